@@ -1,0 +1,53 @@
+"""All of kg's exceptions, in one place.
+
+Every message names the bad value and, where there is a closed set, the allowed ones.
+
+>>> str(InputError("news/a.jsonl", "missing required field 'text'", line=3))
+"news/a.jsonl:3: missing required field 'text'"
+>>> str(ChoiceError("format", "xml", ["ttl", "nt"]))
+"unknown format 'xml' (allowed: nt, ttl)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class KgError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class UsageError(KgError):
+    """The caller asked for something kg cannot do (exit code 2 on the CLI)."""
+
+
+class ChoiceError(UsageError, ValueError):
+    """A value outside a closed set of choices."""
+
+    def __init__(self, what: str, value: object, allowed: Iterable[str]) -> None:
+        self.what, self.value, self.allowed = what, value, sorted(allowed)
+        super().__init__(f"unknown {what} {value!r} (allowed: {', '.join(self.allowed)})")
+
+
+class InputError(KgError):
+    """One input (a file, or one line of a JSONL file) could not be read.
+
+    Readers yield these instead of raising, so the other articles are still built.
+    """
+
+    def __init__(self, path: str, reason: str, *, line: int | None = None) -> None:
+        self.path, self.reason, self.line = str(path), reason, line
+        where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {reason}")
+
+    def to_json(self) -> dict[str, object]:
+        """The record written to ``errors.jsonl``.
+
+        >>> InputError("a.txt", "empty file").to_json()
+        {'path': 'a.txt', 'line': None, 'error': 'empty file'}
+        """
+        return {"path": self.path, "line": self.line, "error": self.reason}
+
+
+class DataError(KgError):
+    """A data file shipped under ``ontology/`` is malformed (a bug in kg's data)."""

@@ -1,0 +1,67 @@
+"""Where kg's data lives: the ontology and per-language lexicons.
+
+``ontology/`` at the top of the repository is the single source. A wheel ships
+it as ``kg/ontology`` (see ``pyproject.toml``); a source checkout reads it in
+place. Language folders are found by their code, so adding a language means
+adding a folder, not code.
+
+>>> "id" in languages() and "en" in languages()
+True
+>>> (ontology_dir() / "kg.ttl").is_file()
+True
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from kg.errors import ChoiceError
+
+
+@functools.cache
+def ontology_dir() -> Path:
+    """The folder holding ``kg.ttl``, ``shapes.ttl`` and ``lang/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontology", here.parent / "ontology"):
+        if (candidate / "kg.ttl").is_file():
+            return candidate
+    raise FileNotFoundError(f"kg's ontology folder is missing (looked in {here / 'ontology'} and {here.parent / 'ontology'})")
+
+
+def ontology_file(name: str) -> Path:
+    """A file directly under ``ontology/`` (``kg.ttl``, ``shapes.ttl``, ...)."""
+    return ontology_dir() / name
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """Codes of the languages that have a lexicon folder, sorted."""
+    lang = ontology_dir() / "lang"
+    return tuple(sorted(p.name for p in lang.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))))
+
+
+def language_dir(code: str) -> Path:
+    """The lexicon folder of one language.
+
+    >>> language_dir("xx")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ChoiceError: unknown language 'xx' (allowed: en, id)
+    """
+    if code not in languages():
+        raise ChoiceError("language", code, languages())
+    return ontology_dir() / "lang" / code
+
+
+def read_lines(path: Path) -> list[str]:
+    """The entries of a lexicon file: one per line, ``#`` starts a comment.
+
+    The header comment names the source of the entries; blank lines are skipped.
+    """
+    out = []
+    for raw in path.read_text(encoding="utf-8").split("\n"):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return out
