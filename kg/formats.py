@@ -80,6 +80,8 @@ FORMATS: dict[str, Format] = {
         Format("neo4j", (), "text/csv", "neo4j-import", f"{_PG}:write_neo4j_import", directory=True),
         Format("cypher", (".cypher", ".cql"), "application/x-cypher-query", "graph.cypher",
                f"{_PG}:write_cypher"),
+        Format("png", (".png",), "image/png", "graph.png", "kg.exporters.figure:write_png"),
+        Format("svg", (".svg",), "image/svg+xml", "graph.svg", "kg.exporters.figure:write_svg"),
     )
 }
 
