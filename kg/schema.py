@@ -105,6 +105,16 @@ def link_key(rtype: str, subject: str, obj: str) -> tuple[str, str, str]:
     return rtype, subject, obj
 
 
+def link_id(rtype: str, subject: str, obj: str) -> str:
+    """The stable id of a link, from its key.
+
+    >>> link_id("partnership", "xiaomi", "ford-motor-company")
+    'partnership/ford-motor-company--xiaomi'
+    """
+    t, s, o = link_key(rtype, subject, obj)
+    return f"{t}/{s}--{o}"
+
+
 def strongest_status(statuses: list[str] | tuple[str, ...]) -> str:
     """The status one article's claim takes from all the statuses it reports.
 

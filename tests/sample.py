@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.graph import Claim, KnowledgeGraph, Link, Node
 from kg.model import Article, Entity, Evidence, Extraction, Relation
-from kg.schema import link_key
+from kg.schema import link_id, link_key
 
 ID_TEXT = (
     "Xiaomi Bantah Isu Kemitraan EV dengan Ford\n\n"
@@ -80,11 +80,6 @@ _RELATIONS = (
     ("en/bukit-asam", "operates_in", "bukit-asam", "coal-mining", "asserted", None, None,
      "Bukit Asam launched the BA-1 loader and operates in coal mining."),
 )
-
-
-def link_id(rtype: str, subject: str, obj: str) -> str:
-    t, s, o = link_key(rtype, subject, obj)
-    return f"{t}/{s}--{o}"
 
 
 def sample_graph() -> KnowledgeGraph:

@@ -1,0 +1,78 @@
+"""Extraction: one article in, its entities and relations (with status) out.
+
+``extract(article)`` runs the default rule engine: language identification,
+sentences, mentions (gazetteer, name patterns, context), coreference of
+definite descriptions, then relation cues with status, speaker and sector.
+Everything language-specific is read from ``ontology/lang/<code>/``.
+
+>>> from kg.model import Article
+>>> x = extract(Article(id="demo", text="Xiaomi membantah kabar kemitraan dengan Ford Motor Company.", language="id"))
+>>> [(r.type, r.subject, r.object, r.status) for r in x.relations]
+[('partnership', 'ford-motor-company', 'xiaomi', 'denied')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from kg.errors import ChoiceError
+from kg.extract.assemble import assemble
+from kg.extract.context import type_by_context
+from kg.extract.coref import find_descriptions, resolve_descriptions
+from kg.extract.gazindex import gaz_index
+from kg.extract.language import detect
+from kg.extract.lexicon import load_lexicon
+from kg.extract.mentions import Mention, find_names
+from kg.extract.relations import Found, find_cues, find_relations
+from kg.extract.text import split_sentences
+from kg.model import Article, Extraction
+from kg.resources import languages
+
+__all__ = ["ENGINES", "extract"]
+
+
+def _rules(article: Article, language: str) -> Extraction:
+    lex = load_lexicon(language)
+    gaz = gaz_index(language)
+    sentences = split_sentences(article.text, article.segments(), lex)
+    mentions: list[Mention] = []
+    hits_by_sentence = []
+    for s in sentences:
+        hits = find_cues(s, lex)
+        hits_by_sentence.append(hits)
+        names = find_names(s, lex, gaz)
+        names = sorted(names + type_by_context(s, lex, gaz, names, hits), key=lambda m: m.i)
+        descs = find_descriptions(s, names, lex)
+        mentions += sorted(names + descs, key=lambda m: m.i)
+    known_country = {m.key: m.country for m in mentions if m.country}
+    mentions = resolve_descriptions(sentences, mentions, lex, known_country)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[m.sent].append(m)
+    found: list[Found] = []
+    for s in sentences:
+        ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
+        found += find_relations(s, lex, ms)
+    return assemble(article, language, mentions, found)
+
+
+ENGINES: dict[str, Callable[[Article, str], Extraction]] = {"rules": _rules}
+
+
+def extract(article: Article, *, engine: str = "rules") -> Extraction:
+    """Extract entities and relations from one article.
+
+    The language is the article's own if kg has a lexicon for it, else detected
+    from the text among kg's languages.
+    """
+    if engine not in ENGINES:
+        raise ChoiceError("engine", engine, ENGINES)
+    lang = article.language if article.language in languages() else None
+    if lang is None:
+        lang = detect(" ".join(article.text[a:b] for a, b in article.segments()))
+    return ENGINES[engine](article, lang)
+
+
+def _counts(x: Extraction) -> Counter[str]:
+    return Counter(r.type for r in x.relations)

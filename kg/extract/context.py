@@ -1,0 +1,93 @@
+"""Names no list knows, typed by the words around them.
+
+A capitalised run of words that the gazetteer does not know becomes a Person
+after a job title or a verb of saying, a Place after "berbasis di"/"based in",
+a Product after a launch verb, and a Company next to a deal verb. In title-case
+headlines every word is capitalised, so nothing is guessed there.
+"""
+
+from __future__ import annotations
+
+from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, _cap_run, _name_mention
+from kg.extract.relations import Hit
+from kg.extract.text import Sentence, sentence_starters
+
+_FILLERS = frozenset({"the", "a", "an", "its", "new", "produk", "mobil", "layanan", "aplikasi", "model", "seri",
+                      "ponsel", "smartphone", "fitur", "platform"})
+
+
+def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
+    """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
+    if s.title_case:
+        return []
+    toks = s.tokens
+    taken = [False] * len(toks)
+    for m in names:
+        for k in range(m.i, m.j):
+            taken[k] = True
+    cue_at: dict[int, Hit] = {}
+    cue_end: dict[int, Hit] = {}
+    for h in hits:
+        for k in range(h.i, h.j):
+            taken[k] = True
+        cue_at.setdefault(h.i, h)
+        cue_end.setdefault(h.j, h)
+    speech = lex.words("speech_verbs")
+    starters = sentence_starters()
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if taken[i] or not toks[i].is_cap or not toks[i].text[0].isalpha():
+            i += 1
+            continue
+        j = _cap_run(toks, i, lex, limit=5)
+        while j > i and any(taken[k] for k in range(i, j)):
+            j -= 1
+        if j <= i:
+            i += 1
+            continue
+        if i == 0 and toks[0].low in starters:
+            i += 1
+            continue
+        etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
+        if etype:
+            out.append(_name_mention(s, i, j, etype, gaz))
+            for k in range(i, j):
+                taken[k] = True
+        i = j
+    return out
+
+
+def _context_type(toks, i, j, lex, cue_at, cue_end, speech, names) -> str | None:  # type: ignore[no-untyped-def]
+    prev = toks[i - 1].low if i > 0 else ""
+    nxt = toks[j].low if j < len(toks) else ""
+    # A job title just before ("CEO Jane Doe", "Direktur Utama PT X, Budi") or after (", CEO of").
+    for end in range(i, max(0, i - 9), -1):
+        h = cue_end.get(end)
+        if h and h.cue.relation == "works_for" and all(
+            t.text in ",:" or any(m.i <= idx < m.j for m in names) for idx, t in enumerate(toks[h.j : i], h.j)
+        ):
+            return "Person"
+    if nxt == "," and j + 1 < len(toks):
+        h = cue_at.get(j + 1) or cue_at.get(j + 2)
+        if h and h.cue.relation == "works_for":
+            return "Person"
+    if (prev in speech or nxt in speech) and j - i >= 2:
+        return "Person"
+    h = cue_end.get(i) or (cue_end.get(i - 1) if i > 0 and toks[i - 1].low in _FILLERS else None)
+    if h is None and i > 1 and toks[i - 1].low in _FILLERS and toks[i - 2].low in _FILLERS:
+        h = cue_end.get(i - 2)
+    if h and h.cue.relation == "based_in":
+        return "Place"
+    if h and h.cue.relation == "launch":
+        return "Product"
+    if h and h.cue.relation in ("acquisition", "investment", "supply", "partnership", "competitor_of",
+                                "legal_dispute", "subsidiary_of"):
+        return "Company"
+    h2 = cue_at.get(j)
+    if h2 and h2.cue.relation in ("acquisition", "investment", "supply", "partnership", "competitor_of",
+                                  "legal_dispute", "launch") and j - i >= 1 and i > 0:
+        return "Company"
+    return None

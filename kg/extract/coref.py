@@ -1,0 +1,155 @@
+"""Definite descriptions and what they refer to.
+
+"pabrikan otomotif asal Amerika Serikat itu", "perusahaan tersebut", "the
+Jakarta-based lender" name no entity themselves; they point back to one. The
+antecedent is the most salient earlier organisation that fits: recent, a
+sentence subject, often mentioned, of a compatible country of origin, and not a
+co-argument of the description in the same sentence ("Xiaomi dengan pabrikan
+... itu" cannot be Xiaomi).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import replace
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence
+from kg.schema import ORG_TYPES, PLACE_TYPES
+
+_MAX_BACK = 3  # sentences
+
+
+def _heads(lex: Lexicon) -> dict[tuple[str, ...], str]:
+    heads = lex.setting("description_heads")
+    assert isinstance(heads, dict)
+    return {tuple(k.lower().split()): str(v) for k, v in heads.items()}
+
+
+def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unresolved description mentions in one sentence (key and label left empty)."""
+    toks = s.tokens
+    heads = _heads(lex)
+    dets = lex.words("determiners")
+    bare = lex.words("bare_heads_at_start")
+    origin_markers = lex.words("origin_markers")
+    max_len = int(lex.setting("max_description_tokens"))  # type: ignore[call-overload]
+    after = bool(lex.setting("determiner_after_head"))
+    speech = lex.words("speech_verbs")
+    named_at = {k: m for m in names for k in range(m.i, m.j)}
+    out: list[Mention] = []
+
+    def place_inside(i: int, j: int) -> str | None:
+        for k in range(i, j):
+            m = named_at.get(k)
+            if m is not None and m.type in PLACE_TYPES and k > i and (
+                toks[k - 1].low in origin_markers or toks[min(k + (m.j - m.i), j - 1)].low in origin_markers
+                or (m.j < len(toks) and toks[m.j].text.startswith("-"))
+            ):
+                return m.key
+        return None
+
+    stop = lex.words("description_stop")
+
+    def plain(k: int) -> bool:
+        t = toks[k]
+        if t.low in stop or t.low in speech:
+            return False
+        return (t.is_word and not t.is_cap) or k in named_at and named_at[k].type in PLACE_TYPES or t.text == "-"
+
+    i = 0
+    while i < len(toks):
+        matched = False
+        for n in (2, 1):
+            head = tuple(t.low for t in toks[i : i + n])
+            if head not in heads or (toks[i].is_cap and i > 0) or i in named_at:
+                continue
+            etype = heads[head]
+            if after:
+                j = i + n
+                while j < len(toks) and j - i <= max_len and toks[j].low not in dets and plain(j):
+                    j += 1
+                if j < len(toks) and toks[j].low in dets and not (j + 1 < len(toks) and toks[j + 1].is_cap):
+                    out.append(_desc(s, i, j + 1, etype, place_inside(i, j)))
+                    i, matched = j + 1, True
+                elif i == 0 and n == 1 and head[0] in bare and len(toks) > 1 and not toks[1].is_cap:
+                    out.append(_desc(s, 0, 1, etype, None))
+                    i, matched = 1, True
+            else:
+                b = i - 1
+                while b >= 0 and i - b <= max_len and toks[b].low not in dets and plain(b):
+                    b -= 1
+                if b >= 0 and toks[b].low in dets and not (i + n < len(toks) and toks[i + n].is_cap):
+                    out.append(_desc(s, b, i + n, etype, place_inside(b, i + n)))
+                    i, matched = i + n, True
+            if matched:
+                break
+        if not matched:
+            i += 1
+    return out
+
+
+def _desc(s: Sentence, i: int, j: int, etype: str, origin: str | None) -> Mention:
+    start, end = s.tokens[i].start, s.tokens[j - 1].end
+    return Mention(s.index, i, j, start, end, s.text[start - s.start : end - s.start], etype, "", "", "coref",
+                   origin=origin)
+
+
+def resolve_descriptions(
+    sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, known_country: dict[str, str]
+) -> list[Mention]:
+    """Give each description the key of its antecedent; drop those with none.
+
+    ``mentions`` holds names and unresolved descriptions, in text order.
+    ``known_country`` maps entity keys to ISO country codes known beforehand;
+    country mentions' keys map to their own code.
+    """
+    conj = lex.words("conjunctions")
+    speech = lex.words("speech_verbs")
+    counts: Counter[str] = Counter()
+    out: list[Mention] = []
+    for m in mentions:
+        if m.source != "coref":
+            out.append(m)
+            if m.type in ORG_TYPES:
+                counts[m.key] += 1
+            continue
+        best: tuple[float, str] | None = None
+        chosen: Mention | None = None
+        excluded: set[str] = set()
+        s_toks = sentences[m.sent].tokens
+        for c in out:
+            if c.sent == m.sent and c.start < m.start and c.type in ORG_TYPES:
+                between = {t.low for t in s_toks[c.j : m.i]}
+                if between & conj and not between & speech:
+                    excluded.add(c.key)
+        for c in reversed(out):
+            if c.sent < m.sent - _MAX_BACK:
+                break
+            if c.type not in ORG_TYPES or c.start >= m.start or c.key in excluded or not c.key:
+                continue
+            if m.type == "Company" and c.type != "Company":
+                continue
+            d = m.sent - c.sent
+            score = -1.0 * d
+            if d == 0:
+                between = {t.low for t in s_toks[c.j : m.i]}
+                score -= 0 if between & speech else 2.5
+            first_in_sentence = next((x for x in out if x.sent == c.sent and x.type in ORG_TYPES), None)
+            if first_in_sentence is not None and first_in_sentence.key == c.key:
+                score += 0.8
+            score += 0.3 * math.log1p(counts[c.key])
+            if m.origin:
+                have = known_country.get(c.key)
+                want = known_country.get(m.origin)
+                if have and want:
+                    score += 2.0 if have == want else -5.0
+            if best is None or score > best[0] or (score == best[0] and c.key < best[1]):
+                best, chosen = (score, c.key), c
+        if chosen is not None and best is not None and best[0] > -4:
+            out.append(replace(m, key=chosen.key, label=chosen.label, type=chosen.type,
+                               wikidata=chosen.wikidata, country=chosen.country, sector=chosen.sector))
+            counts[chosen.key] += 1
+    return out

@@ -1,0 +1,169 @@
+"""Per-language lexicons for the rule engine, loaded from ``ontology/lang/<code>/``.
+
+Everything language-specific lives in data: cue lists per relation type and per
+status, affix rules, description heads, abbreviations. Adding a language is
+adding a folder; adding a cue is adding a line.
+
+>>> lex = load_lexicon("id")
+>>> sorted(lex.stems("menggandeng"))[:3]
+['gandeng', 'menggandeng', 'nggandeng']
+>>> lex.is_passive("diakuisisi", "akuisisi")
+True
+>>> [c.relation for c in lex.relation_cues if c.words == ("kemitraan",)]
+['partnership']
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import DataError
+from kg.resources import language_dir, read_lines
+from kg.schema import RELATION_TYPES, STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue entry: its words (lowercased), what it signals, and flags."""
+
+    words: tuple[str, ...]
+    relation: str | None = None
+    status: str | None = None
+    exact: bool = False
+    noun: bool = False
+    passive: bool = False
+
+
+def _parse_rules(rules: list[str]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for r in rules:
+        affix, _, repl = r.partition(">")
+        out.append((affix, repl))
+    # Longest affix first so "meng" is tried before "me".
+    return tuple(sorted(out, key=lambda p: (-len(p[0]), p)))
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The rule engine's view of one language folder."""
+
+    code: str
+    settings: dict[str, object]
+    relation_cues: tuple[Cue, ...]
+    status_cues: tuple[Cue, ...]
+    negations: frozenset[str]
+    abbreviations: frozenset[str]
+    org_cues: dict[tuple[str, ...], str]
+    prefixes: tuple[tuple[str, str], ...] = ()
+    suffixes: tuple[tuple[str, str], ...] = ()
+    _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
+
+    def setting(self, key: str) -> object:
+        try:
+            return self.settings[key]
+        except KeyError:
+            raise DataError(f"ontology/lang/{self.code}/language.toml has no setting {key!r}") from None
+
+    def words(self, key: str) -> frozenset[str]:
+        """A list setting as a set of lowercased words."""
+        value = self.setting(key)
+        assert isinstance(value, list)
+        return frozenset(str(v).lower() for v in value)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - lexicons are cached for the process anyway
+    def stems(self, token: str) -> frozenset[str]:
+        """The token lowercased plus every form left by stripping one prefix and up to two suffixes.
+
+        Over-generation is harmless: a form only matters if a cue equals it.
+        """
+        low = token.lower()
+        forms = {low}
+        bases = {low}
+        for affix, repl in self.prefixes:
+            if low.startswith(affix) and len(low) - len(affix) >= 3:
+                bases.add(repl + low[len(affix):])
+        forms |= bases
+        for base in bases:
+            frontier = {base}
+            for _ in range(2):
+                nxt = set()
+                for b in frontier:
+                    for affix, repl in self.suffixes:
+                        if b.endswith(affix) and len(b) - len(affix) >= 3:
+                            nxt.add(b[: len(b) - len(affix)] + repl)
+                forms |= nxt
+                frontier = nxt
+        return frozenset(forms)
+
+    def is_passive(self, token: str, cue_word: str) -> bool:
+        """True if ``token`` is ``cue_word`` with a passive prefix (``diakuisisi``)."""
+        low = token.lower()
+        for p in self.words("passive_prefixes"):
+            if low.startswith(p) and cue_word in self.stems(low[len(p):]) | {low[len(p):]}:
+                return True
+        return False
+
+    def cues_starting(self, token: str) -> list[Cue]:
+        """Cues whose first word this token can be (exact or after affix stripping)."""
+        out: list[Cue] = []
+        low = token.lower()
+        for form in self.stems(token):
+            for cue in self._index.get(form, ()):
+                if (not cue.exact or form == low) and cue not in out:
+                    out.append(cue)
+        return out
+
+
+def _read_cues(path: Path, **kind: str) -> list[Cue]:
+    cues = []
+    for line in read_lines(path):
+        phrase, _, flags = line.partition("\t")
+        flagset = {f.strip() for f in flags.split(",") if f.strip()}
+        unknown = flagset - {"exact", "noun", "passive"}
+        if unknown:
+            raise DataError(f"{path}: unknown flag(s) {sorted(unknown)} (allowed: exact, noun, passive)")
+        words = tuple(phrase.lower().split())
+        cues.append(Cue(words, exact="exact" in flagset, noun="noun" in flagset,  # type: ignore[arg-type]
+                        passive="passive" in flagset, **kind))
+    return cues
+
+
+@functools.cache
+def load_lexicon(code: str) -> Lexicon:
+    """Load (once per process) the lexicon of language ``code``."""
+    folder = language_dir(code)
+    with open(folder / "language.toml", "rb") as f:
+        settings = tomllib.load(f)
+    morph = settings.get("morphology", {})
+    rel: list[Cue] = []
+    for name in RELATION_TYPES:
+        p = folder / "relations" / f"{name}.txt"
+        if p.is_file():
+            rel += _read_cues(p, relation=name)
+    stat: list[Cue] = []
+    for name in STATUSES:
+        p = folder / "status" / f"{name}.txt"
+        if p.is_file():
+            stat += _read_cues(p, status=name)
+    neg = folder / "status" / "negation.txt"
+    org_cues = {}
+    for line in read_lines(folder / "org_cues.txt"):
+        phrase, _, etype = line.partition("\t")
+        org_cues[tuple(phrase.lower().split())] = etype.strip() or "Company"
+    lex = Lexicon(
+        code=code,
+        settings=settings,
+        relation_cues=tuple(rel),
+        status_cues=tuple(stat),
+        negations=frozenset(w.lower() for w in read_lines(neg)) if neg.is_file() else frozenset(),
+        abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
+        org_cues=org_cues,
+        prefixes=_parse_rules(morph.get("prefixes", [])),
+        suffixes=_parse_rules(morph.get("suffixes", [])),
+    )
+    for cue in (*rel, *stat):
+        lex._index.setdefault(cue.words[0], []).append(cue)
+    return lex

@@ -1,0 +1,144 @@
+"""Entity mentions: gazetteer matches, name patterns, and definite descriptions.
+
+A mention carries the key of the entity it names (a gazetteer id, or a slug of
+the normalised name for names found by pattern). Coreference of descriptions
+("perusahaan tersebut", "the company") is resolved here too, because the
+relation rules need every mention of an organisation, named or not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kg.extract.gazindex import GazIndex, Known
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import Sentence, Token
+from kg.ids import slug
+from kg.names import normalize
+from kg.schema import ORG_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of one sentence that names (or describes) an entity."""
+
+    sent: int
+    i: int  # first token index within the sentence
+    j: int  # one past the last token index
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+    label: str
+    source: str = "gazetteer"  # gazetteer | pattern | coref
+    wikidata: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    origin: str | None = None  # for descriptions: the place named in "asal X"
+
+
+def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
+    toks = s.tokens
+    start, end = toks[i].start, toks[j - 1].end
+    return Mention(s.index, i, j, start, end, s.text[start - s.start : end - s.start], k.type, k.id, k.label,
+                   "gazetteer", k.wikidata, k.country, k.sector)
+
+
+def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source: str = "pattern") -> Mention:
+    toks = s.tokens
+    start, end = toks[i].start, toks[j - 1].end
+    text = s.text[start - s.start : end - s.start]
+    known = gaz.lookup_name(text)
+    if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES):
+        return replace(_known_mention(s, i, j, known), source=source)
+    key = slug(normalize(text) or text)
+    return Mention(s.index, i, j, start, end, text, etype, key, text, source)
+
+
+def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> int:
+    """End of the run of name tokens starting at ``i`` (capitalised words, acronyms,
+    digits inside a name, and name-internal connectors like "&" or "of")."""
+    j = i
+    connectors = {"&", "of", "de", "van", "der", "dan"} if lex.code == "id" else {"&", "of", "de", "van", "der"}
+    while j < len(toks) and j - i < limit:
+        t = toks[j]
+        if t.is_cap or (j > i and t.text[0].isdigit()):
+            j += 1
+        elif j > i and t.low in connectors and j + 1 < len(toks) and toks[j + 1].is_cap and t.low != "dan":
+            j += 1
+        else:
+            break
+    return j
+
+
+def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
+    """Named mentions in one sentence: gazetteer matches, then patterns around them."""
+    toks = s.tokens
+    found: list[Mention] = []
+    taken = [False] * len(toks)
+
+    def take(m: Mention) -> None:
+        # A longer pattern name replaces the gazetteer names it contains ("Xiaomi EV" over "Xiaomi").
+        nonlocal found
+        found = [f for f in found if f.j <= m.i or f.i >= m.j]
+        for k in range(m.i, m.j):
+            taken[k] = True
+        found.append(m)
+
+    for i, j, known in gaz.scan(toks, title_case=s.title_case):
+        take(_known_mention(s, i, j, known))
+
+    legal_tail = gaz.legal_forms
+    for i, t in enumerate(toks):
+        # "PT Nama Perusahaan (Persero) Tbk" / "Nama Perusahaan Inc": legal forms make a company.
+        if t.text in ("PT", "PT.") and i + 1 < len(toks) and toks[i + 1].is_cap and not s.title_case:
+            j = _cap_run(toks, i + 1, lex)
+            while j < len(toks) and (toks[j].text.strip(".") in legal_tail or toks[j].text in "()"
+                                     and j + 1 < len(toks) and toks[j + 1].text == "Persero"):
+                j += 1 if toks[j].text != "(" else 3
+            j = min(j, len(toks))
+            if j > i + 1:
+                take(_name_mention(s, i, j, "Company", gaz))
+        elif (t.text.strip(".") in legal_tail and t.text not in ("PT", "Co") and i > 0 and toks[i - 1].is_cap
+              and not taken[i]):
+            b = i - 1
+            while (b > 0 and toks[b - 1].is_cap and i - b < 5 and toks[b].text != "PT"
+                   and not lex.cues_starting(toks[b - 1].text)
+                   and not (b - 1 == 0 and toks[0].low in _starters(lex))):
+                b -= 1
+            if any(f.i <= b < f.j and f.type not in ORG_TYPES for f in found):
+                continue
+            take(_name_mention(s, b, i + 1, "Company", gaz))
+        elif t.text == "<" and i + 2 < len(toks):
+            # Reuters marks company names as <Sedio N.V.>.
+            j = i + 1
+            while j < len(toks) and toks[j].text != ">" and j - i < 10:
+                j += 1
+            if j < len(toks) and toks[j].text == ">" and j > i + 1:
+                take(_name_mention(s, i + 1, j, "Company", gaz))
+
+    # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
+    if not s.title_case:
+        for i in range(len(toks)):
+            if toks[i].is_cap and i > 0:
+                continue
+            for n in (3, 2, 1):
+                etype = lex.org_cues.get(tuple(t.low for t in toks[i : i + n]))
+                if etype is None:
+                    continue
+                b = i + n
+                j = _cap_run(toks, b, lex) if b < len(toks) and toks[b].is_cap else b
+                blocked = any(f.i <= b < f.j and f.type not in ORG_TYPES | {"Sector"} for f in found)
+                same = any(f.i == b and f.j == j for f in found)
+                if j > b and not blocked and not same:
+                    take(_name_mention(s, b, j, etype, gaz))
+                break
+    return sorted(found, key=lambda m: m.i)
+
+
+def _starters(lex: Lexicon) -> frozenset[str]:
+    from kg.extract.text import sentence_starters
+
+    return sentence_starters()

@@ -1,0 +1,269 @@
+"""Relations with status, speaker and sector, read sentence by sentence from cue lexicons.
+
+For each relation cue the parties are the nearest fitting mentions on either
+side within the clause (or two parties joined by a conjunction after a noun cue:
+"kemitraan Xiaomi dan Ford"); passive forms ("diakuisisi oleh", "acquired by",
+cues flagged ``passive``) swap them. The status comes from status cues in scope:
+denial and plan cues before the relation cue, rumour and ending cues on either
+side, negation right before it, and questions are never assertions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence
+from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
+
+# Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
+_SENTENCE_PRECEDENCE = ("denied", "ended", "rumored", "planned", "asserted")
+_MAX_GAP = 14  # tokens between a cue and a party
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "had"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One relation read from one sentence."""
+
+    type: str
+    subject: Mention
+    object: Mention
+    status: str
+    sentence: Sentence
+    speaker: Mention | None = None
+    sector: Mention | None = None
+    confidence: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    i: int
+    j: int
+    cue: Cue
+
+
+def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
+    """Every cue occurrence (relation and status), longest first at each position."""
+    toks = s.tokens
+    hits: list[Hit] = []
+    for i, t in enumerate(toks):
+        if not t.is_word:
+            continue
+        for cue in lex.cues_starting(t.text):
+            n = len(cue.words)
+            if i + n > len(toks):
+                continue
+            ok = all(
+                (cue.words[k] == toks[i + k].low) if cue.exact else (cue.words[k] in lex.stems(toks[i + k].text))
+                for k in range(1, n)
+            )
+            if ok:
+                hits.append(Hit(i, i + n, cue))
+    hits.sort(key=lambda h: (h.i, -(h.j - h.i)))
+    return hits
+
+
+def _clause(s: Sentence, lex: Lexicon, i: int) -> tuple[int, int]:
+    """Token range of the clause around token ``i`` (split at ';' and contrast words)."""
+    breaks = lex.words("clause_breaks")
+    lo, hi = 0, len(s.tokens)
+    for k, t in enumerate(s.tokens):
+        if t.low in breaks:
+            if k < i:
+                lo = k + 1
+            elif k > i:
+                hi = k
+                break
+    return lo, hi
+
+
+def _fits(m: Mention, types: frozenset[str]) -> bool:
+    return m.type in types
+
+
+def _left(ms: list[Mention], i: int, lo: int, types: frozenset[str], gap: int = _MAX_GAP) -> Mention | None:
+    for m in reversed(ms):
+        if m.j <= i and m.i >= lo and i - m.j <= gap and _fits(m, types):
+            return m
+    return None
+
+
+def _right(ms: list[Mention], j: int, hi: int, types: frozenset[str], gap: int = _MAX_GAP,
+           skip: Mention | None = None) -> Mention | None:
+    for m in ms:
+        if m.i >= j and m.j <= hi and m.i - j <= gap and _fits(m, types) and m is not skip:
+            return m
+    return None
+
+
+def _status(s: Sentence, lex: Lexicon, hits: list[Hit], h: Hit, lo: int, hi: int) -> str:
+    found = set()
+    for o in hits:
+        st = o.cue.status
+        if st is None or not (lo <= o.i < hi):
+            continue
+        before = o.j <= h.i or o.i < h.i
+        if (st in ("denied", "planned") and before) or st in ("rumored", "ended"):
+            found.add(st)
+    neg = lex.negations
+    if any(t.low in neg for t in s.tokens[max(lo, h.i - 3) : h.i]):
+        found.add("denied")
+    if s.question:
+        found.add("rumored")
+    for st in _SENTENCE_PRECEDENCE:
+        if st in found:
+            return st
+    return "asserted"
+
+
+def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int) -> Mention | None:
+    """Who states or denies: the subject of a speech verb or denial cue in the clause."""
+    speech = lex.words("speech_verbs")
+    agents = lex.words("agent_markers")
+    who = ORG_TYPES | {"Person"}
+    positions = [k for k in range(lo, hi) if s.tokens[k].low in speech]
+    positions += [o.i for o in hits if o.cue.status == "denied" and lo <= o.i < hi]
+    for k in sorted(positions):
+        m = _left(ms, k, lo, who, gap=6)
+        if m is None or (k + 1 < hi and s.tokens[k + 1].low in agents) or s.tokens[k].low in {"kata", "ujar",
+                                                                                            "tutur", "said"}:
+            after = k + 2 if k + 1 < hi and s.tokens[k + 1].low in agents else k + 1
+            r = _right(ms, after, hi, who, gap=3)
+            m = r or m
+        if m is not None:
+            return m
+    return None
+
+
+def _sector(ms: list[Mention], h: Hit) -> Mention | None:
+    sectors = [m for m in ms if m.type == "Sector"]
+    if not sectors:
+        return None
+    return min(sectors, key=lambda m: (0 if m.i >= h.j else 1, abs(m.i - h.j)))
+
+
+def _passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
+    toks = s.tokens
+    if h.cue.passive:
+        return True
+    if lex.is_passive(toks[h.i].text, h.cue.words[0]):
+        return True
+    agents = lex.words("agent_markers")
+    if lex.code == "en":
+        if h.i > 0 and toks[h.i - 1].low in _BE and toks[h.i].low.endswith(("ed", "en", "ought", "old")):
+            return True
+        return h.j < len(toks) and toks[h.j].low in agents
+    return False
+
+
+def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
+    rt = RELATION_TYPES[h.cue.relation or ""]
+    toks = s.tokens
+    conj = lex.words("conjunctions")
+    agents = lex.words("agent_markers")
+    sub_t, obj_t = rt.subject_types, rt.object_types
+    both = sub_t | obj_t
+    left = _left(ms, h.i, lo, both)
+    right = _right(ms, h.j, hi, both)
+    if right is None:
+        return None
+    if left is None and rt.name == "subsidiary_of":
+        # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
+        # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
+        nxt = _right(ms, right.j, hi, both, gap=2, skip=right)
+        if nxt is not None and nxt.key != right.key and toks[right.j].text == ",":
+            return (right, nxt) if nxt.source == "coref" else (nxt, right)
+        return None
+    if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
+        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
+        second = _right(ms, right.j, hi, both, gap=3, skip=right)
+        if second is not None and second.key != right.key and (
+            {t.low for t in toks[right.j : second.i]} & (conj | lex.words("object_markers"))
+        ):
+            return right, second
+        if left is None:
+            return None
+    assert left is not None
+    passive = _passive(s, lex, h)
+    agent = None
+    for k in range(h.j, min(hi, right.j + 4)):
+        if toks[k].low in agents:
+            agent = _right(ms, k + 1, hi, both, gap=2)
+            break
+    if passive or (agent is not None and agent is not right):
+        subj = agent or right
+        return subj, left
+    return left, right
+
+
+def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
+    rt = RELATION_TYPES[rtype]
+    return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
+
+
+def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
+    """based_in, operates_in and works_for: the cue sits between the two parties in fixed ways."""
+    rtype = h.cue.relation
+    orgs = ORG_TYPES
+    if rtype == "operates_in":
+        sec = next((m for m in ms if m.type == "Sector" and h.j <= m.i <= h.j + 1), None)
+        if sec is None:
+            return None
+        inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
+        org = inside or _left(ms, h.i, lo, frozenset({"Company"}), gap=12)
+        return (org, sec) if org is not None and org.type == "Company" else None
+    if rtype == "based_in":
+        place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
+        if place is None:
+            return None
+        inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
+        org = inside or _left(ms, h.i, lo, orgs, gap=4)
+        return (org, place) if org is not None else None
+    if rtype == "works_for":
+        person_right = _right(ms, h.j, hi, frozenset({"Person"}), gap=6)
+        org_right = _right(ms, h.j, hi, orgs, gap=3)
+        person_left = _left(ms, h.i, lo, frozenset({"Person"}), gap=2)
+        org_left = _left(ms, h.i, lo, orgs, gap=1)
+        if person_left is not None and org_right is not None:
+            return person_left, org_right
+        if person_right is not None and org_right is not None and org_right.i < person_right.i:
+            return person_right, org_right
+        if person_right is not None and org_left is not None:
+            return person_right, org_left
+        return None
+    return None
+
+
+def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
+    hits = find_cues(s, lex)
+    seen_spans: set[tuple[int, int]] = set()
+    for h in hits:
+        rtype = h.cue.relation
+        if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
+            continue
+        lo, hi = _clause(s, lex, h.i)
+        if rtype in ("operates_in", "based_in", "works_for"):
+            pair = _special(s, lex, ms, h, lo, hi)
+            conf = 0.7
+        else:
+            pair = _pair(s, lex, ms, h, lo, hi)
+            conf = 0.6 if h.cue.noun else 0.7
+        if pair is None or not _types_ok(rtype, *pair):
+            continue
+        seen_spans.add((h.i, h.j))
+        subj, obj = pair
+        if rtype in ("operates_in", "based_in"):
+            neg = any(t.low in lex.negations for t in s.tokens[max(lo, h.i - 2) : h.i])
+            status = "denied" if neg else "asserted"
+            speaker = None
+        else:
+            status = _status(s, lex, hits, h, lo, hi)
+            speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
+        sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
+        if subj.source == "coref" or obj.source == "coref":
+            conf -= 0.1
+        yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))

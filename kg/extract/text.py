@@ -1,0 +1,144 @@
+"""Tokens and sentences with character offsets into the article text.
+
+The sentence splitter is rule-based and driven by each language's
+``abbreviations.txt``: spaCy's punctuation-only sentencizer split "Woodco Inc.
+of Houston, Tex. said" after "Tex." and kept "Sealy Inc. The U.S. company"
+together on wire text; these rules get both right.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> text = "Woodco Inc. of Houston, Tex. said it bought Sealy Inc. The company agreed."
+>>> [s.text for s in split_sentences(text, [(0, len(text))], load_lexicon("en"))]
+['Woodco Inc. of Houston, Tex. said it bought Sealy Inc.', 'The company agreed.']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon
+from kg.resources import languages, ontology_dir, read_lines
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.&'’\-/][^\W_]+)*|\S", re.UNICODE)
+_END = frozenset(".!?…")
+_CLOSERS = frozenset("\"'”’)]»")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with an uppercase letter (``Xiaomi``, ``EV``, ``iPhone`` is not)."""
+        return self.text[0].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: offsets into the article text and its tokens."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    title_case: bool = False
+    question: bool = False
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    >>> [t.text for t in tokenize("PT Bukit Asam Tbk. (PTBA) menggandeng U.S. firms")]
+    ['PT', 'Bukit', 'Asam', 'Tbk', '.', '(', 'PTBA', ')', 'menggandeng', 'U.S', '.', 'firms']
+    """
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+@functools.cache
+def sentence_starters() -> frozenset[str]:
+    """Lowercased stop words of every language: a capitalised stop word after an
+    abbreviation ("Inc. The") starts a new sentence."""
+    words: set[str] = set()
+    for code in languages():
+        p = ontology_dir() / "lang" / code / "stopwords.txt"
+        if p.is_file():
+            words.update(w.lower() for w in read_lines(p))
+    return frozenset(words)
+
+
+def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
+    """Headline style: most words capitalised, including ordinary words (not just names)."""
+    words = [t for t in tokens[1:] if t.text[0].isalpha()]
+    if len(words) < 3 or sum(t.is_cap for t in words) / len(words) <= 0.6:
+        return False
+    common = sentence_starters()
+    return any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text)) for t in words)
+
+
+def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return True
+    if "\n\n" in text[tok.end : nxt.start] or "\n\r\n" in text[tok.end : nxt.start]:
+        return True
+    if tok.text not in _END:
+        return False
+    if not (nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text[0] in "\"'“‘([«"):
+        return False
+    if tok.text == "." and i > 0:
+        prev = tokens[i - 1]
+        adjacent = prev.end == tok.start
+        if adjacent and (prev.text in lex.abbreviations or (len(prev.text) == 1 and prev.text.isupper())):
+            # "Inc. The company" ends a sentence; "Inc. of Houston" and "Tex. said" do not.
+            return nxt.low in sentence_starters() and nxt.text[0].isupper()
+    return True
+
+
+def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon) -> list[Sentence]:
+    """Split each region of ``text`` into sentences; no sentence crosses a region."""
+    out: list[Sentence] = []
+    questions = lex.words("question_words")
+    for rs, re_ in regions:
+        tokens = tokenize(text, rs, re_)
+        begin = 0
+        for i in range(len(tokens)):
+            if i + 1 == len(tokens) or _boundary_after(tokens, i, text, lex):
+                j = i
+                while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and tokens[j + 1].start == tokens[j].end:
+                    j += 1
+                if j < begin:
+                    continue
+                toks = tokens[begin : j + 1]
+                if i + 1 == len(tokens):
+                    toks = tokens[begin:]
+                if toks:
+                    s, e = toks[0].start, toks[-1].end
+                    tc = _is_title_case(toks, lex)
+                    q = toks[-1].text == "?" or any(t.low in questions for t in toks[-3:]) or (
+                        tc and any(t.low in questions for t in toks)
+                    )
+                    out.append(Sentence(len(out), s, e, text[s:e], tuple(toks), tc, q))
+                begin = j + 1
+                if i + 1 == len(tokens):
+                    break
+    return out

@@ -1,0 +1,155 @@
+"""Resolution: one node per real-world entity across articles, one link per relation.
+
+Entities from different articles are the same node when they share an id (ids
+come from the gazetteer or from the normalised name, so "PT Bukit Asam Tbk" and
+"Bukit Asam" agree), a Wikidata id, or a name that is another's alias ("BRI"
+defined in one article as "Bank Rakyat Indonesia (BRI)"). Each article's
+statement about a link becomes one :class:`~kg.graph.Claim`.
+
+>>> from kg.model import Article, Entity, Extraction
+>>> a = Extraction(Article("a", "x"), (Entity("bukit-asam", "PT Bukit Asam Tbk", "Company"),))
+>>> b = Extraction(Article("b", "y"), (Entity("bukit-asam", "Bukit Asam", "Company", ("PTBA",)),))
+>>> [(n.id, n.label, n.aliases, n.articles) for n in resolve([a, b]).entities]
+[('bukit-asam', 'PT Bukit Asam Tbk', ('Bukit Asam', 'PTBA'), ('a', 'b'))]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from kg.graph import Claim, KnowledgeGraph, Link, Node
+from kg.model import Entity, Extraction, Relation
+from kg.names import normalize
+from kg.schema import ORG_TYPES, link_id, link_key, strongest_status
+
+_TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _family(etype: str) -> str:
+    return "org" if etype in ORG_TYPES else etype
+
+
+def _groups(entities: list[Entity]) -> dict[str, list[Entity]]:
+    """Union entity ids that name the same thing; returns root -> member records."""
+    uf = _UnionFind()
+    for e in entities:
+        uf.find(e.id)
+    by_qid: dict[str, str] = {}
+    for e in entities:
+        if e.wikidata:
+            uf.union(e.id, by_qid.setdefault(e.wikidata, e.id))
+    # A label equal to another entity's alias merges them, unless that alias is
+    # claimed by entities with different Wikidata ids (then it is ambiguous).
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    qids: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "Sector":
+            continue
+        for name in (e.label, *e.aliases):
+            k = (_family(e.type), normalize(name))
+            if k[1]:
+                owners[k].add(e.id)
+                if e.wikidata:
+                    qids[k].add(e.wikidata)
+    for k, ids in sorted(owners.items()):
+        if len(ids) > 1 and len(qids[k]) <= 1:
+            first, *rest = sorted(ids)
+            for other in rest:
+                uf.union(first, other)
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        groups[uf.find(e.id)].append(e)
+    return groups
+
+
+def _canonical(members: list[Entity], articles: dict[str, list[str]]) -> Node:
+    with_qid = sorted({e.id for e in members if e.wikidata})
+    counts = Counter(e.id for e in members)
+    ident = with_qid[0] if with_qid else sorted(counts, key=lambda i: (-counts[i], len(i), i))[0]
+    chosen = [e for e in members if e.id == ident]
+    labels = Counter(e.label for e in chosen)
+    label = sorted(labels, key=lambda lab: (-labels[lab], -len(lab), lab))[0]
+    types = Counter(e.type for e in members)
+    etype = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0]
+    if etype == "Organization" and types["Company"]:
+        etype = "Company"
+    names = {n for e in members for n in (e.label, *e.aliases)} - {label}
+    qid = next((e.wikidata for e in sorted(members, key=lambda e: e.id) if e.wikidata), None)
+    arts = sorted({a for e in members for a in articles[e.id]})
+    return Node(ident, label, etype, tuple(sorted(names)), qid, tuple(arts))
+
+
+def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node]) -> Extraction:
+    ents: dict[str, Entity] = {}
+    for e in x.entities:
+        gid = to[e.id]
+        n = nodes[gid]
+        old = ents.get(gid)
+        mentions = tuple(sorted(set(e.mentions) | set(old.mentions if old else ())))
+        ents[gid] = Entity(gid, n.label, n.type, n.aliases, n.wikidata, mentions)
+    rels: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+    for r in x.relations:
+        s, o = to.get(r.subject, r.subject), to.get(r.object, r.object)
+        if s == o:
+            continue
+        rels[link_key(r.type, s, o)].append(r)
+    out = []
+    for (t, s, o), rs in sorted(rels.items()):
+        status = strongest_status([r.status for r in rs])
+        best = next(r for r in rs if r.status == status)
+        evidence = tuple(sorted({ev for r in rs for ev in r.evidence}))
+        speaker = to.get(best.attributed_to, best.attributed_to) if best.attributed_to else None
+        sector = to.get(best.sector, best.sector) if best.sector else None
+        conf = max(r.confidence for r in rs)
+        out.append(Relation(link_id(t, s, o), t, s, o, status, speaker, sector, conf, evidence))
+    return replace(x, entities=tuple(sorted(ents.values(), key=lambda e: e.id)), relations=tuple(out))
+
+
+def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
+    """Merge per-article extractions into one KnowledgeGraph (order of input does not matter)."""
+    xs = sorted(extractions, key=lambda x: x.article.id)
+    entities = [e for x in xs for e in x.entities]
+    articles: dict[str, list[str]] = defaultdict(list)
+    for x in xs:
+        for e in x.entities:
+            articles[e.id].append(x.article.id)
+    to: dict[str, str] = {}
+    nodes: dict[str, Node] = {}
+    for members in _groups(entities).values():
+        node = _canonical(members, articles)
+        nodes[node.id] = node
+        for e in members:
+            to[e.id] = node.id
+    remapped = tuple(_remap_extraction(x, to, nodes) for x in xs)
+    claims: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    for x in remapped:
+        for r in x.relations:
+            claims[r.id].append((r, x.article.id))
+    links = []
+    for lid, rs in sorted(claims.items()):
+        r0 = rs[0][0]
+        cs = tuple(
+            Claim(art, r.status, r.attributed_to, r.sector, r.confidence, r.evidence)
+            for r, art in sorted(rs, key=lambda p: p[1])
+        )
+        links.append(Link(lid, r0.type, r0.subject, r0.object, cs))
+    return KnowledgeGraph(remapped, tuple(sorted(nodes.values(), key=lambda n: n.id)), tuple(links))

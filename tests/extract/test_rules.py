@@ -1,0 +1,99 @@
+"""The rule engine on hand-written sentences: every relation type and status, both languages.
+
+The sentences are written for these tests (not taken from any corpus); company
+names are fictional unless they are household names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+CASES = [
+    # Indonesian
+    ("id", "PT Sinar Logistik Tbk resmi menggandeng PT Garuda Nikel Indonesia untuk mengembangkan baterai.",
+     ("partnership", "PT Garuda Nikel Indonesia", "PT Sinar Logistik Tbk", "asserted")),
+    ("id", "PT Sinar Logistik Tbk mengakuisisi 60 persen saham PT Kapal Biru Nusantara senilai Rp 2 triliun.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "PT Kapal Biru Nusantara diakuisisi oleh PT Sinar Logistik Tbk pada pekan lalu.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "PT Dana Ventura Indonesia menyuntikkan dana ke PT Kode Nusantara Digital sebesar US$ 20 juta.",
+     ("investment", "PT Dana Ventura Indonesia", "PT Kode Nusantara Digital", "asserted")),
+    ("id", "PT Garuda Nikel Indonesia akan memasok nikel ke PT Baterai Listrik Nusantara mulai tahun depan.",
+     ("supply", "PT Garuda Nikel Indonesia", "PT Baterai Listrik Nusantara", "planned")),
+    ("id", "PT Tambang Sejahtera Tbk menggugat PT Kontraktor Andalan ke Pengadilan Negeri Jakarta Selatan.",
+     ("legal_dispute", "PT Kontraktor Andalan", "PT Tambang Sejahtera Tbk", "asserted")),
+    ("id", "PT Sinar Logistik Tbk membantah kabar akuisisi PT Kapal Biru Nusantara.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "denied")),
+    ("id", "PT Sinar Logistik Tbk dikabarkan tengah menjajaki akuisisi PT Kapal Biru Nusantara.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "rumored")),
+    ("id", "PT Sinar Logistik Tbk berencana mengakuisisi PT Kapal Biru Nusantara tahun ini.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "planned")),
+    ("id", "PT Sinar Logistik Tbk membatalkan rencana akuisisi PT Kapal Biru Nusantara.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "ended")),
+    ("id", "Direktur Utama PT Sinar Logistik Tbk, Budi Santoso, mengatakan perseroan fokus pada ekspansi.",
+     ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted")),
+    ("id", "PT Sinar Logistik Tbk meluncurkan aplikasi KirimCepat untuk pelanggan korporasi.",
+     ("launch", "PT Sinar Logistik Tbk", "KirimCepat", "asserted")),
+    # English
+    ("en", "Harbor Robotics Inc said it agreed to acquire Delta Sensors Corp for 120 mln dlrs.",
+     ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "planned")),
+    ("en", "Delta Sensors Corp was acquired by Harbor Robotics Inc last year.",
+     ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "asserted")),
+    ("en", "Harbor Robotics Inc denied reports that it was in talks to buy Delta Sensors Corp.",
+     ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "denied")),
+    ("en", "Harbor Robotics Inc is reportedly in talks to buy Delta Sensors Corp, people familiar said.",
+     ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "rumored")),
+    ("en", "Harbor Robotics Inc called off its planned merger with Delta Sensors Corp on Monday.",
+     ("partnership", "Delta Sensors Corp", "Harbor Robotics Inc", "ended")),
+    ("en", "Blue Peak Capital Ltd invested 40 mln dlrs in Delta Sensors Corp.",
+     ("investment", "Blue Peak Capital Ltd", "Delta Sensors Corp", "asserted")),
+    ("en", "Delta Sensors Corp will supply lidar units to Harbor Robotics Inc under a new contract.",
+     ("supply", "Delta Sensors Corp", "Harbor Robotics Inc", "planned")),
+    ("en", "Harbor Robotics Inc sued Delta Sensors Corp over a patent.",
+     ("legal_dispute", "Delta Sensors Corp", "Harbor Robotics Inc", "asserted")),
+    ("en", "Harbor Robotics Inc launched the Atlas Mover, a warehouse robot, on Tuesday.",
+     ("launch", "Harbor Robotics Inc", "Atlas Mover", "asserted")),
+]
+
+
+def _rels(code: str, text: str) -> set[tuple[str, str, str, str]]:
+    x = extract(Article(id="t", text=text, language=code))
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), CASES, ids=[f"{c[0]}-{c[2][0]}-{c[2][3]}" for c in CASES])
+def test_relation(code: str, text: str, expected: tuple[str, str, str, str]) -> None:
+    rels = _rels(code, text)
+    t, s, o, st = expected
+    wanted = {(t, s, o, st)} | ({(t, o, s, st)} if t in ("partnership", "competitor_of", "legal_dispute") else set())
+    assert rels & wanted, f"{expected} not in {rels}"
+
+
+def test_question_headline_is_not_an_assertion() -> None:
+    rels = _rels("id", "PT Sinar Logistik Tbk Akuisisi PT Kapal Biru Nusantara, Benarkah?")
+    assert all(r[3] != "asserted" for r in rels)
+
+
+def test_description_resolves_to_the_right_company() -> None:
+    text = ("PT Sinar Logistik Tbk bertemu dengan Xiaomi di Jakarta. "
+            "Perusahaan teknologi asal Tiongkok itu berencana menggandeng PT Garuda Nikel Indonesia.")
+    rels = _rels("id", text)
+    assert ("partnership", "PT Garuda Nikel Indonesia", "Xiaomi", "planned") in rels or (
+        "partnership", "Xiaomi", "PT Garuda Nikel Indonesia", "planned") in rels, rels
+    assert ("based_in", "Xiaomi", "China", "asserted") in rels, rels
+
+
+def test_evidence_offsets_point_into_the_article() -> None:
+    text = "Judul\n\nPT Sinar Logistik Tbk menggandeng PT Garuda Nikel Indonesia."
+    x = extract(Article(id="t", text=text, language="id"))
+    assert x.relations
+    for r in x.relations:
+        for ev in r.evidence:
+            assert text[ev.start : ev.end] == ev.text
+    for e in x.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text

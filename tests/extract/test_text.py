@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.lexicon import load_lexicon
+from kg.extract.text import split_sentences, tokenize
+
+
+def _split(text: str, code: str) -> list[str]:
+    return [s.text for s in split_sentences(text, [(0, len(text))], load_lexicon(code))]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("en", "Acme Corp. of Dallas, Tex. said it agreed. The deal closes in May.",
+         ["Acme Corp. of Dallas, Tex. said it agreed.", "The deal closes in May."]),
+        ("en", "Shares of Beta Inc. rose. It said so.", ["Shares of Beta Inc. rose.", "It said so."]),
+        ("id", "PT Sinar Logistik Tbk. menggandeng Garuda Nikel. Nilainya Rp 1,2 triliun.",
+         ["PT Sinar Logistik Tbk. menggandeng Garuda Nikel.", "Nilainya Rp 1,2 triliun."]),
+        ("id", "Judul Berita\n\nParagraf pertama tanpa titik", ["Judul Berita", "Paragraf pertama tanpa titik"]),
+        ("en", 'He said: "We will buy it." Then he left.', ['He said: "We will buy it."', "Then he left."]),
+    ],
+)
+def test_sentences(code: str, text: str, expected: list[str]) -> None:
+    assert _split(text, code) == expected
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Xiaomi membantah isu.  Ford diam."
+    lex = load_lexicon("id")
+    for s in split_sentences(text, [(0, len(text))], lex):
+        assert text[s.start : s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start : t.end] == t.text
+
+
+def test_tokens_keep_dotted_names() -> None:
+    assert [t.text for t in tokenize("Selular.ID – U.S. firms")] == ["Selular.ID", "–", "U.S", ".", "firms"]
+
+
+def test_title_case_and_question_flags() -> None:
+    text = "Xiaomi Gandeng Ford Garap Mobil Listrik, Benarkah?"
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("id"))
+    assert s.title_case and s.question
