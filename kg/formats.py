@@ -50,7 +50,7 @@ class Format:
 
     def load_writer(self) -> Callable[[KnowledgeGraph, Path], object]:
         module, _, func = self.writer.partition(":")
-        return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), func)
 
 
 _RDF = "kg.exporters.rdf"

@@ -102,10 +102,10 @@ class KnowledgeGraph:
         return tuple(x.article for x in self.extractions)
 
     def entity(self, entity_id: str) -> Node:
-        return self._by_id[entity_id]  # type: ignore[attr-defined,no-any-return]
+        return self._by_id[entity_id]  # type: ignore[attr-defined]
 
     def article(self, article_id: str) -> Article:
-        return self._articles[article_id]  # type: ignore[attr-defined,no-any-return]
+        return self._articles[article_id]  # type: ignore[attr-defined]
 
     def __len__(self) -> int:
         return len(self.entities) + len(self.links)

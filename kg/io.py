@@ -19,6 +19,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) -> Path:
     """Write ``chunks`` (all str or all bytes) to ``path`` atomically; return the path.
 
@@ -33,6 +39,8 @@ def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) ->
                 f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp creates the file 0600; outputs are shared (Neo4j reads the CSVs as its own user).
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
