@@ -48,11 +48,24 @@ def _family(etype: str) -> str:
     return "org" if etype in ORG_TYPES else etype
 
 
+def _known(e: Entity) -> str | None:
+    """The gazetteer id of an entity extracted without one (a name the gazetteer knows)."""
+    from kg.gazetteer import load
+
+    hit = load().lookup(e.label)
+    if hit is None or hit.id == e.id or _family(hit.type) != _family(e.type):
+        return None
+    return hit.id
+
+
 def _groups(entities: list[Entity]) -> dict[str, list[Entity]]:
     """Union entity ids that name the same thing; returns root -> member records."""
     uf = _UnionFind()
     for e in entities:
         uf.find(e.id)
+        known = _known(e)
+        if known is not None:
+            uf.union(e.id, known)
     by_qid: dict[str, str] = {}
     for e in entities:
         if e.wikidata:
@@ -81,10 +94,20 @@ def _groups(entities: list[Entity]) -> dict[str, list[Entity]]:
     return groups
 
 
+def _by_alias_owner(members: list[Entity], e: Entity) -> str | None:
+    """The id of the first member that lists ``e``'s label among its aliases."""
+    name = normalize(e.label)
+    return next((m.id for m in sorted(members, key=lambda m: m.id) if name in {normalize(a) for a in m.aliases}), None)
+
+
 def _canonical(members: list[Entity], articles: dict[str, list[str]]) -> Node:
     with_qid = sorted({e.id for e in members if e.wikidata})
     counts = Counter(e.id for e in members)
-    ident = with_qid[0] if with_qid else sorted(counts, key=lambda i: (-counts[i], len(i), i))[0]
+    # A name that is another member's alias ("BRI" of "Bank Rakyat Indonesia") never gives the id.
+    aliases = {normalize(a) for e in members for a in e.aliases}
+    defined = {e.id for e in members if normalize(e.label) in aliases and e.id != _by_alias_owner(members, e)}
+    candidates = [i for i in counts if i not in defined] or list(counts)
+    ident = with_qid[0] if with_qid else sorted(candidates, key=lambda i: (-counts[i], -len(i), i))[0]
     chosen = [e for e in members if e.id == ident]
     labels = Counter(e.label for e in chosen)
     label = sorted(labels, key=lambda lab: (-labels[lab], -len(lab), lab))[0]
