@@ -1,0 +1,260 @@
+"""``read()``: files, folders and stdin in, articles and per-input errors out."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from kg.errors import InputError, UsageError
+from kg.model import Article
+from kg.readers._decode import _BOMS, Undecodable, decode
+from kg.readers._html import read_html
+from kg.readers._jsonl import iter_lines, parse_line
+from kg.readers._text import read_text
+
+__all__ = ["EXTENSIONS", "read"]
+
+log = logging.getLogger("kg.readers")
+
+#: File extensions read, and the reader for each.
+EXTENSIONS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+STDIN_NAME = "<stdin>"
+
+Item = Article | InputError
+
+
+class _Ids:
+    """Article ids handed out in one run; a repeated id gets ``-2``, ``-3``, ..."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def claim(self, article: Article) -> Article:
+        wanted = new = article.id
+        n = 1
+        while new in self.used:
+            n += 1
+            new = f"{wanted}-{n}"
+        self.used.add(new)
+        if new == wanted:
+            return article
+        log.warning("%s: duplicate article id %r renamed to %r", article.origin or wanted, wanted, new)
+        return dataclasses.replace(article, id=new)
+
+
+def _kind(path: PurePath) -> str | None:
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def _too_large(where: str, size: int, limit: int, *, what: str = "file") -> InputError:
+    reason = f"{what} is {size} bytes, larger than the limit of {limit} bytes (max_article_bytes)"
+    return InputError(where, reason)
+
+
+def _read_document(data: bytes | str, kind: str, *, where: str, id: str) -> Item:
+    try:
+        text = data if isinstance(data, str) else decode(data)
+        if kind == "html":
+            return read_html(text, id=id, origin=where)
+        return read_text(text, id=id, origin=where)
+    except Undecodable as exc:
+        return InputError(where, str(exc))
+    except InputError as exc:
+        return exc
+
+
+def _read_jsonl(stream: IO[bytes], *, where: str, stem: str, limit: int) -> Iterator[Item]:
+    head = stream.peek(4)[:4] if isinstance(stream, io.BufferedReader) else b""
+    if any(head.startswith(bom) for bom, enc in _BOMS if enc != "utf-8"):
+        # UTF-16/32 cannot be split on the byte b"\n": decode the whole file first.
+        try:
+            stream = io.BytesIO(decode(stream.read()).encode("utf-8"))
+        except Undecodable as exc:
+            yield InputError(where, str(exc))
+            return
+    found = False
+    for number, line in iter_lines(stream, path=where, limit=limit):
+        found = True
+        if isinstance(line, InputError):
+            yield line
+        else:
+            yield parse_line(line, path=where, line=number, default_id=f"{stem}-{number}")
+    if not found:
+        yield InputError(where, "empty file")
+
+
+def _read_file(path: Path, *, where: str, id: str, limit: int) -> Iterator[Item]:
+    kind = _kind(path)
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if kind == "jsonl":
+                yield from _read_jsonl(f, where=where, stem=id, limit=limit)
+                return
+            if size > limit:
+                yield _too_large(where, size, limit)
+                return
+            data = f.read(limit + 1)
+    except OSError as exc:
+        yield InputError(where, f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > limit:  # grew while we looked
+        yield _too_large(where, len(data), limit)
+        return
+    assert kind is not None
+    yield _read_document(data, kind, where=where, id=id)
+
+
+def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
+    """``(relative path, file)`` of every readable file under ``root``, sorted by relative path.
+
+    Hidden entries (".git") are skipped. Symlinked folders are followed once:
+    a folder already seen (by device and inode) is not entered again, so a
+    symlink loop ends.
+    """
+    found: list[tuple[str, Path | InputError]] = []
+    seen: set[tuple[int, int]] = set()
+    stack: list[tuple[Path, PurePath]] = [(root, PurePath())]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            error = InputError(str(folder), f"cannot read folder: {exc.strerror or exc}")
+            found.append((rel.as_posix(), error))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            sub = rel / entry.name
+            try:
+                is_dir = entry.is_dir()  # follows symlinks
+            except OSError:  # a symlink loop: reading it reports the error if it looks like an article
+                is_dir = False
+            if is_dir:
+                stack.append((Path(entry.path), sub))
+            elif _kind(sub):
+                found.append((sub.as_posix(), Path(entry.path)))
+    found.sort(key=lambda item: item[0])
+    yield from found
+
+
+def _guess_kind(text: str) -> str:
+    """``jsonl`` if every non-blank line starts like a JSON object, ``html`` for a page, else ``text``."""
+    lines = [s for line in text.split("\n") if (s := line.strip())]
+    if lines and all(s.startswith("{") for s in lines):
+        return "jsonl"
+    head = text.lstrip()[:200].lower()
+    return "html" if head.startswith(("<!doctype html", "<html")) else "text"
+
+
+def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
+    source = getattr(stream, "buffer", stream)
+    data: bytes | str = source.read()
+    try:
+        text = data if isinstance(data, str) else decode(data, what="input")
+    except Undecodable as exc:
+        yield InputError(STDIN_NAME, str(exc))
+        return
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        yield InputError(STDIN_NAME, "empty input")
+        return
+    kind = _guess_kind(text)
+    if kind == "jsonl":
+        yield from _read_jsonl(io.BytesIO(text.encode("utf-8")), where=STDIN_NAME, stem="stdin", limit=limit)
+        return
+    size = len(data) if isinstance(data, bytes) else len(text.encode("utf-8"))
+    if size > limit:
+        yield _too_large(STDIN_NAME, size, limit, what="input")
+        return
+    yield _read_document(text, kind, where=STDIN_NAME, id="stdin")
+
+
+def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any) -> Iterator[Item]:
+    name = os.fspath(raw)
+    if name == "-":
+        yield from _read_stdin(sys.stdin if stdin is None else stdin, limit=limit)
+        return
+    path = Path(name)
+    if path.is_dir():
+        for rel, item in _walk(path):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                ident = PurePath(rel).with_suffix("").as_posix()
+                yield from _read_file(item, where=os.path.join(name, rel), id=ident, limit=limit)
+        return
+    if not path.exists() and not path.is_symlink():
+        yield InputError(name, "no such file or directory")
+        return
+    if _kind(path) is None:
+        allowed = ", ".join(sorted(EXTENSIONS))
+        suffix = path.suffix or "(no extension)"
+        yield InputError(name, f"unsupported file type {suffix!r} (allowed: {allowed})")
+        return
+    yield from _read_file(path, where=name, id=path.stem, limit=limit)
+
+
+def read(
+    inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    max_article_bytes: int = 20_000_000,
+    stdin: Any = None,
+) -> Iterator[Article | InputError]:
+    """Read articles from files, folders and stdin, in order.
+
+    Yields an :class:`~kg.model.Article` per article and an
+    :class:`~kg.errors.InputError` (yielded, not raised) per input or JSONL
+    line that cannot be read, so callers go on with the rest.
+
+    Parameters
+    ----------
+    inputs
+        Paths of ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` files,
+        folders (read recursively, files sorted by relative path, other
+        extensions and hidden entries skipped), or ``-`` for stdin (JSONL if
+        every non-blank line starts with ``{``, HTML if it starts like a page,
+        else text). A single path is read as one input.
+    max_article_bytes
+        Files larger than this are reported instead of read; for JSONL the
+        limit applies to each line.
+    stdin
+        The stream ``-`` reads (text or binary); ``sys.stdin`` by default.
+
+    Article ids are the JSONL ``id`` field (else ``<name>-<line>``), the
+    path relative to a folder input without extension ("id/selular-xiaomi-ford"),
+    a single file's stem, or ``stdin``. A repeated id is made unique with
+    ``-2``, ``-3``, ... and a JSONL date that cannot be read becomes None;
+    both are logged as warnings on the ``kg.readers`` logger.
+
+    >>> import io
+    >>> lines = '{"id": "a", "text": "Ford."}\\n{"id": "a", "text": 5}\\n{"id": "a", "text": "Xiaomi."}\\n'
+    >>> items = list(read(["-", "missing.txt"], stdin=io.StringIO(lines)))
+    >>> [str(x) if isinstance(x, InputError) else x.id for x in items]
+    ['a', "<stdin>:2: field 'text' must be a string, got number", 'a-2',
+     'missing.txt: no such file or directory']
+    """
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]  # one path, not an iterable of characters
+    if isinstance(max_article_bytes, bool) or not isinstance(max_article_bytes, int) or max_article_bytes < 1:
+        raise UsageError(f"max_article_bytes must be a positive number of bytes, got {max_article_bytes!r}")
+    return _read_all(list(inputs), limit=max_article_bytes, stdin=stdin)
+
+
+def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any) -> Iterator[Item]:
+    ids = _Ids()
+    for raw in inputs:
+        for item in _read_one(raw, limit=limit, stdin=stdin):
+            yield item if isinstance(item, InputError) else ids.claim(item)

@@ -1,0 +1,179 @@
+"""JSON Lines input: one article per line, a bad line costs only itself."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.model import Article
+from kg.readers import read
+from tests.readers.helpers import FIXTURES, NEWS, assert_regions_valid, region_texts, split
+
+
+def _write(path: Path, rows: Sequence[object], *, encoding: str = "utf-8", newline: str = "\n") -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows]
+    path.write_bytes((newline.join(lines) + newline).encode(encoding))
+    return path
+
+
+def test_broken_lines_are_reported_and_the_rest_is_read(caplog: pytest.LogCaptureFixture) -> None:
+    path = FIXTURES / "broken.jsonl"
+    with caplog.at_level(logging.WARNING, logger="kg.readers"):
+        items = list(read([path]))
+    summary = [(x.line, x.reason) if isinstance(x, InputError) else x.id for x in items]
+    assert summary == [
+        "ok-1",
+        (2, "invalid JSON: Unterminated string starting at column 24"),
+        (3, "expected a JSON object, got array"),
+        (4, "missing required field 'text'"),
+        (5, "field 'text' is empty"),
+        (6, "field 'title' must be a string, got number"),
+        (7, "field 'text' must be a string, got array"),
+        "ok-1-2",  # line 8 is blank; line 9 repeats the id "ok-1"
+    ]
+    for e in items[1:-1]:
+        assert isinstance(e, InputError) and e.path == str(path)
+        assert str(e).startswith(f"{path}:{e.line}: ")
+    last = items[-1]
+    assert isinstance(last, Article) and last.origin == f"{path}:9"
+    assert last.published is None  # "31/02/2026" is no date
+    messages = [r.getMessage() for r in caplog.records]
+    assert f"{path}:9: unrecognised date '31/02/2026'; published left empty" in messages
+    assert f"{path}:9: duplicate article id 'ok-1' renamed to 'ok-1-2'" in messages
+
+
+def test_fields_dates_and_unicode_line_separators() -> None:
+    arts, errs = split(list(read([NEWS / "id" / "kabar-pasar.jsonl"])))
+    assert errs == []
+    first, second = arts
+    assert (first.id, first.title, first.published, first.source, first.language) == (
+        "kabar-1",
+        "GoTo Bantah Rencana Merger dengan Grab",
+        "2026-02-14",
+        "Kabar Pasar",
+        "id",
+    )
+    assert region_texts(first) == [
+        "GoTo Bantah Rencana Merger dengan Grab",
+        "PT GoTo Gojek Tokopedia Tbk membantah kabar rencana merger dengan Grab Holdings.",
+    ]
+    # No id: file stem and line; U+2028 inside the text does not split the line.
+    assert second.id == "kabar-pasar-2"
+    assert "\u2028" in second.text and second.text.endswith("Nilai investasi tidak diungkapkan.")
+    assert second.published == "2026-02-14"
+    for a in arts:
+        assert_regions_valid(a)
+
+
+def test_wire_dates_and_signoff() -> None:
+    arts, _ = split(list(read([NEWS / "en" / "wire.jsonl"])))
+    wire7, wire8 = arts
+    assert wire7.published == "1987-03-03"  # from published_raw
+    assert wire8.published == "1987-03-04"
+    assert wire7.title == "NORTHPOINT <NPT> TO ACQUIRE RIVERBEND"
+    assert not wire7.text.startswith(wire7.title)  # a title that is not in the text is not added to it
+    assert region_texts(wire7) == [
+        "Northpoint Corp said it agreed to acquire\nRiverbend Inc for 15 dlrs a share.",
+        "The companies said the boards approved the deal.",
+    ]
+
+
+def test_nulls_are_absent_and_types_are_checked(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "n.jsonl",
+        [
+            {"text": "Ford menggandeng Xiaomi.", "title": None, "published": None, "id": None},
+            {"text": "Ford.", "published": 20260203},
+            {"text": "Ford.", "id": ""},
+            {"text": "Ford.", "language": ["id"]},
+            {"text": "Ford.", "unknown": {"nested": True}, "published_raw": 5},
+            "42",
+            "{not json",
+        ],
+    )
+    summary = [str(x) if isinstance(x, InputError) else (x.id, x.title, x.published) for x in read([path])]
+    assert summary == [
+        ("n-1", None, None),
+        f"{path}:2: field 'published' must be a string, got number",
+        ("n-3", None, None),
+        f"{path}:4: field 'language' must be a string, got array",
+        ("n-5", None, None),
+        f"{path}:6: expected a JSON object, got number",
+        f"{path}:7: invalid JSON: Expecting property name enclosed in double quotes at column 2",
+    ]
+
+
+def test_crlf_bom_utf16_and_latin1_lines(tmp_path: Path) -> None:
+    rows = [{"id": "a", "text": "Société Générale membeli saham bank itu."}]
+    crlf = _write(tmp_path / "crlf.jsonl", rows, newline="\r\n")
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + crlf.read_bytes().replace(b'"a"', b'"b"'))
+    utf16 = _write(
+        tmp_path / "utf16.jsonl", [{"id": "c", "text": "Société Générale membeli saham."}], encoding="utf-16"
+    )
+    latin1 = _write(
+        tmp_path / "latin1.jsonl",
+        [{"id": "d", "text": "Société Générale membeli saham."}],
+        encoding="latin-1",
+    )
+    arts, errs = split(list(read([crlf, bom, utf16, latin1])))
+    assert errs == []
+    assert [a.id for a in arts] == ["a", "b", "c", "d"]
+    assert all(a.text.startswith("Société Générale membeli saham") for a in arts)
+
+
+def test_line_limit_applies_per_line(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "big.jsonl",
+        [
+            {"id": "small", "text": "Ford."},
+            {"id": "big", "text": "x " * 500},
+            {"id": "after", "text": "Xiaomi."},
+        ],
+    )
+    summary = [str(x) if isinstance(x, InputError) else x.id for x in read([path], max_article_bytes=200)]
+    assert summary == [
+        "small",
+        f"{path}:2: line is larger than the limit of 200 bytes (max_article_bytes)",
+        "after",
+    ]
+
+
+def test_empty_and_blank_files(tmp_path: Path) -> None:
+    (tmp_path / "e.jsonl").write_bytes(b"")
+    (tmp_path / "b.jsonl").write_bytes(b"\n  \n")
+    assert [str(x) for x in read([tmp_path / "e.jsonl", tmp_path / "b.jsonl"])] == [
+        f"{tmp_path / 'e.jsonl'}: empty file",
+        f"{tmp_path / 'b.jsonl'}: empty file",
+    ]
+
+
+def test_binary_line(tmp_path: Path) -> None:
+    path = tmp_path / "bin.jsonl"
+    path.write_bytes(b'{"text": "Ford."}\n\x00\x01\x02\x03\x04\x05\x06\n')
+    assert [str(x) if isinstance(x, InputError) else x.id for x in read([path])] == [
+        "bin-1",
+        f"{path}:2: binary line",
+    ]
+
+
+def test_shared_corpus_reads_without_errors(shared: Path) -> None:
+    for name, count in (("id/cnbc-indonesia-headlines.jsonl", 2858), ("en/reuters-21578-acq.jsonl", 2210)):
+        arts, errs = split(list(read([shared / "corpus" / name])))
+        assert errs == [] and len(arts) == count
+        assert all(a.published for a in arts)
+        assert len({a.id for a in arts}) == count
+        for a in arts:
+            assert_regions_valid(a)
+            # wire sign-offs are the only lines dropped
+            dropped = [
+                ln.strip()
+                for ln in a.text.split("\n")
+                if ln.strip() and not any(s <= a.text.find(ln.strip(), 0) < e for s, e in a.regions)
+            ]
+            assert all(d.lower().rstrip(".^m") in ("reuter", "more") for d in dropped), (a.id, dropped)
