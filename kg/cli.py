@@ -148,6 +148,10 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import logging
+
+    # Readers report recoverable oddities (renamed duplicate ids, unreadable dates) as warnings.
+    logging.basicConfig(format="kg: warning: %(message)s", level=logging.WARNING)
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
