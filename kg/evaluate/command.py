@@ -1,0 +1,62 @@
+"""``kg eval``: the command-line face of the scorer.
+
+Exit codes: 0 every document scored (and, with ``--check``, the verdict is PASS);
+1 some documents could not be read or extracted, or ``--check`` and FAIL;
+2 the gold file is missing or malformed, or a bad option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+__all__ = ["add_arguments", "run"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``kg eval`` arguments to a (sub)parser.
+
+    >>> p = argparse.ArgumentParser(prog="kg eval")
+    >>> add_arguments(p)
+    >>> args = p.parse_args(["gold.jsonl", "--json"])
+    >>> args.gold, args.json, args.engine, args.worst, args.check
+    ('gold.jsonl', True, 'rules', 5, False)
+    """
+    from kg.extract import ENGINES
+
+    parser.add_argument("gold", metavar="GOLD",
+                        help="gold annotations: .json (one document) or .jsonl (format: docs/eval.md)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
+    parser.add_argument("--engine", default="rules", choices=sorted(ENGINES),
+                        help="extraction engine (default: rules)")
+    parser.add_argument("--worst", type=int, default=5, metavar="N",
+                        help="list the N worst documents with their errors (default: 5)")
+    parser.add_argument("--check", action="store_true",
+                        help="exit with code 1 unless the verdict is PASS (every required entity and "
+                             "relation found with its status, nothing forbidden)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``kg eval`` with parsed arguments; print the report on stdout and return the exit code."""
+    from functools import partial
+
+    from kg.errors import InputError
+    from kg.evaluate.gold import load_gold
+    from kg.evaluate.report import evaluate
+    from kg.extract import extract
+
+    try:
+        docs = load_gold(args.gold)
+    except InputError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report = evaluate(docs, partial(extract, engine=args.engine), gold=args.gold,
+                      system=f"engine {args.engine}", worst=max(0, args.worst))
+    sys.stdout.write(report.dumps() if args.json else report.format())
+    for d in report.failed:
+        print(f"kg: error: {d.error}", file=sys.stderr)
+    if report.failed or (args.check and not report.passed):
+        return EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,425 @@
+"""Scoring one document: match predicted entities and relations to gold ones by name.
+
+A predicted entity's names are its label, aliases and mention texts; a gold
+entity's are its label, aliases and (for inline text) mention texts. Two names
+match when :func:`kg.names.normalize` gives the same key (case, punctuation and
+legal forms such as PT, Tbk, Inc, Corp ... do not count). Each gold item is
+matched to at most one prediction: a maximum matching, first among pairs that
+also agree on type (entities) or status (relations), then among the rest.
+
+>>> Counts(tp=3, fp=1, fn=2).to_json()
+{'precision': 0.75, 'recall': 0.6, 'f1': 0.6667, 'tp': 3, 'fp': 1, 'fn': 2}
+>>> Counts().f1 is None  # nothing to score
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.evaluate.gold import EXCLUDED_TYPE, GoldDoc, GoldEntity, GoldRelation
+from kg.model import Entity, Extraction, Relation
+from kg.names import normalize
+from kg.schema import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = ["Counts", "DocResult", "Scheme", "derive_scheme", "macro", "score_document"]
+
+# kg's own distinctions: a gold set that uses either follows kg's scheme.
+_KG_ONLY_TYPES = frozenset({"Company", "Country"})
+# Coarser schemes (CoNLL04, idner) fold these kg types into a broader one.
+_COARSER = (("Company", "Organization"), ("Country", "Place"))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """True positives, false positives and false negatives, and what they give.
+
+    ``precision``, ``recall`` and ``f1`` are ``None`` when there is nothing to
+    score (all three counts zero); a zero denominator otherwise gives 0.0.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.tp or self.fp or self.fn)
+
+    @property
+    def precision(self) -> float | None:
+        if self.empty:
+            return None
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float | None:
+        if self.empty:
+            return None
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"precision": _round(self.precision), "recall": _round(self.recall), "f1": _round(self.f1),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def macro(counts: Iterable[Counts]) -> dict[str, Any]:
+    """Unweighted means of precision, recall and F1 over the types that have anything to score.
+
+    >>> macro([Counts(tp=9, fn=1), Counts(fp=1, fn=1)])
+    {'precision': 0.5, 'recall': 0.45, 'f1': 0.4737, 'types': 2}
+    """
+    scored = [c for c in counts if not c.empty]
+    if not scored:
+        return {"precision": None, "recall": None, "f1": None, "types": 0}
+
+    def mean(values: list[float | None]) -> float:
+        return sum(v or 0.0 for v in values) / len(values)
+
+    return {"precision": _round(mean([c.precision for c in scored])),
+            "recall": _round(mean([c.recall for c in scored])),
+            "f1": _round(mean([c.f1 for c in scored])), "types": len(scored)}
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """What a gold set annotates: the entity and relation types scored, and how kg's map onto them.
+
+    ``name`` is ``"kg"`` for gold written in kg's own scheme, ``"gold"`` for a
+    coarser one derived from the gold types (CoNLL04, idner).
+    """
+
+    name: str
+    entity_types: tuple[str, ...]
+    relation_types: tuple[str, ...]
+    type_map: tuple[tuple[str, str], ...] = ()
+
+    def map_type(self, etype: str) -> str:
+        """The gold type a predicted type counts as.
+
+        >>> Scheme("gold", ("Organization",), (), (("Company", "Organization"),)).map_type("Company")
+        'Organization'
+        """
+        return dict(self.type_map).get(etype, etype)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "entity_types": list(self.entity_types),
+                "relation_types": list(self.relation_types), "type_map": dict(self.type_map)}
+
+
+def derive_scheme(docs: Sequence[GoldDoc]) -> Scheme:
+    """The scheme of a gold set, from the types its annotators used.
+
+    Gold that uses Company or Country (or no types at all) is in kg's scheme:
+    every kg type and relation type is scored. Otherwise the gold set follows a
+    coarser scheme: only the types it uses are scored, Company counts as
+    Organization and Country as Place when those exist, and only the relation
+    types it annotates are scored (predictions of other types are ignored, not
+    counted as errors, because the gold could never contain them).
+
+    >>> from kg.evaluate.gold import GoldEntity
+    >>> s = derive_scheme([GoldDoc("s1", "en", "x", entities=(GoldEntity("Paris", "Place"),
+    ...                                                      GoldEntity("Acme", "Organization")))])
+    >>> s.name, s.entity_types, s.relation_types, s.map_type("Company"), s.map_type("Country")
+    ('gold', ('Organization', 'Place'), (), 'Organization', 'Place')
+    """
+    types = {e.type for d in docs for e in d.entities + d.optional_entities} - {EXCLUDED_TYPE}
+    if not types or types & _KG_ONLY_TYPES:
+        return Scheme("kg", ENTITY_TYPES, tuple(RELATION_TYPES))
+    rtypes = {r.type for d in docs for r in d.relations + d.optional_relations}
+    return Scheme(
+        "gold",
+        tuple(t for t in ENTITY_TYPES if t in types),
+        tuple(t for t in RELATION_TYPES if t in rtypes),
+        tuple((k, v) for k, v in _COARSER if v in types),
+    )
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """The score of one document, with the items behind every error.
+
+    ``entity_counts`` and ``relation_counts`` map a type to its counts;
+    ``status_counts`` does the same for relations matched with their status too.
+    ``status_pairs`` holds (gold status, predicted status) for every matched relation;
+    ``attributed_to`` and ``sector`` hold (agreeing, annotated) matched relations.
+    """
+
+    doc_id: str
+    error: str | None = None
+    entity_counts: Mapping[str, Counts] = field(default_factory=dict)
+    untyped: Counts = Counts()
+    relation_counts: Mapping[str, Counts] = field(default_factory=dict)
+    status_counts: Mapping[str, Counts] = field(default_factory=dict)
+    status_pairs: tuple[tuple[str, str], ...] = ()
+    attributed_to: tuple[int, int] = (0, 0)
+    sector: tuple[int, int] = (0, 0)
+    missed_entities: tuple[str, ...] = ()
+    spurious_entities: tuple[str, ...] = ()
+    type_errors: tuple[str, ...] = ()
+    missed_relations: tuple[str, ...] = ()
+    spurious_relations: tuple[str, ...] = ()
+    status_errors: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    excluded: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def entities(self) -> Counts:
+        return sum(self.entity_counts.values(), Counts())
+
+    @property
+    def relations(self) -> Counts:
+        return sum(self.relation_counts.values(), Counts())
+
+    @property
+    def relations_with_status(self) -> Counts:
+        return sum(self.status_counts.values(), Counts())
+
+    @property
+    def flawless(self) -> bool:
+        return self.error is None and not (self.missed_entities or self.spurious_entities or self.type_errors
+                                           or self.missed_relations or self.spurious_relations
+                                           or self.status_errors or self.forbidden)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "error": self.error,
+            "entities": self.entities.to_json(),
+            "entities_untyped": self.untyped.to_json(),
+            "relations": self.relations.to_json(),
+            "relations_with_status": self.relations_with_status.to_json(),
+            "missed_entities": list(self.missed_entities),
+            "spurious_entities": list(self.spurious_entities),
+            "type_errors": list(self.type_errors),
+            "missed_relations": list(self.missed_relations),
+            "spurious_relations": list(self.spurious_relations),
+            "status_errors": list(self.status_errors),
+            "forbidden": list(self.forbidden),
+        }
+
+
+def _keys(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(k for k in (normalize(n) for n in names) if k)
+
+
+def _pred_keys(e: Entity) -> frozenset[str]:
+    return _keys([e.label, *e.aliases, *(m.text for m in e.mentions)])
+
+
+def _gold_keys(e: GoldEntity, text: str | None) -> frozenset[str]:
+    surfaces = [text[a:b] for a, b in e.mentions if 0 <= a < b <= len(text)] if text is not None else []
+    return _keys([e.label, *e.aliases, *surfaces])
+
+
+def _matching(lefts: Sequence[int], adj: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """A maximum matching left -> right by augmenting paths (Kuhn); deterministic in input order."""
+    owner: dict[int, int] = {}
+
+    def augment(u: int, seen: set[int]) -> bool:
+        for v in adj.get(u, ()):
+            if v not in seen:
+                seen.add(v)
+                if v not in owner or augment(owner[v], seen):
+                    owner[v] = u
+                    return True
+        return False
+
+    for u in lefts:
+        augment(u, set())
+    return {u: v for v, u in owner.items()}
+
+
+def _two_stage(n_pred: int, n_gold: int, edges: Mapping[int, Sequence[int]],
+               preferred: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """Match preferred pairs (same type / same status) first, then any remaining pairs."""
+    first = _matching(range(n_pred), preferred)
+    used = set(first.values())
+    rest = {i: [j for j in edges.get(i, ()) if j not in used] for i in range(n_pred) if i not in first}
+    return first | _matching(sorted(rest), rest)
+
+
+def _show_rel(subject: str, rtype: str, obj: str, status: str) -> str:
+    return f"{subject} -{rtype}-> {obj} [{status}]"
+
+
+def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, Any]) -> None:
+    text = doc.text
+    gold = [e for e in doc.entities if e.type != EXCLUDED_TYPE]
+    gold_keys = [_gold_keys(e, text) for e in gold]
+    neutral = set().union(*(_gold_keys(e, text) for e in doc.optional_entities),
+                          *(_gold_keys(e, text) for e in doc.entities if e.type == EXCLUDED_TYPE))
+    forbidden = {k: f for f in doc.forbidden_entities if (k := normalize(f))}
+    preds = list(x.entities)
+    keys = [_pred_keys(e) for e in preds]
+    ptypes = [scheme.map_type(e.type) for e in preds]
+    banned = {i: sorted({forbidden[k] for k in keys[i] if k in forbidden}) for i in range(len(preds))}
+    edges: dict[int, list[int]] = {}
+    preferred: dict[int, list[int]] = {}
+    for i, ks in enumerate(keys):
+        if banned[i]:
+            continue
+        # Candidates whose label itself matches come first: they are the likelier pair.
+        cands = sorted((j for j, gk in enumerate(gold_keys) if ks & gk),
+                       key=lambda j: (normalize(gold[j].label) not in ks, j))
+        edges[i] = cands
+        preferred[i] = [j for j in cands if gold[j].type == ptypes[i]]
+    match = _two_stage(len(preds), len(gold), edges, preferred)
+
+    counts: dict[str, Counts] = defaultdict(Counts)
+    untyped = Counts(tp=len(match))
+    spurious, type_errors, violations = [], [], []
+    excluded = {"gold_other_entities": len(doc.entities) - len(gold), "optional_entities_predicted": 0,
+                "entities_outside_scheme": 0}
+    for i, e in enumerate(preds):
+        shown = f"{e.label} ({e.type})"
+        if i in match:
+            g = gold[match[i]]
+            if g.type == ptypes[i]:
+                counts[g.type] += Counts(tp=1)
+            else:
+                counts[ptypes[i]] += Counts(fp=1)
+                counts[g.type] += Counts(fn=1)
+                type_errors.append(f"{g.label}: gold {g.type}, predicted {e.type}")
+        elif banned[i]:
+            counts[ptypes[i]] += Counts(fp=1)
+            untyped += Counts(fp=1)
+            violations += banned[i]
+            spurious.append(f"{shown}: forbidden")
+        elif keys[i] & neutral:
+            excluded["optional_entities_predicted"] += 1
+        elif any(keys[i] & gk for gk in gold_keys):
+            counts[ptypes[i]] += Counts(fp=1)
+            untyped += Counts(fp=1)
+            spurious.append(f"{shown}: duplicate")
+        elif ptypes[i] not in scheme.entity_types:
+            excluded["entities_outside_scheme"] += 1
+        else:
+            counts[ptypes[i]] += Counts(fp=1)
+            untyped += Counts(fp=1)
+            spurious.append(shown)
+    matched_gold = set(match.values())
+    missed = [f"{g.label} ({g.type})" for j, g in enumerate(gold) if j not in matched_gold]
+    for j, g in enumerate(gold):
+        if j not in matched_gold:
+            counts[g.type] += Counts(fn=1)
+    untyped += Counts(fn=len(missed))
+    out.update(entity_counts=dict(sorted(counts.items())), untyped=untyped, missed_entities=tuple(missed),
+               spurious_entities=tuple(spurious), type_errors=tuple(type_errors),
+               forbidden=tuple(sorted(set(violations))), excluded=excluded)
+
+
+def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, Any]) -> None:
+    by_id = {e.id: e for e in x.entities}
+    key_cache: dict[str, frozenset[str]] = {}
+
+    def pkeys(entity_id: str | None) -> frozenset[str]:
+        if entity_id is None:
+            return frozenset()
+        if entity_id not in key_cache:
+            e = by_id.get(entity_id)
+            key_cache[entity_id] = _pred_keys(e) if e else _keys([entity_id])
+        return key_cache[entity_id]
+
+    def plabel(entity_id: str) -> str:
+        e = by_id.get(entity_id)
+        return e.label if e else entity_id
+
+    def gkeys(label: str | None) -> frozenset[str]:
+        if label is None:
+            return frozenset()
+        e = doc.entity(label)
+        return _gold_keys(e, doc.text) if e else _keys([label])
+
+    def same(p: Relation, g: GoldRelation) -> bool:
+        if p.type != g.type:
+            return False
+        ps, po, gs, go = pkeys(p.subject), pkeys(p.object), gkeys(g.subject), gkeys(g.object)
+        if ps & gs and po & go:
+            return True
+        return RELATION_TYPES[g.type].symmetric and bool(ps & go and po & gs)
+
+    preds, gold = list(x.relations), list(doc.relations)
+    edges = {i: [j for j, g in enumerate(gold) if same(p, g)] for i, p in enumerate(preds)}
+    preferred = {i: [j for j in js if preds[i].status == gold[j].status] for i, js in edges.items()}
+    match = _two_stage(len(preds), len(gold), edges, preferred)
+
+    counts: dict[str, Counts] = defaultdict(Counts)
+    status: dict[str, Counts] = defaultdict(Counts)
+    pairs, spurious, status_errors = [], [], []
+    att, sec = [0, 0], [0, 0]
+    excluded = {"optional_relations_predicted": 0, "relations_outside_scheme": 0}
+    for i, p in enumerate(preds):
+        shown = _show_rel(plabel(p.subject), p.type, plabel(p.object), p.status)
+        if i in match:
+            g = gold[match[i]]
+            counts[g.type] += Counts(tp=1)
+            pairs.append((g.status, p.status))
+            if g.status == p.status:
+                status[g.type] += Counts(tp=1)
+            else:
+                status[g.type] += Counts(fp=1, fn=1)
+                shown_gold = _show_rel(g.subject, g.type, g.object, g.status)
+                status_errors.append(f"{shown_gold}: predicted {p.status}")
+            for tally, gold_label, pred_id in ((att, g.attributed_to, p.attributed_to),
+                                               (sec, g.sector, p.sector)):
+                if gold_label is not None:
+                    tally[1] += 1
+                    tally[0] += bool(gkeys(gold_label) & pkeys(pred_id))
+        elif any(same(p, g) for g in doc.optional_relations):
+            excluded["optional_relations_predicted"] += 1
+        elif edges[i]:
+            counts[p.type] += Counts(fp=1)
+            status[p.type] += Counts(fp=1)
+            spurious.append(f"{shown}: duplicate")
+        elif p.type not in scheme.relation_types:
+            excluded["relations_outside_scheme"] += 1
+        else:
+            counts[p.type] += Counts(fp=1)
+            status[p.type] += Counts(fp=1)
+            spurious.append(shown)
+    matched_gold = set(match.values())
+    missed = []
+    for j, g in enumerate(gold):
+        if j not in matched_gold:
+            counts[g.type] += Counts(fn=1)
+            status[g.type] += Counts(fn=1)
+            missed.append(_show_rel(g.subject, g.type, g.object, g.status))
+    out.update(relation_counts=dict(sorted(counts.items())), status_counts=dict(sorted(status.items())),
+               status_pairs=tuple(pairs), attributed_to=(att[0], att[1]), sector=(sec[0], sec[1]),
+               missed_relations=tuple(missed), spurious_relations=tuple(spurious),
+               status_errors=tuple(status_errors), excluded=out["excluded"] | excluded)
+
+
+def score_document(doc: GoldDoc, extraction: Extraction, scheme: Scheme) -> DocResult:
+    """Score one extraction against its gold document.
+
+    >>> from kg.evaluate.gold import parse_doc
+    >>> from kg.model import Article
+    >>> doc = parse_doc({"doc_id": "d", "text": "PT Bukit Asam Tbk ...", "entities": [
+    ...     {"label": "PT Bukit Asam Tbk", "type": "Company"}]})
+    >>> x = Extraction(Article("d", "..."), (Entity("bukit-asam", "Bukit Asam", "Company"),))
+    >>> score_document(doc, x, derive_scheme([doc])).entities
+    Counts(tp=1, fp=0, fn=0)
+    """
+    out: dict[str, Any] = {}
+    _score_entities(doc, extraction, scheme, out)
+    _score_relations(doc, extraction, scheme, out)
+    return DocResult(doc_id=doc.doc_id, **out)
