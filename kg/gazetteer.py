@@ -323,5 +323,6 @@ def load() -> Gazetteer:
     from kg.resources import languages, ontology_dir, ontology_file
 
     folder = ontology_dir() / "gazetteer"
-    return Gazetteer(_read_entries(folder / "companies.tsv"), _read_countries(folder / "countries.tsv"),
+    entries = _read_entries(folder / "companies.tsv") + _read_entries(folder / "places.tsv")
+    return Gazetteer(entries, _read_countries(folder / "countries.tsv"),
                      _read_sectors(ontology_file("sectors.ttl")), languages())
