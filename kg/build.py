@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,7 +53,7 @@ def _extract_one(article: Article, engine: str) -> Iterator[Extraction | InputEr
         yield extract(article, engine=engine)
     except KgError:
         raise
-    except Exception as exc:  # noqa: BLE001 - one article's failure must not cost the others
+    except Exception as exc:
         yield InputError(article.origin or article.id, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
@@ -64,10 +64,12 @@ def build(
     formats: Iterable[str] | None = None,
     engine: str = "rules",
     max_article_bytes: int | None = None,
+    view: Mapping[str, object] | None = None,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
-    ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`.
+    ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`;
+    ``view`` (``focus``, ``depth``, ``max_nodes``) limits what the HTML page and figures draw.
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
     """
     from kg.formats import export_all
@@ -80,7 +82,7 @@ def build(
     graph = resolve(extractions)
     written: list[Path] = []
     if out is not None:
-        written = export_all(graph, out, formats=formats)
+        written = export_all(graph, out, formats=formats, view=view)
         written.append(write_errors(errors, Path(out) / "errors.jsonl"))
     return BuildResult(graph, tuple(errors), tuple(written))
 

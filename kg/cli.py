@@ -7,14 +7,17 @@ Exit codes: 0 all inputs built, 1 some inputs failed (the rest was still built),
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg import __version__
 from kg.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -32,14 +35,47 @@ def _report(errors: Sequence[InputError]) -> None:
         print(f"kg: error: {e}", file=sys.stderr)
 
 
+def _view(args: argparse.Namespace) -> dict[str, object]:
+    return {"focus": args.focus, "depth": args.depth, "max_nodes": args.max_nodes}
+
+
+def _report_view(graph: KnowledgeGraph, view: dict[str, object]) -> None:
+    """Say what the drawing leaves out, so a limited page is never mistaken for the whole graph."""
+    if view["focus"] is None and view["max_nodes"] is None:
+        return
+    from kg.view import select
+
+    v = select(graph, focus=view["focus"], depth=view["depth"], max_nodes=view["max_nodes"])  # type: ignore[arg-type]
+    shown = v.graph.number_of_nodes()
+    if v.dropped or shown < v.total_nodes:
+        names = [str(v.graph.nodes[n].get("label", n)) if n in v.graph else str(n) for n in v.dropped[:10]]
+        more = f" and {len(v.dropped) - 10} more" if len(v.dropped) > 10 else ""
+        print(
+            f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
+            + (f"; --max-nodes dropped {len(v.dropped)}: {', '.join(names)}{more}" if v.dropped else ""),
+            file=sys.stderr,
+        )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
+    if args.store:
+        from kg import store_cli
+
+        return int(store_cli.cmd_build_store(args))
     started = time.perf_counter()
     out = Path(args.output) if args.output else _default_out(args.inputs)
-    result = build(args.inputs, out=out, formats=args.format or None, engine=args.engine,
-                   max_article_bytes=args.max_article_bytes)
+    result = build(
+        args.inputs,
+        out=out,
+        formats=args.format or None,
+        engine=args.engine,
+        max_article_bytes=args.max_article_bytes,
+        view=_view(args),
+    )
     _report(result.errors)
+    _report_view(result.graph, _view(args))
     g = result.graph
     print(
         f"kg: built {len(g.extractions)} articles -> {len(g.entities)} entities, {len(g.links)} links "
@@ -68,9 +104,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.formats import export
 
+    if args.store:
+        from kg import store_cli
+
+        return int(store_cli.cmd_export_store(args))
+    if not args.inputs:
+        raise UsageError("kg export needs INPUT files or --store DIR")
     result = build(args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes)
     _report(result.errors)
-    path = export(result.graph, args.output, format=args.format)
+    _report_view(result.graph, _view(args))
+    path = export(result.graph, args.output, format=args.format, view=_view(args))
     print(f"kg: wrote {path}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INPUT
 
@@ -90,17 +133,43 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return int(evaluate.run(args))
 
 
-def _add_input_options(p: argparse.ArgumentParser) -> None:
+def _add_view_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("drawing (graph.html, png, svg)")
+    g.add_argument(
+        "--focus", metavar="NAME", help="draw only this entity (id, name or alias) and its neighbourhood"
+    )
+    g.add_argument("--depth", type=int, metavar="N", help="hops around --focus (default 1)")
+    g.add_argument(
+        "--max-nodes",
+        type=int,
+        metavar="N",
+        help="draw at most N nodes, the most connected (prints what it drops)",
+    )
+
+
+def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
     from kg.extract import ENGINES
 
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="files (.txt .md .html .htm .jsonl), directories (recursive), or - for stdin")
-    p.add_argument("--engine", default="rules", choices=sorted(ENGINES), help="extraction engine (default: rules)")
-    p.add_argument("--max-article-bytes", type=int, default=None, metavar="N",
-                   help="skip (and report) inputs larger than N bytes (default: 20000000)")
+    p.add_argument(
+        "inputs",
+        nargs="*" if optional else "+",
+        metavar="INPUT",
+        help="files (.txt .md .html .htm .jsonl), directories (recursive), or - for stdin",
+    )
+    p.add_argument(
+        "--engine", default="rules", choices=sorted(ENGINES), help="extraction engine (default: rules)"
+    )
+    p.add_argument(
+        "--max-article-bytes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="skip (and report) inputs larger than N bytes (default: 20000000)",
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from kg import evaluate, store_cli
     from kg.formats import FORMATS
 
     parser = argparse.ArgumentParser(
@@ -111,39 +180,63 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("build", help="build the graph and write every output into a folder",
-                       description="Read articles, extract, resolve, and write RDF, JSONL and HTML outputs.")
+    p = sub.add_parser(
+        "build",
+        help="build the graph and write every output into a folder",
+        description="Read articles, extract, resolve, and write RDF, JSONL and HTML outputs.",
+    )
     _add_input_options(p)
-    p.add_argument("-o", "--output", metavar="DIR", help="output folder (default: exports/<name of first input>)")
-    p.add_argument("--format", action="append", choices=sorted(FORMATS), metavar="FORMAT",
-                   help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}")
+    p.add_argument(
+        "-o", "--output", metavar="DIR", help="output folder (default: exports/<name of first input>)"
+    )
+    p.add_argument(
+        "--format",
+        action="append",
+        choices=sorted(FORMATS),
+        metavar="FORMAT",
+        help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}",
+    )
+    store_cli.add_store_option(p)
+    _add_view_options(p)
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("extract", help="print one JSON object per article (schema in README)",
-                       description="Extract entities and relations and print one JSON line per article, in input order.")
+    p = sub.add_parser(
+        "extract",
+        help="print one JSON object per article (schema in README)",
+        description="Extract entities and relations and print one JSON line per article, in input order.",
+    )
     _add_input_options(p)
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("export", help="build and write one output file in one format",
-                       description="Build the graph and write it to one file; the format is guessed from the extension.")
-    _add_input_options(p)
+    p = sub.add_parser(
+        "export",
+        help="build and write one output file in one format",
+        description="Build the graph from INPUTs (or read it from --store) and write it to one file; "
+        "the format is guessed from the extension.",
+    )
+    _add_input_options(p, optional=True)
     p.add_argument("-o", "--output", required=True, metavar="PATH")
-    p.add_argument("--format", choices=sorted(FORMATS), metavar="FORMAT",
-                   help=f"output format (default: from the extension). One of: {', '.join(FORMATS)}")
+    p.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        metavar="FORMAT",
+        help=f"output format (default: from the extension). One of: {', '.join(FORMATS)}",
+    )
+    store_cli.add_store_option(p)
+    _add_view_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("formats", help="list the output formats", description="List the output formats.")
     p.set_defaults(func=cmd_formats)
 
-    p = sub.add_parser("eval", help="score extraction against gold annotations",
-                       description="Score extraction against gold annotations (format: docs/eval.md).")
-    try:
-        from kg import evaluate
-
-        evaluate.add_arguments(p)
-    except ImportError:  # pragma: no cover - evaluate ships with kg
-        pass
+    p = sub.add_parser(
+        "eval",
+        help="score extraction against gold annotations",
+        description="Score extraction against gold annotations (format: docs/eval.md).",
+    )
+    evaluate.add_arguments(p)
     p.set_defaults(func=cmd_eval)
+    store_cli.register(sub)
     return parser
 
 

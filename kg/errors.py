@@ -51,3 +51,11 @@ class InputError(KgError):
 
 class DataError(KgError):
     """A data file shipped under ``ontology/`` is malformed (a bug in kg's data)."""
+
+
+class StoreError(UsageError):
+    """A path that is not a kg store, a store in use, or a damaged store file."""
+
+
+class PushError(KgError):
+    """The SPARQL server refused a request, or could not be reached after every retry."""

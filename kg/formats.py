@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,7 +35,9 @@ class Format:
 
     ``rdf`` names the matching ``pyoxigraph.RdfFormat`` member for RDF formats
     (``None`` otherwise); ``quads`` says whether the format keeps named graphs;
-    ``directory`` formats write several files into a folder named ``filename``.
+    ``directory`` formats write several files into a folder named ``filename``;
+    ``view`` formats draw the graph and accept the view options ``focus``,
+    ``depth`` and ``max_nodes``.
     """
 
     name: str
@@ -47,6 +49,7 @@ class Format:
     rdf: str | None = None
     quads: bool = False
     directory: bool = False
+    view: bool = False
 
     def load_writer(self) -> Callable[[KnowledgeGraph, Path], object]:
         module, _, func = self.writer.partition(":")
@@ -72,7 +75,8 @@ FORMATS: dict[str, Format] = {
                quads=True),
         Format("extractions", (".jsonl",), "application/x-ndjson", "extractions.jsonl",
                "kg.exporters.jsonl:write_extractions", True),
-        Format("html", (".html", ".htm"), "text/html", "graph.html", "kg.exporters.html:write_html", True),
+        Format("html", (".html", ".htm"), "text/html", "graph.html", "kg.exporters.html:write_html", True,
+               view=True),
         Format("graphml", (".graphml",), "application/graphml+xml", "graph.graphml", f"{_PG}:write_graphml"),
         Format("gexf", (".gexf",), "application/gexf+xml", "graph.gexf", f"{_PG}:write_gexf"),
         Format("cytoscape", (".cyjs",), "application/json", "graph.cyjs", f"{_PG}:write_cytoscape"),
@@ -80,8 +84,8 @@ FORMATS: dict[str, Format] = {
         Format("neo4j", (), "text/csv", "neo4j-import", f"{_PG}:write_neo4j_import", directory=True),
         Format("cypher", (".cypher", ".cql"), "application/x-cypher-query", "graph.cypher",
                f"{_PG}:write_cypher"),
-        Format("png", (".png",), "image/png", "graph.png", "kg.exporters.figure:write_png"),
-        Format("svg", (".svg",), "image/svg+xml", "graph.svg", "kg.exporters.figure:write_svg"),
+        Format("png", (".png",), "image/png", "graph.png", "kg.exporters.figure:write_png", view=True),
+        Format("svg", (".svg",), "image/svg+xml", "graph.svg", "kg.exporters.figure:write_svg", view=True),
     )
 }
 
@@ -109,15 +113,33 @@ def guess_format(path: str | os.PathLike[str]) -> Format:
     raise ChoiceError("file extension", suffix, [e for f in FORMATS.values() for e in f.extensions])
 
 
-def export(graph: KnowledgeGraph, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
-    """Write ``graph`` to ``path`` in ``format`` (guessed from the extension if omitted)."""
+def _write(fmt: Format, graph: KnowledgeGraph, path: Path, view: Mapping[str, object] | None) -> None:
+    options = {k: v for k, v in (view or {}).items() if v is not None} if fmt.view else {}
+    fmt.load_writer()(graph, path, **options)
+
+
+def export(
+    graph: KnowledgeGraph,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    view: Mapping[str, object] | None = None,
+) -> Path:
+    """Write ``graph`` to ``path`` in ``format`` (guessed from the extension if omitted).
+
+    ``view`` (``focus``, ``depth``, ``max_nodes``) applies to the formats that draw the graph.
+    """
     fmt = get_format(format) if format else guess_format(path)
-    fmt.load_writer()(graph, Path(path))
+    _write(fmt, graph, Path(path), view)
     return Path(path)
 
 
 def export_all(
-    graph: KnowledgeGraph, directory: str | os.PathLike[str], *, formats: Iterable[str] | None = None
+    graph: KnowledgeGraph,
+    directory: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] | None = None,
+    view: Mapping[str, object] | None = None,
 ) -> list[Path]:
     """Write ``graph`` into ``directory`` in each format (default: the ``default`` ones)."""
     chosen = [get_format(n) for n in formats] if formats is not None else [
@@ -126,6 +148,6 @@ def export_all(
     out = []
     for fmt in chosen:
         target = Path(directory) / fmt.filename
-        fmt.load_writer()(graph, target)
+        _write(fmt, graph, target, view)
         out.append(target)
     return out

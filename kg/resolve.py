@@ -97,7 +97,9 @@ def _groups(entities: list[Entity]) -> dict[str, list[Entity]]:
 def _by_alias_owner(members: list[Entity], e: Entity) -> str | None:
     """The id of the first member that lists ``e``'s label among its aliases."""
     name = normalize(e.label)
-    return next((m.id for m in sorted(members, key=lambda m: m.id) if name in {normalize(a) for a in m.aliases}), None)
+    return next(
+        (m.id for m in sorted(members, key=lambda m: m.id) if name in {normalize(a) for a in m.aliases}), None
+    )
 
 
 def _canonical(members: list[Entity], articles: dict[str, list[str]]) -> Node:

@@ -32,9 +32,9 @@ def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
         mine = tuple(normalize(m.text).split())
         best = None
         for key, toks in full.items():
-            if key != m.key and len(toks) > len(mine) and toks[: len(mine)] == mine and mine:
-                if best is None or len(toks) > len(full[best]):
-                    best = key
+            longer = key != m.key and len(toks) > len(mine) and toks[: len(mine)] == mine and mine
+            if longer and (best is None or len(toks) > len(full[best])):
+                best = key
         if best is not None:
             out[m.key] = best
     # Acronyms and tickers defined in brackets right after a name: "Bank Rakyat Indonesia (BRI)".
@@ -81,8 +81,17 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
         evidence = sorted({Evidence(f.sentence.start, f.sentence.end, f.sentence.text) for f in fs})
         conf = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
-        rel = Relation(link_id(rtype, s, o), rtype, s, o, status, speakers[0] if speakers else None, sector,
-                       round(conf, 3), tuple(evidence))
+        rel = Relation(
+            link_id(rtype, s, o),
+            rtype,
+            s,
+            o,
+            status,
+            speakers[0] if speakers else None,
+            sector,
+            round(conf, 3),
+            tuple(evidence),
+        )
         relations.append(rel)
         used.update(x for x in (s, o, rel.attributed_to, sector) if x)
 

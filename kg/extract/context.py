@@ -8,17 +8,38 @@ headlines every word is capitalised, so nothing is guessed there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _cap_run, _name_mention
 from kg.extract.relations import Hit
-from kg.extract.text import Sentence, sentence_starters
+from kg.extract.text import Sentence, Token, sentence_starters
 
-_FILLERS = frozenset({"the", "a", "an", "its", "new", "produk", "mobil", "layanan", "aplikasi", "model", "seri",
-                      "ponsel", "smartphone", "fitur", "platform"})
+_FILLERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "new",
+        "produk",
+        "mobil",
+        "layanan",
+        "aplikasi",
+        "model",
+        "seri",
+        "ponsel",
+        "smartphone",
+        "fitur",
+        "platform",
+    }
+)
 
 
-def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
+def type_by_context(
+    s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]
+) -> list[Mention]:
     """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
     if s.title_case:
         return []
@@ -60,14 +81,28 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
     return out
 
 
-def _context_type(toks, i, j, lex, cue_at, cue_end, speech, names) -> str | None:  # type: ignore[no-untyped-def]
+def _context_type(
+    toks: Sequence[Token],
+    i: int,
+    j: int,
+    lex: Lexicon,
+    cue_at: dict[int, Hit],
+    cue_end: dict[int, Hit],
+    speech: frozenset[str],
+    names: list[Mention],
+) -> str | None:
     prev = toks[i - 1].low if i > 0 else ""
     nxt = toks[j].low if j < len(toks) else ""
     # A job title just before ("CEO Jane Doe", "Direktur Utama PT X, Budi") or after (", CEO of").
     for end in range(i, max(0, i - 9), -1):
         h = cue_end.get(end)
-        if h and h.cue.relation == "works_for" and all(
-            t.text in ",:" or any(m.i <= idx < m.j for m in names) for idx, t in enumerate(toks[h.j : i], h.j)
+        if (
+            h
+            and h.cue.relation == "works_for"
+            and all(
+                t.text in ",:" or any(m.i <= idx < m.j for m in names)
+                for idx, t in enumerate(toks[h.j : i], h.j)
+            )
         ):
             return "Person"
     if nxt == "," and j + 1 < len(toks):
@@ -83,11 +118,23 @@ def _context_type(toks, i, j, lex, cue_at, cue_end, speech, names) -> str | None
         return "Place"
     if h and h.cue.relation == "launch":
         return "Product"
-    if h and h.cue.relation in ("acquisition", "investment", "supply", "partnership", "competitor_of",
-                                "legal_dispute", "subsidiary_of"):
+    if h and h.cue.relation in (
+        "acquisition",
+        "investment",
+        "supply",
+        "partnership",
+        "competitor_of",
+        "legal_dispute",
+        "subsidiary_of",
+    ):
         return "Company"
     h2 = cue_at.get(j)
-    if h2 and h2.cue.relation in ("acquisition", "investment", "supply", "partnership", "competitor_of",
-                                  "legal_dispute", "launch") and j - i >= 1 and i > 0:
+    if (
+        h2
+        and h2.cue.relation
+        in ("acquisition", "investment", "supply", "partnership", "competitor_of", "legal_dispute", "launch")
+        and j - i >= 1
+        and i > 0
+    ):
         return "Company"
     return None

@@ -44,9 +44,15 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
     def place_inside(i: int, j: int) -> str | None:
         for k in range(i, j):
             m = named_at.get(k)
-            if m is not None and m.type in PLACE_TYPES and k > i and (
-                toks[k - 1].low in origin_markers or toks[min(k + (m.j - m.i), j - 1)].low in origin_markers
-                or (m.j < len(toks) and toks[m.j].text.startswith("-"))
+            if (
+                m is not None
+                and m.type in PLACE_TYPES
+                and k > i
+                and (
+                    toks[k - 1].low in origin_markers
+                    or toks[min(k + (m.j - m.i), j - 1)].low in origin_markers
+                    or (m.j < len(toks) and toks[m.j].text.startswith("-"))
+                )
             ):
                 return m.key
         return None
@@ -57,7 +63,9 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
         t = toks[k]
         if t.low in stop or t.low in speech:
             return False
-        return (t.is_word and not t.is_cap) or k in named_at and named_at[k].type in PLACE_TYPES or t.text == "-"
+        return (
+            (t.is_word and not t.is_cap) or (k in named_at and named_at[k].type in PLACE_TYPES) or t.text == "-"
+        )
 
     i = 0
     while i < len(toks):
@@ -93,8 +101,19 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
 
 def _desc(s: Sentence, i: int, j: int, etype: str, origin: str | None) -> Mention:
     start, end = s.tokens[i].start, s.tokens[j - 1].end
-    return Mention(s.index, i, j, start, end, s.text[start - s.start : end - s.start], etype, "", "", "coref",
-                   origin=origin)
+    return Mention(
+        s.index,
+        i,
+        j,
+        start,
+        end,
+        s.text[start - s.start : end - s.start],
+        etype,
+        "",
+        "",
+        "coref",
+        origin=origin,
+    )
 
 
 def resolve_descriptions(
@@ -149,7 +168,16 @@ def resolve_descriptions(
             if best is None or score > best[0] or (score == best[0] and c.key < best[1]):
                 best, chosen = (score, c.key), c
         if chosen is not None and best is not None and best[0] > -4:
-            out.append(replace(m, key=chosen.key, label=chosen.label, type=chosen.type,
-                               wikidata=chosen.wikidata, country=chosen.country, sector=chosen.sector))
+            out.append(
+                replace(
+                    m,
+                    key=chosen.key,
+                    label=chosen.label,
+                    type=chosen.type,
+                    wikidata=chosen.wikidata,
+                    country=chosen.country,
+                    sector=chosen.sector,
+                )
+            )
             counts[chosen.key] += 1
     return out

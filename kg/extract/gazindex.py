@@ -102,8 +102,9 @@ class GazIndex:
 def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, bool]]:
     """(surface form, entity, exact case?) for every name and sector label of ``language``."""
     for e in g.entries:  # type: ignore[attr-defined]
-        known = Known(e.id, e.label, e.type, e.wikidata or None, e.country or None, e.sector or None,
-                      tuple(e.aliases))
+        known = Known(
+            e.id, e.label, e.type, e.wikidata or None, e.country or None, e.sector or None, tuple(e.aliases)
+        )
         for surface in (e.label, *e.aliases):
             exact = surface.isupper() and len(surface) <= 5
             yield surface, known, exact

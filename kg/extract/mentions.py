@@ -42,8 +42,21 @@ class Mention:
 def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
     toks = s.tokens
     start, end = toks[i].start, toks[j - 1].end
-    return Mention(s.index, i, j, start, end, s.text[start - s.start : end - s.start], k.type, k.id, k.label,
-                   "gazetteer", k.wikidata, k.country, k.sector)
+    return Mention(
+        s.index,
+        i,
+        j,
+        start,
+        end,
+        s.text[start - s.start : end - s.start],
+        k.type,
+        k.id,
+        k.label,
+        "gazetteer",
+        k.wikidata,
+        k.country,
+        k.sector,
+    )
 
 
 def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source: str = "pattern") -> Mention:
@@ -61,12 +74,13 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     """End of the run of name tokens starting at ``i`` (capitalised words, acronyms,
     digits inside a name, and name-internal connectors like "&" or "of")."""
     j = i
-    connectors = {"&", "of", "de", "van", "der", "dan"} if lex.code == "id" else {"&", "of", "de", "van", "der"}
+    connectors = (
+        {"&", "of", "de", "van", "der", "dan"} if lex.code == "id" else {"&", "of", "de", "van", "der"}
+    )
     while j < len(toks) and j - i < limit:
         t = toks[j]
-        if t.is_cap or (j > i and t.text[0].isdigit()):
-            j += 1
-        elif j > i and t.low in connectors and j + 1 < len(toks) and toks[j + 1].is_cap and t.low != "dan":
+        inner = j > i and t.low in connectors and j + 1 < len(toks) and toks[j + 1].is_cap
+        if t.is_cap or (j > i and t.text[0].isdigit()) or (inner and t.low != "dan"):
             j += 1
         else:
             break
@@ -95,18 +109,32 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         # "PT Nama Perusahaan (Persero) Tbk" / "Nama Perusahaan Inc": legal forms make a company.
         if t.text in ("PT", "PT.") and i + 1 < len(toks) and toks[i + 1].is_cap and not s.title_case:
             j = _cap_run(toks, i + 1, lex)
-            while j < len(toks) and (toks[j].text.strip(".") in legal_tail or toks[j].text in "()"
-                                     and j + 1 < len(toks) and toks[j + 1].text == "Persero"):
+            while j < len(toks) and (
+                toks[j].text.strip(".") in legal_tail
+                or (toks[j].text in "()"
+                and j + 1 < len(toks)
+                and toks[j + 1].text == "Persero")
+            ):
                 j += 1 if toks[j].text != "(" else 3
             j = min(j, len(toks))
             if j > i + 1:
                 take(_name_mention(s, i, j, "Company", gaz))
-        elif (t.text.strip(".") in legal_tail and t.text not in ("PT", "Co") and i > 0 and toks[i - 1].is_cap
-              and not taken[i]):
+        elif (
+            t.text.strip(".") in legal_tail
+            and t.text not in ("PT", "Co")
+            and i > 0
+            and toks[i - 1].is_cap
+            and not taken[i]
+        ):
             b = i - 1
-            while (b > 0 and toks[b - 1].is_cap and i - b < 5 and toks[b].text != "PT"
-                   and not lex.cues_starting(toks[b - 1].text)
-                   and not (b - 1 == 0 and toks[0].low in _starters(lex))):
+            while (
+                b > 0
+                and toks[b - 1].is_cap
+                and i - b < 5
+                and toks[b].text != "PT"
+                and not lex.cues_starting(toks[b - 1].text)
+                and not (b - 1 == 0 and toks[0].low in _starters(lex))
+            ):
                 b -= 1
             if any(f.i <= b < f.j and f.type not in ORG_TYPES for f in found):
                 continue

@@ -57,7 +57,9 @@ def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
             if i + n > len(toks):
                 continue
             ok = all(
-                (cue.words[k] == toks[i + k].low) if cue.exact else (cue.words[k] in lex.stems(toks[i + k].text))
+                (cue.words[k] == toks[i + k].low)
+                if cue.exact
+                else (cue.words[k] in lex.stems(toks[i + k].text))
                 for k in range(1, n)
             )
             if ok:
@@ -91,8 +93,14 @@ def _left(ms: list[Mention], i: int, lo: int, types: frozenset[str], gap: int = 
     return None
 
 
-def _right(ms: list[Mention], j: int, hi: int, types: frozenset[str], gap: int = _MAX_GAP,
-           skip: Mention | None = None) -> Mention | None:
+def _right(
+    ms: list[Mention],
+    j: int,
+    hi: int,
+    types: frozenset[str],
+    gap: int = _MAX_GAP,
+    skip: Mention | None = None,
+) -> Mention | None:
     for m in ms:
         if m.i >= j and m.j <= hi and m.i - j <= gap and _fits(m, types) and m is not skip:
             return m
@@ -119,7 +127,9 @@ def _status(s: Sentence, lex: Lexicon, hits: list[Hit], h: Hit, lo: int, hi: int
     return "asserted"
 
 
-def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int) -> Mention | None:
+def _speaker(
+    s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int
+) -> Mention | None:
     """Who states or denies: the subject of a speech verb or denial cue in the clause."""
     speech = lex.words("speech_verbs")
     agents = lex.words("agent_markers")
@@ -128,8 +138,11 @@ def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: 
     positions += [o.i for o in hits if o.cue.status == "denied" and lo <= o.i < hi]
     for k in sorted(positions):
         m = _left(ms, k, lo, who, gap=6)
-        if m is None or (k + 1 < hi and s.tokens[k + 1].low in agents) or s.tokens[k].low in {"kata", "ujar",
-                                                                                            "tutur", "said"}:
+        if (
+            m is None
+            or (k + 1 < hi and s.tokens[k + 1].low in agents)
+            or s.tokens[k].low in {"kata", "ujar", "tutur", "said"}
+        ):
             after = k + 2 if k + 1 < hi and s.tokens[k + 1].low in agents else k + 1
             r = _right(ms, after, hi, who, gap=3)
             m = r or m
@@ -159,7 +172,9 @@ def _passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     return False
 
 
-def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
+def _pair(
+    s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
+) -> tuple[Mention, Mention] | None:
     rt = RELATION_TYPES[h.cue.relation or ""]
     toks = s.tokens
     conj = lex.words("conjunctions")
@@ -180,8 +195,10 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
-        if second is not None and second.key != right.key and (
-            {t.low for t in toks[right.j : second.i]} & (conj | lex.words("object_markers"))
+        if (
+            second is not None
+            and second.key != right.key
+            and ({t.low for t in toks[right.j : second.i]} & (conj | lex.words("object_markers")))
         ):
             return right, second
         if left is None:
@@ -204,7 +221,9 @@ def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
     return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
 
 
-def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
+def _special(
+    s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
+) -> tuple[Mention, Mention] | None:
     """based_in, operates_in and works_for: the cue sits between the two parties in fixed ways."""
     rtype = h.cue.relation
     orgs = ORG_TYPES
@@ -262,7 +281,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Fou
             speaker = None
         else:
             status = _status(s, lex, hits, h, lo, hi)
-            speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
+            speaker = (
+                _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
+            )
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1

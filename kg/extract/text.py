@@ -124,7 +124,11 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
         for i in range(len(tokens)):
             if i + 1 == len(tokens) or _boundary_after(tokens, i, text, lex):
                 j = i
-                while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and tokens[j + 1].start == tokens[j].end:
+                while (
+                    j + 1 < len(tokens)
+                    and tokens[j + 1].text in _CLOSERS
+                    and tokens[j + 1].start == tokens[j].end
+                ):
                     j += 1
                 if j < begin:
                     continue
@@ -134,8 +138,10 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
                 if toks:
                     s, e = toks[0].start, toks[-1].end
                     tc = _is_title_case(toks, lex)
-                    q = toks[-1].text == "?" or any(t.low in questions for t in toks[-3:]) or (
-                        tc and any(t.low in questions for t in toks)
+                    q = (
+                        toks[-1].text == "?"
+                        or any(t.low in questions for t in toks[-3:])
+                        or (tc and any(t.low in questions for t in toks))
                     )
                     out.append(Sentence(len(out), s, e, text[s:e], tuple(toks), tc, q))
                 begin = j + 1

@@ -1,0 +1,448 @@
+"""The embedded store: a folder that keeps a graph between runs and grows by article.
+
+A store folder holds
+
+* ``extractions/<name>.json``: one file per article, the article (text and
+  metadata) with what was extracted from it *before* cross-article resolution.
+  These files are the store's truth; each is written atomically, so a saved file
+  means that article is done (an interrupted build resumes without redoing it).
+* ``oxigraph/``: an Oxigraph database with the RDF of the resolved graph (one
+  named graph per article, see :mod:`kg.rdf`), for SPARQL queries and pushing.
+  It is derived data: rebuilt from the extractions whenever they change.
+* ``kg-store.json``: the store's marker and state (whether the RDF is in step
+  with the extractions, and counts).
+
+Why the extractions are files beside the database rather than a named graph in
+it: queries and pushes then see exactly kg's RDF and nothing else, the files are
+readable and diffable, and a lost or incompatible database (a new pyoxigraph
+storage format) is rebuilt from them without re-reading any article.
+
+Resolution is global (whether "BRI" is "Bank Rakyat Indonesia" may depend on
+another article), so every change re-resolves all stored extractions, which is
+cheap next to extraction, and rewrites the RDF. Before touching the
+extractions the state is marked out of step; it is marked in step only after the
+RDF is rewritten, so a run killed at any point is repaired by the next one.
+
+>>> import tempfile
+>>> from kg.model import Article, Entity, Extraction, Relation
+>>> x = Extraction(
+...     Article("a1", "Xiaomi membantah kemitraan dengan Ford.", language="id"),
+...     (Entity("xiaomi", "Xiaomi", "Company"), Entity("ford", "Ford", "Company")),
+...     (Relation("partnership/ford--xiaomi", "partnership", "ford", "xiaomi", "denied"),),
+... )
+>>> d = tempfile.mkdtemp() + "/store"
+>>> r = add_extractions(d, [x])
+>>> r.added, r.articles
+(('a1',), 1)
+>>> add_extractions(d, [x]).unchanged  # same article again: nothing to do
+('a1',)
+>>> [link.status for link in load_graph(d).links]
+['denied']
+>>> remove(d, ["a1"]).articles
+0
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError, KgError, StoreError
+from kg.ids import content_hash
+from kg.io import atomic_write
+from kg.model import Article, Extraction
+from kg.store_records import article_hash, extraction_from_record, record, record_name
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+    from kg.graph import KnowledgeGraph
+
+__all__ = [
+    "RECORD_DIR",
+    "STATE_FILE",
+    "StoreError",
+    "StoreResult",
+    "add",
+    "add_articles",
+    "add_extractions",
+    "export",
+    "extraction_from_record",
+    "is_store",
+    "load_extractions",
+    "load_graph",
+    "open_rdf",
+    "record",
+    "remove",
+]
+
+STATE_FILE = "kg-store.json"
+RECORD_DIR = "extractions"
+RDF_DIR = "oxigraph"
+# Changing how records are written bumps this. The RDF is rebuilt when it or kg's
+# version changes (a new kg may map to RDF differently).
+_STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What a change to a store did.
+
+    ``added`` are the articles extracted and saved (new, or new versions);
+    ``replaced`` the previously stored articles they overwrote (same id) or
+    superseded (the same text under another id, now gone); ``unchanged`` the
+    inputs already stored as they are; ``errors`` the inputs that failed (the
+    others were still stored).
+    ``graph`` is the resolved graph of the whole store after the change.
+    """
+
+    graph: KnowledgeGraph
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    errors: tuple[InputError, ...] = field(default=())
+    quads: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def articles(self) -> int:
+        return len(self.graph.extractions)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    path: Path
+    article_id: str
+    content_hash: str
+    article_hash: str
+    engine: str
+    extraction: Extraction
+
+
+def _read_record(path: Path) -> _Stored:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        x = extraction_from_record(data)
+        return _Stored(path, x.article.id, data["content_hash"], data["article_hash"], data["engine"], x)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(
+            f"damaged store file {path}: {type(exc).__name__}: {exc} (remove it and add that article again)"
+        ) from None
+
+
+# -- the folder ---------------------------------------------------------------------------------
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """True if ``path`` is a folder holding a kg store."""
+    return (Path(path) / STATE_FILE).is_file()
+
+
+def _read_state(root: Path) -> dict[str, Any]:
+    try:
+        state = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(
+            f"{root} is not a kg store (no {STATE_FILE}; create one with kg build --store)"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"damaged store file {root / STATE_FILE}: {exc}") from None
+    if not isinstance(state, dict) or state.get("kg_store") is None:
+        raise StoreError(f"{root / STATE_FILE} is not a kg store state file")
+    return state
+
+
+def _kg_version() -> str:
+    from kg import __version__
+
+    return __version__
+
+
+def _write_state(root: Path, *, synced: bool, articles: int = 0, quads: int = 0) -> None:
+    state = {
+        "kg_store": _STATE_VERSION,
+        "kg_version": _kg_version(),
+        "rdf_synced": synced,
+        "articles": articles,
+        "quads": quads,
+    }
+    atomic_write(root / STATE_FILE, [json.dumps(state, indent=1) + "\n"])
+
+
+def _in_step(state: dict[str, Any]) -> bool:
+    return (
+        state.get("kg_store") == _STATE_VERSION
+        and state.get("kg_version") == _kg_version()
+        and state.get("rdf_synced") is True
+    )
+
+
+def _open_oxigraph(root: Path, *, read_only: bool = False) -> pyoxigraph.Store:
+    import pyoxigraph
+
+    try:
+        if read_only:
+            return pyoxigraph.Store.read_only(str(root / RDF_DIR))
+        return pyoxigraph.Store(str(root / RDF_DIR))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"store {root} is in use by another kg process; try again when it is done"
+            ) from None
+        raise StoreError(f"cannot open the RDF database of store {root}: {exc}") from None
+
+
+class _Session:
+    """An open store: its records, and the Oxigraph database (whose lock keeps others out)."""
+
+    def __init__(self, root: str | os.PathLike[str], *, create: bool) -> None:
+        self.root = Path(root)
+        if create and not is_store(self.root):
+            if self.root.exists() and (not self.root.is_dir() or any(self.root.iterdir())):
+                raise StoreError(
+                    f"{self.root} is not a kg store and not an empty folder: refusing to write into it"
+                )
+            self.root.mkdir(parents=True, exist_ok=True)
+            _write_state(self.root, synced=False)
+        self.state = _read_state(self.root)
+        had_rdf = (self.root / RDF_DIR).is_dir()
+        self.rdf = _open_oxigraph(self.root)
+        (self.root / RECORD_DIR).mkdir(exist_ok=True)
+        self.records: dict[str, _Stored] = {}
+        for path in sorted((self.root / RECORD_DIR).glob("*.json")):
+            stored = _read_record(path)
+            if stored.article_id in self.records or path.name != record_name(stored.article_id):
+                raise StoreError(
+                    f"store file {path} does not belong under that name (article "
+                    f"{stored.article_id!r}); remove it and add that article again"
+                )
+            self.records[stored.article_id] = stored
+        self.dirty = not (had_rdf and _in_step(self.state))
+
+    def _touch(self) -> None:
+        if not self.dirty:
+            _write_state(self.root, synced=False)
+            self.dirty = True
+
+    def unchanged(self, article: Article, engine: str) -> bool:
+        old = self.records.get(article.id)
+        return old is not None and old.article_hash == article_hash(article) and old.engine == engine
+
+    def put(self, x: Extraction, engine: str, source: Article | None = None) -> list[str]:
+        """Save one extraction; returns the ids of the stored articles it replaces."""
+        self._touch()
+        text_hash = content_hash((source or x.article).text)
+        replaced = [
+            s.article_id
+            for s in self.records.values()
+            if s.article_id == x.article.id or s.content_hash == text_hash
+        ]
+        # Delete the other-id copy first: a run killed in between has lost an
+        # article that re-running the same command adds back, never a duplicate.
+        for article_id in replaced:
+            if article_id != x.article.id:
+                self.delete(article_id)
+        path = self.root / RECORD_DIR / record_name(x.article.id)
+        data = record(x, engine=engine, source=source)
+        atomic_write(path, [json.dumps(data, ensure_ascii=False) + "\n"])
+        self.records[x.article.id] = _Stored(
+            path, x.article.id, data["content_hash"], data["article_hash"], engine, x
+        )
+        return sorted(replaced)
+
+    def delete(self, article_id: str) -> None:
+        self._touch()
+        self.records.pop(article_id).path.unlink(missing_ok=True)
+
+    def sync(self) -> tuple[KnowledgeGraph, int]:
+        """Re-resolve every stored extraction; rewrite the RDF if anything changed."""
+        import pyoxigraph
+
+        from kg.rdf import nquads, statements_by_graph
+        from kg.resolve import resolve
+
+        graph = resolve(s.extraction for s in self.records.values())
+        if not self.dirty:
+            return graph, int(self.state.get("quads", 0))
+        parts = statements_by_graph(graph)
+        count = sum(len(statements) for _, statements in parts)
+        self.rdf.clear()
+        # One transactional load; the state says "out of step" until it is flushed.
+        self.rdf.load(nquads(parts), format=pyoxigraph.RdfFormat.N_QUADS)
+        self.rdf.flush()
+        _write_state(self.root, synced=True, articles=len(graph.extractions), quads=count)
+        self.dirty = False
+        return graph, count
+
+
+# -- public operations --------------------------------------------------------------------------
+
+
+def _check_engine(engine: str) -> None:
+    from kg.errors import ChoiceError
+    from kg.extract import ENGINES
+
+    if engine not in ENGINES:
+        raise ChoiceError("engine", engine, ENGINES)
+
+
+def add_articles(
+    store_dir: str | os.PathLike[str], articles: Iterable[Article | InputError], *, engine: str = "rules"
+) -> StoreResult:
+    """Extract and store articles (creating the store if needed), then update its RDF.
+
+    An article already stored with the same id, text and metadata (and engine)
+    is not extracted again; one with the same id, or the same text under another
+    id, replaces the stored one. :class:`~kg.errors.InputError` items are
+    reported in the result, and every other article is still stored.
+    """
+    from kg.extract import extract
+
+    _check_engine(engine)
+    added: list[str] = []
+    replaced: set[str] = set()
+    unchanged: list[str] = []
+    errors: list[InputError] = []
+    session = _Session(store_dir, create=True)
+    for item in articles:
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        if session.unchanged(item, engine):
+            unchanged.append(item.id)
+            continue
+        try:
+            x = extract(item, engine=engine)
+        except KgError:
+            raise
+        except Exception as exc:  # one article's failure must not cost the others
+            errors.append(
+                InputError(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}")
+            )
+            continue
+        replaced.update(session.put(x, engine, item))
+        added.append(x.article.id)
+    graph, count = session.sync()
+    return StoreResult(
+        graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
+    )
+
+
+def add(
+    store_dir: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    engine: str = "rules",
+    max_article_bytes: int | None = None,
+) -> StoreResult:
+    """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
+
+    This is ``kg build INPUT... --store DIR``; see :func:`add_articles`.
+    """
+    from kg.readers import read
+
+    kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
+    return add_articles(store_dir, read(inputs, **kwargs), engine=engine)
+
+
+def add_extractions(
+    store_dir: str | os.PathLike[str], extractions: Iterable[Extraction], *, engine: str = "rules"
+) -> StoreResult:
+    """Store ready-made extractions (from another engine, a test, ``kg extract`` output)."""
+    added: list[str] = []
+    replaced: set[str] = set()
+    unchanged: list[str] = []
+    session = _Session(store_dir, create=True)
+    for x in extractions:
+        if session.unchanged(x.article, engine) and session.records[x.article.id].extraction == x:
+            unchanged.append(x.article.id)
+            continue
+        replaced.update(session.put(x, engine))
+        added.append(x.article.id)
+    graph, count = session.sync()
+    return StoreResult(graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), quads=count)
+
+
+def remove(store_dir: str | os.PathLike[str], article_ids: Iterable[str]) -> StoreResult:
+    """Remove articles, with their claims and the entities nothing else mentions.
+
+    Ids not in the store are reported as errors; the others are still removed.
+    """
+    session = _Session(store_dir, create=False)
+    removed: list[str] = []
+    errors: list[InputError] = []
+    for article_id in article_ids:
+        if article_id in session.records:
+            session.delete(article_id)
+            removed.append(article_id)
+        elif article_id not in removed:
+            errors.append(InputError(article_id, "no article with this id in the store"))
+    graph, count = session.sync()
+    return StoreResult(graph, removed=tuple(removed), errors=tuple(errors), quads=count)
+
+
+def load_extractions(store_dir: str | os.PathLike[str]) -> list[Extraction]:
+    """The stored extractions (before resolution), sorted by article id."""
+    root = Path(store_dir)
+    _read_state(root)
+    records = [_read_record(p) for p in sorted((root / RECORD_DIR).glob("*.json"))]
+    return [s.extraction for s in sorted(records, key=lambda s: s.article_id)]
+
+
+def load_graph(store_dir: str | os.PathLike[str]) -> KnowledgeGraph:
+    """The resolved graph of everything in the store (what ``kg export --store`` writes)."""
+    from kg.resolve import resolve
+
+    return resolve(load_extractions(store_dir))
+
+
+def export(
+    store_dir: str | os.PathLike[str], out: str | os.PathLike[str], *, formats: Iterable[str] | None = None
+) -> list[Path]:
+    """Write the store's graph into folder ``out`` in each format (default: the default set)."""
+    from kg.formats import export_all
+
+    return export_all(load_graph(store_dir), out, formats=formats)
+
+
+@contextlib.contextmanager
+def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
+    """A pyoxigraph Store with the RDF of ``source``: a kg store folder or an RDF file.
+
+    A store whose RDF is out of step (an interrupted run) is brought in step
+    first. An RDF file (``.trig``, ``.nq``, ``.ttl``, ``.nt``, ``.jsonld``,
+    ``.rdf``) is loaded into an in-memory store.
+    """
+    import pyoxigraph
+
+    path = Path(source)
+    if path.is_dir():
+        if _in_step(_read_state(path)) and (path / RDF_DIR).is_dir():
+            yield _open_oxigraph(path, read_only=True)
+            return
+        session = _Session(path, create=False)
+        session.sync()
+        yield session.rdf
+        return
+    if not path.is_file():
+        raise StoreError(f"{path} is neither a kg store folder nor an RDF file")
+    ext = path.suffix.lstrip(".").lower()
+    fmt = pyoxigraph.RdfFormat.RDF_XML if ext == "owl" else pyoxigraph.RdfFormat.from_extension(ext)
+    if fmt is None:
+        allowed = ".jsonld, .n3, .nq, .nt, .owl, .rdf, .trig, .ttl"
+        raise StoreError(f"cannot tell the RDF format of {path} from its extension (allowed: {allowed})")
+    store = pyoxigraph.Store()
+    try:
+        store.load(path=str(path), format=fmt)
+    except SyntaxError as exc:
+        raise StoreError(f"{path} is not valid {fmt.name}: {exc}") from None
+    yield store
