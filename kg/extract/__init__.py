@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from kg.errors import ChoiceError
+from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
@@ -36,15 +37,18 @@ def _rules(article: Article, language: str) -> Extraction:
     lex = load_lexicon(language)
     gaz = gaz_index(language)
     sentences = split_sentences(article.text, article.segments(), lex)
-    mentions: list[Mention] = []
-    hits_by_sentence = []
-    for s in sentences:
-        hits = find_cues(s, lex)
-        hits_by_sentence.append(hits)
+    # Pass 1: names from the gazetteer, patterns and context, sentence by sentence.
+    hits = [find_cues(s, lex) for s in sentences]
+    first: list[list[Mention]] = []
+    for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
-        names = sorted(names + type_by_context(s, lex, gaz, names, hits), key=lambda m: m.i)
-        descs = find_descriptions(s, names, lex)
-        mentions += sorted(names + descs, key=lambda m: m.i)
+        first.append(sorted(names + type_by_context(s, lex, gaz, names, h), key=lambda m: m.i))
+    # Pass 2: short forms of the names this article introduced, then descriptions.
+    aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
+    mentions: list[Mention] = []
+    for s, names in zip(sentences, first, strict=True):
+        names = sorted(names + find_aliases(s, names, aliases), key=lambda m: m.i)
+        mentions += sorted(names + find_descriptions(s, names, lex), key=lambda m: m.i)
     known_country = {m.key: m.country for m in mentions if m.country}
     mentions = resolve_descriptions(sentences, mentions, lex, known_country)
     by_sentence: dict[int, list[Mention]] = defaultdict(list)

@@ -52,6 +52,9 @@ def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
 
 
 def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
+    from kg.extract.gazindex import gaz_index
+
+    gaz = gaz_index(language)
     remap = _merge_map(mentions, article.text)
 
     def key(m: Mention) -> str:
@@ -110,7 +113,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             label = max((m.text for m in named), key=lambda t: (len(t), t))
             types = Counter(m.type for m in named)
             etype = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0]
-        surfaces = sorted({m.text for m in named} - {label})
+        known = gaz.get(k)
+        surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
         entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans))

@@ -56,6 +56,11 @@ class GazIndex:
             if known.type != "Sector":
                 self._by_norm.setdefault(normalize(surface), known)
             self._by_id.setdefault(known.id, known)
+        for surface, known in _demonyms(g, language):
+            toks = tuple(t.text for t in tokenize(surface))
+            key = tuple(t.lower() for t in toks)
+            self._by_tokens.setdefault(key, []).append(_Entry(known, toks, True))
+            self.max_len = max(self.max_len, len(key))
         self.legal_forms = frozenset(legal_forms())
 
     def get(self, entity_id: str) -> Known | None:
@@ -116,6 +121,20 @@ def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, b
         known = Known(sec.id, sec.label, "Sector", sec.wikidata or None, None, None, tuple(sec.all_labels()))
         for surface in sec.labels_for(language):
             yield surface, known, False
+
+
+def _demonyms(g: object, language: str) -> Iterator[tuple[str, Known]]:
+    """Country adjectives of ``language`` ("Australian", "Negeri Sakura") as mentions of the country."""
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "demonyms.txt"
+    if not path.is_file():
+        return
+    for line in read_lines(path):
+        word, _, iso2 = line.partition("\t")
+        c = g.country(iso2.strip())  # type: ignore[attr-defined]
+        if c is not None:
+            yield word, Known(c.id, c.label, "Country", c.wikidata or None, c.iso2, None, tuple(c.aliases))
 
 
 @functools.cache

@@ -61,6 +61,11 @@ class Lexicon:
     suffixes: tuple[tuple[str, str], ...] = ()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
 
+    @functools.cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every word of every cue (lowercased): such words are not distinctive name parts."""
+        return frozenset(w for c in (*self.relation_cues, *self.status_cues) for w in c.words)
+
     def setting(self, key: str) -> object:
         try:
             return self.settings[key]

@@ -104,6 +104,18 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     for i, j, known in gaz.scan(toks, title_case=s.title_case):
         take(_known_mention(s, i, j, known))
 
+    for i, t in enumerate(toks):
+        # "Perth-based", "Jakarta-based": the place inside the token.
+        if t.low.endswith("-based") and len(t.text) > 7 and not taken[i]:
+            place = t.text[:-6]
+            known = gaz.lookup_name(place)
+            if known is None and place[0].isupper():
+                known = Known(slug(place), place, "Place")
+            if known is not None and known.type in ("Place", "Country"):
+                found.append(Mention(s.index, i, i + 1, t.start, t.start + len(place), place, known.type, known.id,
+                                     known.label, "gazetteer", known.wikidata, known.country))
+                taken[i] = True
+
     legal_tail = gaz.legal_forms
     for i, t in enumerate(toks):
         # "PT Nama Perusahaan (Persero) Tbk" / "Nama Perusahaan Inc": legal forms make a company.

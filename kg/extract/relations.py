@@ -228,7 +228,7 @@ def _special(
     rtype = h.cue.relation
     orgs = ORG_TYPES
     if rtype == "operates_in":
-        sec = next((m for m in ms if m.type == "Sector" and h.j <= m.i <= h.j + 1), None)
+        sec = next((m for m in ms if m.type == "Sector" and h.j <= m.i <= h.j + 2), None)
         if sec is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
@@ -256,8 +256,68 @@ def _special(
     return None
 
 
+def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
+    a country word or an "X-based" place right before an organisation places it there."""
+    toks = s.tokens
+    preps = lex.words("object_markers") | lex.words("agent_markers") | {"in", "di", "ke", "at"}
+    for k, m in enumerate(ms):
+        if m.type not in PLACE_TYPES or (m.i > 0 and toks[m.i - 1].low in preps):
+            continue
+        based = toks[m.j - 1].low.endswith("-based")
+        if m.type == "Place" and not based:
+            continue
+        for org in ms[k + 1 :]:
+            if org.i < m.j:
+                continue
+            gap = toks[m.j : org.i]
+            if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
+                break
+            if org.type in ORG_TYPES:
+                if org.source != "coref" or based:
+                    yield Found("based_in", org, m, "asserted", s, confidence=0.7)
+                break
+
+
+def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+    """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
+    (a sector word just before a company name) and "Kestrel Copper SA, a copper producer" (just after)."""
+    toks = s.tokens
+    for k, m in enumerate(ms):
+        if m.type != "Sector":
+            continue
+        nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
+        if nxt is not None and nxt.type == "Company" and nxt.source != "coref" and nxt.i - m.j <= 2 and all(
+            t.is_word and not t.is_cap for t in toks[m.j : nxt.i]
+        ):
+            yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
+            continue
+        prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
+        if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
+            gap = toks[prev.j + 1 : m.i]
+            if len(gap) <= 3 and all(t.is_word and not t.is_cap for t in gap):
+                yield Found("operates_in", prev, m, "asserted", s, confidence=0.65)
+
+
+def _more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Mention, Mention]) -> Iterator[Found]:
+    """ "produces iron ore and lithium": further sectors listed after the first one."""
+    org, sec = pair
+    conj = lex.words("conjunctions") | {","}
+    last = sec
+    for m in ms:
+        if m.i < last.j or m.type != "Sector":
+            continue
+        gap = s.tokens[last.j : m.i]
+        if not gap or len(gap) > 2 or not all(t.low in conj for t in gap):
+            break
+        yield Found("operates_in", org, m, "asserted", s, confidence=0.65)
+        last = m
+
+
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
+    yield from _place_before_org(s, lex, ms)
+    yield from _sector_next_to_org(s, ms)
     hits = find_cues(s, lex)
     seen_spans: set[tuple[int, int]] = set()
     for h in hits:
@@ -273,6 +333,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Fou
             conf = 0.6 if h.cue.noun else 0.7
         if pair is None or not _types_ok(rtype, *pair):
             continue
+        if rtype == "operates_in":
+            yield from _more_sectors(s, lex, ms, pair)
         seen_spans.add((h.i, h.j))
         subj, obj = pair
         if rtype in ("operates_in", "based_in"):

@@ -1,0 +1,77 @@
+"""Short forms of the names an article introduces, found again later in it.
+
+A wire story names "Redgum Resources Ltd" once and then says "Redgum"; an
+Indonesian one introduces "PT Nusantara Baterai Energi Tbk (NBET)" and then
+writes "Nusantara Baterai" or "NBET". The gazetteer cannot know these, so each
+article gets its own small list: every organisation name found by pattern,
+without its legal forms, its first word when that word is distinctive, and the
+acronym or ticker given in brackets right after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.gazindex import GazIndex
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence, sentence_starters
+from kg.names import is_legal_form
+from kg.schema import ORG_TYPES
+
+
+def local_aliases(text: str, names: list[Mention], gaz: GazIndex, lex_words: frozenset[str]) -> dict[tuple[str, ...], Mention]:
+    """Token tuples (original case) -> the mention whose entity they name."""
+    common = sentence_starters() | lex_words
+    out: dict[tuple[str, ...], Mention] = {}
+    for m in names:
+        if m.source == "gazetteer" or m.type not in ORG_TYPES | {"Person"}:
+            continue
+        words = [w for w in m.text.replace(",", " ").split() if w not in ("(", ")")]
+        core = [w for w in words if not is_legal_form(w)]
+        forms = {tuple(core)} if core and core != words else set()
+        if m.type in ORG_TYPES and core and len(core[0]) >= 3 and core[0].lower() not in common and len(core) > 1:
+            first = core[0]
+            if gaz.lookup_name(first) is None and not first.isupper():
+                forms.add((first,))
+        if m.type == "Person" and len(core) >= 2 and core[-1].lower() not in common:
+            forms.add((core[-1],))  # "Fiona McAllister ... McAllister said"
+        tail = text[m.end : m.end + 12]
+        if m.type in ORG_TYPES and tail.startswith(" (") and ")" in tail:
+            acro = tail[2 : tail.index(")")]
+            if acro.isupper() and 2 <= len(acro) <= 6 and acro.isalpha():
+                forms.add((acro,))
+        for f in forms:
+            out.setdefault(f, m)
+    return out
+
+
+def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...], Mention]) -> list[Mention]:
+    """Mentions of local aliases in one sentence, where no other name already stands."""
+    if not aliases:
+        return []
+    toks = s.tokens
+    taken = [False] * len(toks)
+    for m in names:
+        for k in range(m.i, m.j):
+            taken[k] = True
+    longest = max(len(k) for k in aliases)
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        if not taken[i]:
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                key = tuple(t.text for t in toks[i : i + n])
+                m = aliases.get(key)
+                if m is not None and not any(taken[i : i + n]):
+                    hit = (n, m)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, m = hit
+        start, end = toks[i].start, toks[i + n - 1].end
+        out.append(replace(m, sent=s.index, i=i, j=i + n, start=start, end=end,
+                           text=s.text[start - s.start : end - s.start], source="alias"))
+        i += n
+    return out
