@@ -215,7 +215,7 @@ def test_sectors_ttl_parses_with_rdflib(g: gazetteer.Gazetteer) -> None:
     graph = rdflib.Graph().parse(ONTO / "sectors.ttl", format="turtle")
     sector_class = rdflib.URIRef("https://w3id.org/kg/ontology#Sector")
     concepts = set(graph.subjects(RDF.type, sector_class))
-    assert 40 <= len(concepts) <= 60 and len(concepts) == len(g.sectors())
+    assert 40 <= len(concepts) <= 80 and len(concepts) == len(g.sectors())
     for c in concepts:
         langs = {getattr(lit, "language", None) for lit in graph.objects(c, S.prefLabel)}
         assert langs == {"en", "id"}, c

@@ -29,6 +29,9 @@ def local_aliases(text: str, names: list[Mention], gaz: GazIndex, lex_words: fro
         words = [w for w in m.text.replace(",", " ").split() if w not in ("(", ")")]
         core = [w for w in words if not is_legal_form(w)]
         forms = {tuple(core)} if core and core != words else set()
+        if m.type in ORG_TYPES and len(core) > 2:
+            # "Nusantara Baterai" for "PT Nusantara Baterai Energi Tbk"
+            forms.update(tuple(core[:n]) for n in range(2, len(core)))
         if m.type in ORG_TYPES and core and len(core[0]) >= 3 and core[0].lower() not in common and len(core) > 1:
             first = core[0]
             if gaz.lookup_name(first) is None and not first.isupper():

@@ -10,12 +10,12 @@ side, negation right before it, and questions are never assertions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, Token
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 # Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
@@ -86,10 +86,47 @@ def _fits(m: Mention, types: frozenset[str]) -> bool:
     return m.type in types
 
 
-def _left(ms: list[Mention], i: int, lo: int, types: frozenset[str], gap: int = _MAX_GAP) -> Mention | None:
+def _left(
+    ms: list[Mention],
+    i: int,
+    lo: int,
+    types: frozenset[str],
+    gap: int = _MAX_GAP,
+    *,
+    plain: Sequence[Token] | None = None,
+) -> Mention | None:
+    """The nearest mention of ``types`` ending before token ``i`` (given the sentence's tokens
+    as ``plain``: only the nearest mention, and only if the words between are lowercase words,
+    commas or a possessive)."""
     for m in reversed(ms):
         if m.j <= i and m.i >= lo and i - m.j <= gap and _fits(m, types):
+            if plain is not None and not all(_plain(t) for t in plain[m.j : i]):
+                return None
             return m
+        if plain is not None and m.j <= i:
+            return None
+    return None
+
+
+def _plain(t: Token) -> bool:
+    return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
+
+
+def _appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
+    """ "PT Karya Komponen Otomotif (KKO), produsen suku cadang asal Bekasi": the organisation
+    whose appositive holds the cue."""
+    toks = s.tokens
+    for m in reversed(ms):
+        if m.j > i or m.i < lo:
+            continue
+        if m.type not in ORG_TYPES:
+            return None
+        k = m.j
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+            k += 3
+        if k < i and toks[k].text == "," and i - k <= 8 and all(_plain(t) for t in toks[k + 1 : i]):
+            return m
+        return None
     return None
 
 
@@ -239,19 +276,26 @@ def _special(
         if place is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
-        org = inside or _left(ms, h.i, lo, orgs, gap=4)
+        org = inside or _left(ms, h.i, lo, orgs, gap=4) or _appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None
     if rtype == "works_for":
-        person_right = _right(ms, h.j, hi, frozenset({"Person"}), gap=6)
+        person = frozenset({"Person"})
+        person_right = _right(ms, h.j, hi, person, gap=6)
         org_right = _right(ms, h.j, hi, orgs, gap=3)
-        person_left = _left(ms, h.i, lo, frozenset({"Person"}), gap=2)
-        org_left = _left(ms, h.i, lo, orgs, gap=1)
+        person_left = _left(ms, h.i, lo, person, gap=2)
+        # "Bank Arta corporate secretary Dewi", "Solvane's head of", "Microsoft, led by chief executive Satya"
+        org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
         if person_left is not None and org_right is not None:
             return person_left, org_right
         if person_right is not None and org_right is not None and org_right.i < person_right.i:
             return person_right, org_right
         if person_right is not None and org_left is not None:
             return person_right, org_left
+        if org_left is not None:
+            # "Katrin Vogel, Solvane's head of procurement"
+            before = _left(ms, org_left.i, lo, person, gap=1)
+            if before is not None:
+                return before, org_left
         return None
     return None
 

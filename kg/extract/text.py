@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from kg.extract.lexicon import Lexicon
 from kg.resources import languages, ontology_dir, read_lines
 
-_TOKEN = re.compile(r"[^\W_]+(?:[.&'’\-/][^\W_]+)*|\S", re.UNICODE)
+# Words may contain inner dots, hyphens, ampersands, slashes and apostrophes ("Selular.ID", "O'Brien"),
+# but a possessive "'s" is its own token so that "Solvane's" still names Solvane.
+_TOKEN = re.compile(r"[^\W_]+(?:(?:[.&\-/]|['’](?!s\b))[^\W_]+)*|['’]s\b|\S", re.UNICODE)
 _END = frozenset(".!?…")
 _CLOSERS = frozenset("\"'”’)]»")
 
