@@ -19,7 +19,9 @@ from kg.names import is_legal_form
 from kg.schema import ORG_TYPES
 
 
-def local_aliases(text: str, names: list[Mention], gaz: GazIndex, lex_words: frozenset[str]) -> dict[tuple[str, ...], Mention]:
+def local_aliases(
+    text: str, names: list[Mention], gaz: GazIndex, lex_words: frozenset[str]
+) -> dict[tuple[str, ...], Mention]:
     """Token tuples (original case) -> the mention whose entity they name."""
     common = sentence_starters() | lex_words
     out: dict[tuple[str, ...], Mention] = {}
@@ -65,16 +67,26 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
         if not taken[i]:
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t.text for t in toks[i : i + n])
-                m = aliases.get(key)
-                if m is not None and not any(taken[i : i + n]):
-                    hit = (n, m)
+                found = aliases.get(key)
+                if found is not None and not any(taken[i : i + n]):
+                    hit = (n, found)
                     break
         if hit is None:
             i += 1
             continue
         n, m = hit
         start, end = toks[i].start, toks[i + n - 1].end
-        out.append(replace(m, sent=s.index, i=i, j=i + n, start=start, end=end,
-                           text=s.text[start - s.start : end - s.start], source="alias"))
+        out.append(
+            replace(
+                m,
+                sent=s.index,
+                i=i,
+                j=i + n,
+                start=start,
+                end=end,
+                text=s.text[start - s.start : end - s.start],
+                source="alias",
+            )
+        )
         i += n
     return out

@@ -74,9 +74,7 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     """End of the run of name tokens starting at ``i`` (capitalised words, acronyms,
     digits inside a name, and name-internal connectors like "&" or "of")."""
     j = i
-    connectors = (
-        {"&", "of", "de", "van", "der", "dan"} if lex.code == "id" else {"&", "of", "de", "van", "der"}
-    )
+    connectors = {"&", "of", "de", "van", "der", "dan"} if lex.code == "id" else {"&", "of", "de", "van", "der"}
     while j < len(toks) and j - i < limit:
         t = toks[j]
         inner = j > i and t.low in connectors and j + 1 < len(toks) and toks[j + 1].is_cap
@@ -108,12 +106,26 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         # "Perth-based", "Jakarta-based": the place inside the token.
         if t.low.endswith("-based") and len(t.text) > 7 and not taken[i]:
             place = t.text[:-6]
-            known = gaz.lookup_name(place)
-            if known is None and place[0].isupper():
-                known = Known(slug(place), place, "Place")
-            if known is not None and known.type in ("Place", "Country"):
-                found.append(Mention(s.index, i, i + 1, t.start, t.start + len(place), place, known.type, known.id,
-                                     known.label, "gazetteer", known.wikidata, known.country))
+            known_place = gaz.lookup_name(place)
+            if known_place is None and place[0].isupper():
+                known_place = Known(slug(place), place, "Place")
+            if known_place is not None and known_place.type in ("Place", "Country"):
+                found.append(
+                    Mention(
+                        s.index,
+                        i,
+                        i + 1,
+                        t.start,
+                        t.start + len(place),
+                        place,
+                        known_place.type,
+                        known_place.id,
+                        known_place.label,
+                        "gazetteer",
+                        known_place.wikidata,
+                        known_place.country,
+                    )
+                )
                 taken[i] = True
 
     legal_tail = gaz.legal_forms
@@ -123,9 +135,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             j = _cap_run(toks, i + 1, lex)
             while j < len(toks) and (
                 toks[j].text.strip(".") in legal_tail
-                or (toks[j].text in "()"
-                and j + 1 < len(toks)
-                and toks[j + 1].text == "Persero")
+                or (toks[j].text in "()" and j + 1 < len(toks) and toks[j + 1].text == "Persero")
             ):
                 j += 1 if toks[j].text != "(" else 3
             j = min(j, len(toks))

@@ -57,9 +57,7 @@ def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
             if i + n > len(toks):
                 continue
             ok = all(
-                (cue.words[k] == toks[i + k].low)
-                if cue.exact
-                else (cue.words[k] in lex.stems(toks[i + k].text))
+                (cue.words[k] == toks[i + k].low) if cue.exact else (cue.words[k] in lex.stems(toks[i + k].text))
                 for k in range(1, n)
             )
             if ok:
@@ -164,9 +162,7 @@ def _status(s: Sentence, lex: Lexicon, hits: list[Hit], h: Hit, lo: int, hi: int
     return "asserted"
 
 
-def _speaker(
-    s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int
-) -> Mention | None:
+def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int) -> Mention | None:
     """Who states or denies: the subject of a speech verb or denial cue in the clause."""
     speech = lex.words("speech_verbs")
     agents = lex.words("agent_markers")
@@ -209,9 +205,7 @@ def _passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     return False
 
 
-def _pair(
-    s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
-) -> tuple[Mention, Mention] | None:
+def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
     rt = RELATION_TYPES[h.cue.relation or ""]
     toks = s.tokens
     conj = lex.words("conjunctions")
@@ -258,9 +252,7 @@ def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
     return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
 
 
-def _special(
-    s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
-) -> tuple[Mention, Mention] | None:
+def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
     """based_in, operates_in and works_for: the cue sits between the two parties in fixed ways."""
     rtype = h.cue.relation
     orgs = ORG_TYPES
@@ -331,8 +323,12 @@ def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
         if m.type != "Sector":
             continue
         nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
-        if nxt is not None and nxt.type == "Company" and nxt.source != "coref" and nxt.i - m.j <= 2 and all(
-            t.is_word and not t.is_cap for t in toks[m.j : nxt.i]
+        if (
+            nxt is not None
+            and nxt.type == "Company"
+            and nxt.source != "coref"
+            and nxt.i - m.j <= 2
+            and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
             continue
@@ -387,9 +383,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Fou
             speaker = None
         else:
             status = _status(s, lex, hits, h, lo, hi)
-            speaker = (
-                _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
-            )
+            speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
