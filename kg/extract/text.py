@@ -88,11 +88,18 @@ def sentence_starters() -> frozenset[str]:
 
 
 def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
-    """Headline style: most words capitalised, including ordinary words (not just names)."""
+    """Headline style: ordinary words capitalised ("Xiaomi Bantah Isu Kemitraan EV dengan Ford").
+
+    Names alone do not make a sentence title case: it needs capitalised ordinary words
+    (stop words or cue words) and almost no lowercase content words.
+    """
     words = [t for t in tokens[1:] if t.text[0].isalpha()]
-    if len(words) < 3 or sum(t.is_cap for t in words) / len(words) <= 0.6:
+    if len(words) < 3:
         return False
     common = sentence_starters()
+    lower_content = sum(1 for t in words if not t.is_cap and t.low not in common)
+    if lower_content / len(words) >= 0.2:
+        return False
     return any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text)) for t in words)
 
 

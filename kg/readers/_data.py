@@ -45,13 +45,20 @@ def _files(name: str) -> list[Path]:
     return [p for code in languages() if (p := language_dir(code) / name).is_file()]
 
 
+# Markdown bold/italic markers, removed before matching boilerplate cues.
+_MD_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}|[*_]{1,3}(?![\w*_])")
+
+
 def normalise_line(line: str) -> str:
-    """A line as boilerplate cues see it: stripped, each run of spaces (no-break too) one space.
+    """A line as boilerplate cues see it: stripped, each run of spaces (no-break too) one space,
+    and Markdown emphasis or quoting around it removed ("**Baca Juga:** [link](url)").
 
     >>> normalise_line("  Baca Juga:\\u00a0 Mobil  ")
     'Baca Juga: Mobil'
+    >>> normalise_line("> **Baca Juga:** [Mobil](https://example.org)")
+    'Baca Juga: [Mobil](https://example.org)'
     """
-    return _SPACES.sub(" ", line).strip()
+    return _MD_EMPHASIS.sub("", _SPACES.sub(" ", line).strip().lstrip("> ")).strip()
 
 
 @functools.cache
