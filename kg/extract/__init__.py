@@ -47,7 +47,10 @@ def _rules(article: Article, language: str) -> Extraction:
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []
     for s, names in zip(sentences, first, strict=True):
-        names = sorted(names + find_aliases(s, names, aliases), key=lambda m: m.i)
+        found = find_aliases(s, names, aliases)
+        if found:
+            names = [n for n in names if not any(a.i < n.j and n.i < a.j for a in found)] + found
+        names = sorted(names, key=lambda m: m.i)
         mentions += sorted(names + find_descriptions(s, names, lex), key=lambda m: m.i)
     known_country = {m.key: m.country for m in mentions if m.country}
     mentions = resolve_descriptions(sentences, mentions, lex, known_country)

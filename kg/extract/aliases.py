@@ -57,6 +57,8 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
     toks = s.tokens
     taken = [False] * len(toks)
     for m in names:
+        if m.type == "Sector":
+            continue  # a name beats a sector word inside it ("Sinar Logistik" over "Logistik")
         for k in range(m.i, m.j):
             taken[k] = True
     longest = max(len(k) for k in aliases)

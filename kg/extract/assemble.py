@@ -26,7 +26,9 @@ def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
     full: dict[str, tuple[str, ...]] = {}
     for m in mentions:
         if m.source != "coref" and m.type in ORG_TYPES:
-            full.setdefault(m.key, tuple(normalize(m.text).split()))
+            toks = tuple(normalize(m.text).split())
+            if len(toks) > len(full.get(m.key, ())):
+                full[m.key] = toks
     out: dict[str, str] = {}
     for m in names:
         mine = tuple(normalize(m.text).split())

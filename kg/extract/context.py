@@ -56,6 +56,7 @@ def type_by_context(
         cue_at.setdefault(h.i, h)
         cue_end.setdefault(h.j, h)
     speech = lex.words("speech_verbs")
+    not_names = lex.words("not_names_start") | {w.title() for w in lex.words("not_names_start")}
     starters = sentence_starters()
     out: list[Mention] = []
     i = 0
@@ -69,8 +70,8 @@ def type_by_context(
         if j <= i:
             i += 1
             continue
-        if i == 0 and toks[0].low in starters:
-            i += 1
+        if (i == 0 and toks[0].low in starters) or toks[i].text in not_names:
+            i = j
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
         if etype:

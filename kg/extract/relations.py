@@ -223,6 +223,8 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         if nxt is not None and nxt.key != right.key and toks[right.j].text == ",":
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
+    if h.cue.passive and left is None:
+        return None  # "dipimpin oleh X" with no investee in the clause
     if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
@@ -257,11 +259,12 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     rtype = h.cue.relation
     orgs = ORG_TYPES
     if rtype == "operates_in":
-        sec = next((m for m in ms if m.type == "Sector" and h.j <= m.i <= h.j + 2), None)
+        # the sector right after the cue, or a sector phrase that starts with it ("industri otomotif")
+        sec = next((m for m in ms if m.type == "Sector" and (h.j <= m.i <= h.j + 2 or m.i == h.i)), None)
         if sec is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
-        org = inside or _left(ms, h.i, lo, frozenset({"Company"}), gap=12)
+        org = inside or _left(ms, h.i, lo, frozenset({"Company"}), gap=8)
         return (org, sec) if org is not None and org.type == "Company" else None
     if rtype == "based_in":
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
