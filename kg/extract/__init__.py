@@ -47,9 +47,9 @@ def _rules(article: Article, language: str) -> Extraction:
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []
     for s, names in zip(sentences, first, strict=True):
-        found = find_aliases(s, names, aliases)
-        if found:
-            names = [n for n in names if not any(a.i < n.j and n.i < a.j for a in found)] + found
+        extra = find_aliases(s, names, aliases)
+        if extra:
+            names = [n for n in names if not any(a.i < n.j and n.i < a.j for a in extra)] + extra
         names = sorted(names, key=lambda m: m.i)
         mentions += sorted(names + find_descriptions(s, names, lex), key=lambda m: m.i)
     known_country = {m.key: m.country for m in mentions if m.country}

@@ -37,9 +37,7 @@ _FILLERS = frozenset(
 )
 
 
-def type_by_context(
-    s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]
-) -> list[Mention]:
+def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
     """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
     if s.title_case:
         return []
@@ -100,10 +98,7 @@ def _context_type(
         if (
             h
             and h.cue.relation == "works_for"
-            and all(
-                t.text in ",:" or any(m.i <= idx < m.j for m in names)
-                for idx, t in enumerate(toks[h.j : i], h.j)
-            )
+            and all(t.text in ",:" or any(m.i <= idx < m.j for m in names) for idx, t in enumerate(toks[h.j : i], h.j))
         ):
             return "Person"
     if nxt == "," and j + 1 < len(toks):

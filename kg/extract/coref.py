@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, Token
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 _MAX_BACK = 3  # sentences
@@ -41,9 +42,18 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
     named_at = {k: m for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
 
+    def based(m: Mention) -> bool:
+        """ "Perth-based", or "Redmond, Washington-based" (the first place of the pair)."""
+        if toks[m.j - 1].low.endswith("-based"):
+            return True
+        nxt = named_at.get(m.j + 1)
+        return m.j < len(toks) and toks[m.j].text == "," and nxt is not None and toks[nxt.j - 1].low.endswith("-based")
+
     def place_inside(i: int, j: int) -> str | None:
         for k in range(i, j):
             m = named_at.get(k)
+            if m is not None and m.type in PLACE_TYPES and based(m):
+                return m.key
             if (
                 m is not None
                 and m.type in PLACE_TYPES
@@ -63,8 +73,13 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
         t = toks[k]
         if t.low in stop or t.low in speech:
             return False
+        # "The Redmond, Washington-based software maker": places may be listed with commas.
+        comma_between_places = t.text == "," and k > 0 and k - 1 in named_at and named_at[k - 1].type in PLACE_TYPES
         return (
-            (t.is_word and not t.is_cap) or (k in named_at and named_at[k].type in PLACE_TYPES) or t.text == "-"
+            (t.is_word and not t.is_cap)
+            or (k in named_at and named_at[k].type in PLACE_TYPES | {"Sector"})
+            or t.text == "-"
+            or comma_between_places
         )
 
     i = 0
@@ -116,6 +131,15 @@ def _desc(s: Sentence, i: int, j: int, etype: str, origin: str | None) -> Mentio
     )
 
 
+def _closes_apposition(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether what follows a description ends an apposition ("X, the company behind Y, ...")
+    rather than starting a predicate ("Melalui unit X, perusahaan ini mengembangkan ...")."""
+    if k >= len(toks):
+        return True
+    nxt = toks[k].low
+    return nxt in {",", ".", ")", ";", "behind", "that", "which", "whose", "yang"} or nxt in lex.words("object_markers")
+
+
 def resolve_descriptions(
     sentences: list[Sentence], mentions: list[Mention], lex: Lexicon, known_country: dict[str, str]
 ) -> list[Mention]:
@@ -153,6 +177,8 @@ def resolve_descriptions(
                 continue
             d = m.sent - c.sent
             score = -1.0 * d
+            if d == 0 and c.j + 1 == m.i and s_toks[c.j].text == "," and _closes_apposition(s_toks, m.j, lex):
+                score += 10.0  # apposition: "OpenAI, the San Francisco-based ... company, ..."
             if d == 0:
                 between = {t.low for t in s_toks[c.j : m.i]}
                 score -= 0 if between & speech else 2.5

@@ -106,17 +106,26 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         # "Perth-based", "Jakarta-based": the place inside the token.
         if t.low.endswith("-based") and len(t.text) > 7 and not taken[i]:
             place = t.text[:-6]
+            b = i
+            # "San Francisco-based": the place may start in the tokens before.
+            while b > 0 and toks[b - 1].is_cap and i - b < 3:
+                longer = s.text[toks[b - 1].start - s.start : t.start - s.start] + place
+                if gaz.lookup_name(longer) is None:
+                    break
+                b -= 1
+                place = longer
             known_place = gaz.lookup_name(place)
             if known_place is None and place[0].isupper():
                 known_place = Known(slug(place), place, "Place")
             if known_place is not None and known_place.type in ("Place", "Country"):
+                start = toks[b].start
                 found.append(
                     Mention(
                         s.index,
-                        i,
+                        b,
                         i + 1,
-                        t.start,
-                        t.start + len(place),
+                        start,
+                        start + len(place),
                         place,
                         known_place.type,
                         known_place.id,

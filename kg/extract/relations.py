@@ -245,6 +245,8 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             break
     if passive or (agent is not None and agent is not right):
         subj = agent or right
+        if h.cue.passive and subj.type not in ORG_TYPES:
+            return None  # "OpenAI, led by chief executive Sam Altman": management, not money
         return subj, left
     return left, right
 
@@ -357,8 +359,24 @@ def _more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Ment
         last = m
 
 
+def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+    """ "the San Francisco-based artificial intelligence company" said of OpenAI: the place of
+    origin and the sector named inside a resolved description are the antecedent's."""
+    for d in ms:
+        if d.source != "coref" or d.type not in ORG_TYPES:
+            continue
+        for m in ms:
+            if m is d or m.i < d.i or m.j > d.j:
+                continue
+            if m.type in PLACE_TYPES and m.key == d.origin:
+                yield Found("based_in", d, m, "asserted", s, confidence=0.65)
+            elif m.type == "Sector" and d.type == "Company":
+                yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
+
+
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
+    yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
     hits = find_cues(s, lex)
