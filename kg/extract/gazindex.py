@@ -81,13 +81,22 @@ class GazIndex:
         return first[0].isupper() or first[0].isdigit() or first == entry.surface[0]
 
     def scan(self, toks: Sequence[Token], *, title_case: bool = False) -> Iterator[tuple[int, int, Known]]:
-        """Longest non-overlapping matches, left to right."""
+        """Longest non-overlapping matches, left to right.
+
+        Key prefixes are indexed, so a position is abandoned as soon as no surface
+        form starts with the tokens read so far.
+        """
+        prefixes = self._prefixes()
         i = 0
         n = len(toks)
         while i < n:
             hit = None
-            for m in range(min(self.max_len, n - i), 0, -1):
-                entries = self._by_tokens.get(tuple(t.low for t in toks[i : i + m]))
+            key: tuple[str, ...] = ()
+            for m in range(1, min(self.max_len, n - i) + 1):
+                key = (*key, toks[i + m - 1].low)
+                if key not in prefixes:
+                    break
+                entries = self._by_tokens.get(key)
                 if not entries:
                     continue
                 ok = [e for e in entries if self._case_ok(e, toks[i : i + m])]
@@ -96,20 +105,21 @@ class GazIndex:
                     # then the entry with a Wikidata id, then the id (deterministic).
                     ok.sort(key=lambda e: (e.known.type == "Sector", e.known.wikidata is None, e.known.id))
                     hit = (i, i + m, ok[0].known)
-                    break
             if hit:
                 yield hit
                 i = hit[1]
             else:
                 i += 1
 
+    @functools.cache  # noqa: B019 - one index per language, kept for the process
+    def _prefixes(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(key[:n] for key in self._by_tokens for n in range(1, len(key) + 1))
+
 
 def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, bool]]:
     """(surface form, entity, exact case?) for every name and sector label of ``language``."""
     for e in g.entries:  # type: ignore[attr-defined]
-        known = Known(
-            e.id, e.label, e.type, e.wikidata or None, e.country or None, e.sector or None, tuple(e.aliases)
-        )
+        known = Known(e.id, e.label, e.type, e.wikidata or None, e.country or None, e.sector or None, tuple(e.aliases))
         for surface in (e.label, *e.aliases):
             exact = surface.isupper() and len(surface) <= 5
             yield surface, known, exact

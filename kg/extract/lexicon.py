@@ -60,6 +60,7 @@ class Lexicon:
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def cue_words(self) -> frozenset[str]:
@@ -74,9 +75,12 @@ class Lexicon:
 
     def words(self, key: str) -> frozenset[str]:
         """A list setting as a set of lowercased words."""
-        value = self.setting(key)
-        assert isinstance(value, list)
-        return frozenset(str(v).lower() for v in value)
+        cached = self._words.get(key)
+        if cached is None:
+            value = self.setting(key)
+            assert isinstance(value, list)
+            cached = self._words[key] = frozenset(str(v).lower() for v in value)
+        return cached
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - lexicons are cached for the process anyway
     def stems(self, token: str) -> frozenset[str]:

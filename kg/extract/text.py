@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Lexicon
 from kg.resources import languages, ontology_dir, read_lines
@@ -33,10 +33,12 @@ class Token:
     start: int
     end: int
     text: str
+    # Lowercased once: every lexicon and gazetteer lookup uses it.
+    low: str = field(default="", compare=False, repr=False)
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        if not self.low:
+            object.__setattr__(self, "low", self.text.lower())
 
     @property
     def is_word(self) -> bool:
@@ -72,7 +74,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['PT', 'Bukit', 'Asam', 'Tbk', '.', '(', 'PTBA', ')', 'menggandeng', 'U.S', '.', 'firms']
     """
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), (g := m.group()), g.lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
 @functools.cache
@@ -133,11 +135,7 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
         for i in range(len(tokens)):
             if i + 1 == len(tokens) or _boundary_after(tokens, i, text, lex):
                 j = i
-                while (
-                    j + 1 < len(tokens)
-                    and tokens[j + 1].text in _CLOSERS
-                    and tokens[j + 1].start == tokens[j].end
-                ):
+                while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and tokens[j + 1].start == tokens[j].end:
                     j += 1
                 if j < begin:
                     continue
