@@ -42,7 +42,10 @@ def _rules(article: Article, language: str) -> Extraction:
     first: list[list[Mention]] = []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
-        first.append(sorted(names + type_by_context(s, lex, gaz, names, h), key=lambda m: m.i))
+        typed = type_by_context(s, lex, gaz, names, h)
+        # a name found by context replaces the sector words inside it ("Media Group Network")
+        names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)] + typed
+        first.append(sorted(names, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []

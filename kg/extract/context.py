@@ -40,7 +40,7 @@ _FILLERS = frozenset(
 def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
     """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
     if s.title_case:
-        return []
+        return _title_case_names(s, lex, gaz, names, hits)
     toks = s.tokens
     taken = [False] * len(toks)
     for m in names:
@@ -54,7 +54,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         cue_at.setdefault(h.i, h)
         cue_end.setdefault(h.j, h)
     speech = lex.words("speech_verbs")
-    not_names = lex.words("not_names_start") | {w.title() for w in lex.words("not_names_start")}
+    not_names = _not_names(lex)
     starters = sentence_starters()
     out: list[Mention] = []
     i = 0
@@ -68,7 +68,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if j <= i:
             i += 1
             continue
-        if (i == 0 and toks[0].low in starters) or toks[i].text in not_names:
+        if (i == 0 and toks[0].low in starters) or toks[i].low in not_names:
             i = j
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
@@ -134,3 +134,65 @@ def _context_type(
     ):
         return "Company"
     return None
+
+
+def _not_names(lex: Lexicon) -> frozenset[str]:
+    """Lowercased capitalised words that start no name: month and weekday names ("Monday
+    launched ..."), currency and funding-round words ("Rp", "Seri C")."""
+    from kg.readers._data import month_names, weekday_names
+
+    return lex.words("not_names_start") | frozenset(month_names()) | weekday_names()
+
+
+_ORG_RELATIONS = frozenset(
+    {"acquisition", "investment", "supply", "partnership", "competitor_of", "legal_dispute", "subsidiary_of", "launch"}
+)
+
+
+def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
+    """Headlines capitalise every word, so a name is a capitalised run that stops at ordinary
+    words (stop words, cue words, numbers): "Grup Djarum Bakal Akuisisi 40% Saham Remala Abadi
+    (DATA)". Only runs right next to a deal cue, or followed by a ticker in brackets, count."""
+    toks = s.tokens
+    common = sentence_starters() | lex.cue_words | _not_names(lex)
+    blocked = [False] * len(toks)
+    for m in names:
+        if m.type == "Sector":
+            continue  # "Media Group Network": a sector word can start a name
+        for k in range(m.i, m.j):
+            blocked[k] = True
+    for h in hits:
+        for k in range(h.i, h.j):
+            blocked[k] = True
+    status_at = {k for h in hits if h.cue.status for k in range(h.i, h.j)}
+    deal_at = {h.i: h for h in hits if h.cue.relation in _ORG_RELATIONS}
+    deal_end = {h.j: h for h in hits if h.cue.relation in _ORG_RELATIONS}
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if blocked[i] or not t.is_cap or not t.text[0].isalpha() or t.low in common:
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and j - i < 5 and not blocked[j] and toks[j].is_cap and toks[j].low not in common:
+            j += 1
+        ticker = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].is_upper and toks[j + 2].text == ")"
+        # skip status words ("Mau", "Bakal") between the run and a cue after it
+        k = j
+        while k in status_at:
+            k += 1
+        before_cue = k in deal_at
+        # skip numbers and "Saham" ("Akuisisi 40% Saham Remala Abadi") between a cue and the run
+        b = i
+        while b > 0 and (
+            toks[b - 1].text[0].isdigit() or toks[b - 1].text in "%$" or toks[b - 1].low in ("saham", "stake")
+        ):
+            b -= 1
+        after_cue = b in deal_end
+        only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
+        if (ticker or before_cue or after_cue) and not only_sector:
+            etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
+            out.append(_name_mention(s, i, j, etype, gaz))
+        i = max(j, i + 1)
+    return out
