@@ -14,6 +14,7 @@ page is self-contained.
 from __future__ import annotations
 
 import argparse
+import time
 import sys
 from pathlib import Path
 
@@ -62,7 +63,12 @@ def screenshot(
             page.route("**/*", guard)
             page.goto(url, wait_until="load", timeout=timeout * 1000)
             if page.evaluate("typeof window.kg === 'object'"):
-                page.wait_for_function("window.kg.ready", timeout=timeout * 1000)
+                # wait_for_function evaluates a string, which the page's CSP (no 'unsafe-eval') forbids
+                deadline = time.monotonic() + timeout
+                while not page.evaluate("() => Boolean(window.kg.ready)"):
+                    if time.monotonic() > deadline:
+                        raise SystemExit(f"screenshot: {html} was not ready after {timeout:.0f} s")
+                    page.wait_for_timeout(100)
                 if focus and page.evaluate("([q, d]) => kg.focus(q, d)", [focus, depth]) is None:
                     raise SystemExit(f"screenshot: no node matches {focus!r} in {html}")
             page.wait_for_timeout(wait)
