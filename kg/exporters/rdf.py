@@ -1,0 +1,192 @@
+"""RDF exports: Turtle, N-Triples, JSON-LD, RDF/XML, TriG and N-Quads.
+
+All six come from :func:`kg.rdf.statements_by_graph` and are written by
+pyoxigraph's serialisers (rdflib's Turtle serialiser is hundreds of times slower
+on kg's graphs: see ``benchmarks/bench_rdf_export.py``). Triple formats
+hold the union of all graphs, each triple once; TriG and N-Quads keep one named
+graph per article. The same graph always gives the same bytes.
+
+Turtle, TriG, N-Triples and N-Quads are produced in batches of statements cut at
+subject boundaries, so a large graph streams out in chunks; JSON-LD (one JSON
+document, written by pyoxigraph in expanded form with full IRIs) and RDF/XML
+(one XML document) are produced in one piece.
+
+RDF/XML is XML 1.0, which cannot hold most control characters at all: they are
+replaced by U+FFFD there (text stays the same length, so offsets still hold),
+and a carriage return is written as ``&#13;`` so that XML parsers keep it. The
+other formats keep every literal exactly.
+
+>>> from tests.sample import sample_graph
+>>> ttl = b"".join(generate_turtle(sample_graph()))
+>>> ttl.startswith(b"@prefix ") and b"kg:denies" in ttl
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.formats import FORMATS
+from kg.io import atomic_write
+from kg.rdf import PREFIXES, nquads, statements_by_graph, union
+
+if TYPE_CHECKING:
+    from kg.graph import KnowledgeGraph
+
+__all__ = [
+    "generate",
+    "generate_jsonld",
+    "generate_nquads",
+    "generate_ntriples",
+    "generate_rdfxml",
+    "generate_trig",
+    "generate_turtle",
+    "write",
+    "write_jsonld",
+    "write_nquads",
+    "write_ntriples",
+    "write_rdfxml",
+    "write_trig",
+    "write_turtle",
+]
+
+# Statements per parse/serialise round: large enough that the per-call cost
+# vanishes, small enough that a million-triple graph streams in small chunks.
+BATCH = 50_000
+
+_STREAMED = {"TURTLE", "TRIG", "N_TRIPLES", "N_QUADS"}
+_PREFIXED = {"TURTLE", "TRIG", "RDF_XML"}
+# Characters XML 1.0 forbids even as references; in UTF-8 the control bytes
+# only ever stand for themselves, so bytes can be replaced directly.
+_XML_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+_REPLACEMENT = "\ufffd".encode()
+
+
+def _batches(statements: list[str], size: int) -> Iterator[list[str]]:
+    """Consecutive slices of about ``size`` statements, never splitting a subject.
+
+    >>> [len(b) for b in _batches(["<a> <p> 1", "<a> <p> 2", "<b> <p> 3"], 1)]
+    [2, 1]
+    """
+    i, n = 0, len(statements)
+    while i < n:
+        j = min(i + size, n)
+        if j < n:
+            last = statements[j - 1]
+            subject = last[: last.index(" ") + 1]
+            while j < n and statements[j].startswith(subject):
+                j += 1
+        yield statements[i:j]
+        i = j
+
+
+def _strip_header(chunk: bytes) -> tuple[bytes, bytes]:
+    """Split the ``@prefix`` lines that start a Turtle/TriG chunk from the rest."""
+    end = 0
+    while chunk.startswith(b"@prefix ", end):
+        end = chunk.index(b"\n", end) + 1
+    return chunk[:end], chunk[end:]
+
+
+def generate(graph: KnowledgeGraph, name: str) -> Iterator[bytes]:
+    """Yield the bytes of ``graph`` in the RDF format called ``name`` in :data:`kg.formats.FORMATS`.
+
+    >>> from tests.sample import sample_graph
+    >>> next(generate(sample_graph(), "html"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.ChoiceError: unknown RDF format 'html' (allowed: jsonld, nquads, ntriples, rdfxml, trig, turtle)
+    """
+    import pyoxigraph
+
+    from kg.errors import ChoiceError
+
+    rdf_formats = {f.name: f for f in FORMATS.values() if f.rdf}
+    if name not in rdf_formats:
+        raise ChoiceError("RDF format", name, rdf_formats)
+    fmt = rdf_formats[name]
+    assert fmt.rdf is not None
+    target = getattr(pyoxigraph.RdfFormat, fmt.rdf)
+    prefixes = PREFIXES if fmt.rdf in _PREFIXED else None
+    parts = statements_by_graph(graph)
+    if not fmt.quads:
+        parts = [(None, union(parts))]
+
+    def serialize(batch: list[tuple[str | None, list[str]]]) -> bytes:
+        parsed = pyoxigraph.parse(nquads(batch), format=pyoxigraph.RdfFormat.N_QUADS)
+        data = pyoxigraph.serialize(parsed, format=target, prefixes=prefixes)
+        assert data is not None  # bytes when no output is given
+        return data
+
+    if fmt.rdf not in _STREAMED:
+        data = serialize(parts)
+        if fmt.rdf == "RDF_XML":
+            data = _XML_FORBIDDEN.sub(_REPLACEMENT, data).replace(b"\r", b"&#13;")
+        yield data
+        return
+    header: bytes | None = None
+    for g, statements in parts:
+        for batch in _batches(statements, BATCH):
+            chunk = serialize([(g, batch)])
+            if prefixes:
+                head, chunk = _strip_header(chunk)
+                if header is None:
+                    header = head
+                    yield head
+            yield chunk
+
+
+def write(graph: KnowledgeGraph, path: str | Path, name: str) -> Path:
+    """Write ``graph`` to ``path`` in the RDF format ``name``, atomically."""
+    return atomic_write(path, generate(graph, name))
+
+
+def generate_turtle(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "turtle")
+
+
+def generate_ntriples(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "ntriples")
+
+
+def generate_jsonld(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "jsonld")
+
+
+def generate_rdfxml(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "rdfxml")
+
+
+def generate_trig(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "trig")
+
+
+def generate_nquads(graph: KnowledgeGraph) -> Iterator[bytes]:
+    return generate(graph, "nquads")
+
+
+def write_turtle(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "turtle")
+
+
+def write_ntriples(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "ntriples")
+
+
+def write_jsonld(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "jsonld")
+
+
+def write_rdfxml(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "rdfxml")
+
+
+def write_trig(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "trig")
+
+
+def write_nquads(graph: KnowledgeGraph, path: str | Path) -> Path:
+    return write(graph, path, "nquads")
