@@ -34,7 +34,7 @@ _EXPORTS = {
     "export": "kg.formats",
 }
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = [*sorted(_EXPORTS), "__version__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -26,7 +26,9 @@ def ontology_dir() -> Path:
     for candidate in (here / "ontology", here.parent / "ontology"):
         if (candidate / "kg.ttl").is_file():
             return candidate
-    raise FileNotFoundError(f"kg's ontology folder is missing (looked in {here / 'ontology'} and {here.parent / 'ontology'})")
+    raise FileNotFoundError(
+        f"kg's ontology folder is missing (looked in {here / 'ontology'} and {here.parent / 'ontology'})"
+    )
 
 
 def ontology_file(name: str) -> Path:
