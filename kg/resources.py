@@ -57,13 +57,14 @@ def language_dir(code: str) -> Path:
 
 
 def read_lines(path: Path) -> list[str]:
-    """The entries of a lexicon file: one per line, ``#`` starts a comment.
+    """The entries of a lexicon file: one per line; lines starting with ``#`` are comments.
 
     The header comment names the source of the entries; blank lines are skipped.
+    A ``#`` inside an entry is kept (a boilerplate pattern or a name may contain one).
     """
     out = []
     for raw in path.read_text(encoding="utf-8").split("\n"):
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if line:
+        line = raw.strip()
+        if line and not line.startswith("#"):
             out.append(line)
     return out
