@@ -72,6 +72,9 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             i = j
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
+        if etype == "Person":
+            # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
+            j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
         if etype:
             out.append(_name_mention(s, i, j, etype, gaz))
             for k in range(i, j):

@@ -8,6 +8,7 @@ relation rules need every mention of an organisation, named or not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -67,7 +68,8 @@ def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source
     if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES):
         return replace(_known_mention(s, i, j, known), source=source)
     key = slug(normalize(text) or text)
-    return Mention(s.index, i, j, start, end, text, etype, key, text, source)
+    # the label drops the line breaks of hard-wrapped wire copy; the mention text keeps them
+    return Mention(s.index, i, j, start, end, text, etype, key, " ".join(text.split()), source)
 
 
 def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> int:
@@ -160,8 +162,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             b = i - 1
             while (
                 b > 0
-                and toks[b - 1].is_cap
-                and i - b < 5
+                and (toks[b - 1].is_cap or (toks[b - 1].low in ("and", "&", "of") and b > 1 and toks[b - 2].is_cap))
+                and i - b < 6
                 and toks[b].text != "PT"
                 and not lex.cues_starting(toks[b - 1].text)
                 and not (b - 1 == 0 and toks[0].low in _starters(lex))
@@ -175,7 +177,10 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             j = i + 1
             while j < len(toks) and toks[j].text != ">" and j - i < 10:
                 j += 1
-            if j < len(toks) and toks[j].text == ">" and j > i + 1:
+            inside = s.text[toks[i + 1].start - s.start : toks[j - 1].end - s.start] if j > i + 1 else ""
+            # <CPML>, <TSCO.L>: a ticker after a name, not a name of its own
+            ticker = re.fullmatch(r"[A-Z]{1,6}(\.[A-Z]{1,3})?", inside) is not None
+            if j < len(toks) and toks[j].text == ">" and j > i + 1 and not ticker:
                 take(_name_mention(s, i + 1, j, "Company", gaz))
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
