@@ -1,0 +1,381 @@
+"""A learned relation classifier: which relation (if any) joins two entity mentions of a sentence.
+
+Rules need a cue word; many links have none ("Wang Ziqiang at the Institute of
+Mechanics", "Sun Hung Kai Properties, a Hong Kong construction firm"). This
+module scores an ordered pair of mentions with a multinomial logistic
+regression over sparse features of the pair (entity types, order, distance,
+the words between and around, cue words, apposition and ``-based`` shapes).
+
+The models are trained by ``scripts/train_relations.py`` and shipped as plain
+JSON under ``ontology/models/`` (``relations.json``; ``relations_status.json``
+when a status model was trained): a feature vocabulary, a weight matrix and the
+cue words the features use. Loading is a JSON parse (no pickle); prediction is
+a sum of weight rows with numpy. Method and figures: ``docs/relations-model.md``.
+
+Spans are token spans over :func:`kg.extract.text.tokenize` tokens:
+``(first token, one past the last token, entity type)``.
+
+>>> from kg.extract.text import tokenize
+>>> toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
+>>> classify(toks, (0, 2, "Person"), (7, 9, "Company"), language="en")[0]
+'works_for'
+>>> classify(toks, (7, 9, "Company"), (0, 2, "Person"), language="en")[0] is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ChoiceError, DataError
+from kg.extract.text import Token
+from kg.resources import ontology_dir
+from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
+
+__all__ = [
+    "FORMAT",
+    "MODEL_FILE",
+    "STATUS_FILE",
+    "Cues",
+    "Model",
+    "allowed",
+    "classify",
+    "features",
+    "load",
+    "model_path",
+    "status",
+]
+
+MODEL_FILE = "relations.json"
+STATUS_FILE = "relations_status.json"
+FORMAT = "kg-relmodel/1"
+
+Span = tuple[int, int, str]
+
+# Coarse classes: CoNLL04-style gold does not tell companies from other organisations, nor
+# countries from other places, so features speak of ORG and LOC only.
+_COARSE = {
+    "Company": "ORG",
+    "Organization": "ORG",
+    "Person": "PER",
+    "Country": "LOC",
+    "Place": "LOC",
+    "Sector": "SEC",
+    "Product": "PRD",
+}
+_DIGITS = re.compile(r"\d")
+_MAX_BETWEEN = 12  # longer gaps keep their first and last six words
+_PREPS = frozenset(
+    {
+        "of",
+        "at",
+        "in",
+        "for",
+        "from",
+        "with",
+        "by",
+        "to",
+        "on",
+        "di",
+        "dari",
+        "untuk",
+        "ke",
+        "pada",
+        "dengan",
+        "oleh",
+        "milik",
+        "asal",
+    }
+)
+
+
+def model_path(name: str = MODEL_FILE) -> Path:
+    """Where a shipped model lives.
+
+    >>> model_path().relative_to(ontology_dir()).as_posix()
+    'models/relations.json'
+    """
+    return ontology_dir() / "models" / name
+
+
+class Cues:
+    """The cue phrases of one language, matched on words and their affix-stripped forms.
+
+    A snapshot of the rule engine's lexicon (``ontology/lang/<code>/relations``
+    and ``status``, and the language's affix rules) taken when the model was
+    trained, so that a lexicon edit cannot shift a shipped model's features.
+
+    >>> c = Cues([[["akuisisi"], "acquisition", False], [["ambil", "alih"], "acquisition", False]],
+    ...          prefixes=[["meng", ""]], suffixes=[])
+    >>> c.hits(["resmi", "mengakuisisi", "x"]), c.hits(["ambil", "alih"]), c.hits(["alih"])
+    (['acquisition'], ['acquisition'], [])
+    """
+
+    def __init__(self, entries: Sequence[Sequence[Any]], *, prefixes: Sequence[Sequence[str]],
+                 suffixes: Sequence[Sequence[str]]) -> None:
+        self.index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for words, cls, exact in entries:
+            self.index.setdefault(words[0], []).append((tuple(words[1:]), str(cls), bool(exact)))
+        self.prefixes = tuple((str(a), str(r)) for a, r in prefixes)
+        self.suffixes = tuple((str(a), str(r)) for a, r in suffixes)
+        self._forms: dict[str, tuple[str, ...]] = {}
+
+    def forms(self, low: str) -> tuple[str, ...]:
+        """``low`` and what stripping one prefix and up to two suffixes leaves (as the rule engine does)."""
+        got = self._forms.get(low)
+        if got is not None:
+            return got
+        bases = {low} | {r + low[len(a) :] for a, r in self.prefixes if low.startswith(a) and len(low) - len(a) >= 3}
+        forms, frontier = set(bases), set(bases)
+        for _ in range(2):
+            frontier = {b[: len(b) - len(a)] + r for b in frontier for a, r in self.suffixes
+                        if b.endswith(a) and len(b) - len(a) >= 3}
+            forms |= frontier
+        out = (low, *sorted(forms - {low}))
+        if len(self._forms) > 200_000:  # bounded memory in long runs
+            self._forms.clear()
+        self._forms[low] = out
+        return out
+
+    def hits(self, words: Sequence[str]) -> list[str]:
+        """The cue classes (relation types, statuses, ``negation``) whose phrases occur in ``words``."""
+        out: set[str] = set()
+        for k, w in enumerate(words):
+            for form in self.forms(w):
+                for rest, cls, exact in self.index.get(form, ()):
+                    if (not exact or form == w) and (not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest):
+                        out.add(cls)
+        return sorted(out)
+
+
+class Model:
+    """One trained linear model: feature vocabulary, weights per label, cue words.
+
+    ``cues`` maps a language code to its :class:`Cues`, read from the language
+    lexicons at training time so that the model carries everything its features need.
+    """
+
+    def __init__(self, data: dict[str, Any], *, source: str) -> None:
+        import numpy as np
+
+        try:
+            if data.get("format") != FORMAT:
+                raise DataError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}")
+            self.kind: str = data["kind"]
+            self.labels: tuple[str, ...] = tuple(data["labels"])
+            names: list[str] = data["features"]
+            self.vocab: dict[str, int] = {f: i for i, f in enumerate(names)}
+            self.weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(self.labels))
+            self.bias = np.asarray(data["bias"], dtype=np.float64).reshape(len(self.labels))
+            self.cues = {lang: Cues(c["entries"], prefixes=c["prefixes"], suffixes=c["suffixes"])
+                         for lang, c in data["cues"].items()}
+            self.threshold = float(data.get("threshold", 0.5))
+            self.meta: dict[str, Any] = data.get("training", {})
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{source}: malformed relation model ({exc!r})") from None
+
+    def scores(self, feats: Sequence[str]) -> list[float]:
+        """Softmax probabilities of every label (in ``labels`` order) for one feature list."""
+        vocab = self.vocab
+        idx = [vocab[f] for f in feats if f in vocab]
+        z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return [v / total for v in e]
+
+
+@functools.cache
+def load(name: str = MODEL_FILE) -> Model:
+    """The model in ``ontology/models/<name>``, read once per process.
+
+    >>> load().kind
+    'relation'
+    >>> load("nothing.json")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DataError: relation model .../models/nothing.json is missing: rebuild it with scripts/train_relations.py
+    """
+    path = model_path(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"relation model {path} is missing: rebuild it with scripts/train_relations.py") from None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DataError(f"{path}: not JSON ({exc})") from None
+    return Model(data, source=str(path))
+
+
+@functools.cache
+def allowed(a_type: str, b_type: str) -> tuple[str, ...]:
+    """Relation types that may run from an entity of ``a_type`` to one of ``b_type``.
+
+    >>> allowed("Person", "Company")
+    ('investment', 'legal_dispute', 'works_for')
+    >>> allowed("Place", "Company")
+    ()
+    """
+    for t in (a_type, b_type):
+        if t not in ENTITY_TYPES:
+            raise ChoiceError("entity type", t, ENTITY_TYPES)
+    return tuple(r.name for r in RELATION_TYPES.values() if a_type in r.subject_types and b_type in r.object_types)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(text: str) -> tuple[str, str, bool]:
+    """(lowercased with digits as 0, crude English stem, capitalised) of a token text, cached: words repeat."""
+    low = text.lower()
+    if any(ch.isdigit() for ch in low):
+        low = _DIGITS.sub("0", low)
+    stem = low
+    # Enough to let "executives" and "executive" share a feature.
+    for suf in ("'s", "ing", "ed", "es", "s"):
+        if low.endswith(suf) and len(low) - len(suf) >= 3 and not low.endswith("ss"):
+            stem = low[: -len(suf)]
+            break
+    return low, stem, text[:1].isupper()
+
+
+def _dist(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12")):
+        if n <= limit:
+            return name
+    return "13+"
+
+
+def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None) -> list[str]:
+    """The features of the ordered pair ``a -> b`` (deduplicated, in a fixed order).
+
+    ``model`` supplies the cue words; without one, cue features are left out.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Ana Diaz of Lumeo said")
+    >>> f = features(toks, (0, 2, "Person"), (3, 4, "Company"), language="en")
+    >>> [x for x in f if x.startswith(("T=", "B=", "bw="))]
+    ['T=PER>ORG', 'B=of', 'bw=of']
+    """
+    ta, tb = _COARSE[a[2]], _COARSE[b[2]]
+    forward = a[0] <= b[0]
+    left, right = (a, b) if forward else (b, a)
+    lo, hi = left[1], right[0]
+    n = len(tokens)
+    pair = f"{ta}>{tb}"
+    o = "ab" if forward else "ba"
+    gap = max(0, hi - lo)
+    si = 1 if language == "en" else 0  # the suffix stripper is English; other languages use the word
+    f = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{_dist(gap)}"]
+    if lo > hi:
+        f.append("overlap")
+        return f
+    mid = range(lo, hi) if gap <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
+    between = [_word(tokens[k].text) for k in mid]
+    words = [w[0] for w in between]
+    if gap <= 4:
+        joined = " ".join(words)
+        f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
+    elif gap <= 10:
+        # Names between written C: "at the Institute of Mechanics" -> "at the C of C".
+        shape: list[str] = []
+        for low, _, cap in between:
+            if not cap:
+                shape.append(low)
+            elif not shape or shape[-1] != "C":
+                shape.append("C")
+        f.append(f"Bc={o}|{' '.join(shape)}")
+    if words:
+        f += [f"bf={words[0]}", f"bl={words[-1]}", f"bfo={o}|{words[0]}", f"blo={o}|{words[-1]}",
+              f"bft={pair}|{words[0]}", f"blt={pair}|{words[-1]}"]
+        if gap > 1:
+            f.append(f"bfl={words[0]}|{words[-1]}")
+    else:
+        f.append(f"adjacent|{o}")
+    f += [f"bw={w[si]}" for w in between]
+    runs = sum(1 for k in range(len(between)) if between[k][2] and (k == 0 or not between[k - 1][2]))
+    f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
+    after = _word(tokens[right[1]].text)[0] if right[1] < n else "</s>"
+    if after in ("-based", "based") or any(w.endswith("-based") or w == "based" for w in words):
+        f.append("based")
+    if any(t.text.endswith("-based") for t in tokens[left[0] : left[1]]):
+        f.append("left-based")
+    # Context outside the pair, and next to each entity in its role.
+    for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
+        f.append(f"{d}={_word(tokens[k].text)[0] if 0 <= k < n else '<s>'}")
+    f.append(f"R+1={after}")
+    for role, (i, j, _) in (("a", a), ("b", b)):
+        f.append(f"{role}-1={_word(tokens[i - 1].text)[0] if i > 0 else '<s>'}")
+        f.append(f"{role}+1={_word(tokens[j].text)[0] if j < n else '</s>'}")
+        f.append(f"{role}h={_word(tokens[j - 1].text)[0]}")
+        f += [f"{role}w={_word(t.text)[si]}" for t in tokens[i : j - 1]]
+        f.append(f"{role}len={min(j - i, 4)}")
+        if j - i == 1 and tokens[i].is_upper:
+            f.append(f"{role}acro")
+    if model is not None:
+        cues = model.cues.get(language)
+        if cues:
+            f += [f"cue_b={c}" for c in cues.hits(words)]
+            near = [_word(tokens[k].text)[0] for k in range(max(0, left[0] - 4), left[0])]
+            near += [_word(tokens[k].text)[0] for k in range(right[1], min(n, right[1] + 4))]
+            f += [f"cue_n={c}" for c in cues.hits(near)]
+        if model.kind == "status":
+            # Status words may stand anywhere: "Xiaomi Bantah Kabar ... Ford" or a denial in a later clause.
+            sent = [_word(t.text) for t in tokens]
+            f += [f"sw={w[si]}" for w in sent]
+            if cues:
+                f += [f"cue_s={c}" for c in cues.hits([w[0] for w in sent])]
+    return list(dict.fromkeys(f))
+
+
+def _check(tokens: Sequence[Token], a: Span, b: Span, language: str) -> None:
+    for s in (a, b):
+        if not (0 <= s[0] < s[1] <= len(tokens)):
+            raise ValueError(f"span {s[:2]} is not within the {len(tokens)} tokens")
+    allowed(a[2], b[2])  # validates the types
+    if not language:
+        raise ValueError("language is empty")
+
+
+def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tuple[str | None, float]:
+    """The relation from ``a`` to ``b`` (``None`` for none) and the model's probability for that answer.
+
+    Only relation types whose subject and object types fit ``a`` and ``b`` can be
+    returned; when none fits, the answer is ``(None, 1.0)`` without asking the model.
+    """
+    _check(tokens, a, b, language)
+    fits = allowed(a[2], b[2])
+    if not fits:
+        return None, 1.0
+    m = load()
+    p = m.scores(features(tokens, a, b, language=language, model=m))
+    best, best_p = None, 0.0
+    for label, q in zip(m.labels, p, strict=True):
+        if label in fits and q > best_p:
+            best, best_p = label, q
+    # The threshold was chosen by cross-validation on the training data; the mass of
+    # relation types that cannot hold between these types counts as "none".
+    if best is None or best_p < m.threshold:
+        return None, 1.0 - best_p
+    return best, best_p
+
+
+def status(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tuple[str, float]:
+    """The status of the relation between ``a`` and ``b`` this sentence states, with its probability.
+
+    Needs the status model (``relations_status.json``); raises
+    :class:`~kg.errors.DataError` if it was not shipped.
+    """
+    _check(tokens, a, b, language)
+    m = load(STATUS_FILE)
+    p = m.scores(features(tokens, a, b, language=language, model=m))
+    k = max(range(len(p)), key=lambda i: (p[i], -i))
+    label = m.labels[k]
+    if label not in STATUSES:
+        raise DataError(f"{model_path(STATUS_FILE)}: label {label!r} is not a status")
+    return label, float(p[k])
