@@ -13,9 +13,11 @@ only; kg's times include the whole path from the KnowledgeGraph to the file.
 
 rdflib's Turtle serializer is far slower on kg's graphs than on simple ones: for every
 IRI it looks for the longest namespace among all it has seen, and kg's claim and
-evidence IRIs (one path per article) give it thousands. Expect ~10 minutes at 1M.
+evidence IRIs (one path per article) give it thousands, so its time grows about
+quadratically: 49 s at 100k triples, 45 minutes at 1M here. ``--rdflib-timeout`` caps it
+(the ratio is then a lower bound).
 
-    python benchmarks/bench_rdf_export.py                   # ~1M triples, ~15 minutes (rdflib)
+    python benchmarks/bench_rdf_export.py                   # ~1M triples; rdflib takes most of an hour
     python benchmarks/bench_rdf_export.py --triples 50000   # a quick run
 """
 

@@ -13,6 +13,7 @@ Everything language-specific is read from ``ontology/lang/<code>/``.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
@@ -23,17 +24,19 @@ from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
+from kg.extract.learned import classified_relations, tagged_names
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names
 from kg.extract.relations import Found, find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
+from kg.schema import link_key
 
 __all__ = ["ENGINES", "extract"]
 
 
-def _rules(article: Article, language: str) -> Extraction:
+def _run(article: Article, language: str, *, rules: bool = True, learned: bool = False) -> Extraction:
     lex = load_lexicon(language)
     gaz = gaz_index(language)
     sentences = split_sentences(article.text, article.segments(), lex)
@@ -42,6 +45,8 @@ def _rules(article: Article, language: str) -> Extraction:
     first: list[list[Mention]] = []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
+        if learned:
+            names = sorted(names + tagged_names(s, gaz, names, language=language), key=lambda m: m.i)
         typed = type_by_context(s, lex, gaz, names, h)
         # a name found by context replaces the sector words inside it ("Media Group Network")
         names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)] + typed
@@ -63,11 +68,22 @@ def _rules(article: Article, language: str) -> Extraction:
     found: list[Found] = []
     for s in sentences:
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
-        found += find_relations(s, lex, ms)
+        here = list(find_relations(s, lex, ms)) if rules else []
+        if learned:
+            known = {link_key(f.type, f.subject.key, f.object.key) for f in here}
+            here += classified_relations(s, ms, known, language=language)
+        found += here
     return assemble(article, language, mentions, found)
 
 
-ENGINES: dict[str, Callable[[Article, str], Extraction]] = {"rules": _rules}
+# rules: lexicons and patterns only (the default: fast, explainable, no model files);
+# model: the CRF tagger's names and the pair classifier's relations on top of the gazetteer;
+# hybrid: both, the rules winning where they overlap.
+ENGINES: dict[str, Callable[[Article, str], Extraction]] = {
+    "rules": functools.partial(_run, rules=True, learned=False),
+    "model": functools.partial(_run, rules=False, learned=True),
+    "hybrid": functools.partial(_run, rules=True, learned=True),
+}
 
 
 def extract(article: Article, *, engine: str = "rules") -> Extraction:

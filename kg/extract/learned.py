@@ -1,0 +1,71 @@
+"""The learned components joined to the rules: named entities from the CRF tagger
+(:mod:`kg.extract.ner`) and relations from the pair classifier
+(:mod:`kg.extract.relmodel`), both trained by scripts in ``scripts/``.
+
+The rules keep the last word where both speak: a name the gazetteer or a pattern
+found is not re-typed by the tagger, and a link the rules read is not re-read by
+the classifier (the rules know negation scope and speakers; the classifier does not).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from kg.extract.gazindex import GazIndex
+from kg.extract.mentions import Mention, _name_mention
+from kg.extract.relations import Found
+from kg.extract.text import Sentence
+from kg.schema import link_key
+
+# The tagger's Organization covers companies; kg keeps the wider type unless a pattern says Company.
+_NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
+# Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
+THRESHOLD = 0.5
+
+
+@functools.cache
+def has_tagger(language: str) -> bool:
+    from kg.extract.ner import model_path
+
+    return model_path(language).is_file()
+
+
+def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str) -> list[Mention]:
+    """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
+    if not has_tagger(language) or not s.tokens:
+        return []
+    from kg.extract.ner import tag
+
+    taken = [False] * len(s.tokens)
+    for m in names:
+        for k in range(m.i, m.j):
+            taken[k] = True
+    out = []
+    for i, j, etype in tag(s.tokens, language=language):
+        if etype in _NER_TYPES and not any(taken[i:j]):
+            out.append(_name_mention(s, i, j, _NER_TYPES[etype], gaz, source="ner"))
+    return out
+
+
+def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
+                         language: str) -> list[Found]:
+    """Relations the pair classifier reads between named mentions of one sentence."""
+    from kg.extract.relmodel import classify, status
+
+    named = [m for m in ms if m.source != "coref" and m.type != "Sector"]
+    out = []
+    seen: set[tuple[str, str, str]] = set()
+    for a, b in itertools.permutations(named, 2):
+        if a.key == b.key:
+            continue
+        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
+        if rtype is None or p < THRESHOLD:
+            continue
+        key = link_key(rtype, a.key, b.key)
+        if key in known or key in seen:
+            continue
+        seen.add(key)
+        st, _ = status(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
+        out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
+    return out
