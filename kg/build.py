@@ -7,6 +7,8 @@ other article is still built.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, KgError
+from kg.extract import DEFAULT_ENGINE
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write
 from kg.model import Article, Extraction
@@ -33,7 +36,7 @@ class BuildResult:
 
 
 def extract_all(
-    inputs: Iterable[str | os.PathLike[str]], *, engine: str = "rules", max_article_bytes: int | None = None
+    inputs: Iterable[str | os.PathLike[str]], *, engine: str = DEFAULT_ENGINE, max_article_bytes: int | None = None
 ) -> Iterator[Extraction | InputError]:
     """Read and extract each input in order, yielding errors in place of failed articles."""
     from kg.readers import read
@@ -62,7 +65,7 @@ def build(
     *,
     out: str | os.PathLike[str] | None = None,
     formats: Iterable[str] | None = None,
-    engine: str = "rules",
+    engine: str = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
     view: Mapping[str, object] | None = None,
 ) -> BuildResult:
@@ -71,10 +74,20 @@ def build(
     ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`;
     ``view`` (``focus``, ``depth``, ``max_nodes``) limits what the HTML page and figures draw.
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
+
+    The graph does not depend on the order of ``inputs``: they are read sorted by
+    path. (Read in the given order, two files with the same stem, ``a/x.txt`` and
+    ``b/x.txt``, got the ids ``x`` and ``x-2`` by their order on the command line.)
     """
-    from kg.formats import export_all
+    from kg.formats import FORMATS, export_all, get_format
     from kg.resolve import resolve
 
+    inputs = sorted([inputs] if isinstance(inputs, str | os.PathLike) else inputs, key=os.fspath)
+
+    # Checked before the (long) extraction, not after it.
+    chosen = [get_format(n) for n in formats] if formats is not None else [f for f in FORMATS.values() if f.default]
+    if out is not None:
+        remove_stale_temps(Path(out), [f.filename for f in chosen] + ["errors.jsonl"])
     extractions: list[Extraction] = []
     errors: list[InputError] = []
     for item in extract_all(inputs, engine=engine, max_article_bytes=max_article_bytes):
@@ -82,7 +95,7 @@ def build(
     graph = resolve(extractions)
     written: list[Path] = []
     if out is not None:
-        written = export_all(graph, out, formats=formats, view=view)
+        written = export_all(graph, out, formats=[f.name for f in chosen], view=view)
         written.append(write_errors(errors, Path(out) / "errors.jsonl"))
     return BuildResult(graph, tuple(errors), tuple(written))
 
@@ -90,3 +103,35 @@ def build(
 def write_errors(errors: Iterable[InputError], path: Path) -> Path:
     """One JSON object per failed input: ``{"path", "line", "error"}``."""
     return atomic_write(path, (json.dumps(e.to_json(), ensure_ascii=False) + "\n" for e in errors))
+
+
+def remove_stale_temps(directory: Path, names: Iterable[str]) -> list[Path]:
+    """Delete the temporary files a killed build left for the outputs ``names`` in ``directory``.
+
+    :func:`kg.io.atomic_write` writes ``.<name>.<random>.tmp`` beside its target and
+    removes it on any error, but not when the process is killed (SIGKILL, power
+    loss). The next build into the same folder removes them: beside each output
+    file, and inside each output folder (csv/, neo4j-import/). Two builds must not
+    write into one folder at the same time (the outputs would mix anyway).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / ".graph.ttl.k2j4_x.tmp").write_text("half")
+    >>> _ = (d / ".notes.tmp").write_text("not ours")
+    >>> [p.name for p in remove_stale_temps(d, ["graph.ttl"])], sorted(p.name for p in d.iterdir())
+    (['.graph.ttl.k2j4_x.tmp'], ['.notes.tmp'])
+    """
+    if not directory.is_dir():
+        return []
+    found: list[Path] = []
+    for name in names:
+        found += directory.glob(f".{glob.escape(name)}.*.tmp")
+        if (directory / name).is_dir():
+            found += (directory / name).glob(".*.tmp")
+    removed = []
+    for path in sorted(found):
+        if path.is_file() and not path.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+    return removed

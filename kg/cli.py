@@ -7,6 +7,7 @@ Exit codes: 0 all inputs built, 1 some inputs failed (the rest was still built),
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -30,9 +31,23 @@ def _default_out(inputs: Sequence[str]) -> Path:
     return Path("exports") / name
 
 
+# Line breaks, other control characters and bidi overrides in a file name (or a JSONL id) would let
+# one error forge extra lines or reorder text on the terminal: they are shown escaped.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and bidi overrides escaped, so it prints as one line.
+
+    >>> print(one_line("a\\nb\\u202ec.txt: binary file"))
+    a\\nb\\u202ec.txt: binary file
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
-        print(f"kg: error: {e}", file=sys.stderr)
+        print(f"kg: error: {one_line(str(e))}", file=sys.stderr)
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
@@ -135,9 +150,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("drawing (graph.html, png, svg)")
-    g.add_argument(
-        "--focus", metavar="NAME", help="draw only this entity (id, name or alias) and its neighbourhood"
-    )
+    g.add_argument("--focus", metavar="NAME", help="draw only this entity (id, name or alias) and its neighbourhood")
     g.add_argument("--depth", type=int, metavar="N", help="hops around --focus (default 1)")
     g.add_argument(
         "--max-nodes",
@@ -148,7 +161,7 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
 
 
 def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
-    from kg.extract import ENGINES
+    from kg.extract import DEFAULT_ENGINE, ENGINES
 
     p.add_argument(
         "inputs",
@@ -157,7 +170,10 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         help="files (.txt .md .html .htm .jsonl), directories (recursive), or - for stdin",
     )
     p.add_argument(
-        "--engine", default="rules", choices=sorted(ENGINES), help="extraction engine (default: rules)"
+        "--engine",
+        default=DEFAULT_ENGINE,
+        choices=sorted(ENGINES),
+        help=f"extraction engine (default: {DEFAULT_ENGINE})",
     )
     p.add_argument(
         "--max-article-bytes",
@@ -186,9 +202,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Read articles, extract, resolve, and write RDF, JSONL and HTML outputs.",
     )
     _add_input_options(p)
-    p.add_argument(
-        "-o", "--output", metavar="DIR", help="output folder (default: exports/<name of first input>)"
-    )
+    p.add_argument("-o", "--output", metavar="DIR", help="output folder (default: exports/<name of first input>)")
     p.add_argument(
         "--format",
         action="append",

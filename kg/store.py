@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError, KgError, StoreError
+from kg.extract import DEFAULT_ENGINE
 from kg.ids import content_hash
 from kg.io import atomic_write
 from kg.model import Article, Extraction
@@ -296,7 +297,7 @@ def _check_engine(engine: str) -> None:
 
 
 def add_articles(
-    store_dir: str | os.PathLike[str], articles: Iterable[Article | InputError], *, engine: str = "rules"
+    store_dir: str | os.PathLike[str], articles: Iterable[Article | InputError], *, engine: str = DEFAULT_ENGINE
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
 
@@ -341,7 +342,7 @@ def add(
     store_dir: str | os.PathLike[str],
     inputs: Iterable[str | os.PathLike[str]],
     *,
-    engine: str = "rules",
+    engine: str = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
@@ -355,7 +356,7 @@ def add(
 
 
 def add_extractions(
-    store_dir: str | os.PathLike[str], extractions: Iterable[Extraction], *, engine: str = "rules"
+    store_dir: str | os.PathLike[str], extractions: Iterable[Extraction], *, engine: str = DEFAULT_ENGINE
 ) -> StoreResult:
     """Store ready-made extractions (from another engine, a test, ``kg extract`` output)."""
     added: list[str] = []

@@ -16,6 +16,7 @@ import hashlib
 import json
 from typing import Any
 
+from kg.extract import DEFAULT_ENGINE
 from kg.ids import content_hash, slug
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 
@@ -30,7 +31,7 @@ def article_hash(a: Article) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
 
 
-def record(extraction: Extraction, *, engine: str = "rules", source: Article | None = None) -> dict[str, Any]:
+def record(extraction: Extraction, *, engine: str = DEFAULT_ENGINE, source: Article | None = None) -> dict[str, Any]:
     """The JSON object a store keeps for one article.
 
     Unlike :meth:`Extraction.to_json <kg.model.Extraction.to_json>` (the public

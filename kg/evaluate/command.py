@@ -24,12 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> args.gold, args.json, args.engine, args.worst, args.check
     ('gold.jsonl', True, 'rules', 5, False)
     """
-    from kg.extract import ENGINES
+    from kg.extract import DEFAULT_ENGINE, ENGINES
 
     parser.add_argument("gold", metavar="GOLD",
                         help="gold annotations: .json (one document) or .jsonl (format: docs/eval.md)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
-    parser.add_argument("--engine", default="rules", choices=sorted(ENGINES),
+    parser.add_argument("--engine", default=DEFAULT_ENGINE, choices=sorted(ENGINES),
                         help="extraction engine (default: rules)")
     parser.add_argument("--worst", type=int, default=5, metavar="N",
                         help="list the N worst documents with their errors (default: 5)")

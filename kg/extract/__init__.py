@@ -33,7 +33,7 @@ from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import link_key
 
-__all__ = ["ENGINES", "extract"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "extract"]
 
 
 def _run(article: Article, language: str, *, rules: bool = True, learned: bool = False) -> Extraction:
@@ -45,11 +45,12 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
     first: list[list[Mention]] = []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
-        if learned:
-            names = sorted(names + tagged_names(s, gaz, names, language=language), key=lambda m: m.i)
         typed = type_by_context(s, lex, gaz, names, h)
         # a name found by context replaces the sector words inside it ("Media Group Network")
         names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)] + typed
+        if learned:
+            # the tagger only adds names where no rule found one (rules know "launched the Atlas Mover")
+            names += tagged_names(s, gaz, names, language=language)
         first.append(sorted(names, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
@@ -79,6 +80,7 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
 # rules: lexicons and patterns only (the default: fast, explainable, no model files);
 # model: the CRF tagger's names and the pair classifier's relations on top of the gazetteer;
 # hybrid: both, the rules winning where they overlap.
+DEFAULT_ENGINE = "hybrid"
 ENGINES: dict[str, Callable[[Article, str], Extraction]] = {
     "rules": functools.partial(_run, rules=True, learned=False),
     "model": functools.partial(_run, rules=False, learned=True),
@@ -86,7 +88,7 @@ ENGINES: dict[str, Callable[[Article, str], Extraction]] = {
 }
 
 
-def extract(article: Article, *, engine: str = "rules") -> Extraction:
+def extract(article: Article, *, engine: str = DEFAULT_ENGINE) -> Extraction:
     """Extract entities and relations from one article.
 
     The language is the article's own if kg has a lexicon for it, else detected

@@ -1,15 +1,15 @@
 """A statistical named-entity recogniser: a linear-chain CRF over kg's own tokens.
 
-The model is trained by ``scripts/train_ner.py`` on the idner-news-2k and CoNLL04
-training sentences and shipped as ``ontology/models/ner.crfsuite`` (see
-``ontology/models/README.md`` for data, licences and the command that rebuilds
-it; ``docs/ner.md`` for method and figures). One model serves both languages:
-the language is a feature of every token.
+One model per language, trained by ``scripts/train_ner.py`` (python-crfsuite)
+on the idner-news-2k (``id``) and CoNLL04 (``en``) train splits, shipped as
+``ontology/models/ner-<language>.tsv.gz``: weights plus the word lists the
+features use (data, licences, rebuild: ``ontology/models/README.md``; method and
+figures: ``docs/ner.md``). Viterbi decoding over cached per-word scores is done
+here, so tagging needs no CRF library.
 
-Tokens are those of :func:`kg.extract.text.tokenize`, so the spans line up with
-the rule engine's. Features use only the token texts (never the whitespace
-between them): the training sentences are pre-tokenised with spaces around
-punctuation, real articles are not.
+Tokens are :func:`kg.extract.text.tokenize`'s, so spans line up with the rule
+engine's. Features never look at whitespace: training sentences are
+pre-tokenised, real articles are not.
 
 >>> from kg.extract.text import tokenize
 >>> toks = tokenize("Presiden Joko Widodo meresmikan bandara baru di Kulon Progo, Yogyakarta.")
@@ -20,18 +20,21 @@ punctuation, real articles are not.
 from __future__ import annotations
 
 import functools
+import gzip
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import add
 from pathlib import Path
 from typing import Any
 
-from kg.errors import DataError
-from kg.extract.text import Token
-from kg.resources import ontology_dir
+from kg.errors import ChoiceError, DataError
+from kg.extract.text import Token, tokenize
+from kg.resources import languages, ontology_dir
 
 __all__ = [
-    "MODEL_FILE",
     "TYPES",
+    "Model",
+    "Resources",
     "align",
     "bio_to_spans",
     "features",
@@ -40,121 +43,372 @@ __all__ = [
     "tag",
 ]
 
-MODEL_FILE = "ner.crfsuite"
 TYPES = ("Organization", "Person", "Place")
+FORMAT = "kg-ner 1"
 
 _SHAPE = re.compile(r"(.)\1+")
+_CACHE_LIMIT = 100_000
 
 
-def model_path() -> Path:
-    """Where the shipped model lives.
+def model_path(language: str) -> Path:
+    """Where the shipped model of ``language`` lives.
 
-    >>> model_path().name
-    'ner.crfsuite'
+    >>> model_path("id").name
+    'ner-id.tsv.gz'
     """
-    return ontology_dir() / "models" / MODEL_FILE
+    return ontology_dir() / "models" / f"ner-{language}.tsv.gz"
 
 
-@functools.cache
-def _tagger() -> Any:
-    import pycrfsuite
+class Resources:
+    """The word lists the features look up; stored in the model file beside the weights.
 
-    path = model_path()
-    if not path.is_file():
-        raise DataError(
-            f"the named-entity model {path} is missing; rebuild it with "
-            "`python scripts/train_ner.py` (see ontology/models/README.md)"
-        )
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as e:
-        raise DataError(f"the named-entity model {path} cannot be read: {e}") from e
-    return tagger
-
-
-@functools.lru_cache(maxsize=65536)
-def _word(text: str) -> tuple[str, ...]:
-    """Features of one token text on its own, cached: news repeats words a lot.
-
-    Index 0 is the lowercased word and 1 the short shape; the neighbour features reuse them.
+    ``vocab``: words seen in lowercase (a capitalised word whose lowercase form is
+    common is less likely a name); ``stop``: function words; ``token_type``: the
+    entity type a capitalised token most often belongs to in the training data;
+    ``names``: ``(kind, surface)`` entries (place, first name, last name, and the
+    training data's entity names by type), matched case-sensitively on tokens.
     """
-    low = text.lower()
-    shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
-    short = _SHAPE.sub(r"\1", shape)
-    out = [low, short, "s=" + shape[:8], "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
-    if text[0].isupper():
-        out.append("cap")
-        if len(text) > 1 and text.isupper():
-            out.append("upper")
-        elif text.istitle():
-            out.append("title")
-    if any(c.isdigit() for c in text):
-        out.append("digit")
-    if len(text) == 1 and not text.isalnum():
-        out.append("punct")
-    out.append("len=" + str(min(len(text), 6)))
-    return tuple(out)
+
+    def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
+                 token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = ()) -> None:
+        self.vocab = frozenset(vocab)
+        self.stop = frozenset(stop)
+        self.common = frozenset(common)
+        self.token_type = dict(token_type or {})
+        self.names = sorted(set(names))
+        single: dict[str, set[str]] = {}
+        multi: dict[tuple[str, ...], set[str]] = {}
+        for kind, surface in self.names:
+            # Plain names split on spaces exactly as the tokenizer would (and much faster).
+            plain = surface.replace(" ", "").isalnum()
+            toks = tuple(surface.split(" ") if plain else (t.text for t in tokenize(surface)))
+            if len(toks) == 1:
+                single.setdefault(toks[0], set()).add(kind)
+            elif toks:
+                multi.setdefault(toks, set()).add(kind)
+        self._single = {k: tuple(sorted(v)) for k, v in single.items()}
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for toks, kinds in multi.items():
+            by_first.setdefault(toks[0], []).append((toks, tuple(sorted(kinds))))
+        # Longest first: the longest name starting at a token marks it.
+        self._multi = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in by_first.items()}
+        self._own: dict[str, tuple[str, ...]] = {}
+        self._nb: dict[tuple[int, str], tuple[str, ...]] = {}
+
+    def own(self, text: str) -> tuple[str, ...]:
+        """Features of one token text on its own (cached: news repeats words).
+
+        >>> r = Resources(vocab=["menteri"], names=[("place", "Bali")])
+        >>> [f for f in r.own("Menteri") if "=" not in f or f.startswith("w=")]
+        ['w=menteri', 'cap', 'title', 'seenlow']
+        >>> "lx=place" in r.own("Bali"), "lx=place" in r.own("bali")
+        (True, False)
+        """
+        hit = self._own.get(text)
+        if hit is not None:
+            return hit
+        low = text.lower()
+        shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
+        out = ["w=" + low, "sh=" + _SHAPE.sub(r"\1", shape), "s=" + shape[:8], "p2=" + low[:2], "p3=" + low[:3],
+               "p4=" + low[:4], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
+        if text[0].isupper():
+            out.append("cap")
+            if len(text) > 1 and text.isupper():
+                out.append("upper")
+            elif text.istitle():
+                out.append("title")
+        if any(c.isdigit() for c in text):
+            out.append("digit")
+        if len(text) == 1 and not text.isalnum():
+            out.append("punct")
+        out.append("len=" + str(min(len(text), 6)))
+        if low in self.stop:
+            out.append("stop")
+        if text[0].isupper() and low in self.vocab:
+            out.append("seenlow")
+        if text[0].isupper() and low in self.common:
+            out.append("common")
+        if text in self.token_type:
+            out.append("te=" + self.token_type[text])
+        out += ["lx=" + k for k in self._single.get(text, ())]
+        return _put(self._own, text, tuple(out))
+
+    def neighbour(self, d: int, text: str) -> tuple[str, ...]:
+        """Features saying that the token ``d`` places away is ``text`` (cached).
+
+        >>> Resources(stop=["di"]).neighbour(-1, "di")
+        ('-1w=di', '-1sh=x', '-1stop')
+        """
+        key = (d, text)
+        hit = self._nb.get(key)
+        if hit is not None:
+            return hit
+        own = self.own(text)
+        p = f"{d:+d}"
+        out = [p + own[0], p + own[1]]
+        if d in (-1, 1):
+            out += [p + f for f in own[9:] if f in ("stop", "seenlow", "common") or f.startswith("lx=")]
+        return _put(self._nb, key, tuple(out))
+
+    def context(self, tokens: Sequence[Token]) -> list[list[str]]:
+        """Features that depend on the sentence, not on one word: position, title case,
+        word pairs, names of several tokens."""
+        n = len(tokens)
+        texts = [t.text for t in tokens]
+        lows = [t.lower() for t in texts]
+        out: list[list[str]] = [["titlecase"] for _ in range(n)] if _title_case(texts) else [[] for _ in range(n)]
+        out[0].append("BOS")
+        out[-1].append("EOS")
+        for i in range(n - 1):
+            out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
+            out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+        for i, t in enumerate(texts):
+            for toks, kinds in self._multi.get(t, ()):
+                m = len(toks)
+                if tuple(texts[i : i + m]) == toks:
+                    for k in kinds:
+                        marks = [(i, "lxB=" + k)] + [(x, "lxI=" + k) for x in range(i + 1, i + m)]
+                        for x, f in marks:
+                            out[x].append(f)
+                            if x > 0:
+                                out[x - 1].append("+1" + f)
+                            if x + 1 < n:
+                                out[x + 1].append("-1" + f)
+                    break
+        return out
 
 
-def _title_case(tokens: Sequence[Token]) -> bool:
+
+def _put(cache: dict[Any, Any], key: object, value: Any) -> Any:
+    """Remember ``value``; a full cache starts again (bounded memory on endless input)."""
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+def _title_case(texts: Sequence[str]) -> bool:
     """Headline style: most words capitalised, so capitals say little about names."""
-    words = [t.text for t in tokens[1:] if t.text[0].isalpha()]
+    words = [w for w in texts[1:] if w[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
-def features(tokens: Sequence[Token], *, language: str) -> list[list[str]]:
-    """The CRF features of each token of one sentence.
+def features(tokens: Sequence[Token], res: Resources) -> list[list[str]]:
+    """The CRF features of each token of one sentence (what the trainer sees).
 
-    >>> from kg.extract.text import tokenize
-    >>> f = features(tokenize("Kata Anis di Samarinda"), language="id")
-    >>> [x for x in f[1] if x.startswith(("w=", "-1w=", "+1w="))]
-    ['w=anis', '-1w=kata', '+1w=di']
-    >>> "lang=id" in f[0] and "BOS" in f[0] and "EOS" in f[-1]
+    >>> f = features(tokenize("Kata Anis di Samarinda"), Resources(names=[("place", "Samarinda")]))
+    >>> [x for x in f[1] if "w=" in x and "|" not in x]
+    ['w=anis', '-1w=kata', '+1w=di', '+2w=samarinda']
+    >>> "+2w=samarinda" in f[1] and "+1lx=place" in f[2] and "BOS" in f[0]
     True
     """
-    words = [_word(t.text) for t in tokens]
-    n = len(words)
-    head = ["bias", "lang=" + language]
-    if _title_case(tokens):
-        head.append("titlecase")
-    out: list[list[str]] = []
-    for i, w in enumerate(words):
-        f = [*head, "w=" + w[0], "sh=" + w[1], *w[2:]]
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
+    if not tokens:
+        return []
+    texts = [t.text for t in tokens]
+    out = res.context(tokens)
+    n = len(texts)
+    for i, f in enumerate(out):
+        f.append("bias")
+        f += res.own(texts[i])
         for d in (-2, -1, 1, 2):
-            k = i + d
-            if 0 <= k < n:
-                nb = words[k]
-                f.append(f"{d:+d}w={nb[0]}")
-                f.append(f"{d:+d}sh={nb[1]}")
-        if i > 0:
-            f.append(f"-1w|w={words[i - 1][0]}|{w[0]}")
-        if i + 1 < n:
-            f.append(f"w|+1w={w[0]}|{words[i + 1][0]}")
-        out.append(f)
+            if 0 <= i + d < n:
+                f += res.neighbour(d, texts[i + d])
     return out
+
+
+class Model:
+    """CRF weights, labels and the word lists; decodes with Viterbi."""
+
+    def __init__(self, language: str, labels: Sequence[str], transitions: Mapping[tuple[str, str], float],
+                 weights: Mapping[tuple[str, str], float], res: Resources) -> None:
+        self.language = language
+        self.labels = tuple(labels)
+        idx = {lab: k for k, lab in enumerate(self.labels)}
+        # trans_to[c][p]: score of moving from label p to label c.
+        self.trans_to = [[transitions.get((p, c), 0.0) for p in self.labels] for c in self.labels]
+        sparse: dict[str, list[tuple[int, float]]] = {}
+        for (attr, lab), w in weights.items():
+            sparse.setdefault(attr, []).append((idx[lab], w))
+        self.weights = {a: tuple(sorted(v)) for a, v in sparse.items()}
+        self.transitions = dict(transitions)
+        self.res = res
+        self._zero = (0.0,) * len(self.labels)
+        self._vec: dict[object, tuple[float, ...]] = {}
+
+    def _score(self, attrs: Iterable[str], base: Sequence[float] | None = None) -> tuple[float, ...]:
+        v = list(self._zero if base is None else base)
+        get = self.weights.get
+        for a in attrs:
+            for k, w in get(a, ()):
+                v[k] += w
+        return tuple(v)
+
+    def _own(self, text: str) -> tuple[float, ...]:
+        # "bias" is on every token: folded into the word's own scores.
+        hit = self._vec.get(text)
+        if hit is None:
+            hit = _put(self._vec, text, self._score(("bias", *self.res.own(text))))
+        return hit
+
+    def _nb(self, d: int, text: str) -> tuple[float, ...]:
+        key = (d, text)
+        hit = self._vec.get(key)
+        if hit is None:
+            hit = _put(self._vec, key, self._score(self.res.neighbour(d, text)))
+        return hit
+
+    def labels_of(self, tokens: Sequence[Token]) -> list[str]:
+        """The best BIO label of each token."""
+        n = len(tokens)
+        if n == 0:
+            return []
+        texts = [t.text for t in tokens]
+        z = self._zero
+        own = [self._own(t) for t in texts]
+        pad2 = [z] * min(2, n)
+        m2 = pad2 + [self._nb(-2, t) for t in texts[:-2]]
+        m1 = [z] + [self._nb(-1, t) for t in texts[:-1]]
+        p1 = [self._nb(1, t) for t in texts[1:]] + [z]
+        p2 = [self._nb(2, t) for t in texts[2:]] + pad2
+        rows = [[a + b + c + d + e for a, b, c, d, e in zip(*x, strict=True)]
+                for x in zip(own, m2, m1, p1, p2, strict=True)]
+        get = self.weights.get
+        for i, attrs in enumerate(self.res.context(tokens)):
+            row = rows[i]
+            for a in attrs:
+                for k, w in get(a, ()):
+                    row[k] += w
+        # Viterbi; back-pointers are recomputed on the way back (cheaper than keeping them).
+        trans = self.trans_to
+        scores = [rows[0]]
+        for row in rows[1:]:
+            prev = scores[-1]
+            scores.append([max(map(add, prev, col)) + r for col, r in zip(trans, row, strict=True)])
+        last = scores[-1]
+        k = last.index(max(last))
+        path = [k]
+        for prev in reversed(scores[:-1]):
+            vals = list(map(add, prev, trans[k]))
+            k = vals.index(max(vals))
+            path.append(k)
+        return [self.labels[k] for k in reversed(path)]
+
+    def tag(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`."""
+        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES]
+
+    def lines(self, header: Sequence[str] = ()) -> Iterator[str]:
+        """The model file's lines (sorted, so the same model gives the same bytes).
+
+        Word lists take one row each (tab-separated), which keeps loading fast.
+        """
+        yield f"#{FORMAT}\tlanguage={self.language}\n"
+        for h in header:
+            yield f"# {h}\n"
+        yield "label\t" + "\t".join(self.labels) + "\n"
+        for (p, c), w in sorted(self.transitions.items()):
+            yield f"trans\t{p}\t{c}\t{w!r}\n"
+        for attr, vec in sorted(self.weights.items()):
+            yield f"state\t{attr}\t" + "\t".join(f"{k}:{w!r}" for k, w in vec) + "\n"
+        res = self.res
+        yield "vocab\t" + "\t".join(sorted(res.vocab)) + "\n"
+        yield "stop\t" + "\t".join(sorted(res.stop)) + "\n"
+        yield "common\t" + "\t".join(sorted(res.common)) + "\n"
+        by_type: dict[str, list[str]] = {}
+        for word, typ in res.token_type.items():
+            by_type.setdefault(typ, []).append(word)
+        for typ, words in sorted(by_type.items()):
+            yield f"token\t{typ}\t" + "\t".join(sorted(words)) + "\n"
+        by_kind: dict[str, list[str]] = {}
+        for k, surface in res.names:
+            by_kind.setdefault(k, []).append(surface)
+        for k, ss in sorted(by_kind.items()):
+            yield f"name\t{k}\t" + "\t".join(sorted(ss)) + "\n"
+
+    def write(self, path: Path, header: Sequence[str] = ()) -> Path:
+        """Write the model gzip-compressed, without a timestamp (same model, same bytes)."""
+        from kg.io import atomic_write
+
+        data = "".join(self.lines(header)).encode("utf-8")
+        return atomic_write(path, [gzip.compress(data, compresslevel=9, mtime=0)])
+
+    @classmethod
+    def read(cls, path: Path) -> Model:
+        """Load a model file written by :meth:`write`."""
+        try:
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        except FileNotFoundError:
+            raise DataError(f"the named-entity model {path} is missing; rebuild it with "
+                            "`python scripts/train_ner.py` (see ontology/models/README.md)") from None
+        except (OSError, EOFError, UnicodeDecodeError) as e:
+            raise DataError(f"the named-entity model {path} cannot be read: {e}") from e
+        rows = text.split("\n")
+        if not rows[0].startswith("#" + FORMAT + "\t"):
+            raise DataError(f"{path} is not a kg named-entity model (first line {rows[0][:40]!r})")
+        language = rows[0].partition("language=")[2]
+        labels: list[str] = []
+        trans: dict[tuple[str, str], float] = {}
+        weights: dict[tuple[str, str], float] = {}
+        lists: dict[str, list[str]] = {"vocab": [], "stop": [], "common": []}
+        token_type: dict[str, str] = {}
+        names: list[tuple[str, str]] = []
+        for n, row in enumerate(rows[1:], 2):
+            if not row or row.startswith("#"):
+                continue
+            f = row.split("\t")
+            kind = f[0]
+            try:
+                if kind == "state":
+                    for kw in f[2:]:
+                        k, _, w = kw.partition(":")
+                        weights[(f[1], labels[int(k)])] = float(w)
+                elif kind == "label":
+                    labels = f[1:]
+                elif kind == "trans":
+                    trans[(f[1], f[2])] = float(f[3])
+                elif kind in lists:
+                    lists[kind] += f[1:]
+                elif kind == "token":
+                    token_type.update(dict.fromkeys(f[2:], f[1]))
+                elif kind == "name":
+                    names += [(f[1], s) for s in f[2:]]
+                else:
+                    raise ValueError(f"unknown row kind {kind!r}")
+            except (IndexError, ValueError) as e:
+                raise DataError(f"{path}:{n}: bad model row ({e})") from e
+        res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
+                        names=names)
+        try:
+            return cls(language, labels, trans, weights, res)
+        except KeyError as e:
+            raise DataError(f"{path}: weight for an undeclared label {e}") from e
+
+
+@functools.cache
+def _model(language: str) -> Model:
+    return Model.read(model_path(language))
 
 
 def tag(tokens: Sequence[Token], *, language: str) -> list[tuple[int, int, str]]:
     """Entity spans of one sentence: ``(first token, one past the last token, type)``.
 
-    Types are ``Person``, ``Organization`` and ``Place``; the model's ``Other``
-    (dates, numbers, titles in CoNLL04) is dropped.
+    Types are ``Person``, ``Organization`` and ``Place``; CoNLL04's ``Other``
+    (dates, numbers, titles) is dropped. The model of ``language`` is loaded once
+    per process.
 
-    >>> from kg.extract.text import tokenize
-    >>> tag(tokenize("Ford Motor Co. said in Detroit that Alan Mulally will retire."), language="en")
-    [(0, 4, 'Organization'), (7, 8, 'Place'), (9, 11, 'Person')]
+    >>> tag(tokenize("The United Nations sent Mary Robinson to Nairobi."), language="en")
+    [(1, 3, 'Organization'), (4, 6, 'Person'), (7, 8, 'Place')]
     >>> tag([], language="en")
     []
+    >>> tag(tokenize("Hola"), language="es")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ChoiceError: unknown language 'es' (allowed: en, id)
     """
+    if language not in languages():
+        raise ChoiceError("language", language, languages())
     if not tokens:
         return []
-    labels = _tagger().tag(features(tokens, language=language))
-    return [s for s in bio_to_spans(labels) if s[2] in TYPES]
+    return _model(language).tag(tokens)
 
 
 def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -198,7 +452,6 @@ def align(
     (snapped outwards to whole tokens) and the number dropped (no token, or
     overlapping a longer mention, which wins).
 
-    >>> from kg.extract.text import tokenize
     >>> text = "Bank Mandiri-BNI di Jakarta"
     >>> align(tokenize(text), [(0, 12, "Organization"), (20, 27, "Place"), (17, 27, "Place")])
     ([(0, 2, 'Organization'), (2, 4, 'Place')], 1, 1)
