@@ -12,6 +12,7 @@ import pytest
 
 from kg import ids
 from kg.errors import InputError, UsageError
+from kg.extract import DEFAULT_ENGINE
 from kg.model import Article, Entity, Evidence, Extraction, Relation
 from kg.rdf import quads
 from kg.resolve import resolve
@@ -447,7 +448,7 @@ def test_build_and_export_commands(tmp_path: Path, capsys: pytest.CaptureFixture
     (src / "empty.txt").write_text("", encoding="utf-8")
     store = tmp_path / "store"
     args = argparse.Namespace(
-        store=str(store), inputs=[str(src)], engine="rules", max_article_bytes=None, output=None, format=None
+        store=str(store), inputs=[str(src)], engine=DEFAULT_ENGINE, max_article_bytes=None, output=None, format=None
     )
     assert cmd_build_store(args) == 1  # the empty file failed; the others are stored
     err = capsys.readouterr().err

@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> add_arguments(p)
     >>> args = p.parse_args(["gold.jsonl", "--json"])
     >>> args.gold, args.json, args.engine, args.worst, args.check
-    ('gold.jsonl', True, 'rules', 5, False)
+    ('gold.jsonl', True, 'hybrid', 5, False)
     """
     from kg.extract import DEFAULT_ENGINE, ENGINES
 
