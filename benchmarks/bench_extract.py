@@ -16,7 +16,7 @@ import os
 import time
 from pathlib import Path
 
-from kg.extract import extract
+from kg.extract import ENGINES, extract
 from kg.extract.lexicon import load_lexicon
 from kg.extract.text import split_sentences
 from kg.model import Article
@@ -44,25 +44,30 @@ def main() -> None:
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as the target says
-    print(f"{'corpus':22} {'articles':>8} {'MB':>6} {'split only':>12} {'extract':>12} {'MB/s':>6} {'ratio':>6}")
+    print(f"{'corpus and engine':30} {'articles':>8} {'MB':>6} {'split only':>12} {'extract':>12} {'MB/s':>6} "
+          f"{'ratio':>6}")
     for name, rel in CORPORA.items():
         arts = [a for a in read([Path(args.shared) / rel]) if isinstance(a, Article)]
         mb = sum(len(a.text.encode("utf-8")) for a in arts) / 1e6
         for a in arts[:5]:
-            extract(a)  # load lexicons, gazetteer and language data outside the timing
+            for engine in ENGINES:
+                extract(a, engine=engine)  # load lexicons, gazetteer and models outside the timing
         lexes = {a.language: load_lexicon(a.language or "en") for a in arts}
 
         def split(arts: list[Article] = arts, lexes: dict = lexes) -> None:  # type: ignore[type-arg]
             for a in arts:
                 split_sentences(a.text, a.segments(), lexes[a.language])
 
-        def full(arts: list[Article] = arts) -> None:
-            for a in arts:
-                extract(a)
+        t_split = _best(split, args.repeat)
+        for engine in ENGINES:
 
-        t_split, t_full = _best(split, args.repeat), _best(full, args.repeat)
-        print(f"{name:22} {len(arts):8d} {mb:6.2f} {len(arts) / t_split:9.0f}/s {len(arts) / t_full:9.0f}/s "
-              f"{mb / t_full:6.2f} {t_full / t_split:5.1f}x")
+            def full(arts: list[Article] = arts, engine: str = engine) -> None:
+                for a in arts:
+                    extract(a, engine=engine)
+
+            t_full = _best(full, args.repeat)
+            print(f"{name + ' ' + engine:30} {len(arts):8d} {mb:6.2f} {len(arts) / t_split:9.0f}/s "
+                  f"{len(arts) / t_full:9.0f}/s {mb / t_full:6.2f} {t_full / t_split:5.1f}x")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ from kg.schema import link_key
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
 # Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
 THRESHOLD = 0.5
+# Parties further apart than this (in tokens) are not paired: long wire sentences would cost
+# a classification per pair for almost no relations.
+_MAX_PAIR_DISTANCE = 40
 
 
 @functools.cache
@@ -33,8 +36,8 @@ def has_tagger(language: str) -> bool:
 
 def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str) -> list[Mention]:
     """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
-    if not has_tagger(language) or not s.tokens:
-        return []
+    if not has_tagger(language) or not any(t.is_cap for t in s.tokens[1:]):
+        return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import tag
 
     taken = [False] * len(s.tokens)
@@ -57,7 +60,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     out = []
     seen: set[tuple[str, str, str]] = set()
     for a, b in itertools.permutations(named, 2):
-        if a.key == b.key:
+        if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
         if rtype is None or p < THRESHOLD:
