@@ -60,13 +60,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="test", choices=["train", "test"])
     ap.add_argument("--language", choices=["id", "en"])
-    ap.add_argument("--engine", default="rules")
+    ap.add_argument("--engine", default=None, help="extraction engine (default: kg's default)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    from kg.extract import extract
+    from kg.extract import DEFAULT_ENGINE, extract
 
     docs = [parse_doc(r) for r in gold_records(args.split, args.language)]
-    report = evaluate(docs, lambda a: extract(a, engine=args.engine))
+    report = evaluate(docs, lambda a: extract(a, engine=args.engine or DEFAULT_ENGINE))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0
 

@@ -36,7 +36,7 @@ def has_tagger(language: str) -> bool:
 
 def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str) -> list[Mention]:
     """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
-    if not has_tagger(language) or not any(t.is_cap for t in s.tokens[1:]):
+    if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import tag
 
