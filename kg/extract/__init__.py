@@ -47,11 +47,15 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
         names = find_names(s, lex, gaz)
         typed = type_by_context(s, lex, gaz, names, h)
         # a name found by context replaces the sector words inside it ("Media Group Network")
-        names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)] + typed
+        names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)]
         if learned:
-            # the tagger only adds names where no rule found one (rules know "launched the Atlas Mover")
-            names += tagged_names(s, gaz, names, language=language)
-        first.append(sorted(names, key=lambda m: m.i))
+            # Precedence: gazetteer and pattern names, then products after a launch verb ("launched the
+            # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
+            # the neighbouring words), then the other context guesses.
+            products = [t for t in typed if t.type == "Product"]
+            tagged = tagged_names(s, gaz, names + products, language=language)
+            typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
+        first.append(sorted(names + typed, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []
@@ -80,6 +84,10 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
 # rules: lexicons and patterns only (the default: fast, explainable, no model files);
 # model: the CRF tagger's names and the pair classifier's relations on top of the gazetteer;
 # hybrid: both, the rules winning where they overlap.
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.i < m.j and m.i < o.j for o in others)
+
+
 DEFAULT_ENGINE = "hybrid"
 ENGINES: dict[str, Callable[[Article, str], Extraction]] = {
     "rules": functools.partial(_run, rules=True, learned=False),
