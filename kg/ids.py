@@ -57,8 +57,17 @@ def content_hash(text: str) -> str:
 
 
 def _iri(kind: str, ident: str) -> str:
-    # ids are slugs already, but article ids come from users: percent-encode them.
-    return f"{RESOURCE}{kind}/{quote(ident, safe='-._~/')}"
+    """An IRI under ``RESOURCE/kind/``; ids are slugs already, but article ids come from users.
+
+    Percent-encoded, and "." / ".." path segments are encoded too, because RFC 3986
+    resolution would otherwise turn the article "../entity/xiaomi" into an entity.
+
+    >>> _iri("article", "../entity/x y")
+    'https://w3id.org/kg/resource/article/%2E%2E/entity/x%20y'
+    """
+    path = quote(ident, safe="-._~/")
+    segments = ["%2E" * len(seg) if seg in (".", "..") else seg for seg in path.split("/")]
+    return f"{RESOURCE}{kind}/{'/'.join(segments)}"
 
 
 def entity_iri(entity_id: str) -> str:

@@ -61,11 +61,28 @@ _ROWS_PER_CHUNK = 500
 
 
 def _csv_chunks(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    r"""CSV text in chunks, rows ending in ``\n``.
+
+    The csv module quotes a field only for the characters of its line terminator:
+    with ``"\n"`` a bare CR in a value ("0\r" as an article id) went out unquoted and
+    every CSV reader split the row there. Rows are written with ``"\r\n"`` (so CR and
+    LF both force quoting) and the terminator is then shortened to ``"\n"``.
+
+    >>> "".join(_csv_chunks(["a", "b"], [["x\ry", "z"]]))
+    'a,b\n"x\ry",z\n'
+    """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    for n, row in enumerate(rows, 1):
+    writer = csv.writer(buf, lineterminator="\r\n")
+
+    def writerow(row: list[Any]) -> None:
         writer.writerow(row)
+        buf.seek(buf.tell() - 2)
+        buf.truncate()
+        buf.write("\n")
+
+    writerow(header)
+    for n, row in enumerate(rows, 1):
+        writerow(row)
         if n % _ROWS_PER_CHUNK == 0:
             yield buf.getvalue()
             buf.seek(0)

@@ -15,7 +15,7 @@ from kg.extract.mentions import Mention
 from kg.extract.relations import Found
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import normalize
-from kg.schema import ORG_TYPES, link_id, link_key, strongest_status
+from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
 
@@ -120,6 +120,15 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
         entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans))
+    # Entities take their final (majority) type only here, so a relation read from mention types
+    # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
+    types = {e.id: e.type for e in entities}
+    relations = [
+        r
+        for r in relations
+        if types.get(r.subject) in RELATION_TYPES[r.type].subject_types
+        and types.get(r.object) in RELATION_TYPES[r.type].object_types
+    ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
 

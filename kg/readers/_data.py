@@ -25,6 +25,7 @@ from kg.resources import language_dir, languages, read_lines
 
 __all__ = [
     "HEADER_FIELDS",
+    "MAX_BOILERPLATE_CHARS",
     "boilerplate_pattern",
     "header_keys",
     "is_boilerplate",
@@ -77,6 +78,10 @@ def boilerplate_pattern() -> re.Pattern[str]:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+#: Lines longer than this are never boilerplate.
+MAX_BOILERPLATE_CHARS = 2000
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether a line is page furniture rather than article text ("Baca Juga: ...", "Advertisement").
 
@@ -87,6 +92,10 @@ def is_boilerplate(line: str) -> bool:
     >>> is_boilerplate("Subscribe to our newsletter"), is_boilerplate("subscribe to the offer, it said.")
     (True, False)
     """
+    if len(line) > MAX_BOILERPLATE_CHARS:
+        # Page furniture is short. Normalising a huge line (a 200 MB one-line file read with a raised
+        # max_article_bytes) copied it several times through two regex substitutions: minutes and GBs.
+        return False
     norm = normalise_line(line)
     if not norm:
         return False

@@ -74,11 +74,38 @@ def decode(data: bytes, *, what: str = "file") -> str:
     return text
 
 
+def _mixed(data: bytes) -> str | None:
+    """Each line as UTF-8 if it is, else as Windows-1252; None unless some non-ASCII line is UTF-8.
+
+    Files pasted together from several sources mix encodings line by line; one
+    guess for the whole file turned the UTF-8 lines into mojibake ("SociÃ©tÃ©").
+
+    >>> _mixed("Société\\n".encode() + "Café".encode("latin-1"))
+    'Société\\nCafé'
+    >>> _mixed("Café".encode("latin-1")) is None  # no UTF-8 line: not mixed
+    True
+    """
+    out, utf8 = [], False
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8 = utf8 or not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                out.append(line.decode("cp1252"))
+            except UnicodeDecodeError:
+                return None
+    return "\n".join(out) if utf8 else None
+
+
 def _guess(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
     high = len(data.translate(None, _ASCII))
     if high * 10 <= len(data):
         try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -33,6 +34,7 @@ log = logging.getLogger("kg.readers")
 OPTIONAL_FIELDS = ("id", "title", "url", "published", "source", "language")
 
 _CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_type(value: Any) -> str:
@@ -84,6 +86,13 @@ def parse_line(raw: str, *, path: str, line: int, default_id: str) -> Article | 
         if value is not None and not isinstance(value, str):
             return bad(f"field {name!r} must be a string, got {_json_type(value)}")
         values[name] = value.strip() or None if value else None
+    for name, value in (("text", text), *values.items()):
+        # JSON may escape half a surrogate pair ("\\ud800"): such a string is not Unicode text,
+        # and every UTF-8 output would fail on it much later (a build used to report it as
+        # "extraction failed: UnicodeEncodeError").
+        if value and (m := _SURROGATE.search(value)):
+            return bad(f"field {name!r} holds a lone surrogate \\u{ord(m.group()):04x} at character {m.start()}"
+                       " (not valid Unicode)")
     where = f"{path}:{line}"
     regions = paragraph_regions(text)
     if not regions:

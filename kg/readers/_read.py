@@ -6,6 +6,7 @@ import dataclasses
 import io
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
@@ -67,6 +68,8 @@ def _read_document(data: bytes | str, kind: str, *, where: str, id: str) -> Item
         return InputError(where, str(exc))
     except InputError as exc:
         return exc
+    except Exception as exc:  # a reader bug must cost one input, not the whole run (as for extraction)
+        return InputError(where, f"reader failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
 
 
 def _read_jsonl(stream: IO[bytes], *, where: str, stem: str, limit: int) -> Iterator[Item]:
@@ -89,10 +92,47 @@ def _read_jsonl(stream: IO[bytes], *, where: str, stem: str, limit: int) -> Iter
         yield InputError(where, "empty file")
 
 
+def _special(mode: int) -> str | None:
+    """What a non-regular file is ("a FIFO", ...), or None for a regular file."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "a file of unknown type"
+
+
+def _open_regular(path: Path) -> tuple[IO[bytes] | None, str | None]:
+    """``path`` opened for reading, or the reason it is not a regular file.
+
+    Opening a FIFO blocks until something writes to it, and a device such as
+    /dev/zero never ends (a JSONL line from it never ends either): a folder with
+    such an entry must not hang the build. ``O_NONBLOCK`` makes the open return at
+    once; ``fstat`` on the open file (not the path) then decides, so the check
+    cannot be raced by swapping the path. Regular files ignore ``O_NONBLOCK``.
+    """
+    try:
+        special = _special(os.stat(path).st_mode)  # sockets cannot be opened at all: say what they are
+    except OSError:
+        special = None  # let open() report it
+    if special:
+        return None, special
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    special = _special(os.fstat(fd).st_mode)
+    if special:
+        os.close(fd)
+        return None, special
+    return os.fdopen(fd, "rb"), None
+
+
 def _read_file(path: Path, *, where: str, id: str, limit: int) -> Iterator[Item]:
     kind = _kind(path)
     try:
-        with open(path, "rb") as f:
+        f, special = _open_regular(path)
+        if f is None:
+            # Pipes belong on stdin ("-"), which is read whatever it is.
+            yield InputError(where, f"not a regular file but {special} (kg reads a pipe only as stdin: '-')")
+            return
+        with f:
             size = os.fstat(f.fileno()).st_size
             if kind == "jsonl":
                 yield from _read_jsonl(f, where=where, stem=id, limit=limit)

@@ -119,6 +119,8 @@ class _Header:
     title: str | None = None
 
     def set(self, fld: str, value: str | None) -> None:
+        if value is not None:
+            value = value.strip() or None  # the patterns trim spaces and tabs, not "\x0b" and the like (fuzzing)
         if fld == "published" and value is not None:
             value = parse_date(value)
         if value and self.meta.get(fld) is None:
