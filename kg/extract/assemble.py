@@ -122,12 +122,12 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
-    types = {e.id: e.type for e in entities}
+    final_type = {e.id: e.type for e in entities}
     relations = [
         r
         for r in relations
-        if types.get(r.subject) in RELATION_TYPES[r.type].subject_types
-        and types.get(r.object) in RELATION_TYPES[r.type].object_types
+        if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
+        and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
