@@ -50,7 +50,10 @@ def test_a_200_mb_line_is_refused_quickly_without_being_read(big: Path, tmp_path
     assert "kg: built 1 articles" in r.stderr
     # The .txt is refused from its size; the JSONL line is skipped in 1 MiB pieces, never held whole.
     assert r.seconds < 15, r.seconds
-    assert r.max_rss_mb < 400, r.max_rss_mb
+    # Memory is compared with a build of the good article alone (models, lexicons and libraries
+    # dominate the peak): holding the 200 MB line would add at least 200 MB.
+    base = measured("build", good, "-o", tmp_path / "base", "--format", "ntriples")
+    assert r.max_rss_mb < base.max_rss_mb + 100, (r.max_rss_mb, base.max_rss_mb)
 
 
 _READ = """
