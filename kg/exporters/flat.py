@@ -145,7 +145,8 @@ def _summary(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "articles": sorted({c["article"] for c in claims}),
         "sources": sorted({c["source"] for c in claims if c["source"]}),
         "claims": len(claims),
-        "confidence": max((float(c["confidence"]) for c in claims), default=None),
+        # rounded: a denormal such as 5e-324 is valid Python but FalkorDB refuses the literal
+        "confidence": max((round(float(c["confidence"]), 3) for c in claims), default=None),
         **_dates([c["published"] for c in claims]),
         "evidence": first["evidence"][0]["text"] if first and first["evidence"] else None,
     }

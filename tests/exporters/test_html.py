@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -43,6 +44,19 @@ class Page(HTMLParser):
         if self._in_data:
             self.data.append(data)
 
+
+
+def wait_until(page, predicate: str, *, timeout: float = 10) -> None:  # type: ignore[no-untyped-def]
+    """Poll a JavaScript predicate from Python.
+
+    Playwright's wait_for_function evaluates its string in the page, which the page's
+    Content-Security-Policy (no 'unsafe-eval') refuses whenever the first check is false.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+        page.wait_for_timeout(50)
 
 def parse(text: str) -> Page:
     p = Page()
@@ -190,7 +204,7 @@ class Opened:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", self._dialog)
         self.page.goto(self.url)
-        self.page.wait_for_function("window.kg && window.kg.ready", timeout=30_000)
+        wait_until(self.page, "() => Boolean(window.kg && window.kg.ready)", timeout=30)
 
     def _console(self, message) -> None:
         if message.type in ("error", "warning"):
@@ -339,7 +353,7 @@ def test_clicking_an_edge_shows_the_evidence(opened):
     panel = opened.page.locator("#kg-panel")
     # Hovering previews the evidence, clicking pins it.
     opened.page.mouse.move(*opened.edge_point(eid))
-    opened.page.wait_for_function(f"document.getElementById('kg-panel').dataset.showing === 'edge:{eid}'")
+    wait_until(opened.page, f"() => document.getElementById('kg-panel').dataset.showing === 'edge:{eid}'")
     opened.page.mouse.move(5, 5)
     opened.click_edge(eid)
     assert opened.page.get_attribute("#kg-panel", "data-showing") == f"edge:{eid}"
