@@ -25,6 +25,7 @@ from kg.resources import languages, ontology_dir, read_lines
 # but a possessive "'s" is its own token so that "Solvane's" still names Solvane.
 _TOKEN = re.compile(r"[^\W_]+(?:(?:[.&\-/]|['’](?!s\b))[^\W_]+)*|['’]s\b|\S", re.UNICODE)
 _END = frozenset(".!?…")
+MAX_SENTENCE_TOKENS = 200
 _CLOSERS = frozenset("\"'”’)]»")
 
 
@@ -133,7 +134,10 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
         tokens = tokenize(text, rs, re_)
         begin = 0
         for i in range(len(tokens)):
-            if i + 1 == len(tokens) or _boundary_after(tokens, i, text, lex):
+            # A "sentence" of hundreds of tokens is a list or a page without full stops; cutting it
+            # keeps every rule linear in the text (a cue scans its whole sentence).
+            too_long = i - begin + 1 >= MAX_SENTENCE_TOKENS
+            if i + 1 == len(tokens) or too_long or _boundary_after(tokens, i, text, lex):
                 j = i
                 while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and tokens[j + 1].start == tokens[j].end:
                     j += 1

@@ -104,12 +104,6 @@ def test_extraction_time_grows_linearly_with_plain_text() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/extract: per cue, relations._clause and _speaker scan the whole sentence, and per name "
-    "mentions.find_names.take filters every name found so far, so one long sentence full of cues takes quadratic "
-    "time (default engine: 20 KB 0.5 s, 80 KB 3.7 s, 160 KB 12 s; rules: 160 KB 8.3 s)",
-)
 def test_extraction_time_grows_linearly_with_one_long_sentence_of_cues() -> None:
     # 10 KB and 80 KB without a full stop; measured 0.19 s and 3.5 s (18x)
     small, large = _growth("PT Sinar Logistik Tbk menggandeng PT Garuda Nikel Indonesia dan ", 160)
