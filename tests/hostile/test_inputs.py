@@ -162,10 +162,10 @@ def test_unreadable_files_and_folders(tmp_path: Path, monkeypatch: pytest.Monkey
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    def refusing_scandir(path: object) -> object:
+    def refusing_scandir(path: str | os.PathLike[str]) -> object:
         if str(path).endswith("locked"):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)  # type: ignore[arg-type]
+        return real_scandir(path)
 
     monkeypatch.setattr(reader.os, "open", refusing_open)
     monkeypatch.setattr(reader.os, "scandir", refusing_scandir)
