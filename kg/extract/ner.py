@@ -1,11 +1,10 @@
 """A statistical named-entity recogniser: a linear-chain CRF over kg's own tokens.
 
-One model per language, trained by ``scripts/train_ner.py`` (python-crfsuite)
-on the idner-news-2k (``id``) and CoNLL04 (``en``) train splits, shipped as
-``ontology/models/ner-<language>.tsv.gz``: weights plus the word lists the
-features use (data, licences, rebuild: ``ontology/models/README.md``; method and
-figures: ``docs/ner.md``). Viterbi decoding over cached per-word scores is done
-here, so tagging needs no CRF library.
+One model per language, trained by ``scripts/train_ner.py`` (python-crfsuite) on
+the idner-news-2k (``id``) and CoNLL04 (``en``) train splits, shipped as
+``ontology/models/ner-<language>.tsv.gz`` with the word lists its features use
+(see ``ontology/models/README.md`` and ``docs/ner.md``). Decoding (Viterbi) is
+done here, so tagging needs no CRF library.
 
 Tokens are :func:`kg.extract.text.tokenize`'s, so spans line up with the rule
 engine's. Features never look at whitespace: training sentences are
