@@ -48,6 +48,16 @@ __all__ = [
 ]
 
 # Attribute name -> type (Neo4j import type names; "date" values are ISO strings).
+# The claim summary every node and edge carries, in the same column order.
+_CLAIM_FIELDS: dict[str, str] = {
+    "articles": "string[]",
+    "sources": "string[]",
+    "claims": "int",
+    "confidence": "float",
+    "first_published": "date",
+    "last_published": "date",
+    "evidence": "string",
+}
 NODE_FIELDS: dict[str, str] = {
     "id": "string",
     "kind": "string",
@@ -59,13 +69,7 @@ NODE_FIELDS: dict[str, str] = {
     "status": "string",
     "statuses": "string[]",
     "sectors": "string[]",
-    "articles": "string[]",
-    "sources": "string[]",
-    "claims": "int",
-    "confidence": "float",
-    "first_published": "date",
-    "last_published": "date",
-    "evidence": "string",
+    **_CLAIM_FIELDS,
 }
 EDGE_FIELDS: dict[str, str] = {
     "id": "string",
@@ -76,13 +80,7 @@ EDGE_FIELDS: dict[str, str] = {
     "relation": "string",
     "status": "string",
     "statuses": "string[]",
-    "articles": "string[]",
-    "sources": "string[]",
-    "claims": "int",
-    "confidence": "float",
-    "first_published": "date",
-    "last_published": "date",
-    "evidence": "string",
+    **_CLAIM_FIELDS,
 }
 
 # The base labels of the two kinds of node (Cypher and Neo4j exports).

@@ -14,7 +14,7 @@ Everything language-specific is read from ``ontology/lang/<code>/``.
 from __future__ import annotations
 
 import functools
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 
 from kg.errors import ChoiceError
@@ -73,7 +73,7 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
     found: list[Found] = []
     for s in sentences:
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
-        here = list(find_relations(s, lex, ms)) if rules else []
+        here = list(find_relations(s, lex, ms, hits[s.index])) if rules else []
         if learned:
             known = {link_key(f.type, f.subject.key, f.object.key) for f in here}
             here += classified_relations(s, ms, known, language=language)
@@ -108,7 +108,3 @@ def extract(article: Article, *, engine: str = DEFAULT_ENGINE) -> Extraction:
     if lang is None:
         lang = detect(" ".join(article.text[a:b] for a, b in article.segments()))
     return ENGINES[engine](article, lang)
-
-
-def _counts(x: Extraction) -> Counter[str]:
-    return Counter(r.type for r in x.relations)

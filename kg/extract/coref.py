@@ -10,6 +10,7 @@ co-argument of the description in the same sentence ("Xiaomi dengan pabrikan
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from kg.schema import ORG_TYPES, PLACE_TYPES
 _MAX_BACK = 3  # sentences
 
 
+@functools.cache
 def _heads(lex: Lexicon) -> dict[tuple[str, ...], str]:
     heads = lex.setting("description_heads")
     assert isinstance(heads, dict)

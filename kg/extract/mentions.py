@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.gazindex import GazIndex, Known
 from kg.extract.lexicon import Lexicon
-from kg.extract.text import Sentence, Token
+from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
 from kg.schema import ORG_TYPES
@@ -166,7 +166,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 and i - b < 6
                 and toks[b].text != "PT"
                 and not lex.cues_starting(toks[b - 1].text)
-                and not (b - 1 == 0 and toks[0].low in _starters(lex))
+                and not (b - 1 == 0 and toks[0].low in sentence_starters())
             ):
                 b -= 1
             if any(f.i <= b < f.j and f.type not in ORG_TYPES for f in found):
@@ -200,9 +200,3 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                     take(_name_mention(s, b, j, etype, gaz))
                 break
     return sorted(found, key=lambda m: m.i)
-
-
-def _starters(lex: Lexicon) -> frozenset[str]:
-    from kg.extract.text import sentence_starters
-
-    return sentence_starters()

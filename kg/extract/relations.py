@@ -374,12 +374,13 @@ def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
                 yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
 
 
-def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
-    hits = find_cues(s, lex)
+    if hits is None:  # the engine passes the cues it already found in pass 1
+        hits = find_cues(s, lex)
     seen_spans: set[tuple[int, int]] = set()
     for h in hits:
         rtype = h.cue.relation
