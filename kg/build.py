@@ -11,15 +11,15 @@ import contextlib
 import glob
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError
 from kg.extract import DEFAULT_ENGINE
 from kg.graph import KnowledgeGraph
 from kg.io import atomic_write
-from kg.model import Article, Extraction
+from kg.model import Extraction
 
 
 @dataclass(frozen=True)
@@ -36,28 +36,24 @@ class BuildResult:
 
 
 def extract_all(
-    inputs: Iterable[str | os.PathLike[str]], *, engine: str = DEFAULT_ENGINE, max_article_bytes: int | None = None
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    engine: str = DEFAULT_ENGINE,
+    max_article_bytes: int | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    slim: bool = False,
 ) -> Iterator[Extraction | InputError]:
-    """Read and extract each input in order, yielding errors in place of failed articles."""
+    """Read and extract each input in order, yielding errors in place of failed articles.
+
+    ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`: the
+    results, and their order, are the same with any of them.
+    """
+    from kg.parallel import extract_many
     from kg.readers import read
 
     kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
-    for item in read(inputs, **kwargs):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        yield from _extract_one(item, engine)
-
-
-def _extract_one(article: Article, engine: str) -> Iterator[Extraction | InputError]:
-    from kg.extract import extract
-
-    try:
-        yield extract(article, engine=engine)
-    except KgError:
-        raise
-    except Exception as exc:
-        yield InputError(article.origin or article.id, f"extraction failed: {type(exc).__name__}: {exc}")
+    yield from extract_many(read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, slim=slim)
 
 
 def build(
@@ -68,12 +64,21 @@ def build(
     engine: str = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
     view: Mapping[str, object] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    progress: Callable[[Extraction | InputError], object] | None = None,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
     ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`;
     ``view`` (``focus``, ``depth``, ``max_nodes``) limits what the HTML page and figures draw.
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
+    ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
+    outputs are byte-identical whatever they are. ``progress`` is called with
+    each article's result as it comes in.
+
+    Articles are streamed: each one's text is dropped once it is extracted, so
+    memory grows with the entities and claims found, not with the text read.
 
     The graph does not depend on the order of ``inputs``: they are read sorted by
     path. (Read in the given order, two files with the same stem, ``a/x.txt`` and
@@ -90,9 +95,15 @@ def build(
         remove_stale_temps(Path(out), [f.filename for f in chosen] + ["errors.jsonl"])
     extractions: list[Extraction] = []
     errors: list[InputError] = []
-    for item in extract_all(inputs, engine=engine, max_article_bytes=max_article_bytes):
+    items = extract_all(
+        inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True
+    )
+    for item in items:
+        if progress is not None:
+            progress(item)
         (errors if isinstance(item, InputError) else extractions).append(item)  # type: ignore[arg-type]
     graph = resolve(extractions)
+    extractions.clear()  # the graph holds its own (resolved) copies; these would double the memory
     written: list[Path] = []
     if out is not None:
         written = export_all(graph, out, formats=[f.name for f in chosen], view=view)

@@ -1,7 +1,8 @@
 """The ``kg`` command: thin wrappers over the public functions.
 
 Exit codes: 0 all inputs built, 1 some inputs failed (the rest was still built),
-2 usage error (bad option, unknown format or engine).
+2 usage error (bad option, unknown format or engine), 3 the workers or the Dask
+cluster could not do the work (nothing was written), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, UsageError, WorkerError
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
+    from kg.progress import Progress
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WORKERS = 0, 1, 2, 3
 
 
 def _default_out(inputs: Sequence[str]) -> Path:
@@ -56,18 +58,22 @@ def _view(args: argparse.Namespace) -> dict[str, object]:
 
 def _report_view(graph: KnowledgeGraph, view: dict[str, object]) -> None:
     """Say what the drawing leaves out, so a limited page is never mistaken for the whole graph."""
-    if view["focus"] is None and view["max_nodes"] is None:
+    from kg.view import DRAW_LIMIT, select
+
+    drawn = len(graph.entities) + sum(1 for link in graph.links if link.is_node)
+    if view["focus"] is None and view["max_nodes"] is None and drawn <= DRAW_LIMIT:
         return
-    from kg.view import select
 
     v = select(graph, focus=view["focus"], depth=view["depth"], max_nodes=view["max_nodes"])  # type: ignore[arg-type]
     shown = v.graph.number_of_nodes()
     if v.dropped or shown < v.total_nodes:
-        names = [str(v.graph.nodes[n].get("label", n)) if n in v.graph else str(n) for n in v.dropped[:10]]
+        labels = {e.id: e.label for e in graph.entities}
+        names = [labels.get(str(n), str(n)) for n in v.dropped[:10]]
         more = f" and {len(v.dropped) - 10} more" if len(v.dropped) > 10 else ""
         print(
             f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
-            + (f"; --max-nodes dropped {len(v.dropped)}: {', '.join(names)}{more}" if v.dropped else ""),
+            + (f"; --max-nodes {view['max_nodes'] or DRAW_LIMIT} dropped {len(v.dropped)}: "
+               f"{', '.join(names)}{more}" if v.dropped else ""),
             file=sys.stderr,
         )
 
@@ -81,17 +87,22 @@ def cmd_build(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_build_store(args))
     started = time.perf_counter()
     out = Path(args.output) if args.output else _default_out(args.inputs)
-    result = build(
-        args.inputs,
-        out=out,
-        formats=args.format or None,
-        engine=args.engine,
-        max_article_bytes=args.max_article_bytes,
-        view=_view(args),
-    )
+    with progress(args) as bar:
+        result = build(
+            args.inputs,
+            out=out,
+            formats=args.format or None,
+            engine=args.engine,
+            max_article_bytes=args.max_article_bytes,
+            view=_view(args),
+            progress=bar.update,
+            **scale_options(args),
+        )
     _report(result.errors)
     _report_view(result.graph, _view(args))
     g = result.graph
+    if args.quiet:
+        return EXIT_OK if result.ok else EXIT_INPUT
     print(
         f"kg: built {len(g.extractions)} articles -> {len(g.entities)} entities, {len(g.links)} links "
         f"in {time.perf_counter() - started:.1f}s; wrote {len(result.written)} files to {out}"
@@ -106,12 +117,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.exporters.jsonl import dumps
 
     failed = 0
-    for item in extract_all(args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes):
-        if isinstance(item, InputError):
-            _report([item])
-            failed += 1
-        else:
-            sys.stdout.write(dumps(item) + "\n")
+    items = extract_all(
+        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True, **scale_options(args)
+    )
+    with progress(args) as bar:
+        for item in items:
+            bar.update(item)
+            if isinstance(item, InputError):
+                _report([item])
+                failed += 1
+            else:
+                sys.stdout.write(dumps(item) + "\n")
     return EXIT_INPUT if failed else EXIT_OK
 
 
@@ -125,11 +141,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_export_store(args))
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
-    result = build(args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes)
+    with progress(args) as bar:
+        result = build(
+            args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
+            **scale_options(args),
+        )
     _report(result.errors)
     _report_view(result.graph, _view(args))
     path = export(result.graph, args.output, format=args.format, view=_view(args))
-    print(f"kg: wrote {path}", file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        print(f"kg: wrote {path}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INPUT
 
 
@@ -182,6 +203,52 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         metavar="N",
         help="skip (and report) inputs larger than N bytes (default: 20000000)",
     )
+    g = p.add_argument_group("scale (same results whatever is chosen)")
+    g.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="extract with N processes (default: every core this process may use)",
+    )
+    g.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); see docs/scale.md",
+    )
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (errors still print)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return value
+
+
+class Scale(TypedDict):
+    workers: int
+    dask: str | None
+
+
+def scale_options(args: argparse.Namespace) -> Scale:
+    """``workers`` and ``dask`` for :func:`kg.build.build` and friends, from the parsed options."""
+    from kg.parallel import default_workers
+
+    workers = getattr(args, "workers", None)
+    return Scale(workers=workers or default_workers(), dask=getattr(args, "dask", None))
+
+
+def progress(args: argparse.Namespace) -> Progress:
+    """A progress line for these inputs (drawn only on a terminal, never with ``--quiet``)."""
+    from kg.progress import Progress
+    from kg.readers import count_articles
+
+    quiet = bool(getattr(args, "quiet", False)) or not sys.stderr.isatty()
+    return Progress(None if quiet else count_articles(args.inputs), quiet=quiet)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -191,7 +258,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg",
         description="News articles in, a stance-aware industry knowledge graph out.",
-        epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error.",
+        epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error; "
+        "3 the workers or the Dask cluster failed (nothing written); 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -266,6 +334,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WorkerError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return EXIT_WORKERS
+    except KeyboardInterrupt:
+        print("kg: interrupted; outputs already written are complete, none is half-written", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `kg extract ... | head`
         return EXIT_OK
 

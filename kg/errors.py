@@ -11,6 +11,7 @@ Every message names the bad value and, where there is a closed set, the allowed 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 class KgError(Exception):
@@ -40,6 +41,10 @@ class InputError(KgError):
         where = self.path if line is None else f"{self.path}:{line}"
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors travel back from worker processes and Dask workers: pickle the arguments, not the message.
+        return (_input_error, (self.path, self.reason, self.line))
+
     def to_json(self) -> dict[str, object]:
         """The record written to ``errors.jsonl``.
 
@@ -47,6 +52,14 @@ class InputError(KgError):
         {'path': 'a.txt', 'line': None, 'error': 'empty file'}
         """
         return {"path": self.path, "line": self.line, "error": self.reason}
+
+
+def _input_error(path: str, reason: str, line: int | None) -> InputError:
+    return InputError(path, reason, line=line)
+
+
+class WorkerError(KgError):
+    """Worker processes or a Dask cluster could not do the work at all (not one article's fault)."""
 
 
 class DataError(KgError):

@@ -8,7 +8,7 @@ fast bulk serialisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -127,7 +127,7 @@ class KnowledgeGraph:
                 "evidence": [e.to_json() for e in c.evidence],
             }
 
-    def to_networkx(self) -> nx.MultiDiGraph:
+    def to_networkx(self, *, claims: bool = True, nodes: Collection[str] | None = None) -> nx.MultiDiGraph:
         """A networkx MultiDiGraph view.
 
         Entities are nodes with ``kind="entity"``. Partnerships, acquisitions,
@@ -136,36 +136,58 @@ class KnowledgeGraph:
         sector by a ``sector`` edge, and to each speaker by an edge named after
         what the speaker did (``denies``, ``asserts`` ...). The other relation
         types are direct edges. Every edge carries ``status`` and ``claims``.
+
+        ``claims=False`` leaves the claim records out (the structure alone, for
+        choosing what to draw of a large graph); ``nodes`` keeps only those nodes
+        and the edges between them, as ``g.subgraph(nodes)`` would, without
+        building the rest first.
+
+        >>> from tests.sample import sample_graph
+        >>> g = sample_graph().to_networkx(claims=False, nodes={"ford-motor-company", "xiaomi"})
+        >>> sorted(g), g.number_of_edges()
+        (['ford-motor-company', 'xiaomi'], 0)
         """
         import networkx as nx
 
+        def kept(node: str) -> bool:
+            return nodes is None or node in nodes
+
+        def records(link: Link) -> list[dict[str, Any]]:
+            return list(self.claim_records(link)) if claims else []
+
         g = nx.MultiDiGraph()
         for e in self.entities:
-            g.add_node(
-                e.id, kind="entity", type=e.type, label=e.label, aliases=list(e.aliases),
-                wikidata=e.wikidata, articles=list(e.articles),
-            )
+            if kept(e.id):
+                g.add_node(
+                    e.id, kind="entity", type=e.type, label=e.label, aliases=list(e.aliases),
+                    wikidata=e.wikidata, articles=list(e.articles),
+                )
         for link in self.links:
-            claims = list(self.claim_records(link))
             rt = RELATION_TYPES[link.type]
             common = {"status": link.status, "statuses": list(link.statuses), "relation": link.id}
             if rt.node_class is None:
-                g.add_edge(link.subject, link.object, key=link.type, type=link.type, claims=claims, **common)
+                if kept(link.subject) and kept(link.object):
+                    g.add_edge(link.subject, link.object, key=link.type, type=link.type, claims=records(link), **common)
                 continue
+            if not kept(link.id):
+                continue
+            recs = records(link)
             g.add_node(
                 link.id, kind="relation", type=rt.node_class, label=rt.node_class,
-                relation_type=link.type, sectors=list(link.sectors), claims=claims, **common,
+                relation_type=link.type, sectors=list(link.sectors), claims=recs, **common,
             )
             for role, party in zip(rt.roles, (link.subject, link.object), strict=True):
-                g.add_edge(link.id, party, key=f"{role}:{party}", type=role, claims=claims, **common)
+                if kept(party):
+                    g.add_edge(link.id, party, key=f"{role}:{party}", type=role, claims=recs, **common)
             for sector in link.sectors:
-                g.add_edge(link.id, sector, key="sector", type="sector", claims=claims, **common)
-            for c, rec in zip(link.claims, claims, strict=True):
-                if c.attributed_to:
+                if kept(sector):
+                    g.add_edge(link.id, sector, key="sector", type="sector", claims=recs, **common)
+            for i, c in enumerate(link.claims):
+                if c.attributed_to and kept(c.attributed_to):
                     prop = SPEAKER_PROPERTY[c.status]
                     g.add_edge(
                         c.attributed_to, link.id, key=f"{prop}:{c.article}", type=prop,
-                        claims=[rec], relation=link.id, status=c.status, statuses=[c.status],
+                        claims=recs[i : i + 1], relation=link.id, status=c.status, statuses=[c.status],
                     )
         return g
 

@@ -94,32 +94,34 @@ def _groups(entities: list[Entity]) -> dict[str, list[Entity]]:
     return groups
 
 
-def _by_alias_owner(members: list[Entity], e: Entity) -> str | None:
-    """The id of the first member that lists ``e``'s label among its aliases."""
-    name = normalize(e.label)
-    return next(
-        (m.id for m in sorted(members, key=lambda m: m.id) if name in {normalize(a) for a in m.aliases}), None
-    )
-
-
-def _canonical(members: list[Entity], articles: dict[str, list[str]]) -> Node:
+def _canonical(members: list[Entity], weight: dict[Entity, int], articles: dict[str, list[str]]) -> Node:
+    """The node of one group of distinct entity records; ``weight`` counts each record's articles."""
     with_qid = sorted({e.id for e in members if e.wikidata})
-    counts = Counter(e.id for e in members)
-    # A name that is another member's alias ("BRI" of "Bank Rakyat Indonesia") never gives the id.
-    aliases = {normalize(a) for e in members for a in e.aliases}
-    defined = {e.id for e in members if normalize(e.label) in aliases and e.id != _by_alias_owner(members, e)}
+    counts: Counter[str] = Counter()
+    for e in members:
+        counts[e.id] += weight[e]
+    # A name that is another member's alias ("BRI" of "Bank Rakyat Indonesia") never gives the id,
+    # unless the member whose alias it is (the first by id) is that entity itself.
+    owner: dict[str, str] = {}
+    for m in sorted(members, key=lambda m: m.id):
+        for a in m.aliases:
+            owner.setdefault(normalize(a), m.id)
+    defined = {e.id for e in members if owner.get(key := normalize(e.label), e.id) != e.id and key in owner}
     candidates = [i for i in counts if i not in defined] or list(counts)
     ident = with_qid[0] if with_qid else sorted(candidates, key=lambda i: (-counts[i], -len(i), i))[0]
-    chosen = [e for e in members if e.id == ident]
-    labels = Counter(e.label for e in chosen)
+    labels: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for e in members:
+        types[e.type] += weight[e]
+        if e.id == ident:
+            labels[e.label] += weight[e]
     label = sorted(labels, key=lambda lab: (-labels[lab], -len(lab), lab))[0]
-    types = Counter(e.type for e in members)
     etype = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0]
     if etype == "Organization" and types["Company"]:
         etype = "Company"
     names = {n for e in members for n in (e.label, *e.aliases)} - {label}
     qid = next((e.wikidata for e in sorted(members, key=lambda e: e.id) if e.wikidata), None)
-    arts = sorted({a for e in members for a in articles[e.id]})
+    arts = sorted({a for i in {e.id for e in members} for a in articles[i]})
     return Node(ident, label, etype, tuple(sorted(names)), qid, tuple(arts))
 
 
@@ -152,15 +154,18 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
 def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
     """Merge per-article extractions into one KnowledgeGraph (order of input does not matter)."""
     xs = sorted(extractions, key=lambda x: x.article.id)
-    entities = [e for x in xs for e in x.entities]
+    # Popular entities appear in thousands of articles: resolution works on the distinct
+    # records (mentions aside), each weighted by the number of articles that have it.
+    weight: dict[Entity, int] = Counter()
     articles: dict[str, list[str]] = defaultdict(list)
     for x in xs:
         for e in x.entities:
             articles[e.id].append(x.article.id)
+            weight[replace(e, mentions=()) if e.mentions else e] += 1
     to: dict[str, str] = {}
     nodes: dict[str, Node] = {}
-    for members in _groups(entities).values():
-        node = _canonical(members, articles)
+    for members in _groups(list(weight)).values():
+        node = _canonical(members, weight, articles)
         nodes[node.id] = node
         for e in members:
             to[e.id] = node.id

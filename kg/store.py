@@ -47,12 +47,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import InputError, KgError, StoreError
+from kg.build import remove_stale_temps
+from kg.errors import InputError, StoreError
 from kg.extract import DEFAULT_ENGINE
 from kg.ids import content_hash
 from kg.io import atomic_write
@@ -218,6 +220,8 @@ class _Session:
         had_rdf = (self.root / RDF_DIR).is_dir()
         self.rdf = _open_oxigraph(self.root)
         (self.root / RECORD_DIR).mkdir(exist_ok=True)
+        # A run killed while saving a record leaves its temporary file (the record itself is whole or absent).
+        remove_stale_temps(self.root, [RECORD_DIR])
         self.records: dict[str, _Stored] = {}
         for path in sorted((self.root / RECORD_DIR).glob("*.json")):
             stored = _read_record(path)
@@ -297,7 +301,13 @@ def _check_engine(engine: str) -> None:
 
 
 def add_articles(
-    store_dir: str | os.PathLike[str], articles: Iterable[Article | InputError], *, engine: str = DEFAULT_ENGINE
+    store_dir: str | os.PathLike[str],
+    articles: Iterable[Article | InputError],
+    *,
+    engine: str = DEFAULT_ENGINE,
+    workers: int = 1,
+    dask: str | None = None,
+    progress: Callable[[object], object] | None = None,
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
 
@@ -305,8 +315,9 @@ def add_articles(
     is not extracted again; one with the same id, or the same text under another
     id, replaces the stored one. :class:`~kg.errors.InputError` items are
     reported in the result, and every other article is still stored.
+    ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`.
     """
-    from kg.extract import extract
+    from kg.parallel import extract_many
 
     _check_engine(engine)
     added: list[str] = []
@@ -314,24 +325,42 @@ def add_articles(
     unchanged: list[str] = []
     errors: list[InputError] = []
     session = _Session(store_dir, create=True)
-    for item in articles:
-        if isinstance(item, InputError):
-            errors.append(item)
-            continue
-        if session.unchanged(item, engine):
-            unchanged.append(item.id)
-            continue
-        try:
-            x = extract(item, engine=engine)
-        except KgError:
-            raise
-        except Exception as exc:  # one article's failure must not cost the others
-            errors.append(
-                InputError(item.origin or item.id, f"extraction failed: {type(exc).__name__}: {exc}")
-            )
-            continue
-        replaced.update(session.put(x, engine, item))
+    # Articles are read ahead of the results (workers need work queued), so the
+    # "unchanged" test is made twice: when read, to skip extraction, and again in
+    # input order, because an earlier article of this run may have replaced it.
+    order: deque[tuple[bool, Article | InputError]] = deque()
+
+    def queue() -> Iterator[Article | InputError]:
+        for item in articles:
+            skip = isinstance(item, Article) and session.unchanged(item, engine)
+            order.append((skip, item))
+            if not skip:
+                yield item
+
+    def settle(x: Extraction | InputError, source: Article | InputError) -> None:
+        if progress is not None:
+            progress(x)
+        if isinstance(x, InputError):
+            errors.append(x)
+            return
+        replaced.update(session.put(x, engine, source if isinstance(source, Article) else None))
         added.append(x.article.id)
+
+    def skipped_until_next() -> None:
+        while order and order[0][0]:
+            item = order.popleft()[1]
+            assert isinstance(item, Article)
+            if session.unchanged(item, engine):
+                unchanged.append(item.id)
+                if progress is not None:
+                    progress(item)
+            else:
+                settle(next(extract_many([item], engine=engine)), item)
+
+    for x in extract_many(queue(), engine=engine, workers=workers, dask=dask):
+        skipped_until_next()
+        settle(x, order.popleft()[1])
+    skipped_until_next()
     graph, count = session.sync()
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
@@ -344,6 +373,9 @@ def add(
     *,
     engine: str = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    progress: Callable[[object], object] | None = None,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
 
@@ -352,7 +384,9 @@ def add(
     from kg.readers import read
 
     kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
-    return add_articles(store_dir, read(inputs, **kwargs), engine=engine)
+    return add_articles(
+        store_dir, read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, progress=progress
+    )
 
 
 def add_extractions(

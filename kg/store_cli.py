@@ -69,15 +69,19 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     and, when ``args.output`` is set, writes the store's whole graph there
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
+    from kg.cli import progress, scale_options
     from kg.store import add
 
     started = time.perf_counter()
-    result = add(
-        args.store,
-        args.inputs,
-        engine=args.engine,
-        max_article_bytes=getattr(args, "max_article_bytes", None),
-    )
+    with progress(args) as bar:
+        result = add(
+            args.store,
+            args.inputs,
+            engine=args.engine,
+            max_article_bytes=getattr(args, "max_article_bytes", None),
+            progress=bar.update,
+            **scale_options(args),
+        )
     _report(result.errors)
     written = ""
     if getattr(args, "output", None):
@@ -88,6 +92,8 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
         written = f"; wrote {len(files)} files to {args.output}"
     replaced = f" ({len(result.replaced)} replacing stored versions)" if result.replaced else ""
+    if getattr(args, "quiet", False):
+        return EXIT_OK if result.ok else EXIT_INPUT
     print(
         f"kg: store {args.store}: {len(result.added)} added{replaced}, {len(result.unchanged)} unchanged; "
         f"{_counts(result)} in {time.perf_counter() - started:.1f}s{written}"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
 
 __all__ = [
+    "DRAW_LIMIT",
     "LAYOUT_SEED",
     "PHYSICS_THRESHOLD",
     "GraphView",
@@ -46,6 +47,12 @@ __all__ = [
 #: Above this many nodes the HTML page draws a layout computed in Python and
 #: turns vis physics off (vis physics does not settle 1,000 nodes; see STACK.md).
 PHYSICS_THRESHOLD = 300
+
+#: With no ``max_nodes`` given, a view of a larger graph keeps this many nodes, the most
+#: connected: a browser draws 5,000 nodes interactively in about 2 s (benchmarks/bench_html.py),
+#: while the 150,000 nodes of a 100,000-article corpus make a 300 MB page no browser can use.
+#: ``max_nodes`` set explicitly (``--max-nodes``) draws more.
+DRAW_LIMIT = 5000
 
 #: The seed of the layout, so that the same graph is drawn the same way each time.
 LAYOUT_SEED = 20240601
@@ -253,7 +260,8 @@ def select(
     """The part of ``graph`` to draw, the nodes left out and the focus node.
 
     ``focus`` (an id, label or alias) keeps the nodes within ``depth`` hops
-    (default 1); ``max_nodes`` then keeps the most connected nodes.
+    (default 1); ``max_nodes`` then keeps the most connected nodes
+    (default: :data:`DRAW_LIMIT` when there are more).
 
     >>> from tests.sample import sample_graph
     >>> v = select(sample_graph(), focus="Ford", max_nodes=3)
@@ -264,7 +272,9 @@ def select(
     ...
     kg.errors.UsageError: depth=2 needs focus (the node to count hops from)
     """
-    g = graph.to_networkx()
+    # Chosen on the structure alone; only what is drawn gets its claim records
+    # (on a large graph they are most of the memory).
+    g = graph.to_networkx(claims=False)
     total = (g.number_of_nodes(), g.number_of_edges())
     start = None
     if focus is not None:
@@ -274,7 +284,10 @@ def select(
         g = g.subgraph([n for n in g if n in near]).copy()
     elif depth is not None:
         raise UsageError(f"depth={depth} needs focus (the node to count hops from)")
+    if max_nodes is None and g.number_of_nodes() > DRAW_LIMIT:
+        max_nodes = DRAW_LIMIT
     dropped: list[Hashable] = []
     if max_nodes is not None:
         g, dropped = limit(g, max_nodes, keep=[] if start is None else [start])
-    return GraphView(g, dropped, start, *total)
+    kept = None if g.number_of_nodes() == total[0] else {str(n) for n in g}
+    return GraphView(graph.to_networkx(nodes=kept), dropped, start, *total)

@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_module():
-    spec = importlib.util.spec_from_file_location("kg_scripts_annotations", ROOT / "scripts" / "annotations.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
-A = _load_module()
+A = load_script("scripts/annotations.py")
 FILES = sorted((ROOT / "annotations").glob("*.jsonl"))
 
 

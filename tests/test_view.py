@@ -106,3 +106,14 @@ def test_select_combines_focus_and_limit(graph):
     assert full.dropped == [] and full.focus is None and len(full.graph) == v.total_nodes
     with pytest.raises(UsageError, match="needs focus"):
         select(graph, depth=1)
+
+
+def test_large_graphs_are_drawn_by_their_most_connected_nodes(monkeypatch, graph, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    from kg import cli, view
+
+    monkeypatch.setattr(view, "DRAW_LIMIT", 6)
+    v = view.select(graph)
+    assert v.graph.number_of_nodes() <= 6 and len(v.dropped) >= v.total_nodes - 6
+    assert view.select(graph, max_nodes=100).dropped == []  # an explicit limit wins
+    cli._report_view(graph, {"focus": None, "depth": None, "max_nodes": None})
+    assert "--max-nodes 6 dropped" in capsys.readouterr().err

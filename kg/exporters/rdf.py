@@ -7,9 +7,12 @@ hold the union of all graphs, each triple once; TriG and N-Quads keep one named
 graph per article. The same graph always gives the same bytes.
 
 Turtle, TriG, N-Triples and N-Quads are produced in batches of statements cut at
-subject boundaries, so a large graph streams out in chunks; JSON-LD (one JSON
+subject boundaries, so a large graph streams out in chunks. JSON-LD (one JSON
 document, written by pyoxigraph in expanded form with full IRIs) and RDF/XML
-(one XML document) are produced in one piece.
+(one XML document) cannot be cut into independent pieces: pyoxigraph's
+streaming writers get the same batches one after another and write into a
+temporary file, which is then read out in chunks (in one piece, a 100,000-article
+graph's JSON-LD took 3 GB of memory).
 
 RDF/XML is XML 1.0, which cannot hold most control characters at all: they are
 replaced by U+FFFD there (text stays the same length, so offsets still hold),
@@ -25,9 +28,10 @@ True
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from kg.formats import FORMATS
 from kg.io import atomic_write
@@ -56,6 +60,8 @@ __all__ = [
 # Statements per parse/serialise round: large enough that the per-call cost
 # vanishes, small enough that a million-triple graph streams in small chunks.
 BATCH = 50_000
+#: Bytes per chunk read back from a temporary file.
+CHUNK = 1 << 20
 
 _STREAMED = {"TURTLE", "TRIG", "N_TRIPLES", "N_QUADS"}
 _PREFIXED = {"TURTLE", "TRIG", "RDF_XML"}
@@ -81,6 +87,26 @@ def _batches(statements: list[str], size: int) -> Iterator[list[str]]:
                 j += 1
         yield statements[i:j]
         i = j
+
+
+def _clean_xml(stream: IO[bytes]) -> Iterator[bytes]:
+    """The chunks of an RDF/XML document with the characters XML 1.0 forbids replaced.
+
+    Chunks are cut after a line break, so no forbidden sequence is split between two.
+
+    >>> import io
+    >>> b"".join(_clean_xml(io.BytesIO(b"<a>x\\x01\\r</a>\\n")))
+    b'<a>x\\xef\\xbf\\xbd&#13;</a>\\n'
+    """
+    rest = b""
+    while block := stream.read(CHUNK):
+        data = rest + block
+        cut = data.rfind(b"\n") + 1
+        rest = data[cut:]
+        if cut:
+            yield _XML_FORBIDDEN.sub(_REPLACEMENT, data[:cut]).replace(b"\r", b"&#13;")
+    if rest:
+        yield _XML_FORBIDDEN.sub(_REPLACEMENT, rest).replace(b"\r", b"&#13;")
 
 
 def _strip_header(chunk: bytes) -> tuple[bytes, bytes]:
@@ -122,10 +148,16 @@ def generate(graph: KnowledgeGraph, name: str) -> Iterator[bytes]:
         return data
 
     if fmt.rdf not in _STREAMED:
-        data = serialize(parts)
-        if fmt.rdf == "RDF_XML":
-            data = _XML_FORBIDDEN.sub(_REPLACEMENT, data).replace(b"\r", b"&#13;")
-        yield data
+        quads = (
+            quad
+            for g, statements in parts
+            for batch in _batches(statements, BATCH)
+            for quad in pyoxigraph.parse(nquads([(g, batch)]), format=pyoxigraph.RdfFormat.N_QUADS)
+        )
+        with tempfile.TemporaryFile() as tmp:
+            pyoxigraph.serialize(quads, tmp, format=target, prefixes=prefixes)
+            tmp.seek(0)
+            yield from (_clean_xml(tmp) if fmt.rdf == "RDF_XML" else iter(lambda: tmp.read(CHUNK), b""))
         return
     header: bytes | None = None
     for g, statements in parts:

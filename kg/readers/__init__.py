@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from kg.readers._dates import parse_date
 from kg.readers._html import read_html
-from kg.readers._read import EXTENSIONS, read
+from kg.readers._read import EXTENSIONS, count_articles, read
 from kg.readers._text import read_text
 
-__all__ = ["EXTENSIONS", "parse_date", "read", "read_html", "read_text"]
+__all__ = ["EXTENSIONS", "count_articles", "parse_date", "read", "read_html", "read_text"]

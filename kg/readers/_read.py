@@ -19,7 +19,7 @@ from kg.readers._html import read_html
 from kg.readers._jsonl import iter_lines, parse_line
 from kg.readers._text import read_text
 
-__all__ = ["EXTENSIONS", "read"]
+__all__ = ["EXTENSIONS", "count_articles", "read"]
 
 log = logging.getLogger("kg.readers")
 
@@ -298,3 +298,43 @@ def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any) -
     for raw in inputs:
         for item in _read_one(raw, limit=limit, stdin=stdin):
             yield item if isinstance(item, InputError) else ids.claim(item)
+
+
+def _count_lines(path: Path) -> int:
+    """Lines of a JSONL file, counted in binary blocks (about 1 GB/s)."""
+    count = 0
+    last = b"\n"
+    with open(path, "rb") as f:
+        while block := f.read(1 << 22):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+def count_articles(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> int | None:
+    """About how many articles :func:`read` will yield (for a progress bar's ETA), or None for stdin.
+
+    Counts files, and the lines of JSONL files (blank lines too, which are
+    skipped when read: the count is an estimate).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.jsonl").write_bytes(b'{"text": "x"}\\n{"text": "y"}')
+    >>> _ = (d / "b.txt").write_text("Ford.")
+    >>> count_articles([d]), count_articles(["-"])
+    (3, None)
+    """
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    total = 0
+    for raw in inputs:
+        path = Path(os.fspath(raw))
+        if os.fspath(raw) == "-":
+            return None
+        files = [p for _, p in _walk(path) if isinstance(p, Path)] if path.is_dir() else [path]
+        for f in files:
+            try:
+                total += _count_lines(f) if _kind(f) == "jsonl" and f.is_file() else 1
+            except OSError:
+                total += 1
+    return total
