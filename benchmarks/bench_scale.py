@@ -196,8 +196,9 @@ def main() -> None:
     print(f"# kg scale benchmark: {os.cpu_count()} CPUs, {args.workers} workers, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as d:
         tmp = Path(d)
-        corpus = write_jsonl(tmp / "speed.jsonl", args.speedup_articles, shared=args.shared, seed=1)
-        throughput(corpus, engine=args.engine, workers=args.workers, dask=not args.no_dask)
+        if args.speedup_articles:
+            corpus = write_jsonl(tmp / "speed.jsonl", args.speedup_articles, shared=args.shared, seed=1)
+            throughput(corpus, engine=args.engine, workers=args.workers, dask=not args.no_dask)
         sizes = [int(s) for s in args.sizes.split(",") if s]
         end_to_end(sizes, engine=args.engine, workers=args.workers, shared=args.shared, tmp=tmp)
         if args.text_articles:

@@ -46,7 +46,8 @@ Named graph ``<graph/ARTICLE>``, one per article (what that article says):
 
 Order: the default graph, then named graphs by IRI; inside a graph, statements
 sorted by their N-Triples text (so the same graph always gives the same bytes,
-and a subject's statements are adjacent).
+and a subject's statements are adjacent). Triple formats hold the same parts in
+the same order, each statement once (:func:`triple_parts`).
 
 Building RDF term objects one by one from Python costs pyoxigraph several
 microseconds each; its N-Quads parser builds them much faster. So the mapping
@@ -68,7 +69,8 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from kg import ids
@@ -79,19 +81,22 @@ if TYPE_CHECKING:
     import pyoxigraph
     import rdflib
 
-    from kg.graph import KnowledgeGraph
+    from kg.graph import Claim, KnowledgeGraph, Link
 
 __all__ = [
     "PREFIXES",
     "evidence_iri",
+    "iter_statements_by_graph",
     "nquads",
     "quads",
     "statements_by_graph",
     "to_rdflib",
+    "triple_parts",
     "union",
 ]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_ENTITY = f"<{ids.RESOURCE}entity/"  # how a statement about an entity starts
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -243,7 +248,7 @@ def _check(kind: str, value: str, allowed: Iterable[str]) -> None:
 
 
 def statements_by_graph(graph: KnowledgeGraph) -> list[tuple[str | None, list[str]]]:
-    """The RDF of ``graph`` as N-Triples statements, grouped by graph.
+    """The RDF of ``graph`` as N-Triples statements, grouped by graph (all of :func:`iter_statements_by_graph`).
 
     Returns ``(graph IRI or None for the default graph, statements)`` pairs, the
     default graph first, then by IRI; each statement is ``"<s> <p> o"`` without the
@@ -260,6 +265,16 @@ def statements_by_graph(graph: KnowledgeGraph) -> list[tuple[str | None, list[st
     <https://w3id.org/kg/resource/entity/xiaomi> <http://www.w3.org/2000/01/rdf-schema#label> "Xiaomi"
     <https://w3id.org/kg/resource/entity/xiaomi> <http://www.w3.org/2002/07/owl#sameAs> <...Q1636958>
     <https://w3id.org/kg/resource/entity/xiaomi> <...#altLabel> "Xiaomi Corporation"
+    """
+    return list(iter_statements_by_graph(graph))
+
+
+def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None, list[str]]]:
+    """:func:`statements_by_graph`, one graph at a time: an article's statements are made when asked for.
+
+    The default graph is built whole (it must be sorted); each article's graph is
+    built from references to its claims when the one before it has been used, so
+    writing a 100,000-article graph never holds all of its claims as text at once.
     """
     default: list[str] = []
     add = default.append
@@ -299,59 +314,88 @@ def statements_by_graph(graph: KnowledgeGraph) -> list[tuple[str | None, list[st
         if a.language:
             add(f"{s} {_LANG} {_literal(a.language)}")
 
-    named: dict[str, list[str]] = {}
-    per_article: dict[str, tuple[list[str], str]] = {}
+    claims: dict[str, list[tuple[Link, Claim]]] = defaultdict(list)
     for link in graph.links:
         _check("relation type", link.type, RELATION_TYPES)
         rt = RELATION_TYPES[link.type]
-        subj, obj, pred = ent(link.subject), ent(link.object), _kg(rt.predicate)
-        node = None
         if rt.node_class:
             node = f"<{ids.link_iri(link.id)}>"
             add(f"{node} {_A} {_kg(rt.node_class)}")
-            add(f"{node} {_kg(rt.roles[0])} {subj}")
-            add(f"{node} {_kg(rt.roles[1])} {obj}")
+            add(f"{node} {_kg(rt.roles[0])} {ent(link.subject)}")
+            add(f"{node} {_kg(rt.roles[1])} {ent(link.object)}")
             for sector in link.sectors:
                 add(f"{node} {_SECTOR} {ent(sector)}")
         for c in link.claims:
             _check("status", c.status, STATUSES)
-            if c.article not in per_article:
-                statements = named.setdefault(ids.graph_iri(c.article), [])
-                per_article[c.article] = (statements, ids.article_iri(c.article))
-            statements, article = per_article[c.article]
-            put = statements.append
-            claim = f"<{ids.claim_iri(c.article, link.id)}>"
-            put(f"{claim} {_A} {_CLAIM}")
-            put(f"{claim} {_STATUS_P} {_STATUS[c.status]}")
-            put(f"{claim} {_DERIVED} <{article}>")
-            if node:
-                put(f"{claim} {_ABOUT} {node}")
-            else:
-                put(f"{claim} {_SUBJ} {subj}")
-                put(f"{claim} {_PRED} {pred}")
-                put(f"{claim} {_OBJ} {obj}")
-            if c.attributed_to:
-                speaker = ent(c.attributed_to)
-                put(f"{claim} {_BY} {speaker}")
-                put(f"{speaker} {_SPEAKER[c.status]} {node or claim}")
-            if c.sector:
-                put(f"{claim} {_SECTOR} {ent(c.sector)}")
-            confidence = _decimal(c.confidence)
-            if confidence:
-                put(f"{claim} {_CONF} {confidence}")
-            for ev in c.evidence:
-                e_iri = f"<{article}#char={ev.start},{ev.end}>"
-                put(f"{claim} {_EV} {e_iri}")
-                put(f"{e_iri} {_A} {_EVIDENCE}")
-                put(f"{e_iri} {_START} {_typed(str(ev.start), 'nonNegativeInteger')}")
-                put(f"{e_iri} {_END} {_typed(str(ev.end), 'nonNegativeInteger')}")
-                put(f"{e_iri} {_EXACT} {_literal(ev.text)}")
-            if c.status == "asserted":
-                put(f"{subj} {pred} {obj}")
+            claims[c.article].append((link, c))
+    yield None, sorted(set(default))
+    del default
+    for g, article_id in sorted((ids.graph_iri(a), a) for a in claims):
+        statements: list[str] = []
+        for link, c in claims[article_id]:
+            _claim_statements(link, c, statements.append, ent)
+        yield g, sorted(set(statements))
 
-    out: list[tuple[str | None, list[str]]] = [(None, sorted(set(default)))]
-    out.extend((g, sorted(set(named[g]))) for g in sorted(named))
-    return out
+
+def _claim_statements(link: Link, c: Claim, put: Callable[[str], None], ent: Callable[[str], str]) -> None:
+    """The statements of one claim, for the named graph of its article."""
+    rt = RELATION_TYPES[link.type]
+    subj, obj, pred = ent(link.subject), ent(link.object), _kg(rt.predicate)
+    node = f"<{ids.link_iri(link.id)}>" if rt.node_class else None
+    article = ids.article_iri(c.article)
+    claim = f"<{ids.claim_iri(c.article, link.id)}>"
+    put(f"{claim} {_A} {_CLAIM}")
+    put(f"{claim} {_STATUS_P} {_STATUS[c.status]}")
+    put(f"{claim} {_DERIVED} <{article}>")
+    if node:
+        put(f"{claim} {_ABOUT} {node}")
+    else:
+        put(f"{claim} {_SUBJ} {subj}")
+        put(f"{claim} {_PRED} {pred}")
+        put(f"{claim} {_OBJ} {obj}")
+    if c.attributed_to:
+        speaker = ent(c.attributed_to)
+        put(f"{claim} {_BY} {speaker}")
+        put(f"{speaker} {_SPEAKER[c.status]} {node or claim}")
+    if c.sector:
+        put(f"{claim} {_SECTOR} {ent(c.sector)}")
+    confidence = _decimal(c.confidence)
+    if confidence:
+        put(f"{claim} {_CONF} {confidence}")
+    for ev in c.evidence:
+        e_iri = f"<{article}#char={ev.start},{ev.end}>"
+        put(f"{claim} {_EV} {e_iri}")
+        put(f"{e_iri} {_A} {_EVIDENCE}")
+        put(f"{e_iri} {_START} {_typed(str(ev.start), 'nonNegativeInteger')}")
+        put(f"{e_iri} {_END} {_typed(str(ev.end), 'nonNegativeInteger')}")
+        put(f"{e_iri} {_EXACT} {_literal(ev.text)}")
+    if c.status == "asserted":
+        put(f"{subj} {pred} {obj}")
+
+
+def triple_parts(parts: Iterable[tuple[str | None, list[str]]]) -> Iterator[list[str]]:
+    """The statements of all graphs as triples, each once: what Turtle, N-Triples, JSON-LD and RDF/XML hold.
+
+    The default graph comes first, then each article's statements (by graph IRI)
+    without those an earlier article already gave; each part stays sorted. Only a
+    statement about an entity (the shortcut of an asserted link, a speaker's
+    stance) can be in two graphs: claim and evidence IRIs name their article.
+    :func:`union` gives the same set in one sorted list, holding all of it at once.
+
+    >>> parts = [(None, ["<e> <p> <b>"]), ("g1", ["<c1> <p> <x>", _ENTITY + "a> <p> <b>"]),
+    ...          ("g2", ["<c2> <p> <x>", _ENTITY + "a> <p> <b>"])]
+    >>> [len(p) for p in triple_parts(parts)]
+    [1, 2, 1]
+    """
+    seen: set[str] = set()
+    for _, statements in parts:
+        shared = [s for s in statements if s.startswith(_ENTITY)]
+        if not shared:
+            yield statements
+            continue
+        repeated = {s for s in shared if s in seen}
+        seen.update(shared)
+        yield [s for s in statements if s not in repeated] if repeated else statements
 
 
 def union(parts: list[tuple[str | None, list[str]]]) -> list[str]:

@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from kg.formats import FORMATS
 from kg.io import atomic_write
-from kg.rdf import PREFIXES, nquads, statements_by_graph, union
+from kg.rdf import PREFIXES, iter_statements_by_graph, nquads, triple_parts
 
 if TYPE_CHECKING:
     from kg.graph import KnowledgeGraph
@@ -137,9 +137,9 @@ def generate(graph: KnowledgeGraph, name: str) -> Iterator[bytes]:
     assert fmt.rdf is not None
     target = getattr(pyoxigraph.RdfFormat, fmt.rdf)
     prefixes = PREFIXES if fmt.rdf in _PREFIXED else None
-    parts = statements_by_graph(graph)
+    parts: Iterable[tuple[str | None, list[str]]] = iter_statements_by_graph(graph)
     if not fmt.quads:
-        parts = [(None, union(parts))]
+        parts = ((None, statements) for statements in triple_parts(parts))
 
     def serialize(batch: list[tuple[str | None, list[str]]]) -> bytes:
         parsed = pyoxigraph.parse(nquads(batch), format=pyoxigraph.RdfFormat.N_QUADS)
@@ -150,9 +150,8 @@ def generate(graph: KnowledgeGraph, name: str) -> Iterator[bytes]:
     if fmt.rdf not in _STREAMED:
         quads = (
             quad
-            for g, statements in parts
-            for batch in _batches(statements, BATCH)
-            for quad in pyoxigraph.parse(nquads([(g, batch)]), format=pyoxigraph.RdfFormat.N_QUADS)
+            for chunk in _chunks(parts)
+            for quad in pyoxigraph.parse(nquads(chunk), format=pyoxigraph.RdfFormat.N_QUADS)
         )
         with tempfile.TemporaryFile() as tmp:
             pyoxigraph.serialize(quads, tmp, format=target, prefixes=prefixes)
@@ -160,15 +159,34 @@ def generate(graph: KnowledgeGraph, name: str) -> Iterator[bytes]:
             yield from (_clean_xml(tmp) if fmt.rdf == "RDF_XML" else iter(lambda: tmp.read(CHUNK), b""))
         return
     header: bytes | None = None
+    for chunk in _chunks(parts):
+        data = serialize(chunk)
+        if prefixes:
+            head, data = _strip_header(data)
+            if header is None:
+                header = head
+                yield head
+        yield data
+
+
+def _chunks(parts: Iterable[tuple[str | None, list[str]]]) -> Iterator[list[tuple[str | None, list[str]]]]:
+    """About :data:`BATCH` statements at a time: large graphs cut at subject boundaries, small ones together.
+
+    >>> parts = [(None, ["<a> <p> 1", "<b> <p> 2"]), ("g1", ["<c> <p> 3"]), ("g2", ["<d> <p> 4"])]
+    >>> [[(g, len(s)) for g, s in chunk] for chunk in _chunks(parts)]
+    [[(None, 2), ('g1', 1), ('g2', 1)]]
+    """
+    pending: list[tuple[str | None, list[str]]] = []
+    size = 0
     for g, statements in parts:
         for batch in _batches(statements, BATCH):
-            chunk = serialize([(g, batch)])
-            if prefixes:
-                head, chunk = _strip_header(chunk)
-                if header is None:
-                    header = head
-                    yield head
-            yield chunk
+            pending.append((g, batch))
+            size += len(batch)
+            if size >= BATCH:
+                yield pending
+                pending, size = [], 0
+    if pending:
+        yield pending
 
 
 def write(graph: KnowledgeGraph, path: str | Path, name: str) -> Path:
