@@ -199,8 +199,22 @@ def _guess_kind(text: str) -> str:
     return "html" if head.startswith(("<!doctype html", "<html")) else "text"
 
 
+def _starts_like_jsonl(source: Any) -> bool:
+    """Whether a binary stream's first bytes, looked at without reading them, open a JSON object."""
+    peek = getattr(source, "peek", None)
+    if peek is None:
+        return False
+    head = peek(1 << 16).removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    return head.startswith(b"{")
+
+
 def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
     source = getattr(stream, "buffer", stream)
+    if _starts_like_jsonl(source):
+        # `zcat year.jsonl.gz | kg build -`: line by line, never the whole feed in memory. A later
+        # line that is not JSON is reported with its number, as in a .jsonl file.
+        yield from _read_jsonl(source, where=STDIN_NAME, stem="stdin", limit=limit)
+        return
     data: bytes | str = source.read()
     try:
         text = data if isinstance(data, str) else decode(data, what="input")

@@ -266,3 +266,41 @@ def test_stdin_size_limit() -> None:
 
 def test_a_single_path_is_one_input() -> None:
     assert _summary(list(read(NEWS / "en" / "harbor-lakeside.txt"))) == ["harbor-lakeside"]
+
+
+class _Feed(io.RawIOBase):
+    """A pipe of JSONL lines made on demand; counts how many lines were asked for."""
+
+    def __init__(self, n: int) -> None:
+        self.lines = (f'{{"id": "a{i}", "text": "Ford menggandeng Xiaomi {i}."}}\n'.encode() for i in range(n))
+        self.made, self.pending = 0, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        while not self.pending:
+            line = next(self.lines, None)
+            if line is None:
+                return 0
+            self.made += 1
+            self.pending = line
+        n = min(len(buffer), len(self.pending))
+        buffer[:n], self.pending = self.pending[:n], self.pending[n:]
+        return n
+
+
+def test_stdin_jsonl_is_streamed_line_by_line() -> None:
+    feed = _Feed(100_000)
+    items = read(["-"], stdin=io.BufferedReader(feed))
+    first = next(items)
+    assert not isinstance(first, InputError) and first.id == "a0"
+    assert feed.made < 1000  # a few buffers' worth, not the whole feed
+    rest = list(items)
+    assert len(rest) == 99_999 and feed.made == 100_000
+
+
+def test_stdin_jsonl_reports_a_line_that_is_not_json() -> None:
+    data = b'\n{"id": "a", "text": "Ford."}\nnot json at all\n{"id": "b", "text": "Xiaomi."}\n'
+    items = list(read(["-"], stdin=io.BufferedReader(io.BytesIO(data))))
+    assert [x.id if not isinstance(x, InputError) else f"line {x.line}" for x in items] == ["a", "line 3", "b"]
