@@ -101,15 +101,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     _report(result.errors)
     _report_view(result.graph, _view(args))
     g = result.graph
-    if args.quiet:
-        return EXIT_OK if result.ok else EXIT_INPUT
-    print(
+    return finish(
+        args,
+        result.ok,
         f"kg: built {len(g.extractions)} articles -> {len(g.entities)} entities, {len(g.links)} links "
         f"in {time.perf_counter() - started:.1f}s; wrote {len(result.written)} files to {out}"
         + (f"; {len(result.errors)} inputs failed (see {out / 'errors.jsonl'})" if result.errors else ""),
-        file=sys.stderr,
     )
-    return EXIT_OK if result.ok else EXIT_INPUT
+
+
+def finish(args: argparse.Namespace, ok: bool, summary: str) -> int:
+    """Print a command's one-line summary (not with ``--quiet``); return the exit code for ``ok``."""
+    if not getattr(args, "quiet", False):
+        print(summary, file=sys.stderr)
+    return EXIT_OK if ok else EXIT_INPUT
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -149,9 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _report(result.errors)
     _report_view(result.graph, _view(args))
     path = export(result.graph, args.output, format=args.format, view=_view(args))
-    if not getattr(args, "quiet", False):
-        print(f"kg: wrote {path}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_INPUT
+    return finish(args, result.ok, f"kg: wrote {path}")
 
 
 def cmd_formats(args: argparse.Namespace) -> int:

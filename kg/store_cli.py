@@ -69,7 +69,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     and, when ``args.output`` is set, writes the store's whole graph there
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
-    from kg.cli import progress, scale_options
+    from kg.cli import finish, progress, scale_options
     from kg.store import add
 
     started = time.perf_counter()
@@ -92,15 +92,13 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
         written = f"; wrote {len(files)} files to {args.output}"
     replaced = f" ({len(result.replaced)} replacing stored versions)" if result.replaced else ""
-    if getattr(args, "quiet", False):
-        return EXIT_OK if result.ok else EXIT_INPUT
-    print(
+    return finish(
+        args,
+        result.ok,
         f"kg: store {args.store}: {len(result.added)} added{replaced}, {len(result.unchanged)} unchanged; "
         f"{_counts(result)} in {time.perf_counter() - started:.1f}s{written}"
         + (f"; {len(result.errors)} inputs failed" if result.errors else ""),
-        file=sys.stderr,
     )
-    return EXIT_OK if result.ok else EXIT_INPUT
 
 
 def cmd_export_store(args: argparse.Namespace) -> int:
