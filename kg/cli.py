@@ -19,6 +19,7 @@ from kg import __version__
 from kg.errors import InputError, UsageError, WorkerError
 
 if TYPE_CHECKING:
+    from kg.formats import Format
     from kg.graph import KnowledgeGraph
     from kg.progress import Progress
 
@@ -56,10 +57,17 @@ def _view(args: argparse.Namespace) -> dict[str, object]:
     return {"focus": args.focus, "depth": args.depth, "max_nodes": args.max_nodes}
 
 
-def _report_view(graph: KnowledgeGraph, view: dict[str, object]) -> None:
-    """Say what the drawing leaves out, so a limited page is never mistaken for the whole graph."""
+def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequence[Format] | None = None) -> None:
+    """Say what the drawing leaves out, so a limited page is never mistaken for the whole graph.
+
+    ``formats`` are those written (default: the default set); nothing is said when none draws.
+    """
+    from kg.formats import FORMATS
+    from kg.schema import RELATION_TYPES
     from kg.view import DRAW_LIMIT, select
 
+    if not any(f.view for f in (formats if formats is not None else [f for f in FORMATS.values() if f.default])):
+        return
     drawn = len(graph.entities) + sum(1 for link in graph.links if link.is_node)
     if view["focus"] is None and view["max_nodes"] is None and drawn <= DRAW_LIMIT:
         return
@@ -68,6 +76,12 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object]) -> None:
     shown = v.graph.number_of_nodes()
     if v.dropped or shown < v.total_nodes:
         labels = {e.id: e.label for e in graph.entities}
+        # A relationship node is named by what it is and who its parties are, not by its id.
+        labels.update(
+            (link.id, f"{RELATION_TYPES[link.type].node_class} ({labels.get(link.subject, link.subject)}, "
+                      f"{labels.get(link.object, link.object)})")
+            for link in graph.links if link.is_node
+        )
         names = [labels.get(str(n), str(n)) for n in v.dropped[:10]]
         more = f" and {len(v.dropped) - 10} more" if len(v.dropped) > 10 else ""
         print(
@@ -80,6 +94,7 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object]) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
+    from kg.formats import get_format
 
     if args.store:
         from kg import store_cli
@@ -99,7 +114,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             **scale_options(args),
         )
     _report(result.errors)
-    _report_view(result.graph, _view(args))
+    _report_view(result.graph, _view(args), [get_format(n) for n in args.format] if args.format else None)
     g = result.graph
     return finish(
         args,
@@ -138,7 +153,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.formats import export
+    from kg.formats import export, get_format, guess_format
 
     if args.store:
         from kg import store_cli
@@ -152,7 +167,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             **scale_options(args),
         )
     _report(result.errors)
-    _report_view(result.graph, _view(args))
+    _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
     path = export(result.graph, args.output, format=args.format, view=_view(args))
     return finish(args, result.ok, f"kg: wrote {path}")
 
@@ -251,7 +266,11 @@ def progress(args: argparse.Namespace) -> Progress:
     from kg.readers import count_articles
 
     quiet = bool(getattr(args, "quiet", False)) or not sys.stderr.isatty()
-    return Progress(None if quiet else count_articles(args.inputs), quiet=quiet)
+    bar = Progress(quiet=quiet)
+    if not quiet:
+        # Counting the lines of a 10 GB feed takes seconds: the build starts meanwhile, the ETA follows.
+        bar.count_in_background(lambda: count_articles(args.inputs))
+    return bar
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -9,11 +9,15 @@ file or a pipe (CI, ``nohup``, ``2> log``) prints no progress at all, nor does
 ...     p.update(object())
 >>> p.done, p.errors
 (1, 0)
+>>> p.count_in_background(lambda: 5).join(); p.total
+5
 """
 
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import Callable
 from types import TracebackType
 from typing import IO, Any
 
@@ -51,6 +55,19 @@ class Progress:
                 total=total, unit=" articles", file=self.stream, ncols=size.columns, nrows=size.lines, mininterval=0.5,
                 smoothing=0.1, desc="kg: extracting", postfix={"errors": 0},
             )
+
+    def count_in_background(self, count: Callable[[], int | None]) -> threading.Thread:
+        """Set ``total`` from ``count()`` run in a daemon thread (the bar shows it from its next update)."""
+
+        def run() -> None:
+            total = count()
+            self.total = total
+            if self.bar is not None and total is not None:
+                self.bar.total = total
+
+        thread = threading.Thread(target=run, name="kg-count-articles", daemon=True)
+        thread.start()
+        return thread
 
     def update(self, item: object) -> None:
         """Count one result (an :class:`~kg.errors.InputError` counts as an error too)."""

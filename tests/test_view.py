@@ -115,5 +115,11 @@ def test_large_graphs_are_drawn_by_their_most_connected_nodes(monkeypatch, graph
     v = view.select(graph)
     assert v.graph.number_of_nodes() <= 6 and len(v.dropped) >= v.total_nodes - 6
     assert view.select(graph, max_nodes=100).dropped == []  # an explicit limit wins
-    cli._report_view(graph, {"focus": None, "depth": None, "max_nodes": None})
-    assert "--max-nodes 6 dropped" in capsys.readouterr().err
+    view_options = {"focus": None, "depth": None, "max_nodes": None}
+    cli._report_view(graph, view_options)
+    said = capsys.readouterr().err
+    assert "--max-nodes 6 dropped" in said and "Partnership (" in said  # relationship nodes by name, not id
+    from kg.formats import get_format
+
+    cli._report_view(graph, view_options, [get_format("nquads")])  # nothing drawn, nothing to say
+    assert capsys.readouterr().err == ""
