@@ -8,12 +8,14 @@ fast bulk serialisation.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.model import Article, Evidence, Extraction
 from kg.schema import RELATION_TYPES, SPEAKER_PROPERTY, strongest_status
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -96,6 +98,21 @@ class KnowledgeGraph:
         # Indexes are derived, not stored twice: built once per (frozen) graph.
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entities})
         object.__setattr__(self, "_articles", {x.article.id: x.article for x in self.extractions})
+        object.__setattr__(self, "_derived", {})
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, computed once per graph for ``key`` (views several exporters and the CLI share).
+
+        What it returns is shared: treat it as read-only.
+
+        >>> g = KnowledgeGraph()
+        >>> g.derived("n", lambda: [1]) is g.derived("n", lambda: [2])
+        True
+        """
+        cache: dict[Hashable, Any] = self._derived  # type: ignore[attr-defined]
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
 
     @property
     def articles(self) -> tuple[Article, ...]:

@@ -245,7 +245,7 @@ def _local(items: Iterator[list[Item]], *, engine: str, slim: bool, workers: int
         # workers again when they import it) must stop the build, not be retried
         # article by article.
         try:
-            pool[0].submit(worker_info).result()
+            pool[0].submit(os.getpid).result()  # any task: only that a worker runs it matters
         except BrokenProcessPool:
             pool.pop().shutdown(wait=False, cancel_futures=True)
             raise WorkerError(
@@ -372,14 +372,9 @@ def extract_many(
             for item in itertools.chain.from_iterable(head):
                 yield _extract_item(item, engine, slim)
             return
-    rest = _chain(head, batches)
+    rest = itertools.chain(head, batches)
     if dask is not None:
         yield from _dask(rest, engine=engine, slim=slim, address=dask)
     else:
         yield from _local(rest, engine=engine, slim=slim, workers=workers)
 
-
-def _chain(head: list[list[Item]], tail: Iterator[list[Item]]) -> Iterator[list[Item]]:
-    while head:
-        yield head.pop(0)
-    yield from tail

@@ -66,7 +66,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import itertools
 import math
 import re
 from collections import defaultdict
@@ -92,7 +91,6 @@ __all__ = [
     "statements_by_graph",
     "to_rdflib",
     "triple_parts",
-    "union",
 ]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -379,8 +377,8 @@ def triple_parts(parts: Iterable[tuple[str | None, list[str]]]) -> Iterator[list
     The default graph comes first, then each article's statements (by graph IRI)
     without those an earlier article already gave; each part stays sorted. Only a
     statement about an entity (the shortcut of an asserted link, a speaker's
-    stance) can be in two graphs: claim and evidence IRIs name their article.
-    :func:`union` gives the same set in one sorted list, holding all of it at once.
+    stance) can be in two graphs: claim and evidence IRIs name their article. So no
+    set of every statement is ever needed, only of those about entities.
 
     >>> parts = [(None, ["<e> <p> <b>"]), ("g1", ["<c1> <p> <x>", _ENTITY + "a> <p> <b>"]),
     ...          ("g2", ["<c2> <p> <x>", _ENTITY + "a> <p> <b>"])]
@@ -396,18 +394,6 @@ def triple_parts(parts: Iterable[tuple[str | None, list[str]]]) -> Iterator[list
         repeated = {s for s in shared if s in seen}
         seen.update(shared)
         yield [s for s in statements if s not in repeated] if repeated else statements
-
-
-def union(parts: list[tuple[str | None, list[str]]]) -> list[str]:
-    """All statements of all graphs, sorted, each once (what triple formats hold).
-
-    >>> union([(None, ["<a> <p> <b>"]), ("g", ["<a> <p> <b>", "<a> <p> <c>"])])
-    ['<a> <p> <b>', '<a> <p> <c>']
-    """
-    # Each part is sorted already: Timsort merges such runs in near-linear time, and
-    # duplicates end up side by side (no set or dict of millions of statements needed).
-    merged = sorted(itertools.chain.from_iterable(s for _, s in parts))
-    return [s for s, _ in itertools.groupby(merged)]
 
 
 def nquads(parts: list[tuple[str | None, list[str]]]) -> bytes:

@@ -261,7 +261,8 @@ def select(
 
     ``focus`` (an id, label or alias) keeps the nodes within ``depth`` hops
     (default 1); ``max_nodes`` then keeps the most connected nodes
-    (default: :data:`DRAW_LIMIT` when there are more).
+    (default: :data:`DRAW_LIMIT` when there are more). The view is made once per
+    graph and options, and shared: treat it as read-only.
 
     >>> from tests.sample import sample_graph
     >>> v = select(sample_graph(), focus="Ford", max_nodes=3)
@@ -272,6 +273,12 @@ def select(
     ...
     kg.errors.UsageError: depth=2 needs focus (the node to count hops from)
     """
+    # graph.html, the figures and the CLI's note on what was left out all ask for the same view.
+    key = ("view", focus, depth, max_nodes, DRAW_LIMIT)
+    return graph.derived(key, lambda: _select(graph, focus=focus, depth=depth, max_nodes=max_nodes))
+
+
+def _select(graph: KnowledgeGraph, *, focus: str | None, depth: int | None, max_nodes: int | None) -> GraphView:
     # Chosen on the structure alone; only what is drawn gets its claim records
     # (on a large graph they are most of the memory).
     g = graph.to_networkx(claims=False)

@@ -305,17 +305,17 @@ def test_reading_never_runs_far_ahead_of_extraction(workers: int) -> None:
     results.close()  # type: ignore[attr-defined]
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):  # the thread ended meanwhile
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
 def _grandchildren() -> list[int]:
     """Processes two levels below this one: the pool's workers (children of the forkserver)."""
-
-    def children(pid: int) -> list[int]:
-        found = []
-        for task in Path(f"/proc/{pid}/task").glob("*"):
-            with contextlib.suppress(OSError):  # the thread ended meanwhile
-                found += [int(c) for c in (task / "children").read_text().split()]
-        return found
-
-    return [g for c in children(os.getpid()) for g in children(c)]
+    return [g for c in _children(os.getpid()) for g in _children(c)]
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
@@ -333,12 +333,9 @@ def test_a_worker_killed_mid_run_loses_no_article(corpus: Path) -> None:
 def _descendants(pid: int) -> set[int]:
     found, todo = set(), [pid]
     while todo:
-        p = todo.pop()
-        for task in Path(f"/proc/{p}/task").glob("*"):
-            with contextlib.suppress(OSError):
-                kids = [int(c) for c in (task / "children").read_text().split()]
-                found.update(kids)
-                todo += kids
+        kids = _children(todo.pop())
+        found.update(kids)
+        todo += kids
     return found
 
 

@@ -13,7 +13,7 @@ from kg import ids
 from kg.errors import ChoiceError
 from kg.graph import Claim, KnowledgeGraph, Link, Node
 from kg.model import Article, Evidence, Extraction
-from kg.rdf import PREFIXES, evidence_iri, quads, statements_by_graph, to_rdflib, union
+from kg.rdf import PREFIXES, evidence_iri, quads, statements_by_graph, to_rdflib, triple_parts
 from kg.schema import RELATION_TYPES, SPEAKER_PROPERTY, link_id
 
 KG = ids.ONTOLOGY
@@ -275,15 +275,16 @@ def test_script_in_the_sample_round_trips(graph):
     assert "Bukit Asam to buy stake in Adaro <b>now</b>" in titles
 
 
-def test_union_deduplicates_across_graphs(graph):
+def test_triple_parts_deduplicate_across_graphs(graph):
     g = asserted_twice(graph)
     parts = statements_by_graph(g)
     shortcut = f"<{ids.entity_iri('indika')}> <{KG}partnerOf> <{ids.entity_iri('united-tractors')}>"
     assert sum(statements.count(shortcut) for _, statements in parts) == 2
-    merged = union(parts)
+    triples = list(triple_parts(parts))
+    merged = [s for part in triples for s in part]
     assert merged.count(shortcut) == 1
-    assert merged == sorted(set(merged))
-    assert len(merged) == len({s for _, statements in parts for s in statements})
+    assert all(part == sorted(set(part)) for part in triples)
+    assert len(merged) == len(set(merged)) == len({s for _, statements in parts for s in statements})
 
 
 def test_to_rdflib_has_the_same_quads(graph):
