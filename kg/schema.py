@@ -27,6 +27,10 @@ ENTITY_TYPES: tuple[str, ...] = (
 
 ORG_TYPES = frozenset({"Company", "Organization"})
 PLACE_TYPES = frozenset({"Country", "Place"})
+# Governments and states are parties in the news: a ministry signs a partnership, a
+# state sues a company, a country buys from a supplier. Countries may therefore be
+# parties of these deal types (but never acquire, own or employ).
+PARTY_TYPES = ORG_TYPES | {"Country"}
 
 STATUSES: tuple[str, ...] = ("asserted", "denied", "rumored", "planned", "ended")
 
@@ -66,7 +70,7 @@ class RelationType:
 RELATION_TYPES: dict[str, RelationType] = {
     r.name: r
     for r in (
-        RelationType("partnership", "partnerOf", True, ORG_TYPES, ORG_TYPES, "Partnership"),
+        RelationType("partnership", "partnerOf", True, PARTY_TYPES, PARTY_TYPES, "Partnership"),
         RelationType(
             "acquisition", "acquired", False, ORG_TYPES, ORG_TYPES, "Acquisition", ("acquirer", "target")
         ),
@@ -74,16 +78,16 @@ RELATION_TYPES: dict[str, RelationType] = {
             "investment",
             "investedIn",
             False,
-            ORG_TYPES | {"Person"},
+            PARTY_TYPES | {"Person"},
             ORG_TYPES,
             "Investment",
             ("investor", "investee"),
         ),
-        RelationType("supply", "supplies", False, ORG_TYPES, ORG_TYPES, "SupplyDeal", ("supplier", "customer")),
+        RelationType("supply", "supplies", False, PARTY_TYPES, PARTY_TYPES, "SupplyDeal", ("supplier", "customer")),
         RelationType("subsidiary_of", "subsidiaryOf", False, ORG_TYPES, ORG_TYPES),
         RelationType("competitor_of", "competitorOf", True, ORG_TYPES, ORG_TYPES),
-        RelationType("legal_dispute", "inLegalDisputeWith", True, ORG_TYPES | {"Person"},
-                     ORG_TYPES | {"Person"}, "LegalDispute"),
+        RelationType("legal_dispute", "inLegalDisputeWith", True, PARTY_TYPES | {"Person"},
+                     PARTY_TYPES | {"Person"}, "LegalDispute"),
         RelationType("based_in", "basedIn", False, ORG_TYPES, PLACE_TYPES),
         RelationType("operates_in", "operatesIn", False, ORG_TYPES, frozenset({"Sector"})),
         RelationType("launch", "launched", False, ORG_TYPES, frozenset({"Product"})),

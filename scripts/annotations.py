@@ -64,14 +64,25 @@ __all__ = [
 
 ANNOTATION_DIR = ROOT / "annotations"
 DEFAULT_SHARED = ROOT.parent / "shared"
-# Corpus file (relative to the shared folder) by document id prefix, and its language.
+# Corpus file (relative to the shared folder) by document id prefix (the id up to its
+# first "-"), and its language. Besides the unlabelled corpora, the texts of the
+# training sets in ``../shared/train`` may be (re-)annotated with kg's labels; their
+# records carry their id in ``doc_id`` rather than ``id``.
 CORPUS_FILES: dict[str, tuple[str, str]] = {
     "cnbc": ("corpus/id/cnbc-indonesia-headlines.jsonl", "id"),
     "reuters": ("corpus/en/reuters-21578-acq.jsonl", "en"),
+    "nerui": ("train/ner-id/ner-ui.gold.jsonl", "id"),
+    "nergrit": ("train/ner-id/nergrit.gold.jsonl", "id"),
+    "nerp": ("train/ner-id/nerp.gold.jsonl", "id"),
+    "uds": ("train/factuality-en/uds-ih2.jsonl", "en"),
+    "uw": ("train/factuality-en/uw.jsonl", "en"),
+    "meantime": ("train/factuality-en/meantime.jsonl", "en"),
+    "knowledgenet": ("train/relations-en/knowledgenet.gold.jsonl", "en"),
+    "redocred": ("train/relations-en/redocred.gold.jsonl", "en"),
 }
 TEST_FRACTION = 0.2
 _KEYS = ("doc_id", "unit", "language", "unit_sha256", "entities", "relations", "negative")
-_DOC_ID = re.compile(r"^(cnbc|reuters)-\d+$")
+_DOC_ID = re.compile(r"^(" + "|".join(CORPUS_FILES) + r")-[0-9A-Za-z-]+$")
 _HASH = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -201,7 +212,7 @@ def parse_unit(record: Mapping[str, Any]) -> Unit:
         raise ValueError(f"a unit has exactly the keys {', '.join(_KEYS)}; got {got}")
     doc_id = record["doc_id"]
     if not isinstance(doc_id, str) or not _DOC_ID.match(doc_id):
-        raise ValueError(f"bad doc_id {doc_id!r} (expected cnbc-N or reuters-N)")
+        raise ValueError(f"bad doc_id {doc_id!r} (expected PREFIX-N; prefixes: {', '.join(CORPUS_FILES)})")
     language = CORPUS_FILES[doc_id.split("-")[0]][1]
     if record["language"] != language:
         raise ValueError(f"language {record['language']!r} does not match {doc_id} (expected {language!r})")
@@ -296,7 +307,7 @@ def load_corpus(
         for line in path.read_text(encoding="utf-8").split("\n"):
             if line.strip():
                 record = json.loads(line)
-                texts[record["id"]] = record["text"]
+                texts[record.get("id") or record["doc_id"]] = record["text"]
     return texts
 
 
