@@ -45,10 +45,11 @@ def _record(**changes):
 
 
 def test_files_hold_enough_units_in_both_languages(units):
-    assert [p.name for p in FILES] == ["en-reuters-acq.jsonl", "id-cnbc-headlines.jsonl"]
+    assert [p.name for p in FILES] == ["en-reuters-acq.jsonl", "en-train-sentences.jsonl",
+                                       "id-cnbc-headlines.jsonl", "id-news-sentences.jsonl"]
     by_lang = Counter(u.language for u in units)
-    assert len(units) >= 1500
-    assert by_lang["id"] >= 700 and by_lang["en"] >= 500
+    assert len(units) >= 4600
+    assert by_lang["id"] >= 2500 and by_lang["en"] >= 2000
     for lang in ("id", "en"):
         assert sum(u.negative for u in units if u.language == lang) >= 100, lang
         assert sum(not u.negative for u in units if u.language == lang) >= 150, lang
@@ -76,8 +77,12 @@ def test_records_are_stand_off_only():
         raw = path.read_text(encoding="utf-8")
         for literal in re.findall(r'"((?:[^"\\]|\\.)*)"', raw):
             assert len(literal) <= 40, (path.name, literal)
-            assert (literal in allowed or literal in allowed_keys or re.fullmatch(r"(cnbc|reuters)-\d+", literal)
+            assert (literal in allowed or literal in allowed_keys or A._DOC_ID.fullmatch(literal)
                     or re.fullmatch(r"[0-9a-f]{16}", literal)), (path.name, literal)
+
+
+def _natural(doc_id: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", doc_id))
 
 
 def test_lines_are_sorted_and_unique():
@@ -86,7 +91,7 @@ def test_lines_are_sorted_and_unique():
         for line in path.read_text(encoding="utf-8").split("\n"):
             if line:
                 rec = json.loads(line)
-                keys.append((int(rec["doc_id"].split("-")[1]), rec["unit"][0]))
+                keys.append((_natural(rec["doc_id"]), rec["unit"][0]))
         assert keys == sorted(keys) and len(set(keys)) == len(keys), path.name
 
 
@@ -201,3 +206,30 @@ def test_command_line_checks_and_counts(shared, capsys):
     assert len(rows) == data["units"] and all(r["split"] == "test" for r in rows)
     assert all(r["entities"][i]["text"] == r["text"][r["entities"][i]["start"]:r["entities"][i]["end"]]
                for r in rows for i in range(len(r["entities"])))
+
+
+def test_hand_records_become_stand_off_records_with_offsets():
+    H = load_script("scripts/hand_annotations.py")
+    text = "Sinar Baja Bantah Akuisisi Timur Kawat, Sinar Baja Fokus Ekspor"
+    hand = {"doc": "cnbc-1", "unit": None,
+            "e": [["Timur Kawat", "Company"], ["Sinar Baja", "Company"], ["Sinar Baja", "Company", 2]],
+            "r": [[1, "acquisition", 0, "denied", 1]]}
+    record = H.to_record(hand, text, "id", A)
+    assert record["unit"] == [0, len(text)] and record["unit_sha256"] == A.unit_hash(text)
+    assert [(e["start"], e["end"]) for e in record["entities"]] == [(0, 10), (27, 38), (40, 50)]
+    # relation indices follow the sorted entities: subject "Sinar Baja" (0), object "Timur Kawat" (1)
+    assert record["relations"] == [{"subject": 0, "object": 1, "type": "acquisition", "status": "denied",
+                                    "attributed_to": 0}]
+    with pytest.raises(ValueError, match="does not occur 3 time"):
+        H.to_record({**hand, "e": [["Sinar Baja", "Company", 3]], "r": []}, text, "id", A)
+    with pytest.raises(ValueError, match="acquisition does not join"):
+        H.to_record({**hand, "e": [["Sinar Baja", "Person"], ["Timur Kawat", "Company"]],
+                     "r": [[0, "acquisition", 1, "asserted", None]]}, text, "id", A)
+
+
+def test_a_text_on_the_test_side_never_trains(units):
+    train, test = A.examples("train"), A.examples("test")
+    held = {A.held_out_key(x.text) for x in test}
+    assert test and not [x for x in train if A.held_out_key(x.text) in held]
+    ids, keys = A.held_out()
+    assert ids == {x.unit.doc_id for x in test} and keys == held
