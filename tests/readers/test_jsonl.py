@@ -177,3 +177,27 @@ def test_shared_corpus_reads_without_errors(shared: Path) -> None:
                 if ln.strip() and not any(s <= a.text.find(ln.strip(), 0) < e for s, e in a.regions)
             ]
             assert all(d.lower().rstrip(".^m") in ("reuter", "more") for d in dropped), (a.id, dropped)
+
+
+def test_a_line_python_cannot_parse_is_that_lines_error(tmp_path: Path) -> None:
+    # Issue 14 F1: an integer of more than 4,300 digits raised ValueError out of the reader.
+    huge = '{"text": "PT Sinar Baja menggandeng PT Timur Kawat.", "n": ' + "9" * 5000 + "}"
+    path = _write(tmp_path / "feed.jsonl", [huge, "null", {"id": "ok", "text": "Ford membeli Kia."}])
+    items = list(read([path]))
+    summary = [(x.line, x.reason) if isinstance(x, InputError) else x.id for x in items]
+    assert summary == [
+        (1, "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits"),
+        (2, "expected a JSON object, got null"),
+        "ok",
+    ]
+
+
+def test_a_language_kg_has_no_lexicon_for_is_detected_instead(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    path = _write(tmp_path / "feed.jsonl", [{"id": "a", "text": "Ford buys Kia.", "language": "fr"},
+                                            {"id": "b", "text": "Ford membeli Kia.", "language": " ID "}])
+    with caplog.at_level(logging.WARNING, logger="kg.readers"):
+        first, second = read([path])
+    assert isinstance(first, Article) and first.language is None
+    assert isinstance(second, Article) and second.language == "id"
+    assert f"{path}:1: language 'fr' is not one of kg's (en, id); detected from the text instead" in caplog.messages
