@@ -111,9 +111,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             max_article_bytes=args.max_article_bytes,
             view=_view(args),
             progress=bar.update,
+            allow_empty=args.allow_empty,
             **scale_options(args),
         )
     _report(result.errors)
+    if result.empty:
+        return _nothing_built(result.errors, out)
     _report_view(result.graph, _view(args), [get_format(n) for n in args.format] if args.format else None)
     g = result.graph
     return finish(
@@ -123,6 +126,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"in {time.perf_counter() - started:.1f}s; wrote {len(result.written)} files to {out}"
         + (f"; {len(result.errors)} inputs failed (see {out / 'errors.jsonl'})" if result.errors else ""),
     )
+
+
+def _nothing_built(errors: Sequence[InputError], out: Path) -> int:
+    failed = f"{len(errors)} input{'s' if len(errors) != 1 else ''} failed" if errors else "no article found"
+    print(f"kg: error: nothing was built ({failed}); nothing written, so {one_line(str(out))} keeps its "
+          "previous outputs (--allow-empty writes an empty graph)", file=sys.stderr)
+    return EXIT_INPUT
 
 
 def finish(args: argparse.Namespace, ok: bool, summary: str) -> int:
@@ -164,9 +174,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            **scale_options(args),
+            allow_empty=True, **scale_options(args),
         )
     _report(result.errors)
+    if not result.graph.extractions and not args.allow_empty:
+        return _nothing_built(result.errors, Path(args.output))
     _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
     path = export(result.graph, args.output, format=args.format, view=_view(args))
     return finish(args, result.ok, f"kg: wrote {path}")
@@ -185,6 +197,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg import evaluate
 
     return int(evaluate.run(args))
+
+
+def _add_allow_empty(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-empty", action="store_true",
+                   help="write the outputs even when no article was built (default: write nothing, exit 1)")
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
@@ -302,6 +319,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     _add_view_options(p)
+    _add_allow_empty(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -328,6 +346,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     _add_view_options(p)
+    _add_allow_empty(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("formats", help="list the output formats", description="List the output formats.")

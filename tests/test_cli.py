@@ -66,3 +66,34 @@ def test_bad_input_is_named_and_the_rest_is_built(tmp_path: Path) -> None:
     assert (out / "graph.ttl").is_file()
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
     assert errors and errors[0]["line"] == 2 and errors[0]["path"].endswith("broken.jsonl")
+
+
+def test_a_build_that_built_nothing_keeps_the_previous_outputs(tmp_path: Path) -> None:
+    # Issue 14 F13: a mistyped path used to replace every output with an empty graph (exit 1).
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(news), "-o", str(out), "-q").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    r = kg("build", str(news / "typo.txt"), "-o", str(out))
+    assert r.returncode == 1
+    assert "nothing was built (1 input failed); nothing written" in r.stderr and "--allow-empty" in r.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    r = kg("export", str(news / "typo.txt"), "-o", str(out / "graph.ttl"))
+    assert r.returncode == 1 and (out / "graph.ttl").read_bytes() == before["graph.ttl"]
+    r = kg("build", str(news / "typo.txt"), "-o", str(out), "--allow-empty", "-q")
+    assert r.returncode == 1 and b"Timur" not in (out / "extractions.jsonl").read_bytes()
+
+
+def test_a_folder_build_never_reads_its_own_outputs(tmp_path: Path) -> None:
+    # Issue 14 F12: the second `kg build .` read graph.html and extractions.jsonl back as articles.
+    (tmp_path / "a.txt").write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n", encoding="utf-8")
+    for _ in range(2):
+        r = kg("build", ".", "-q", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    (tmp_path / "elsewhere").mkdir()
+    r = kg("build", ".", "-q", "-o", "elsewhere", cwd=tmp_path)  # the named output folder is skipped too
+    assert r.returncode == 0, r.stderr
+    r = kg("extract", ".", cwd=tmp_path)
+    assert r.returncode == 0 and [json.loads(x)["article"]["id"] for x in r.stdout.splitlines()] == ["a"]

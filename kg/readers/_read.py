@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import logging
@@ -151,15 +152,34 @@ def _read_file(path: Path, *, where: str, id: str, limit: int) -> Iterator[Item]
     yield _read_document(data, kind, where=where, id=id)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
+#: A folder holding both of these is a kg build's output, never input: ``kg build .`` twice
+#: must not read its own ``graph.html`` and ``extractions.jsonl`` back as articles.
+OUTPUT_MARKERS = ("errors.jsonl", "extractions.jsonl")
+
+
+def _is_output_folder(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in OUTPUT_MARKERS)
+
+
+def _inodes(paths: Iterable[str | os.PathLike[str]]) -> set[tuple[int, int]]:
+    out = set()
+    for p in paths:
+        with contextlib.suppress(OSError):
+            st = os.stat(p)
+            out.add((st.st_dev, st.st_ino))
+    return out
+
+
+def _walk(root: Path, skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[tuple[str, Path | InputError]]:
     """``(relative path, file)`` of every readable file under ``root``, sorted by relative path.
 
-    Hidden entries (".git") are skipped. Symlinked folders are followed once:
-    a folder already seen (by device and inode) is not entered again, so a
-    symlink loop ends.
+    Hidden entries (".git") are skipped, and so are the folders in ``skip`` (the
+    build's own output folder) and every folder that holds a kg build's outputs
+    (:data:`OUTPUT_MARKERS`). Symlinked folders are followed once: a folder
+    already seen (by device and inode) is not entered again, so a symlink loop ends.
     """
     found: list[tuple[str, Path | InputError]] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = _inodes(skip)
     stack: list[tuple[Path, PurePath]] = [(root, PurePath())]
     while stack:
         folder, rel = stack.pop()
@@ -183,7 +203,8 @@ def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
             except OSError:  # a symlink loop: reading it reports the error if it looks like an article
                 is_dir = False
             if is_dir:
-                stack.append((Path(entry.path), sub))
+                if not _is_output_folder(Path(entry.path)):
+                    stack.append((Path(entry.path), sub))
             elif _kind(sub):
                 found.append((sub.as_posix(), Path(entry.path)))
     found.sort(key=lambda item: item[0])
@@ -236,14 +257,15 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
     yield _read_document(text, kind, where=STDIN_NAME, id="stdin")
 
 
-def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any) -> Iterator[Item]:
+def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any,
+              skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Item]:
     name = os.fspath(raw)
     if name == "-":
         yield from _read_stdin(sys.stdin if stdin is None else stdin, limit=limit)
         return
     path = Path(name)
     if path.is_dir():
-        for rel, item in _walk(path):
+        for rel, item in _walk(path, skip):
             if isinstance(item, InputError):
                 yield item
             else:
@@ -266,6 +288,7 @@ def read(
     *,
     max_article_bytes: int = 20_000_000,
     stdin: Any = None,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Article | InputError]:
     """Read articles from files, folders and stdin, in order.
 
@@ -286,6 +309,9 @@ def read(
         limit applies to each line.
     stdin
         The stream ``-`` reads (text or binary); ``sys.stdin`` by default.
+    skip
+        Folders never read when walking a folder input (the build's output
+        folder). Folders holding a kg build's outputs are skipped anyway.
 
     Article ids are the JSONL ``id`` field (else ``<name>-<line>``), the
     path relative to a folder input without extension ("id/selular-xiaomi-ford"),
@@ -304,13 +330,14 @@ def read(
         inputs = [inputs]  # one path, not an iterable of characters
     if isinstance(max_article_bytes, bool) or not isinstance(max_article_bytes, int) or max_article_bytes < 1:
         raise UsageError(f"max_article_bytes must be a positive number of bytes, got {max_article_bytes!r}")
-    return _read_all(list(inputs), limit=max_article_bytes, stdin=stdin)
+    return _read_all(list(inputs), limit=max_article_bytes, stdin=stdin, skip=tuple(skip))
 
 
-def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any) -> Iterator[Item]:
+def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any,
+              skip: tuple[str | os.PathLike[str], ...] = ()) -> Iterator[Item]:
     ids = _Ids()
     for raw in inputs:
-        for item in _read_one(raw, limit=limit, stdin=stdin):
+        for item in _read_one(raw, limit=limit, stdin=stdin, skip=skip):
             yield item if isinstance(item, InputError) else ids.claim(item)
 
 
