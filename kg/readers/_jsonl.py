@@ -22,9 +22,9 @@ from typing import IO, Any
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers._data import known_language
 from kg.readers._dates import parse_date
 from kg.readers._decode import Undecodable, decode
-from kg.readers._data import known_language
 from kg.readers._text import paragraph_regions
 
 __all__ = ["OPTIONAL_FIELDS", "iter_lines", "parse_line"]
