@@ -56,8 +56,8 @@ def extract_all(
     from kg.parallel import extract_many
     from kg.readers import read
 
-    kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
-    articles = read(inputs, skip=skip, **kwargs)
+    articles = (read(inputs, skip=skip) if max_article_bytes is None
+                else read(inputs, skip=skip, max_article_bytes=max_article_bytes))
     yield from extract_many(articles, engine=engine, workers=workers, dask=dask, slim=slim)
 
 

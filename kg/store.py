@@ -383,9 +383,9 @@ def add(
     """
     from kg.readers import read
 
-    kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
+    articles = read(inputs) if max_article_bytes is None else read(inputs, max_article_bytes=max_article_bytes)
     return add_articles(
-        store_dir, read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, progress=progress
+        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress
     )
 
 
