@@ -97,3 +97,13 @@ def test_a_folder_build_never_reads_its_own_outputs(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     r = kg("extract", ".", cwd=tmp_path)
     assert r.returncode == 0 and [json.loads(x)["article"]["id"] for x in r.stdout.splitlines()] == ["a"]
+
+
+@pytest.mark.parametrize("address", ["notaurl", "tcp://127.0.0.1:port", "tcp://host-without-port"])
+def test_a_malformed_dask_address_is_a_usage_error(tmp_path: Path, address: str) -> None:
+    # Issue 14 F16: a traceback (ValueError), then 20 s while the half-made client closed.
+    (tmp_path / "a.txt").write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n", encoding="utf-8")
+    r = kg("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--dask", address)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"kg: error: --dask {address!r} is not a scheduler address" in r.stderr
+    assert not (tmp_path / "out").exists()
