@@ -141,7 +141,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query_text(args.query)
     bindings = dict(parse_binding(b) for b in args.bind or ())
     with open_rdf(args.store) as store:
-        results = run(store, sparql, bindings=bindings)
+        results = run(store, sparql, bindings=bindings, allow_service=args.allow_service)
         for chunk in format_results(results, args.format, max_width=args.max_width):
             sys.stdout.write(chunk)
     sys.stdout.flush()
@@ -228,6 +228,8 @@ def register(subparsers: Any) -> None:
         help="cut table cells longer than N characters (0: never; default 60)",
     )
     p.add_argument("--list", action="store_true", help="list the shipped queries and exit")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let the query call other endpoints with SERVICE (over the network; refused by default)")
     p.set_defaults(func=cmd_query)
 
     p = subparsers.add_parser(

@@ -328,3 +328,18 @@ def test_query_an_rdf_file(graph: KnowledgeGraph, tmp_path: Path, capsys: pytest
     bad.write_text("x", encoding="utf-8")
     code, _, err = kg_query(["--store", str(bad), "asserted-partnerships"], capsys)
     assert code == 2 and "cannot tell the RDF format" in err
+
+
+def test_service_is_refused_unless_allowed(sample_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 14 F18: kg query followed SERVICE <http://...> over the network (and gave a traceback on failure).
+    from kg.cli import main
+
+    service = "SELECT * { SERVICE <http://192.0.2.1:9/sparql> { ?s ?p ?o } }"
+    with open_rdf(sample_store) as store, pytest.raises(UsageError, match="calls SERVICE"):
+        run(store, service)
+    assert main(["query", "--store", str(sample_store), service]) == 2
+    assert "kg query runs offline unless --allow-service" in capsys.readouterr().err
+    # A variable, a string or a comment named "service" is no SERVICE call.
+    harmless = 'SELECT ?service { ?service a kg:Company . FILTER(?service != "SERVICE") } # SERVICE'
+    assert main(["query", "--store", str(sample_store), "--format", "json", harmless]) == 0
+    assert json.loads(capsys.readouterr().out)["head"]["vars"] == ["service"]
