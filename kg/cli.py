@@ -8,7 +8,6 @@ cluster could not do the work (nothing was written), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, UsageError, WorkerError
+from kg.errors import InputError, UsageError, WorkerError, one_line, say
 
 if TYPE_CHECKING:
     from kg.formats import Format
@@ -34,23 +33,9 @@ def _default_out(inputs: Sequence[str]) -> Path:
     return Path("exports") / name
 
 
-# Line breaks, other control characters and bidi overrides in a file name (or a JSONL id) would let
-# one error forge extra lines or reorder text on the terminal: they are shown escaped.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters and bidi overrides escaped, so it prints as one line.
-
-    >>> print(one_line("a\\nb\\u202ec.txt: binary file"))
-    a\\nb\\u202ec.txt: binary file
-    """
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
-        print(f"kg: error: {one_line(str(e))}", file=sys.stderr)
+        say(f"kg: error: {e}")
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
@@ -84,12 +69,9 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequen
         )
         names = [labels.get(str(n), str(n)) for n in v.dropped[:10]]
         more = f" and {len(v.dropped) - 10} more" if len(v.dropped) > 10 else ""
-        print(
-            f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
+        say(f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
             + (f"; --max-nodes {view['max_nodes'] or DRAW_LIMIT} dropped {len(v.dropped)}: "
-               f"{', '.join(names)}{more}" if v.dropped else ""),
-            file=sys.stderr,
-        )
+               f"{', '.join(names)}{more}" if v.dropped else ""))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -130,15 +112,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _nothing_built(errors: Sequence[InputError], out: Path) -> int:
     failed = f"{len(errors)} input{'s' if len(errors) != 1 else ''} failed" if errors else "no article found"
-    print(f"kg: error: nothing was built ({failed}); nothing written, so {one_line(str(out))} keeps its "
-          "previous outputs (--allow-empty writes an empty graph)", file=sys.stderr)
+    say(f"kg: error: nothing was built ({failed}); nothing written, so {out} keeps its "
+        "previous outputs (--allow-empty writes an empty graph)")
     return EXIT_INPUT
 
 
 def finish(args: argparse.Namespace, ok: bool, summary: str) -> int:
     """Print a command's one-line summary (not with ``--quiet``); return the exit code for ``ok``."""
     if not getattr(args, "quiet", False):
-        print(summary, file=sys.stderr)
+        say(summary)
     return EXIT_OK if ok else EXIT_INPUT
 
 
@@ -367,19 +349,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     import logging
 
     # Readers report recoverable oddities (renamed duplicate ids, unreadable dates) as warnings.
-    logging.basicConfig(format="kg: warning: %(message)s", level=logging.WARNING)
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return one_line(super().format(record))
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLine("kg: warning: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_USAGE
     except WorkerError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_WORKERS
     except KeyboardInterrupt:
-        print("kg: interrupted; outputs already written are complete, none is half-written", file=sys.stderr)
+        say("kg: interrupted; outputs already written are complete, none is half-written")
         return 130
     except BrokenPipeError:  # `kg extract ... | head`
         return EXIT_OK

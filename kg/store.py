@@ -46,7 +46,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,12 +56,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.build import remove_stale_temps
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, StoreError, one_line
 from kg.extract import DEFAULT_ENGINE
 from kg.ids import content_hash
 from kg.io import atomic_write
 from kg.model import Article, Extraction
 from kg.store_records import article_hash, extraction_from_record, record, record_name
+
+log = logging.getLogger("kg.store")
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -189,6 +193,10 @@ def _in_step(state: dict[str, Any]) -> bool:
     )
 
 
+class _DamagedIndex(StoreError):
+    """The Oxigraph database cannot be opened (corrupt files): it is rebuilt from the records."""
+
+
 def _open_oxigraph(root: Path, *, read_only: bool = False) -> pyoxigraph.Store:
     import pyoxigraph
 
@@ -196,12 +204,32 @@ def _open_oxigraph(root: Path, *, read_only: bool = False) -> pyoxigraph.Store:
         if read_only:
             return pyoxigraph.Store.read_only(str(root / RDF_DIR))
         return pyoxigraph.Store(str(root / RDF_DIR))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
         if "lock" in str(exc).lower():
             raise StoreError(
                 f"store {root} is in use by another kg process; try again when it is done"
             ) from None
+        if isinstance(exc, RuntimeError) or "corrupt" in str(exc).lower():
+            raise _DamagedIndex(f"the RDF index of store {root} is damaged ({one_line(str(exc))})") from None
         raise StoreError(f"cannot open the RDF database of store {root}: {exc}") from None
+
+
+def _open_or_rebuild(root: Path) -> tuple[pyoxigraph.Store, bool]:
+    """Open the store's RDF index for writing; a damaged one is set aside and made anew.
+
+    The index holds nothing the records do not (it is derived from them), so a
+    damaged one costs a rebuild, never data. Returns the store and whether the
+    index was replaced (and so must be filled again).
+    """
+    try:
+        return _open_oxigraph(root), False
+    except _DamagedIndex as exc:
+        aside = root / f"{RDF_DIR}.damaged"
+        shutil.rmtree(aside, ignore_errors=True)
+        (root / RDF_DIR).rename(aside)
+        log.warning("%s; it is derived from the records, so kg rebuilds it (the damaged copy is in %s)",
+                    exc, one_line(str(aside)))
+        return _open_oxigraph(root), True
 
 
 class _Session:
@@ -218,7 +246,8 @@ class _Session:
             _write_state(self.root, synced=False)
         self.state = _read_state(self.root)
         had_rdf = (self.root / RDF_DIR).is_dir()
-        self.rdf = _open_oxigraph(self.root)
+        self.rdf, rebuilt = _open_or_rebuild(self.root)
+        had_rdf = had_rdf and not rebuilt
         (self.root / RECORD_DIR).mkdir(exist_ok=True)
         # A run killed while saving a record leaves its temporary file (the record itself is whole or absent).
         remove_stale_temps(self.root, [RECORD_DIR])
@@ -462,8 +491,13 @@ def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     path = Path(source)
     if path.is_dir():
         if _in_step(_read_state(path)) and (path / RDF_DIR).is_dir():
-            yield _open_oxigraph(path, read_only=True)
-            return
+            try:
+                ro = _open_oxigraph(path, read_only=True)
+            except _DamagedIndex:
+                pass  # rebuilt below, from the records
+            else:
+                yield ro
+                return
         session = _Session(path, create=False)
         session.sync()
         yield session.rdf

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, UsageError, say
 
 __all__ = [
     "add_store_option",
@@ -41,7 +41,7 @@ AUTH_ENV = "KG_PUSH_AUTH"
 
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
-        print(f"kg: error: {e}", file=sys.stderr)
+        say(f"kg: error: {e}")
 
 
 def _counts(result: Any) -> str:
@@ -121,10 +121,10 @@ def cmd_export_store(args: argparse.Namespace) -> int:
         single = False
     if single:
         path = export(graph, out, format=formats[0] if formats else None)
-        print(f"kg: wrote {path}", file=sys.stderr)
+        say(f"kg: wrote {path}")
     else:
         paths = export_all(graph, out, formats=formats or None)
-        print(f"kg: wrote {len(paths)} files to {out}", file=sys.stderr)
+        say(f"kg: wrote {len(paths)} files to {out}")
     return EXIT_OK
 
 
@@ -153,7 +153,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     result = remove(args.store, args.article_ids)
     _report(result.errors)
-    print(f"kg: store {args.store}: {len(result.removed)} removed; {_counts(result)}", file=sys.stderr)
+    say(f"kg: store {args.store}: {len(result.removed)} removed; {_counts(result)}")
     return EXIT_OK if result.ok else EXIT_INPUT
 
 
@@ -180,14 +180,11 @@ def cmd_push(args: argparse.Namespace) -> int:
             update_endpoint=args.update_endpoint,
         )
     except PushError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_INPUT
     dropped = f", dropped {len(result.dropped)} graphs" if args.prune else ""
-    print(
-        f"kg: pushed {result.triples} triples in {result.graphs} graphs to {args.endpoint} "
-        f"({result.requests} requests{dropped}) in {time.perf_counter() - started:.1f}s",
-        file=sys.stderr,
-    )
+    say(f"kg: pushed {result.triples} triples in {result.graphs} graphs to {args.endpoint} "
+        f"({result.requests} requests{dropped}) in {time.perf_counter() - started:.1f}s")
     return EXIT_OK
 
 

@@ -107,3 +107,23 @@ def test_a_malformed_dask_address_is_a_usage_error(tmp_path: Path, address: str)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"kg: error: --dask {address!r} is not a scheduler address" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_no_message_sends_terminal_escapes_or_forges_lines(tmp_path: Path) -> None:
+    # Issue 14 F3: names, ids and replies reached the terminal raw in `kg build --store`, `kg remove`
+    # and reader warnings (forged report lines, ESC[2J clearing the screen).
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "ok.txt").write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n", encoding="utf-8")
+    (news / "evil\x1b[2J\nkg: built 999 articles.txt").write_text("", encoding="utf-8")
+    feed = news / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "x", "text": "Ford membeli Kia.", "published": "\x1b[31mred\nkg: ok"}) + "\n",
+                    encoding="utf-8")
+    runs = [kg("build", str(news), "-o", str(tmp_path / "out")),
+            kg("build", str(news), "--store", str(tmp_path / "s")),
+            kg("remove", "--store", str(tmp_path / "s"), "\x1b[2J\nkg: store ok")]
+    for r in runs:
+        assert r.returncode == 1
+        assert "\x1b" not in r.stderr and "\\x1b[2J" in r.stderr
+        assert not [line for line in r.stderr.splitlines() if line.startswith(("kg: built 999", "kg: ok",
+                                                                                 "kg: store ok"))]

@@ -495,3 +495,21 @@ def test_usage_errors_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown engine 'magic'"):
         add_articles(tmp_path / "s", ARTICLES[:1], engine="magic")
     assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("command", ["query", "add"])
+def test_a_damaged_rdf_index_is_rebuilt_from_the_records(
+    tmp_path: Path, extracted: dict[str, Extraction], command: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Issue 14 F17: `echo garbage > S/oxigraph/CURRENT` made every command a RuntimeError traceback.
+    store = tmp_path / "s"
+    add_extractions(store, list(extracted.values()), engine=DEFAULT_ENGINE)
+    before = nquads_of(store)
+    (store / "oxigraph" / "CURRENT").write_text("garbage\n")
+    with caplog.at_level("WARNING", logger="kg.store"):
+        if command == "add":
+            add_extractions(store, list(extracted.values()), engine=DEFAULT_ENGINE)
+        after = nquads_of(store)
+    assert after == before
+    assert any("is damaged (Corruption" in m and "so kg rebuilds it" in m for m in caplog.messages)
+    assert (store / "oxigraph.damaged" / "CURRENT").read_text() == "garbage\n"
