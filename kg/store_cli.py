@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, UsageError, say
+from kg.push import AUTH_ENV
 
 __all__ = [
     "add_store_option",
@@ -36,7 +37,6 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-AUTH_ENV = "KG_PUSH_AUTH"
 
 
 def _report(errors: Sequence[InputError]) -> None:
