@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -127,3 +128,21 @@ def test_no_message_sends_terminal_escapes_or_forges_lines(tmp_path: Path) -> No
         assert "\x1b" not in r.stderr and "\\x1b[2J" in r.stderr
         assert not [line for line in r.stderr.splitlines() if line.startswith(("kg: built 999", "kg: ok",
                                                                                  "kg: store ok"))]
+
+
+def test_file_names_that_are_not_utf8_become_safe_ids_and_error_records(tmp_path: Path) -> None:
+    # Issue 14 F2: a name like b"a\xff\xfe.txt" crashed at export (UnicodeEncodeError in IRI quoting)
+    # and errors.jsonl was not written.
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / os.fsdecode(b"a\xff\xfe.txt")).write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n",
+                                                        encoding="utf-8")
+    (news / os.fsdecode(b"d\xff.txt")).write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    r = kg("build", str(news), "-o", str(out))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    ids = [json.loads(x)["article"]["id"] for x in (out / "extractions.jsonl").read_text().splitlines()]
+    assert ids == ["a\\xff\\xfe"]
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert [(Path(e["path"]).name, e["error"]) for e in errors] == [("d\\xff.txt", "empty file")]
+    assert "a%5Cxff%5Cxfe" in (out / "graph.nq").read_text()  # the article's named graph IRI

@@ -191,7 +191,7 @@ def _walk(root: Path, skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[t
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            error = InputError(str(folder), f"cannot read folder: {exc.strerror or exc}")
+            error = InputError(text_of_path(str(folder)), f"cannot read folder: {exc.strerror or exc}")
             found.append((rel.as_posix(), error))
             continue
         for entry in entries:
@@ -257,6 +257,20 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
     yield _read_document(text, kind, where=STDIN_NAME, id="stdin")
 
 
+def text_of_path(name: str) -> str:
+    """A file name as valid Unicode text: bytes that are not UTF-8 become ``\\xNN``.
+
+    A file system may hold any bytes in a name; Python keeps the invalid ones as
+    lone surrogates, which no UTF-8 output (ids, IRIs, ``errors.jsonl``) can hold.
+
+    >>> text_of_path(os.fsdecode(b"caf\xe9-\xff.txt"))
+    'caf\\xe9-\\xff.txt'
+    >>> text_of_path("berita/kabar.txt")
+    'berita/kabar.txt'
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any,
               skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Item]:
     name = os.fspath(raw)
@@ -269,18 +283,19 @@ def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any,
             if isinstance(item, InputError):
                 yield item
             else:
-                ident = PurePath(rel).with_suffix("").as_posix()
-                yield from _read_file(item, where=os.path.join(name, rel), id=ident, limit=limit)
+                ident = text_of_path(PurePath(rel).with_suffix("").as_posix())
+                where = text_of_path(os.path.join(name, rel))
+                yield from _read_file(item, where=where, id=ident, limit=limit)
         return
     if not path.exists() and not path.is_symlink():
-        yield InputError(name, "no such file or directory")
+        yield InputError(text_of_path(name), "no such file or directory")
         return
     if _kind(path) is None:
         allowed = ", ".join(sorted(EXTENSIONS))
         suffix = path.suffix or "(no extension)"
-        yield InputError(name, f"unsupported file type {suffix!r} (allowed: {allowed})")
+        yield InputError(text_of_path(name), f"unsupported file type {suffix!r} (allowed: {allowed})")
         return
-    yield from _read_file(path, where=name, id=path.stem, limit=limit)
+    yield from _read_file(path, where=text_of_path(name), id=text_of_path(path.stem), limit=limit)
 
 
 def read(
