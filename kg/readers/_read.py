@@ -258,7 +258,7 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
 
 
 def text_of_path(name: str) -> str:
-    """A file name as valid Unicode text: bytes that are not UTF-8 become ``\\xNN``.
+    r"""A file name as valid Unicode text: bytes that are not UTF-8 become ``\xNN``.
 
     A file system may hold any bytes in a name; Python keeps the invalid ones as
     lone surrogates, which no UTF-8 output (ids, IRIs, ``errors.jsonl``) can hold.
