@@ -73,22 +73,41 @@ def _read_document(data: bytes | str, kind: str, *, where: str, id: str) -> Item
         return InputError(where, f"reader failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
 
 
+class _Utf8Lines:
+    """A UTF-16/32 stream read line by line as UTF-8 bytes (what :func:`iter_lines` reads).
+
+    UTF-16/32 cannot be split on the byte ``b"\\n"``; decoding the whole file first
+    held all of it in memory, whatever its size.
+    """
+
+    def __init__(self, raw: IO[bytes], encoding: str, bom: bytes) -> None:
+        raw.read(len(bom))
+        self.text = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+
+    def readline(self, size: int = -1) -> bytes:
+        # ``size`` counts characters here: a line is cut at most 4x later in bytes, still bounded.
+        return self.text.readline(size).encode("utf-8")
+
+
 def _read_jsonl(stream: IO[bytes], *, where: str, stem: str, limit: int) -> Iterator[Item]:
     head = stream.peek(4)[:4] if isinstance(stream, io.BufferedReader) else b""
-    if any(head.startswith(bom) for bom, enc in _BOMS if enc != "utf-8"):
-        # UTF-16/32 cannot be split on the byte b"\n": decode the whole file first.
-        try:
-            stream = io.BytesIO(decode(stream.read()).encode("utf-8"))
-        except Undecodable as exc:
-            yield InputError(where, str(exc))
-            return
+    lines: Any = stream
+    for bom, encoding in _BOMS:
+        if encoding != "utf-8" and head.startswith(bom):
+            lines = _Utf8Lines(stream, encoding, bom)
+            break
     found = False
-    for number, line in iter_lines(stream, path=where, limit=limit):
-        found = True
-        if isinstance(line, InputError):
-            yield line
-        else:
-            yield parse_line(line, path=where, line=number, default_id=f"{stem}-{number}")
+    try:
+        for number, line in iter_lines(lines, path=where, limit=limit):
+            found = True
+            if isinstance(line, InputError):
+                yield line
+            else:
+                yield parse_line(line, path=where, line=number, default_id=f"{stem}-{number}")
+    except UnicodeDecodeError as exc:
+        yield InputError(where, f"cannot decode as {exc.encoding.upper()} (after {'line ' if found else ''}"
+                                f"{number if found else 'the start'}): {exc.reason}")
+        return
     if not found:
         yield InputError(where, "empty file")
 
@@ -236,7 +255,11 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
         # line that is not JSON is reported with its number, as in a .jsonl file.
         yield from _read_jsonl(source, where=STDIN_NAME, stem="stdin", limit=limit)
         return
-    data: bytes | str = source.read()
+    # At most the limit and one byte: `yes | kg build -` must end in a message, not a MemoryError.
+    data: bytes | str = source.read(limit + 1)
+    if len(data) > limit:
+        yield InputError(STDIN_NAME, f"input is larger than the limit of {limit} bytes (max_article_bytes)")
+        return
     try:
         text = data if isinstance(data, str) else decode(data, what="input")
     except Undecodable as exc:
