@@ -48,6 +48,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -478,6 +479,37 @@ def export(
     return export_all(load_graph(store_dir), out, formats=formats)
 
 
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.S)
+_MAX_ENTITIES = 200
+
+
+def check_xml_entities(path: Path) -> None:
+    """Refuse an XML file whose DOCTYPE could expand without bound, before any parser sees it.
+
+    Entities that name other entities ("billion laughs": 1 KB that expands to
+    gigabytes and aborted the process), external and parameter entities are refused;
+    the plain namespace abbreviations OWL tools write (``<!ENTITY owl "http://...#">``)
+    are fine.
+    """
+    with path.open("rb") as f:
+        head = f.read(1 << 20)
+    start = head.find(b"<!DOCTYPE")
+    if start < 0:
+        return
+    entities = list(_ENTITY.finditer(head, start))
+    if head.count(b"<!ENTITY", start) != len(entities):
+        raise StoreError(f"{path}: refusing an XML DOCTYPE with entity declarations kg cannot check")
+    for m in entities:
+        value = m.group(2)
+        if m.group(1) or value in (b"SYSTEM", b"PUBLIC") or b"&" in value or b"%" in value:
+            raise StoreError(
+                f"{path}: refusing an XML DOCTYPE with nested, parameter or external entities "
+                "(they can expand without bound)"
+            )
+    if len(entities) > _MAX_ENTITIES:
+        raise StoreError(f"{path}: refusing an XML DOCTYPE with more than {_MAX_ENTITIES} entities")
+
+
 @contextlib.contextmanager
 def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     """A pyoxigraph Store with the RDF of ``source``: a kg store folder or an RDF file.
@@ -509,6 +541,8 @@ def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     if fmt is None:
         allowed = ".jsonld, .n3, .nq, .nt, .owl, .rdf, .trig, .ttl"
         raise StoreError(f"cannot tell the RDF format of {path} from its extension (allowed: {allowed})")
+    if fmt == pyoxigraph.RdfFormat.RDF_XML:
+        check_xml_entities(path)
     store = pyoxigraph.Store()
     try:
         store.load(path=str(path), format=fmt)
