@@ -300,6 +300,8 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    p.add_argument("--replace", action="store_true",
+                   help="with --store: let an article replace a stored one with its id from another file or line")
     _add_view_options(p)
     _add_allow_empty(p)
     p.set_defaults(func=cmd_build)

@@ -136,6 +136,17 @@ class _Stored:
     extraction: Extraction
 
 
+def _same_origin(a: str, b: str) -> bool:
+    """Whether two origins (``path`` or ``path:line``) name the same file and line, wherever run from."""
+    def key(origin: str) -> tuple[str, str]:
+        path, sep, line = origin.rpartition(":")
+        if not (sep and line.isdigit()):
+            path, line = origin, ""
+        return (path if path.startswith("<") else os.path.realpath(path)), line
+
+    return key(a) == key(b)
+
+
 def _read_record(path: Path) -> _Stored:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -272,6 +283,26 @@ class _Session:
         old = self.records.get(article.id)
         return old is not None and old.article_hash == article_hash(article) and old.engine == engine
 
+    def twin(self, article: Article) -> str | None:
+        """The id of a stored article with the same text under an id that sorts first, if any.
+
+        Of several ids with one text the store keeps the first in id order, whatever
+        order they arrive in, so a corpus that holds a text twice is "unchanged" when
+        added again (it used to replace A by B and B by A on every run).
+        """
+        text_hash = content_hash(article.text)
+        found = [s.article_id for s in self.records.values()
+                 if s.content_hash == text_hash and s.article_id < article.id]
+        return min(found) if found else None
+
+    def foreign_origin(self, article: Article) -> str | None:
+        """The origin of the stored article with this id when it came from another file (or line)."""
+        old = self.records.get(article.id)
+        if old is None or not old.extraction.article.origin or not article.origin:
+            return None
+        before, now = old.extraction.article.origin, article.origin
+        return None if _same_origin(before, now) else before
+
     def put(self, x: Extraction, engine: str, source: Article | None = None) -> list[str]:
         """Save one extraction; returns the ids of the stored articles it replaces."""
         self._touch()
@@ -338,6 +369,7 @@ def add_articles(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
+    replace: bool = False,
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
 
@@ -346,6 +378,12 @@ def add_articles(
     id, replaces the stored one. :class:`~kg.errors.InputError` items are
     reported in the result, and every other article is still stored.
     ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`.
+
+    An article whose id is stored from another file or line (``2026-01/story.txt``
+    and ``2026-02/story.txt`` both have the id ``story``) is refused with an error
+    naming both, unless ``replace``: it is most often another story. One text under
+    several ids is stored once, under the id that sorts first (a text whose stored
+    twin is not among this run's inputs replaces it: a renamed file).
     """
     from kg.parallel import extract_many
 
@@ -360,8 +398,21 @@ def add_articles(
     # input order, because an earlier article of this run may have replaced it.
     order: deque[tuple[bool, Article | InputError]] = deque()
 
+    seen: set[str] = set()
+    twins: list[tuple[Article, str]] = []
+
     def queue() -> Iterator[Article | InputError]:
         for item in articles:
+            if isinstance(item, Article):
+                seen.add(item.id)
+                before = None if replace else session.foreign_origin(item)
+                if before is not None and not session.unchanged(item, engine):
+                    item = InputError(item.origin or item.id, (
+                        f"article id {item.id!r} is already in the store from {before}; not replaced "
+                        "(give the article an id of its own, or --replace to replace it)"))
+                elif not session.unchanged(item, engine) and (twin := session.twin(item)) is not None:
+                    twins.append((item, twin))
+                    continue
             skip = isinstance(item, Article) and session.unchanged(item, engine)
             order.append((skip, item))
             if not skip:
@@ -372,6 +423,9 @@ def add_articles(
             progress(x)
         if isinstance(x, InputError):
             errors.append(x)
+            return
+        if isinstance(source, Article) and (twin := session.twin(source)) is not None and twin in seen:
+            unchanged.append(source.id)  # an earlier article of this run stored its text under the first id
             return
         replaced.update(session.put(x, engine, source if isinstance(source, Article) else None))
         added.append(x.article.id)
@@ -391,6 +445,13 @@ def add_articles(
         skipped_until_next()
         settle(x, order.popleft()[1])
     skipped_until_next()
+    for item, twin in twins:
+        if twin in seen and twin in session.records:
+            unchanged.append(item.id)  # its text is stored under the first id
+            if progress is not None:
+                progress(item)
+        else:
+            settle(next(extract_many([item], engine=engine)), item)
     graph, count = session.sync()
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
@@ -406,6 +467,7 @@ def add(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
+    replace: bool = False,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
 
@@ -415,7 +477,7 @@ def add(
 
     articles = read(inputs) if max_article_bytes is None else read(inputs, max_article_bytes=max_article_bytes)
     return add_articles(
-        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress
+        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace
     )
 
 

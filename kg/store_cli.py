@@ -80,6 +80,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
             engine=args.engine,
             max_article_bytes=getattr(args, "max_article_bytes", None),
             progress=bar.update,
+            replace=getattr(args, "replace", False),
             **scale_options(args),
         )
     _report(result.errors)
