@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract import DEFAULT_ENGINE
 from kg.graph import KnowledgeGraph
-from kg.io import atomic_write
+from kg.io import all_or_nothing, atomic_write, check_writable, output_error
 from kg.model import Extraction
 
 
@@ -79,7 +79,9 @@ def build(
     ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`;
     ``view`` (``focus``, ``depth``, ``max_nodes``) limits what the HTML page and figures draw.
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
-    When no article at all was built (every input failed, an empty folder or
+    Output problems raise :class:`~kg.errors.OutputError`: a folder that cannot be
+    written is found before extracting, and a write that fails (a full disk) leaves
+    every previous output in place. When no article at all was built (every input failed, an empty folder or
     stdin), nothing is written and ``result.empty`` is True, so a mistyped path
     does not replace the last good outputs with an empty graph; ``allow_empty``
     writes the empty graph anyway. The output folder ``out`` is never read as input.
@@ -102,7 +104,9 @@ def build(
     # Checked before the (long) extraction, not after it.
     chosen = [get_format(n) for n in formats] if formats is not None else [f for f in FORMATS.values() if f.default]
     if out is not None:
-        remove_stale_temps(Path(out), [f.filename for f in chosen] + ["errors.jsonl"])
+        names = [f.filename for f in chosen] + ["errors.jsonl"]
+        check_writable(out, names)  # before the (long) extraction, not after it
+        remove_stale_temps(Path(out), names)
     extractions: list[Extraction] = []
     errors: list[InputError] = []
     items = extract_all(
@@ -118,8 +122,12 @@ def build(
     written: list[Path] = []
     empty = not graph.extractions and not allow_empty
     if out is not None and not empty:
-        written = export_all(graph, out, formats=[f.name for f in chosen], view=view)
-        written.append(write_errors(errors, Path(out) / "errors.jsonl"))
+        try:
+            with all_or_nothing():  # a full disk leaves the previous outputs, never a mix
+                written = export_all(graph, out, formats=[f.name for f in chosen], view=view)
+                written.append(write_errors(errors, Path(out) / "errors.jsonl"))
+        except OSError as exc:
+            raise output_error(exc, out) from None
     return BuildResult(graph, tuple(errors), tuple(written), empty)
 
 

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, UsageError, WorkerError, one_line, say
+from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, say
+from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
     from kg.formats import Format
     from kg.graph import KnowledgeGraph
     from kg.progress import Progress
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WORKERS = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WORKERS, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
 def _default_out(inputs: Sequence[str]) -> Path:
@@ -153,6 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_export_store(args))
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
+    check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
@@ -162,8 +164,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not result.graph.extractions and not args.allow_empty:
         return _nothing_built(result.errors, Path(args.output))
     _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
-    path = export(result.graph, args.output, format=args.format, view=_view(args))
+    try:
+        path = export(result.graph, args.output, format=args.format, view=_view(args))
+    except OSError as exc:
+        raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
+
+
+def check_output_path(path: Path, fmt: Format) -> None:
+    """Before building: the one output ``path`` of ``kg export`` can be written in ``fmt``."""
+    if fmt.directory:
+        check_writable(path)
+    elif path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder (name a file, or a folder with kg build -o)")
+    else:
+        check_writable(path.parent)
 
 
 def cmd_formats(args: argparse.Namespace) -> int:
@@ -280,7 +295,8 @@ def make_parser() -> argparse.ArgumentParser:
         prog="kg",
         description="News articles in, a stance-aware industry knowledge graph out.",
         epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error; "
-        "3 the workers or the Dask cluster failed (nothing written); 130 interrupted.",
+        "3 the workers or the Dask cluster failed (nothing written); 4 the outputs could not be written "
+        "(previous outputs left as they were); 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -368,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkerError as exc:
         say(f"kg: error: {exc}")
         return EXIT_WORKERS
+    except OutputError as exc:
+        say(f"kg: error: {exc}")
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         say("kg: interrupted; outputs already written are complete, none is half-written")
         return 130

@@ -19,6 +19,10 @@ class KgError(Exception):
     """Base class of every error kg raises on purpose."""
 
 
+class OutputError(KgError):
+    """The outputs cannot be written (a read-only or full disk, a file where a folder belongs): exit code 4."""
+
+
 class UsageError(KgError):
     """The caller asked for something kg cannot do (exit code 2 on the CLI)."""
 

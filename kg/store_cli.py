@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, UsageError, say
+from kg.io import all_or_nothing, check_writable, output_error
 from kg.push import AUTH_ENV
 
 __all__ = [
@@ -73,6 +74,9 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     from kg.store import add
 
     started = time.perf_counter()
+    check_writable(args.store)  # before extracting: a store folder that cannot be written is exit 4
+    if getattr(args, "output", None):
+        check_writable(args.output)
     with progress(args) as bar:
         result = add(
             args.store,
@@ -89,8 +93,12 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         from kg.build import write_errors
         from kg.formats import export_all
 
-        files = export_all(result.graph, args.output, formats=getattr(args, "format", None) or None)
-        files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
+        try:
+            with all_or_nothing():
+                files = export_all(result.graph, args.output, formats=getattr(args, "format", None) or None)
+                files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
+        except OSError as exc:
+            raise output_error(exc, args.output) from None
         written = f"; wrote {len(files)} files to {args.output}"
     replaced = f" ({len(result.replaced)} replacing stored versions)" if result.replaced else ""
     return finish(
