@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract import DEFAULT_ENGINE
 from kg.graph import KnowledgeGraph
-from kg.io import atomic_write
+from kg.io import all_or_nothing, atomic_write, check_writable, output_error
 from kg.model import Extraction
 
 
@@ -29,10 +29,12 @@ class BuildResult:
     graph: KnowledgeGraph
     errors: tuple[InputError, ...] = ()
     written: tuple[Path, ...] = field(default=())
+    #: True when no article was built and so nothing was written (``allow_empty`` was not given).
+    empty: bool = False
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.empty
 
 
 def extract_all(
@@ -43,17 +45,20 @@ def extract_all(
     workers: int = 1,
     dask: str | None = None,
     slim: bool = False,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Extraction | InputError]:
     """Read and extract each input in order, yielding errors in place of failed articles.
 
     ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`: the
-    results, and their order, are the same with any of them.
+    results, and their order, are the same with any of them. ``skip``: folders
+    not read when walking a folder input (see :func:`kg.readers.read`).
     """
     from kg.parallel import extract_many
     from kg.readers import read
 
-    kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
-    yield from extract_many(read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, slim=slim)
+    articles = (read(inputs, skip=skip) if max_article_bytes is None
+                else read(inputs, skip=skip, max_article_bytes=max_article_bytes))
+    yield from extract_many(articles, engine=engine, workers=workers, dask=dask, slim=slim)
 
 
 def build(
@@ -67,12 +72,19 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[Extraction | InputError], object] | None = None,
+    allow_empty: bool = False,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
     ``formats`` defaults to the default rows of :data:`kg.formats.FORMATS`;
     ``view`` (``focus``, ``depth``, ``max_nodes``) limits what the HTML page and figures draw.
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
+    Output problems raise :class:`~kg.errors.OutputError`: a folder that cannot be
+    written is found before extracting, and a write that fails (a full disk) leaves
+    every previous output in place. When no article at all was built (every input failed, an empty folder or
+    stdin), nothing is written and ``result.empty`` is True, so a mistyped path
+    does not replace the last good outputs with an empty graph; ``allow_empty``
+    writes the empty graph anyway. The output folder ``out`` is never read as input.
     ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
     outputs are byte-identical whatever they are. ``progress`` is called with
     each article's result as it comes in.
@@ -92,11 +104,14 @@ def build(
     # Checked before the (long) extraction, not after it.
     chosen = [get_format(n) for n in formats] if formats is not None else [f for f in FORMATS.values() if f.default]
     if out is not None:
-        remove_stale_temps(Path(out), [f.filename for f in chosen] + ["errors.jsonl"])
+        names = [f.filename for f in chosen] + ["errors.jsonl"]
+        check_writable(out, names)  # before the (long) extraction, not after it
+        remove_stale_temps(Path(out), names)
     extractions: list[Extraction] = []
     errors: list[InputError] = []
     items = extract_all(
-        inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True
+        inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True,
+        skip=() if out is None else (out,),
     )
     for item in items:
         if progress is not None:
@@ -105,10 +120,15 @@ def build(
     graph = resolve(extractions)
     extractions.clear()  # the graph holds its own (resolved) copies; these would double the memory
     written: list[Path] = []
-    if out is not None:
-        written = export_all(graph, out, formats=[f.name for f in chosen], view=view)
-        written.append(write_errors(errors, Path(out) / "errors.jsonl"))
-    return BuildResult(graph, tuple(errors), tuple(written))
+    empty = not graph.extractions and not allow_empty
+    if out is not None and not empty:
+        try:
+            with all_or_nothing():  # a full disk leaves the previous outputs, never a mix
+                written = export_all(graph, out, formats=[f.name for f in chosen], view=view)
+                written.append(write_errors(errors, Path(out) / "errors.jsonl"))
+        except OSError as exc:
+            raise output_error(exc, out) from None
+    return BuildResult(graph, tuple(errors), tuple(written), empty)
 
 
 def write_errors(errors: Iterable[InputError], path: Path) -> Path:

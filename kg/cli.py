@@ -8,7 +8,6 @@ cluster could not do the work (nothing was written), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -16,14 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, UsageError, WorkerError
+from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, say
+from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
     from kg.formats import Format
     from kg.graph import KnowledgeGraph
     from kg.progress import Progress
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WORKERS = 0, 1, 2, 3
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_WORKERS, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
 def _default_out(inputs: Sequence[str]) -> Path:
@@ -34,23 +34,9 @@ def _default_out(inputs: Sequence[str]) -> Path:
     return Path("exports") / name
 
 
-# Line breaks, other control characters and bidi overrides in a file name (or a JSONL id) would let
-# one error forge extra lines or reorder text on the terminal: they are shown escaped.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters and bidi overrides escaped, so it prints as one line.
-
-    >>> print(one_line("a\\nb\\u202ec.txt: binary file"))
-    a\\nb\\u202ec.txt: binary file
-    """
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
-        print(f"kg: error: {one_line(str(e))}", file=sys.stderr)
+        say(f"kg: error: {e}")
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
@@ -84,12 +70,9 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequen
         )
         names = [labels.get(str(n), str(n)) for n in v.dropped[:10]]
         more = f" and {len(v.dropped) - 10} more" if len(v.dropped) > 10 else ""
-        print(
-            f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
+        say(f"kg: the drawing shows {shown} of {v.total_nodes} nodes"
             + (f"; --max-nodes {view['max_nodes'] or DRAW_LIMIT} dropped {len(v.dropped)}: "
-               f"{', '.join(names)}{more}" if v.dropped else ""),
-            file=sys.stderr,
-        )
+               f"{', '.join(names)}{more}" if v.dropped else ""))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -111,9 +94,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             max_article_bytes=args.max_article_bytes,
             view=_view(args),
             progress=bar.update,
+            allow_empty=args.allow_empty,
             **scale_options(args),
         )
     _report(result.errors)
+    if result.empty:
+        return _nothing_built(result.errors, out)
     _report_view(result.graph, _view(args), [get_format(n) for n in args.format] if args.format else None)
     g = result.graph
     return finish(
@@ -125,10 +111,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
 
 
+def _nothing_built(errors: Sequence[InputError], out: Path) -> int:
+    failed = f"{len(errors)} input{'s' if len(errors) != 1 else ''} failed" if errors else "no article found"
+    say(f"kg: error: nothing was built ({failed}); nothing written, so {out} keeps its "
+        "previous outputs (--allow-empty writes an empty graph)")
+    return EXIT_INPUT
+
+
 def finish(args: argparse.Namespace, ok: bool, summary: str) -> int:
     """Print a command's one-line summary (not with ``--quiet``); return the exit code for ``ok``."""
     if not getattr(args, "quiet", False):
-        print(summary, file=sys.stderr)
+        say(summary)
     return EXIT_OK if ok else EXIT_INPUT
 
 
@@ -161,15 +154,31 @@ def cmd_export(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_export_store(args))
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
+    check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            **scale_options(args),
+            allow_empty=True, **scale_options(args),
         )
     _report(result.errors)
+    if not result.graph.extractions and not args.allow_empty:
+        return _nothing_built(result.errors, Path(args.output))
     _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
-    path = export(result.graph, args.output, format=args.format, view=_view(args))
+    try:
+        path = export(result.graph, args.output, format=args.format, view=_view(args))
+    except OSError as exc:
+        raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
+
+
+def check_output_path(path: Path, fmt: Format) -> None:
+    """Before building: the one output ``path`` of ``kg export`` can be written in ``fmt``."""
+    if fmt.directory:
+        check_writable(path)
+    elif path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder (name a file, or a folder with kg build -o)")
+    else:
+        check_writable(path.parent)
 
 
 def cmd_formats(args: argparse.Namespace) -> int:
@@ -185,6 +194,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg import evaluate
 
     return int(evaluate.run(args))
+
+
+def _add_allow_empty(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-empty", action="store_true",
+                   help="write the outputs even when no article was built (default: write nothing, exit 1)")
 
 
 def _add_view_options(p: argparse.ArgumentParser) -> None:
@@ -281,7 +295,8 @@ def make_parser() -> argparse.ArgumentParser:
         prog="kg",
         description="News articles in, a stance-aware industry knowledge graph out.",
         epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error; "
-        "3 the workers or the Dask cluster failed (nothing written); 130 interrupted.",
+        "3 the workers or the Dask cluster failed (nothing written); 4 the outputs could not be written "
+        "(previous outputs left as they were); 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -301,7 +316,10 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    p.add_argument("--replace", action="store_true",
+                   help="with --store: let an article replace a stored one with its id from another file or line")
     _add_view_options(p)
+    _add_allow_empty(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
@@ -328,6 +346,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     _add_view_options(p)
+    _add_allow_empty(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("formats", help="list the output formats", description="List the output formats.")
@@ -348,19 +367,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     import logging
 
     # Readers report recoverable oddities (renamed duplicate ids, unreadable dates) as warnings.
-    logging.basicConfig(format="kg: warning: %(message)s", level=logging.WARNING)
+    class OneLine(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            return one_line(super().format(record))
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLine("kg: warning: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_USAGE
     except WorkerError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_WORKERS
+    except OutputError as exc:
+        say(f"kg: error: {exc}")
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
-        print("kg: interrupted; outputs already written are complete, none is half-written", file=sys.stderr)
+        say("kg: interrupted; outputs already written are complete, none is half-written")
         return 130
     except BrokenPipeError:  # `kg extract ... | head`
         return EXIT_OK

@@ -10,12 +10,17 @@ Every message names the bad value and, where there is a closed set, the allowed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 
 class KgError(Exception):
     """Base class of every error kg raises on purpose."""
+
+
+class OutputError(KgError):
+    """The outputs cannot be written (a read-only or full disk, a file where a folder belongs): exit code 4."""
 
 
 class UsageError(KgError):
@@ -72,3 +77,29 @@ class StoreError(UsageError):
 
 class PushError(KgError):
     """The SPARQL server refused a request, or could not be reached after every retry."""
+
+
+# Line breaks, other control characters and bidi overrides in a file name (or a JSONL id) would let
+# one error forge extra lines or reorder text on the terminal: they are shown escaped.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and bidi overrides escaped, so it prints as one line.
+
+    >>> print(one_line("a\\nb\\u202ec.txt: binary file"))
+    a\\nb\\u202ec.txt: binary file
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(message: str) -> None:
+    """Print one message line for the user on stderr, escaped by :func:`one_line`.
+
+    Every message kg prints goes through here (and kg's log lines through the same
+    escaping), so a file name, an id or a server reply can neither forge extra report
+    lines nor send terminal escapes (``ESC[2J``) to the user's terminal.
+    """
+    import sys
+
+    print(one_line(message), file=sys.stderr)

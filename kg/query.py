@@ -154,10 +154,42 @@ def _term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
     return pyoxigraph.Literal(value)
 
 
+# Strings, IRIs and comments first, so that a SERVICE inside them is not a keyword; a
+# keyword is a bare word, not a variable (?service), a prefixed name (ex:service) or a prefix.
+_Q1, _Q2 = "'", '"'
+_SPARQL_TOKEN = re.compile(
+    "|".join(
+        (
+            rf"{_Q2 * 3}(?:[^{_Q2}\\]|\\.|{_Q2}(?!{_Q2 * 2}))*{_Q2 * 3}",  # long strings
+            rf"{_Q1 * 3}(?:[^{_Q1}\\]|\\.|{_Q1}(?!{_Q1 * 2}))*{_Q1 * 3}",
+            rf"{_Q2}(?:[^{_Q2}\\\n]|\\.)*{_Q2}",  # short strings
+            rf"{_Q1}(?:[^{_Q1}\\\n]|\\.)*{_Q1}",
+            r"<[^<>\s]*>",  # IRIs
+            r"#[^\n]*",  # comments
+            r"[?$:]?[A-Za-z_][\w.-]*:?",  # words, variables, prefixed names
+        )
+    )
+)
+
+
+def calls_service(sparql: str) -> bool:
+    """Whether a query calls out to another endpoint (``SERVICE <iri> { ... }``).
+
+    >>> calls_service("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> calls_service('SELECT ?service { ?service a kg:Company ; rdfs:label "SERVICE" } # SERVICE')
+    False
+    """
+    return any(m.group().upper() == "SERVICE" for m in _SPARQL_TOKEN.finditer(sparql))
+
+
 def run(
-    store: pyoxigraph.Store, sparql: str, *, bindings: Mapping[str, str] | None = None
+    store: pyoxigraph.Store, sparql: str, *, bindings: Mapping[str, str] | None = None, allow_service: bool = False
 ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | pyoxigraph.QueryTriples:
     """Run a SPARQL query; ``bindings`` pre-bind variables (values as for :func:`parse_binding`).
+
+    A query that calls ``SERVICE`` is refused unless ``allow_service``: kg runs
+    offline, and a query read from a file must not reach the network unasked.
 
     >>> import pyoxigraph
     >>> bool(run(pyoxigraph.Store(), "ASK { ?s a kg:Company }"))
@@ -169,6 +201,9 @@ def run(
     """
     import pyoxigraph
 
+    if not allow_service and calls_service(sparql):
+        raise UsageError("the query calls SERVICE (another SPARQL endpoint, over the network); kg query runs "
+                         "offline unless --allow-service is given")
     substitutions: dict[pyoxigraph.Variable, Any] = {
         pyoxigraph.Variable(k): _term(v) for k, v in (bindings or {}).items()
     }

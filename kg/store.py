@@ -46,7 +46,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import re
+import shutil
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,12 +57,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.build import remove_stale_temps
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, StoreError, one_line
 from kg.extract import DEFAULT_ENGINE
 from kg.ids import content_hash
 from kg.io import atomic_write
 from kg.model import Article, Extraction
 from kg.store_records import article_hash, extraction_from_record, record, record_name
+
+log = logging.getLogger("kg.store")
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -131,6 +136,17 @@ class _Stored:
     extraction: Extraction
 
 
+def _same_origin(a: str, b: str) -> bool:
+    """Whether two origins (``path`` or ``path:line``) name the same file and line, wherever run from."""
+    def key(origin: str) -> tuple[str, str]:
+        path, sep, line = origin.rpartition(":")
+        if not (sep and line.isdigit()):
+            path, line = origin, ""
+        return (path if path.startswith("<") else os.path.realpath(path)), line
+
+    return key(a) == key(b)
+
+
 def _read_record(path: Path) -> _Stored:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -189,6 +205,10 @@ def _in_step(state: dict[str, Any]) -> bool:
     )
 
 
+class _DamagedIndex(StoreError):
+    """The Oxigraph database cannot be opened (corrupt files): it is rebuilt from the records."""
+
+
 def _open_oxigraph(root: Path, *, read_only: bool = False) -> pyoxigraph.Store:
     import pyoxigraph
 
@@ -196,12 +216,32 @@ def _open_oxigraph(root: Path, *, read_only: bool = False) -> pyoxigraph.Store:
         if read_only:
             return pyoxigraph.Store.read_only(str(root / RDF_DIR))
         return pyoxigraph.Store(str(root / RDF_DIR))
-    except OSError as exc:
+    except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
         if "lock" in str(exc).lower():
             raise StoreError(
                 f"store {root} is in use by another kg process; try again when it is done"
             ) from None
+        if isinstance(exc, RuntimeError) or "corrupt" in str(exc).lower():
+            raise _DamagedIndex(f"the RDF index of store {root} is damaged ({one_line(str(exc))})") from None
         raise StoreError(f"cannot open the RDF database of store {root}: {exc}") from None
+
+
+def _open_or_rebuild(root: Path) -> tuple[pyoxigraph.Store, bool]:
+    """Open the store's RDF index for writing; a damaged one is set aside and made anew.
+
+    The index holds nothing the records do not (it is derived from them), so a
+    damaged one costs a rebuild, never data. Returns the store and whether the
+    index was replaced (and so must be filled again).
+    """
+    try:
+        return _open_oxigraph(root), False
+    except _DamagedIndex as exc:
+        aside = root / f"{RDF_DIR}.damaged"
+        shutil.rmtree(aside, ignore_errors=True)
+        (root / RDF_DIR).rename(aside)
+        log.warning("%s; it is derived from the records, so kg rebuilds it (the damaged copy is in %s)",
+                    exc, one_line(str(aside)))
+        return _open_oxigraph(root), True
 
 
 class _Session:
@@ -218,7 +258,8 @@ class _Session:
             _write_state(self.root, synced=False)
         self.state = _read_state(self.root)
         had_rdf = (self.root / RDF_DIR).is_dir()
-        self.rdf = _open_oxigraph(self.root)
+        self.rdf, rebuilt = _open_or_rebuild(self.root)
+        had_rdf = had_rdf and not rebuilt
         (self.root / RECORD_DIR).mkdir(exist_ok=True)
         # A run killed while saving a record leaves its temporary file (the record itself is whole or absent).
         remove_stale_temps(self.root, [RECORD_DIR])
@@ -241,6 +282,26 @@ class _Session:
     def unchanged(self, article: Article, engine: str) -> bool:
         old = self.records.get(article.id)
         return old is not None and old.article_hash == article_hash(article) and old.engine == engine
+
+    def twin(self, article: Article) -> str | None:
+        """The id of a stored article with the same text under an id that sorts first, if any.
+
+        Of several ids with one text the store keeps the first in id order, whatever
+        order they arrive in, so a corpus that holds a text twice is "unchanged" when
+        added again (it used to replace A by B and B by A on every run).
+        """
+        text_hash = content_hash(article.text)
+        found = [s.article_id for s in self.records.values()
+                 if s.content_hash == text_hash and s.article_id < article.id]
+        return min(found) if found else None
+
+    def foreign_origin(self, article: Article) -> str | None:
+        """The origin of the stored article with this id when it came from another file (or line)."""
+        old = self.records.get(article.id)
+        if old is None or not old.extraction.article.origin or not article.origin:
+            return None
+        before, now = old.extraction.article.origin, article.origin
+        return None if _same_origin(before, now) else before
 
     def put(self, x: Extraction, engine: str, source: Article | None = None) -> list[str]:
         """Save one extraction; returns the ids of the stored articles it replaces."""
@@ -308,6 +369,7 @@ def add_articles(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
+    replace: bool = False,
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
 
@@ -316,6 +378,12 @@ def add_articles(
     id, replaces the stored one. :class:`~kg.errors.InputError` items are
     reported in the result, and every other article is still stored.
     ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`.
+
+    An article whose id is stored from another file or line (``2026-01/story.txt``
+    and ``2026-02/story.txt`` both have the id ``story``) is refused with an error
+    naming both, unless ``replace``: it is most often another story. One text under
+    several ids is stored once, under the id that sorts first (a text whose stored
+    twin is not among this run's inputs replaces it: a renamed file).
     """
     from kg.parallel import extract_many
 
@@ -330,8 +398,21 @@ def add_articles(
     # input order, because an earlier article of this run may have replaced it.
     order: deque[tuple[bool, Article | InputError]] = deque()
 
+    seen: set[str] = set()
+    twins: list[tuple[Article, str]] = []
+
     def queue() -> Iterator[Article | InputError]:
         for item in articles:
+            if isinstance(item, Article):
+                seen.add(item.id)
+                before = None if replace else session.foreign_origin(item)
+                if before is not None and not session.unchanged(item, engine):
+                    item = InputError(item.origin or item.id, (
+                        f"article id {item.id!r} is already in the store from {before}; not replaced "
+                        "(give the article an id of its own, or --replace to replace it)"))
+                elif not session.unchanged(item, engine) and (twin := session.twin(item)) is not None:
+                    twins.append((item, twin))
+                    continue
             skip = isinstance(item, Article) and session.unchanged(item, engine)
             order.append((skip, item))
             if not skip:
@@ -342,6 +423,9 @@ def add_articles(
             progress(x)
         if isinstance(x, InputError):
             errors.append(x)
+            return
+        if isinstance(source, Article) and (twin := session.twin(source)) is not None and twin in seen:
+            unchanged.append(source.id)  # an earlier article of this run stored its text under the first id
             return
         replaced.update(session.put(x, engine, source if isinstance(source, Article) else None))
         added.append(x.article.id)
@@ -361,6 +445,13 @@ def add_articles(
         skipped_until_next()
         settle(x, order.popleft()[1])
     skipped_until_next()
+    for item, twin in twins:
+        if twin in seen and twin in session.records:
+            unchanged.append(item.id)  # its text is stored under the first id
+            if progress is not None:
+                progress(item)
+        else:
+            settle(next(extract_many([item], engine=engine)), item)
     graph, count = session.sync()
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
@@ -376,6 +467,7 @@ def add(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
+    replace: bool = False,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
 
@@ -383,9 +475,9 @@ def add(
     """
     from kg.readers import read
 
-    kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
+    articles = read(inputs) if max_article_bytes is None else read(inputs, max_article_bytes=max_article_bytes)
     return add_articles(
-        store_dir, read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, progress=progress
+        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace
     )
 
 
@@ -449,6 +541,37 @@ def export(
     return export_all(load_graph(store_dir), out, formats=formats)
 
 
+_ENTITY = re.compile(rb"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC|\"[^\"]*\"|'[^']*')", re.S)
+_MAX_ENTITIES = 200
+
+
+def check_xml_entities(path: Path) -> None:
+    """Refuse an XML file whose DOCTYPE could expand without bound, before any parser sees it.
+
+    Entities that name other entities ("billion laughs": 1 KB that expands to
+    gigabytes and aborted the process), external and parameter entities are refused;
+    the plain namespace abbreviations OWL tools write (``<!ENTITY owl "http://...#">``)
+    are fine.
+    """
+    with path.open("rb") as f:
+        head = f.read(1 << 20)
+    start = head.find(b"<!DOCTYPE")
+    if start < 0:
+        return
+    entities = list(_ENTITY.finditer(head, start))
+    if head.count(b"<!ENTITY", start) != len(entities):
+        raise StoreError(f"{path}: refusing an XML DOCTYPE with entity declarations kg cannot check")
+    for m in entities:
+        value = m.group(2)
+        if m.group(1) or value in (b"SYSTEM", b"PUBLIC") or b"&" in value or b"%" in value:
+            raise StoreError(
+                f"{path}: refusing an XML DOCTYPE with nested, parameter or external entities "
+                "(they can expand without bound)"
+            )
+    if len(entities) > _MAX_ENTITIES:
+        raise StoreError(f"{path}: refusing an XML DOCTYPE with more than {_MAX_ENTITIES} entities")
+
+
 @contextlib.contextmanager
 def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     """A pyoxigraph Store with the RDF of ``source``: a kg store folder or an RDF file.
@@ -462,8 +585,13 @@ def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     path = Path(source)
     if path.is_dir():
         if _in_step(_read_state(path)) and (path / RDF_DIR).is_dir():
-            yield _open_oxigraph(path, read_only=True)
-            return
+            try:
+                ro = _open_oxigraph(path, read_only=True)
+            except _DamagedIndex:
+                pass  # rebuilt below, from the records
+            else:
+                yield ro
+                return
         session = _Session(path, create=False)
         session.sync()
         yield session.rdf
@@ -475,6 +603,8 @@ def open_rdf(source: str | os.PathLike[str]) -> Iterator[pyoxigraph.Store]:
     if fmt is None:
         allowed = ".jsonld, .n3, .nq, .nt, .owl, .rdf, .trig, .ttl"
         raise StoreError(f"cannot tell the RDF format of {path} from its extension (allowed: {allowed})")
+    if fmt == pyoxigraph.RdfFormat.RDF_XML:
+        check_xml_entities(path)
     store = pyoxigraph.Store()
     try:
         store.load(path=str(path), format=fmt)

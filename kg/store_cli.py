@@ -23,7 +23,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError, UsageError, say
+from kg.io import all_or_nothing, check_writable, output_error
+from kg.push import AUTH_ENV
 
 __all__ = [
     "add_store_option",
@@ -36,12 +38,11 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-AUTH_ENV = "KG_PUSH_AUTH"
 
 
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
-        print(f"kg: error: {e}", file=sys.stderr)
+        say(f"kg: error: {e}")
 
 
 def _counts(result: Any) -> str:
@@ -73,6 +74,9 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     from kg.store import add
 
     started = time.perf_counter()
+    check_writable(args.store)  # before extracting: a store folder that cannot be written is exit 4
+    if getattr(args, "output", None):
+        check_writable(args.output)
     with progress(args) as bar:
         result = add(
             args.store,
@@ -80,6 +84,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
             engine=args.engine,
             max_article_bytes=getattr(args, "max_article_bytes", None),
             progress=bar.update,
+            replace=getattr(args, "replace", False),
             **scale_options(args),
         )
     _report(result.errors)
@@ -88,8 +93,12 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         from kg.build import write_errors
         from kg.formats import export_all
 
-        files = export_all(result.graph, args.output, formats=getattr(args, "format", None) or None)
-        files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
+        try:
+            with all_or_nothing():
+                files = export_all(result.graph, args.output, formats=getattr(args, "format", None) or None)
+                files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
+        except OSError as exc:
+            raise output_error(exc, args.output) from None
         written = f"; wrote {len(files)} files to {args.output}"
     replaced = f" ({len(result.replaced)} replacing stored versions)" if result.replaced else ""
     return finish(
@@ -121,10 +130,10 @@ def cmd_export_store(args: argparse.Namespace) -> int:
         single = False
     if single:
         path = export(graph, out, format=formats[0] if formats else None)
-        print(f"kg: wrote {path}", file=sys.stderr)
+        say(f"kg: wrote {path}")
     else:
         paths = export_all(graph, out, formats=formats or None)
-        print(f"kg: wrote {len(paths)} files to {out}", file=sys.stderr)
+        say(f"kg: wrote {len(paths)} files to {out}")
     return EXIT_OK
 
 
@@ -141,7 +150,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query_text(args.query)
     bindings = dict(parse_binding(b) for b in args.bind or ())
     with open_rdf(args.store) as store:
-        results = run(store, sparql, bindings=bindings)
+        results = run(store, sparql, bindings=bindings, allow_service=args.allow_service)
         for chunk in format_results(results, args.format, max_width=args.max_width):
             sys.stdout.write(chunk)
     sys.stdout.flush()
@@ -153,7 +162,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     result = remove(args.store, args.article_ids)
     _report(result.errors)
-    print(f"kg: store {args.store}: {len(result.removed)} removed; {_counts(result)}", file=sys.stderr)
+    say(f"kg: store {args.store}: {len(result.removed)} removed; {_counts(result)}")
     return EXIT_OK if result.ok else EXIT_INPUT
 
 
@@ -180,14 +189,11 @@ def cmd_push(args: argparse.Namespace) -> int:
             update_endpoint=args.update_endpoint,
         )
     except PushError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_INPUT
     dropped = f", dropped {len(result.dropped)} graphs" if args.prune else ""
-    print(
-        f"kg: pushed {result.triples} triples in {result.graphs} graphs to {args.endpoint} "
-        f"({result.requests} requests{dropped}) in {time.perf_counter() - started:.1f}s",
-        file=sys.stderr,
-    )
+    say(f"kg: pushed {result.triples} triples in {result.graphs} graphs to {args.endpoint} "
+        f"({result.requests} requests{dropped}) in {time.perf_counter() - started:.1f}s")
     return EXIT_OK
 
 
@@ -228,6 +234,8 @@ def register(subparsers: Any) -> None:
         help="cut table cells longer than N characters (0: never; default 60)",
     )
     p.add_argument("--list", action="store_true", help="list the shipped queries and exit")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let the query call other endpoints with SERVICE (over the network; refused by default)")
     p.set_defaults(func=cmd_query)
 
     p = subparsers.add_parser(

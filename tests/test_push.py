@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import base64
 import contextlib
+import json
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -19,7 +21,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -385,3 +387,140 @@ def kg_push(argv: list[str]) -> int:
     except UsageError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
+
+
+# -- hostile servers (issue 14: F7-F11) ---------------------------------------------------------------
+
+
+class _RawServer:
+    """A TCP server on 127.0.0.1 that answers every connection with ``respond(sock)`` (bounded, then closes)."""
+
+    def __init__(self, respond: Callable[[socket.socket], None]) -> None:
+        self.respond = respond
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/store"
+        self.connections = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            with contextlib.suppress(OSError):
+                conn.recv(65536)
+                self.respond(conn)
+
+    def __enter__(self) -> _RawServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        self.listener.close()
+
+
+def _drip(sock: socket.socket, data: bytes, every: float, stop_after: float) -> None:
+    end = time.monotonic() + stop_after
+    for byte in data:
+        if time.monotonic() > end:
+            return
+        sock.sendall(bytes([byte]))
+        time.sleep(every)
+
+
+@pytest.mark.parametrize(
+    ("respond", "expected"),
+    [
+        (lambda s: s.sendall(b"SSH-2.0-OpenSSH_9.2\r\n"), "did not answer in HTTP"),
+        (lambda s: s.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"), "before its Content-Length"),
+        (lambda s: _drip(s, b"HTTP/1.1 204 No Content\r\n\r\n", 0.3, 8.0), "within the --timeout of 1 s"),
+    ],
+    ids=["not-http", "truncated-200", "one-byte-every-0.3s"],
+)
+def test_broken_replies_are_retried_then_one_error(store: Path, respond: Callable[[socket.socket], None],
+                                                    expected: str) -> None:
+    with _RawServer(respond) as srv, pytest.raises(PushError) as err:
+        started = time.monotonic()
+        push(store, srv.url, backoff=0, retries=1, timeout=1)
+    assert expected in str(err.value) and "failed after 2 attempts" in str(err.value)
+    assert srv.connections == 2 and time.monotonic() - started < 6  # two bounded attempts, not 8 s of drip
+
+
+def test_an_endless_reply_is_read_only_a_little(store: Path) -> None:
+    # Issue 14 F9: an endless 200 body grew kg push to 1.6 GB in 2 s.
+    sent: list[int] = []
+
+    def endless(sock: socket.socket) -> None:
+        sock.sendall(b"HTTP/1.1 200 OK\r\n\r\n")
+        chunk = b"x" * 65536
+        with contextlib.suppress(OSError):
+            for _ in range(2000):  # up to 128 MB, stopped by the client closing the connection
+                sock.sendall(chunk)
+                sent.append(len(chunk))
+
+    with _RawServer(endless) as srv:
+        result = push(store, srv.url, backoff=0, retries=0, timeout=10)
+    assert result.graphs == 3  # each reply was cut at kg.push.REPLY_LIMIT and the push went on
+    assert sum(sent) < 3 * 16 * 2**20  # the client hung up long before 128 MB per reply
+
+
+def test_prune_never_drops_outside_kg_namespace_nor_follows_redirects_elsewhere(store: Path) -> None:
+    foreign = "http://example.org/their-graph"
+    ours = ids.graph_iri("gone/article")
+    rows = [{"g": {"type": "uri", "value": g}} for g in (foreign, ours)]
+    listing = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": rows}}).encode()
+    with _Stub([(204, b"")]) as gsp, _Stub([(200, listing)]) as query, _Stub([(204, b"")]) as update:
+        result = push(store, gsp.url, prune=True, query_endpoint=query.url, update_endpoint=update.url, backoff=0)
+    assert result.dropped == (ours,)  # the server ignored the FILTER; the client did not
+    assert foreign not in update.seen[0][3].decode()
+    with _Stub([(204, b"")]) as elsewhere:
+        moved = {"Location": elsewhere.url.replace("127.0.0.1", "localhost")}
+        with _Stub([(302, b"", moved)]) as query, _Stub([(204, b"")]) as gsp, \
+                pytest.raises(PushError, match="refusing to follow a redirect"):
+            push(store, gsp.url, prune=True, query_endpoint=query.url, update_endpoint=gsp.url, backoff=0)
+    assert elsewhere.seen == []
+
+
+def test_credentials_never_reach_the_url_or_a_message(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(UsageError, match="must not hold credentials"):
+        push(store, "http://alice:s3cret@127.0.0.1:1/store")
+    token = base64.b64encode(b"alice:s3cret").decode()
+    echo = f"bad login s3cret {token} alice:s3cret".encode()
+    with _Stub([(403, echo)]) as stub, pytest.raises(PushError) as err:
+        push(store, stub.url, auth="alice:s3cret", backoff=0)
+    assert "s3cret" not in str(err.value) and token not in str(err.value) and "***" in str(err.value)
+    challenge = {"WWW-Authenticate": 'Negotiate realm="x"'}
+    with _Stub([(401, b"", challenge)]) as stub, pytest.raises(PushError) as err:
+        push(store, stub.url, auth="alice:s3cret", backoff=0)
+    assert "HTTP 401" in str(err.value) or "not support" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--endpoint", "http://[::1/x"], "not a valid URL"),
+        (["--endpoint", "http://127.0.0.1:7878/my store"], "without spaces"),
+        (["--endpoint", "http://127.0.0.1:port/store"], "not a valid URL"),
+        (["--endpoint", "http://u:p@127.0.0.1:1/store"], "must not hold credentials"),
+        (["--endpoint", "http://127.0.0.1:1/store", "--timeout", "-1"], "--timeout must be a positive number"),
+        (["--endpoint", "http://127.0.0.1:1/store", "--timeout", "nan"], "--timeout must be a positive number"),
+        (["--endpoint", "http://127.0.0.1:1/store", "--content-type", "text/turtle\r\nX-Evil: 1"],
+         "--content-type must be one media type"),
+    ],
+)
+def test_bad_push_options_are_usage_errors(store: Path, argv: list[str], expected: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert kg_push(["--store", str(store), *argv]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err

@@ -328,3 +328,41 @@ def test_query_an_rdf_file(graph: KnowledgeGraph, tmp_path: Path, capsys: pytest
     bad.write_text("x", encoding="utf-8")
     code, _, err = kg_query(["--store", str(bad), "asserted-partnerships"], capsys)
     assert code == 2 and "cannot tell the RDF format" in err
+
+
+def test_service_is_refused_unless_allowed(sample_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 14 F18: kg query followed SERVICE <http://...> over the network (and gave a traceback on failure).
+    from kg.cli import main
+
+    service = "SELECT * { SERVICE <http://192.0.2.1:9/sparql> { ?s ?p ?o } }"
+    with open_rdf(sample_store) as store, pytest.raises(UsageError, match="calls SERVICE"):
+        run(store, service)
+    assert main(["query", "--store", str(sample_store), service]) == 2
+    assert "kg query runs offline unless --allow-service" in capsys.readouterr().err
+    # A variable, a string or a comment named "service" is no SERVICE call.
+    harmless = 'SELECT ?service { ?service a kg:Company . FILTER(?service != "SERVICE") } # SERVICE'
+    assert main(["query", "--store", str(sample_store), "--format", "json", harmless]) == 0
+    assert json.loads(capsys.readouterr().out)["head"]["vars"] == ["service"]
+
+
+def test_rdfxml_entity_bombs_are_refused_before_parsing(tmp_path: Path) -> None:
+    # Issue 14 F14: 1 KB of nested internal entities made the RDF/XML parser allocate 1.2 GB and abort.
+    from kg.store import StoreError
+
+    def doc(entities: str, value: str) -> str:
+        return (f'<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n{entities}\n]>\n'
+                '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'
+                f'<rdf:Description rdf:about="http://example.org/s"><ex:p>{value}</ex:p></rdf:Description></rdf:RDF>')
+
+    nested = '<!ENTITY a "ha">\n<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">\n<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">'
+    external = '<!ENTITY x SYSTEM "file:///etc/passwd">'
+    for name, entities, value in (("nested", nested, "&c;"), ("external", external, "&x;")):
+        bomb = tmp_path / f"{name}.rdf"
+        bomb.write_text(doc(entities, value), encoding="utf-8")
+        with pytest.raises(StoreError, match="refusing an XML DOCTYPE"), open_rdf(bomb):
+            pass
+    # OWL tools' namespace abbreviations stay readable.
+    fine = tmp_path / "fine.owl"
+    fine.write_text(doc('<!ENTITY ex "http://example.org/">', "&ex;x"), encoding="utf-8")
+    with open_rdf(fine) as store:
+        assert [str(q.object.value) for q in store] == ["http://example.org/x"]

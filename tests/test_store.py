@@ -495,3 +495,55 @@ def test_usage_errors_are_usage_errors(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown engine 'magic'"):
         add_articles(tmp_path / "s", ARTICLES[:1], engine="magic")
     assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize("command", ["query", "add"])
+def test_a_damaged_rdf_index_is_rebuilt_from_the_records(
+    tmp_path: Path, extracted: dict[str, Extraction], command: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Issue 14 F17: `echo garbage > S/oxigraph/CURRENT` made every command a RuntimeError traceback.
+    store = tmp_path / "s"
+    add_extractions(store, list(extracted.values()), engine=DEFAULT_ENGINE)
+    before = nquads_of(store)
+    (store / "oxigraph" / "CURRENT").write_text("garbage\n")
+    with caplog.at_level("WARNING", logger="kg.store"):
+        if command == "add":
+            add_extractions(store, list(extracted.values()), engine=DEFAULT_ENGINE)
+        after = nquads_of(store)
+    assert after == before
+    assert any("is damaged (Corruption" in m and "so kg rebuilds it" in m for m in caplog.messages)
+    assert (store / "oxigraph.damaged" / "CURRENT").read_text() == "garbage\n"
+
+
+def test_an_id_from_another_file_is_refused_unless_replace(tmp_path: Path) -> None:
+    # Issue 14 F5: news/2026-02/story.txt silently replaced news/2026-01/story.txt (same id "story"), exit 0.
+    from kg.store import add
+
+    for month, text in (("2026-01", "PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk."),
+                        ("2026-02", "PT Alfa Baja Tbk mengakuisisi PT Beta Kawat Tbk.")):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "story.txt").write_text(text + "\n", encoding="utf-8")
+    store = tmp_path / "s"
+    assert add(store, [tmp_path / "2026-01"]).added == ("story",)
+    refused = add(store, [tmp_path / "2026-02"])
+    assert refused.added == () and [e.reason for e in refused.errors] == [
+        f"article id 'story' is already in the store from {tmp_path / '2026-01' / 'story.txt'}; not replaced "
+        "(give the article an id of its own, or --replace to replace it)"]
+    assert "Sinar Baja" in json.dumps(load_extractions(store)[0].article.text)
+    assert add(store, [tmp_path / "2026-01"]).unchanged == ("story",)  # the same file again is fine
+    replaced = add(store, [tmp_path / "2026-02"], replace=True)
+    assert replaced.added == ("story",) and replaced.errors == ()
+
+
+def test_one_text_under_two_ids_is_stored_once_and_then_unchanged(tmp_path: Path) -> None:
+    # Issue 14 F19: A replaced B and B replaced A on every run; the store was never "unchanged".
+    from kg.store import add
+
+    for name in ("story", "copy"):
+        (tmp_path / f"{name}.txt").write_text("PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk.\n", encoding="utf-8")
+    store = tmp_path / "s"
+    first = add(store, [tmp_path])
+    assert first.added == ("copy",) and first.unchanged == ("story",)
+    again = add(store, [tmp_path])
+    assert again.added == () and sorted(again.unchanged) == ["copy", "story"]
+    assert [x.article.id for x in load_extractions(store)] == ["copy"]

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``kg eval`` with parsed arguments; print the report on stdout and return the exit code."""
     from functools import partial
 
-    from kg.errors import InputError
+    from kg.errors import InputError, say
     from kg.evaluate.gold import load_gold
     from kg.evaluate.report import evaluate
     from kg.extract import extract
@@ -50,13 +50,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         docs = load_gold(args.gold)
     except InputError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
+        say(f"kg: error: {exc}")
         return EXIT_USAGE
     report = evaluate(docs, partial(extract, engine=args.engine), gold=args.gold,
                       system=f"engine {args.engine}", worst=max(0, args.worst))
     sys.stdout.write(report.dumps() if args.json else report.format())
     for d in report.failed:
-        print(f"kg: error: {d.error}", file=sys.stderr)
+        say(f"kg: error: {d.error}")
     if report.failed or (args.check and not report.passed):
         return EXIT_FAILED
     return EXIT_OK

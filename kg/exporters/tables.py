@@ -90,6 +90,20 @@ def _csv_chunks(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
     yield buf.getvalue()
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula ("=1+1", "@SUM(1)"):
+# OWASP's CSV-injection advice is to make it text with a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'``.
+
+    >>> [spreadsheet_safe(v) for v in ("=1+1", "@SUM(1+1)", "-2+3", "Xiaomi", -2, 0.5)]
+    ["'=1+1", "'@SUM(1+1)", "'-2+3", 'Xiaomi', -2, 0.5]
+    """
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _write_dir(directory: Path, files: Files) -> Path:
     directory = Path(directory)
     for name, chunks in files:
@@ -100,6 +114,10 @@ def _write_dir(directory: Path, files: Files) -> Path:
 def generate_csv(graph: KnowledgeGraph) -> Files:
     """``nodes.csv`` and ``edges.csv``: every attribute a column, lists joined with ``;``.
 
+    These files are for spreadsheets, so a text cell that a spreadsheet would run as a
+    formula is written with a leading ``'`` (:func:`spreadsheet_safe`); the Neo4j import
+    files keep every value exactly.
+
     >>> from tests.sample import sample_graph
     >>> files = dict(generate_csv(sample_graph()))
     >>> "".join(files["edges.csv"]).splitlines()[0]
@@ -107,10 +125,12 @@ def generate_csv(graph: KnowledgeGraph) -> Files:
     """
     nodes, edges = flatten(graph)
     yield "nodes.csv", _csv_chunks(
-        list(NODE_FIELDS), ([scalar(d.get(k), t) for k, t in NODE_FIELDS.items()] for _, d in nodes)
+        list(NODE_FIELDS),
+        ([spreadsheet_safe(scalar(d.get(k), t)) for k, t in NODE_FIELDS.items()] for _, d in nodes),
     )
     yield "edges.csv", _csv_chunks(
-        list(EDGE_FIELDS), ([scalar(d.get(k), t) for k, t in EDGE_FIELDS.items()] for _, _, d in edges)
+        list(EDGE_FIELDS),
+        ([spreadsheet_safe(scalar(d.get(k), t)) for k, t in EDGE_FIELDS.items()] for _, _, d in edges),
     )
 
 

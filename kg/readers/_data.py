@@ -17,6 +17,7 @@ False
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from pathlib import Path
 
@@ -29,11 +30,14 @@ __all__ = [
     "boilerplate_pattern",
     "header_keys",
     "is_boilerplate",
+    "known_language",
     "month_names",
     "normalise_line",
     "time_words",
     "weekday_names",
 ]
+
+log = logging.getLogger("kg.readers")
 
 #: Article fields a "Key: value" header line or front matter may fill.
 HEADER_FIELDS = ("title", "published", "source", "url", "language")
@@ -162,3 +166,19 @@ def header_keys() -> dict[str, str]:
                 if out.setdefault(key, field) != field:
                     raise DataError(f"{path}: header key {key!r} fills {out[key]!r} in another language")
     return out
+
+
+def known_language(value: str | None, where: str) -> str | None:
+    """A declared language code if kg has a lexicon for it; otherwise None (detected later), with a warning.
+
+    >>> known_language("ID", "a.jsonl:1"), known_language(None, "a.jsonl:2")
+    ('id', None)
+    """
+    if not value:
+        return None
+    code = value.strip().lower()
+    if code in languages():
+        return code
+    log.warning("%s: language %s is not one of kg's (%s); detected from the text instead",
+                where, ascii(value), ", ".join(languages()))
+    return None

@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from kg.errors import InputError
 from kg.model import Article
+from kg.readers._data import known_language
 from kg.readers._dates import parse_date
 from kg.readers._decode import Undecodable, decode
 from kg.readers._text import paragraph_regions
@@ -42,7 +43,7 @@ def _json_type(value: Any) -> str:
         return "boolean"
     if isinstance(value, int | float):
         return "number"
-    names: dict[type, str] = {dict: "object", list: "array", str: "string"}
+    names: dict[type, str] = {dict: "object", list: "array", str: "string", type(None): "null"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -71,6 +72,10 @@ def parse_line(raw: str, *, path: str, line: int, default_id: str) -> Article | 
         return bad(f"invalid JSON: {exc.msg} {where} {exc.colno}")
     except RecursionError:
         return bad("invalid JSON: nested too deeply")
+    except ValueError as exc:
+        # Python's own limits (an integer of more than 4,300 digits) raise plain ValueError:
+        # still this line's problem, never the build's.
+        return bad(f"invalid JSON: {str(exc).split(';')[0]}")
     if not isinstance(obj, dict):
         return bad(f"expected a JSON object, got {_json_type(obj)}")
     if "text" not in obj or obj["text"] is None:
@@ -97,7 +102,7 @@ def parse_line(raw: str, *, path: str, line: int, default_id: str) -> Article | 
     regions = paragraph_regions(text)
     if not regions:
         return bad("field 'text' holds no article text (only boilerplate lines)")
-    language = values["language"]
+    language = known_language(values["language"], where)
     return Article(
         id=values["id"] or default_id,
         text=text,
@@ -105,7 +110,7 @@ def parse_line(raw: str, *, path: str, line: int, default_id: str) -> Article | 
         source=values["source"],
         url=values["url"],
         published=_published(obj, where),
-        language=language.lower() if language else None,
+        language=language,
         origin=where,
         regions=regions,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import logging
@@ -72,22 +73,41 @@ def _read_document(data: bytes | str, kind: str, *, where: str, id: str) -> Item
         return InputError(where, f"reader failed: {type(exc).__name__}: {' '.join(str(exc).split())}")
 
 
+class _Utf8Lines:
+    """A UTF-16/32 stream read line by line as UTF-8 bytes (what :func:`iter_lines` reads).
+
+    UTF-16/32 cannot be split on the byte ``b"\\n"``; decoding the whole file first
+    held all of it in memory, whatever its size.
+    """
+
+    def __init__(self, raw: IO[bytes], encoding: str, bom: bytes) -> None:
+        raw.read(len(bom))
+        self.text = io.TextIOWrapper(raw, encoding=encoding, newline="\n")
+
+    def readline(self, size: int = -1) -> bytes:
+        # ``size`` counts characters here: a line is cut at most 4x later in bytes, still bounded.
+        return self.text.readline(size).encode("utf-8")
+
+
 def _read_jsonl(stream: IO[bytes], *, where: str, stem: str, limit: int) -> Iterator[Item]:
     head = stream.peek(4)[:4] if isinstance(stream, io.BufferedReader) else b""
-    if any(head.startswith(bom) for bom, enc in _BOMS if enc != "utf-8"):
-        # UTF-16/32 cannot be split on the byte b"\n": decode the whole file first.
-        try:
-            stream = io.BytesIO(decode(stream.read()).encode("utf-8"))
-        except Undecodable as exc:
-            yield InputError(where, str(exc))
-            return
+    lines: Any = stream
+    for bom, encoding in _BOMS:
+        if encoding != "utf-8" and head.startswith(bom):
+            lines = _Utf8Lines(stream, encoding, bom)
+            break
     found = False
-    for number, line in iter_lines(stream, path=where, limit=limit):
-        found = True
-        if isinstance(line, InputError):
-            yield line
-        else:
-            yield parse_line(line, path=where, line=number, default_id=f"{stem}-{number}")
+    try:
+        for number, line in iter_lines(lines, path=where, limit=limit):
+            found = True
+            if isinstance(line, InputError):
+                yield line
+            else:
+                yield parse_line(line, path=where, line=number, default_id=f"{stem}-{number}")
+    except UnicodeDecodeError as exc:
+        yield InputError(where, f"cannot decode as {exc.encoding.upper()} (after {'line ' if found else ''}"
+                                f"{number if found else 'the start'}): {exc.reason}")
+        return
     if not found:
         yield InputError(where, "empty file")
 
@@ -151,15 +171,34 @@ def _read_file(path: Path, *, where: str, id: str, limit: int) -> Iterator[Item]
     yield _read_document(data, kind, where=where, id=id)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
+#: A folder holding both of these is a kg build's output, never input: ``kg build .`` twice
+#: must not read its own ``graph.html`` and ``extractions.jsonl`` back as articles.
+OUTPUT_MARKERS = ("errors.jsonl", "extractions.jsonl")
+
+
+def _is_output_folder(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in OUTPUT_MARKERS)
+
+
+def _inodes(paths: Iterable[str | os.PathLike[str]]) -> set[tuple[int, int]]:
+    out = set()
+    for p in paths:
+        with contextlib.suppress(OSError):
+            st = os.stat(p)
+            out.add((st.st_dev, st.st_ino))
+    return out
+
+
+def _walk(root: Path, skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[tuple[str, Path | InputError]]:
     """``(relative path, file)`` of every readable file under ``root``, sorted by relative path.
 
-    Hidden entries (".git") are skipped. Symlinked folders are followed once:
-    a folder already seen (by device and inode) is not entered again, so a
-    symlink loop ends.
+    Hidden entries (".git") are skipped, and so are the folders in ``skip`` (the
+    build's own output folder) and every folder that holds a kg build's outputs
+    (:data:`OUTPUT_MARKERS`). Symlinked folders are followed once: a folder
+    already seen (by device and inode) is not entered again, so a symlink loop ends.
     """
     found: list[tuple[str, Path | InputError]] = []
-    seen: set[tuple[int, int]] = set()
+    seen: set[tuple[int, int]] = _inodes(skip)
     stack: list[tuple[Path, PurePath]] = [(root, PurePath())]
     while stack:
         folder, rel = stack.pop()
@@ -171,7 +210,7 @@ def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            error = InputError(str(folder), f"cannot read folder: {exc.strerror or exc}")
+            error = InputError(text_of_path(str(folder)), f"cannot read folder: {exc.strerror or exc}")
             found.append((rel.as_posix(), error))
             continue
         for entry in entries:
@@ -183,7 +222,8 @@ def _walk(root: Path) -> Iterator[tuple[str, Path | InputError]]:
             except OSError:  # a symlink loop: reading it reports the error if it looks like an article
                 is_dir = False
             if is_dir:
-                stack.append((Path(entry.path), sub))
+                if not _is_output_folder(Path(entry.path)):
+                    stack.append((Path(entry.path), sub))
             elif _kind(sub):
                 found.append((sub.as_posix(), Path(entry.path)))
     found.sort(key=lambda item: item[0])
@@ -215,7 +255,11 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
         # line that is not JSON is reported with its number, as in a .jsonl file.
         yield from _read_jsonl(source, where=STDIN_NAME, stem="stdin", limit=limit)
         return
-    data: bytes | str = source.read()
+    # At most the limit and one byte: `yes | kg build -` must end in a message, not a MemoryError.
+    data: bytes | str = source.read(limit + 1)
+    if len(data) > limit:
+        yield InputError(STDIN_NAME, f"input is larger than the limit of {limit} bytes (max_article_bytes)")
+        return
     try:
         text = data if isinstance(data, str) else decode(data, what="input")
     except Undecodable as exc:
@@ -236,29 +280,45 @@ def _read_stdin(stream: Any, *, limit: int) -> Iterator[Item]:
     yield _read_document(text, kind, where=STDIN_NAME, id="stdin")
 
 
-def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any) -> Iterator[Item]:
+def text_of_path(name: str) -> str:
+    r"""A file name as valid Unicode text: bytes that are not UTF-8 become ``\xNN``.
+
+    A file system may hold any bytes in a name; Python keeps the invalid ones as
+    lone surrogates, which no UTF-8 output (ids, IRIs, ``errors.jsonl``) can hold.
+
+    >>> text_of_path(os.fsdecode(b"caf\xe9-\xff.txt"))
+    'caf\\xe9-\\xff.txt'
+    >>> text_of_path("berita/kabar.txt")
+    'berita/kabar.txt'
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _read_one(raw: str | os.PathLike[str], *, limit: int, stdin: Any,
+              skip: Iterable[str | os.PathLike[str]] = ()) -> Iterator[Item]:
     name = os.fspath(raw)
     if name == "-":
         yield from _read_stdin(sys.stdin if stdin is None else stdin, limit=limit)
         return
     path = Path(name)
     if path.is_dir():
-        for rel, item in _walk(path):
+        for rel, item in _walk(path, skip):
             if isinstance(item, InputError):
                 yield item
             else:
-                ident = PurePath(rel).with_suffix("").as_posix()
-                yield from _read_file(item, where=os.path.join(name, rel), id=ident, limit=limit)
+                ident = text_of_path(PurePath(rel).with_suffix("").as_posix())
+                where = text_of_path(os.path.join(name, rel))
+                yield from _read_file(item, where=where, id=ident, limit=limit)
         return
     if not path.exists() and not path.is_symlink():
-        yield InputError(name, "no such file or directory")
+        yield InputError(text_of_path(name), "no such file or directory")
         return
     if _kind(path) is None:
         allowed = ", ".join(sorted(EXTENSIONS))
         suffix = path.suffix or "(no extension)"
-        yield InputError(name, f"unsupported file type {suffix!r} (allowed: {allowed})")
+        yield InputError(text_of_path(name), f"unsupported file type {suffix!r} (allowed: {allowed})")
         return
-    yield from _read_file(path, where=name, id=path.stem, limit=limit)
+    yield from _read_file(path, where=text_of_path(name), id=text_of_path(path.stem), limit=limit)
 
 
 def read(
@@ -266,6 +326,7 @@ def read(
     *,
     max_article_bytes: int = 20_000_000,
     stdin: Any = None,
+    skip: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Article | InputError]:
     """Read articles from files, folders and stdin, in order.
 
@@ -286,6 +347,9 @@ def read(
         limit applies to each line.
     stdin
         The stream ``-`` reads (text or binary); ``sys.stdin`` by default.
+    skip
+        Folders never read when walking a folder input (the build's output
+        folder). Folders holding a kg build's outputs are skipped anyway.
 
     Article ids are the JSONL ``id`` field (else ``<name>-<line>``), the
     path relative to a folder input without extension ("id/selular-xiaomi-ford"),
@@ -304,13 +368,14 @@ def read(
         inputs = [inputs]  # one path, not an iterable of characters
     if isinstance(max_article_bytes, bool) or not isinstance(max_article_bytes, int) or max_article_bytes < 1:
         raise UsageError(f"max_article_bytes must be a positive number of bytes, got {max_article_bytes!r}")
-    return _read_all(list(inputs), limit=max_article_bytes, stdin=stdin)
+    return _read_all(list(inputs), limit=max_article_bytes, stdin=stdin, skip=tuple(skip))
 
 
-def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any) -> Iterator[Item]:
+def _read_all(inputs: list[str | os.PathLike[str]], *, limit: int, stdin: Any,
+              skip: tuple[str | os.PathLike[str], ...] = ()) -> Iterator[Item]:
     ids = _Ids()
     for raw in inputs:
-        for item in _read_one(raw, limit=limit, stdin=stdin):
+        for item in _read_one(raw, limit=limit, stdin=stdin, skip=skip):
             yield item if isinstance(item, InputError) else ids.claim(item)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import InputError
 from kg.model import Article
-from kg.readers._data import header_keys, is_boilerplate
+from kg.readers._data import header_keys, is_boilerplate, known_language
 from kg.readers._dates import parse_date
 
 __all__ = ["line_spans", "looks_like_headline", "paragraph_regions", "read_text"]
@@ -337,7 +337,7 @@ def read_text(text: str, *, id: str, origin: str | None = None) -> Article:
     if not regions:
         raise InputError(where, "no article text (only metadata and boilerplate lines)")
     meta = header.meta
-    language = meta.get("language")
+    language = known_language(meta.get("language"), where)
     return Article(
         id=id,
         text=text,
@@ -345,7 +345,7 @@ def read_text(text: str, *, id: str, origin: str | None = None) -> Article:
         source=meta.get("source"),
         url=meta.get("url"),
         published=meta.get("published"),
-        language=language.lower() if language else None,
+        language=language,
         origin=origin,
         regions=regions,
     )

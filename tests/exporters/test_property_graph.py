@@ -278,3 +278,24 @@ def test_neo4j_import_asks_for_multiline_fields_when_needed(tmp_path):
     # The one character that cannot be in an array element is the delimiter itself (U+001F).
     assert acme["aliases:string[]"].split(ARRAY_DELIMITER) == [
         f"Acme {HOSTILE}", f"ctl {XML_ILLEGAL}".replace(ARRAY_DELIMITER, "\ufffd")]
+
+
+def test_generic_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
+    # Issue 14 F15: ids and sources like "=1+1" and "@SUM(1+1)" landed unescaped in csv/edges.csv.
+    article_id = "=1+1"
+    text = "Acme menggandeng Beta."
+    article = Article(article_id, text, source="@SUM(1+1)", language="id")
+    nodes = (Node("acme", '=HYPERLINK("http://example.org","x")', "Company", ("+cmd",), None, (article_id,)),
+             Node("beta", "Beta", "Company", (), None, (article_id,)))
+    claim = Claim(article_id, "asserted", None, None, 0.9, (Evidence(0, len(text), text),))
+    graph = KnowledgeGraph((Extraction(article),), nodes, (Link("partnership/acme--beta", "partnership", "acme",
+                                                                 "beta", (claim,)),))
+    out = pg.write_csv(graph, tmp_path / "csv")
+    cells = [v for name in ("nodes.csv", "edges.csv") for row in _rows(out / name) for v in row.values()]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
+    nodes_by_id = {r["id"]: r for r in _rows(out / "nodes.csv")}
+    assert nodes_by_id["acme"]["label"] == "'=HYPERLINK(\"http://example.org\",\"x\")"
+    assert {r["articles"] for r in _rows(out / "edges.csv")} == {"'=1+1"}
+    # The Neo4j import keeps exact values: its importer reads them as data, never as formulas.
+    neo = pg.write_neo4j_import(graph, tmp_path / "neo4j")
+    assert {r["label"] for r in _rows(neo / "entities.csv")} == {'=HYPERLINK("http://example.org","x")', "Beta"}

@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.model import Article, Extraction
 
-__all__ = ["check_article", "check_extraction", "fuzz_decode", "fuzz_extract", "fuzz_jsonl", "fuzz_read"]
+__all__ = ["check_article", "check_extraction", "fuzz_decode", "fuzz_extract", "fuzz_jsonl", "fuzz_push", "fuzz_read"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -146,3 +146,58 @@ def fuzz_extract(
     check_extraction(x)
     assert extract(a, engine=engine or DEFAULT_ENGINE) == x, "extraction is not deterministic"
     return x
+
+
+class _ScriptedServer:
+    """One TCP server on 127.0.0.1 that answers each connection with the bytes of ``reply`` and closes."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        self.reply = b""
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/store"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            conn, _ = self.listener.accept()
+            with conn, contextlib.suppress(OSError):
+                conn.settimeout(2)
+                conn.recv(1 << 16)
+                conn.sendall(self.reply)
+
+
+@cache
+def _server() -> _ScriptedServer:
+    return _ScriptedServer()
+
+
+@cache
+def _push_store() -> object:
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://example.org/s"), pyoxigraph.NamedNode("http://example.org/p"),
+                              pyoxigraph.Literal("o")))
+    return store
+
+
+def fuzz_push(reply: bytes, auth: str | None) -> None:
+    """Push to a server that answers ``reply``: a result or a one-line PushError, never another exception.
+
+    The credentials never appear in what kg says.
+    """
+    from kg.errors import PushError
+    from kg.push import push
+
+    server = _server()
+    server.reply = reply
+    try:
+        push(_push_store(), server.url, retries=0, timeout=2, auth=auth)  # type: ignore[arg-type]
+    except PushError as exc:
+        message = str(exc)
+        assert "Traceback" not in message
+        if auth:
+            assert auth.partition(":")[2] not in message, message

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from kg.extract import ENGINES
-from tests.fuzz.targets import fuzz_decode, fuzz_extract, fuzz_jsonl, fuzz_read
+from tests.fuzz.targets import fuzz_decode, fuzz_extract, fuzz_jsonl, fuzz_push, fuzz_read
 from tests.hostile.strategies import HOSTILE, hostile_strings, news_texts, unicode_text
 
 # The strategies hold a 10,000-character name: hypothesis warns about the size of their repr.
@@ -101,7 +101,8 @@ jsonl_files = st.tuples(
             st.tuples(_record, st.booleans()).map(lambda t: _line(*t)),
             st.tuples(_json_value, st.booleans()).map(lambda t: _line(*t)),
             st.binary(max_size=40),
-            st.sampled_from([b"", b"   ", b"{", b'{"text": "\\ud800"}', b'{"text": "a\\u0000b"}', b"[" * 2000]),
+            st.sampled_from([b"", b"   ", b"{", b'{"text": "\\ud800"}', b'{"text": "a\\u0000b"}', b"[" * 2000,
+                             b'{"text": "x", "n": ' + b"9" * 5000 + b"}", b"null"]),
         ),
         max_size=8,
     ),
@@ -176,3 +177,30 @@ def test_run_for_runs_fixed_rounds_or_until_the_time_is_up() -> None:
 
     assert run_for(0.0, t) == 1 and 1 <= len(calls) <= 3  # always one round
     assert run_for(None, t, rounds=3) == 3
+
+
+_STATUS = st.one_of(st.integers(100, 599).map(lambda n: f"HTTP/1.1 {n} X\r\n".encode()),
+                    st.sampled_from([b"HTTP/1.1 200\r\n", b"HTTP/9 200 OK\r\n", b"SSH-2.0-x\r\n", b"\r\n", b""]),
+                    st.binary(max_size=30))
+_HEADER = st.one_of(
+    st.tuples(st.sampled_from([b"Content-Length", b"Location", b"WWW-Authenticate", b"Retry-After",
+                               b"Transfer-Encoding", b"Content-Type"]),
+              st.one_of(st.sampled_from([b"-1", b"99999999", b"chunked", b"Basic realm=x", b"Digest nonce=1",
+                                         b"http://127.0.0.1:1/x", b"//elsewhere/x", b"0"]), st.binary(max_size=20)))
+    .map(lambda t: t[0] + b": " + t[1] + b"\r\n"),
+    st.binary(max_size=30),
+)
+http_replies = st.one_of(
+    st.binary(max_size=300),
+    st.tuples(_STATUS, st.lists(_HEADER, max_size=4), st.binary(max_size=200))
+    .map(lambda t: t[0] + b"".join(t[1]) + b"\r\n" + t[2]),
+)
+
+
+def test_fuzz_push_client() -> None:
+    @_SETTINGS
+    @given(http_replies, st.sampled_from([None, "alice:s3cret-pw"]))
+    def t(reply: bytes, auth: str | None) -> None:
+        fuzz_push(reply, auth)
+
+    assert run_for(None if SECONDS is None else SECONDS / 4, t) >= 1

@@ -14,8 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build import build
-from kg.cli import one_line
-from kg.errors import InputError
+from kg.errors import InputError, one_line
 from kg.model import Article
 from kg.readers import read
 from tests.hostile.corpus import ID_BODY, ID_TITLE, Corpus, write_corpus

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,3 +179,62 @@ def test_shared_corpus_reads_without_errors(shared: Path) -> None:
                 if ln.strip() and not any(s <= a.text.find(ln.strip(), 0) < e for s, e in a.regions)
             ]
             assert all(d.lower().rstrip(".^m") in ("reuter", "more") for d in dropped), (a.id, dropped)
+
+
+def test_a_line_python_cannot_parse_is_that_lines_error(tmp_path: Path) -> None:
+    # Issue 14 F1: an integer of more than 4,300 digits raised ValueError out of the reader.
+    huge = '{"text": "PT Sinar Baja menggandeng PT Timur Kawat.", "n": ' + "9" * 5000 + "}"
+    path = _write(tmp_path / "feed.jsonl", [huge, "null", {"id": "ok", "text": "Ford membeli Kia."}])
+    items = list(read([path]))
+    summary = [(x.line, x.reason) if isinstance(x, InputError) else x.id for x in items]
+    assert summary == [
+        (1, "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits"),
+        (2, "expected a JSON object, got null"),
+        "ok",
+    ]
+
+
+def test_a_language_kg_has_no_lexicon_for_is_detected_instead(tmp_path: Path,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    path = _write(tmp_path / "feed.jsonl", [{"id": "a", "text": "Ford buys Kia.", "language": "fr"},
+                                            {"id": "b", "text": "Ford membeli Kia.", "language": " ID "}])
+    with caplog.at_level(logging.WARNING, logger="kg.readers"):
+        first, second = read([path])
+    assert isinstance(first, Article) and first.language is None
+    assert isinstance(second, Article) and second.language == "id"
+    assert f"{path}:1: language 'fr' is not one of kg's (en, id); detected from the text instead" in caplog.messages
+
+
+def test_utf16_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
+    # Issue 14 F4: UTF-16/32 JSONL was decoded whole; a bad byte at the end lost every line before it.
+    rows = [{"id": f"u{i}", "text": "PT Sinar Baja Tbk menggandeng PT Timur Kawat Tbk."} for i in range(3)]
+    data = ("\n".join(json.dumps(r) for r in rows) + "\n").encode("utf-16") + b"\x00\xd8\x41"
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(data)
+    items = list(read([path]))
+    assert [x.id for x in items[:3] if isinstance(x, Article)] == ["u0", "u1", "u2"]
+    assert isinstance(items[3], InputError) and "cannot decode as UTF-16-LE (after line 3)" in items[3].reason
+
+
+class _Endless(io.RawIOBase):
+    """stdin that never ends (``yes | kg build -``) and counts what was read from it."""
+
+    def __init__(self) -> None:
+        self.served = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        assert self.served < 50_000_000, "stdin was read far past the article size limit"
+        buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
+        self.served += len(buffer)
+        return len(buffer)
+
+
+def test_endless_stdin_reads_at_most_the_limit() -> None:
+    stream = _Endless()
+    items = list(read(["-"], stdin=io.BufferedReader(stream), max_article_bytes=1_000_000))
+    assert [(x.path, x.reason) for x in items if isinstance(x, InputError)] == [
+        ("<stdin>", "input is larger than the limit of 1000000 bytes (max_article_bytes)")]
+    assert stream.served < 2_000_000
