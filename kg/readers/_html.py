@@ -10,12 +10,34 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
+
 from kg.errors import InputError
 from kg.model import Article
 from kg.readers._dates import parse_date
 from kg.readers._text import paragraph_regions
 
 __all__ = ["read_html"]
+
+
+# trafilatura and its helpers log what they could not use ("discarding data: None", "empty HTML
+# tree") without naming the page; kg reports the page itself ("no main text found"), by name.
+_PARSER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+
+
+@contextlib.contextmanager
+def _quiet_parsers() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _PARSER_LOGGERS]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
 
 
 def read_html(
@@ -37,15 +59,16 @@ def read_html(
 
     where = origin or id
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            include_links=False,
-        )
+        with _quiet_parsers():
+            doc = trafilatura.bare_extraction(
+                html,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                include_links=False,
+            )
     except Exception as exc:
         # Found by fuzzing: on "<!><svg><s></s><a>" htmldate (trafilatura's date finder) calls
         # lxml's drop_tree on the root and fails an assertion. One broken page must not stop a build.

@@ -71,3 +71,15 @@ def test_page_without_article_text_is_an_input_error(page: str, reason: str) -> 
     with pytest.raises(InputError) as info:
         read_html(page, id="p", origin="x.html")
     assert str(info.value) == f"x.html: {reason}"
+
+
+def test_an_empty_page_is_one_error_naming_it_and_no_anonymous_warning(tmp_path, caplog) -> None:
+    # Issue 14 (cosmetic): trafilatura's "discarding data: None" reached the user naming no input.
+    import logging
+
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG):
+        items = list(read([page]))
+    assert [str(x) for x in items] == [f"{page}: no main text found in the HTML page"]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
