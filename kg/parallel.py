@@ -28,6 +28,7 @@ import functools
 import hashlib
 import itertools
 import os
+import signal
 import sys
 import threading
 import time
@@ -130,6 +131,9 @@ def _warm(engine: str) -> None:
 
 def _start_worker(engine: str, parent: int) -> None:
     """Initialise a local worker process: exit with the build that started it, then warm up."""
+    # Ctrl-C reaches the whole process group: the build handles it (exit 130) and stops its
+    # pool; a worker's own KeyboardInterrupt traceback only buried that one line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
     _warm(engine)
 

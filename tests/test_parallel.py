@@ -364,3 +364,19 @@ def test_workers_exit_when_the_build_is_killed(corpus: Path, tmp_path: Path) -> 
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in workers if _alive(p)], "worker processes outlived the killed build"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
+def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(corpus: Path, tmp_path: Path) -> None:
+    # Issue 14 (cosmetic): Ctrl-C early in a --workers 2 build printed each worker's traceback.
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(tmp_path / "out"),
+                             "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 60
+    while len([g for c in _children(proc.pid) for g in _children(c)]) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the workers exist: the terminal's Ctrl-C then reaches them too
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
