@@ -271,7 +271,12 @@ def scale_options(args: argparse.Namespace) -> Scale:
     from kg.parallel import default_workers
 
     workers = getattr(args, "workers", None)
-    return Scale(workers=workers or default_workers(), dask=getattr(args, "dask", None))
+    dask = getattr(args, "dask", None)
+    if dask is not None:
+        from kg.parallel import check_address
+
+        check_address(dask)  # before anything is read or written
+    return Scale(workers=workers or default_workers(), dask=dask)
 
 
 def progress(args: argparse.Namespace) -> Progress:

@@ -32,10 +32,12 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) -> Path:
+def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str | bytes], *, executable: bool = False) -> Path:
     """Write ``chunks`` (all str or all bytes) to ``path`` atomically; return the path.
 
-    Text is written as UTF-8 with ``\\n`` line ends whatever the platform.
+    Text is written as UTF-8 with ``\\n`` line ends whatever the platform. ``executable``
+    sets the execute bits (before the file takes its name, so inside :func:`all_or_nothing`
+    too).
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +49,7 @@ def atomic_write(path: str | os.PathLike[str], chunks: Iterable[str | bytes]) ->
             f.flush()
             os.fsync(f.fileno())
         # mkstemp creates the file 0600; outputs are shared (Neo4j reads the CSVs as its own user).
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, (0o777 if executable else 0o666) & ~_umask())
         pending = _PENDING.get()
         if pending is None:
             os.replace(tmp, target)
@@ -105,16 +107,34 @@ def check_writable(directory: str | os.PathLike[str], names: Iterable[str] = ())
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"output folder {folder} is a file, not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".kg-write-check.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise OutputError(f"cannot write to output folder {folder}: {exc.strerror or exc}") from None
+    if folder.is_dir():
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".kg-write-check.", suffix=".probe", dir=folder)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise OutputError(f"cannot write to output folder {folder}: {exc.strerror or exc}") from None
+    else:
+        # Not made yet (nothing is created before there is something to write): the nearest
+        # existing folder above it must let it be made. access() knows a read-only mount.
+        above = folder.parent
+        while not above.exists() and above != above.parent:
+            above = above.parent
+        if not above.is_dir():
+            raise OutputError(f"cannot create output folder {folder}: {above} is a file, not a folder")
+        if not os.access(above, os.W_OK | os.X_OK):
+            reason = "Read-only file system" if _read_only(above) else "Permission denied"
+            raise OutputError(f"cannot write to output folder {folder}: {reason}")
     for name in names:
         if (folder / name).is_dir() and "." in name:
             raise OutputError(f"cannot write {folder / name}: it is a folder")
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def output_error(exc: OSError, directory: str | os.PathLike[str]) -> OutputError:

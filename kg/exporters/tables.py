@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,10 +103,10 @@ def spreadsheet_safe(value: Any) -> Any:
     return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def _write_dir(directory: Path, files: Files) -> Path:
+def _write_dir(directory: Path, files: Files, executable: frozenset[str] = frozenset()) -> Path:
     directory = Path(directory)
     for name, chunks in files:
-        atomic_write(directory / name, chunks)
+        atomic_write(directory / name, chunks, executable=name in executable)
     return directory
 
 
@@ -246,6 +245,4 @@ def generate_neo4j_import(graph: KnowledgeGraph) -> Files:
 
 def write_neo4j_import(graph: KnowledgeGraph, path: Path) -> Path:
     """Write the Neo4j import files into the directory ``path`` (``import.sh`` executable)."""
-    out = _write_dir(path, generate_neo4j_import(graph))
-    os.chmod(out / "import.sh", 0o755)
-    return out
+    return _write_dir(path, generate_neo4j_import(graph), executable=frozenset({"import.sh"}))

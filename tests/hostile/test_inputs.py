@@ -117,6 +117,10 @@ def test_exit_codes(tmp_path: Path) -> None:
     bad.write_bytes(b"\x00\x01")
     assert kg("build", good, "-o", tmp_path / "ok").code == 0
     r = kg("build", bad, "-o", tmp_path / "all-bad")
+    assert r.code == 1 and r.errors[0] == f"kg: error: {bad}: binary file"
+    assert r.errors[1].startswith("kg: error: nothing was built (1 input failed); nothing written")
+    assert not (tmp_path / "all-bad" / "errors.jsonl").exists()  # nothing built: nothing written (issue 14 F13)
+    r = kg("build", bad, "-o", tmp_path / "all-bad", "--allow-empty")
     assert r.code == 1 and r.errors == [f"kg: error: {bad}: binary file"]
     assert json.loads((tmp_path / "all-bad" / "errors.jsonl").read_text())["error"] == "binary file"
     assert kg("extract", good, bad).code == 1
