@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.evaluate.casing import casing
 from kg.evaluate.gold import EXCLUDED_TYPE, GoldDoc, GoldEntity, GoldRelation
 from kg.model import Entity, Extraction, Relation
 from kg.names import normalize
@@ -160,10 +161,15 @@ class DocResult:
     ``status_counts`` does the same for relations matched with their status too.
     ``status_pairs`` holds (gold status, predicted status) for every matched relation;
     ``attributed_to`` and ``sector`` hold (agreeing, annotated) matched relations.
+    ``casing`` is the document's (:func:`kg.evaluate.casing.casing`); ``false_positives``
+    holds ``"label (Type)"`` for every predicted entity counted as a false positive
+    (spurious, duplicate, forbidden or wrongly typed).
     """
 
     doc_id: str
     error: str | None = None
+    casing: str = "sentence"
+    false_positives: tuple[str, ...] = ()
     entity_counts: Mapping[str, Counts] = field(default_factory=dict)
     untyped: Counts = Counts()
     relation_counts: Mapping[str, Counts] = field(default_factory=dict)
@@ -202,6 +208,7 @@ class DocResult:
         return {
             "doc_id": self.doc_id,
             "error": self.error,
+            "casing": self.casing,
             "entities": self.entities.to_json(),
             "entities_untyped": self.untyped.to_json(),
             "relations": self.relations.to_json(),
@@ -285,7 +292,7 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
 
     counts: dict[str, Counts] = defaultdict(Counts)
     untyped = Counts(tp=len(match))
-    spurious, type_errors, violations = [], [], []
+    spurious, type_errors, violations, false_pos = [], [], [], []
     excluded = {"gold_other_entities": len(doc.entities) - len(gold), "optional_entities_predicted": 0,
                 "entities_outside_scheme": 0}
     for i, e in enumerate(preds):
@@ -298,23 +305,27 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
                 counts[ptypes[i]] += Counts(fp=1)
                 counts[g.type] += Counts(fn=1)
                 type_errors.append(f"{g.label}: gold {g.type}, predicted {e.type}")
+                false_pos.append(shown)
         elif banned[i]:
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             violations += banned[i]
             spurious.append(f"{shown}: forbidden")
+            false_pos.append(shown)
         elif keys[i] & neutral:
             excluded["optional_entities_predicted"] += 1
         elif any(keys[i] & gk for gk in gold_keys):
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             spurious.append(f"{shown}: duplicate")
+            false_pos.append(shown)
         elif ptypes[i] not in scheme.entity_types:
             excluded["entities_outside_scheme"] += 1
         else:
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             spurious.append(shown)
+            false_pos.append(shown)
     matched_gold = set(match.values())
     missed = [f"{g.label} ({g.type})" for j, g in enumerate(gold) if j not in matched_gold]
     for j, g in enumerate(gold):
@@ -323,6 +334,7 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
     untyped += Counts(fn=len(missed))
     out.update(entity_counts=dict(sorted(counts.items())), untyped=untyped, missed_entities=tuple(missed),
                spurious_entities=tuple(spurious), type_errors=tuple(type_errors),
+               false_positives=tuple(false_pos),
                forbidden=tuple(sorted(set(violations))), excluded=excluded)
 
 
@@ -419,7 +431,7 @@ def score_document(doc: GoldDoc, extraction: Extraction, scheme: Scheme) -> DocR
     >>> score_document(doc, x, derive_scheme([doc])).entities
     Counts(tp=1, fp=0, fn=0)
     """
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"casing": casing(doc.text if doc.text is not None else extraction.article.text)}
     _score_entities(doc, extraction, scheme, out)
     _score_relations(doc, extraction, scheme, out)
     return DocResult(doc_id=doc.doc_id, **out)
