@@ -44,10 +44,17 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     for m in names:
         for k in range(m.i, m.j):
             taken[k] = True
+    from kg.extract.edges import parts
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon(language)
     out = []
     for i, j, etype in tag(s.tokens, language=language):
         if etype in _NER_TYPES and not any(taken[i:j]):
-            out.append(_name_mention(s, i, j, _NER_TYPES[etype], gaz, source="ner"))
+            # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
+            whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
+            spans = [(i, j)] if whole is not None else parts(s.tokens, i, j, lex, title_case=s.title_case)
+            out += [_name_mention(s, a, b, _NER_TYPES[etype], gaz, source="ner") for a, b in spans]
     return out
 
 

@@ -72,6 +72,22 @@ def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source
     return Mention(s.index, i, j, start, end, text, etype, key, " ".join(text.split()), source)
 
 
+def named(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, lex: Lexicon,
+          source: str = "pattern") -> Mention | None:
+    """A mention for a name no list confirmed, its edges trimmed (:func:`kg.extract.edges.trim`);
+    ``None`` when nothing name-like is left. A span the gazetteer knows as a whole is kept as is."""
+    from kg.extract.edges import trim
+
+    toks = s.tokens
+    known = gaz.lookup_name(s.text[toks[i].start - s.start : toks[j - 1].end - s.start])
+    if known is None or not (known.type == etype or {known.type, etype} <= ORG_TYPES):
+        span = trim(toks, i, j, lex, title_case=s.title_case)
+        if span is None:
+            return None
+        i, j = span
+    return _name_mention(s, i, j, etype, gaz, source)
+
+
 def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> int:
     """End of the run of name tokens starting at ``i`` (capitalised words, acronyms,
     digits inside a name, and name-internal connectors like "&" or "of")."""
@@ -93,9 +109,11 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     found: list[Mention] = []
     taken = [False] * len(toks)
 
-    def take(m: Mention) -> None:
+    def take(m: Mention | None) -> None:
         # A longer pattern name replaces the gazetteer names it contains ("Xiaomi EV" over "Xiaomi").
         nonlocal found
+        if m is None:
+            return
         found = [f for f in found if f.j <= m.i or f.i >= m.j]
         for k in range(m.i, m.j):
             taken[k] = True
@@ -171,7 +189,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 b -= 1
             if any(f.i <= b < f.j and f.type not in ORG_TYPES for f in found):
                 continue
-            take(_name_mention(s, b, i + 1, "Company", gaz))
+            take(named(s, b, i + 1, "Company", gaz, lex))
         elif t.text == "<" and i + 2 < len(toks):
             # Reuters marks company names as <Sedio N.V.>.
             j = i + 1
@@ -197,6 +215,6 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 blocked = any(f.i <= b < f.j and f.type not in ORG_TYPES | {"Sector"} for f in found)
                 same = any(f.i == b and f.j == j for f in found)
                 if j > b and not blocked and not same:
-                    take(_name_mention(s, b, j, etype, gaz))
+                    take(named(s, b, j, etype, gaz, lex))
                 break
     return sorted(found, key=lambda m: m.i)
