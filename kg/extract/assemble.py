@@ -1,43 +1,96 @@
 """From mentions and sentence-level relations to one article's Extraction.
 
 Within an article, names are merged when one is a shorter form of another
-("Nusantara Baterai" and "PT Nusantara Baterai Energi Tbk") or an acronym
-defined in the text ("Bank Rakyat Indonesia (BRI)"). A relation read from
-several sentences becomes one relation whose status follows
-``kg.schema.STATUS_PRECEDENCE``.
+("Nusantara Baterai" and "PT Nusantara Baterai Energi Tbk", "Hyundai" and "Hyundai
+Motor Company"), a person's surname with or without a title ("Icahn", "Mr. Icahn"
+and "Carl Icahn"), or an acronym of it ("Bank Rakyat Indonesia (BRI)", "BRI" after
+"Bank Rakyat Indonesia"). Labels are normalised: white space and line breaks
+collapsed, no trailing "(ACRONYM)" or ticker. A relation read from several sentences
+becomes one relation whose status follows ``kg.schema.STATUS_PRECEDENCE``.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 
 from kg.extract.mentions import Mention
 from kg.extract.relations import Found
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
-from kg.names import normalize
+from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
 
 
-def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
-    """key -> canonical key for names that are shorter forms or acronyms of another."""
-    names = [m for m in mentions if m.source == "pattern" and m.type in ORG_TYPES]
+# A trailing acronym or ticker in brackets: "Bank Rakyat Indonesia (BRI)", "Sealy Inc <SEAL>".
+_TRAILING_CODE = re.compile(r"\s*[(<][A-Z0-9][A-Z0-9.&\-]{0,9}[)>]?$")
+
+
+def clean_label(text: str) -> str:
+    """A label as shown everywhere: white space collapsed, no trailing acronym or ticker.
+
+    >>> clean_label("National\\nAmusements  Inc (NAI)")
+    'National Amusements Inc'
+    >>> clean_label("PT Bank Rakyat Indonesia (Persero) Tbk")
+    'PT Bank Rakyat Indonesia (Persero) Tbk'
+    """
+    label = " ".join(text.split())
+    short = _TRAILING_CODE.sub("", label)
+    return short or label
+
+
+@functools.cache
+def _honorifics(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "honorifics.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+def _words(m: Mention, language: str) -> tuple[str, ...]:
+    """The normalised words of a mention without a leading title ("Mr. Icahn" -> ("icahn",))."""
+    raw = m.text.split()
+    while len(raw) > 1 and raw[0].lower() in _honorifics(language):
+        raw = raw[1:]
+    return tuple(normalize(" ".join(raw)).split())
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in ("of", "and", "dan", "the", "de") and not is_legal_form(w))
+
+
+def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict[str, str]:
+    """key -> canonical key for names that are shorter forms, surnames or acronyms of another."""
+    names = [m for m in mentions if m.source != "coref" and m.type in ORG_TYPES | {"Person", "Place", "Product"}]
     full: dict[str, tuple[str, ...]] = {}
+    ftype: dict[str, str] = {}
     for m in mentions:
-        if m.source != "coref" and m.type in ORG_TYPES:
-            toks = tuple(normalize(m.text).split())
+        if m.source != "coref" and m.type in ORG_TYPES | {"Person"}:
+            toks = _words(m, language)
             if len(toks) > len(full.get(m.key, ())):
-                full[m.key] = toks
+                full[m.key], ftype[m.key] = toks, m.type
     out: dict[str, str] = {}
     for m in names:
-        mine = tuple(normalize(m.text).split())
+        mine = _words(m, language)
+        if not mine or m.source == "gazetteer":
+            continue  # a name the gazetteer knows keeps its own entity ("Xiaomi" beside its unit "Xiaomi EV")
         best = None
         for key, toks in full.items():
-            longer = key != m.key and len(toks) > len(mine) and toks[: len(mine)] == mine and mine
-            if longer and (best is None or len(toks) > len(full[best])):
+            if key == m.key or len(toks) <= len(mine):
+                continue
+            if ftype[key] == "Person":
+                # a surname ("Icahn", "Mr. Icahn") joins the person's full name, and only a person's
+                same = m.type == "Person" and len(mine) == 1 and toks[-1] == mine[0]
+            else:
+                same = m.type != "Person" and toks[: len(mine)] == mine
+                # an acronym of the full name ("BRI", "NAI")
+                same = same or (len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
+                                and _initials(toks) == mine[0])
+            if same and (best is None or len(toks) > len(full[best])):
                 best = key
-        if best is not None:
+        if best is not None and _resolves(best, out) != m.key:
             out[m.key] = best
     # Acronyms and tickers defined in brackets right after a name: "Bank Rakyat Indonesia (BRI)".
     for m in mentions:
@@ -48,22 +101,30 @@ def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
             acro = tail[2 : tail.index(")")]
             if acro.isupper() and 2 <= len(acro) <= 6:
                 for other in mentions:
-                    if other.text == acro and other.key != m.key:
+                    if other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key:
                         out[other.key] = m.key
     return out
+
+
+def _resolves(key: str, remap: dict[str, str]) -> str:
+    seen = {key}
+    while key in remap and remap[key] not in seen:
+        key = remap[key]
+        seen.add(key)
+    return key
 
 
 def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
     from kg.extract.gazindex import gaz_index
 
+    from kg.extract.lexicon import load_lexicon
+
     gaz = gaz_index(language)
-    remap = _merge_map(mentions, article.text)
+    lex = load_lexicon(language)
+    remap = _merge_map(mentions, article.text, language)
 
     def key(m: Mention) -> str:
-        k = m.key
-        while k in remap:
-            k = remap[k]
-        return k
+        return _resolves(m.key, remap)
 
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -108,13 +169,16 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         first = named[0]
         if first.type == "Sector" and k not in used:
             continue  # a sector word in passing is not part of the story
-        if first.source == "gazetteer" or any(m.source == "gazetteer" for m in named):
-            g = next(m for m in named if m.source == "gazetteer")
+        own = [m for m in named if m.key == k] or named  # the full name's own mentions decide
+        if any(m.source == "gazetteer" for m in own):
+            g = next(m for m in own if m.source == "gazetteer")
             label, etype = g.label, g.type
         else:
-            label = max((m.text for m in named), key=lambda t: (len(t), t))
-            types = Counter(m.type for m in named)
-            etype = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0]
+            label = clean_label(max((" ".join(m.text.split()) for m in own), key=lambda t: (len(t), t)))
+            types = Counter(m.type for m in own)
+            etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
+        if etype == "Country" and _adjectives_only(named, lex):
+            continue  # "Canadian": it places a company but names no country
         known = gaz.get(k)
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
@@ -131,6 +195,48 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
+
+
+def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
+    """The type a name can have: a legal form makes a Company ("Nursery Products Inc" is no
+    person), and where the language says so (``tagger_organization_is_company``), a tagger's
+    Organization without a word of ``organization_words.txt`` (ministry, court ...) is a Company:
+    the English business news kg reads names companies far more often than other bodies."""
+    code = getattr(lex, "code", "en")
+    words = [w for m in named for w in m.text.replace(",", " ").split()]
+    if etype in ("Person", "Organization", "Place", "Product") and any(
+        is_legal_form(ws[0]) or is_legal_form(ws[-1]) for m in named if (ws := m.text.split())
+    ):
+        return "Company"
+    if etype == "Organization" and all(m.source == "ner" for m in named) and getattr(lex, "settings", {}).get(
+        "tagger_organization_is_company", False
+    ):
+        if not any(w.lower().strip(".") in _organization_words(code) for w in words):
+            return "Company"
+    return etype
+
+
+@functools.cache
+def _organization_words(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "organization_words.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+@functools.cache
+def _demonym_words(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "demonyms.txt"
+    return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
+
+
+def _adjectives_only(named: list[Mention], lex: object) -> bool:
+    settings = getattr(lex, "settings", {})
+    if not settings.get("demonyms_are_adjectives", False):
+        return False
+    return all(" ".join(m.text.split()).lower() in _demonym_words(getattr(lex, "code", "en")) for m in named)
 
 
 def _with_language(article: Article, language: str) -> Article:

@@ -111,7 +111,7 @@ def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | Non
         return True
     if not text[0].isalpha():
         return text in ("'s", "’s", "-", ",", ":", ";")
-    if t.is_upper and len(text) > 1 or is_legal_form(text):
+    if (t.is_upper and len(text) > 1) or is_legal_form(text):
         return False
     if len(text) == 1:
         return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
