@@ -57,8 +57,10 @@ def _words(m: Mention, language: str) -> tuple[str, ...]:
     return tuple(normalize(" ".join(raw)).split())
 
 
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in ("of", "and", "dan", "the", "de") and not is_legal_form(w))
+def _initials(words: tuple[str, ...]) -> set[str]:
+    """An acronym's possible letters: with and without the legal forms ("HMC", "HM")."""
+    words = tuple(w for w in words if w not in ("of", "and", "dan", "the", "de"))
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if not is_legal_form(w))}
 
 
 def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict[str, str]:
@@ -66,11 +68,13 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
     names = [m for m in mentions if m.source != "coref" and m.type in ORG_TYPES | {"Person", "Place", "Product"}]
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
+    letters: dict[str, set[str]] = {}
     for m in mentions:
         if m.source != "coref" and m.type in ORG_TYPES | {"Person"}:
             toks = _words(m, language)
             if len(toks) > len(full.get(m.key, ())):
                 full[m.key], ftype[m.key] = toks, m.type
+                letters[m.key] = _initials(tuple(w.lower() for w in re.findall(r"[^\W_]+", m.text)))
     out: dict[str, str] = {}
     for m in names:
         mine = _words(m, language)
@@ -84,10 +88,11 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
                 # a surname ("Icahn", "Mr. Icahn") joins the person's full name, and only a person's
                 same = m.type == "Person" and len(mine) == 1 and toks[-1] == mine[0]
             else:
-                same = m.type != "Person" and toks[: len(mine)] == mine
+                # a person's full name never joins a company by its first words; a lone word may
+                same = (m.type != "Person" or len(mine) == 1) and toks[: len(mine)] == mine
                 # an acronym of the full name ("BRI", "NAI")
                 same = same or (len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
-                                and _initials(toks) == mine[0])
+                                and mine[0] in letters[key])
             if same and (best is None or len(toks) > len(full[best])):
                 best = key
         if best is not None and _resolves(best, out) != m.key:
@@ -116,7 +121,6 @@ def _resolves(key: str, remap: dict[str, str]) -> str:
 
 def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
     from kg.extract.gazindex import gaz_index
-
     from kg.extract.lexicon import load_lexicon
 
     gaz = gaz_index(language)
@@ -208,11 +212,10 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
         is_legal_form(ws[0]) or is_legal_form(ws[-1]) for m in named if (ws := m.text.split())
     ):
         return "Company"
-    if etype == "Organization" and all(m.source == "ner" for m in named) and getattr(lex, "settings", {}).get(
-        "tagger_organization_is_company", False
-    ):
-        if not any(w.lower().strip(".") in _organization_words(code) for w in words):
-            return "Company"
+    if (etype == "Organization" and all(m.source == "ner" for m in named)
+            and getattr(lex, "settings", {}).get("tagger_organization_is_company", False)
+            and not any(w.lower().strip(".") in _organization_words(code) for w in words)):
+        return "Company"
     return etype
 
 

@@ -75,10 +75,10 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
-        m = named(s, i, j, etype, gaz, lex) if etype else None
-        if m is not None:
-            out.append(m)
-            for k in range(m.i, m.j):
+        found = named(s, i, j, etype, gaz, lex) if etype else None
+        if found is not None:
+            out.append(found)
+            for k in range(found.i, found.j):
                 taken[k] = True
         i = j
     return out
@@ -197,8 +197,8 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
         if (ticker or before_cue or after_cue) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
-            m = named(s, i, j, etype, gaz, lex)
-            if m is not None:
-                out.append(m)
+            found = named(s, i, j, etype, gaz, lex)
+            if found is not None:
+                out.append(found)
         i = max(j, i + 1)
     return out

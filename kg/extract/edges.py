@@ -116,8 +116,8 @@ def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | Non
     if len(text) == 1:
         return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
     low = t.low
-    if low in _starters(lex):
-        return True
+    if low in _starters(lex) and (words or len(low) > 3):
+        return True  # short forms ("Sun", "May") are names too often in sentence case
     return words and (low in _words(lex.code, "not_name_words.txt") or is_affixed_verb(low, lex))
 
 
