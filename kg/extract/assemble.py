@@ -181,9 +181,9 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             label = clean_label(max((" ".join(m.text.split()) for m in own), key=lambda t: (len(t), t)))
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
-        if etype == "Country" and _adjectives_only(named, lex):
-            continue  # "Canadian": it places a company but names no country
         known = gaz.get(k)
+        if etype == "Country" and _adjectives_only(named, lex, known.aliases if known else ()):
+            continue  # "Canadian": it places a company but names no country
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
@@ -235,11 +235,14 @@ def _demonym_words(language: str) -> frozenset[str]:
     return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
 
 
-def _adjectives_only(named: list[Mention], lex: object) -> bool:
+def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) -> bool:
+    """Every mention is a demonym that is not also one of the country's names ("U.S." is both)."""
     settings = getattr(lex, "settings", {})
     if not settings.get("demonyms_are_adjectives", False):
         return False
-    return all(" ".join(m.text.split()).lower() in _demonym_words(getattr(lex, "code", "en")) for m in named)
+    own = {n.lower() for n in names}
+    demonyms = _demonym_words(getattr(lex, "code", "en")) - own
+    return all(" ".join(m.text.split()).lower() in demonyms for m in named)
 
 
 def _with_language(article: Article, language: str) -> Article:
