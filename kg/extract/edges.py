@@ -10,8 +10,9 @@ runs, these rules hold for a name that no list confirmed:
   built by ``scripts/build_name_words.py``), the language's words that start no name
   (months, weekdays, ``not_names_start``), amounts and numbers, single letters, and
   Indonesian verbs affixed on a known root ("Tegaskan" is tegas + -kan);
-- it is not one *common word* alone (``common_words.txt``: written in lower case
-  almost always), nor, in a title-case sentence, common words only;
+- in a title-case sentence, it is not one *common word* alone (``common_words.txt``:
+  written in lower case almost always; or a dictionary root word, ``root_words.txt``),
+  nor common words only;
 - a tagger's run is cut where an affixed verb or a long edge word stands inside it
   ("Erick Thohir Bertemu AHY" is two names).
 
@@ -72,7 +73,8 @@ def _starters(lex: Lexicon) -> frozenset[str]:
 
 @functools.cache
 def _vocabulary(lex: Lexicon) -> frozenset[str]:
-    return _words(lex.code, "not_name_words.txt") | _words(lex.code, "common_words.txt") | lex.cue_words
+    return (_words(lex.code, "not_name_words.txt") | _words(lex.code, "common_words.txt") | lex.cue_words
+            | _words(lex.code, "root_words.txt"))
 
 
 def _verbal_rules(lex: Lexicon) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -92,6 +94,8 @@ def is_affixed_verb(word: str, lex: Lexicon) -> bool:
     if not prefixes and not suffixes:
         return False
     low = word.lower()
+    if low in _words(lex.code, "root_words.txt"):
+        return False  # a base word of its own ("menara", "mentari"), not an affixed form
     vocab = _vocabulary(lex)
     bases = {low} | {repl + low[len(a):] for a, repl in prefixes if low.startswith(a)}
     roots = {b for b in bases if b != low}
@@ -121,8 +125,13 @@ def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | Non
     return words and (low in _words(lex.code, "not_name_words.txt") or is_affixed_verb(low, lex))
 
 
-def _common(t: Token, lex: Lexicon) -> bool:
-    return not t.is_upper and (t.low in _words(lex.code, "common_words.txt") or is_edge_word(t, lex))
+def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
+    """An ordinary word: from ``common_words.txt``, an edge word, or (``roots``) a root word of the
+    language's dictionary (``root_words.txt``, where there is one)."""
+    if t.is_upper:
+        return False
+    return (t.low in _words(lex.code, "common_words.txt") or is_edge_word(t, lex)
+            or (roots and t.low in _words(lex.code, "root_words.txt")))
 
 
 def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False) -> tuple[int, int] | None:
@@ -144,7 +153,7 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None
     if all(is_legal_form(t.text) or not t.text[0].isalnum() for t in toks[i:j]):
         return None  # "Inc", "Co": a legal form names nothing by itself
-    if j - i == 1 and title_case and _common(toks[i], lex):
+    if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
     if title_case and all(_common(t, lex) or t.low in _JOINERS for t in toks[i:j]):
         return None
