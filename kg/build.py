@@ -43,17 +43,22 @@ def extract_all(
     workers: int = 1,
     dask: str | None = None,
     slim: bool = False,
+    min_confidence: float = 0.0,
 ) -> Iterator[Extraction | InputError]:
     """Read and extract each input in order, yielding errors in place of failed articles.
 
     ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`: the
-    results, and their order, are the same with any of them.
+    results, and their order, are the same with any of them. Entities below
+    ``min_confidence`` are dropped with their links, and relations below it
+    (:func:`kg.extract.confidence.above`).
     """
+    from kg.extract.confidence import above
     from kg.parallel import extract_many
     from kg.readers import read
 
     kwargs = {} if max_article_bytes is None else {"max_article_bytes": max_article_bytes}
-    yield from extract_many(read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, slim=slim)
+    for item in extract_many(read(inputs, **kwargs), engine=engine, workers=workers, dask=dask, slim=slim):
+        yield item if isinstance(item, InputError) else above(item, min_confidence)
 
 
 def build(
@@ -67,6 +72,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[Extraction | InputError], object] | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
@@ -75,7 +81,8 @@ def build(
     ``errors.jsonl`` is written beside the outputs (empty when all went well).
     ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
     outputs are byte-identical whatever they are. ``progress`` is called with
-    each article's result as it comes in.
+    each article's result as it comes in. ``min_confidence`` drops entities (with their links)
+    and relations whose calibrated confidence is below it.
 
     Articles are streamed: each one's text is dropped once it is extracted, so
     memory grows with the entities and claims found, not with the text read.
@@ -96,7 +103,8 @@ def build(
     extractions: list[Extraction] = []
     errors: list[InputError] = []
     items = extract_all(
-        inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True
+        inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True,
+        min_confidence=min_confidence,
     )
     for item in items:
         if progress is not None:

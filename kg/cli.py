@@ -111,6 +111,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             max_article_bytes=args.max_article_bytes,
             view=_view(args),
             progress=bar.update,
+            min_confidence=args.min_confidence,
             **scale_options(args),
         )
     _report(result.errors)
@@ -138,7 +139,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     items = extract_all(
-        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True, **scale_options(args)
+        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True,
+        min_confidence=args.min_confidence, **scale_options(args)
     )
     with progress(args) as bar:
         for item in items:
@@ -164,7 +166,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            **scale_options(args),
+            min_confidence=args.min_confidence, **scale_options(args),
         )
     _report(result.errors)
     _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
@@ -199,6 +201,16 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
 def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
     from kg.extract import DEFAULT_ENGINE, ENGINES
 
@@ -220,6 +232,14 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         default=None,
         metavar="N",
         help="skip (and report) inputs larger than N bytes (default: 20000000)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="P",
+        help="drop entities (with their links) and relations whose calibrated confidence is below P, "
+             "0 to 1 (default: 0, keep all; docs/eval.md)",
     )
     g = p.add_argument_group("scale (same results whatever is chosen)")
     g.add_argument(

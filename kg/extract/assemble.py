@@ -120,9 +120,12 @@ def _resolves(key: str, remap: dict[str, str]) -> str:
 
 
 def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
+    from kg.evaluate.casing import casing
+    from kg.extract import confidence as calib
     from kg.extract.gazindex import gaz_index
     from kg.extract.lexicon import load_lexicon
 
+    case = casing(article.text)
     gaz = gaz_index(language)
     lex = load_lexicon(language)
     remap = _merge_map(mentions, article.text, language)
@@ -150,7 +153,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         sectors = Counter(key(f.sector) for f in fs if f.sector is not None)
         sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
         evidence = sorted({Evidence(f.sentence.start, f.sentence.end, f.sentence.text) for f in fs})
-        conf = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
+        raw = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
+        conf = calib.relation_confidence(language, raw)
         rel = Relation(
             link_id(rtype, s, o),
             rtype,
@@ -187,7 +191,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
-        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans))
+        bucket = calib.entity_features(language, case, (m.source for m in named), len(named))
+        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, calib.entity_confidence(bucket)))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}
