@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.extract.assemble import assemble, clean_label
@@ -149,3 +151,44 @@ def test_a_country_named_only_by_its_adjective_is_no_entity_in_english() -> None
     text = "Investor dari Negeri Sakura masuk."
     assert [label for label, _ in entities("id", text, [mention(text, "Negeri Sakura", "Country", "gazetteer")])] \
         == ["Negeri Sakura"]
+
+
+# --- calibrated confidence and --min-confidence ------------------------------------------------------
+
+
+def test_confidence_is_calibrated_by_evidence_and_min_confidence_drops_entities_with_their_links() -> None:
+    from kg.extract import extract
+    from kg.extract.confidence import above, entity_confidence, entity_features
+
+    # a name the gazetteer knows is more often right than one a tagger alone guessed
+    known = entity_confidence(entity_features("id", "title", ["gazetteer"], 1))
+    guessed = entity_confidence(entity_features("id", "title", ["ner"], 1))
+    assert 0.0 < guessed < known <= 1.0
+    x = extract(Article(id="a", text="Harbor Robotics Inc sued Delta Sensors Corp on Monday.", language="en"))
+    assert x.entities and all(0.0 < e.confidence <= 1.0 for e in x.entities)
+    assert x.relations and all(0.0 < r.confidence <= 1.0 for r in x.relations)
+    lowest = min(e.confidence for e in x.entities)
+    y = above(x, lowest + 1e-6)
+    kept = {e.id for e in y.entities}
+    assert len(kept) < len(x.entities)
+    assert all(r.subject in kept and r.object in kept for r in y.relations)
+    assert above(x, 0.0) is x
+
+
+def test_min_confidence_on_the_command_line(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "a.txt"
+    src.write_text("Harbor Robotics Inc sued Delta Sensors Corp on Monday.", encoding="utf-8")
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(src), *extra],
+                              capture_output=True, text=True, timeout=300)
+
+    every = json.loads(run().stdout)
+    none = json.loads(run("--min-confidence", "1").stdout)
+    assert every["entities"] and none["entities"] == [] and none["relations"] == []
+    bad = run("--min-confidence", "2")
+    assert bad.returncode == 2 and "between 0 and 1" in bad.stderr
