@@ -214,7 +214,7 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
     code = getattr(lex, "code", "en")
     words = [w for m in named for w in m.text.replace(",", " ").split()]
     if etype in ("Person", "Organization", "Place", "Product") and any(
-        is_legal_form(ws[0]) or is_legal_form(ws[-1]) for m in named if (ws := m.text.split())
+        _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
     ):
         return "Company"
     if (etype == "Organization" and all(m.source == "ner" for m in named)
@@ -222,6 +222,18 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
             and not any(w.lower().strip(".") in _organization_words(code) for w in words)):
         return "Company"
     return etype
+
+
+@functools.cache
+def _dotless_forms() -> frozenset[str]:
+    from kg.names import legal_forms
+
+    return frozenset(f.replace(".", "") for f in legal_forms())
+
+
+def _written_legal_form(word: str) -> bool:
+    """A legal form written as one ("Inc", "Tbk", "ASA"), case and all: the surname "Asa" is none."""
+    return word.strip("(),").replace(".", "") in _dotless_forms()
 
 
 @functools.cache

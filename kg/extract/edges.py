@@ -161,11 +161,20 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
 
 
 def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False) -> list[tuple[int, int]]:
-    """A tagger's run ``(i, j)`` cut at the verbs and long ordinary words inside it, each part trimmed."""
-    cuts = [k for k in range(i + 1, j - 1)
-            if toks[k].low not in _JOINERS and toks[k].text[0].isalpha() and not toks[k].is_upper
-            and (is_affixed_verb(toks[k].low, lex)
-                 or (len(toks[k].text) >= 4 and toks[k].low in _words(lex.code, "not_name_words.txt")))]
+    """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
+
+    In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
+    Dolar Round Table"), so only affixed verbs and lower-case words cut it there.
+    """
+
+    def cut(t: Token) -> bool:
+        if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper:
+            return False
+        if is_affixed_verb(t.low, lex) or (not title_case and t.text.islower()):
+            return True
+        return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
+
+    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
         span = trim(toks, a, b, lex, title_case=title_case) if b > a else None

@@ -74,7 +74,12 @@ def test_a_tagger_run_is_cut_at_a_verb_inside_it() -> None:
     assert [words(text, p) for p in parts(toks(text), 0, 5, lex, title_case=True)] == ["Rahmat Hidayat", "Dewi Lestari"]
     en = load_lexicon("en")
     text = "Harbor Lines Chairman Robert Bloom"
-    assert [words(text, p) for p in parts(toks(text), 0, 5, en)] == ["Harbor Lines", "Robert Bloom"]
+    assert [words(text, p) for p in parts(toks(text), 0, 5, en, title_case=True)] == ["Harbor Lines", "Robert Bloom"]
+    # in sentence case capitals inside a run belong to the name; lower-case words cut it
+    text = "Million Dollar Round Table"
+    assert [words(text, p) for p in parts(toks(text), 0, 4, en)] == ["Million Dollar Round Table"]
+    text = "Baghdad dengan pemberontak Arab Sunni"
+    assert [words(text, p) for p in parts(toks(text), 0, 5, lex)] == ["Baghdad", "Arab Sunni"]
 
 
 def test_affixed_verbs_need_a_known_root() -> None:
@@ -141,6 +146,9 @@ def test_labels_are_normalised_and_legal_forms_make_companies() -> None:
     text = "Shares of Nursery\nProducts Inc (NPI) rose."
     ms = [mention(text, "Nursery\nProducts Inc", "Person")]
     assert entities("en", text, ms) == [("Nursery Products Inc", "Company")]
+    # a surname that is a legal form in another case is no legal form ("Asa", "ASA")
+    text = "Fanshurullah Asa said so."
+    assert entities("id", text, [mention(text, "Fanshurullah Asa", "Person")]) == [("Fanshurullah Asa", "Person")]
 
 
 def test_a_country_named_only_by_its_adjective_is_no_entity_in_english() -> None:
