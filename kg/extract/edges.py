@@ -122,7 +122,8 @@ def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | Non
     low = t.low
     if low in _starters(lex) and (words or len(low) > 3):
         return True  # short forms ("Sun", "May") are names too often in sentence case
-    return words and (low in _words(lex.code, "not_name_words.txt") or is_affixed_verb(low, lex))
+    return words and (low in _words(lex.code, "not_name_words.txt") or low in lex.cue_words
+                      or is_affixed_verb(low, lex))
 
 
 def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
@@ -155,7 +156,8 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None  # "Inc", "Co": a legal form names nothing by itself
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
-    if title_case and all(_common(t, lex) or t.low in _JOINERS for t in toks[i:j]):
+    if title_case and all(_common(t, lex, roots=True) or is_affixed_verb(t.low, lex) or t.low in _JOINERS
+                          for t in toks[i:j]):
         return None
     return i, j
 
