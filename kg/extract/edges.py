@@ -135,12 +135,14 @@ def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
             or (roots and t.low in _words(lex.code, "root_words.txt")))
 
 
-def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False) -> tuple[int, int] | None:
+def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
+         person: bool = False) -> tuple[int, int] | None:
     """``(i, j)`` without edge words at either end, or ``None`` when no name is left.
 
     In a sentence-case sentence a capital is evidence of a name (wire stories start with one:
     "Sun Chemical Corp said"), so the word lists and verbs only apply to title-case sentences;
-    amounts, dates, stray letters and bare legal forms go everywhere.
+    amounts, dates, stray letters and bare legal forms go everywhere. A ``person``'s name may be
+    made of dictionary words ("Dewi Lestari"), so only the data-built lists refuse it whole.
     """
 
     def edge(k: int) -> bool:
@@ -156,13 +158,14 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None  # "Inc", "Co": a legal form names nothing by itself
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
-    if title_case and all(_common(t, lex, roots=True) or is_affixed_verb(t.low, lex) or t.low in _JOINERS
-                          for t in toks[i:j]):
+    if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
+                          or t.low in _JOINERS for t in toks[i:j]):
         return None
     return i, j
 
 
-def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False) -> list[tuple[int, int]]:
+def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
+          person: bool = False) -> list[tuple[int, int]]:
     """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
 
     In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
@@ -179,7 +182,7 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
     cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
-        span = trim(toks, a, b, lex, title_case=title_case) if b > a else None
+        span = trim(toks, a, b, lex, title_case=title_case, person=person) if b > a else None
         if span is not None:
             out.append(span)
     return out

@@ -55,7 +55,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
             whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
             known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS)
-            spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case)
+            spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
+                                                      person=etype == "Person")
             out += [_name_mention(s, a, b, _NER_TYPES[etype], gaz, source="ner") for a, b in spans]
     return out
 

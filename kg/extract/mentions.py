@@ -81,7 +81,7 @@ def named(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, lex: Lexicon,
     toks = s.tokens
     known = gaz.lookup_name(s.text[toks[i].start - s.start : toks[j - 1].end - s.start])
     if known is None or not (known.type == etype or {known.type, etype} <= ORG_TYPES):
-        span = trim(toks, i, j, lex, title_case=s.title_case)
+        span = trim(toks, i, j, lex, title_case=s.title_case, person=etype == "Person")
         if span is None:
             return None
         i, j = span
@@ -103,6 +103,28 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     return j
 
 
+def _sentence_case(text: str) -> bool:
+    from kg.evaluate.casing import casing
+
+    return casing(text) == "sentence"
+
+
+def _inside_longer_name(toks: Sequence[Token], i: int, j: int, hits: list[tuple[int, int, Known]],
+                        lex: Lexicon) -> bool:
+    """A place or country sits inside a longer capitalised name: a capitalised word (not a date word,
+    not another known name) touches it in a sentence-case sentence."""
+    from kg.extract.edges import is_edge_word
+
+    others = {k for a, b, _ in hits if (a, b) != (i, j) for k in range(a, b)}
+
+    def name_word(k: int) -> bool:
+        t = toks[k]
+        return (0 <= k < len(toks) and k not in others and t.is_cap and t.text[0].isalpha()
+                and not is_edge_word(t, lex, words=False))
+
+    return (i > 1 and name_word(i - 1)) or (j < len(toks) and name_word(j))
+
+
 def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """Named mentions in one sentence: gazetteer matches, then patterns around them."""
     toks = s.tokens
@@ -119,7 +141,11 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             taken[k] = True
         found.append(m)
 
-    for i, j, known in gaz.scan(toks, title_case=s.title_case):
+    hits = list(gaz.scan(toks, title_case=s.title_case))
+    plain = not s.title_case and _sentence_case(s.text)
+    for i, j, known in hits:
+        if known.type in ("Country", "Place") and plain and _inside_longer_name(toks, i, j, hits, lex):
+            continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
         take(_known_mention(s, i, j, known))
 
     for i, t in enumerate(toks):
