@@ -69,7 +69,9 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
     letters: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
     for m in mentions:
+        first.setdefault(m.key, m.start)
         if m.source != "coref" and m.type in ORG_TYPES | {"Person"}:
             toks = _words(m, language)
             if len(toks) > len(full.get(m.key, ())):
@@ -78,11 +80,15 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
     out: dict[str, str] = {}
     for m in names:
         mine = _words(m, language)
-        if not mine or m.source == "gazetteer":
-            continue  # a name the gazetteer knows keeps its own entity ("Xiaomi" beside its unit "Xiaomi EV")
+        if not mine:
+            continue
         best = None
         for key, toks in full.items():
             if key == m.key or len(toks) <= len(mine):
+                continue
+            if m.source == "gazetteer" and first[key] > first[m.key]:
+                # a name the gazetteer knows joins a longer one only as its short form after it
+                # ("Hyundai Motor Company ... Hyundai"), not when it came first ("Xiaomi ... Xiaomi EV")
                 continue
             if ftype[key] == "Person":
                 # a surname ("Icahn", "Mr. Icahn") joins the person's full name, and only a person's

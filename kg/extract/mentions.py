@@ -142,10 +142,13 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         found.append(m)
 
     hits = list(gaz.scan(toks, title_case=s.title_case))
-    plain = not s.title_case and _sentence_case(s.text)
+    plain: bool | None = None  # decided once, and only for a sentence with a place in it
     for i, j, known in hits:
-        if known.type in ("Country", "Place") and plain and _inside_longer_name(toks, i, j, hits, lex):
-            continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
+        if known.type in ("Country", "Place") and not s.title_case:
+            if plain is None:
+                plain = _sentence_case(s.text)
+            if plain and _inside_longer_name(toks, i, j, hits, lex):
+                continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
         take(_known_mention(s, i, j, known))
 
     for i, t in enumerate(toks):

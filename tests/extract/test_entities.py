@@ -204,3 +204,14 @@ def test_min_confidence_on_the_command_line(tmp_path: Path) -> None:
     assert every["entities"] and none["entities"] == [] and none["relations"] == []
     bad = run("--min-confidence", "2")
     assert bad.returncode == 2 and "between 0 and 1" in bad.stderr
+
+
+def test_a_known_short_name_joins_a_full_name_introduced_before_it_only() -> None:
+    text = "Harbor Motor Company opened a plant. Harbor will hire 500 people."
+    ms = [mention(text, "Harbor Motor Company", "Company", "gazetteer"),
+          mention(text, "Harbor", "Company", "gazetteer", nth=1)]
+    assert entities("en", text, ms) == [("Harbor Motor Company", "Company")]
+    # the short name first, then a longer one: a unit of it, two companies
+    text = "Harbor denied the report. Harbor EV will build cars."
+    ms = [mention(text, "Harbor", "Company", "gazetteer"), mention(text, "Harbor EV", "Company", "pattern")]
+    assert entities("en", text, ms) == [("Harbor", "Company"), ("Harbor EV", "Company")]
