@@ -192,8 +192,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
-        if etype == "Country" and _adjectives_only(named, lex, known.aliases if known else ()):
-            continue  # "Canadian": it places a company but names no country
+        if etype == "Country" and k not in used and _adjectives_only(named, lex, known.aliases if known else ()):
+            continue  # "Canadian" in passing names no country; "Australian miner Redgum" places Redgum
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))

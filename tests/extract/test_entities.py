@@ -155,7 +155,7 @@ def test_labels_are_normalised_and_legal_forms_make_companies() -> None:
     assert entities("id", text, [mention(text, "Fanshurullah Asa", "Person")]) == [("Fanshurullah Asa", "Person")]
 
 
-def test_a_country_named_only_by_its_adjective_is_no_entity_in_english() -> None:
+def test_a_country_named_only_by_its_adjective_in_passing_is_no_entity_in_english() -> None:
     text = "The Canadian miner Redgum said France agreed."
     ms = [mention(text, "Canadian", "Country", "gazetteer"), mention(text, "France", "Country", "gazetteer")]
     assert [label for label, _ in entities("en", text, ms)] == ["France"]
@@ -215,3 +215,11 @@ def test_a_known_short_name_joins_a_full_name_introduced_before_it_only() -> Non
     text = "Harbor denied the report. Harbor EV will build cars."
     ms = [mention(text, "Harbor", "Company", "gazetteer"), mention(text, "Harbor EV", "Company", "pattern")]
     assert entities("en", text, ms) == [("Harbor", "Company"), ("Harbor EV", "Company")]
+
+
+def test_a_country_adjective_that_places_a_company_stays_with_its_link() -> None:
+    from kg.extract import extract
+
+    x = extract(Article(id="a", text="The Australian miner Harbor Resources Ltd said it sold a mine.", language="en"))
+    assert ("based_in", "Country") in {(r.type, next(e.type for e in x.entities if e.id == r.object))
+                                       for r in x.relations}
