@@ -36,10 +36,16 @@ _SHARE = 0.6
 def casing(text: str) -> str:
     """``"sentence"``, ``"title"`` or ``"upper"``: the casing of ``text`` (rules in the module docstring)."""
     words = _WORD.findall(text)
-    long = [w for w in words if len(w) > 1]
-    if long and sum(w.isupper() for w in long) >= _SHARE * len(long):
+    n_long = n_upper = n_cap = 0
+    for w in words:
+        if len(w) > 1:
+            n_long += 1
+            n_upper += w.isupper()
+        n_cap += w[0].isupper()
+    if n_long and n_upper >= _SHARE * n_long:
         return "upper"
-    rest = words[1:]
-    if rest and sum(w[0].isupper() for w in rest) >= _SHARE * len(rest):
+    # the first word is capitalised in every casing: it does not count
+    n_rest = len(words) - 1
+    if n_rest > 0 and n_cap - words[0][0].isupper() >= _SHARE * n_rest:
         return "title"
     return "sentence"

@@ -65,10 +65,8 @@ def _initials(words: tuple[str, ...]) -> set[str]:
 
 def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict[str, str]:
     """key -> canonical key for names that are shorter forms, surnames or acronyms of another."""
-    names = [m for m in mentions if m.source != "coref" and m.type in ORG_TYPES | {"Person", "Place", "Product"}]
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
-    letters: dict[str, set[str]] = {}
     first: dict[str, int] = {}
     for m in mentions:
         first.setdefault(m.key, m.start)
@@ -76,14 +74,28 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
             toks = _words(m, language)
             if len(toks) > len(full.get(m.key, ())):
                 full[m.key], ftype[m.key] = toks, m.type
-                letters[m.key] = _initials(tuple(w.lower() for w in re.findall(r"[^\W_]+", m.text)))
+    # candidates by the word a short form shares with them: first word (organisations), last (persons)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    letters: dict[str, set[str]] = {}
+    for key, toks in full.items():
+        if len(toks) > 1:
+            by_word[toks[-1] if ftype[key] == "Person" else toks[0]].append(key)
     out: dict[str, str] = {}
-    for m in names:
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.source == "coref" or m.type not in ORG_TYPES | {"Person", "Place", "Product"} or (m.key, m.text) in seen:
+            continue
+        seen.add((m.key, m.text))
         mine = _words(m, language)
         if not mine:
             continue
+        acronym = len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
+        cands = by_word.get(mine[0], [])
+        if acronym:
+            cands = cands + [k for k in full if ftype[k] != "Person" and len(full[k]) > 1]
         best = None
-        for key, toks in full.items():
+        for key in cands:
+            toks = full[key]
             if key == m.key or len(toks) <= len(mine):
                 continue
             if m.source == "gazetteer" and first[key] > first[m.key]:
@@ -96,9 +108,11 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
             else:
                 # a person's full name never joins a company by its first words; a lone word may
                 same = (m.type != "Person" or len(mine) == 1) and toks[: len(mine)] == mine
-                # an acronym of the full name ("BRI", "NAI")
-                same = same or (len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
-                                and mine[0] in letters[key])
+                if not same and acronym:  # an acronym of the full name ("BRI", "NAI")
+                    if key not in letters:
+                        raw = next(x.text for x in mentions if x.key == key and _words(x, language) == toks)
+                        letters[key] = _initials(tuple(w.lower() for w in re.findall(r"[^\W_]+", raw)))
+                    same = mine[0] in letters[key]
             if same and (best is None or len(toks) > len(full[best])):
                 best = key
         if best is not None and _resolves(best, out) != m.key:
@@ -131,7 +145,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     from kg.extract.gazindex import gaz_index
     from kg.extract.lexicon import load_lexicon
 
-    case = casing(article.text)
+    case = casing(article.text[:1000])  # the head decides: a headline, or an article's first paragraphs
     gaz = gaz_index(language)
     lex = load_lexicon(language)
     remap = _merge_map(mentions, article.text, language)

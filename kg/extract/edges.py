@@ -110,16 +110,20 @@ def is_affixed_verb(word: str, lex: Lexicon) -> bool:
 def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | None = None) -> bool:
     """A token that starts or ends no name (rules in the module docstring); ``words=False`` leaves
     out the word lists and the verbs (a sentence-case capital already says "name")."""
-    text = t.text
+    if len(t.text) == 1 and t.text.isalpha():
+        return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
+    return _edge_text(lex, t.text, words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _edge_text(lex: Lexicon, text: str, words: bool) -> bool:
     if _AMOUNT.match(text):
         return True
     if not text[0].isalpha():
         return text in ("'s", "’s", "-", ",", ":", ";")
-    if (t.is_upper and len(text) > 1) or is_legal_form(text):
+    if (len(text) > 1 and text.isupper()) or is_legal_form(text):
         return False
-    if len(text) == 1:
-        return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
-    low = t.low
+    low = text.lower()
     if low in _starters(lex) and (words or len(low) > 3):
         return True  # short forms ("Sun", "May") are names too often in sentence case
     return words and (low in _words(lex.code, "not_name_words.txt") or low in lex.cue_words

@@ -103,10 +103,10 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     return j
 
 
-def _sentence_case(text: str) -> bool:
-    from kg.evaluate.casing import casing
-
-    return casing(text) == "sentence"
+def _sentence_case(toks: Sequence[Token]) -> bool:
+    """Fewer than 60 % of the words after the first are capitalised (kg.evaluate.casing, on tokens)."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    return len(words) < 2 or sum(t.is_cap for t in words[1:]) < 0.6 * (len(words) - 1)
 
 
 def _inside_longer_name(toks: Sequence[Token], i: int, j: int, hits: list[tuple[int, int, Known]],
@@ -146,7 +146,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     for i, j, known in hits:
         if known.type in ("Country", "Place") and not s.title_case:
             if plain is None:
-                plain = _sentence_case(s.text)
+                plain = _sentence_case(toks)
             if plain and _inside_longer_name(toks, i, j, hits, lex):
                 continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
         take(_known_mention(s, i, j, known))
