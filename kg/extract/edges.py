@@ -65,6 +65,15 @@ def _words(code: str, name: str) -> frozenset[str]:
 
 
 @functools.cache
+def _borrowed(lex: Lexicon) -> frozenset[str]:
+    """Common words of the languages this one's headlines borrow from (``borrows_from`` in
+    language.toml: Indonesian headlines write "Tender Offer", "Value", "Payment")."""
+    codes = lex.settings.get("borrows_from", [])
+    assert isinstance(codes, list)
+    return frozenset().union(*(_words(str(c), "common_words.txt") for c in codes))
+
+
+@functools.cache
 def _starters(lex: Lexicon) -> frozenset[str]:
     from kg.readers._data import month_names, weekday_names
 
@@ -136,7 +145,7 @@ def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
     if t.is_upper:
         return False
     return (t.low in _words(lex.code, "common_words.txt") or is_edge_word(t, lex)
-            or (roots and t.low in _words(lex.code, "root_words.txt")))
+            or (roots and (t.low in _words(lex.code, "root_words.txt") or t.low in _borrowed(lex))))
 
 
 def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
@@ -156,6 +165,8 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         i += 1
     while j > i and edge(j - 1):
         j -= 1
+    if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
+        j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
     if j <= i:
         return None
     if all(is_legal_form(t.text) or not t.text[0].isalnum() for t in toks[i:j]):

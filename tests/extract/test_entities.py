@@ -51,6 +51,8 @@ def words(text: str, span: tuple[int, int] | None) -> str | None:
         ("id", "Skema", None),
         # a lone legal form is no name
         ("en", "Inc", None),
+        # Indonesian headlines borrow English words: "Tender Offer" names nothing
+        ("id", "Tender Offer", None),
     ],
 )
 def test_title_case_edges_are_trimmed_and_junk_refused(lang: str, text: str, expected: str | None) -> None:
@@ -58,6 +60,16 @@ def test_title_case_edges_are_trimmed_and_junk_refused(lang: str, text: str, exp
     t = toks(text)
     person = text.startswith("Rahmat")
     assert words(text, trim(t, 0, len(t), lex, title_case=True, person=person)) == expected
+
+
+def test_a_headline_adjective_after_a_full_personal_name_is_trimmed() -> None:
+    lex = load_lexicon("id")
+    text = "Rahmat Hidayat Santoso Lega"
+    t = toks(text)
+    assert words(text, trim(t, 0, 4, lex, title_case=True, person=True)) == "Rahmat Hidayat Santoso"
+    # two words may both be dictionary words and still a person's name
+    text = "Dewi Lestari"
+    assert words(text, trim(toks(text), 0, 2, lex, title_case=True, person=True)) == "Dewi Lestari"
 
 
 def test_sentence_case_capitals_are_trusted_except_amounts_and_letters() -> None:
