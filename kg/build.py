@@ -46,19 +46,24 @@ def extract_all(
     dask: str | None = None,
     slim: bool = False,
     skip: Iterable[str | os.PathLike[str]] = (),
+    min_confidence: float = 0.0,
 ) -> Iterator[Extraction | InputError]:
     """Read and extract each input in order, yielding errors in place of failed articles.
 
     ``workers`` and ``dask`` are those of :func:`kg.parallel.extract_many`: the
     results, and their order, are the same with any of them. ``skip``: folders
-    not read when walking a folder input (see :func:`kg.readers.read`).
+    not read when walking a folder input (see :func:`kg.readers.read`). Entities below
+    ``min_confidence`` are dropped with their links, and relations below it
+    (:func:`kg.extract.confidence.above`).
     """
+    from kg.extract.confidence import above
     from kg.parallel import extract_many
     from kg.readers import read
 
     articles = (read(inputs, skip=skip) if max_article_bytes is None
                 else read(inputs, skip=skip, max_article_bytes=max_article_bytes))
-    yield from extract_many(articles, engine=engine, workers=workers, dask=dask, slim=slim)
+    for item in extract_many(articles, engine=engine, workers=workers, dask=dask, slim=slim):
+        yield item if isinstance(item, InputError) else above(item, min_confidence)
 
 
 def build(
@@ -73,6 +78,7 @@ def build(
     dask: str | None = None,
     progress: Callable[[Extraction | InputError], object] | None = None,
     allow_empty: bool = False,
+    min_confidence: float = 0.0,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
@@ -87,7 +93,8 @@ def build(
     writes the empty graph anyway. The output folder ``out`` is never read as input.
     ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
     outputs are byte-identical whatever they are. ``progress`` is called with
-    each article's result as it comes in.
+    each article's result as it comes in. ``min_confidence`` drops entities (with their links)
+    and relations whose calibrated confidence is below it.
 
     Articles are streamed: each one's text is dropped once it is extracted, so
     memory grows with the entities and claims found, not with the text read.
@@ -112,6 +119,7 @@ def build(
     items = extract_all(
         inputs, engine=engine, max_article_bytes=max_article_bytes, workers=workers, dask=dask, slim=True,
         skip=() if out is None else (out,),
+        min_confidence=min_confidence,
     )
     for item in items:
         if progress is not None:

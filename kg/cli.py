@@ -95,6 +95,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             view=_view(args),
             progress=bar.update,
             allow_empty=args.allow_empty,
+            min_confidence=args.min_confidence,
             **scale_options(args),
         )
     _report(result.errors)
@@ -131,7 +132,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     items = extract_all(
-        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True, **scale_options(args)
+        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True,
+        min_confidence=args.min_confidence, **scale_options(args)
     )
     with progress(args) as bar:
         for item in items:
@@ -158,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            allow_empty=True, **scale_options(args),
+            allow_empty=True, min_confidence=args.min_confidence, **scale_options(args),
         )
     _report(result.errors)
     if not result.graph.extractions and not args.allow_empty:
@@ -213,6 +215,16 @@ def _add_view_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
 def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
     from kg.extract import DEFAULT_ENGINE, ENGINES
 
@@ -234,6 +246,14 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         default=None,
         metavar="N",
         help="skip (and report) inputs larger than N bytes (default: 20000000)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="P",
+        help="drop entities (with their links) and relations whose calibrated confidence is below P, "
+             "0 to 1 (default: 0, keep all; docs/eval.md)",
     )
     g = p.add_argument_group("scale (same results whatever is chosen)")
     g.add_argument(

@@ -61,7 +61,11 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """An entity as found in one article (before cross-article resolution)."""
+    """An entity as found in one article (before cross-article resolution).
+
+    ``confidence`` is the calibrated probability that the entity is a name of its type
+    (``kg.extract.confidence``); 1.0 for entities not made by extraction.
+    """
 
     id: str
     label: str
@@ -69,6 +73,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     mentions: tuple[Span, ...] = ()
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,6 +83,7 @@ class Entity:
             "aliases": list(self.aliases),
             "wikidata": self.wikidata,
             "mentions": [m.to_json() for m in self.mentions],
+            "confidence": round(self.confidence, 3),
         }
 
 

@@ -93,6 +93,7 @@ def extraction_from_record(data: dict[str, Any]) -> Extraction:
             tuple(e.get("aliases", ())),
             e.get("wikidata"),
             tuple(Span(m["start"], m["end"], m["text"]) for m in e.get("mentions", ())),
+            float(e.get("confidence", 1.0)),
         )
         for e in data.get("entities", ())
     )

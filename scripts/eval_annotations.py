@@ -62,11 +62,13 @@ def main() -> int:
     ap.add_argument("--language", choices=["id", "en"])
     ap.add_argument("--engine", default=None, help="extraction engine (default: kg's default)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--min-confidence", type=float, default=0.0, help="drop predictions below this confidence")
     args = ap.parse_args()
     from kg.extract import DEFAULT_ENGINE, extract
+    from kg.extract.confidence import above
 
     docs = [parse_doc(r) for r in gold_records(args.split, args.language)]
-    report = evaluate(docs, lambda a: extract(a, engine=args.engine or DEFAULT_ENGINE))
+    report = evaluate(docs, lambda a: above(extract(a, engine=args.engine or DEFAULT_ENGINE), args.min_confidence))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0
 

@@ -49,7 +49,7 @@ def test_extract_prints_one_json_per_article_in_input_order(tmp_path: Path) -> N
         assert set(o["article"]) == {"id", "title", "source", "url", "published", "language"}
         ids = {e["id"] for e in o["entities"]}
         for e in o["entities"]:
-            assert set(e) == {"id", "label", "type", "aliases", "wikidata", "mentions"}
+            assert set(e) == {"id", "label", "type", "aliases", "wikidata", "mentions", "confidence"}
         for rel in o["relations"]:
             assert set(rel) == {"id", "type", "subject", "object", "status", "attributed_to", "sector",
                                 "confidence", "evidence"}

@@ -14,6 +14,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.evaluate import (
+    Counts,
     GoldDoc,
     Report,
     add_arguments,
@@ -296,6 +297,74 @@ def test_the_right_type_is_preferred_when_names_are_shared() -> None:
     assert (r.entities.tp, r.entities.fp, r.entities.fn) == (2, 0, 0)
 
 
+# --- junk at a glance: casing, precision by type, the most frequent false positives ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ford denied a deal with Xiaomi on Monday.", "sentence"),
+        ("Pemerintah menyatakan PT Bukit Asam Tbk akan membangun pabrik.", "sentence"),
+        ("Bukit Asam Siap Bangun Pabrik Baterai di Jawa Timur", "title"),
+        ("Ford Denies a Deal With Xiaomi", "title"),
+        ("FORD DENIES A DEAL WITH XIAOMI", "upper"),
+        ("BUKIT ASAM SIAP BANGUN PABRIK Rp2 TRILIUN", "upper"),
+        ("Ford sued Tesla.", "sentence"),
+        ("2024", "sentence"),
+    ],
+)
+def test_casing_by_the_share_of_capitalised_and_upper_case_words(text: str, expected: str) -> None:
+    from kg.evaluate.casing import casing
+
+    assert casing(text) == expected
+
+
+def test_figures_by_casing_add_up_per_casing() -> None:
+    docs = [
+        gold("s", entities=[FORD], text="Ford said the plant would open in March."),
+        gold("t", entities=[XIAOMI], text="Xiaomi Bantah Kerja Sama Dengan Ford"),
+        gold("u", entities=[XIAOMI], text="XIAOMI BANTAH KERJA SAMA"),
+    ]
+    r = evaluate(docs, predicts({
+        "s": ([entity("Ford", "Company")], []),
+        "t": ([entity("Xiaomi", "Company"), entity("Bantah Kerja", "Person")], []),
+        "u": ([], []),
+    }))
+    by = r.by_casing
+    assert list(by) == ["sentence", "title", "upper"]
+    assert by["sentence"]["entities"] == Counts(tp=1)
+    assert by["title"]["entities"] == Counts(tp=1, fp=1) and by["title"]["documents"] == 1
+    assert by["upper"]["entities"] == Counts(fn=1)
+    j = r.to_json()
+    assert j["by_casing"]["title"]["entities"]["precision"] == 0.5
+    assert j["per_document"][1]["casing"] == "title"
+    text = r.format()
+    assert "title case (1 document):" in text
+    assert "  entities                          0.500  1.000  0.667      1      1      0" in text
+
+
+def test_precision_by_predicted_type_and_the_ten_most_frequent_false_positives() -> None:
+    names = [("Budi Santoso", "Person"), ("Jakarta", "Place"), ("Bank Mandiri", "Company")]
+    docs = [gold(f"d{i}", entities=names) for i in range(12)]
+    junk = {f"d{i}": ([entity("Budi Santoso", "Person"), entity("Jakarta", "Company"),
+                       entity("Tegaskan", "Company"), entity(f"Skema {i % 11}", "Person")], [])
+            for i in range(12)}
+    r = evaluate(docs, predicts(junk))
+    top = r.top_false_positives
+    assert len(top) == 10
+    # A wrong type counts as a false positive of the predicted type, shown with it.
+    assert top[:2] == (("Jakarta (Company)", 12), ("Tegaskan (Company)", 12))
+    # Then by count, ties alphabetically; the eleventh and later are left out.
+    assert top[2:5] == (("Skema 0 (Person)", 2), ("Skema 1 (Person)", 1), ("Skema 10 (Person)", 1))
+    assert top[-1] == ("Skema 6 (Person)", 1)
+    j = r.to_json()["entities"]
+    assert j["precision_by_type"]["Person"] == 0.5 and j["precision_by_type"]["Company"] == 0.0
+    assert j["top_false_positives"][0] == {"entity": "Jakarta (Company)", "count": 12}
+    text = r.format()
+    assert "entity precision by predicted type: Company 0.000 (0/24), Person 0.500 (12/24)" in text
+    assert "most frequent false-positive entities:\n      12  Jakarta (Company)\n      12  Tegaskan (Company)\n" in text
+
+
 def test_attribution_and_sector_agreement_on_matched_relations() -> None:
     doc = gold(
         entities=[FORD, XIAOMI, ("Electric vehicles", "Sector", ["EV"])],
@@ -565,6 +634,7 @@ def test_report_json_is_stable_and_agrees_with_the_text() -> None:
         "failed",
         "scheme",
         "entities",
+        "by_casing",
         "relations",
         "forbidden",
         "excluded",

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.model import Article, Extraction
 
 __all__ = ["add_arguments", "run"]
 
@@ -33,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extraction engine (default: rules)")
     parser.add_argument("--worst", type=int, default=5, metavar="N",
                         help="list the N worst documents with their errors (default: 5)")
+    parser.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                        help="score only entities and relations with calibrated confidence >= P (default: 0)")
     parser.add_argument("--check", action="store_true",
                         help="exit with code 1 unless the verdict is PASS (every required entity and "
                              "relation found with its status, nothing forbidden)")
@@ -40,8 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg eval`` with parsed arguments; print the report on stdout and return the exit code."""
-    from functools import partial
-
     from kg.errors import InputError, say
     from kg.evaluate.gold import load_gold
     from kg.evaluate.report import evaluate
@@ -52,8 +56,13 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         say(f"kg: error: {exc}")
         return EXIT_USAGE
-    report = evaluate(docs, partial(extract, engine=args.engine), gold=args.gold,
-                      system=f"engine {args.engine}", worst=max(0, args.worst))
+    from kg.extract.confidence import above
+
+    def extractor(article: Article) -> Extraction:
+        return above(extract(article, engine=args.engine), args.min_confidence)
+
+    system = f"engine {args.engine}" + (f", min confidence {args.min_confidence:g}" if args.min_confidence else "")
+    report = evaluate(docs, extractor, gold=args.gold, system=system, worst=max(0, args.worst))
     sys.stdout.write(report.dumps() if args.json else report.format())
     for d in report.failed:
         say(f"kg: error: {d.error}")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.errors import InputError, KgError
+from kg.evaluate.casing import CASINGS
 from kg.evaluate.gold import GoldDoc, article_for
 from kg.evaluate.score import Counts, DocResult, Scheme, derive_scheme, macro, score_document
 from kg.model import Article, Extraction
@@ -125,6 +126,27 @@ class Report:
         return {k: out[k] for k in keys}
 
     @property
+    def by_casing(self) -> dict[str, dict[str, Any]]:
+        """casing -> documents, entities, relations and relations with status (micro counts), for
+        each casing that occurs (sentence, title, upper: :mod:`kg.evaluate.casing`)."""
+        out: dict[str, dict[str, Any]] = {}
+        for c in CASINGS:
+            docs = [d for d in self.documents if d.casing == c]
+            if docs:
+                out[c] = {"documents": len(docs),
+                          "entities": sum((d.entities for d in docs), Counts()),
+                          "relations": sum((d.relations for d in docs), Counts()),
+                          "relations_with_status": sum((d.relations_with_status for d in docs), Counts())}
+        return out
+
+    @property
+    def top_false_positives(self) -> tuple[tuple[str, int], ...]:
+        """The ten most frequent false-positive entities (``"label (Type)"``, count), most frequent
+        first, ties in alphabetical order: the junk a reader of the graph sees most."""
+        n = Counter(s for d in self.documents for s in d.false_positives)
+        return tuple(sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))[:10])
+
+    @property
     def worst(self) -> tuple[DocResult, ...]:
         """Documents with any error, worst first: failed ones, then by lowest relation F1, relation
         F1 with status, entity F1 (a figure with nothing to score counts as perfect)."""
@@ -172,7 +194,11 @@ class Report:
                 "macro": macro(etypes.values()),
                 "by_type": {t: c.to_json() for t, c in etypes.items()},
                 "untyped": self.entities_untyped.to_json(),
+                "precision_by_type": {t: c.to_json()["precision"] for t, c in etypes.items()},
+                "top_false_positives": [{"entity": e, "count": n} for e, n in self.top_false_positives],
             },
+            "by_casing": {c: {k: v if isinstance(v, int) else v.to_json() for k, v in figures.items()}
+                          for c, figures in self.by_casing.items()},
             "relations": {
                 "micro": rel.to_json(),
                 "macro": macro(rtypes.values()),
@@ -203,6 +229,22 @@ class Report:
     def format(self) -> str:
         """The report as a readable text table."""
         return "".join(self._lines())
+
+    def _junk_lines(self, row: Callable[[str, Counts], str]) -> Iterator[str]:
+        """Entity precision by predicted type, figures by casing and the most frequent junk."""
+        shown = [f"{t} {_fmt(c.precision)} ({c.tp}/{c.tp + c.fp})"
+                 for t, c in self.entity_types.items() if c.tp + c.fp]
+        if shown:
+            yield f"entity precision by predicted type: {', '.join(shown)}\n"
+        for c, figures in self.by_casing.items():
+            yield f"{c} case ({_plural(figures['documents'], 'document')}):\n"
+            for what in ("entities", "relations", "relations_with_status"):
+                yield row(f"  {what.replace('_', ' ')}", figures[what])
+        if self.top_false_positives:
+            yield "most frequent false-positive entities:\n"
+            for e, n in self.top_false_positives:
+                yield f"  {n:>6}  {e}\n"
+        yield "\n"
 
     def _lines(self) -> Iterator[str]:
         head = f"kg eval: {_plural(len(self.documents), 'document')}"
@@ -238,6 +280,7 @@ class Report:
             if title == "entities":
                 yield row("entities by name only (micro)", self.entities_untyped)
             yield "\n"
+        yield from self._junk_lines(row)
         rs, rel = self.relations_with_status, self.relations
         accuracy = _fmt(rs.tp / rel.tp if rel.tp else None)
         yield f"status accuracy: {accuracy} ({rs.tp}/{rel.tp} matched relations)\n"

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.evaluate.casing import casing
 from kg.evaluate.gold import EXCLUDED_TYPE, GoldDoc, GoldEntity, GoldRelation
 from kg.model import Entity, Extraction, Relation
 from kg.names import normalize
@@ -160,10 +161,18 @@ class DocResult:
     ``status_counts`` does the same for relations matched with their status too.
     ``status_pairs`` holds (gold status, predicted status) for every matched relation;
     ``attributed_to`` and ``sector`` hold (agreeing, annotated) matched relations.
+    ``casing`` is the document's (:func:`kg.evaluate.casing.casing`); ``false_positives``
+    holds ``"label (Type)"`` for every predicted entity counted as a false positive
+    (spurious, duplicate, forbidden or wrongly typed).
     """
 
     doc_id: str
     error: str | None = None
+    casing: str = "sentence"
+    false_positives: tuple[str, ...] = ()
+    # (predicted id, right?) for every scored prediction: what confidence calibration is fitted on
+    entity_outcomes: tuple[tuple[str, bool], ...] = ()
+    relation_outcomes: tuple[tuple[str, bool], ...] = ()
     entity_counts: Mapping[str, Counts] = field(default_factory=dict)
     untyped: Counts = Counts()
     relation_counts: Mapping[str, Counts] = field(default_factory=dict)
@@ -202,6 +211,7 @@ class DocResult:
         return {
             "doc_id": self.doc_id,
             "error": self.error,
+            "casing": self.casing,
             "entities": self.entities.to_json(),
             "entities_untyped": self.untyped.to_json(),
             "relations": self.relations.to_json(),
@@ -286,35 +296,45 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
     counts: dict[str, Counts] = defaultdict(Counts)
     untyped = Counts(tp=len(match))
     spurious, type_errors, violations = [], [], []
+    false_pos: list[str] = []
+    outcomes: list[tuple[str, bool]] = []
     excluded = {"gold_other_entities": len(doc.entities) - len(gold), "optional_entities_predicted": 0,
                 "entities_outside_scheme": 0}
     for i, e in enumerate(preds):
         shown = f"{e.label} ({e.type})"
+        before = len(false_pos)
         if i in match:
             g = gold[match[i]]
+            outcomes.append((e.id, g.type == ptypes[i]))
             if g.type == ptypes[i]:
                 counts[g.type] += Counts(tp=1)
             else:
                 counts[ptypes[i]] += Counts(fp=1)
                 counts[g.type] += Counts(fn=1)
                 type_errors.append(f"{g.label}: gold {g.type}, predicted {e.type}")
+                false_pos.append(shown)
         elif banned[i]:
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             violations += banned[i]
             spurious.append(f"{shown}: forbidden")
+            false_pos.append(shown)
         elif keys[i] & neutral:
             excluded["optional_entities_predicted"] += 1
         elif any(keys[i] & gk for gk in gold_keys):
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             spurious.append(f"{shown}: duplicate")
+            false_pos.append(shown)
         elif ptypes[i] not in scheme.entity_types:
             excluded["entities_outside_scheme"] += 1
         else:
             counts[ptypes[i]] += Counts(fp=1)
             untyped += Counts(fp=1)
             spurious.append(shown)
+            false_pos.append(shown)
+        if i not in match and len(false_pos) > before:
+            outcomes.append((e.id, False))  # counted as a false positive just above
     matched_gold = set(match.values())
     missed = [f"{g.label} ({g.type})" for j, g in enumerate(gold) if j not in matched_gold]
     for j, g in enumerate(gold):
@@ -323,6 +343,7 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
     untyped += Counts(fn=len(missed))
     out.update(entity_counts=dict(sorted(counts.items())), untyped=untyped, missed_entities=tuple(missed),
                spurious_entities=tuple(spurious), type_errors=tuple(type_errors),
+               false_positives=tuple(false_pos), entity_outcomes=tuple(outcomes),
                forbidden=tuple(sorted(set(violations))), excluded=excluded)
 
 
@@ -364,6 +385,7 @@ def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str,
     counts: dict[str, Counts] = defaultdict(Counts)
     status: dict[str, Counts] = defaultdict(Counts)
     pairs, spurious, status_errors = [], [], []
+    outcomes: list[tuple[str, bool]] = []
     att, sec = [0, 0], [0, 0]
     excluded = {"optional_relations_predicted": 0, "relations_outside_scheme": 0}
     for i, p in enumerate(preds):
@@ -372,6 +394,7 @@ def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str,
             g = gold[match[i]]
             counts[g.type] += Counts(tp=1)
             pairs.append((g.status, p.status))
+            outcomes.append((p.id, g.status == p.status))
             if g.status == p.status:
                 status[g.type] += Counts(tp=1)
             else:
@@ -389,12 +412,14 @@ def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str,
             counts[p.type] += Counts(fp=1)
             status[p.type] += Counts(fp=1)
             spurious.append(f"{shown}: duplicate")
+            outcomes.append((p.id, False))
         elif p.type not in scheme.relation_types:
             excluded["relations_outside_scheme"] += 1
         else:
             counts[p.type] += Counts(fp=1)
             status[p.type] += Counts(fp=1)
             spurious.append(shown)
+            outcomes.append((p.id, False))
     matched_gold = set(match.values())
     missed = []
     for j, g in enumerate(gold):
@@ -405,7 +430,8 @@ def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str,
     out.update(relation_counts=dict(sorted(counts.items())), status_counts=dict(sorted(status.items())),
                status_pairs=tuple(pairs), attributed_to=(att[0], att[1]), sector=(sec[0], sec[1]),
                missed_relations=tuple(missed), spurious_relations=tuple(spurious),
-               status_errors=tuple(status_errors), excluded=out["excluded"] | excluded)
+               status_errors=tuple(status_errors), excluded=out["excluded"] | excluded,
+               relation_outcomes=tuple(outcomes))
 
 
 def score_document(doc: GoldDoc, extraction: Extraction, scheme: Scheme) -> DocResult:
@@ -419,7 +445,7 @@ def score_document(doc: GoldDoc, extraction: Extraction, scheme: Scheme) -> DocR
     >>> score_document(doc, x, derive_scheme([doc])).entities
     Counts(tp=1, fp=0, fn=0)
     """
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"casing": casing(doc.text if doc.text is not None else extraction.article.text)}
     _score_entities(doc, extraction, scheme, out)
     _score_relations(doc, extraction, scheme, out)
     return DocResult(doc_id=doc.doc_id, **out)

@@ -1,43 +1,121 @@
 """From mentions and sentence-level relations to one article's Extraction.
 
 Within an article, names are merged when one is a shorter form of another
-("Nusantara Baterai" and "PT Nusantara Baterai Energi Tbk") or an acronym
-defined in the text ("Bank Rakyat Indonesia (BRI)"). A relation read from
-several sentences becomes one relation whose status follows
-``kg.schema.STATUS_PRECEDENCE``.
+("Nusantara Baterai" and "PT Nusantara Baterai Energi Tbk", "Hyundai" and "Hyundai
+Motor Company"), a person's surname with or without a title ("Icahn", "Mr. Icahn"
+and "Carl Icahn"), or an acronym of it ("Bank Rakyat Indonesia (BRI)", "BRI" after
+"Bank Rakyat Indonesia"). Labels are normalised: white space and line breaks
+collapsed, no trailing "(ACRONYM)" or ticker. A relation read from several sentences
+becomes one relation whose status follows ``kg.schema.STATUS_PRECEDENCE``.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter, defaultdict
 
 from kg.extract.mentions import Mention
 from kg.extract.relations import Found
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
-from kg.names import normalize
+from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
 
 
-def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
-    """key -> canonical key for names that are shorter forms or acronyms of another."""
-    names = [m for m in mentions if m.source == "pattern" and m.type in ORG_TYPES]
+# A trailing acronym or ticker in brackets: "Bank Rakyat Indonesia (BRI)", "Sealy Inc <SEAL>".
+_TRAILING_CODE = re.compile(r"\s*[(<][A-Z0-9][A-Z0-9.&\-]{0,9}[)>]?$")
+
+
+def clean_label(text: str) -> str:
+    """A label as shown everywhere: white space collapsed, no trailing acronym or ticker.
+
+    >>> clean_label("National\\nAmusements  Inc (NAI)")
+    'National Amusements Inc'
+    >>> clean_label("PT Bank Rakyat Indonesia (Persero) Tbk")
+    'PT Bank Rakyat Indonesia (Persero) Tbk'
+    """
+    label = " ".join(text.split())
+    short = _TRAILING_CODE.sub("", label)
+    return short or label
+
+
+@functools.cache
+def _honorifics(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "honorifics.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+def _words(m: Mention, language: str) -> tuple[str, ...]:
+    """The normalised words of a mention without a leading title ("Mr. Icahn" -> ("icahn",))."""
+    raw = m.text.split()
+    while len(raw) > 1 and raw[0].lower() in _honorifics(language):
+        raw = raw[1:]
+    return tuple(normalize(" ".join(raw)).split())
+
+
+def _initials(words: tuple[str, ...]) -> set[str]:
+    """An acronym's possible letters: with and without the legal forms ("HMC", "HM")."""
+    words = tuple(w for w in words if w not in ("of", "and", "dan", "the", "de"))
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if not is_legal_form(w))}
+
+
+def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict[str, str]:
+    """key -> canonical key for names that are shorter forms, surnames or acronyms of another."""
     full: dict[str, tuple[str, ...]] = {}
+    ftype: dict[str, str] = {}
+    first: dict[str, int] = {}
     for m in mentions:
-        if m.source != "coref" and m.type in ORG_TYPES:
-            toks = tuple(normalize(m.text).split())
+        first.setdefault(m.key, m.start)
+        if m.source != "coref" and m.type in ORG_TYPES | {"Person"}:
+            toks = _words(m, language)
             if len(toks) > len(full.get(m.key, ())):
-                full[m.key] = toks
+                full[m.key], ftype[m.key] = toks, m.type
+    # candidates by the word a short form shares with them: first word (organisations), last (persons)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    letters: dict[str, set[str]] = {}
+    for key, toks in full.items():
+        if len(toks) > 1:
+            by_word[toks[-1] if ftype[key] == "Person" else toks[0]].append(key)
     out: dict[str, str] = {}
-    for m in names:
-        mine = tuple(normalize(m.text).split())
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.source == "coref" or m.type not in ORG_TYPES | {"Person", "Place", "Product"} or (m.key, m.text) in seen:
+            continue
+        seen.add((m.key, m.text))
+        mine = _words(m, language)
+        if not mine:
+            continue
+        acronym = len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
+        cands = by_word.get(mine[0], [])
+        if acronym:
+            cands = cands + [k for k in full if ftype[k] != "Person" and len(full[k]) > 1]
         best = None
-        for key, toks in full.items():
-            longer = key != m.key and len(toks) > len(mine) and toks[: len(mine)] == mine and mine
-            if longer and (best is None or len(toks) > len(full[best])):
+        for key in cands:
+            toks = full[key]
+            if key == m.key or len(toks) <= len(mine):
+                continue
+            if m.source == "gazetteer" and first[key] > first[m.key]:
+                # a name the gazetteer knows joins a longer one only as its short form after it
+                # ("Hyundai Motor Company ... Hyundai"), not when it came first ("Xiaomi ... Xiaomi EV")
+                continue
+            if ftype[key] == "Person":
+                # a surname ("Icahn", "Mr. Icahn") joins the person's full name, and only a person's
+                same = m.type == "Person" and len(mine) == 1 and toks[-1] == mine[0]
+            else:
+                # a person's full name never joins a company by its first words; a lone word may
+                same = (m.type != "Person" or len(mine) == 1) and toks[: len(mine)] == mine
+                if not same and acronym:  # an acronym of the full name ("BRI", "NAI")
+                    if key not in letters:
+                        raw = next(x.text for x in mentions if x.key == key and _words(x, language) == toks)
+                        letters[key] = _initials(tuple(w.lower() for w in re.findall(r"[^\W_]+", raw)))
+                    same = mine[0] in letters[key]
+            if same and (best is None or len(toks) > len(full[best])):
                 best = key
-        if best is not None:
+        if best is not None and _resolves(best, out) != m.key:
             out[m.key] = best
     # Acronyms and tickers defined in brackets right after a name: "Bank Rakyat Indonesia (BRI)".
     for m in mentions:
@@ -48,22 +126,32 @@ def _merge_map(mentions: list[Mention], text: str) -> dict[str, str]:
             acro = tail[2 : tail.index(")")]
             if acro.isupper() and 2 <= len(acro) <= 6:
                 for other in mentions:
-                    if other.text == acro and other.key != m.key:
+                    if other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key:
                         out[other.key] = m.key
     return out
 
 
-def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
-    from kg.extract.gazindex import gaz_index
+def _resolves(key: str, remap: dict[str, str]) -> str:
+    seen = {key}
+    while key in remap and remap[key] not in seen:
+        key = remap[key]
+        seen.add(key)
+    return key
 
+
+def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
+    from kg.evaluate.casing import casing
+    from kg.extract import confidence as calib
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+
+    case = casing(article.text[:1000])  # the head decides: a headline, or an article's first paragraphs
     gaz = gaz_index(language)
-    remap = _merge_map(mentions, article.text)
+    lex = load_lexicon(language)
+    remap = _merge_map(mentions, article.text, language)
 
     def key(m: Mention) -> str:
-        k = m.key
-        while k in remap:
-            k = remap[k]
-        return k
+        return _resolves(m.key, remap)
 
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -85,7 +173,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         sectors = Counter(key(f.sector) for f in fs if f.sector is not None)
         sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
         evidence = sorted({Evidence(f.sentence.start, f.sentence.end, f.sentence.text) for f in fs})
-        conf = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
+        raw = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
+        conf = calib.relation_confidence(language, raw)
         rel = Relation(
             link_id(rtype, s, o),
             rtype,
@@ -108,18 +197,22 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         first = named[0]
         if first.type == "Sector" and k not in used:
             continue  # a sector word in passing is not part of the story
-        if first.source == "gazetteer" or any(m.source == "gazetteer" for m in named):
-            g = next(m for m in named if m.source == "gazetteer")
+        own = [m for m in named if m.key == k] or named  # the full name's own mentions decide
+        if any(m.source == "gazetteer" for m in own):
+            g = next(m for m in own if m.source == "gazetteer")
             label, etype = g.label, g.type
         else:
-            label = max((m.text for m in named), key=lambda t: (len(t), t))
-            types = Counter(m.type for m in named)
-            etype = sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0]
+            label = clean_label(max((" ".join(m.text.split()) for m in own), key=lambda t: (len(t), t)))
+            types = Counter(m.type for m in own)
+            etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
+        if etype == "Country" and k not in used and _adjectives_only(named, lex, known.aliases if known else ()):
+            continue  # "Canadian" in passing names no country; "Australian miner Redgum" places Redgum
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
-        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans))
+        bucket = calib.entity_features(language, case, (m.source for m in named), len(named))
+        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, calib.entity_confidence(bucket)))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}
@@ -131,6 +224,62 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
+
+
+def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
+    """The type a name can have: a legal form makes a Company ("Nursery Products Inc" is no
+    person), and where the language says so (``tagger_organization_is_company``), a tagger's
+    Organization without a word of ``organization_words.txt`` (ministry, court ...) is a Company:
+    the English business news kg reads names companies far more often than other bodies."""
+    code = getattr(lex, "code", "en")
+    words = [w for m in named for w in m.text.replace(",", " ").split()]
+    if etype in ("Person", "Organization", "Place", "Product") and any(
+        _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
+    ):
+        return "Company"
+    if (etype == "Organization" and all(m.source == "ner" for m in named)
+            and getattr(lex, "settings", {}).get("tagger_organization_is_company", False)
+            and not any(w.lower().strip(".") in _organization_words(code) for w in words)):
+        return "Company"
+    return etype
+
+
+@functools.cache
+def _dotless_forms() -> frozenset[str]:
+    from kg.names import legal_forms
+
+    return frozenset(f.replace(".", "") for f in legal_forms())
+
+
+def _written_legal_form(word: str) -> bool:
+    """A legal form written as one ("Inc", "Tbk", "ASA"), case and all: the surname "Asa" is none."""
+    return word.strip("(),").replace(".", "") in _dotless_forms()
+
+
+@functools.cache
+def _organization_words(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "organization_words.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+@functools.cache
+def _demonym_words(language: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(language) / "demonyms.txt"
+    return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
+
+
+def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) -> bool:
+    """Every mention is a demonym that is not also one of the country's names ("U.S." is both)."""
+    settings = getattr(lex, "settings", {})
+    if not settings.get("demonyms_are_adjectives", False):
+        return False
+    own = {n.lower() for n in names}
+    demonyms = _demonym_words(getattr(lex, "code", "en")) - own
+    return all(" ".join(m.text.split()).lower() in demonyms for m in named)
 
 
 def _with_language(article: Article, language: str) -> Article:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Mention, _cap_run, _name_mention
+from kg.extract.mentions import Mention, _cap_run, named
 from kg.extract.relations import Hit
 from kg.extract.text import Sentence, Token, sentence_starters
 
@@ -75,9 +75,10 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
-        if etype:
-            out.append(_name_mention(s, i, j, etype, gaz))
-            for k in range(i, j):
+        found = named(s, i, j, etype, gaz, lex) if etype else None
+        if found is not None:
+            out.append(found)
+            for k in range(found.i, found.j):
                 taken[k] = True
         i = j
     return out
@@ -196,6 +197,8 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
         if (ticker or before_cue or after_cue) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
-            out.append(_name_mention(s, i, j, etype, gaz))
+            found = named(s, i, j, etype, gaz, lex)
+            if found is not None:
+                out.append(found)
         i = max(j, i + 1)
     return out

@@ -20,6 +20,7 @@ from kg.schema import link_key
 
 # The tagger's Organization covers companies; kg keeps the wider type unless a pattern says Company.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
+_ORGS = frozenset({"Company", "Organization"})
 # Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
 THRESHOLD = 0.5
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
@@ -44,10 +45,19 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     for m in names:
         for k in range(m.i, m.j):
             taken[k] = True
+    from kg.extract.edges import parts
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon(language)
     out = []
     for i, j, etype in tag(s.tokens, language=language):
         if etype in _NER_TYPES and not any(taken[i:j]):
-            out.append(_name_mention(s, i, j, _NER_TYPES[etype], gaz, source="ner"))
+            # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
+            whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
+            known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS)
+            spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
+                                                      person=etype == "Person")
+            out += [_name_mention(s, a, b, _NER_TYPES[etype], gaz, source="ner") for a, b in spans]
     return out
 
 

@@ -72,6 +72,22 @@ def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source
     return Mention(s.index, i, j, start, end, text, etype, key, " ".join(text.split()), source)
 
 
+def named(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, lex: Lexicon,
+          source: str = "pattern") -> Mention | None:
+    """A mention for a name no list confirmed, its edges trimmed (:func:`kg.extract.edges.trim`);
+    ``None`` when nothing name-like is left. A span the gazetteer knows as a whole is kept as is."""
+    from kg.extract.edges import trim
+
+    toks = s.tokens
+    known = gaz.lookup_name(s.text[toks[i].start - s.start : toks[j - 1].end - s.start])
+    if known is None or not (known.type == etype or {known.type, etype} <= ORG_TYPES):
+        span = trim(toks, i, j, lex, title_case=s.title_case, person=etype == "Person")
+        if span is None:
+            return None
+        i, j = span
+    return _name_mention(s, i, j, etype, gaz, source)
+
+
 def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> int:
     """End of the run of name tokens starting at ``i`` (capitalised words, acronyms,
     digits inside a name, and name-internal connectors like "&" or "of")."""
@@ -87,21 +103,52 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     return j
 
 
+def _sentence_case(toks: Sequence[Token]) -> bool:
+    """Fewer than 60 % of the words after the first are capitalised (kg.evaluate.casing, on tokens)."""
+    words = [t for t in toks if t.text[0].isalpha()]
+    return len(words) < 2 or sum(t.is_cap for t in words[1:]) < 0.6 * (len(words) - 1)
+
+
+def _inside_longer_name(toks: Sequence[Token], i: int, j: int, hits: list[tuple[int, int, Known]],
+                        lex: Lexicon) -> bool:
+    """A place or country sits inside a longer capitalised name: a capitalised word (not a date word,
+    not another known name) touches it in a sentence-case sentence."""
+    from kg.extract.edges import is_edge_word
+
+    others = {k for a, b, _ in hits if (a, b) != (i, j) for k in range(a, b)}
+
+    def name_word(k: int) -> bool:
+        t = toks[k]
+        return (0 <= k < len(toks) and k not in others and t.is_cap and t.text[0].isalpha()
+                and not is_edge_word(t, lex, words=False))
+
+    return (i > 1 and name_word(i - 1)) or (j < len(toks) and name_word(j))
+
+
 def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """Named mentions in one sentence: gazetteer matches, then patterns around them."""
     toks = s.tokens
     found: list[Mention] = []
     taken = [False] * len(toks)
 
-    def take(m: Mention) -> None:
+    def take(m: Mention | None) -> None:
         # A longer pattern name replaces the gazetteer names it contains ("Xiaomi EV" over "Xiaomi").
         nonlocal found
+        if m is None:
+            return
         found = [f for f in found if f.j <= m.i or f.i >= m.j]
         for k in range(m.i, m.j):
             taken[k] = True
         found.append(m)
 
-    for i, j, known in gaz.scan(toks, title_case=s.title_case):
+    hits = list(gaz.scan(toks, title_case=s.title_case))
+    plain: bool | None = None  # decided once, and only for a sentence with a place in it
+    for i, j, known in hits:
+        if known.type in ("Country", "Place") and not s.title_case:
+            if plain is None:
+                plain = _sentence_case(toks)
+            if plain and _inside_longer_name(toks, i, j, hits, lex):
+                continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
         take(_known_mention(s, i, j, known))
 
     for i, t in enumerate(toks):
@@ -171,7 +218,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 b -= 1
             if any(f.i <= b < f.j and f.type not in ORG_TYPES for f in found):
                 continue
-            take(_name_mention(s, b, i + 1, "Company", gaz))
+            take(named(s, b, i + 1, "Company", gaz, lex))
         elif t.text == "<" and i + 2 < len(toks):
             # Reuters marks company names as <Sedio N.V.>.
             j = i + 1
@@ -197,6 +244,6 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 blocked = any(f.i <= b < f.j and f.type not in ORG_TYPES | {"Sector"} for f in found)
                 same = any(f.i == b and f.j == j for f in found)
                 if j > b and not blocked and not same:
-                    take(_name_mention(s, b, j, etype, gaz))
+                    take(named(s, b, j, etype, gaz, lex))
                 break
     return sorted(found, key=lambda m: m.i)

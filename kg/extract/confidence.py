@@ -1,0 +1,94 @@
+"""Calibrated confidence of entities and relations, and the ``--min-confidence`` cut.
+
+A confidence is the share of predictions *like this one* that were right on the
+TRAIN split of kg's own annotations (``annotations/``, ``docs/annotations.md``):
+
+- an entity is like another when it has the same language, article casing
+  (:func:`kg.evaluate.casing.casing`: sentence, title, upper), best evidence (``gazetteer``
+  beats ``pattern``, then ``alias``, then ``ner``: the tagger alone) and whether it is
+  mentioned once or more;
+- a relation is like another when it has the same language and its raw confidence
+  (the rules' or the pair classifier's score) falls in the same bin (histogram binning:
+  the raw scores do not rank relations monotonically, so isotonic pooling would flatten them).
+
+A right entity is a gold name of its type; a right relation is a gold link with its
+gold status. Shares are smoothed towards the whole language's share (a bin with
+few predictions says little). The table is fitted by ``scripts/calibrate.py`` and
+shipped as ``ontology/calibration.json``; its reliability table is in ``docs/eval.md``.
+
+>>> from kg.model import Article, Entity, Extraction, Relation
+>>> x = Extraction(Article("a", "t"), (Entity("a", "A", "Company", confidence=0.9),
+...                                    Entity("b", "B", "Person", confidence=0.3)),
+...                (Relation("r", "works_for", "b", "a", "asserted", confidence=0.8),))
+>>> y = above(x, 0.5)
+>>> [e.id for e in y.entities], y.relations
+(['a'], ())
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from kg.model import Extraction
+
+__all__ = ["RELATION_BINS", "SOURCES", "above", "entity_confidence", "entity_features", "relation_bin",
+           "relation_confidence"]
+
+# Best evidence first.
+SOURCES = ("gazetteer", "pattern", "alias", "ner")
+# Upper edges of the raw relation confidence bins.
+RELATION_BINS = (0.3, 0.45, 0.55, 0.65, 0.75, 1.01)
+
+
+@functools.cache
+def _table() -> dict[str, Any]:
+    from kg.resources import ontology_file
+
+    path = ontology_file("calibration.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def entity_features(language: str, casing: str, sources: Iterable[str], mentions: int) -> str:
+    """The bucket key of an entity, e.g. ``"id|title|ner|1"``."""
+    have = set(sources)
+    best = next((s for s in SOURCES if s in have), "ner")
+    return f"{language}|{casing}|{best}|{'1' if mentions <= 1 else '2+'}"
+
+
+def relation_bin(language: str, raw: float) -> str:
+    """The bucket key of a relation, e.g. ``"en|0.65"`` (the bin's upper edge)."""
+    edge = next(b for b in RELATION_BINS if raw < b)
+    return f"{language}|{edge:g}"
+
+
+def entity_confidence(key: str) -> float:
+    """The calibrated confidence of an entity bucket (1.0 when nothing was fitted)."""
+    t = _table().get("entities", {})
+    if key in t:
+        return float(t[key])
+    return float(_table().get("entity_prior", {}).get(key.split("|")[0], 1.0))
+
+
+def relation_confidence(language: str, raw: float) -> float:
+    """The calibrated confidence of a relation with raw score ``raw`` (``raw`` when nothing was fitted)."""
+    t = _table().get("relations", {})
+    return float(t.get(relation_bin(language, raw), raw))
+
+
+def above(x: Extraction, min_confidence: float) -> Extraction:
+    """``x`` without the entities below ``min_confidence`` and the relations touching them, and
+    without the relations below it. The same extraction when ``min_confidence`` is 0."""
+    if min_confidence <= 0:
+        return x
+    entities = tuple(e for e in x.entities if e.confidence >= min_confidence)
+    kept = {e.id for e in entities}
+    relations = tuple(
+        r for r in x.relations
+        if r.confidence >= min_confidence and r.subject in kept and r.object in kept
+        and (r.attributed_to is None or r.attributed_to in kept) and (r.sector is None or r.sector in kept)
+    )
+    return replace(x, entities=entities, relations=relations)

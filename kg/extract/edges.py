@@ -1,0 +1,203 @@
+"""Where a name no list knows starts and ends: ordinary words are trimmed off, and refused alone.
+
+A title-case headline capitalises every word, so a tagger or a pattern reading
+capitals glues verbs, nouns and amounts onto names or makes them names
+("Salurkan Kredit Rp1.670", "Tegaskan", "Rupiah Ditutup Perkasa"). Whatever tagger
+runs, these rules hold for a name that no list confirmed:
+
+- its first and last words are not *edge words*: words annotated news text uses
+  often and (almost) never inside a name (``ontology/lang/<code>/not_name_words.txt``,
+  built by ``scripts/build_name_words.py``), the language's words that start no name
+  (months, weekdays, ``not_names_start``), amounts and numbers, single letters, and
+  Indonesian verbs affixed on a known root ("Tegaskan" is tegas + -kan);
+- in a title-case sentence, it is not one *common word* alone (``common_words.txt``:
+  written in lower case almost always; or a dictionary root word, ``root_words.txt``),
+  nor common words only;
+- a tagger's run is cut where an affixed verb or a long edge word stands inside it
+  ("Erick Thohir Bertemu AHY" is two names).
+
+Legal forms ("PT", "Tbk", "Inc") and acronyms are never trimmed.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.text import Token
+>>> lex = load_lexicon("id")
+>>> toks = [Token(0, 0, w) for w in "Denny Sumargo Mundur".split()]
+>>> trim(toks, 0, 3, lex, title_case=True)
+(0, 2)
+>>> toks = [Token(0, 0, w) for w in "Salurkan Kredit Rp1.670".split()]
+>>> trim(toks, 0, 3, lex, title_case=True) is None
+True
+>>> toks = [Token(0, 0, w) for w in "Erick Thohir Bertemu AHY".split()]
+>>> parts(toks, 0, 4, lex, title_case=True)
+[(0, 2), (3, 4)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import Token
+from kg.names import is_legal_form
+
+__all__ = ["is_edge_word", "parts", "trim"]
+
+_AMOUNT = re.compile(r"(?:rp|us\$|\$|€|£|¥|idr|usd)?\d", re.IGNORECASE)
+# Affixes that make verbs (meN-, di-, ber-, ter-; -kan, -i, -nya): a noun's pe(N)-/ke-/se-/-an are
+# left out because they also build names ("Perdana", "Sentosa").
+_VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter", "memper", "diper",
+                     "kan", "i", "nya"})
+_MIN_ROOT = 4
+_ATTESTING = ("an", "kan", "i", "nya")
+_ATTESTING_PREFIX = ("di", "ber", "ter")
+# Words that may join the two halves of one name ("Bank of America", "Johnson & Johnson").
+_JOINERS = frozenset({"of", "de", "van", "der", "von", "&", "and", "dan", "the", "for", "y", "la", "le", "du"})
+
+
+@functools.cache
+def _words(code: str, name: str) -> frozenset[str]:
+    from kg.resources import language_dir, read_lines
+
+    path = language_dir(code) / name
+    return frozenset(read_lines(path)) if path.is_file() else frozenset()
+
+
+@functools.cache
+def _borrowed(lex: Lexicon) -> frozenset[str]:
+    """Common words of the languages this one's headlines borrow from (``borrows_from`` in
+    language.toml: Indonesian headlines write "Tender Offer", "Value", "Payment")."""
+    codes = lex.settings.get("borrows_from", [])
+    assert isinstance(codes, list)
+    return frozenset().union(*(_words(str(c), "common_words.txt") for c in codes))
+
+
+@functools.cache
+def _starters(lex: Lexicon) -> frozenset[str]:
+    from kg.readers._data import month_names, weekday_names
+
+    return lex.words("not_names_start") | frozenset(month_names()) | weekday_names()
+
+
+@functools.cache
+def _vocabulary(lex: Lexicon) -> frozenset[str]:
+    return (_words(lex.code, "not_name_words.txt") | _words(lex.code, "common_words.txt") | lex.cue_words
+            | _words(lex.code, "root_words.txt"))
+
+
+def _verbal_rules(lex: Lexicon) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    return (tuple(p for p in lex.prefixes if p[0] in _VERBAL), tuple(p for p in lex.suffixes if p[0] in _VERBAL))
+
+
+def is_affixed_verb(word: str, lex: Lexicon) -> bool:
+    """``word`` is a verb form of a known root: one verbal prefix and/or suffix off gives a word
+    of the language's vocabulary of at least four letters ("tegaskan", "setujui", "melemah").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon("id")
+    >>> is_affixed_verb("Tegaskan", lex), is_affixed_verb("Berlin", lex), is_affixed_verb("Perdana", lex)
+    (True, False, False)
+    """
+    prefixes, suffixes = _verbal_rules(lex)
+    if not prefixes and not suffixes:
+        return False
+    low = word.lower()
+    if low in _words(lex.code, "root_words.txt"):
+        return False  # a base word of its own ("menara", "mentari"), not an affixed form
+    vocab = _vocabulary(lex)
+    bases = {low} | {repl + low[len(a):] for a, repl in prefixes if low.startswith(a)}
+    roots = {b for b in bases if b != low}
+    for base in bases:
+        roots |= {base[: len(base) - len(a)] + repl for a, repl in suffixes if base.endswith(a)}
+    # a root is known when the vocabulary has it bare or with another affix ("salur" from "saluran")
+    return any(len(r) >= _MIN_ROOT and (r in vocab or any(r + x in vocab for x in _ATTESTING)
+                                        or any(x + r in vocab for x in _ATTESTING_PREFIX))
+               for r in roots)
+
+
+def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | None = None) -> bool:
+    """A token that starts or ends no name (rules in the module docstring); ``words=False`` leaves
+    out the word lists and the verbs (a sentence-case capital already says "name")."""
+    if len(t.text) == 1 and t.text.isalpha():
+        return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
+    return _edge_text(lex, t.text, words)
+
+
+@functools.lru_cache(maxsize=65536)
+def _edge_text(lex: Lexicon, text: str, words: bool) -> bool:
+    if _AMOUNT.match(text):
+        return True
+    if not text[0].isalpha():
+        return text in ("'s", "’s", "-", ",", ":", ";")
+    if (len(text) > 1 and text.isupper()) or is_legal_form(text):
+        return False
+    low = text.lower()
+    if low in _starters(lex) and (words or len(low) > 3):
+        return True  # short forms ("Sun", "May") are names too often in sentence case
+    return words and (low in _words(lex.code, "not_name_words.txt") or low in lex.cue_words
+                      or is_affixed_verb(low, lex))
+
+
+def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
+    """An ordinary word: from ``common_words.txt``, an edge word, or (``roots``) a root word of the
+    language's dictionary (``root_words.txt``, where there is one)."""
+    if t.is_upper:
+        return False
+    return (t.low in _words(lex.code, "common_words.txt") or is_edge_word(t, lex)
+            or (roots and (t.low in _words(lex.code, "root_words.txt") or t.low in _borrowed(lex))))
+
+
+def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
+         person: bool = False) -> tuple[int, int] | None:
+    """``(i, j)`` without edge words at either end, or ``None`` when no name is left.
+
+    In a sentence-case sentence a capital is evidence of a name (wire stories start with one:
+    "Sun Chemical Corp said"), so the word lists and verbs only apply to title-case sentences;
+    amounts, dates, stray letters and bare legal forms go everywhere. A ``person``'s name may be
+    made of dictionary words ("Dewi Lestari"), so only the data-built lists refuse it whole.
+    """
+
+    def edge(k: int) -> bool:
+        return is_edge_word(toks[k], lex, words=title_case, nxt=toks[k + 1] if k + 1 < len(toks) else None)
+
+    while i < j and edge(i):
+        i += 1
+    while j > i and edge(j - 1):
+        j -= 1
+    if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
+        j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
+    if j <= i:
+        return None
+    if all(is_legal_form(t.text) or not t.text[0].isalnum() for t in toks[i:j]):
+        return None  # "Inc", "Co": a legal form names nothing by itself
+    if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
+        return None
+    if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
+                          or t.low in _JOINERS for t in toks[i:j]):
+        return None
+    return i, j
+
+
+def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
+          person: bool = False) -> list[tuple[int, int]]:
+    """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
+
+    In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
+    Dolar Round Table"), so only affixed verbs and lower-case words cut it there.
+    """
+
+    def cut(t: Token) -> bool:
+        if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper:
+            return False
+        if is_affixed_verb(t.low, lex) or (not title_case and t.text.islower()):
+            return True
+        return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
+
+    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
+    out = []
+    for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
+        span = trim(toks, a, b, lex, title_case=title_case, person=person) if b > a else None
+        if span is not None:
+            out.append(span)
+    return out
