@@ -91,7 +91,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
-    for o in hits:
+    for o in _outer(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
@@ -119,6 +119,12 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     ):
         found.discard("planned")
     return found
+
+
+def _outer(hits: Sequence[Hit]) -> list[Hit]:
+    """The status cue hits not inside a longer one: "rule out" says denied, "not rule out" rumoured."""
+    spans = [(o.i, o.j) for o in hits if o.cue.status]
+    return [o for o in hits if not any(i <= o.i and o.j <= j and j - i > o.j - o.i for i, j in spans)]
 
 
 def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
@@ -203,7 +209,7 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
     f.append(f"w+1={tokens[aj].low if aj < hi else '</s>'}")
     f += [f"l={t.low}" for t in tokens[max(lo, ai - _WINDOW_LEFT) : ai] if t.is_word]
     f += [f"r={t.low}" for t in tokens[aj : min(hi, aj + _WINDOW_RIGHT)] if t.is_word]
-    for o in hits:
+    for o in _outer(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
@@ -227,7 +233,7 @@ def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], 
     ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
     rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question)
     f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
-    f += [f"{x}|{relation}" for x in ctx if x.startswith("cue=")]
+    f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
     if model is not None and model.fact is not None:
         p = model.fact.scores(ctx)
         for label, q in zip(model.fact.labels, p, strict=True):
