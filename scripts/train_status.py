@@ -58,7 +58,13 @@ LICENCES = {"uds-ih2.jsonl": "UDS-IH2, CC BY-SA 4.0 (decomp); via factuality_ber
             "annotations": "kg's own stand-off annotations (annotations/, MIT) of CNBC Indonesia headlines "
                            "and Reuters-21578 sentences, train split"}
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
-TRUST_GRID = (0.6, 0.7, 0.8, 0.9, 1.0)  # 1.0: the rules' answer always wins
+# How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
+NEVER = 1.01
+TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
+# A status with fewer training examples than this is the rules' alone: the model cannot have learnt
+# it (11 denials in the annotations' train split when this was written), and cross-validation
+# over so few examples cannot say when to believe it.
+MIN_SUPPORT = 50
 MIN_COUNT = 2
 DIGITS = 4
 
@@ -93,30 +99,53 @@ def _sentence(text: str, lang: str) -> Sentence:
     return Sentence(0, 0, len(text), text, toks, any(p.title_case for p in parts), any(p.question for p in parts))
 
 
+def make_item(doc: str, lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str,
+              label: str, s: Sentence | None = None, hits: tuple[Any, ...] | None = None) -> Item | None:
+    """One relation between the characters ``a`` and ``b`` of ``text`` (None if a span has no token)."""
+    lex = load_lexicon(lang)
+    s = s or _sentence(text, lang)
+    hits = find_cues(s, lex) if hits is None else hits
+    ta, tb = token_span(s.tokens, *a), token_span(s.tokens, *b)
+    if ta is None or tb is None:
+        return None
+    anchor = S.anchor_of(hits, relation, ta, tb)
+    lo, hi = _clause(s, lex, anchor[0])
+    return Item(doc, lang, s, anchor, ta, tb, relation, label, lo, hi, tuple(hits))
+
+
+def make_event(doc: str, text: str, start: int, end: int, score: float, s: Sentence | None = None,
+               hits: tuple[Any, ...] | None = None) -> Item | None:
+    """One English factuality event: happened (score > 1), not (< -1) or uncertain."""
+    lex = load_lexicon("en")
+    s = s or _sentence(text, "en")
+    hits = find_cues(s, lex) if hits is None else hits
+    span = token_span(s.tokens, start, end)
+    if span is None:
+        return None
+    label = "happened" if score > 1 else "not" if score < -1 else "uncertain"
+    lo, hi = _clause(s, lex, span[0])
+    return Item(doc, "en", s, span, span, span, "", label, lo, hi, tuple(hits))
+
+
 def read_annotations(split: str, shared: Path = DEFAULT_SHARED) -> list[Item]:
-    sys.path.insert(0, str(ROOT / "scripts"))
+    """The relations of kg's annotated units of one split, read where their status is read."""
     import annotations
 
     out = []
     for ex in annotations.examples(split, shared=shared):
         lang = ex.unit.language
-        lex = load_lexicon(lang)
         s = _sentence(ex.text, lang)
-        hits = tuple(find_cues(s, lex))
-        spans = [token_span(s.tokens, st, en) for st, en, _, _ in ex.entities]
+        hits = tuple(find_cues(s, load_lexicon(lang)))
         for r in ex.unit.relations:
-            a, b = spans[r.subject], spans[r.object]
-            if a is None or b is None:
-                continue
-            anchor = S.anchor_of(hits, r.type, a, b)
-            lo, hi = _clause(s, lex, anchor[0])
-            out.append(Item(f"{ex.unit.doc_id}", lang, s, anchor, a, b, r.type, r.status, lo, hi, hits))
+            a, b = ex.entities[r.subject], ex.entities[r.object]
+            it = make_item(ex.unit.doc_id, lang, ex.text, (a[0], a[1]), (b[0], b[1]), r.type, r.status, s, hits)
+            if it is not None:
+                out.append(it)
     return out
 
 
 def read_factuality(shared: Path = DEFAULT_SHARED, files: Sequence[str] = FACT_FILES) -> list[Item]:
-    """Every event of the English factuality files, labelled happened (score > 1), not (< -1) or uncertain."""
-    lex = load_lexicon("en")
+    """Every event of the English factuality files (see :func:`make_event`)."""
     out = []
     for name in files:
         for line in (shared / "train" / "factuality-en" / name).read_text(encoding="utf-8").split("\n"):
@@ -124,15 +153,11 @@ def read_factuality(shared: Path = DEFAULT_SHARED, files: Sequence[str] = FACT_F
                 continue
             raw = json.loads(line)
             s = _sentence(raw["text"], "en")
-            hits = tuple(find_cues(s, lex))
+            hits = tuple(find_cues(s, load_lexicon("en")))
             for ev in raw["events"]:
-                span = token_span(s.tokens, ev["start"], ev["end"])
-                if span is None:
-                    continue
-                x = float(ev["factuality"])
-                label = "happened" if x > 1 else "not" if x < -1 else "uncertain"
-                lo, hi = _clause(s, lex, span[0])
-                out.append(Item(raw["doc_id"], "en", s, span, span, span, "", label, lo, hi, hits))
+                it = make_event(raw["doc_id"], raw["text"], ev["start"], ev["end"], float(ev["factuality"]), s, hits)
+                if it is not None:
+                    out.append(it)
     return out
 
 
@@ -164,9 +189,9 @@ def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[st
             "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep]}
 
 
-def model_text(fact: dict[str, Any], status: dict[str, Any], rules_win: Sequence[str],
-               meta: dict[str, Any], trust: float = 1.0) -> str:
-    data = {"format": S.FORMAT, "training": meta, "rules_win": sorted(rules_win), "trust": trust,
+def model_text(fact: dict[str, Any], status: dict[str, Any], trust: dict[str, float],
+               meta: dict[str, Any]) -> str:
+    data = {"format": S.FORMAT, "training": meta, "trust": trust,
             "factuality": fact, "status": status}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
@@ -181,7 +206,7 @@ def fact_model(items: Sequence[Item], c: float) -> dict[str, Any]:
 
 def _with_fact(fact: dict[str, Any]) -> S.StatusModel:
     empty = {"labels": list(STATUSES), "bias": [0.0] * len(STATUSES), "features": [], "weights": []}
-    return S.StatusModel(json.loads(model_text(fact, empty, [], {})), source="factuality")
+    return S.StatusModel(json.loads(model_text(fact, empty, {}, {})), source="factuality")
 
 
 def folds(items: Sequence[Item], k: int = 5) -> list[int]:
@@ -211,7 +236,8 @@ def _score(gold: Sequence[str], pred: Sequence[str]) -> float:
 
 
 def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
-    """C of the status model and the statuses the rules decide, by 5-fold cross-validation on train."""
+    """C of the status model and, per status, how sure the model must be to overrule the rules' answer,
+    by 5-fold cross-validation on train. Ties go to the rules (they are explainable)."""
     import itertools
 
     fm = _with_fact(fact) if fact else None
@@ -219,7 +245,7 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
     gold = [it.label for it in items]
     rule = [rules(it) for it in items]
     fold = folds(items)
-    best: tuple[float, float, tuple[str, ...], float] | None = None
+    best: tuple[float, float, float, dict[str, float]] | None = None
     table = {}
     for c in C_GRID:
         oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
@@ -229,20 +255,23 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
             lin = _fit([feats[n] for n in tr], [gold[n] for n in tr], c)
             for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
                 oof[n] = p
-        for r in range(len(STATUSES)):
-            for win in itertools.combinations(STATUSES[1:], r):
-                for trust in TRUST_GRID if win else (1.0,):
-                    pred = [S.combine(ru, m, p, frozenset(win), trust) for ru, (m, p) in zip(rule, oof, strict=True)]
-                    sc = _score(gold, pred)
-                    full = scores(gold, pred)
-                    table[f"C={c} rules_win={','.join(win) or '-'} trust={trust}"] = {
-                        "score": round(sc, 4), "accuracy": full["accuracy"], "recall": full["recall"]}
-                    if best is None or sc > best[0] + 1e-9:
-                        best = (sc, c, win, trust)
+        support = Counter(gold)
+        grids = [TRUST_GRID if support[st] >= MIN_SUPPORT else (NEVER,) for st in STATUSES[1:]]
+        for levels in itertools.product(*grids):
+            trust = {st: t for st, t in zip(STATUSES[1:], levels, strict=True) if t > 0}
+            pred = [S.combine(ru, m, p, trust) for ru, (m, p) in zip(rule, oof, strict=True)]
+            sc = round(_score(gold, pred), 9)
+            key = (sc, sum(levels), -c)
+            if best is None or key > best[:3]:
+                best = (*key, trust)
+            if levels in ((0.0,) * 4, (NEVER,) * 4) or trust == (best[3] if best else None):
+                full = scores(gold, pred)
+                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
+                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
     assert best is not None
-    rules_sc = _score(gold, rule)
-    return {"c": best[1], "rules_win": list(best[2]), "trust": best[3], "cv_score": round(best[0], 4),
-            "cv_score_rules_only": round(rules_sc, 4), "table": table}
+    c = -best[2]
+    return {"c": c, "trust": best[3], "cv_score": round(best[0], 4),
+            "cv_score_rules_only": round(_score(gold, rule), 4), "table": table}
 
 
 def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dict[str, Any],
@@ -257,7 +286,7 @@ def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dic
     meta = {**meta, "status_c": cv["c"], "factuality_c": fact_c, "cv_score": cv["cv_score"],
             "cv_score_rules_only": cv["cv_score_rules_only"],
             "examples": {"factuality": len(fact_items), "status": len(status_items)}}
-    return model_text(fact, status, cv["rules_win"], meta, cv["trust"]), cv
+    return model_text(fact, status, cv["trust"], meta), cv
 
 
 def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
@@ -299,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                          for f in files} | {"annotations": {"licence": LICENCES["annotations"]}}}
         text, cv = train(fact_items, data["train"], meta=meta)
         figures["cv"] = cv
-        print(f"cross-validation on train: C={cv['c']} rules decide {cv['rules_win']} "
+        print(f"cross-validation on train: C={cv['c']} trust in the rules {cv['trust']} "
               f"(score {cv['cv_score']}, rules alone {cv['cv_score_rules_only']})")
         model = S.StatusModel(json.loads(text), source="fresh")
         out = S.model_path()
@@ -318,7 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 learned = predict_items(model, its)
                 figures[f"model_{sp}_{lang}"] = sc = scores(gold, [m for m, _ in learned])
                 show(f"model, {sp}, {lang}", sc)
-                both = [S.combine(r, m, p, model.rules_win, model.trust)
+                both = [S.combine(r, m, p, model.trust)
                         for r, (m, p) in zip(rule, learned, strict=True)]
                 figures[f"combined_{sp}_{lang}"] = sc = scores(gold, both)
                 show(f"combined, {sp}, {lang}", sc)

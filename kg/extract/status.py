@@ -8,7 +8,8 @@ Two readers, one answer:
   ``either`` flag: "Kabar akuisisi X tidak benar"), rumour and ending cues reach
   either side, a negation right before the relation cue denies it, a question is a
   rumour. Completion and signing cues (``asserted.txt``) cancel a plan unless a plan
-  cue governs them ("will sign", "akan meneken").
+  cue governs them ("will sign", "akan meneken") or, for signing, the plan is what was
+  signed ("signed a letter of intent to acquire").
 * **Model** (:func:`model_status`): a logistic regression over the words and cue
   classes around the relation, and the output of a factuality model trained on
   English event-factuality data (UDS-IH2, UW, MEANTIME) read at the same place.
@@ -108,14 +109,15 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
             plans.append(o)
     if _negated(tokens, lex, hits, ai, lo):
         found.add("denied")
-    # "completed its planned acquisition", "X, which had offered to buy Y, signed the deal": done.
-    # A plan named after the signing stays one ("signed a letter of intent to acquire"), and so
-    # does one that governs it ("will sign", "akan meneken").
+    # "X, which had offered to buy Y, signed the deal", "completed its planned acquisition": done.
+    # A plan that governs the signing stays one ("will sign", "akan meneken"), and so does a plan
+    # named after a signing cue ("signed a letter of intent to acquire"); completion cues (flagged
+    # "either") end plans on both sides.
     if (
         signs
         and plans
         and not any(0 <= s.i - p.j <= _GOVERN for s in signs for p in plans)
-        and all(any(p.j <= s.i for s in signs) for p in plans)
+        and all(any(p.j <= s.i or s.cue.scope == "either" for s in signs) for p in plans)
     ):
         found.discard("planned")
     return found
@@ -274,8 +276,8 @@ class StatusModel:
                 raise DataError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}")
             self.fact = Linear(data["factuality"]) if data["factuality"] else None
             self.status = Linear(data["status"])
-            self.rules_win = frozenset(data["rules_win"])
-            self.trust = float(data["trust"])
+            # status -> how sure the model must be to overrule the rules' answer (1.0: never)
+            self.trust: dict[str, float] = {str(k): float(v) for k, v in data["trust"].items()}
             self.meta: dict[str, Any] = data.get("training", {})
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{source}: malformed status model ({exc!r})") from None
@@ -318,17 +320,17 @@ def model_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anc
     return model.status.labels[k], p[k]
 
 
-def combine(rule: str, learned: str, p: float, rules_win: frozenset[str], trust: float) -> str:
-    """The rules' answer where it is one the rules are trusted with (unless the model gives another
-    answer with probability ``trust`` or more), else the model's.
+def combine(rule: str, learned: str, p: float, trust: dict[str, float]) -> str:
+    """The rules' answer where the rules are trusted with it, unless the model gives another answer
+    with probability ``trust[rule]`` or more; else the model's answer.
 
-    >>> win = frozenset({"denied"})
-    >>> combine("denied", "asserted", 0.6, win, 0.9), combine("denied", "asserted", 0.95, win, 0.9)
+    >>> trust = {"denied": 0.9}
+    >>> combine("denied", "asserted", 0.6, trust), combine("denied", "asserted", 0.95, trust)
     ('denied', 'asserted')
-    >>> combine("planned", "asserted", 0.6, win, 0.9)
+    >>> combine("planned", "asserted", 0.6, trust)
     'asserted'
     """
-    return rule if rule in rules_win and p < trust else learned
+    return rule if p < trust.get(rule, 0.0) else learned
 
 
 def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
@@ -336,7 +338,7 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     """The status of the relation read at ``anchor``: rules and the shipped model combined as trained."""
     rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question)
     model = load()
-    if model is None:
+    if model is None or model.trust.get(rule, 0.0) > 1.0:
         return rule
     learned, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
-    return combine(rule, learned, p, model.rules_win, model.trust)
+    return combine(rule, learned, p, model.trust)
