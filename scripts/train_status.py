@@ -61,9 +61,9 @@ C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 # How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
 NEVER = 1.01
 TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
-# A status with fewer training examples than this is the rules' alone: the model cannot have learnt
-# it (11 denials in the annotations' train split when this was written), and cross-validation
-# over so few examples cannot say when to believe it.
+# A status with fewer training examples than this in a language is the rules' alone there: the
+# model cannot have learnt it (11 denials in the annotations' train split when this was written),
+# and cross-validation over so few examples cannot say when to believe it.
 MIN_SUPPORT = 50
 MIN_COUNT = 2
 DIGITS = 4
@@ -189,7 +189,7 @@ def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[st
             "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep]}
 
 
-def model_text(fact: dict[str, Any], status: dict[str, Any], trust: dict[str, float],
+def model_text(fact: dict[str, Any], status: dict[str, Any], trust: dict[str, dict[str, float]],
                meta: dict[str, Any]) -> str:
     data = {"format": S.FORMAT, "training": meta, "trust": trust,
             "factuality": fact, "status": status}
@@ -245,7 +245,7 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
     gold = [it.label for it in items]
     rule = [rules(it) for it in items]
     fold = folds(items)
-    best: tuple[float, float, float, dict[str, float]] | None = None
+    best: tuple[float, float, float, dict[str, dict[str, float]]] | None = None
     table = {}
     for c in C_GRID:
         oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
@@ -255,16 +255,24 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
             lin = _fit([feats[n] for n in tr], [gold[n] for n in tr], c)
             for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
                 oof[n] = p
-        support = Counter(gold)
-        grids = [TRUST_GRID if support[st] >= MIN_SUPPORT else (NEVER,) for st in STATUSES[1:]]
-        for levels in itertools.product(*grids):
-            trust = {st: t for st, t in zip(STATUSES[1:], levels, strict=True) if t > 0}
-            pred = [S.combine(ru, m, p, trust) for ru, (m, p) in zip(rule, oof, strict=True)]
+        # one trust level per (language, status) with enough examples; the others stay with the rules
+        support = Counter((it.language, it.label) for it in items)
+        langs = sorted({it.language for it in items})
+        free = [(lang, st) for lang in langs for st in STATUSES[1:] if support[lang, st] >= MIN_SUPPORT]
+        for levels in itertools.product(TRUST_GRID, repeat=len(free)):
+            trust = {lang: {st: NEVER for st in STATUSES[1:]} for lang in langs}
+            for (lang, st), t in zip(free, levels, strict=True):
+                trust[lang][st] = t
+            pred = [S.combine(ru, m, p, trust[it.language])
+                    for it, ru, (m, p) in zip(items, rule, oof, strict=True)]
             sc = round(_score(gold, pred), 9)
             key = (sc, sum(levels), -c)
             if best is None or key > best[:3]:
                 best = (*key, trust)
-            if levels in ((0.0,) * 4, (NEVER,) * 4) or trust == (best[3] if best else None):
+                full = scores(gold, pred)
+                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
+                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
+            if not any(levels) or all(t == NEVER for t in levels):
                 full = scores(gold, pred)
                 table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
                     "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
@@ -347,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 learned = predict_items(model, its)
                 figures[f"model_{sp}_{lang}"] = sc = scores(gold, [m for m, _ in learned])
                 show(f"model, {sp}, {lang}", sc)
-                both = [S.combine(r, m, p, model.trust)
+                both = [S.combine(r, m, p, model.trust_in_rules(lang))
                         for r, (m, p) in zip(rule, learned, strict=True)]
                 figures[f"combined_{sp}_{lang}"] = sc = scores(gold, both)
                 show(f"combined, {sp}, {lang}", sc)

@@ -347,8 +347,10 @@ def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
                 yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
 
 
-def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None) -> Iterator[Found]:
-    """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
+def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
+                   learned: bool = False) -> Iterator[Found]:
+    """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
+    the status model joins the status cues (:func:`kg.extract.status.decide`)."""
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
@@ -376,7 +378,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             status = negation_status(s.tokens, lex, (h.i, h.j), lo)
             speaker = None
         else:
-            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi)
+            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned)
             speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

@@ -276,14 +276,21 @@ class StatusModel:
                 raise DataError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}")
             self.fact = Linear(data["factuality"]) if data["factuality"] else None
             self.status = Linear(data["status"])
-            # status -> how sure the model must be to overrule the rules' answer (1.0: never)
-            self.trust: dict[str, float] = {str(k): float(v) for k, v in data["trust"].items()}
+            # language -> status -> how sure the model must be to overrule the rules' answer (> 1: never)
+            self.trust: dict[str, dict[str, float]] = {
+                str(lang): {str(k): float(v) for k, v in t.items()} for lang, t in data["trust"].items()}
             self.meta: dict[str, Any] = data.get("training", {})
-        except (KeyError, TypeError, ValueError) as exc:
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{source}: malformed status model ({exc!r})") from None
         bad = set(self.status.labels) - set(STATUSES)
         if bad:
             raise DataError(f"{source}: labels {sorted(bad)} are not statuses")
+
+    def trust_in_rules(self, language: str) -> dict[str, float]:
+        """How sure the model must be to overrule each of the rules' answers in ``language``
+        (a language the model was not trained for: never)."""
+        got = self.trust.get(language)
+        return got if got is not None else {st: 2.0 for st in STATUSES[1:]}
 
 
 def model_path() -> Path:
@@ -334,11 +341,15 @@ def combine(rule: str, learned: str, p: float, trust: dict[str, float]) -> str:
 
 
 def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
-           lo: int, hi: int) -> str:
-    """The status of the relation read at ``anchor``: rules and the shipped model combined as trained."""
+           lo: int, hi: int, *, learned: bool = True) -> str:
+    """The status of the relation read at ``anchor``: rules and the shipped model combined as trained
+    (the rules alone without ``learned`` or without a shipped model)."""
     rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question)
-    model = load()
-    if model is None or model.trust.get(rule, 0.0) > 1.0:
+    model = load() if learned else None
+    if model is None:
         return rule
-    learned, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
-    return combine(rule, learned, p, model.trust)
+    trust = model.trust_in_rules(lex.code)
+    if trust.get(rule, 0.0) > 1.0:
+        return rule
+    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
+    return combine(rule, answer, p, trust)

@@ -163,7 +163,8 @@ def test_shipped_model_names_its_data() -> None:
     data = m.meta["data"]
     assert "annotations" in data and all("licence" in v for v in data.values())
     assert "uds-ih2.jsonl" in data
-    assert set(m.trust) <= set(STATUSES)
+    assert set(m.trust) == {"en", "id"} and all(set(t) <= set(STATUSES) for t in m.trust.values())
+    assert m.trust_in_rules("xx") == {st: 2.0 for st in STATUSES[1:]}  # unknown language: the rules decide
 
 
 def test_malformed_model_is_a_data_error() -> None:
@@ -217,3 +218,19 @@ def test_retraining_on_a_tiny_input_gives_the_same_bytes() -> None:
     model = S.StatusModel(json.loads(one), source="tiny")
     assert set(model.status.labels) == {"asserted", "denied", "planned"}
     assert cv["c"] in T.C_GRID
+
+
+def test_rules_engine_never_asks_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that always answers "ended", trusted over every rule answer
+    always = S.StatusModel({"format": S.FORMAT, "factuality": {}, "trust": {"id": {}},
+                            "status": {"labels": ["asserted", "ended"], "features": [], "weights": [],
+                                       "bias": [0.0, 5.0]}}, source="always-ended")
+    monkeypatch.setattr(S, "load", lambda: always)
+    text = "PT Samudra Niaga Tbk membantah kabar akuisisi PT Pelabuhan Talon."
+
+    def statuses(engine: str) -> set[str]:
+        x = extract(Article(id="t", text=text, language="id"), engine=engine)
+        return {r.status for r in x.relations if r.type == "acquisition"}
+
+    assert statuses("rules") == {"denied"}
+    assert statuses("hybrid") == {"ended"}
