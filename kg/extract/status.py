@@ -12,7 +12,7 @@ Two readers, one answer:
   signed ("signed a letter of intent to acquire").
 * **Model** (:func:`model_status`): a logistic regression over the words and cue
   classes around the relation, and the output of a factuality model trained on
-  English event-factuality data (UDS-IH2, UW, MEANTIME) read at the same place.
+  English event-factuality data (UDS-IH2 and MEANTIME) read at the same place.
   Trained by ``scripts/train_status.py``, shipped as ``ontology/models/status.json``.
 
 :func:`decide` joins them: what the combination is was decided by cross-validation
