@@ -73,7 +73,7 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
     found: list[Found] = []
     for s in sentences:
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
-        here = list(find_relations(s, lex, ms, hits[s.index])) if rules else []
+        here = list(find_relations(s, lex, ms, hits[s.index], learned=learned)) if rules else []
         if learned:
             known = {link_key(f.type, f.subject.key, f.object.key) for f in here}
             here += classified_relations(s, ms, known, language=language)

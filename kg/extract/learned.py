@@ -14,7 +14,7 @@ import itertools
 
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.relations import Found
+from kg.extract.relations import Found, Hit
 from kg.extract.text import Sentence
 from kg.schema import link_key
 
@@ -64,11 +64,16 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
                          language: str) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
-    from kg.extract.relmodel import classify, status
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.relations import _clause, find_cues
+    from kg.extract.relmodel import classify
+    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
 
     named = [m for m in ms if m.source != "coref" and m.type != "Sector"]
     out = []
     seen: set[tuple[str, str, str]] = set()
+    hits: list[Hit] | None = None
+    lex = load_lexicon(language)
     for a, b in itertools.permutations(named, 2):
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
@@ -79,6 +84,14 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         if key in known or key in seen:
             continue
         seen.add(key)
-        st, _ = status(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
+        if hits is None:
+            hits = find_cues(s, lex)
+        # the rules' status cues and the status model, read where this relation stands
+        anchor = anchor_of(hits, rtype, (a.i, a.j), (b.i, b.j))
+        lo, hi = _clause(s, lex, anchor[0])
+        if rtype in NEGATION_ONLY:
+            st = negation_status(s.tokens, lex, anchor, lo)
+        else:
+            st = decide(s, lex, hits, anchor, rtype, lo, hi)
         out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
     return out

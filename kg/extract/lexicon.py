@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import DataError
 from kg.resources import language_dir, read_lines
 from kg.schema import RELATION_TYPES, STATUSES
+
+if TYPE_CHECKING:
+    from kg.extract.text import Token
+
+# Most words a "..." in a cue may skip.
+GAP = 3
+_FLAGS = frozenset({"exact", "noun", "passive", "either", "next"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +44,50 @@ class Cue:
     exact: bool = False
     noun: bool = False
     passive: bool = False
+    # A status cue's reach relative to the relation cue ("" = the status's default: denial and
+    # plan cues before it, rumour and ending cues either side; "either" = either side;
+    # "next" = only right before it, as a negation: "to" in "X to buy Y").
+    scope: str = ""
+
+    def match(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+        """One past the last token of this cue read from token ``i`` (whose first word matched), or -1.
+
+        A cue word ``*`` stands for any one word, ``...`` for up to :data:`GAP` words (the
+        nearest match wins): "dismissed ... reports" reads "dismissed the reports" and
+        "dismissed media reports".
+
+        >>> from kg.extract.text import tokenize
+        >>> cue = Cue(("dismissed", "...", "reports"), status="denied")
+        >>> cue.match(tokenize("X dismissed recent media reports"), 1, load_lexicon("en"))
+        5
+        >>> cue.match(tokenize("X dismissed it, citing reports"), 1, load_lexicon("en"))
+        -1
+        """
+        n = len(tokens)
+        k = i + 1
+        gap = 0
+        for w in self.words[1:]:
+            if w == "...":
+                gap = GAP
+                continue
+            if w == "*":
+                if k >= n or not tokens[k].is_word:
+                    return -1
+                k += 1
+                continue
+            for g in range(gap + 1):
+                if k + g >= n:
+                    return -1
+                t = tokens[k + g]
+                if (t.low == w) if self.exact else (w in lex.stems(t.text)):
+                    k += g + 1
+                    break
+                if not t.is_word:
+                    return -1  # a gap spans words only, never a comma or a bracket
+            else:
+                return -1
+            gap = 0
+        return k
 
 
 def _parse_rules(rules: list[str]) -> tuple[tuple[str, str], ...]:
@@ -131,16 +184,19 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
     for line in read_lines(path):
         phrase, _, flags = line.partition("\t")
         flagset = {f.strip() for f in flags.split(",") if f.strip()}
-        unknown = flagset - {"exact", "noun", "passive"}
+        unknown = flagset - _FLAGS
         if unknown:
-            raise DataError(f"{path}: unknown flag(s) {sorted(unknown)} (allowed: exact, noun, passive)")
+            raise DataError(f"{path}: unknown flag(s) {sorted(unknown)} (allowed: {', '.join(sorted(_FLAGS))})")
         words = tuple(phrase.lower().split())
+        if words[0] in ("*", "...") or words[-1] in ("*", "..."):
+            raise DataError(f"{path}: {phrase!r}: a cue starts and ends with a word, not a gap")
         cues.append(
             Cue(
                 words,
                 exact="exact" in flagset,
                 noun="noun" in flagset,
                 passive="passive" in flagset,
+                scope="either" if "either" in flagset else "next" if "next" in flagset else "",
                 **kind,
             )
         )

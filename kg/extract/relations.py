@@ -15,11 +15,10 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
+from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
-# Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
-_SENTENCE_PRECEDENCE = ("denied", "ended", "rumored", "planned", "asserted")
 _MAX_GAP = 14  # tokens between a cue and a party
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "had"})
 
@@ -53,15 +52,9 @@ def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
         if not t.is_word:
             continue
         for cue in lex.cues_starting(t.text):
-            n = len(cue.words)
-            if i + n > len(toks):
-                continue
-            ok = all(
-                (cue.words[k] == toks[i + k].low) if cue.exact else (cue.words[k] in lex.stems(toks[i + k].text))
-                for k in range(1, n)
-            )
-            if ok:
-                hits.append(Hit(i, i + n, cue))
+            j = cue.match(toks, i, lex) if len(cue.words) > 1 else i + 1
+            if j > 0:
+                hits.append(Hit(i, j, cue))
     hits.sort(key=lambda h: (h.i, -(h.j - h.i)))
     return hits
 
@@ -140,26 +133,6 @@ def _right(
         if m.i >= j and m.j <= hi and m.i - j <= gap and _fits(m, types) and m is not skip:
             return m
     return None
-
-
-def _status(s: Sentence, lex: Lexicon, hits: list[Hit], h: Hit, lo: int, hi: int) -> str:
-    found = set()
-    for o in hits:
-        st = o.cue.status
-        if st is None or not (lo <= o.i < hi):
-            continue
-        before = o.j <= h.i or o.i < h.i
-        if (st in ("denied", "planned") and before) or st in ("rumored", "ended"):
-            found.add(st)
-    neg = lex.negations
-    if any(t.low in neg for t in s.tokens[max(lo, h.i - 3) : h.i]):
-        found.add("denied")
-    if s.question:
-        found.add("rumored")
-    for st in _SENTENCE_PRECEDENCE:
-        if st in found:
-            return st
-    return "asserted"
 
 
 def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int) -> Mention | None:
@@ -374,8 +347,10 @@ def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
                 yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
 
 
-def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None) -> Iterator[Found]:
-    """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
+def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
+                   learned: bool = False) -> Iterator[Found]:
+    """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
+    the status model joins the status cues (:func:`kg.extract.status.decide`)."""
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
@@ -399,12 +374,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             yield from _more_sectors(s, lex, ms, pair)
         seen_spans.add((h.i, h.j))
         subj, obj = pair
-        if rtype in ("operates_in", "based_in"):
-            neg = any(t.low in lex.negations for t in s.tokens[max(lo, h.i - 2) : h.i])
-            status = "denied" if neg else "asserted"
+        if rtype in NEGATION_ONLY:
+            status = negation_status(s.tokens, lex, (h.i, h.j), lo)
             speaker = None
         else:
-            status = _status(s, lex, hits, h, lo, hi)
+            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned)
             speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

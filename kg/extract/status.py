@@ -1,0 +1,355 @@
+"""The status of a relation a sentence states: asserted, denied, rumored, planned or ended.
+
+Two readers, one answer:
+
+* **Rules** (:func:`rule_status`): the status cue phrases and constructions of
+  ``ontology/lang/<code>/status/`` found around the relation's cue. Denial and plan
+  cues reach forward (they must stand before the relation cue, or carry the
+  ``either`` flag: "Kabar akuisisi X tidak benar"), rumour and ending cues reach
+  either side, a negation right before the relation cue denies it, a question is a
+  rumour. Completion and signing cues (``asserted.txt``) cancel a plan unless a plan
+  cue governs them ("will sign", "akan meneken") or, for signing, the plan is what was
+  signed ("signed a letter of intent to acquire").
+* **Model** (:func:`model_status`): a logistic regression over the words and cue
+  classes around the relation, and the output of a factuality model trained on
+  English event-factuality data (UDS-IH2 and MEANTIME) read at the same place.
+  Trained by ``scripts/train_status.py``, shipped as ``ontology/models/status.json``.
+
+:func:`decide` joins them: what the combination is was decided by cross-validation
+on the training annotations (``docs/status.md``).
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.relations import find_cues
+>>> from kg.extract.text import Sentence, tokenize
+>>> def rules(text, lang):
+...     lex = load_lexicon(lang)
+...     toks = tuple(tokenize(text))
+...     s = Sentence(0, 0, len(text), text, toks)
+...     hits = find_cues(s, lex)
+...     h = next(h for h in hits if h.cue.relation)
+...     return rule_status(toks, lex, hits, (h.i, h.j), 0, len(toks), question=False)
+>>> rules("Xiaomi dismissed media reports that it will acquire Ford", "en")
+'denied'
+>>> rules("Xiaomi signed a partnership agreement with Ford", "en")
+'asserted'
+>>> rules("Kabar akuisisi Ford oleh Xiaomi tidak benar", "id")
+'denied'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import DataError
+from kg.resources import ontology_dir
+from kg.schema import STATUSES
+
+if TYPE_CHECKING:
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.relations import Hit
+    from kg.extract.text import Sentence, Token
+
+__all__ = [
+    "FORMAT",
+    "MODEL_FILE",
+    "NEGATION_ONLY",
+    "PRECEDENCE",
+    "Linear",
+    "StatusModel",
+    "anchor_of",
+    "context_features",
+    "decide",
+    "load",
+    "model_path",
+    "model_status",
+    "negation_status",
+    "rule_cues",
+    "rule_status",
+    "status_features",
+]
+
+MODEL_FILE = "status.json"
+FORMAT = "kg-status/1"
+
+# Where a company is based and what it does are facts, not events: only a negation right
+# before the cue changes them ("bukan perusahaan otomotif").
+NEGATION_ONLY = frozenset({"based_in", "operates_in"})
+# Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
+PRECEDENCE = ("denied", "ended", "rumored", "planned", "asserted")
+_NEG_REACH = 3  # a negation this many tokens before the relation cue denies it
+_GOVERN = 2  # a plan cue ending this close before a signing cue governs it ("will sign")
+
+
+def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: int, hi: int,
+              tokens: Sequence[Token]) -> set[str]:
+    """The statuses whose cues are in scope of the relation cue at ``anchor`` within the clause ``lo:hi``."""
+    ai, _ = anchor
+    found: set[str] = set()
+    plans: list[Hit] = []
+    signs: list[Hit] = []
+    for o in _outer(hits):
+        st = o.cue.status
+        if st is None or not (lo <= o.i < hi):
+            continue
+        before = o.i < ai
+        if o.cue.scope == "next" and o.j != ai:
+            continue
+        if st == "asserted":
+            signs.append(o)
+            continue
+        if st in ("denied", "planned") and not before and o.cue.scope != "either":
+            continue
+        found.add(st)
+        if st == "planned":
+            plans.append(o)
+    if _negated(tokens, lex, hits, ai, lo):
+        found.add("denied")
+    # "X, which had offered to buy Y, signed the deal", "completed its planned acquisition": done.
+    # A plan that governs the signing stays one ("will sign", "akan meneken"), and so does a plan
+    # named after a signing cue ("signed a letter of intent to acquire"); completion cues (flagged
+    # "either") end plans on both sides.
+    if (
+        signs
+        and plans
+        and not any(0 <= s.i - p.j <= _GOVERN for s in signs for p in plans)
+        and all(any(p.j <= s.i or s.cue.scope == "either" for s in signs) for p in plans)
+    ):
+        found.discard("planned")
+    return found
+
+
+def _outer(hits: Sequence[Hit]) -> list[Hit]:
+    """The status cue hits not inside a longer one: "rule out" says denied, "not rule out" rumoured."""
+    spans = [(o.i, o.j) for o in hits if o.cue.status]
+    return [o for o in hits if not any(i <= o.i and o.j <= j and j - i > o.j - o.i for i, j in spans)]
+
+
+def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
+    """A negation within reach before token ``ai`` that is no part of a status cue ("no longer",
+    "tidak lagi", "tak kunjung": the cue says what the negation means there)."""
+    for k in range(max(lo, ai - _NEG_REACH), ai):
+        if tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits):
+            return True
+    return False
+
+
+def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
+                lo: int, hi: int, *, question: bool) -> str:
+    """The rules' status of the relation whose cue spans ``anchor`` (see the module docstring)."""
+    found = rule_cues(lex, hits, anchor, lo, hi, tokens)
+    if question:
+        found.add("rumored")
+    return next((st for st in PRECEDENCE if st in found), "asserted")
+
+
+def negation_status(tokens: Sequence[Token], lex: Lexicon, anchor: tuple[int, int], lo: int) -> str:
+    """The status of a :data:`NEGATION_ONLY` relation: denied after a negation, else asserted."""
+    ai = anchor[0]
+    return "denied" if any(t.low in lex.negations for t in tokens[max(lo, ai - 2) : ai]) else "asserted"
+
+
+def anchor_of(hits: Sequence[Hit], relation: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """Where a relation read without its cue (the pair classifier's, or a gold pair) stands.
+
+    The nearest cue of that relation type to the pair; else a cue of another relation type
+    between the two mentions ("agreed to buy 50 pct of X": a stake read at "buy"); else the
+    first word after the first mention.
+    """
+    lo, hi = min(a[0], b[0]), max(a[1], b[1])
+
+    def dist(h: Hit) -> int:
+        return 0 if lo <= h.i < hi else min(abs(h.i - lo), abs(h.i - hi))
+
+    same = [h for h in hits if h.cue.relation == relation]
+    if same:
+        best = min(same, key=lambda h: (dist(h), h.i))
+        return best.i, best.j
+    inside = [h for h in hits if h.cue.relation is not None and lo <= h.i < hi]
+    if inside:
+        return inside[0].i, inside[0].j
+    first = a if a[0] <= b[0] else b
+    return first[1], first[1] + 1
+
+
+# -- the learned reader -------------------------------------------------------------------------
+
+_WINDOW_LEFT = 8  # words before the relation cue whose presence is a feature
+_WINDOW_RIGHT = 5
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+
+
+def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
+                     lo: int, hi: int, *, question: bool) -> list[str]:
+    """What says whether the thing named at ``anchor`` happened: the words there and around it,
+    the status cues in the clause (by status, side and distance, and by phrase), negation
+    right before it, a question. Shared by the factuality model and the status model.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tuple(tokenize("Xiaomi has no plans to buy Ford"))
+    >>> lex = load_lexicon("en")
+    >>> f = context_features(toks, lex, find_cues(Sentence(0, 0, 31, "", toks), lex), (5, 6), 0, 7,
+    ...                      question=False)
+    >>> [x for x in f if x.startswith(("a=", "cue="))]
+    ['a=buy', 'cue=denied|L', 'cue=planned|L']
+    """
+    ai, aj = anchor
+    n = len(tokens)
+    f = ["bias", f"a={tokens[ai].low}" if ai < n else "a=</s>"]
+    for d in (1, 2, 3):
+        k = ai - d
+        f.append(f"w-{d}={tokens[k].low if k >= lo else '<s>'}")
+    f.append(f"w+1={tokens[aj].low if aj < hi else '</s>'}")
+    f += [f"l={t.low}" for t in tokens[max(lo, ai - _WINDOW_LEFT) : ai] if t.is_word]
+    f += [f"r={t.low}" for t in tokens[aj : min(hi, aj + _WINDOW_RIGHT)] if t.is_word]
+    for o in _outer(hits):
+        st = o.cue.status
+        if st is None or not (lo <= o.i < hi):
+            continue
+        side = "L" if o.i < ai else "A" if o.i < aj else "R"
+        dist = ai - o.j if side == "L" else o.i - aj if side == "R" else 0
+        f += [f"cue={st}|{side}", f"cued={st}|{side}|{_bucket(dist)}", f"cuew={' '.join(o.cue.words)}|{side}"]
+    if _negated(tokens, lex, hits, ai, lo):
+        f.append("neg")
+    if any(t.low in lex.negations for t in tokens[lo:hi]):
+        f.append("neg-clause")
+    if question:
+        f.append("question")
+    return list(dict.fromkeys(f))
+
+
+def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
+                    relation: str, lo: int, hi: int, *, question: bool, language: str,
+                    model: StatusModel | None = None) -> list[str]:
+    """The status model's features: the context, the relation type, the rules' answer and (given
+    the model) the factuality model's answer at the same place, each also joined with the type."""
+    ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
+    rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question)
+    f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
+    f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
+    if model is not None and model.fact is not None:
+        p = model.fact.scores(ctx)
+        for label, q in zip(model.fact.labels, p, strict=True):
+            f.append(f"fact={label}|{min(int(q * 5), 4)}")
+        top = model.fact.labels[max(range(len(p)), key=p.__getitem__)]
+        f += [f"fact={top}", f"fact={top}|{relation}"]
+    return list(dict.fromkeys(f))
+
+
+class Linear:
+    """One multinomial logistic regression: labels, feature vocabulary, weights, bias."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        import numpy as np
+
+        self.labels: tuple[str, ...] = tuple(data["labels"])
+        names: list[str] = data["features"]
+        self.vocab = {name: k for k, name in enumerate(names)}
+        self.weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(self.labels))
+        self.bias = np.asarray(data["bias"], dtype=np.float64).reshape(len(self.labels))
+
+    def scores(self, feats: Sequence[str]) -> list[float]:
+        """Softmax probabilities of the labels (in ``labels`` order)."""
+        idx = [self.vocab[x] for x in feats if x in self.vocab]
+        z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return [v / total for v in e]
+
+
+class StatusModel:
+    """The shipped status model: a factuality model, a status model, and which rule answers win."""
+
+    def __init__(self, data: dict[str, Any], *, source: str) -> None:
+        try:
+            if data.get("format") != FORMAT:
+                raise DataError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}")
+            self.fact = Linear(data["factuality"]) if data["factuality"] else None
+            self.status = Linear(data["status"])
+            # language -> status -> how sure the model must be to overrule the rules' answer (> 1: never)
+            self.trust: dict[str, dict[str, float]] = {
+                str(lang): {str(k): float(v) for k, v in t.items()} for lang, t in data["trust"].items()}
+            self.meta: dict[str, Any] = data.get("training", {})
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{source}: malformed status model ({exc!r})") from None
+        bad = set(self.status.labels) - set(STATUSES)
+        if bad:
+            raise DataError(f"{source}: labels {sorted(bad)} are not statuses")
+
+    def trust_in_rules(self, language: str) -> dict[str, float]:
+        """How sure the model must be to overrule each of the rules' answers in ``language``
+        (a language the model was not trained for: never)."""
+        got = self.trust.get(language)
+        return got if got is not None else {st: 2.0 for st in STATUSES[1:]}
+
+
+def model_path() -> Path:
+    """Where the shipped status model lives.
+
+    >>> model_path().relative_to(ontology_dir()).as_posix()
+    'models/status.json'
+    """
+    return ontology_dir() / "models" / MODEL_FILE
+
+
+@functools.cache
+def load() -> StatusModel | None:
+    """The shipped status model, read once per process; ``None`` when none is shipped (rules only)."""
+    path = model_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/train_status.py") from None
+    return StatusModel(data, source=str(path))
+
+
+def model_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
+                 relation: str, lo: int, hi: int, *, question: bool, model: StatusModel) -> tuple[str, float]:
+    """The status model's answer and its probability."""
+    feats = status_features(tokens, lex, hits, anchor, relation, lo, hi, question=question,
+                            language=lex.code, model=model)
+    p = model.status.scores(feats)
+    k = max(range(len(p)), key=lambda i: (p[i], -i))
+    return model.status.labels[k], p[k]
+
+
+def combine(rule: str, learned: str, p: float, trust: dict[str, float]) -> str:
+    """The rules' answer where the rules are trusted with it, unless the model gives another answer
+    with probability ``trust[rule]`` or more; else the model's answer.
+
+    >>> trust = {"denied": 0.9}
+    >>> combine("denied", "asserted", 0.6, trust), combine("denied", "asserted", 0.95, trust)
+    ('denied', 'asserted')
+    >>> combine("planned", "asserted", 0.6, trust)
+    'asserted'
+    """
+    return rule if p < trust.get(rule, 0.0) else learned
+
+
+def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
+           lo: int, hi: int, *, learned: bool = True) -> str:
+    """The status of the relation read at ``anchor``: rules and the shipped model combined as trained
+    (the rules alone without ``learned`` or without a shipped model)."""
+    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question)
+    model = load() if learned else None
+    if model is None:
+        return rule
+    trust = model.trust_in_rules(lex.code)
+    if trust.get(rule, 0.0) > 1.0:
+        return rule
+    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
+    return combine(rule, answer, p, trust)

@@ -1,0 +1,236 @@
+"""Status of relations: cue constructions in both languages, their scope, the status model.
+
+Every sentence here is written for these tests (no corpus text); company names are fictional.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataError
+from kg.extract import extract
+from kg.extract import status as S
+from kg.extract.lexicon import Cue, _read_cues, load_lexicon
+from kg.extract.relations import _clause, find_cues
+from kg.extract.text import Sentence, tokenize
+from kg.model import Article
+from kg.schema import STATUSES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _rule(lang: str, text: str, cue: str) -> str:
+    """The rules' status of the relation whose cue starts with the word ``cue``."""
+    lex = load_lexicon(lang)
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks, question=text.rstrip().endswith("?"))
+    hits = find_cues(s, lex)
+    h = next(h for h in hits if h.cue.relation and toks[h.i].low == cue)
+    lo, hi = _clause(s, lex, h.i)
+    return S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=s.question)
+
+
+CASES = [
+    # English: denials, a report called false, refusals
+    ("en", "Norvik Shipping dismissed recent media reports that it will acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping denied reports it was in talks to buy Talon Ports.", "buy", "denied"),
+    ("en", "Reports that Norvik Shipping would acquire Talon Ports are baseless, a spokesman said.", "acquire",
+     "denied"),
+    ("en", "Talk of a merger between Norvik Shipping and Talon Ports is a hoax, the companies said.", "merger",
+     "denied"),
+    ("en", "Norvik Shipping has no plans to raise its stake in Talon Ports.", "stake", "denied"),
+    ("en", "Norvik Shipping refused to invest in Talon Ports.", "invest", "denied"),
+    ("en", "Norvik Shipping is not in talks to acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping has not agreed to any purchase of Talon Ports.", "purchase", "denied"),
+    ("en", "Norvik Shipping won't buy Talon Ports, its chairman said.", "buy", "denied"),
+    ("en", "Norvik Shipping ruled out a takeover of Talon Ports.", "takeover", "denied"),
+    # English: a headline that only reports a report, talks, hedges
+    ("en", "Norvik Shipping in talks to buy Talon Ports -sources", "buy", "rumored"),
+    ("en", "Norvik Shipping reportedly plans to acquire Talon Ports.", "acquire", "rumored"),
+    ("en", "Norvik Shipping is said to be weighing a takeover of Talon Ports.", "takeover", "rumored"),
+    ("en", "Norvik Shipping weighs purchase of Talon Ports", "purchase", "rumored"),
+    ("en", "Norvik Shipping eyes stake in Talon Ports", "stake", "rumored"),
+    ("en", "Norvik Shipping explores merger with Talon Ports", "merger", "rumored"),
+    ("en", "Norvik Shipping is considering an acquisition of Talon Ports.", "acquisition", "rumored"),
+    ("en", "Norvik Shipping did not rule out an acquisition of Talon Ports.", "acquisition", "rumored"),
+    # English: plans, and completion or signing (asserted)
+    ("en", "Norvik Shipping to acquire Talon Ports for 300 mln dlrs", "acquire", "planned"),
+    ("en", "Norvik Shipping signed a letter of intent to acquire Talon Ports.", "acquire", "planned"),
+    ("en", "Norvik Shipping will sign a partnership agreement with Talon Ports next week.", "partnership",
+     "planned"),
+    ("en", "Norvik Shipping signed a partnership agreement with Talon Ports on Monday.", "partnership",
+     "asserted"),
+    ("en", "Norvik Shipping completed its planned acquisition of Talon Ports.", "acquisition", "asserted"),
+    # English: endings
+    ("en", "Norvik Shipping walked away from its merger with Talon Ports.", "merger", "ended"),
+    ("en", "Norvik Shipping no longer supplies Talon Ports.", "supplies", "ended"),
+    # Indonesian: denials and hoaxes
+    ("id", "PT Samudra Niaga membantah kabar akuisisi PT Pelabuhan Talon.", "akuisisi", "denied"),
+    ("id", "PT Samudra Niaga Menepis Isu Merger dengan PT Pelabuhan Talon", "merger", "denied"),
+    ("id", "Kabar akuisisi PT Pelabuhan Talon oleh PT Samudra Niaga tidak benar.", "akuisisi", "denied"),
+    ("id", "Isu merger PT Samudra Niaga dan PT Pelabuhan Talon dipastikan hoaks.", "merger", "denied"),
+    ("id", "PT Samudra Niaga belum ada rencana mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "denied"),
+    ("id", "PT Samudra Niaga Bantah Akuisisi PT Pelabuhan Talon", "akuisisi", "denied"),
+    # Indonesian: rumours and talks
+    ("id", "PT Samudra Niaga kabarnya akan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
+    ("id", "PT Samudra Niaga dikabarkan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
+    ("id", "PT Samudra Niaga dan PT Pelabuhan Talon dalam pembicaraan merger.", "merger", "rumored"),
+    # Indonesian: plans, signing, endings
+    ("id", "PT Samudra Niaga menjajaki akuisisi PT Pelabuhan Talon.", "akuisisi", "planned"),
+    ("id", "PT Samudra Niaga berencana mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "planned"),
+    ("id", "PT Samudra Niaga akan meneken kerja sama dengan PT Pelabuhan Talon.", "kerja", "planned"),
+    ("id", "PT Samudra Niaga resmi menandatangani kerja sama dengan PT Pelabuhan Talon.", "kerja", "asserted"),
+    ("id", "Rencana akuisisi PT Pelabuhan Talon rampung, PT Samudra Niaga meneken akta akuisisi.", "akuisisi",
+     "asserted"),
+    ("id", "PT Samudra Niaga batal mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "ended"),
+    ("id", "PT Samudra Niaga putus kerja sama dengan PT Pelabuhan Talon.", "kerja", "ended"),
+    ("id", "Kerja sama PT Samudra Niaga dan PT Pelabuhan Talon berakhir.", "kerja", "ended"),
+    ("id", "PT Samudra Niaga tidak lagi memasok PT Pelabuhan Talon.", "memasok", "ended"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "cue", "status"), CASES,
+                         ids=[f"{c[0]}-{c[3]}-{k}" for k, c in enumerate(CASES)])
+def test_rule_constructions(lang: str, text: str, cue: str, status: str) -> None:
+    assert _rule(lang, text, cue) == status
+
+
+def test_denial_and_plan_cues_reach_forward_only() -> None:
+    # "denied" after the relation cue does not deny it; "tidak benar" (flagged either) does
+    assert _rule("en", "Norvik Shipping bought Talon Ports, which denied wrongdoing.", "bought") == "asserted"
+    assert _rule("en", "Norvik Shipping bought Talon Ports and will expand.", "bought") == "asserted"
+    assert _rule("id", "PT Samudra Niaga mengakuisisi PT Pelabuhan Talon, kabar itu tidak benar.",
+                 "mengakuisisi") == "denied"
+
+
+def test_negation_inside_a_cue_is_the_cue() -> None:
+    # "no longer" is an ending, not a denial; "not in talks" a denial, not a rumour
+    assert _rule("en", "Norvik Shipping is no longer a partner of Talon Ports.", "partner") == "ended"
+    assert _rule("en", "Norvik Shipping is not in talks over a merger with Talon Ports.", "merger") == "denied"
+
+
+def test_question_is_a_rumour() -> None:
+    assert _rule("id", "PT Samudra Niaga Akuisisi PT Pelabuhan Talon?", "akuisisi") == "rumored"
+
+
+def test_gap_constructions() -> None:
+    lex = load_lexicon("en")
+    gap = Cue(("dismissed", "...", "reports"), status="denied")
+    one = Cue(("said", "*", "be"), status="rumored")
+    toks = tokenize("X dismissed the recent media reports")
+    assert gap.match(toks, 1, lex) == 6
+    assert gap.match(tokenize("X dismissed one two three four reports"), 1, lex) == -1  # a gap of four
+    assert gap.match(tokenize("X dismissed it, reports say"), 1, lex) == -1  # never over a comma
+    assert one.match(tokenize("X said to be"), 1, lex) == 4
+    assert one.match(tokenize("X said be"), 1, lex) == -1
+
+
+def test_cue_file_format(tmp_path: Path) -> None:
+    p = tmp_path / "denied.txt"
+    p.write_text("# Source: test\nno plans\texact\nreport ... false\teither\nto\tnext\n", encoding="utf-8")
+    cues = _read_cues(p, status="denied")
+    assert [(c.words, c.exact, c.scope) for c in cues] == [
+        (("no", "plans"), True, ""), (("report", "...", "false"), False, "either"), (("to",), False, "next")]
+    p.write_text("... false\n", encoding="utf-8")
+    with pytest.raises(DataError, match="starts and ends with a word"):
+        _read_cues(p, status="denied")
+    p.write_text("false\tsideways\n", encoding="utf-8")
+    with pytest.raises(DataError, match="unknown flag"):
+        _read_cues(p, status="denied")
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Norvik Shipping Ltd dismissed media reports that it will acquire Talon Ports Inc.",
+     ("acquisition", "denied")),
+    ("en", "Norvik Shipping Ltd signed a partnership agreement with Talon Ports Inc on Monday.",
+     ("partnership", "asserted")),
+    ("id", "PT Samudra Niaga Tbk membantah kabar akuisisi PT Pelabuhan Talon.", ("acquisition", "denied")),
+    ("id", "PT Samudra Niaga Tbk resmi meneken kerja sama dengan PT Pelabuhan Talon.", ("partnership", "asserted")),
+])
+def test_whole_engine(lang: str, text: str, expected: tuple[str, str]) -> None:
+    x = extract(Article(id="t", text=text, language=lang))
+    assert {(r.type, r.status) for r in x.relations} >= {expected}
+
+
+def test_shipped_model_names_its_data() -> None:
+    m = S.load()
+    assert m is not None and set(m.status.labels) <= set(STATUSES) and m.fact is not None
+    data = m.meta["data"]
+    assert "annotations" in data and all("licence" in v for v in data.values())
+    assert "uds-ih2.jsonl" in data
+    assert set(m.trust) == {"en", "id"} and all(set(t) <= set(STATUSES) for t in m.trust.values())
+    assert m.trust_in_rules("xx") == {st: 2.0 for st in STATUSES[1:]}  # unknown language: the rules decide
+
+
+def test_malformed_model_is_a_data_error() -> None:
+    with pytest.raises(DataError, match="format"):
+        S.StatusModel({"format": "other"}, source="x.json")
+    with pytest.raises(DataError, match="malformed"):
+        S.StatusModel({"format": S.FORMAT, "factuality": {}}, source="x.json")
+
+
+def _train_script():  # type: ignore[no-untyped-def]
+    pytest.importorskip("sklearn")
+    spec = importlib.util.spec_from_file_location("train_status", ROOT / "scripts" / "train_status.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["train_status"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _tiny(T):  # type: ignore[no-untyped-def]
+    """A tiny fixed training set written for this test: three statuses, a few factuality events."""
+    a, b = "Norvik Shipping", "Talon Ports"
+    templates = {
+        "asserted": ["{a} bought {b} last year.", "{a} acquired {b} in {n}.", "{a} completed the purchase of {b}."],
+        "denied": ["{a} denied it would buy {b}.", "{a} has no plans to acquire {b}.", "{a} will not buy {b}."],
+        "planned": ["{a} plans to buy {b}.", "{a} agreed to acquire {b}.", "{a} will acquire {b} in {n}."],
+    }
+    items = []
+    for status, texts in sorted(templates.items()):
+        for k, t in enumerate(texts * 2):
+            text = t.format(a=a, b=b, n=2000 + k)
+            it = T.make_item(f"doc-{status}-{k}", "en", text, (0, len(a)),
+                             (text.index(b), text.index(b) + len(b)), "acquisition", status)
+            items.append(it)
+    events = []
+    for k, (text, word, score) in enumerate([
+        ("The board approved the deal.", "approved", 3.0), ("The board did not approve the deal.", "approve", -3.0),
+        ("The board may approve the deal.", "approve", 0.0), ("The firm sold the unit.", "sold", 2.5),
+        ("The firm never sold the unit.", "sold", -2.5), ("The firm might sell the unit.", "sell", 0.5),
+    ]):
+        events.append(T.make_event(f"ev-{k}", text, text.index(word), text.index(word) + len(word), score))
+    return events, items
+
+
+def test_retraining_on_a_tiny_input_gives_the_same_bytes() -> None:
+    T = _train_script()
+    events, items = _tiny(T)
+    one, cv = T.train(events, items, meta={"data": {"tiny": {"licence": "test"}}})
+    two, _ = T.train(events, items, meta={"data": {"tiny": {"licence": "test"}}})
+    assert one == two
+    model = S.StatusModel(json.loads(one), source="tiny")
+    assert set(model.status.labels) == {"asserted", "denied", "planned"}
+    assert cv["c"] in T.C_GRID
+
+
+def test_rules_engine_never_asks_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that always answers "ended", trusted over every rule answer
+    always = S.StatusModel({"format": S.FORMAT, "factuality": {}, "trust": {"id": {}},
+                            "status": {"labels": ["asserted", "ended"], "features": [], "weights": [],
+                                       "bias": [0.0, 5.0]}}, source="always-ended")
+    monkeypatch.setattr(S, "load", lambda: always)
+    text = "PT Samudra Niaga Tbk membantah kabar akuisisi PT Pelabuhan Talon."
+
+    def statuses(engine: str) -> set[str]:
+        x = extract(Article(id="t", text=text, language="id"), engine=engine)
+        return {r.status for r in x.relations if r.type == "acquisition"}
+
+    assert statuses("rules") == {"denied"}
+    assert statuses("hybrid") == {"ended"}
