@@ -73,6 +73,8 @@ def build(
     dask: str | None = None,
     progress: Callable[[Extraction | InputError], object] | None = None,
     allow_empty: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
@@ -87,7 +89,8 @@ def build(
     writes the empty graph anyway. The output folder ``out`` is never read as input.
     ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
     outputs are byte-identical whatever they are. ``progress`` is called with
-    each article's result as it comes in.
+    each article's result as it comes in. ``since`` and ``until`` (ISO dates) build
+    the graph as it was known then, from the articles published in that window.
 
     Articles are streamed: each one's text is dropped once it is extracted, so
     memory grows with the entities and claims found, not with the text read.
@@ -117,7 +120,7 @@ def build(
         if progress is not None:
             progress(item)
         (errors if isinstance(item, InputError) else extractions).append(item)  # type: ignore[arg-type]
-    graph = resolve(extractions)
+    graph = resolve(extractions, since=since, until=until)
     extractions.clear()  # the graph holds its own (resolved) copies; these would double the memory
     written: list[Path] = []
     empty = not graph.extractions and not allow_empty

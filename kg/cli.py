@@ -39,6 +39,35 @@ def _report(errors: Sequence[InputError]) -> None:
         say(f"kg: error: {e}")
 
 
+def add_time_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of``, ``--since``, ``--until``: the graph as it was known at a date."""
+    from kg.resolve import check_date
+
+    def date(text: str) -> str:
+        try:
+            return check_date(text)
+        except UsageError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    g = p.add_argument_group("time (the graph as it was known then; undated articles are left out)")
+    g.add_argument("--as-of", type=date, metavar="DATE", help="only articles published on or before DATE")
+    g.add_argument("--since", type=date, metavar="DATE", help="only articles published on or after DATE")
+    g.add_argument("--until", type=date, metavar="DATE", help="the same as --as-of")
+
+
+class Window(TypedDict):
+    since: str | None
+    until: str | None
+
+
+def window(args: argparse.Namespace) -> Window:
+    """``since`` and ``until`` from the parsed time options (``--as-of`` and ``--until`` must agree)."""
+    as_of, until = getattr(args, "as_of", None), getattr(args, "until", None)
+    if as_of and until and as_of != until:
+        raise UsageError(f"--as-of {as_of} and --until {until} disagree (they are the same option)")
+    return Window(since=getattr(args, "since", None), until=as_of or until)
+
+
 def _view(args: argparse.Namespace) -> dict[str, object]:
     return {"focus": args.focus, "depth": args.depth, "max_nodes": args.max_nodes}
 
@@ -96,6 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             progress=bar.update,
             allow_empty=args.allow_empty,
             **scale_options(args),
+            **window(args),
         )
     _report(result.errors)
     if result.empty:
@@ -158,17 +188,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            allow_empty=True, **scale_options(args),
+            allow_empty=True, **scale_options(args), **window(args),
         )
     _report(result.errors)
     if not result.graph.extractions and not args.allow_empty:
         return _nothing_built(result.errors, Path(args.output))
-    _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
+    graph = company_view(result.graph, args)
+    _report_view(graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
     try:
-        path = export(result.graph, args.output, format=args.format, view=_view(args))
+        path = export(graph, args.output, format=args.format, view=_view(args))
     except OSError as exc:
         raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
+
+
+def company_view(graph: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGraph:
+    """The graph to export for ``--view`` (``companies``: the company network, kg.analysis)."""
+    from dataclasses import replace
+
+    chosen = getattr(args, "graph_view", None) or "full"
+    return graph if chosen == graph.view else replace(graph, view=chosen)
 
 
 def check_output_path(path: Path, fmt: Format) -> None:
@@ -316,6 +355,7 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    add_time_options(p)
     p.add_argument("--replace", action="store_true",
                    help="with --store: let an article replace a stored one with its id from another file or line")
     _add_view_options(p)
@@ -345,6 +385,10 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"output format (default: from the extension). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    add_time_options(p)
+    p.add_argument("--view", dest="graph_view", choices=("full", "companies"), default="full",
+                   help="full (default): entities and relationship nodes; companies: organisations joined by "
+                   "one edge per asserted link, with community, degree and betweenness (property-graph formats)")
     _add_view_options(p)
     _add_allow_empty(p)
     p.set_defaults(func=cmd_export)

@@ -151,9 +151,56 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
     return replace(x, entities=tuple(sorted(ents.values(), key=lambda e: e.id)), relations=tuple(out))
 
 
-def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
-    """Merge per-article extractions into one KnowledgeGraph (order of input does not matter)."""
-    xs = sorted(extractions, key=lambda x: x.article.id)
+def in_window(published: str | None, since: str | None = None, until: str | None = None) -> bool:
+    """Whether an article published on ``published`` is known in the window ``since``..``until`` (inclusive).
+
+    With no window every article is in it; with one, an undated article is not
+    (it cannot be placed in time).
+
+    >>> in_window("2026-03-02T10:00:00+07:00", until="2026-03-01"), in_window(None), in_window(None, since="2026")
+    (False, True, False)
+    """
+    if since is None and until is None:
+        return True
+    from kg.exporters.flat import iso_date
+
+    date = iso_date(published)
+    if date is None:
+        return False
+    return (since is None or date >= since) and (until is None or date <= until)
+
+
+def check_date(text: str) -> str:
+    """``text`` as an ISO date (``--as-of``, ``--since``, ``--until``), or a UsageError.
+
+    >>> check_date("2026-03-01")
+    '2026-03-01'
+    >>> check_date("March")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: not a date (YYYY-MM-DD): 'March'
+    """
+    from kg.errors import UsageError
+    from kg.exporters.flat import iso_date
+
+    date = iso_date(text)
+    if date is None or len(text) != 10:
+        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}")
+    return date
+
+
+def resolve(
+    extractions: Iterable[Extraction], *, since: str | None = None, until: str | None = None
+) -> KnowledgeGraph:
+    """Merge per-article extractions into one KnowledgeGraph (order of input does not matter).
+
+    ``since`` and ``until`` (ISO dates, inclusive) keep only the articles published
+    then: the graph as it was known at ``until`` (undated articles are left out).
+    """
+    from kg.exporters.flat import iso_date
+
+    xs = sorted((x for x in extractions if in_window(x.article.published, since, until)),
+                key=lambda x: x.article.id)
     # Popular entities appear in thousands of articles: resolution works on the distinct
     # records (mentions aside), each weighted by the number of articles that have it.
     weight: dict[Entity, int] = Counter()
@@ -170,16 +217,18 @@ def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
         for e in members:
             to[e.id] = node.id
     remapped = tuple(_remap_extraction(x, to, nodes) for x in xs)
-    claims: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    claims: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
     for x in remapped:
+        date = iso_date(x.article.published)
         for r in x.relations:
-            claims[r.id].append((r, x.article.id))
+            claims[r.id].append((r, x.article.id, date))
     links = []
     for lid, rs in sorted(claims.items()):
         r0 = rs[0][0]
-        cs = tuple(
-            Claim(art, r.status, r.attributed_to, r.sector, r.confidence, r.evidence)
-            for r, art in sorted(rs, key=lambda p: p[1])
-        )
+        # In date order (undated last): a link's history is its claims as they came.
+        cs = tuple(sorted(
+            (Claim(art, r.status, r.attributed_to, r.sector, r.confidence, r.evidence, date) for r, art, date in rs),
+            key=Claim.order,
+        ))
         links.append(Link(lid, r0.type, r0.subject, r0.object, cs))
     return KnowledgeGraph(remapped, tuple(sorted(nodes.values(), key=lambda n: n.id)), tuple(links))

@@ -525,11 +525,16 @@ def load_extractions(store_dir: str | os.PathLike[str]) -> list[Extraction]:
     return [s.extraction for s in sorted(records, key=lambda s: s.article_id)]
 
 
-def load_graph(store_dir: str | os.PathLike[str]) -> KnowledgeGraph:
-    """The resolved graph of everything in the store (what ``kg export --store`` writes)."""
+def load_graph(
+    store_dir: str | os.PathLike[str], *, since: str | None = None, until: str | None = None
+) -> KnowledgeGraph:
+    """The resolved graph of everything in the store (what ``kg export --store`` writes).
+
+    ``since``/``until`` keep the articles published then (see :func:`kg.resolve.resolve`).
+    """
     from kg.resolve import resolve
 
-    return resolve(load_extractions(store_dir))
+    return resolve(load_extractions(store_dir), since=since, until=until)
 
 
 def export(
