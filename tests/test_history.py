@@ -207,3 +207,11 @@ def test_kg_build_as_of_writes_the_graph_as_known_then(tmp_path: Path, monkeypat
     assert main(["build", str(tmp_path / "in.txt"), "-o", str(out), "--format", "graphml", "--as-of",
                  "2026-01-31", "-q"]) == 0
     assert nx.read_graphml(out / "graph.graphml").nodes[LINK]["status"] == "denied"
+
+
+def test_the_story_conforms_to_the_shapes(kg_story, tmp_path: Path):
+    from kg.formats import export
+    from tests.exporters.test_rdf import _shacl
+
+    conforms, text = _shacl(export(kg_story, tmp_path / "g.ttl").read_bytes())
+    assert conforms, text
