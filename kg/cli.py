@@ -19,6 +19,7 @@ from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line
 from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
+    from kg.curation import Curation
     from kg.formats import Format
     from kg.graph import KnowledgeGraph
     from kg.progress import Progress
@@ -53,6 +54,20 @@ def add_time_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--as-of", type=date, metavar="DATE", help="only articles published on or before DATE")
     g.add_argument("--since", type=date, metavar="DATE", help="only articles published on or after DATE")
     g.add_argument("--until", type=date, metavar="DATE", help="the same as --as-of")
+
+
+def add_curation_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--curation", metavar="FILE",
+                   help="apply this TOML curation file (merge, drop, retype, veto, add; see docs/curation.md); "
+                   "with --store, the store keeps it")
+
+
+def load_curation(args: argparse.Namespace) -> Curation | None:
+    """The checked curation file of ``--curation`` (a bad one is a usage error, exit 2), or None."""
+    from kg.curation import load
+
+    path = getattr(args, "curation", None)
+    return load(path) if path else None
 
 
 class Window(TypedDict):
@@ -114,6 +129,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_build_store(args))
     started = time.perf_counter()
     out = Path(args.output) if args.output else _default_out(args.inputs)
+    curation = load_curation(args)  # checked before extracting: a bad file writes nothing
     with progress(args) as bar:
         result = build(
             args.inputs,
@@ -126,6 +142,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             allow_empty=args.allow_empty,
             **scale_options(args),
             **window(args),
+            curation=curation,
         )
     _report(result.errors)
     if result.empty:
@@ -185,10 +202,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
     check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
+    curation = load_curation(args)
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            allow_empty=True, **scale_options(args), **window(args),
+            allow_empty=True, **scale_options(args), **window(args), curation=curation,
         )
     _report(result.errors)
     if not result.graph.extractions and not args.allow_empty:
@@ -356,6 +374,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     add_time_options(p)
+    add_curation_option(p)
     p.add_argument("--replace", action="store_true",
                    help="with --store: let an article replace a stored one with its id from another file or line")
     _add_view_options(p)
@@ -386,6 +405,7 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     add_time_options(p)
+    add_curation_option(p)
     p.add_argument("--view", dest="graph_view", choices=("full", "companies"), default="full",
                    help="full (default): entities and relationship nodes; companies: organisations joined by "
                    "one edge per asserted link, with community, degree and betweenness (property-graph formats)")

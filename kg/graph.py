@@ -33,6 +33,8 @@ class Node:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     articles: tuple[str, ...] = ()
+    #: The curation file (name and hash) that merged, relabelled or retyped it, if one did.
+    curated: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,12 +203,6 @@ class KnowledgeGraph:
     def claim_records(self, link: Link) -> Iterator[dict[str, Any]]:
         """Each claim of a link with its article's metadata, as plain dicts."""
         for c in link.claims:
-            if c.curated:
-                yield {"article": c.article, "title": None, "source": c.curated, "published": c.published,
-                       "url": None, "status": c.status, "attributed_to": c.attributed_to, "sector": c.sector,
-                       "confidence": c.confidence, "evidence": [e.to_json() for e in c.evidence],
-                       "date": c.published, "curated": c.curated}
-                continue
             a = self.article(c.article)
             yield {
                 "article": a.id,
@@ -220,6 +216,7 @@ class KnowledgeGraph:
                 "confidence": c.confidence,
                 "evidence": [e.to_json() for e in c.evidence],
                 "date": c.published,
+                "curated": c.curated,
             }
 
     def to_networkx(
@@ -275,7 +272,7 @@ class KnowledgeGraph:
             if kept(e.id):
                 g.add_node(
                     e.id, kind="entity", type=e.type, label=e.label, aliases=list(e.aliases),
-                    wikidata=e.wikidata, articles=list(e.articles),
+                    wikidata=e.wikidata, articles=list(e.articles), curated=e.curated,
                 )
         for link in self.links:
             rt = RELATION_TYPES[link.type]

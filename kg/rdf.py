@@ -159,6 +159,17 @@ _BY, _SECTOR, _CONF, _EV = _kg("attributedTo"), _kg("sector"), _kg("confidence")
 _STATUS_P = _kg("status")
 _CURRENT, _REVERSAL, _SUPERSEDES = _kg("currentStatus"), _kg("reversal"), _kg("supersedes")
 _TRUE = '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+_BY_CURATOR = f"<{PROV}wasAttributedTo>"
+
+
+def _curation(mark: str, put: Callable[[str], None]) -> str:
+    """The IRI of a curation file (``name sha256:HEX``), described once: a prov:Entity with its name and hash."""
+    name, _, digest = mark.rpartition(" ")
+    iri = f"<{ids.RESOURCE}curation/{digest.removeprefix('sha256:')}>"
+    put(f"{iri} {_A} <{PROV}Entity>")
+    put(f"{iri} {_LABEL} {_literal(name)}")
+    put(f"{iri} <{DCTERMS}identifier> {_literal(digest)}")
+    return iri
 
 
 def _literal(text: str) -> str:
@@ -295,6 +306,8 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
             add(f"{s} {_ALT} {_literal(alias)}")
         if e.wikidata and _QID.fullmatch(e.wikidata):
             add(f"{s} {_SAME} <{WIKIDATA}{e.wikidata}>")
+        if e.curated:  # merged, relabelled or retyped by hand
+            add(f"{s} {_BY_CURATOR} {_curation(e.curated, add)}")
         for article_id in e.articles:
             add(f"<{ids.article_iri(article_id)}> {_MENTIONS} {s}")
 
@@ -358,6 +371,8 @@ def _claim_statements(link: Link, c: Claim, put: Callable[[str], None], ent: Cal
     put(f"{claim} {_A} {_CLAIM}")
     put(f"{claim} {_STATUS_P} {_STATUS[c.status]}")
     put(f"{claim} {_DERIVED} <{article}>")
+    if c.curated:  # added by hand: the curator is its source
+        put(f"{claim} {_BY_CURATOR} {_curation(c.curated, put)}")
     if node:
         put(f"{claim} {_ABOUT} {node}")
     else:

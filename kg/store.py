@@ -69,6 +69,7 @@ log = logging.getLogger("kg.store")
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.curation import Curation
     from kg.graph import KnowledgeGraph
 
 __all__ = [
@@ -92,6 +93,8 @@ __all__ = [
 STATE_FILE = "kg-store.json"
 RECORD_DIR = "extractions"
 RDF_DIR = "oxigraph"
+#: The store's curation file (kg.curation): a copy of the one last given with --curation.
+CURATION_FILE = "curation.toml"
 # Changing how records are written bumps this. The RDF is rebuilt when it or kg's
 # version changes (a new kg may map to RDF differently).
 _STATE_VERSION = 1
@@ -336,7 +339,7 @@ class _Session:
         from kg.rdf import nquads, statements_by_graph
         from kg.resolve import resolve
 
-        graph = resolve(s.extraction for s in self.records.values())
+        graph = resolve((s.extraction for s in self.records.values()), curation=stored_curation(self.root))
         if not self.dirty:
             return graph, int(self.state.get("quads", 0))
         parts = statements_by_graph(graph)
@@ -525,16 +528,45 @@ def load_extractions(store_dir: str | os.PathLike[str]) -> list[Extraction]:
     return [s.extraction for s in sorted(records, key=lambda s: s.article_id)]
 
 
+def stored_curation(store_dir: str | os.PathLike[str]) -> Curation | None:
+    """The store's curation (``curation.toml`` in the store folder), if it has one."""
+    from kg.curation import load
+
+    path = Path(store_dir) / CURATION_FILE
+    return load(path) if path.is_file() else None
+
+
+def set_curation(store_dir: str | os.PathLike[str], curation: Curation) -> bool:
+    """Keep ``curation`` as the store's; returns True if it changed (the RDF is then re-resolved on next sync)."""
+    root = Path(store_dir)
+    old = stored_curation(root) if is_store(root) else None
+    if old is not None and old.sha256 == curation.sha256:
+        return False
+    if not is_store(root):
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise StoreError(f"{root} is not a kg store and not an empty folder: refusing to write into it")
+        root.mkdir(parents=True, exist_ok=True)
+    atomic_write(root / CURATION_FILE, [Path(curation.path).read_text(encoding="utf-8")])
+    _write_state(root, synced=False)
+    return True
+
+
 def load_graph(
-    store_dir: str | os.PathLike[str], *, since: str | None = None, until: str | None = None
+    store_dir: str | os.PathLike[str],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    curation: Curation | None = None,
 ) -> KnowledgeGraph:
     """The resolved graph of everything in the store (what ``kg export --store`` writes).
 
-    ``since``/``until`` keep the articles published then (see :func:`kg.resolve.resolve`).
+    ``since``/``until`` keep the articles published then (see :func:`kg.resolve.resolve`);
+    ``curation`` replaces the store's own curation file for this graph.
     """
     from kg.resolve import resolve
 
-    return resolve(load_extractions(store_dir), since=since, until=until)
+    return resolve(load_extractions(store_dir), since=since, until=until,
+                   curation=curation or stored_curation(store_dir))
 
 
 def export(

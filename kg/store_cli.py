@@ -71,13 +71,23 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     and, when ``args.output`` is set, writes the store's whole graph there
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
-    from kg.cli import finish, progress, scale_options
-    from kg.store import add
+    from kg.cli import finish, load_curation, progress, scale_options
+    from kg.store import add, set_curation
 
     started = time.perf_counter()
     check_writable(args.store)  # before extracting: a store folder that cannot be written is exit 4
     if getattr(args, "output", None):
         check_writable(args.output)
+    curation = load_curation(args)
+    if curation is not None:
+        # Checked against the stored articles first: a curation naming unknown entities is refused whole.
+        from kg.store import is_store, load_extractions
+
+        if is_store(args.store):
+            from kg.resolve import resolve
+
+            resolve(load_extractions(args.store), curation=curation)
+        set_curation(args.store, curation)
     with progress(args) as bar:
         result = add(
             args.store,
@@ -164,22 +174,23 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def _windowed(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any] | None:
-    """With ``--as-of``/``--since``/``--until``: the store's graph as known then, in memory (else None)."""
-    from kg.cli import window
+    """With ``--as-of``/``--since``/``--until`` or ``--curation``: the store's graph so, in memory (else None)."""
+    from kg.cli import load_curation, window
     from kg.store import is_store, load_graph
 
     span = window(args)
-    if not any(span.values()):
+    curation = load_curation(args)
+    if not any(span.values()) and curation is None:
         return None
     if not is_store(args.store):
-        raise UsageError("--as-of, --since and --until need a kg store folder (an RDF file has no article dates "
-                         "kg can filter on)")
+        raise UsageError("--as-of, --since, --until and --curation need a kg store folder (an RDF file has no "
+                         "articles kg can re-resolve)")
     import pyoxigraph
 
     from kg.rdf import quads
 
     store = pyoxigraph.Store()
-    store.extend(quads(load_graph(args.store, **span)))
+    store.extend(quads(load_graph(args.store, **span, curation=curation)))
     return contextlib.nullcontext(store)
 
 
@@ -259,9 +270,10 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="cut table cells longer than N characters (0: never; default 60)",
     )
-    from kg.cli import add_time_options
+    from kg.cli import add_curation_option, add_time_options
 
     add_time_options(p)
+    add_curation_option(p)
     p.add_argument("--list", action="store_true", help="list the shipped queries and exit")
     p.add_argument("--allow-service", action="store_true",
                    help="let the query call other endpoints with SERVICE (over the network; refused by default)")
