@@ -424,6 +424,9 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_arguments(p)
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
+    from kg import curation_cli
+
+    curation_cli.register(sub)
     return parser
 
 

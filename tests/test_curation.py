@@ -237,3 +237,52 @@ def test_unknown_entities_are_not_errors_in_a_time_window():
     assert "ozark" not in {e.id for e in g.entities}
     with pytest.raises(CurationError, match=re.escape("c.toml:1: [[drop]] #1: unknown entity 'Ozark Air Lines'")):
         resolve(extractions()[:2], curation=c)
+
+
+def test_kg_entities_lists_searches_and_finds_suspects(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from kg.cli import main
+    from kg.curation_cli import duplicates, junk
+    from kg.store import add_extractions
+
+    xs = extractions()
+    extra = Extraction(Article("a4", "Rp 5 triliun and 2026-01-05 and sepakat.", title="x", published="1986-10-01"),
+                       (Entity("rp-5-triliun", "Rp 5 triliun", "Company"), Entity("d", "2026-01-05", "Company"),
+                        Entity("sepakat", "sepakat", "Organization")))
+    store = tmp_path / "store"
+    add_extractions(store, [*xs, extra])
+    graph = resolve([*xs, extra])
+    dups = {(a, b) for a, b, _ in duplicates(graph)}
+    assert ("trans-world-airlines", "twa") in dups  # TWA is the acronym of Trans World Airlines
+    assert ("trans-world-airlines", "transworld") in dups  # nearly the same normalised name
+    assert dict(junk(graph)) == {"d": "looks like a date", "rp-5-triliun": "looks like an amount",
+                                 "sepakat": "all lowercase: a verb or a common noun, not a name"}
+    assert main(["entities", str(store), "--search", "icahn"]) == 0
+    out = capsys.readouterr().out
+    assert "carl-icahn" in out and "mr-icahn" in out and "ozark" not in out
+    assert main(["entities", str(store), "--suspects", "--toml"]) == 0
+    pasted = tmp_path / "pasted.toml"
+    pasted.write_text(capsys.readouterr().out, encoding="utf-8")
+    # Ready to paste: the suggestions parse as a curation file... and a merge chain shows as an error to fix.
+    with pytest.raises(CurationError, match="already merged"):
+        load(pasted)
+
+
+def test_kg_merge_and_drop_append_to_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    from kg.cli import main
+    from kg.store import add_extractions
+
+    path = tmp_path / "c.toml"
+    assert main(["merge", "TWA", "Trans World Airlines", "Transworld", "--curation", str(path),
+                 "--label", "Trans World Airlines"]) == 0
+    assert main(["drop", "Bank", "--curation", str(path)]) == 0
+    c = load(path)
+    assert [(e.kind, e.line) for e in c.entries] == [("merge", 1), ("drop", 5)]
+    assert main(["merge", "TWA", "Ozark", "--curation", str(path)]) == 2  # TWA is in a merge already
+    assert "already merged" in capsys.readouterr().err
+    assert load(path).sha256 == c.sha256  # the bad entry was not written
+    store = tmp_path / "store"
+    add_extractions(store, extractions())
+    capsys.readouterr()
+    assert main(["entities", str(store), "--curation", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Trans World Airlines" in out and "bank " not in out
