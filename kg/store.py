@@ -332,14 +332,20 @@ class _Session:
         self._touch()
         self.records.pop(article_id).path.unlink(missing_ok=True)
 
-    def sync(self) -> tuple[KnowledgeGraph, int]:
-        """Re-resolve every stored extraction; rewrite the RDF if anything changed."""
+    def sync(self, curation: Curation | None = None) -> tuple[KnowledgeGraph, int]:
+        """Re-resolve every stored extraction; rewrite the RDF if anything changed.
+
+        ``curation``, if given and it resolves, replaces the store's curation file.
+        """
         import pyoxigraph
 
         from kg.rdf import nquads, statements_by_graph
         from kg.resolve import resolve
 
-        graph = resolve((s.extraction for s in self.records.values()), curation=stored_curation(self.root))
+        graph = resolve((s.extraction for s in self.records.values()),
+                        curation=curation or stored_curation(self.root))
+        if curation is not None and set_curation(self.root, curation):
+            self.dirty = True
         if not self.dirty:
             return graph, int(self.state.get("quads", 0))
         parts = statements_by_graph(graph)
@@ -373,8 +379,13 @@ def add_articles(
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
     replace: bool = False,
+    curation: Curation | None = None,
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
+
+    ``curation`` becomes the store's curation file once the graph resolves with it
+    (a bad one raises :class:`~kg.curation.CurationError` and changes neither the
+    curation nor the RDF; the new extractions are kept).
 
     An article already stored with the same id, text and metadata (and engine)
     is not extracted again; one with the same id, or the same text under another
@@ -455,7 +466,7 @@ def add_articles(
                 progress(item)
         else:
             settle(next(extract_many([item], engine=engine)), item)
-    graph, count = session.sync()
+    graph, count = session.sync(curation)
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
     )
@@ -471,6 +482,7 @@ def add(
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
     replace: bool = False,
+    curation: Curation | None = None,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
 
@@ -480,7 +492,8 @@ def add(
 
     articles = read(inputs) if max_article_bytes is None else read(inputs, max_article_bytes=max_article_bytes)
     return add_articles(
-        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace
+        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace,
+        curation=curation,
     )
 
 

@@ -72,22 +72,13 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
     from kg.cli import finish, load_curation, progress, scale_options
-    from kg.store import add, set_curation
+    from kg.store import add
 
     started = time.perf_counter()
     check_writable(args.store)  # before extracting: a store folder that cannot be written is exit 4
     if getattr(args, "output", None):
         check_writable(args.output)
-    curation = load_curation(args)
-    if curation is not None:
-        # Checked against the stored articles first: a curation naming unknown entities is refused whole.
-        from kg.store import is_store, load_extractions
-
-        if is_store(args.store):
-            from kg.resolve import resolve
-
-            resolve(load_extractions(args.store), curation=curation)
-        set_curation(args.store, curation)
+    curation = load_curation(args)  # checked before extracting
     with progress(args) as bar:
         result = add(
             args.store,
@@ -96,6 +87,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
             max_article_bytes=getattr(args, "max_article_bytes", None),
             progress=bar.update,
             replace=getattr(args, "replace", False),
+            curation=curation,
             **scale_options(args),
         )
     _report(result.errors)

@@ -286,3 +286,31 @@ def test_kg_merge_and_drop_append_to_the_file(tmp_path: Path, capsys: pytest.Cap
     assert main(["entities", str(store), "--curation", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Trans World Airlines" in out and "bank " not in out
+
+
+def test_kg_build_store_curation_re_resolves_without_re_extracting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from kg.cli import main
+    from kg.store import CURATION_FILE, load_graph, open_rdf
+
+    src = tmp_path / "a.txt"
+    src.write_text("Vale Indonesia Teken Kemitraan dengan Hyundai\n\nPT Vale Indonesia Tbk menandatangani "
+                   "perjanjian kemitraan dengan Hyundai Motor Company pada Senin.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert main(["build", str(src), "--store", str(store), "-q", "--workers", "1"]) == 0
+    before = load_graph(store)
+    assert before.entities
+    victim = before.entities[0]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[drop]]\nname = "Nobody At All"\n', encoding="utf-8")
+    assert main(["build", str(src), "--store", str(store), "-q", "--workers", "1", "--curation", str(bad)]) == 2
+    assert "bad.toml:1: [[drop]] #1: unknown entity 'Nobody At All'" in capsys.readouterr().err
+    assert not (store / CURATION_FILE).exists()
+    good = tmp_path / "good.toml"
+    good.write_text(f'[[drop]]\nid = "{victim.id}"\n', encoding="utf-8")
+    assert main(["build", str(src), "--store", str(store), "--workers", "1", "--curation", str(good)]) == 0
+    assert "0 added" in capsys.readouterr().err  # re-resolved, not re-extracted
+    assert victim.id not in {e.id for e in load_graph(store).entities}
+    with open_rdf(store) as st:
+        assert not bool(st.query(f"ASK {{ <https://w3id.org/kg/resource/entity/{victim.id}> ?p ?o }}"))
