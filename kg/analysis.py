@@ -30,14 +30,17 @@ if TYPE_CHECKING:
 
     from kg.graph import KnowledgeGraph
 
-__all__ = ["ANALYSIS_FIELDS", "LOUVAIN_SEED", "SAMPLED_ABOVE", "analyse", "company_network", "undirected"]
+__all__ = ["ANALYSIS_FIELDS", "BETWEENNESS_BUDGET", "LOUVAIN_SEED", "analyse", "company_network", "undirected"]
 
 #: The seed of Louvain (and of the sampled betweenness of very large graphs).
 LOUVAIN_SEED = 20240601
 
-#: Betweenness is exact up to this many nodes; above it, it is estimated from this
-#: many seeded sources (exact betweenness of 100,000 nodes takes hours).
-SAMPLED_ABOVE = 2000
+#: Betweenness costs one breadth-first search per source: it is exact while
+#: sources x (nodes + edges) of the connected organisations stays under this budget,
+#: and estimated from as many seeded sources as the budget allows (at least
+#: ``MIN_SOURCES``) above it (exact betweenness of 100,000 nodes takes hours).
+BETWEENNESS_BUDGET = 4_000_000
+MIN_SOURCES = 32
 
 #: The node attributes :func:`analyse` gives, with their (Neo4j) types.
 ANALYSIS_FIELDS: dict[str, str] = {"community": "int", "degree": "float", "betweenness": "float"}
@@ -85,6 +88,26 @@ def undirected(network: nx.MultiDiGraph) -> nx.Graph:
     return g
 
 
+def _betweenness(g: nx.Graph) -> dict[str, float]:
+    """networkx's normalised betweenness of ``g``, computed on its non-isolated nodes (isolates have 0)."""
+    import networkx as nx
+
+    n = len(g)
+    linked = g.subgraph([v for v in g if g.degree(v)])
+    out = dict.fromkeys(g, 0.0)
+    if n <= 2 or len(linked) <= 2:
+        return out
+    cost = len(linked) + linked.number_of_edges()
+    k = max(MIN_SOURCES, BETWEENNESS_BUDGET // cost)
+    sampled = k < len(linked)
+    raw = nx.betweenness_centrality(linked, k=k if sampled else None, normalized=False,
+                                    seed=LOUVAIN_SEED if sampled else None)
+    # Undirected raw values count each pair once; networkx normalises by (n-1)(n-2)/2 of the whole graph.
+    scale = 2 / ((n - 1) * (n - 2))
+    out.update((v, b * scale) for v, b in raw.items())
+    return out
+
+
 def analyse(graph: KnowledgeGraph, *, statuses: Collection[str] = ("asserted",)) -> dict[str, dict[str, Any]]:
     """Degree and betweenness centrality and Louvain community of each organisation.
 
@@ -99,8 +122,7 @@ def analyse(graph: KnowledgeGraph, *, statuses: Collection[str] = ("asserted",))
     if not len(g):
         return {}
     degree = nx.degree_centrality(g)
-    k = SAMPLED_ABOVE if len(g) > SAMPLED_ABOVE else None
-    betweenness = nx.betweenness_centrality(g, k=k, seed=LOUVAIN_SEED if k else None)
+    betweenness = _betweenness(g)
     communities = nx.community.louvain_communities(g, weight="weight", seed=LOUVAIN_SEED)
     ranked = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c[0]))
     community = {n: i for i, members in enumerate(ranked) for n in members}
