@@ -99,7 +99,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         from kg.store import load_graph
 
         span = window(args)
-        graph = load_graph(args.store, **span) if any(span.values()) else result.graph
+        graph = load_graph(args.store, **span, curation=curation) if any(span.values()) else result.graph
         try:
             with all_or_nothing():
                 files = export_all(graph, args.output, formats=getattr(args, "format", None) or None)
@@ -124,14 +124,14 @@ def cmd_export_store(args: argparse.Namespace) -> int:
     at most one format is given, one file is written; otherwise ``OUT`` is a
     folder that receives every chosen format (default: the default set).
     """
-    from kg.cli import company_view, window
+    from kg.cli import company_view, load_curation, window
     from kg.formats import export, export_all, guess_format
     from kg.store import load_graph
 
     out = Path(args.output)
     chosen = args.format
     formats: list[str] = [chosen] if isinstance(chosen, str) else list(chosen or [])
-    graph = company_view(load_graph(args.store, **window(args)), args)
+    graph = company_view(load_graph(args.store, **window(args), curation=load_curation(args)), args)
     try:
         single = len(formats) <= 1 and bool(out.suffix) and guess_format(out) is not None
     except UsageError:

@@ -314,3 +314,22 @@ def test_kg_build_store_curation_re_resolves_without_re_extracting(
     assert victim.id not in {e.id for e in load_graph(store).entities}
     with open_rdf(store) as st:
         assert not bool(st.query(f"ASK {{ <https://w3id.org/kg/resource/entity/{victim.id}> ?p ?o }}"))
+
+
+def test_kg_query_and_export_take_a_curation(
+    tmp_path: Path, curation_file: Path, capsys: pytest.CaptureFixture[str]
+):
+    from kg.cli import main
+    from kg.store import add_extractions
+
+    store = tmp_path / "store"
+    add_extractions(store, extractions())
+    ask = "ASK { <https://w3id.org/kg/resource/entity/bank> ?p ?o }"
+    assert main(["query", "--store", str(store), ask]) == 0
+    assert "true" in capsys.readouterr().out
+    assert main(["query", "--store", str(store), ask, "--curation", str(curation_file)]) == 0
+    assert "false" in capsys.readouterr().out
+    out = tmp_path / "g.graphml"
+    assert main(["export", "--store", str(store), "-o", str(out), "--curation", str(curation_file)]) == 0
+    g = nx.read_graphml(out)
+    assert "bank" not in g and g.nodes["trans-world-airlines"]["label"] == "Trans World Airlines"
