@@ -124,6 +124,14 @@ def duplicates(graph: KnowledgeGraph, *, cutoff: float = 0.88) -> list[tuple[str
 def junk(graph: KnowledgeGraph) -> list[tuple[str, str]]:
     """``(id, why)`` for likely non-entities."""
     titles = {a.id: a.title or "" for a in graph.articles}
+    # Where each entity is mentioned in its articles: "in the headline only" means every mention is in it.
+    mentions = {(x.article.id, e.id): e.mentions for x in graph.extractions for e in x.entities}
+
+    def headline_only(e: Any) -> bool:
+        (article,) = e.articles
+        title, spans = titles.get(article, ""), mentions.get((article, e.id), ())
+        return bool(title and spans) and all(m.text in title and m.end <= len(title) + 2 for m in spans)
+
     out = []
     for e in graph.entities:
         label = e.label.strip()
@@ -133,8 +141,7 @@ def junk(graph: KnowledgeGraph) -> list[tuple[str, str]]:
             out.append((e.id, "looks like an amount"))
         elif label and label == label.lower() and any(c.isalpha() for c in label) and e.type != "Sector":
             out.append((e.id, "all lowercase: a verb or a common noun, not a name"))
-        elif (" " not in label and len(e.articles) == 1 and label in titles.get(e.articles[0], "")
-              and e.type != "Sector"):
+        elif " " not in label and len(e.articles) == 1 and e.type != "Sector" and headline_only(e):
             out.append((e.id, "a single word, in one headline only"))
     return sorted(out)
 

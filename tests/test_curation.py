@@ -333,3 +333,14 @@ def test_kg_query_and_export_take_a_curation(
     assert main(["export", "--store", str(store), "-o", str(out), "--curation", str(curation_file)]) == 0
     g = nx.read_graphml(out)
     assert "bank" not in g and g.nodes["trans-world-airlines"]["label"] == "Trans World Airlines"
+
+
+def test_a_single_word_only_in_one_headline_is_a_suspect():
+    from kg.curation_cli import junk
+    from kg.model import Span
+
+    text = "Daya Melonjak\n\nSaham Bukit Asam naik."
+    x = Extraction(Article("h", text, title="Daya Melonjak", published="2026-01-01"),
+                   (Entity("daya", "Daya", "Company", mentions=(Span(0, 4, "Daya"),)),
+                    Entity("bukit-asam", "Bukit Asam", "Company", mentions=(Span(21, 31, "Bukit Asam"),))))
+    assert junk(resolve([x])) == [("daya", "a single word, in one headline only")]
