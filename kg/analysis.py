@@ -39,8 +39,8 @@ LOUVAIN_SEED = 20240601
 #: sources x (nodes + edges) of the connected organisations stays under this budget,
 #: and estimated from as many seeded sources as the budget allows (at least
 #: ``MIN_SOURCES``) above it (exact betweenness of 100,000 nodes takes hours).
-BETWEENNESS_BUDGET = 4_000_000
-MIN_SOURCES = 32
+BETWEENNESS_BUDGET = 1_000_000
+MIN_SOURCES = 16
 
 #: The node attributes :func:`analyse` gives, with their (Neo4j) types.
 ANALYSIS_FIELDS: dict[str, str] = {"community": "int", "degree": "float", "betweenness": "float"}
