@@ -130,3 +130,13 @@ def test_kg_export_view_companies(tmp_path: Path):
     cypher = tmp_path / "net.cypher"
     assert main(["export", "--store", str(store), "-o", str(cypher), "--view", "companies"]) == 0
     assert "PARTNER_OF" in cypher.read_text(encoding="utf-8")
+
+
+def test_sampled_betweenness_is_seeded(small, monkeypatch: pytest.MonkeyPatch):
+    import kg.analysis
+
+    monkeypatch.setattr(kg.analysis, "BETWEENNESS_BUDGET", 1)
+    monkeypatch.setattr(kg.analysis, "MIN_SOURCES", 3)  # 3 of the 6 linked organisations
+    first = analyse(small)
+    assert first == analyse(small)
+    assert first["c"]["betweenness"] != pytest.approx(nx.betweenness_centrality(by_hand())["c"])
