@@ -14,12 +14,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.extract import DEFAULT_ENGINE
 from kg.graph import KnowledgeGraph
 from kg.io import all_or_nothing, atomic_write, check_writable, output_error
 from kg.model import Extraction
+
+if TYPE_CHECKING:
+    from kg.curation import Curation
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,9 @@ def build(
     progress: Callable[[Extraction | InputError], object] | None = None,
     allow_empty: bool = False,
     min_confidence: float = 0.0,
+    since: str | None = None,
+    until: str | None = None,
+    curation: Curation | None = None,
 ) -> BuildResult:
     """Build a knowledge graph from ``inputs`` and, if ``out`` is given, write it there.
 
@@ -94,7 +101,10 @@ def build(
     ``workers`` processes (or the Dask scheduler at ``dask``) extract; the
     outputs are byte-identical whatever they are. ``progress`` is called with
     each article's result as it comes in. ``min_confidence`` drops entities (with their links)
-    and relations whose calibrated confidence is below it.
+    and relations whose calibrated confidence is below it. ``since`` and ``until`` (ISO dates)
+    build the graph as it was known then, from the articles published in that window.
+    ``curation`` (:mod:`kg.curation`) applies hand corrections at resolution; a bad one
+    raises :class:`~kg.curation.CurationError` before anything is written.
 
     Articles are streamed: each one's text is dropped once it is extracted, so
     memory grows with the entities and claims found, not with the text read.
@@ -125,7 +135,7 @@ def build(
         if progress is not None:
             progress(item)
         (errors if isinstance(item, InputError) else extractions).append(item)  # type: ignore[arg-type]
-    graph = resolve(extractions)
+    graph = resolve(extractions, since=since, until=until, curation=curation)
     extractions.clear()  # the graph holds its own (resolved) copies; these would double the memory
     written: list[Path] = []
     empty = not graph.extractions and not allow_empty

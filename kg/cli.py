@@ -19,6 +19,7 @@ from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line
 from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
+    from kg.curation import Curation
     from kg.formats import Format
     from kg.graph import KnowledgeGraph
     from kg.progress import Progress
@@ -37,6 +38,49 @@ def _default_out(inputs: Sequence[str]) -> Path:
 def _report(errors: Sequence[InputError]) -> None:
     for e in errors:
         say(f"kg: error: {e}")
+
+
+def add_time_options(p: argparse.ArgumentParser) -> None:
+    """``--as-of``, ``--since``, ``--until``: the graph as it was known at a date."""
+    from kg.resolve import check_date
+
+    def date(text: str) -> str:
+        try:
+            return check_date(text)
+        except UsageError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    g = p.add_argument_group("time (the graph as it was known then; undated articles are left out)")
+    g.add_argument("--as-of", type=date, metavar="DATE", help="only articles published on or before DATE")
+    g.add_argument("--since", type=date, metavar="DATE", help="only articles published on or after DATE")
+    g.add_argument("--until", type=date, metavar="DATE", help="the same as --as-of")
+
+
+def add_curation_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--curation", metavar="FILE",
+                   help="apply this TOML curation file (merge, drop, retype, veto, add; see docs/curation.md); "
+                   "with --store, the store keeps it")
+
+
+def load_curation(args: argparse.Namespace) -> Curation | None:
+    """The checked curation file of ``--curation`` (a bad one is a usage error, exit 2), or None."""
+    from kg.curation import load
+
+    path = getattr(args, "curation", None)
+    return load(path) if path else None
+
+
+class Window(TypedDict):
+    since: str | None
+    until: str | None
+
+
+def window(args: argparse.Namespace) -> Window:
+    """``since`` and ``until`` from the parsed time options (``--as-of`` and ``--until`` must agree)."""
+    as_of, until = getattr(args, "as_of", None), getattr(args, "until", None)
+    if as_of and until and as_of != until:
+        raise UsageError(f"--as-of {as_of} and --until {until} disagree (they are the same option)")
+    return Window(since=getattr(args, "since", None), until=as_of or until)
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
@@ -85,6 +129,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_build_store(args))
     started = time.perf_counter()
     out = Path(args.output) if args.output else _default_out(args.inputs)
+    curation = load_curation(args)  # checked before extracting: a bad file writes nothing
     with progress(args) as bar:
         result = build(
             args.inputs,
@@ -97,6 +142,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             allow_empty=args.allow_empty,
             min_confidence=args.min_confidence,
             **scale_options(args),
+            **window(args),
+            curation=curation,
         )
     _report(result.errors)
     if result.empty:
@@ -157,20 +204,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
     check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
+    curation = load_curation(args)
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
-            allow_empty=True, min_confidence=args.min_confidence, **scale_options(args),
+            allow_empty=True, min_confidence=args.min_confidence, **scale_options(args), **window(args),
+            curation=curation,
         )
     _report(result.errors)
     if not result.graph.extractions and not args.allow_empty:
         return _nothing_built(result.errors, Path(args.output))
-    _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
+    graph = company_view(result.graph, args)
+    _report_view(graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
     try:
-        path = export(result.graph, args.output, format=args.format, view=_view(args))
+        path = export(graph, args.output, format=args.format, view=_view(args))
     except OSError as exc:
         raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
+
+
+def company_view(graph: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGraph:
+    """The graph to export for ``--view`` (``companies``: the company network, kg.analysis)."""
+    from dataclasses import replace
+
+    chosen = getattr(args, "graph_view", None) or "full"
+    return graph if chosen == graph.view else replace(graph, view=chosen)
 
 
 def check_output_path(path: Path, fmt: Format) -> None:
@@ -341,6 +399,8 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"write only these formats (repeatable; default: the default set). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    add_time_options(p)
+    add_curation_option(p)
     p.add_argument("--replace", action="store_true",
                    help="with --store: let an article replace a stored one with its id from another file or line")
     _add_view_options(p)
@@ -370,6 +430,11 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"output format (default: from the extension). One of: {', '.join(FORMATS)}",
     )
     store_cli.add_store_option(p)
+    add_time_options(p)
+    add_curation_option(p)
+    p.add_argument("--view", dest="graph_view", choices=("full", "companies"), default="full",
+                   help="full (default): entities and relationship nodes; companies: organisations joined by "
+                   "one edge per asserted link, with community, degree and betweenness (property-graph formats)")
     _add_view_options(p)
     _add_allow_empty(p)
     p.set_defaults(func=cmd_export)
@@ -385,6 +450,9 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_arguments(p)
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
+    from kg import curation_cli
+
+    curation_cli.register(sub)
     return parser
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Hashable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.model import Article, Evidence, Extraction
-from kg.schema import RELATION_TYPES, SPEAKER_PROPERTY, strongest_status
+from kg.schema import RELATION_TYPES, SPEAKER_PROPERTY, STATUS_PRECEDENCE, strongest_status
 
 T = TypeVar("T")
 
@@ -32,6 +33,8 @@ class Node:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     articles: tuple[str, ...] = ()
+    #: The curation file (name and hash) that merged, relabelled or retyped it, if one did.
+    curated: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,21 @@ class Claim:
     sector: str | None = None
     confidence: float = 0.5
     evidence: tuple[Evidence, ...] = ()
+    #: The article's publication date (``YYYY-MM-DD``), None when it has none that parses.
+    published: str | None = None
+    #: Who stated the claim when it is not an article: the curation file that added it.
+    curated: str | None = None
+
+    def order(self) -> tuple[bool, str, int, str]:
+        """The sort key of a link's history: by date, undated last.
+
+        Within a date the status that wins (``kg.schema.STATUS_PRECEDENCE``) comes last, as the latest word.
+        """
+        return (self.published is None, self.published or "", -STATUS_PRECEDENCE.index(self.status), self.article)
+
+
+#: The status changes that make a link's story a reversal: denied or ended, then asserted; asserted, then denied.
+REVERSALS = frozenset({("denied", "asserted"), ("ended", "asserted"), ("asserted", "denied")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +72,13 @@ class Link:
     >>> link = Link("partnership/ford--xiaomi", "partnership", "ford", "xiaomi", (c1, c2))
     >>> link.status, link.is_node
     ('denied', True)
+
+    With dates, the latest word counts: a denial in January, a signing in March.
+
+    >>> d = Claim("a1", "denied", published="2026-01-10"); s = Claim("a2", "asserted", published="2026-03-02")
+    >>> later = Link("partnership/ford--xiaomi", "partnership", "ford", "xiaomi", (d, s))
+    >>> later.status, later.reversal, [c.status for c in later.superseding()[0]]
+    ('asserted', True, ['asserted', 'denied'])
     """
 
     id: str
@@ -64,8 +89,53 @@ class Link:
 
     @property
     def status(self) -> str:
-        """The summary status over all claims (see ``kg.schema.STATUS_PRECEDENCE``)."""
-        return strongest_status([c.status for c in self.claims])
+        """The current status: that of the latest dated claim.
+
+        Claims of the same (latest) date, or a link with no dated claim at all, take
+        the first status of ``kg.schema.STATUS_PRECEDENCE``.
+        """
+        dated = [c for c in self.claims if c.published]
+        if not dated:
+            return strongest_status([c.status for c in self.claims])
+        last = max(c.published or "" for c in dated)
+        return strongest_status([c.status for c in dated if c.published == last])
+
+    def history(self) -> tuple[Claim, ...]:
+        """The claims in date order (within a date by status precedence, then article); undated last."""
+        return tuple(sorted(self.claims, key=Claim.order))
+
+    @property
+    def undated(self) -> int:
+        """How many claims have no date (they cannot be placed in the story: flagged, not ordered)."""
+        return sum(1 for c in self.claims if not c.published)
+
+    def superseding(self) -> tuple[tuple[Claim, Claim], ...]:
+        """``(later, earlier)`` for each pair of consecutive dated claims whose status differs."""
+        dated = [c for c in self.history() if c.published]
+        return tuple((b, a) for a, b in pairwise(dated) if a.status != b.status)
+
+    @property
+    def reversal(self) -> bool:
+        """True when the dated story turns round: denied or ended, later asserted; or asserted, later denied."""
+        by_date: dict[str, list[str]] = {}
+        for c in self.claims:
+            if c.published:
+                by_date.setdefault(c.published, []).append(c.status)
+        seen: set[str] = set()
+        for date in sorted(by_date):
+            status = strongest_status(by_date[date])
+            if any((s, status) in REVERSALS for s in seen):
+                return True
+            seen.add(status)
+        return False
+
+    def timeline(self) -> list[dict[str, Any]]:
+        """The history as plain records: date, status, article, speaker (and the curator, if curated)."""
+        return [
+            {"date": c.published, "status": c.status, "article": c.article, "speaker": c.attributed_to,
+             **({"curated": c.curated} if c.curated else {})}
+            for c in self.history()
+        ]
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -93,6 +163,9 @@ class KnowledgeGraph:
     extractions: tuple[Extraction, ...] = ()
     entities: tuple[Node, ...] = ()
     links: tuple[Link, ...] = ()
+    #: What the property-graph exports draw: "full" (entities and relationship nodes) or
+    #: "companies" (organisations joined by one edge per link, see :meth:`to_networkx`).
+    view: str = "full"
 
     def __post_init__(self) -> None:
         # Indexes are derived, not stored twice: built once per (frozen) graph.
@@ -142,10 +215,23 @@ class KnowledgeGraph:
                 "sector": c.sector,
                 "confidence": c.confidence,
                 "evidence": [e.to_json() for e in c.evidence],
+                "date": c.published,
+                "curated": c.curated,
             }
 
-    def to_networkx(self, *, claims: bool = True, nodes: Collection[str] | None = None) -> nx.MultiDiGraph:
+    def to_networkx(
+        self,
+        *,
+        claims: bool = True,
+        nodes: Collection[str] | None = None,
+        view: str = "full",
+        statuses: Collection[str] = ("asserted",),
+    ) -> nx.MultiDiGraph:
         """A networkx MultiDiGraph view.
+
+        ``view="companies"`` gives the company network instead (see
+        :func:`kg.analysis.company_network`): organisations as nodes, one edge per
+        link between two of them whose current status is in ``statuses``.
 
         Entities are nodes with ``kind="entity"``. Partnerships, acquisitions,
         investments, supply deals and legal disputes are nodes too
@@ -166,6 +252,15 @@ class KnowledgeGraph:
         """
         import networkx as nx
 
+        if view == "companies":
+            from kg.analysis import company_network
+
+            return company_network(self, statuses=statuses)
+        if view != "full":
+            from kg.errors import ChoiceError
+
+            raise ChoiceError("view", view, ("full", "companies"))
+
         def kept(node: str) -> bool:
             return nodes is None or node in nodes
 
@@ -177,11 +272,12 @@ class KnowledgeGraph:
             if kept(e.id):
                 g.add_node(
                     e.id, kind="entity", type=e.type, label=e.label, aliases=list(e.aliases),
-                    wikidata=e.wikidata, articles=list(e.articles),
+                    wikidata=e.wikidata, articles=list(e.articles), curated=e.curated,
                 )
         for link in self.links:
             rt = RELATION_TYPES[link.type]
-            common = {"status": link.status, "statuses": list(link.statuses), "relation": link.id}
+            common = {"status": link.status, "statuses": list(link.statuses), "relation": link.id,
+                      "reversal": link.reversal, "undated": link.undated}
             if rt.node_class is None:
                 if kept(link.subject) and kept(link.object):
                     g.add_edge(link.subject, link.object, key=link.type, type=link.type, claims=records(link), **common)

@@ -157,6 +157,19 @@ _CLAIM, _EVIDENCE, _ARTICLE = _kg("Claim"), _kg("Evidence"), _kg("Article")
 _ABOUT, _SUBJ, _PRED, _OBJ = _kg("about"), _kg("claimSubject"), _kg("claimPredicate"), _kg("claimObject")
 _BY, _SECTOR, _CONF, _EV = _kg("attributedTo"), _kg("sector"), _kg("confidence"), _kg("evidence")
 _STATUS_P = _kg("status")
+_CURRENT, _REVERSAL, _SUPERSEDES = _kg("currentStatus"), _kg("reversal"), _kg("supersedes")
+_TRUE = '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+_BY_CURATOR = f"<{PROV}wasAttributedTo>"
+
+
+def _curation(mark: str, put: Callable[[str], None]) -> str:
+    """The IRI of a curation file (``name sha256:HEX``), described once: a prov:Entity with its name and hash."""
+    name, _, digest = mark.rpartition(" ")
+    iri = f"<{ids.RESOURCE}curation/{digest.removeprefix('sha256:')}>"
+    put(f"{iri} {_A} <{PROV}Entity>")
+    put(f"{iri} {_LABEL} {_literal(name)}")
+    put(f"{iri} <{DCTERMS}identifier> {_literal(digest)}")
+    return iri
 
 
 def _literal(text: str) -> str:
@@ -293,6 +306,8 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
             add(f"{s} {_ALT} {_literal(alias)}")
         if e.wikidata and _QID.fullmatch(e.wikidata):
             add(f"{s} {_SAME} <{WIKIDATA}{e.wikidata}>")
+        if e.curated:  # merged, relabelled or retyped by hand
+            add(f"{s} {_BY_CURATOR} {_curation(e.curated, add)}")
         for article_id in e.articles:
             add(f"<{ids.article_iri(article_id)}> {_MENTIONS} {s}")
 
@@ -313,8 +328,11 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
             add(f"{s} {_LANG} {_literal(a.language)}")
 
     claims: dict[str, list[tuple[Link, Claim]]] = defaultdict(list)
+    supersedes: dict[str, list[str]] = defaultdict(list)
     for link in graph.links:
         _check("relation type", link.type, RELATION_TYPES)
+        for c in link.claims:
+            _check("status", c.status, STATUSES)
         rt = RELATION_TYPES[link.type]
         if rt.node_class:
             node = f"<{ids.link_iri(link.id)}>"
@@ -323,8 +341,15 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
             add(f"{node} {_kg(rt.roles[1])} {ent(link.object)}")
             for sector in link.sectors:
                 add(f"{node} {_SECTOR} {ent(sector)}")
+            # The latest word (kg.graph.Link.status), and whether the story turned round.
+            add(f"{node} {_CURRENT} {_STATUS[link.status]}")
+            if link.reversal:
+                add(f"{node} {_REVERSAL} {_TRUE}")
+        for later, earlier in link.superseding():
+            # In the later article's graph: its claim changed the link's status.
+            supersedes[later.article].append(f"<{ids.claim_iri(later.article, link.id)}> {_SUPERSEDES} "
+                                             f"<{ids.claim_iri(earlier.article, link.id)}>")
         for c in link.claims:
-            _check("status", c.status, STATUSES)
             claims[c.article].append((link, c))
     yield None, sorted(set(default))
     del default
@@ -332,6 +357,7 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
         statements: list[str] = []
         for link, c in claims[article_id]:
             _claim_statements(link, c, statements.append, ent)
+        statements.extend(supersedes.get(article_id, ()))
         yield g, sorted(set(statements))
 
 
@@ -345,6 +371,8 @@ def _claim_statements(link: Link, c: Claim, put: Callable[[str], None], ent: Cal
     put(f"{claim} {_A} {_CLAIM}")
     put(f"{claim} {_STATUS_P} {_STATUS[c.status]}")
     put(f"{claim} {_DERIVED} <{article}>")
+    if c.curated:  # added by hand: the curator is its source
+        put(f"{claim} {_BY_CURATOR} {_curation(c.curated, put)}")
     if node:
         put(f"{claim} {_ABOUT} {node}")
     else:

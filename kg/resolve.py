@@ -18,11 +18,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kg.graph import Claim, KnowledgeGraph, Link, Node
 from kg.model import Entity, Extraction, Relation
 from kg.names import normalize
 from kg.schema import ORG_TYPES, link_id, link_key, strongest_status
+
+if TYPE_CHECKING:
+    from kg.curation import Curation
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
 
@@ -129,6 +133,8 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
     ents: dict[str, Entity] = {}
     for e in x.entities:
         gid = to[e.id]
+        if gid not in nodes:  # dropped by a curation
+            continue
         n = nodes[gid]
         old = ents.get(gid)
         mentions = tuple(sorted(set(e.mentions) | set(old.mentions if old else ())))
@@ -136,7 +142,7 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
     rels: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in x.relations:
         s, o = to.get(r.subject, r.subject), to.get(r.object, r.object)
-        if s == o:
+        if s == o or s not in nodes or o not in nodes:
             continue
         rels[link_key(r.type, s, o)].append(r)
     out = []
@@ -146,14 +152,76 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
         evidence = tuple(sorted({ev for r in rs for ev in r.evidence}))
         speaker = to.get(best.attributed_to, best.attributed_to) if best.attributed_to else None
         sector = to.get(best.sector, best.sector) if best.sector else None
+        speaker = speaker if speaker in nodes else None
+        sector = sector if sector in nodes else None
         conf = max(r.confidence for r in rs)
         out.append(Relation(link_id(t, s, o), t, s, o, status, speaker, sector, conf, evidence))
     return replace(x, entities=tuple(sorted(ents.values(), key=lambda e: e.id)), relations=tuple(out))
 
 
-def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
-    """Merge per-article extractions into one KnowledgeGraph (order of input does not matter)."""
-    xs = sorted(extractions, key=lambda x: x.article.id)
+def in_window(published: str | None, since: str | None = None, until: str | None = None) -> bool:
+    """Whether an article published on ``published`` is known in the window ``since``..``until`` (inclusive).
+
+    With no window every article is in it; with one, an undated article is not
+    (it cannot be placed in time).
+
+    >>> in_window("2026-03-02T10:00:00+07:00", until="2026-03-01"), in_window(None), in_window(None, since="2026")
+    (False, True, False)
+    """
+    if since is None and until is None:
+        return True
+    from kg.exporters.flat import iso_date
+
+    date = iso_date(published)
+    if date is None:
+        return False
+    return (since is None or date >= since) and (until is None or date <= until)
+
+
+def check_date(text: str) -> str:
+    """``text`` as an ISO date (``--as-of``, ``--since``, ``--until``), or a UsageError.
+
+    >>> check_date("2026-03-01")
+    '2026-03-01'
+    >>> check_date("March")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: not a date (YYYY-MM-DD): 'March'
+    """
+    from kg.errors import UsageError
+    from kg.exporters.flat import iso_date
+
+    date = iso_date(text)
+    if date is None or len(text) != 10:
+        raise UsageError(f"not a date (YYYY-MM-DD): {text!r}")
+    return date
+
+
+def resolve(
+    extractions: Iterable[Extraction],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    curation: Curation | None = None,
+) -> KnowledgeGraph:
+    """Merge per-article extractions into one KnowledgeGraph (order of input does not matter).
+
+    ``since`` and ``until`` (ISO dates, inclusive) keep only the articles published
+    then: the graph as it was known at ``until`` (undated articles are left out).
+    ``curation`` (:mod:`kg.curation`) merges, drops and retypes entities, vetoes
+    and adds links; an entry naming an entity the graph does not have is an error,
+    except in a time window (the entity may not be known yet).
+    """
+    from kg.exporters.flat import iso_date
+
+    xs = [x for x in extractions if in_window(x.article.published, since, until)]
+    strict = since is None and until is None
+    if curation is not None:
+        from kg import curation as cur
+
+        xs += [x for x in cur.additions(curation, xs, strict=strict)
+               if in_window(x.article.published, since, until)]
+    xs.sort(key=lambda x: x.article.id)
     # Popular entities appear in thousands of articles: resolution works on the distinct
     # records (mentions aside), each weighted by the number of articles that have it.
     weight: dict[Entity, int] = Counter()
@@ -164,22 +232,42 @@ def resolve(extractions: Iterable[Extraction]) -> KnowledgeGraph:
             weight[replace(e, mentions=()) if e.mentions else e] += 1
     to: dict[str, str] = {}
     nodes: dict[str, Node] = {}
-    for members in _groups(list(weight)).values():
+    groups = _groups(list(weight))
+    if curation is not None:
+        groups = cur.merge_groups(curation, groups, strict=strict)
+    for members in groups.values():
         node = _canonical(members, weight, articles)
+        if curation is not None:
+            node = cur.curate_node(curation, node, members)
         nodes[node.id] = node
         for e in members:
             to[e.id] = node.id
+    gone: set[str] = set()
+    if curation is not None:
+        gone = cur.dropped(curation, list(nodes.values()), strict=strict)
+        for i in gone:
+            del nodes[i]
     remapped = tuple(_remap_extraction(x, to, nodes) for x in xs)
-    claims: dict[str, list[tuple[Relation, str]]] = defaultdict(list)
+    claims: dict[str, list[tuple[Relation, str, str | None]]] = defaultdict(list)
     for x in remapped:
+        date = iso_date(x.article.published)
         for r in x.relations:
-            claims[r.id].append((r, x.article.id))
+            claims[r.id].append((r, x.article.id, date))
+    vetoed = cur.vetoes(curation, list(nodes.values()), strict=strict) if curation is not None else []
     links = []
     for lid, rs in sorted(claims.items()):
+        t, s, o = rs[0][0].type, rs[0][0].subject, rs[0][0].object
+        rs = [(r, art, date) for r, art, date in rs
+              if not any(v[:3] == (t, s, o) and v[3] in (None, art) for v in vetoed)]
+        if not rs:
+            continue
         r0 = rs[0][0]
-        cs = tuple(
-            Claim(art, r.status, r.attributed_to, r.sector, r.confidence, r.evidence)
-            for r, art in sorted(rs, key=lambda p: p[1])
-        )
+        # In date order (undated last): a link's history is its claims as they came.
+        cs = tuple(sorted(
+            (Claim(art, r.status, r.attributed_to, r.sector, r.confidence, r.evidence, date,
+                   curation.mark if curation is not None and art.startswith("curation/") else None)
+             for r, art, date in rs),
+            key=Claim.order,
+        ))
         links.append(Link(lid, r0.type, r0.subject, r0.object, cs))
     return KnowledgeGraph(remapped, tuple(sorted(nodes.values(), key=lambda n: n.id)), tuple(links))

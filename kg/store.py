@@ -69,6 +69,7 @@ log = logging.getLogger("kg.store")
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.curation import Curation
     from kg.graph import KnowledgeGraph
 
 __all__ = [
@@ -92,6 +93,8 @@ __all__ = [
 STATE_FILE = "kg-store.json"
 RECORD_DIR = "extractions"
 RDF_DIR = "oxigraph"
+#: The store's curation file (kg.curation): a copy of the one last given with --curation.
+CURATION_FILE = "curation.toml"
 # Changing how records are written bumps this. The RDF is rebuilt when it or kg's
 # version changes (a new kg may map to RDF differently).
 _STATE_VERSION = 1
@@ -329,14 +332,20 @@ class _Session:
         self._touch()
         self.records.pop(article_id).path.unlink(missing_ok=True)
 
-    def sync(self) -> tuple[KnowledgeGraph, int]:
-        """Re-resolve every stored extraction; rewrite the RDF if anything changed."""
+    def sync(self, curation: Curation | None = None) -> tuple[KnowledgeGraph, int]:
+        """Re-resolve every stored extraction; rewrite the RDF if anything changed.
+
+        ``curation``, if given and it resolves, replaces the store's curation file.
+        """
         import pyoxigraph
 
         from kg.rdf import nquads, statements_by_graph
         from kg.resolve import resolve
 
-        graph = resolve(s.extraction for s in self.records.values())
+        graph = resolve((s.extraction for s in self.records.values()),
+                        curation=curation or stored_curation(self.root))
+        if curation is not None and set_curation(self.root, curation):
+            self.dirty = True
         if not self.dirty:
             return graph, int(self.state.get("quads", 0))
         parts = statements_by_graph(graph)
@@ -370,8 +379,13 @@ def add_articles(
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
     replace: bool = False,
+    curation: Curation | None = None,
 ) -> StoreResult:
     """Extract and store articles (creating the store if needed), then update its RDF.
+
+    ``curation`` becomes the store's curation file once the graph resolves with it
+    (a bad one raises :class:`~kg.curation.CurationError` and changes neither the
+    curation nor the RDF; the new extractions are kept).
 
     An article already stored with the same id, text and metadata (and engine)
     is not extracted again; one with the same id, or the same text under another
@@ -452,7 +466,7 @@ def add_articles(
                 progress(item)
         else:
             settle(next(extract_many([item], engine=engine)), item)
-    graph, count = session.sync()
+    graph, count = session.sync(curation)
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
     )
@@ -468,6 +482,7 @@ def add(
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
     replace: bool = False,
+    curation: Curation | None = None,
 ) -> StoreResult:
     """Read ``inputs`` (files, folders, ``-``) and add their articles to the store.
 
@@ -477,7 +492,8 @@ def add(
 
     articles = read(inputs) if max_article_bytes is None else read(inputs, max_article_bytes=max_article_bytes)
     return add_articles(
-        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace
+        store_dir, articles, engine=engine, workers=workers, dask=dask, progress=progress, replace=replace,
+        curation=curation,
     )
 
 
@@ -525,11 +541,45 @@ def load_extractions(store_dir: str | os.PathLike[str]) -> list[Extraction]:
     return [s.extraction for s in sorted(records, key=lambda s: s.article_id)]
 
 
-def load_graph(store_dir: str | os.PathLike[str]) -> KnowledgeGraph:
-    """The resolved graph of everything in the store (what ``kg export --store`` writes)."""
+def stored_curation(store_dir: str | os.PathLike[str]) -> Curation | None:
+    """The store's curation (``curation.toml`` in the store folder), if it has one."""
+    from kg.curation import load
+
+    path = Path(store_dir) / CURATION_FILE
+    return load(path) if path.is_file() else None
+
+
+def set_curation(store_dir: str | os.PathLike[str], curation: Curation) -> bool:
+    """Keep ``curation`` as the store's; returns True if it changed (the RDF is then re-resolved on next sync)."""
+    root = Path(store_dir)
+    old = stored_curation(root) if is_store(root) else None
+    if old is not None and old.sha256 == curation.sha256:
+        return False
+    if not is_store(root):
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise StoreError(f"{root} is not a kg store and not an empty folder: refusing to write into it")
+        root.mkdir(parents=True, exist_ok=True)
+    atomic_write(root / CURATION_FILE, [Path(curation.path).read_text(encoding="utf-8")])
+    _write_state(root, synced=False)
+    return True
+
+
+def load_graph(
+    store_dir: str | os.PathLike[str],
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    curation: Curation | None = None,
+) -> KnowledgeGraph:
+    """The resolved graph of everything in the store (what ``kg export --store`` writes).
+
+    ``since``/``until`` keep the articles published then (see :func:`kg.resolve.resolve`);
+    ``curation`` replaces the store's own curation file for this graph.
+    """
     from kg.resolve import resolve
 
-    return resolve(load_extractions(store_dir))
+    return resolve(load_extractions(store_dir), since=since, until=until,
+                   curation=curation or stored_curation(store_dir))
 
 
 def export(

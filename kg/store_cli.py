@@ -16,6 +16,7 @@ kg command: 0 done, 1 some inputs (or the push) failed, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -70,13 +71,14 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     and, when ``args.output`` is set, writes the store's whole graph there
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
-    from kg.cli import finish, progress, scale_options
+    from kg.cli import finish, load_curation, progress, scale_options
     from kg.store import add
 
     started = time.perf_counter()
     check_writable(args.store)  # before extracting: a store folder that cannot be written is exit 4
     if getattr(args, "output", None):
         check_writable(args.output)
+    curation = load_curation(args)  # checked before extracting
     with progress(args) as bar:
         result = add(
             args.store,
@@ -85,17 +87,22 @@ def cmd_build_store(args: argparse.Namespace) -> int:
             max_article_bytes=getattr(args, "max_article_bytes", None),
             progress=bar.update,
             replace=getattr(args, "replace", False),
+            curation=curation,
             **scale_options(args),
         )
     _report(result.errors)
     written = ""
     if getattr(args, "output", None):
         from kg.build import write_errors
+        from kg.cli import window
         from kg.formats import export_all
+        from kg.store import load_graph
 
+        span = window(args)
+        graph = load_graph(args.store, **span, curation=curation) if any(span.values()) else result.graph
         try:
             with all_or_nothing():
-                files = export_all(result.graph, args.output, formats=getattr(args, "format", None) or None)
+                files = export_all(graph, args.output, formats=getattr(args, "format", None) or None)
                 files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
         except OSError as exc:
             raise output_error(exc, args.output) from None
@@ -117,13 +124,14 @@ def cmd_export_store(args: argparse.Namespace) -> int:
     at most one format is given, one file is written; otherwise ``OUT`` is a
     folder that receives every chosen format (default: the default set).
     """
+    from kg.cli import company_view, load_curation, window
     from kg.formats import export, export_all, guess_format
     from kg.store import load_graph
 
     out = Path(args.output)
     chosen = args.format
     formats: list[str] = [chosen] if isinstance(chosen, str) else list(chosen or [])
-    graph = load_graph(args.store)
+    graph = company_view(load_graph(args.store, **window(args), curation=load_curation(args)), args)
     try:
         single = len(formats) <= 1 and bool(out.suffix) and guess_format(out) is not None
     except UsageError:
@@ -149,12 +157,33 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise UsageError("kg query needs --store DIR|FILE and a QUERY (or --list)")
     sparql = query_text(args.query)
     bindings = dict(parse_binding(b) for b in args.bind or ())
-    with open_rdf(args.store) as store:
+    with _windowed(args) or open_rdf(args.store) as store:
         results = run(store, sparql, bindings=bindings, allow_service=args.allow_service)
         for chunk in format_results(results, args.format, max_width=args.max_width):
             sys.stdout.write(chunk)
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _windowed(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any] | None:
+    """With ``--as-of``/``--since``/``--until`` or ``--curation``: the store's graph so, in memory (else None)."""
+    from kg.cli import load_curation, window
+    from kg.store import is_store, load_graph
+
+    span = window(args)
+    curation = load_curation(args)
+    if not any(span.values()) and curation is None:
+        return None
+    if not is_store(args.store):
+        raise UsageError("--as-of, --since, --until and --curation need a kg store folder (an RDF file has no "
+                         "articles kg can re-resolve)")
+    import pyoxigraph
+
+    from kg.rdf import quads
+
+    store = pyoxigraph.Store()
+    store.extend(quads(load_graph(args.store, **span, curation=curation)))
+    return contextlib.nullcontext(store)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -233,6 +262,10 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="cut table cells longer than N characters (0: never; default 60)",
     )
+    from kg.cli import add_curation_option, add_time_options
+
+    add_time_options(p)
+    add_curation_option(p)
     p.add_argument("--list", action="store_true", help="list the shipped queries and exit")
     p.add_argument("--allow-service", action="store_true",
                    help="let the query call other endpoints with SERVICE (over the network; refused by default)")

@@ -85,13 +85,14 @@ _RELATIONS = (
 def sample_graph() -> KnowledgeGraph:
     """The sample graph: 2 articles, 13 entities, 13 links (every type, every status)."""
     texts = {a.id: a.text for a in ARTICLES}
+    dates = {a.id: a.published for a in ARTICLES}
     links: dict[str, Link] = {}
     rels: dict[str, list[Relation]] = {a.id: [] for a in ARTICLES}
     for art, rtype, subj, obj, status, speaker, sector, sentence in _RELATIONS:
         ev = _ev(texts[art], sentence)
         lid = link_id(rtype, subj, obj)
         _, s, o = link_key(rtype, subj, obj)
-        claim = Claim(art, status, speaker, sector, 0.9, ev)
+        claim = Claim(art, status, speaker, sector, 0.9, ev, dates[art])
         old = links.get(lid)
         links[lid] = Link(lid, rtype, s, o, ((old.claims if old else ()) + (claim,)))
         rels[art].append(Relation(lid, rtype, s, o, status, speaker, sector, 0.9, ev))

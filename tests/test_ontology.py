@@ -11,6 +11,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
 import kg
+import kg.resolve
 from kg.rdf import quads
 from kg.resources import ontology_file
 from kg.schema import ENTITY_TYPES, ORG_TYPES, PLACE_TYPES, RELATION_TYPES, SPEAKER_PROPERTY, STATUSES
@@ -191,3 +192,25 @@ def test_shapes_cover_every_relationship_class_and_predicate(shapes):
             assert KG[rt.node_class] in targeted, rt.node_class
     for name in ENTITY_TYPES:
         assert KG[name] in targeted
+
+
+def test_history_terms(onto, shapes):
+    # The latest word counts (kg.graph.Link.status): a relationship's current status, the claims that
+    # changed it, and whether its story turned round.
+    assert (KG.currentStatus, RDF.type, OWL.FunctionalProperty) in onto
+    assert onto.value(KG.currentStatus, RDFS.domain) == KG.Relationship
+    assert onto.value(KG.currentStatus, RDFS.range) == KG.Status
+    assert (onto.value(KG.supersedes, RDFS.domain), onto.value(KG.supersedes, RDFS.range)) == (KG.Claim, KG.Claim)
+    assert onto.value(KG.supersedes, RDFS.subPropertyOf) == rdflib.URIRef("http://www.w3.org/ns/prov#wasRevisionOf")
+    assert (KG.reversal, RDF.type, OWL.DatatypeProperty) in onto
+    assert onto.value(KG.reversal, RDFS.range) == rdflib.XSD.boolean
+    paths = set(shapes.objects(None, SH.path))
+    assert {KG.currentStatus, KG.supersedes, KG.reversal} <= paths
+
+
+def test_every_kg_term_a_story_uses_is_defined(onto):
+    from tests.test_history import story
+
+    used = {rdflib.URIRef(r.p) for r in rows(quads(kg.resolve.resolve(story()))) if r.p.startswith(str(KG))}
+    assert {KG.currentStatus, KG.supersedes, KG.reversal} <= used
+    assert used <= _defined(onto), sorted(used - _defined(onto))

@@ -119,6 +119,7 @@ def test_every_shipped_query_is_documented_and_answers(extended_store: Path) -> 
         "company-links",
         "contradicting-claims",
         "denied-or-rumored-partnerships",
+        "reversals",
     }
     docs = (Path(__file__).resolve().parent.parent / "docs" / "store.md").read_text(encoding="utf-8")
     for name, path in queries.items():
@@ -155,10 +156,35 @@ def test_asserted_query_leaves_out_denied_and_ended(sample_store: Path, extended
     # Neither partnership of the sample is asserted (one denied, one ended).
     assert select(sample_store, "asserted-partnerships") == []
     rows = select(extended_store, "asserted-partnerships")
-    # Xiaomi-Ford is asserted by en/extra but denied by id/xiaomi-ford: it does not stand.
-    assert pairs(rows) == [("Bukit Asam", "United Tractors")]
+    # Xiaomi-Ford, denied by id/xiaomi-ford (2026-02-03), is asserted later by en/extra (2026-03-01):
+    # the latest word counts, so it stands now.
+    assert pairs(rows) == [("Bukit Asam", "United Tractors"), ("Ford Motor Company", "Xiaomi")]
     assert rows[0]["articles"] == "1" and rows[0]["firstReported"] == "2026-03-01"
     assert rows[0]["evidence"] == _S[1]
+
+
+def test_reversals_lists_the_denial_then_the_signing(extended_store: Path) -> None:
+    rows = select(extended_store, "reversals")
+    assert [(r["subject"], r["relation"], r["object"], r["before"], r["after"]) for r in rows] == [
+        ("Ford Motor Company", "Partnership", "Xiaomi", "denied", "asserted"),
+        # The sample asserts Xiaomi EV is Xiaomi's subsidiary; en/extra, later, has Xiaomi deny it.
+        ("Xiaomi EV", "subsidiaryOf", "Xiaomi", "asserted", "denied"),
+    ]
+    assert (rows[0]["dateBefore"], rows[0]["dateAfter"]) == ("2026-02-03", "2026-03-01")
+    assert rows[0]["articleAfter"].endswith("/article/en/extra")
+
+
+def test_as_of_before_the_signing_gives_the_denial(extended_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    assert main(["query", "--store", str(extended_store), "asserted-partnerships", "--as-of", "2026-02-28",
+                 "--format", "csv"]) == 0
+    assert "Xiaomi" not in capsys.readouterr().out
+    assert main(["query", "--store", str(extended_store), "asserted-partnerships", "--as-of", "2026-03-01",
+                 "--format", "csv"]) == 0
+    assert "Ford Motor Company,Xiaomi" in capsys.readouterr().out
+    assert main(["query", "--store", str(extended_store), "reversals", "--since", "2026-02-04"]) == 0
+    assert "(0 rows)" in capsys.readouterr().out
 
 
 def test_company_links_match_the_graph(extended_store: Path, graph: KnowledgeGraph) -> None:

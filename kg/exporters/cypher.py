@@ -75,12 +75,14 @@ _ESCAPES = str.maketrans({
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 # Node properties outside the MERGE key, by kind; relationship properties outside the key.
+_HISTORY_PROPS = ("history", "reversal", "undated", "curated")
 _ENTITY_PROPS = ("kind", "type", "label", "aliases", "wikidata", "articles", "sources",
-                 "first_published", "last_published")
+                 "first_published", "last_published", "community", "degree", "betweenness")
 _RELATION_PROPS = ("kind", "type", "label", "relation_type", "status", "statuses", "sectors", "articles",
-                   "sources", "claims", "confidence", "first_published", "last_published", "evidence")
+                   "sources", "claims", "confidence", "first_published", "last_published", "evidence",
+                   *_HISTORY_PROPS)
 _EDGE_PROPS = ("relation", "status", "statuses", "articles", "sources", "claims", "confidence",
-               "first_published", "last_published", "evidence")
+               "first_published", "last_published", "evidence", *_HISTORY_PROPS)
 
 
 def cypher_string(text: str) -> str:
@@ -115,6 +117,8 @@ def cypher_value(value: Any, kind: str = "string") -> str:
         return f"date({cypher_string(value)})"
     if kind == "int":
         return str(int(value))
+    if kind == "boolean":
+        return "true" if value else "false"
     if kind == "float":
         number = float(value)
         return repr(number) if math.isfinite(number) else "null"

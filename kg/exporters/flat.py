@@ -28,10 +28,10 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from kg.schema import RELATION_TYPES
+from kg.schema import RELATION_TYPES, strongest_status
 
 if TYPE_CHECKING:
-    from kg.graph import KnowledgeGraph
+    from kg.graph import KnowledgeGraph, Link
 
 __all__ = [
     "EDGE_FIELDS",
@@ -58,6 +58,14 @@ _CLAIM_FIELDS: dict[str, str] = {
     "last_published": "date",
     "evidence": "string",
 }
+# A link's story (kg.graph.Link.history): "DATE STATUS ARTICLE [by SPEAKER]" per claim, in date order;
+# whether it turns round; how many claims are undated; the curation file of curated facts.
+_HISTORY_FIELDS: dict[str, str] = {
+    "history": "string[]",
+    "reversal": "boolean",
+    "undated": "int",
+    "curated": "string",
+}
 NODE_FIELDS: dict[str, str] = {
     "id": "string",
     "kind": "string",
@@ -70,6 +78,10 @@ NODE_FIELDS: dict[str, str] = {
     "statuses": "string[]",
     "sectors": "string[]",
     **_CLAIM_FIELDS,
+    **_HISTORY_FIELDS,
+    "community": "int",
+    "degree": "float",
+    "betweenness": "float",
 }
 EDGE_FIELDS: dict[str, str] = {
     "id": "string",
@@ -81,6 +93,7 @@ EDGE_FIELDS: dict[str, str] = {
     "status": "string",
     "statuses": "string[]",
     **_CLAIM_FIELDS,
+    **_HISTORY_FIELDS,
 }
 
 # The base labels of the two kinds of node (Cypher and Neo4j exports).
@@ -150,6 +163,44 @@ def _summary(claims: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def history(link: Link) -> dict[str, Any]:
+    """The history attributes of a link (``history``, ``reversal``, ``undated``, ``curated``).
+
+    >>> from kg.graph import Claim, Link
+    >>> link = Link("p/a--b", "partnership", "a", "b", (Claim("x", "denied", "a", published="2026-01-10"),))
+    >>> history(link)["history"]
+    ['2026-01-10 denied x by a']
+    """
+    curated = sorted({c.curated for c in link.claims if c.curated})
+    return {
+        "history": [f"{t['date'] or 'undated'} {t['status']} {t['article']}"
+                    + (f" by {t['speaker']}" if t["speaker"] else "") for t in link.timeline()],
+        "reversal": link.reversal,
+        "undated": link.undated,
+        "curated": ";".join(curated) or None,
+    }
+
+
+def status_spells(link: Link) -> list[tuple[str, str, str | None]]:
+    """``(status, from, until)`` for each stretch of a link's dated story (GEXF dynamic values).
+
+    >>> from kg.graph import Claim, Link
+    >>> cs = (Claim("a", "rumored", published="2026-01-02"), Claim("b", "denied", published="2026-02-01"))
+    >>> status_spells(Link("p/a--b", "partnership", "a", "b", cs))
+    [('rumored', '2026-01-02', '2026-02-01'), ('denied', '2026-02-01', None)]
+    """
+    by_date: dict[str, list[str]] = {}
+    for c in link.claims:
+        if c.published:
+            by_date.setdefault(c.published, []).append(c.status)
+    changes: list[tuple[str, str]] = []
+    for date in sorted(by_date):
+        status = strongest_status(by_date[date])
+        if not changes or changes[-1][0] != status:
+            changes.append((status, date))
+    return [(st, start, changes[i + 1][1] if i + 1 < len(changes) else None) for i, (st, start) in enumerate(changes)]
+
+
 def _clean(record: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
     # Fixed field order, and no None or empty list: absent means unknown everywhere.
     return {k: record[k] for k in fields if record.get(k) not in (None, [], "")}
@@ -161,24 +212,61 @@ def flatten(graph: KnowledgeGraph) -> tuple[list[FlatNode], list[FlatEdge]]:
     Relation nodes get a readable label (``Partnership: Ford Motor Company – Xiaomi``);
     each edge gets an ``id`` unique in the graph (``source|key|target``).
     """
+    if graph.view == "companies":
+        return _flatten_companies(graph)
     g = graph.to_networkx()
     articles = {a.id: a for a in graph.articles}
     links = {link.id: link for link in graph.links}
+    analysis = graph_analysis(graph)
     nodes: list[FlatNode] = []
     for node_id in sorted(g.nodes):
         d = g.nodes[node_id]
         if d["kind"] == "entity":
             arts = [articles[a] for a in d["articles"] if a in articles]
             rec = {**d, **_dates([a.published for a in arts]), "id": node_id,
-                   "sources": sorted({a.source for a in arts if a.source})}
+                   "sources": sorted({a.source for a in arts if a.source}), **analysis.get(node_id, {})}
         else:
             link = links[node_id]
             label = f"{d['type']}: {graph.entity(link.subject).label} – {graph.entity(link.object).label}"
-            rec = {**d, **_summary(d["claims"]), "id": node_id, "label": label}
+            rec = {**d, **_summary(d["claims"]), "id": node_id, "label": label, **history(link)}
         nodes.append((node_id, _clean(rec, NODE_FIELDS)))
     edges: list[FlatEdge] = []
     for u, v, key in sorted(g.edges(keys=True)):
         d = g.edges[u, v, key]
         rec = {**d, **_summary(d["claims"]), "id": f"{u}|{key}|{v}", "source": u, "target": v, "key": key}
+        if "reversal" in d:  # a link's own edges (not a speaker's): they carry its story
+            rec.update(history(links[d["relation"]]))
+        edges.append((u, v, _clean(rec, EDGE_FIELDS)))
+    return nodes, edges
+
+
+def graph_analysis(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
+    """:func:`kg.analysis.analyse` of the graph, computed once per graph (every export shares it)."""
+    from kg.analysis import analyse
+
+    return graph.derived("analysis", lambda: analyse(graph))
+
+
+def _flatten_companies(graph: KnowledgeGraph) -> tuple[list[FlatNode], list[FlatEdge]]:
+    """The company network (:func:`kg.analysis.company_network`) flattened: organisations, one edge per link."""
+    from kg.analysis import company_network
+
+    g = company_network(graph)
+    articles = {a.id: a for a in graph.articles}
+    links = {link.id: link for link in graph.links}
+    analysis = graph_analysis(graph)
+    nodes: list[FlatNode] = []
+    for node_id in sorted(g.nodes):
+        d = g.nodes[node_id]
+        arts = [articles[a] for a in d["articles"] if a in articles]
+        rec = {**d, **_dates([a.published for a in arts]), "id": node_id,
+               "sources": sorted({a.source for a in arts if a.source}), **analysis.get(node_id, {})}
+        nodes.append((node_id, _clean(rec, NODE_FIELDS)))
+    edges: list[FlatEdge] = []
+    for u, v, key in sorted(g.edges(keys=True)):
+        d = g.edges[u, v, key]
+        link = links[key]
+        rec = {**d, **_summary(list(graph.claim_records(link))), "id": f"{u}|{d['type']}|{v}", "source": u,
+               "target": v, "key": d["type"], "statuses": list(link.statuses), **history(link)}
         edges.append((u, v, _clean(rec, EDGE_FIELDS)))
     return nodes, edges

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.exporters.cypher import generate_cypher, write_cypher
-from kg.exporters.flat import EDGE_FIELDS, NODE_FIELDS, flatten, scalar
+from kg.exporters.flat import EDGE_FIELDS, NODE_FIELDS, flatten, scalar, status_spells
 from kg.exporters.tables import generate_csv, generate_neo4j_import, write_csv, write_neo4j_import
 from kg.io import atomic_write
 
@@ -120,7 +120,8 @@ def generate_gexf(graph: KnowledgeGraph) -> Iterator[str]:
     """GEXF 1.2 for Gephi: node and edge labels, attributes, and a timeline.
 
     Each node and edge ``start``\\ s at its first publication date, so Gephi's
-    timeline shows the graph as reported up to a date. GEXF reserves the edge
+    timeline shows the graph as reported up to a date; a link's ``status_over_time``
+    is dynamic (the status of each stretch of its story, from the date it began). GEXF reserves the edge
     attribute ``type`` (directed or not), so the edge type is the edge ``label``
     and the ``edge_type`` attribute.
 
@@ -132,13 +133,20 @@ def generate_gexf(graph: KnowledgeGraph) -> Iterator[str]:
     from networkx.readwrite.gexf import GEXFWriter
 
     g = scalar_graph(graph, xml=True)
-    for _, d in g.nodes(data=True):
+    # A link's story as a dynamic attribute beside its (current) status: rumored from D1, denied from D2,
+    # asserted from D3, so Gephi's timeline replays it.
+    spells = {link.id: status_spells(link) for link in graph.links}
+    for n, d in g.nodes(data=True):
         if "first_published" in d:
             d["start"] = d["first_published"]
+        if d.get("kind") == "relation" and spells.get(n):
+            d["status_over_time"] = spells[n]
     for _, _, d in g.edges(data=True):
         d["edge_type"] = d["label"] = d.pop("type")
         if "first_published" in d:
             d["start"] = d["first_published"]
+        if "reversal" in d and spells.get(d.get("relation")):
+            d["status_over_time"] = spells[d["relation"]]
     for u, v, key in g.edges(keys=True):
         # The edge id is the multigraph key; GEXFWriter would number edges otherwise.
         g.edges[u, v, key]["id"] = key

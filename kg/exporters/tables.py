@@ -49,12 +49,13 @@ ARRAY_DELIMITER = "\x1f"
 
 # The properties of each kind of node and of relationships in the Neo4j files (and in Cypher).
 ENTITY_COLUMNS = ("id", "kind", "type", "label", "aliases", "wikidata", "articles", "sources",
-                  "first_published", "last_published")
+                  "first_published", "last_published", "community", "degree", "betweenness")
 RELATION_COLUMNS = ("id", "kind", "type", "label", "relation_type", "status", "statuses", "sectors",
                     "articles", "sources", "claims", "confidence", "first_published", "last_published",
-                    "evidence")
+                    "evidence", "history", "reversal", "undated", "curated")
 RELATIONSHIP_COLUMNS = ("key", "relation", "status", "statuses", "articles", "sources", "claims",
-                        "confidence", "first_published", "last_published", "evidence")
+                        "confidence", "first_published", "last_published", "evidence", "history", "reversal",
+                        "undated", "curated")
 
 _ROWS_PER_CHUNK = 500
 
@@ -147,6 +148,8 @@ def _neo4j_value(value: Any, kind: str) -> Any:
         return None
     if kind.endswith("[]"):
         return ARRAY_DELIMITER.join(v.replace(ARRAY_DELIMITER, "\ufffd") for v in value)
+    if kind == "boolean":
+        return "true" if value else "false"
     return value
 
 

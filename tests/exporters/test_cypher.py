@@ -28,7 +28,7 @@ from tests.dbs import falkordb  # noqa: F401  (fixture, requested by name in db)
 from tests.exporters.test_property_graph import HOSTILE, hostile_graph
 
 _EDGE_PROPS = ("key", "relation", "status", "statuses", "articles", "sources", "claims", "confidence",
-               "first_published", "last_published", "evidence")
+               "first_published", "last_published", "evidence", "history", "reversal", "undated", "curated")
 
 
 Dump = tuple[dict[str, Any], dict[tuple[str, str, str, str], dict[str, Any]]]

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from kg.exporters._style import NODE_STYLE, STATUS_STYLE, UNKNOWN_NODE, humanize
+from kg.exporters.flat import graph_analysis, status_spells
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
 from kg.view import PHYSICS_THRESHOLD, layout
 
@@ -166,6 +167,8 @@ class _Claims:
                     "title": rec.get("title"),
                     "source": rec.get("source"),
                     "published": rec.get("published"),
+                    "date": rec.get("date"),
+                    "curated": rec.get("curated"),
                     "url": safe_url(rec.get("url")),
                     "status": rec.get("status"),
                     "by": self._label(rec.get("attributed_to")),
@@ -218,6 +221,13 @@ def _link_text(view: nx.MultiDiGraph, node: Hashable, u: Hashable, v: Hashable, 
             return f"{label[u]} {words}"
         return f"{words} {humanize(label[v])} ({', '.join(parties.get(v, []))})"
     return f"{label[u]} {words} {label[v]}"
+
+
+def _story(link: Link | None) -> dict[str, Any]:
+    """A link's story for the timeline and a date slider: its status stretches and whether it turned round."""
+    if link is None:
+        return {}
+    return {"spells": [list(s) for s in status_spells(link)], "reversal": link.reversal}
 
 
 def vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
@@ -297,6 +307,7 @@ def build_payload(
     big = n_nodes > PHYSICS_THRESHOLD
     links = {link.id: link for link in kg.links}
     claims = _Claims(kg, links)
+    analysis = graph_analysis(kg)
     positions = layout(view)
     order = sorted(view, key=str)
 
@@ -320,7 +331,7 @@ def build_payload(
             "id": eid, "from": str(u), "to": str(v), "type": etype, "label": _edge_words(etype),
             "rtype": link.type if link else etype, "relation": link_id, "status": status,
             "claims": claims.add(link_id, d.get("claims") or ()), "arrow": _arrow(view, u, etype),
-            "curve": parallel[pair],
+            "curve": parallel[pair], **_story(link),
         })
         parallel[pair] += 1
         rank = STATUSES.index(status) if status in STATUSES else len(STATUSES)
@@ -348,11 +359,12 @@ def build_payload(
             node.update({
                 "rtype": str(d.get("relation_type", "")), "status": str(d.get("status", "asserted")),
                 "claims": claims.add(link_id, d.get("claims") or ()),
-                "parties": parties.get(n, []),
+                "parties": parties.get(n, []), **_story(links.get(link_id)),
             })
         else:
             node.update({"aliases": [str(a) for a in d.get("aliases") or ()],
-                         "wikidata": wikidata_url(d.get("wikidata"))})
+                         "wikidata": wikidata_url(d.get("wikidata")),
+                         "community": analysis.get(str(n), {}).get("community")})
         nodes.append(node)
 
     dates = sorted({str(c["published"])[:10] for c in claims.records if c.get("published")})
