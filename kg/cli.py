@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, say
+from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, plural, say
 from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequen
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.formats import get_format
+    from kg.view import summary
 
     if args.store:
         from kg import store_cli
@@ -105,14 +106,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return finish(
         args,
         result.ok,
-        f"kg: built {len(g.extractions)} articles -> {len(g.entities)} entities, {len(g.links)} links "
-        f"in {time.perf_counter() - started:.1f}s; wrote {len(result.written)} files to {out}"
-        + (f"; {len(result.errors)} inputs failed (see {out / 'errors.jsonl'})" if result.errors else ""),
+        f"kg: built {plural(len(g.extractions), 'article')} -> {summary(g)} "
+        f"in {time.perf_counter() - started:.1f}s; wrote {plural(len(result.written), 'file')} to {out}"
+        + (f"; {plural(len(result.errors), 'input')} failed (see {out / 'errors.jsonl'})" if result.errors else ""),
     )
 
 
 def _nothing_built(errors: Sequence[InputError], out: Path) -> int:
-    failed = f"{len(errors)} input{'s' if len(errors) != 1 else ''} failed" if errors else "no article found"
+    failed = f"{plural(len(errors), 'input')} failed" if errors else "no article found"
     say(f"kg: error: nothing was built ({failed}); nothing written, so {out} keeps its "
         "previous outputs (--allow-empty writes an empty graph)")
     return EXIT_INPUT
@@ -226,7 +227,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         "--engine",
         default=DEFAULT_ENGINE,
         choices=sorted(ENGINES),
-        help=f"extraction engine (default: {DEFAULT_ENGINE})",
+        help=_engine_help(),
     )
     p.add_argument(
         "--max-article-bytes",
@@ -249,6 +250,36 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); see docs/scale.md",
     )
     g.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (errors still print)")
+
+
+def _engine_help() -> str:
+    from kg.extract import DEFAULT_ENGINE
+
+    return f"extraction engine (default: {DEFAULT_ENGINE})"
+
+
+class _Parser(argparse.ArgumentParser):
+    """kg's parser: an unknown option is reported with the usage of its sub-command, and near misses named."""
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        import difflib
+
+        parsed, extra = self.parse_known_args(args, argparse.Namespace())
+        if not extra:
+            return parsed
+        parser: argparse.ArgumentParser = self
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and parsed.command in action.choices:
+                parser = action.choices[parsed.command]
+        known = [o for a in parser._actions for o in a.option_strings]
+        hints = []
+        for word in extra:
+            close = difflib.get_close_matches(word.split("=")[0], known, n=3, cutoff=0.6) if word[:1] == "-" else []
+            if close:
+                hints.append(f"{word}: did you mean {' or '.join(close)}?")
+        parser.error(f"unrecognized arguments: {' '.join(extra)}" + ("".join(f"; {h}" for h in hints)))
 
 
 def _positive(text: str) -> int:
@@ -291,7 +322,7 @@ def make_parser() -> argparse.ArgumentParser:
     from kg import evaluate, store_cli
     from kg.formats import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg",
         description="News articles in, a stance-aware industry knowledge graph out.",
         epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error; "
@@ -358,6 +389,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="Score extraction against gold annotations (format: docs/eval.md).",
     )
     evaluate.add_arguments(p)
+    for action in p._actions:  # the default engine named where it is defined (kg.extract), not here
+        if "--engine" in action.option_strings:
+            action.help = _engine_help()
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
     return parser

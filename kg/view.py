@@ -42,6 +42,7 @@ __all__ = [
     "limit",
     "neighbourhood",
     "select",
+    "summary",
 ]
 
 #: Above this many nodes the HTML page draws a layout computed in Python and
@@ -121,7 +122,7 @@ def neighbourhood(graph: nx.MultiDiGraph, start: Hashable, depth: int) -> dict[H
     (1, 0, False)
     """
     if depth < 0:
-        raise UsageError(f"depth must be 0 or more, not {depth}")
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
     dist: dict[Hashable, int] = {start: 0}
     queue: deque[Hashable] = deque([start])
     # 0-1 breadth-first search: zero-cost steps go to the front of the queue.
@@ -181,7 +182,7 @@ def limit(
     []
     """
     if max_nodes < 0:
-        raise UsageError(f"max_nodes must be 0 or more, not {max_nodes}")
+        raise UsageError(f"--max-nodes must be 0 or more, not {max_nodes}")
     first = set(keep)
     ranked = sorted(graph, key=lambda n: (n not in first, -graph.degree(n), str(n)))
     kept: set[Hashable] = set()
@@ -240,6 +241,29 @@ def layout(
             for n, c in zip(nodes, coords, strict=True)}
 
 
+def summary(graph: KnowledgeGraph) -> str:
+    """What the graph holds, in the words the CLI and the page both use.
+
+    Entities and links are kg's; a link of a relationship type (Partnership,
+    Acquisition ...) is drawn as a node, and each speaker of a claim about it
+    as one more edge, so the page's node and edge counts follow from these.
+
+    >>> from tests.sample import sample_graph
+    >>> summary(sample_graph())
+    '13 entities, 13 links (6 relationship nodes; 2 speaker edges)'
+    """
+    from kg.errors import plural
+    from kg.schema import SPEAKER_PROPERTY
+
+    nodes = [link for link in graph.links if link.is_node]
+    speakers = sum(
+        len({(c.attributed_to, SPEAKER_PROPERTY[c.status], c.article) for c in link.claims if c.attributed_to})
+        for link in nodes
+    )
+    return (f"{plural(len(graph.entities), 'entity')}, {plural(len(graph.links), 'link')} "
+            f"({plural(len(nodes), 'relationship node')}; {plural(speakers, 'speaker edge')})")
+
+
 class GraphView(NamedTuple):
     """The part of a graph to draw, and what was left out."""
 
@@ -271,7 +295,7 @@ def select(
     >>> select(sample_graph(), depth=2)
     Traceback (most recent call last):
     ...
-    kg.errors.UsageError: depth=2 needs focus (the node to count hops from)
+    kg.errors.UsageError: --depth 2 needs --focus (the node to count hops from)
     """
     # graph.html, the figures and the CLI's note on what was left out all ask for the same view.
     key = ("view", focus, depth, max_nodes, DRAW_LIMIT)
@@ -290,7 +314,7 @@ def _select(graph: KnowledgeGraph, *, focus: str | None, depth: int | None, max_
         near -= _stranded(g, near)
         g = g.subgraph([n for n in g if n in near]).copy()
     elif depth is not None:
-        raise UsageError(f"depth={depth} needs focus (the node to count hops from)")
+        raise UsageError(f"--depth {depth} needs --focus (the node to count hops from)")
     if max_nodes is None and g.number_of_nodes() > DRAW_LIMIT:
         max_nodes = DRAW_LIMIT
     dropped: list[Hashable] = []

@@ -104,7 +104,7 @@ def test_select_combines_focus_and_limit(graph):
     assert v.total_nodes == graph.to_networkx().number_of_nodes()
     full = select(graph)
     assert full.dropped == [] and full.focus is None and len(full.graph) == v.total_nodes
-    with pytest.raises(UsageError, match="needs focus"):
+    with pytest.raises(UsageError, match="needs --focus"):
         select(graph, depth=1)
 
 

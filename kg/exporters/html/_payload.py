@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from kg.exporters._style import NODE_STYLE, STATUS_STYLE, UNKNOWN_NODE, humanize
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
-from kg.view import PHYSICS_THRESHOLD, layout
+from kg.view import PHYSICS_THRESHOLD, layout, summary
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -364,6 +364,7 @@ def build_payload(
             "totalEdges": total_edges, "dropped": len(dropped), "physics": physics, "big": big,
             "focus": None if focus is None else str(focus), "depth": depth, "sizeBy": size_by,
             "dates": [dates[0], dates[-1]] if dates else None, "sources": sources,
+            "summary": summary(kg),
         },
         "style": style_table(),
         "options": vis_options(physics=physics, big=big),

@@ -101,7 +101,7 @@
   const message = el("div", { id: "kg-message", role: "status" });
   const counts = el("div", { id: "kg-counts" });
   function showCounts() {
-    counts.textContent = "Showing " + shown.nodes + " of " + D.nodes.length + " nodes, " +
+    counts.textContent = "Graph: " + D.meta.summary + ". Showing " + shown.nodes + " of " + D.nodes.length + " nodes, " +
       shown.edges + " of " + D.edges.length + " links";
   }
   function findNode(q) {
