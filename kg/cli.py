@@ -40,7 +40,8 @@ def _report(errors: Sequence[InputError]) -> None:
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
-    return {"focus": args.focus, "depth": args.depth, "max_nodes": args.max_nodes}
+    # getattr: store_cli passes namespaces made by other parsers (and tests) without the drawing options.
+    return {k: getattr(args, k, None) for k in ("focus", "depth", "max_nodes")}
 
 
 def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequence[Format] | None = None) -> None:
@@ -147,7 +148,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.formats import export, get_format, guess_format
+    from kg.formats import choose_format, export
 
     if args.store:
         from kg import store_cli
@@ -155,7 +156,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_export_store(args))
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
-    check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
+    fmt = choose_format(args.output, args.format)
+    graph_file_options(args, [fmt])
+    check_output_path(Path(args.output), fmt)
     with progress(args) as bar:
         result = build(
             args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
@@ -164,12 +167,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     _report(result.errors)
     if not result.graph.extractions and not args.allow_empty:
         return _nothing_built(result.errors, Path(args.output))
-    _report_view(result.graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
+    _report_view(result.graph, _view(args), [fmt])
     try:
-        path = export(result.graph, args.output, format=args.format, view=_view(args))
+        path = export(result.graph, args.output, format=fmt.name, view=_view(args), options=graph_file_options(args))
     except OSError as exc:
         raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
+
+
+def graph_file_options(args: argparse.Namespace, formats: Sequence[Format] = ()) -> dict[str, object]:
+    """``--drop-isolated`` and ``--dialect`` as writer options.
+
+    ``--dialect`` with no cypher among ``formats`` is refused.
+    """
+    dialect = getattr(args, "dialect", None)
+    if dialect and formats and not any("dialect" in f.options for f in formats):
+        raise UsageError(f"--dialect {dialect} applies to --format cypher only")
+    return {"drop_isolated": getattr(args, "drop_isolated", False) or None, "dialect": dialect}
 
 
 def check_output_path(path: Path, fmt: Format) -> None:
@@ -377,6 +391,10 @@ def make_parser() -> argparse.ArgumentParser:
     )
     store_cli.add_store_option(p)
     _add_view_options(p)
+    g = p.add_argument_group("property-graph files (graphml, gexf, cytoscape, csv, neo4j, cypher)")
+    g.add_argument("--drop-isolated", action="store_true", help="leave out the entities that are in no link")
+    g.add_argument("--dialect", choices=("neo4j", "memgraph", "falkordb"),
+                   help="the Cypher of --format cypher: its schema statements differ (default: neo4j)")
     _add_allow_empty(p)
     p.set_defaults(func=cmd_export)
 

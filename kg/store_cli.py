@@ -115,27 +115,30 @@ def cmd_export_store(args: argparse.Namespace) -> int:
     at most one format is given, one file is written; otherwise ``OUT`` is a
     folder that receives every chosen format (default: the default set).
     """
-    from kg.cli import _report_view, _view
-    from kg.formats import export, export_all, get_format, guess_format
+    from kg.cli import _report_view, _view, graph_file_options
+    from kg.formats import choose_format, export, export_all, get_format, guess_format
     from kg.store import load_graph
 
     out = Path(args.output)
     chosen = args.format
     formats: list[str] = [chosen] if isinstance(chosen, str) else list(chosen or [])
-    graph = load_graph(args.store)
     try:
         single = len(formats) <= 1 and bool(out.suffix) and guess_format(out) is not None
     except UsageError:
         single = False
+    # One format named, and a folder format (csv, neo4j): its files go into OUT itself.
+    single = single or (len(formats) == 1 and get_format(formats[0]).directory)
+    fmts = [choose_format(out, formats[0] if formats else None)] if single else [get_format(f) for f in formats]
+    options = graph_file_options(args, fmts)
+    graph = load_graph(args.store)
     view = _view(args)
     if single:
-        fmt = get_format(formats[0]) if formats else guess_format(out)
-        _report_view(graph, view, [fmt])
-        path = export(graph, out, format=formats[0] if formats else None, view=view)
+        _report_view(graph, view, fmts)
+        path = export(graph, out, format=fmts[0].name, view=view, options=options)
         say(f"kg: wrote {path}")
     else:
-        _report_view(graph, view, [get_format(f) for f in formats] if formats else None)
-        paths = export_all(graph, out, formats=formats or None, view=view)
+        _report_view(graph, view, fmts or None)
+        paths = export_all(graph, out, formats=formats or None, view=view, options=options)
         say(f"kg: wrote {plural(len(paths), 'file')} to {out}")
     return EXIT_OK
 
