@@ -100,6 +100,39 @@ def test_structure_labels_isolated_toggle_and_focus(browser, tmp_path):  # noqa:
         o.page.close()
 
 
+def test_community_attributes_reach_the_page():
+    from kg.exporters.html._payload import build_payload
+
+    kg = clusters(2, 4, 0)
+    view = kg.to_networkx()
+    for i, n in enumerate(sorted(view)):
+        if view.nodes[n]["kind"] == "entity":
+            view.nodes[n]["community"] = i % 3
+    data = build_payload(kg, view)
+    assert {n["id"]: n["community"] for n in data["nodes"] if "community" in n} == {
+        n: i % 3 for i, n in enumerate(sorted(view)) if view.nodes[n]["kind"] == "entity"}
+
+
+@pytest.mark.browser
+def test_companies_toggle_folds_deals_into_labelled_links(browser, tmp_path):  # noqa: F811
+    kg = clusters(4, 6, 2)
+    o = Opened(browser, write_html(kg, tmp_path / "graph.html"))
+    try:
+        all_edges = o.visible("edges")
+        o.page.check("#kg-companies")
+        nodes, edges = o.visible(), o.visible("edges")
+        assert nodes == {n.id for n in kg.entities if not n.id.startswith("z-alone")}  # no relationship node
+        folded = {e for e in edges if e.startswith("fold:")}
+        assert folded == {"fold:" + link.id for link in kg.links if link.type == "partnership"}
+        assert o.js("kg.edges.get('fold:partnership/k000-1--k000-2').label") == "Partnership"
+        assert len(edges - folded) == sum(1 for link in kg.links if link.type == "competitor_of")
+        o.page.uncheck("#kg-companies")
+        assert o.visible("edges") == all_edges
+        o.clean()
+    finally:
+        o.page.close()
+
+
 @pytest.fixture(scope="module")
 def reuters_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not REUTERS.is_file():

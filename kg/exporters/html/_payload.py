@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from kg.exporters._style import NODE_STYLE, STATUS_STYLE, UNKNOWN_NODE, humanize
-from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
+from kg.schema import ENTITY_TYPES, ORG_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
 from kg.view import PHYSICS_THRESHOLD, layout, summary
 
 if TYPE_CHECKING:
@@ -261,6 +261,7 @@ def style_table() -> dict[str, Any]:
         "statuses": list(STATUSES),
         "precedence": list(STATUS_PRECEDENCE),
         "entityTypes": list(ENTITY_TYPES),
+        "orgTypes": sorted(ORG_TYPES),
         "relationTypes": [
             {"name": name, "label": humanize(rt.node_class) if rt.node_class else _edge_words(name),
              "nodeClass": rt.node_class}
@@ -386,6 +387,8 @@ def build_payload(
         else:
             node.update({"aliases": [str(a) for a in d.get("aliases") or ()],
                          "wikidata": wikidata_url(d.get("wikidata"))})
+            if d.get("community") is not None:  # from the analysis attributes, when the graph has them
+                node["community"] = int(d["community"])
         nodes.append(node)
 
     dates = sorted({str(c["published"])[:10] for c in claims.records if c.get("published")})

@@ -120,7 +120,20 @@
     source: new Set(D.meta.sources),
     from: "", to: "", focus: null, depth: 1,
     isolated: false,  // entities in no link: hidden unless asked for (they sit in a grid beside the graph)
+    companies: false,  // the company network: relationship nodes folded into labelled edges
   };
+  // Companies view: each relationship node between two organisations becomes one edge between them.
+  const ORG = new Set(STY.orgTypes);
+  const FOLD = [];
+  for (const n of D.nodes) {
+    if (n.kind !== "relation") continue;
+    const ends = incident.get(n.id).filter((e) => e.from === n.id && e.type !== "sector").map((e) => e.to);
+    if (ends.length === 2 && ends.every((id) => ORG.has(nodeById.get(id).type))) {
+      FOLD.push({ id: "fold:" + n.id, from: ends[0], to: ends[1], label: n.short, rel: n, arrow: false });
+    }
+  }
+  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac"];
   const initial = { type: new Set(F.type), rtype: new Set(F.rtype), status: new Set(F.status),
     source: new Set(F.source) };
 
@@ -176,11 +189,12 @@
       let show = near === null || near.has(n.id);
       let st = null;
       if (n.kind === "relation") {
-        show = show && F.rtype.has(n.rtype);
+        show = show && !F.companies && F.rtype.has(n.rtype);
         st = show ? effective(n) : null;
         show = show && st !== null;
       } else {
-        show = show && F.type.has(n.type) && (!n.alone || F.isolated || n.id === F.focus);
+        show = show && F.type.has(n.type) && (!n.alone || F.isolated || n.id === F.focus) &&
+          (!F.companies || ORG.has(n.type));
       }
       want.set(n.id, { show: show, st: st });
     }
@@ -218,6 +232,23 @@
         edgeCur.set(e.id, { show: show, st: show ? st : cur.st });
       }
     }
+    for (const f of FOLD) {
+      const st = F.companies && want.get(f.from).show && want.get(f.to).show && F.rtype.has(f.rel.rtype)
+        ? effective(f.rel) : null;
+      const show = st !== null;
+      if (show) {
+        edgeCount++;
+        degree.set(f.from, (degree.get(f.from) || 0) + 1);
+        degree.set(f.to, (degree.get(f.to) || 0) + 1);
+      }
+      const cur = edgeCur.get(f.id);
+      if (cur.show !== show || (show && cur.st !== st)) {
+        const u = show ? edgeVisual(f, st) : { id: f.id };
+        u.hidden = !show;
+        edgeUpdates.push(u);
+        edgeCur.set(f.id, { show: show, st: show ? st : cur.st });
+      }
+    }
     const nodeUpdates = [];
     let nodeCount = 0;
     for (const n of D.nodes) {
@@ -245,14 +276,16 @@
   const nodes = new vis.DataSet(D.nodes.map((n) => Object.assign(nodeVisual(n, n.status),
     { x: n.x, y: n.y }, n.alone ? { hidden: true } : {})));
   for (const n of D.nodes) if (n.alone) nodeCur.get(n.id).show = false;
-  const edges = new vis.DataSet(D.edges.map(edgeItem));
+  const edges = new vis.DataSet(D.edges.map(edgeItem).concat(FOLD.map((f) =>
+    Object.assign(edgeItem(Object.assign({}, f, { status: f.rel.status })), { hidden: true }))));
+  for (const f of FOLD) edgeCur.set(f.id, { show: false, st: f.rel.status });
   const container = document.getElementById("kg-network");
   const network = new vis.Network(container, {}, D.options);
   const kg = {
     network: network, nodes: nodes, edges: edges, data: D, filters: F, ready: false,
     firstDraw: null, readyAt: null, apply: apply, showNode: showNode, showEdge: showEdge,
     focus: focusOn, clearFocus: clearFocus, labelled: [], labelsDrawn: labelsDrawn, layoutMeasure: layoutMeasure,
-    showIsolated: showIsolated,
+    showIsolated: showIsolated, showCompanies: showCompanies,
   };
   window.kg = kg;
   let drawn = false;
@@ -347,6 +380,19 @@
       for (let k = 0; k < pairs; k++) { pd += d(ids[Math.floor(rnd() * ids.length)], ids[Math.floor(rnd() * ids.length)]); np++; }
     }
     return { edges: ne, nodes: ids.length, ratio: ne && pd ? (el / ne) / (pd / np) : null };
+  }
+  // The companies toggle: organisations only, deals as labelled edges, coloured by community when known.
+  function showCompanies(on) {
+    F.companies = Boolean(on);
+    const recolour = [];
+    for (const n of D.nodes) {
+      if (n.kind !== "entity" || n.community === undefined) continue;
+      const c = F.companies ? PALETTE[n.community % PALETTE.length] : nodeStyle(n.type).color;
+      recolour.push({ id: n.id, color: { background: c, border: "#333",
+        highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } } });
+    }
+    if (recolour.length) nodes.update(recolour);
+    apply();
   }
   function showIsolated(on) {
     F.isolated = Boolean(on);

@@ -43,7 +43,10 @@
   }
   function showEdge(id) {
     const e = edgeById.get(id);
-    if (!e) return;
+    if (!e) {  // a folded deal of the companies view: show the relationship node it stands for
+      if (String(id).startsWith("fold:")) showNode(String(id).slice(5));
+      return;
+    }
     const from = nodeById.get(e.from), to = nodeById.get(e.to);
     const st = edgeCur.get(id).st || e.status;
     panel.replaceChildren(
@@ -208,6 +211,14 @@
       el("button", { type: "button", id: "kg-clear", text: "Show all", on: { click: clearFocus } }),
       el("button", { type: "button", id: "kg-reset", text: "Reset filters", on: { click: resetFilters } })),
     message, counts);
+  const comp = el("input", { type: "checkbox", id: "kg-companies" });
+  comp.addEventListener("change", () => {
+    showCompanies(comp.checked);
+    network.fit({ nodes: nodes.getIds({ filter: (x) => !x.hidden }), animation: false });
+    placeLabels();
+  });
+  controls.append(el("label", { class: "row", for: "kg-companies" }, comp,
+    el("span", { text: "companies only (deals drawn as labelled links)" })));
   if (D.meta.isolated) {
     const iso = el("input", { type: "checkbox", id: "kg-isolated" });
     iso.addEventListener("change", () => {
