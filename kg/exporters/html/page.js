@@ -276,9 +276,10 @@
   const nodes = new vis.DataSet(D.nodes.map((n) => Object.assign(nodeVisual(n, n.status),
     { x: n.x, y: n.y }, n.alone ? { hidden: true } : {})));
   for (const n of D.nodes) if (n.alone) nodeCur.get(n.id).show = false;
-  const edges = new vis.DataSet(D.edges.map(edgeItem).concat(FOLD.map((f) =>
-    Object.assign(edgeItem(Object.assign({}, f, { status: f.rel.status })), { hidden: true }))));
+  const edges = new vis.DataSet(D.edges.map(edgeItem));
+  // The folded edges of the companies view join the DataSet the first time that view is asked for.
   for (const f of FOLD) edgeCur.set(f.id, { show: false, st: f.rel.status });
+  let folded = false;
   const container = document.getElementById("kg-network");
   const network = new vis.Network(container, {}, D.options);
   const kg = {
@@ -384,6 +385,11 @@
   // The companies toggle: organisations only, deals as labelled edges, coloured by community when known.
   function showCompanies(on) {
     F.companies = Boolean(on);
+    if (F.companies && !folded) {
+      edges.add(FOLD.map((f) => Object.assign(edgeItem(Object.assign({}, f, { status: f.rel.status })),
+        { hidden: true })));
+      folded = true;
+    }
     const recolour = [];
     for (const n of D.nodes) {
       if (n.kind !== "entity" || n.community === undefined) continue;
