@@ -337,15 +337,19 @@
       chosen.push(id);
     }
     const old = new Set(kg.labelled);
-    const updates = chosen.map((id) => ({ id: id, font: { size: Math.max(BASE_FONT, LABEL_PX / scale) } }));
-    for (const id of old) if (!chosen.includes(id)) updates.push({ id: id, font: { size: fontOf(id) } });
+    const updates = chosen.map((id) => ({ id: id, font: labelFont(scale) }));
+    for (const id of old) if (!chosen.includes(id)) updates.push({ id: id, font: { size: fontOf(id), strokeWidth: 3 } });
     kg.labelled = chosen;
     nodes.update(updates);
   }
+  // The white halo scales with the text, so a label stays readable over a dense part of the graph.
+  function labelFont(scale) {
+    return { size: Math.max(BASE_FONT, LABEL_PX / scale), strokeWidth: Math.max(3, 3.5 / scale) };
+  }
   function fontOf(id) { return nodeById.get(id).kind === "relation" ? 11 : BASE_FONT; }
   network.on("zoom", () => {
-    const size = Math.max(BASE_FONT, LABEL_PX / network.getScale());
-    nodes.update(kg.labelled.map((id) => ({ id: id, font: { size: size } })));
+    const font = labelFont(network.getScale());
+    nodes.update(kg.labelled.map((id) => ({ id: id, font: font })));
   });
   // Labels vis draws now: shown nodes inside the view whose font is at least drawThreshold on screen.
   function labelsDrawn() {
