@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, say
+from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, plural, say
 from kg.io import check_writable, output_error
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def window(args: argparse.Namespace) -> Window:
 
 
 def _view(args: argparse.Namespace) -> dict[str, object]:
-    return {"focus": args.focus, "depth": args.depth, "max_nodes": args.max_nodes}
+    # getattr: store_cli passes namespaces made by other parsers (and tests) without the drawing options.
+    return {k: getattr(args, k, None) for k in ("focus", "depth", "max_nodes")}
 
 
 def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequence[Format] | None = None) -> None:
@@ -122,6 +123,7 @@ def _report_view(graph: KnowledgeGraph, view: dict[str, object], formats: Sequen
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.formats import get_format
+    from kg.view import summary
 
     if args.store:
         from kg import store_cli
@@ -153,14 +155,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return finish(
         args,
         result.ok,
-        f"kg: built {len(g.extractions)} articles -> {len(g.entities)} entities, {len(g.links)} links "
-        f"in {time.perf_counter() - started:.1f}s; wrote {len(result.written)} files to {out}"
-        + (f"; {len(result.errors)} inputs failed (see {out / 'errors.jsonl'})" if result.errors else ""),
+        f"kg: built {plural(len(g.extractions), 'article')} -> {summary(g)} "
+        f"in {time.perf_counter() - started:.1f}s; wrote {plural(len(result.written), 'file')} to {out}"
+        + (f"; {plural(len(result.errors), 'input')} failed (see {out / 'errors.jsonl'})" if result.errors else ""),
     )
 
 
 def _nothing_built(errors: Sequence[InputError], out: Path) -> int:
-    failed = f"{len(errors)} input{'s' if len(errors) != 1 else ''} failed" if errors else "no article found"
+    failed = f"{plural(len(errors), 'input')} failed" if errors else "no article found"
     say(f"kg: error: nothing was built ({failed}); nothing written, so {out} keeps its "
         "previous outputs (--allow-empty writes an empty graph)")
     return EXIT_INPUT
@@ -195,7 +197,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.formats import export, get_format, guess_format
+    from kg.formats import choose_format, export
 
     if args.store:
         from kg import store_cli
@@ -203,7 +205,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         return int(store_cli.cmd_export_store(args))
     if not args.inputs:
         raise UsageError("kg export needs INPUT files or --store DIR")
-    check_output_path(Path(args.output), get_format(args.format) if args.format else guess_format(args.output))
+    fmt = choose_format(args.output, args.format)
+    graph_file_options(args, [fmt])
+    check_output_path(Path(args.output), fmt)
     curation = load_curation(args)
     with progress(args) as bar:
         result = build(
@@ -215,9 +219,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not result.graph.extractions and not args.allow_empty:
         return _nothing_built(result.errors, Path(args.output))
     graph = company_view(result.graph, args)
-    _report_view(graph, _view(args), [get_format(args.format) if args.format else guess_format(args.output)])
+    _report_view(graph, _view(args), [fmt])
     try:
-        path = export(graph, args.output, format=args.format, view=_view(args))
+        path = export(graph, args.output, format=fmt.name, view=_view(args), options=graph_file_options(args))
     except OSError as exc:
         raise output_error(exc, Path(args.output).parent) from None
     return finish(args, result.ok, f"kg: wrote {path}")
@@ -229,6 +233,17 @@ def company_view(graph: KnowledgeGraph, args: argparse.Namespace) -> KnowledgeGr
 
     chosen = getattr(args, "graph_view", None) or "full"
     return graph if chosen == graph.view else replace(graph, view=chosen)
+
+
+def graph_file_options(args: argparse.Namespace, formats: Sequence[Format] = ()) -> dict[str, object]:
+    """``--drop-isolated`` and ``--dialect`` as writer options.
+
+    ``--dialect`` with no cypher among ``formats`` is refused.
+    """
+    dialect = getattr(args, "dialect", None)
+    if dialect and formats and not any("dialect" in f.options for f in formats):
+        raise UsageError(f"--dialect {dialect} applies to --format cypher only")
+    return {"drop_isolated": getattr(args, "drop_isolated", False) or None, "dialect": dialect}
 
 
 def check_output_path(path: Path, fmt: Format) -> None:
@@ -296,7 +311,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         "--engine",
         default=DEFAULT_ENGINE,
         choices=sorted(ENGINES),
-        help=f"extraction engine (default: {DEFAULT_ENGINE})",
+        help=_engine_help(),
     )
     p.add_argument(
         "--max-article-bytes",
@@ -327,6 +342,36 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); see docs/scale.md",
     )
     g.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (errors still print)")
+
+
+def _engine_help() -> str:
+    from kg.extract import DEFAULT_ENGINE
+
+    return f"extraction engine (default: {DEFAULT_ENGINE})"
+
+
+class _Parser(argparse.ArgumentParser):
+    """kg's parser: an unknown option is reported with the usage of its sub-command, and near misses named."""
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        import difflib
+
+        parsed, extra = self.parse_known_args(args, argparse.Namespace())
+        if not extra:
+            return parsed
+        parser: argparse.ArgumentParser = self
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and parsed.command in action.choices:
+                parser = action.choices[parsed.command]
+        known = [o for a in parser._actions for o in a.option_strings]
+        hints = []
+        for word in extra:
+            close = difflib.get_close_matches(word.split("=")[0], known, n=3, cutoff=0.6) if word[:1] == "-" else []
+            if close:
+                hints.append(f"{word}: did you mean {' or '.join(close)}?")
+        parser.error(f"unrecognized arguments: {' '.join(extra)}" + ("".join(f"; {h}" for h in hints)))
 
 
 def _positive(text: str) -> int:
@@ -374,7 +419,7 @@ def make_parser() -> argparse.ArgumentParser:
     from kg import evaluate, store_cli
     from kg.formats import FORMATS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg",
         description="News articles in, a stance-aware industry knowledge graph out.",
         epilog="Exit codes: 0 all inputs built; 1 some inputs failed (the rest was built); 2 usage error; "
@@ -436,6 +481,10 @@ def make_parser() -> argparse.ArgumentParser:
                    help="full (default): entities and relationship nodes; companies: organisations joined by "
                    "one edge per asserted link, with community, degree and betweenness (property-graph formats)")
     _add_view_options(p)
+    g = p.add_argument_group("property-graph files (graphml, gexf, cytoscape, csv, neo4j, cypher)")
+    g.add_argument("--drop-isolated", action="store_true", help="leave out the entities that are in no link")
+    g.add_argument("--dialect", choices=("neo4j", "memgraph", "falkordb"),
+                   help="the Cypher of --format cypher: its schema statements differ (default: neo4j)")
     _add_allow_empty(p)
     p.set_defaults(func=cmd_export)
 
@@ -448,6 +497,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="Score extraction against gold annotations (format: docs/eval.md).",
     )
     evaluate.add_arguments(p)
+    for action in p._actions:  # the default engine named where it is defined (kg.extract), not here
+        if "--engine" in action.option_strings:
+            action.help = _engine_help()
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
     from kg import curation_cli

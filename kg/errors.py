@@ -103,3 +103,14 @@ def say(message: str) -> None:
     import sys
 
     print(one_line(message), file=sys.stderr)
+
+
+def plural(n: int, noun: str) -> str:
+    """``n`` and ``noun``, with an ``s`` unless ``n`` is 1 (messages say "1 article", "2 articles").
+
+    >>> plural(1, "article"), plural(0, "file"), plural(2, "entity")
+    ('1 article', '0 files', '2 entities')
+    """
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else f"{n} {noun}s"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QUERY_FORMATS",
     "display_term",
+    "entity_binding",
     "format_results",
     "parse_binding",
     "query_summary",
@@ -137,6 +138,48 @@ def parse_binding(text: str) -> tuple[str, str]:
     if not sep or not re.fullmatch(r"\w+", name):
         raise UsageError(f"--bind needs NAME=VALUE, got {text!r}")
     return name, value
+
+
+def entity_binding(store: pyoxigraph.Store, value: str) -> tuple[str, str]:
+    """A ``--bind`` value given as plain text, as the entity it names when one does.
+
+    ``<iri>`` and ``prefix:name`` are kept. Text is matched against entity ids,
+    names and aliases (ignoring case): ``company=GoTo`` binds ``entity:goto``.
+    Returns the value to bind and a note for the user: which entity was chosen,
+    or that none matched and which are close (the text is then bound as text).
+
+    >>> import pyoxigraph
+    >>> entity_binding(pyoxigraph.Store(), "entity:goto")
+    ('entity:goto', '')
+    >>> entity_binding(pyoxigraph.Store(), "GoTo")[1]
+    "no entity has the id, name or alias 'GoTo', so it is bound as text"
+    """
+    import difflib
+
+    import pyoxigraph
+
+    if isinstance(_term(value), pyoxigraph.NamedNode):
+        return value, ""
+    ns = _prefixes()["entity"]
+    rows = store.query(
+        "SELECT DISTINCT ?e ?name WHERE { ?e rdfs:label|skos:altLabel ?name . "
+        f'FILTER(STRSTARTS(STR(?e), "{ns}")) }}',
+        prefixes=_prefixes(), use_default_graph_as_union=True,
+    )
+    names: dict[str, set[str]] = {}
+    for row in rows:  # type: ignore[union-attr]
+        iri = str(row["e"].value)
+        names.setdefault(iri, set()).update({str(row["name"].value), iri[len(ns):]})
+    wanted = value.casefold()
+    found = sorted(iri for iri, said in names.items() if any(n.casefold() == wanted for n in said))
+    if found:
+        # Several entities may share a name: the first id is bound, the others named.
+        others = f" (also named so: {', '.join('entity:' + f[len(ns):] for f in found[1:])})" if found[1:] else ""
+        return f"<{found[0]}>", f"bound to entity:{found[0][len(ns):]}{others}"
+    every = {n.casefold(): iri for iri, said in names.items() for n in said}
+    close = sorted({"entity:" + every[c][len(ns):] for c in difflib.get_close_matches(wanted, every, n=5, cutoff=0.6)})
+    hint = f"; close: {', '.join(close)}" if close else ""
+    return value, f"no entity has the id, name or alias {value!r}, so it is bound as text{hint}"
 
 
 def _term(value: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:

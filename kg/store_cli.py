@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, UsageError, say
+from kg.errors import InputError, UsageError, plural, say
 from kg.io import all_or_nothing, check_writable, output_error
 from kg.push import AUTH_ENV
 
@@ -47,11 +47,9 @@ def _report(errors: Sequence[InputError]) -> None:
 
 
 def _counts(result: Any) -> str:
-    g = result.graph
-    return (
-        f"{result.articles} articles -> {len(g.entities)} entities, {len(g.links)} links, "
-        f"{result.quads} quads"
-    )
+    from kg.view import summary
+
+    return f"{plural(result.articles, 'article')} -> {summary(result.graph)}, {plural(result.quads, 'quad')}"
 
 
 def add_store_option(parser: argparse.ArgumentParser, *, required: bool = False, files: bool = False) -> None:
@@ -106,14 +104,14 @@ def cmd_build_store(args: argparse.Namespace) -> int:
                 files.append(write_errors(result.errors, Path(args.output) / "errors.jsonl"))
         except OSError as exc:
             raise output_error(exc, args.output) from None
-        written = f"; wrote {len(files)} files to {args.output}"
+        written = f"; wrote {plural(len(files), 'file')} to {args.output}"
     replaced = f" ({len(result.replaced)} replacing stored versions)" if result.replaced else ""
     return finish(
         args,
         result.ok,
         f"kg: store {args.store}: {len(result.added)} added{replaced}, {len(result.unchanged)} unchanged; "
         f"{_counts(result)} in {time.perf_counter() - started:.1f}s{written}"
-        + (f"; {len(result.errors)} inputs failed" if result.errors else ""),
+        + (f"; {plural(len(result.errors), 'input')} failed" if result.errors else ""),
     )
 
 
@@ -124,29 +122,36 @@ def cmd_export_store(args: argparse.Namespace) -> int:
     at most one format is given, one file is written; otherwise ``OUT`` is a
     folder that receives every chosen format (default: the default set).
     """
-    from kg.cli import company_view, load_curation, window
-    from kg.formats import export, export_all, guess_format
+    from kg.cli import _report_view, _view, company_view, graph_file_options, load_curation, window
+    from kg.formats import choose_format, export, export_all, get_format, guess_format
     from kg.store import load_graph
 
     out = Path(args.output)
     chosen = args.format
     formats: list[str] = [chosen] if isinstance(chosen, str) else list(chosen or [])
-    graph = company_view(load_graph(args.store, **window(args), curation=load_curation(args)), args)
     try:
         single = len(formats) <= 1 and bool(out.suffix) and guess_format(out) is not None
     except UsageError:
         single = False
+    # One format named, and a folder format (csv, neo4j): its files go into OUT itself.
+    single = single or (len(formats) == 1 and get_format(formats[0]).directory)
+    fmts = [choose_format(out, formats[0] if formats else None)] if single else [get_format(f) for f in formats]
+    options = graph_file_options(args, fmts)
+    graph = company_view(load_graph(args.store, **window(args), curation=load_curation(args)), args)
+    view = _view(args)
     if single:
-        path = export(graph, out, format=formats[0] if formats else None)
+        _report_view(graph, view, fmts)
+        path = export(graph, out, format=fmts[0].name, view=view, options=options)
         say(f"kg: wrote {path}")
     else:
-        paths = export_all(graph, out, formats=formats or None)
-        say(f"kg: wrote {len(paths)} files to {out}")
+        _report_view(graph, view, fmts or None)
+        paths = export_all(graph, out, formats=formats or None, view=view, options=options)
+        say(f"kg: wrote {plural(len(paths), 'file')} to {out}")
     return EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import format_results, parse_binding, query_summary, query_text, run, shipped_queries
+    from kg.query import entity_binding, format_results, parse_binding, query_summary, query_text, run, shipped_queries
     from kg.store import open_rdf
 
     if args.list:
@@ -158,6 +163,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query_text(args.query)
     bindings = dict(parse_binding(b) for b in args.bind or ())
     with _windowed(args) or open_rdf(args.store) as store:
+        for name, value in bindings.items():
+            bindings[name], note = entity_binding(store, value)
+            if note:
+                say(f"kg: --bind {name}={value}: {note}")
         results = run(store, sparql, bindings=bindings, allow_service=args.allow_service)
         for chunk in format_results(results, args.format, max_width=args.max_width):
             sys.stdout.write(chunk)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from kg.errors import UsageError
 
 if TYPE_CHECKING:
+    import igraph
     import networkx as nx
 
     from kg.graph import KnowledgeGraph
@@ -42,6 +43,7 @@ __all__ = [
     "limit",
     "neighbourhood",
     "select",
+    "summary",
 ]
 
 #: Above this many nodes the HTML page draws a layout computed in Python and
@@ -121,7 +123,7 @@ def neighbourhood(graph: nx.MultiDiGraph, start: Hashable, depth: int) -> dict[H
     (1, 0, False)
     """
     if depth < 0:
-        raise UsageError(f"depth must be 0 or more, not {depth}")
+        raise UsageError(f"--depth must be 0 or more, not {depth}")
     dist: dict[Hashable, int] = {start: 0}
     queue: deque[Hashable] = deque([start])
     # 0-1 breadth-first search: zero-cost steps go to the front of the queue.
@@ -159,52 +161,132 @@ def focus(graph: nx.MultiDiGraph, label_or_id: str, depth: int = 1) -> nx.MultiD
     return graph.subgraph([n for n in graph if n in keep]).copy()
 
 
+def _partners(graph: nx.MultiDiGraph, node: Hashable, kept: set[Hashable]) -> list[Hashable]:
+    """The nodes ``node`` needs to be drawn with a link: a relationship node's parties, an entity's
+    strongest link (to the neighbour it shares most edges with; a relationship node brings its parties).
+    Nothing when ``node`` already has a kept neighbour that is not a stranded relationship node."""
+    def parties(rel: Hashable) -> list[Hashable]:
+        return sorted((v for _, v, d in graph.out_edges(rel, data=True) if d.get("type") != "sector"), key=str)
+
+    if _is_relation(graph, node):
+        return [p for p in parties(node) if p not in kept]
+    near = [*graph.successors(node), *graph.predecessors(node)]
+    if any(m in kept and not _is_relation(graph, m) for m in near):
+        return []
+    if not near:
+        return []
+    weight = {m: graph.number_of_edges(node, m) + graph.number_of_edges(m, node) for m in set(near)}
+    best = min(weight, key=lambda m: (-weight[m], -graph.degree(m), str(m)))
+    group = [best] if best not in kept else []
+    if _is_relation(graph, best):
+        group += [p for p in parties(best) if p != node and p not in kept]
+    return group
+
+
 def limit(
     graph: nx.MultiDiGraph, max_nodes: int, *, keep: Iterable[Hashable] = ()
 ) -> tuple[nx.MultiDiGraph, list[Hashable]]:
-    """Keep the ``max_nodes`` most connected nodes; return the smaller graph and the dropped nodes.
+    """Keep at most ``max_nodes`` nodes, the most connected with their strongest links; return the
+    smaller graph and the dropped nodes.
 
     Nodes are ranked by degree (ties by id), after the nodes of ``keep``
-    (such as the node a view is focused on). A relationship node left with
-    fewer than two of its neighbours is dropped as well: a Partnership with
-    one party says nothing. ``dropped`` lists the dropped nodes, most
-    connected first.
+    (such as the node a view is focused on). Each node is kept together with
+    what it needs to show a link (:func:`_partners`): a node drawn alone says
+    nothing, so nodes in no link are never kept (unless in ``keep``), and a
+    relationship node comes with its parties. ``dropped`` lists the dropped
+    nodes, most connected first.
 
     >>> from tests.sample import sample_graph
     >>> g = sample_graph().to_networkx()
     >>> kept, dropped = limit(g, 3)
     >>> sorted(kept), dropped[:2]
-    (['adaro', 'bukit-asam', 'xiaomi'], ['indika', 'partnership/ford-motor-company--xiaomi'])
+    (['acquisition/bukit-asam--adaro', 'adaro', 'bukit-asam'], ['xiaomi', 'indika'])
     >>> sorted(limit(g, 2, keep=["china"])[0])
-    ['bukit-asam', 'china']
+    ['china', 'xiaomi']
     >>> limit(g, 100)[1]
     []
     """
     if max_nodes < 0:
-        raise UsageError(f"max_nodes must be 0 or more, not {max_nodes}")
+        raise UsageError(f"--max-nodes must be 0 or more, not {max_nodes}")
     first = set(keep)
     ranked = sorted(graph, key=lambda n: (n not in first, -graph.degree(n), str(n)))
     kept: set[Hashable] = set()
-    taken = 0
-    while True:
-        while len(kept) < max_nodes and taken < len(ranked):
-            kept.add(ranked[taken])
-            taken += 1
-        stranded = _stranded(graph, kept)
-        if not stranded:
+    for n in ranked:
+        if len(kept) >= max_nodes:
             break
-        kept -= stranded
+        if n in kept or (n not in first and graph.degree(n) == 0):
+            continue
+        group = [n, *_partners(graph, n, kept)]
+        if len(kept) + len(group) <= max_nodes:
+            kept.update(group)
+        elif n in first:
+            kept.add(n)
+    kept -= _stranded(graph, kept)
     dropped = [n for n in ranked if n not in kept]
     return graph.subgraph([n for n in graph if n in kept]).copy(), dropped
+
+
+def _component_layout(g: igraph.Graph, seed: int) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold positions of one connected igraph graph, seeded."""
+    import random
+
+    import igraph
+
+    if g.vcount() == 1:
+        return [(0.0, 0.0)]
+    if g.vcount() == 2:
+        return [(-0.5, 0.0), (0.5, 0.0)]
+    # igraph draws from a process-wide generator: seed a private one, then put the default back.
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        # The grid variant only repels nearby nodes: 0.16 s instead of 2.3 s at 1,000 nodes
+        # (igraph switches to it by itself only above 1,000).
+        grid = "grid" if g.vcount() > 200 else "nogrid"
+        return [(c[0], c[1]) for c in g.layout_fruchterman_reingold(niter=500, grid=grid).coords]
+    finally:
+        igraph.set_random_number_generator(random)
+
+
+def _pack(sizes: list[float], gap: float) -> list[tuple[float, float]]:
+    """Centres for discs of radii ``sizes`` (largest first): the first in the middle, the others in rings.
+
+    Each ring is filled around the circle in order, so the components read from the
+    largest in the centre outwards by size; no two discs overlap.
+    """
+    if not sizes:
+        return []
+    centres = [(0.0, 0.0)]
+    outer = sizes[0]  # the radius the next ring must clear
+    i = 1
+    while i < len(sizes):
+        r_ring = outer + gap + sizes[i]
+        angle = 0.0
+        ring_outer = r_ring + sizes[i]
+        while i < len(sizes):
+            r = sizes[i]
+            step = 2 * math.asin(min(1.0, (r + gap / 2) / r_ring))
+            if angle + step > 2 * math.pi + 1e-9 and angle > 0:
+                break
+            a = angle + step / 2
+            centres.append((r_ring * math.cos(a), r_ring * math.sin(a)))
+            ring_outer = max(ring_outer, r_ring + r)
+            angle += step
+            i += 1
+        outer = ring_outer
+    return centres
 
 
 def layout(
     graph: nx.MultiDiGraph, *, seed: int = LAYOUT_SEED, spacing: float = 120.0
 ) -> dict[Hashable, tuple[float, float]]:
-    """Node positions by Fruchterman-Reingold (igraph), the same for the same graph.
+    """Node positions that show structure, the same for the same graph.
 
-    Coordinates are scaled so that the median edge is ``spacing`` long and
-    rounded to 0.1, so that they print the same on every run.
+    Each connected component is laid out on its own (Fruchterman-Reingold, igraph),
+    scaled to a disc whose area grows with its number of nodes (``spacing`` sets
+    the scale), and the components are packed: the largest in the centre, the others in rings around it by size.
+    Nodes in no link (isolated) are not packed with them but set in a compact
+    grid to the right, so a page can show or hide them without moving the rest.
+    Coordinates are rounded to 0.1, so that they print the same on every run.
 
     >>> from tests.sample import sample_graph
     >>> g = sample_graph().to_networkx()
@@ -212,8 +294,6 @@ def layout(
     >>> len(pos) == len(g) and pos == layout(g)
     True
     """
-    import random
-
     import igraph
 
     nodes = sorted(graph, key=str)
@@ -221,23 +301,63 @@ def layout(
         return {}
     index = {n: i for i, n in enumerate(nodes)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
-    g = igraph.Graph(n=len(nodes), edges=pairs)
-    # igraph draws from a process-wide generator: seed a private one, then put the default back.
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        # The grid variant only repels nearby nodes: 0.16 s instead of 2.3 s at 1,000 nodes
-        # (igraph switches to it by itself only above 1,000).
-        grid = "grid" if len(nodes) > 200 else "nogrid"
-        coords = g.layout_fruchterman_reingold(niter=500, grid=grid).coords
-    finally:
-        igraph.set_random_number_generator(random)
-    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in pairs)
-    median = lengths[len(lengths) // 2] if lengths else 1.0
-    scale = spacing / median if median > 0 else spacing
-    cx = sum(c[0] for c in coords) / len(coords)
-    cy = sum(c[1] for c in coords) / len(coords)
-    return {n: (round((c[0] - cx) * scale, 1) + 0.0, round((c[1] - cy) * scale, 1) + 0.0)
-            for n, c in zip(nodes, coords, strict=True)}
+    whole = igraph.Graph(n=len(nodes), edges=pairs)
+    linked = [c for c in whole.connected_components() if len(c) > 1]
+    alone = sorted({*range(len(nodes))} - {i for c in linked for i in c})
+    # Largest first; ties by the smallest node id, so the order does not depend on igraph's.
+    linked.sort(key=lambda c: (-len(c), min(c)))
+    coords: dict[int, tuple[float, float]] = {}
+    shapes: list[tuple[list[int], list[tuple[float, float]], float]] = []
+    for members in linked:
+        sub = whole.induced_subgraph(members)
+        raw = _component_layout(sub, seed)
+        cx = sum(p[0] for p in raw) / len(raw)
+        cy = sum(p[1] for p in raw) / len(raw)
+        # Each component gets an area in proportion to its nodes (a dense core of a large
+        # component would otherwise be a blot among rings of small ones).
+        extent = max(math.hypot(p[0] - cx, p[1] - cy) for p in raw)
+        scale = spacing * 0.6 * math.sqrt(len(raw)) / extent if extent > 0 else spacing
+        local = [((p[0] - cx) * scale, (p[1] - cy) * scale) for p in raw]
+        radius = max(math.hypot(*p) for p in local) + spacing / 4
+        shapes.append((members, local, radius))
+    centres = _pack([r for _, _, r in shapes], gap=spacing / 2)
+    right = 0.0
+    for (members, local, _), (ox, oy) in zip(shapes, centres, strict=True):
+        for v, (x, y) in zip(members, local, strict=True):
+            coords[v] = (x + ox, y + oy)
+            right = max(right, x + ox)
+    if alone:
+        # A compact grid beside the graph, its rows centred on the graph's middle row.
+        cols = max(1, math.ceil(math.sqrt(len(alone))))
+        rows = math.ceil(len(alone) / cols)
+        step = spacing / 2
+        x0 = right + spacing * 2 if linked else 0.0
+        for k, v in enumerate(alone):
+            coords[v] = (x0 + (k % cols) * step, (k // cols - (rows - 1) / 2) * step)
+    return {n: (round(coords[i][0], 1) + 0.0, round(coords[i][1], 1) + 0.0) for i, n in enumerate(nodes)}
+
+
+def summary(graph: KnowledgeGraph) -> str:
+    """What the graph holds, in the words the CLI and the page both use.
+
+    Entities and links are kg's; a link of a relationship type (Partnership,
+    Acquisition ...) is drawn as a node, and each speaker of a claim about it
+    as one more edge, so the page's node and edge counts follow from these.
+
+    >>> from tests.sample import sample_graph
+    >>> summary(sample_graph())
+    '13 entities, 13 links (6 relationship nodes; 2 speaker edges)'
+    """
+    from kg.errors import plural
+    from kg.schema import SPEAKER_PROPERTY
+
+    nodes = [link for link in graph.links if link.is_node]
+    speakers = sum(
+        len({(c.attributed_to, SPEAKER_PROPERTY[c.status], c.article) for c in link.claims if c.attributed_to})
+        for link in nodes
+    )
+    return (f"{plural(len(graph.entities), 'entity')}, {plural(len(graph.links), 'link')} "
+            f"({plural(len(nodes), 'relationship node')}; {plural(speakers, 'speaker edge')})")
 
 
 class GraphView(NamedTuple):
@@ -271,7 +391,7 @@ def select(
     >>> select(sample_graph(), depth=2)
     Traceback (most recent call last):
     ...
-    kg.errors.UsageError: depth=2 needs focus (the node to count hops from)
+    kg.errors.UsageError: --depth 2 needs --focus (the node to count hops from)
     """
     # graph.html, the figures and the CLI's note on what was left out all ask for the same view.
     key = ("view", focus, depth, max_nodes, DRAW_LIMIT)
@@ -290,7 +410,7 @@ def _select(graph: KnowledgeGraph, *, focus: str | None, depth: int | None, max_
         near -= _stranded(g, near)
         g = g.subgraph([n for n in g if n in near]).copy()
     elif depth is not None:
-        raise UsageError(f"depth={depth} needs focus (the node to count hops from)")
+        raise UsageError(f"--depth {depth} needs --focus (the node to count hops from)")
     if max_nodes is None and g.number_of_nodes() > DRAW_LIMIT:
         max_nodes = DRAW_LIMIT
     dropped: list[Hashable] = []

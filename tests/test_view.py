@@ -64,13 +64,25 @@ def test_find_node_by_id_label_alias_and_errors(g):
         neighbourhood(g, "xiaomi", -1)
 
 
-def test_limit_keeps_the_most_connected(g):
-    kept, dropped = limit(g, 4)
-    assert len(kept) == 4
-    assert set(kept) | set(dropped) == set(g) and not set(kept) & set(dropped)
-    worst_kept = min(g.degree(n) for n in kept)
-    assert all(g.degree(n) <= worst_kept for n in dropped if g.nodes[n]["kind"] == "entity")
-    assert "bukit-asam" in kept  # degree 6, the hub
+def test_limit_keeps_the_most_connected_with_their_links(g):
+    for n in range(3, len(g) + 1):
+        kept, dropped = limit(g, n)
+        assert n - 2 <= len(kept) <= n  # a node comes with its link: at most 3 at once
+        assert set(kept) | set(dropped) == set(g) and not set(kept) & set(dropped)
+        assert "bukit-asam" in kept  # degree 6, the hub
+        # Every kept node is drawn with a link: none is left alone on the page (issue 13).
+        assert all(kept.degree(node) > 0 for node in kept), n
+
+
+def test_limit_never_keeps_a_node_in_no_link_unless_asked():
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("lone", kind="entity")
+    g.add_edge("a", "b", type="competitor_of")
+    nx.set_node_attributes(g, "entity", "kind")
+    assert sorted(limit(g, 3)[0]) == ["a", "b"]
+    assert sorted(limit(g, 3, keep=["lone"])[0]) == ["a", "b", "lone"]
 
 
 def test_limit_never_strands_a_relationship_node(g):
@@ -104,7 +116,7 @@ def test_select_combines_focus_and_limit(graph):
     assert v.total_nodes == graph.to_networkx().number_of_nodes()
     full = select(graph)
     assert full.dropped == [] and full.focus is None and len(full.graph) == v.total_nodes
-    with pytest.raises(UsageError, match="needs focus"):
+    with pytest.raises(UsageError, match="needs --focus"):
         select(graph, depth=1)
 
 

@@ -165,7 +165,9 @@ def _batches(rows: list[str], size: int) -> Iterator[str]:
         yield "[" + ", ".join(rows[start : start + size]) + "]"
 
 
-def generate_cypher(graph: KnowledgeGraph, *, dialect: str = "neo4j", batch_size: int = 500) -> Iterator[str]:
+def generate_cypher(
+    graph: KnowledgeGraph, *, dialect: str = "neo4j", batch_size: int = 500, drop_isolated: bool = False
+) -> Iterator[str]:
     """Yield the script, one statement per line, ``batch_size`` nodes or relationships per statement.
 
     ``dialect`` ("neo4j", "memgraph" or "falkordb") only changes the schema
@@ -175,7 +177,7 @@ def generate_cypher(graph: KnowledgeGraph, *, dialect: str = "neo4j", batch_size
     schema = schema_statements(dialect=dialect)
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    nodes, edges = flatten(graph)
+    nodes, edges = flatten(graph, drop_isolated=drop_isolated)
     yield (
         f"// kg property graph: {len(nodes)} nodes, {len(edges)} relationships; Cypher dialect {dialect}.\n"
         "// Idempotent: nodes are merged on id, relationships on key between the same two nodes.\n"
@@ -217,9 +219,10 @@ def generate_cypher(graph: KnowledgeGraph, *, dialect: str = "neo4j", batch_size
 
 
 def write_cypher(
-    graph: KnowledgeGraph, path: Path, *, dialect: str = "neo4j", batch_size: int = 500
+    graph: KnowledgeGraph, path: Path, *, dialect: str = "neo4j", batch_size: int = 500, drop_isolated: bool = False
 ) -> Path:
-    return atomic_write(path, generate_cypher(graph, dialect=dialect, batch_size=batch_size))
+    return atomic_write(path, generate_cypher(graph, dialect=dialect, batch_size=batch_size,
+                                              drop_isolated=drop_isolated))
 
 
 def statements(script: str) -> Iterator[str]:

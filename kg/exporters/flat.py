@@ -206,15 +206,19 @@ def _clean(record: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
     return {k: record[k] for k in fields if record.get(k) not in (None, [], "")}
 
 
-def flatten(graph: KnowledgeGraph) -> tuple[list[FlatNode], list[FlatEdge]]:
+def flatten(graph: KnowledgeGraph, *, drop_isolated: bool = False) -> tuple[list[FlatNode], list[FlatEdge]]:
     """Nodes sorted by id and edges sorted by (source, target, key), with scalar or string-list values.
 
     Relation nodes get a readable label (``Partnership: Ford Motor Company – Xiaomi``);
     each edge gets an ``id`` unique in the graph (``source|key|target``).
+    ``drop_isolated`` leaves out the entities that are in no link (on real news about
+    half of them: mentioned, but related to nothing).
     """
     if graph.view == "companies":
         return _flatten_companies(graph)
     g = graph.to_networkx()
+    if drop_isolated:
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     articles = {a.id: a for a in graph.articles}
     links = {link.id: link for link in graph.links}
     analysis = graph_analysis(graph)

@@ -111,7 +111,7 @@ def _write_dir(directory: Path, files: Files, executable: frozenset[str] = froze
     return directory
 
 
-def generate_csv(graph: KnowledgeGraph) -> Files:
+def generate_csv(graph: KnowledgeGraph, *, drop_isolated: bool = False) -> Files:
     """``nodes.csv`` and ``edges.csv``: every attribute a column, lists joined with ``;``.
 
     These files are for spreadsheets, so a text cell that a spreadsheet would run as a
@@ -123,7 +123,7 @@ def generate_csv(graph: KnowledgeGraph) -> Files:
     >>> "".join(files["edges.csv"]).splitlines()[0]
     'id,source,target,key,type,relation,status,statuses,articles,sources,claims,confidence,...'
     """
-    nodes, edges = flatten(graph)
+    nodes, edges = flatten(graph, drop_isolated=drop_isolated)
     yield "nodes.csv", _csv_chunks(
         list(NODE_FIELDS),
         ([spreadsheet_safe(scalar(d.get(k), t)) for k, t in NODE_FIELDS.items()] for _, d in nodes),
@@ -134,9 +134,9 @@ def generate_csv(graph: KnowledgeGraph) -> Files:
     )
 
 
-def write_csv(graph: KnowledgeGraph, path: Path) -> Path:
+def write_csv(graph: KnowledgeGraph, path: Path, *, drop_isolated: bool = False) -> Path:
     """Write ``nodes.csv`` and ``edges.csv`` into the directory ``path``."""
-    return _write_dir(path, generate_csv(graph))
+    return _write_dir(path, generate_csv(graph, drop_isolated=drop_isolated))
 
 
 def _header(name: str, kind: str) -> str:
@@ -202,9 +202,9 @@ and start the database and create the constraints:
 """
 
 
-def generate_neo4j_import(graph: KnowledgeGraph) -> Files:
+def generate_neo4j_import(graph: KnowledgeGraph, *, drop_isolated: bool = False) -> Files:
     """The CSV files of ``neo4j-admin database import full``, with ``import.sh`` and ``README.txt``."""
-    nodes, edges = flatten(graph)
+    nodes, edges = flatten(graph, drop_isolated=drop_isolated)
     multiline = any(
         "\n" in v or "\r" in v
         for d in [*(d for _, d in nodes), *(d for _, _, d in edges)]
@@ -246,6 +246,7 @@ def generate_neo4j_import(graph: KnowledgeGraph) -> Files:
     ]
 
 
-def write_neo4j_import(graph: KnowledgeGraph, path: Path) -> Path:
+def write_neo4j_import(graph: KnowledgeGraph, path: Path, *, drop_isolated: bool = False) -> Path:
     """Write the Neo4j import files into the directory ``path`` (``import.sh`` executable)."""
-    return _write_dir(path, generate_neo4j_import(graph), executable=frozenset({"import.sh"}))
+    return _write_dir(path, generate_neo4j_import(graph, drop_isolated=drop_isolated),
+                      executable=frozenset({"import.sh"}))

@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 from kg.exporters._style import NODE_STYLE, STATUS_STYLE, UNKNOWN_NODE, humanize
 from kg.exporters.flat import graph_analysis, status_spells
-from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
-from kg.view import PHYSICS_THRESHOLD, layout
+from kg.schema import ENTITY_TYPES, ORG_TYPES, RELATION_TYPES, STATUS_PRECEDENCE, STATUSES
+from kg.view import PHYSICS_THRESHOLD, layout, summary
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -271,12 +271,46 @@ def style_table() -> dict[str, Any]:
         "statuses": list(STATUSES),
         "precedence": list(STATUS_PRECEDENCE),
         "entityTypes": list(ENTITY_TYPES),
+        "orgTypes": sorted(ORG_TYPES),
         "relationTypes": [
             {"name": name, "label": humanize(rt.node_class) if rt.node_class else _edge_words(name),
              "nodeClass": rt.node_class}
             for name, rt in RELATION_TYPES.items()
         ],
     }
+
+
+#: How many of the most connected nodes the page tries to label at the first view (it keeps those
+#: whose labels do not overlap, at least 30 on a real corpus; the rest show their labels on zoom).
+LABEL_CANDIDATES = 300
+
+
+def _label_candidates(view: nx.MultiDiGraph, degree: dict[Hashable, int]) -> list[str]:
+    """Entities to label at the first view, in the order the page tries them.
+
+    The most connected entities first (half the candidates), then the most connected
+    entity of each other component, largest component first: labels spread over
+    the picture instead of piling up on its busiest part.
+    """
+    import networkx as nx
+
+    def is_entity(n: Hashable) -> bool:
+        return bool(view.nodes[n].get("kind", "entity") == "entity" and degree[n])
+
+    def key(n: Hashable) -> tuple[int, str]:
+        return (-degree[n], str(n))
+
+    top = sorted((n for n in view if is_entity(n)), key=key)[: LABEL_CANDIDATES // 2]
+    chosen = dict.fromkeys(top)
+    parts = sorted((sorted(c, key=str) for c in nx.weakly_connected_components(view) if len(c) > 1),
+                   key=lambda c: (-len(c), str(c[0])))
+    for part in parts:
+        if len(chosen) >= LABEL_CANDIDATES:
+            break
+        best = min((n for n in part if is_entity(n)), key=key, default=None)
+        if best is not None:
+            chosen.setdefault(best)
+    return [str(n) for n in chosen]
 
 
 def build_payload(
@@ -350,7 +384,7 @@ def build_payload(
         node: dict[str, Any] = {
             "id": str(n), "label": label, "short": _short(label),
             "kind": kind, "type": str(d.get("type", "")), "x": x, "y": y,
-            "size": round(10 + 4 * math.sqrt(weight), 1), "articles": count,
+            "size": round(10 + 4 * math.sqrt(weight), 1), "articles": count, "alone": degree[n] == 0,
             "links": [[STATUSES[r] if r < len(STATUSES) else "asserted", text, eid]
                       for r, text, eid in sorted(node_links[n])],
         }
@@ -363,19 +397,24 @@ def build_payload(
             })
         else:
             node.update({"aliases": [str(a) for a in d.get("aliases") or ()],
-                         "wikidata": wikidata_url(d.get("wikidata")),
-                         "community": analysis.get(str(n), {}).get("community")})
+                         "wikidata": wikidata_url(d.get("wikidata"))})
+            community = analysis.get(str(n), {}).get("community")
+            if community is not None:  # from the analysis attributes (kg.analysis)
+                node["community"] = int(community)
         nodes.append(node)
 
     dates = sorted({str(c["published"])[:10] for c in claims.records if c.get("published")})
     sources = sorted({c.get("source") or "" for c in claims.records})
     total_nodes, total_edges = total if total else (n_nodes, view.number_of_edges())
+    labels = _label_candidates(view, degree)
     return {
         "meta": {
             "nodes": n_nodes, "edges": view.number_of_edges(), "totalNodes": total_nodes,
             "totalEdges": total_edges, "dropped": len(dropped), "physics": physics, "big": big,
             "focus": None if focus is None else str(focus), "depth": depth, "sizeBy": size_by,
             "dates": [dates[0], dates[-1]] if dates else None, "sources": sources,
+            "summary": summary(kg), "isolated": sum(1 for n in order if not degree[n]),
+            "labels": labels,
         },
         "style": style_table(),
         "options": vis_options(physics=physics, big=big),

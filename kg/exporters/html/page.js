@@ -119,7 +119,21 @@
     status: new Set(STY.statuses),
     source: new Set(D.meta.sources),
     from: "", to: "", focus: null, depth: 1,
+    isolated: false,  // entities in no link: hidden unless asked for (they sit in a grid beside the graph)
+    companies: false,  // the company network: relationship nodes folded into labelled edges
   };
+  // Companies view: each relationship node between two organisations becomes one edge between them.
+  const ORG = new Set(STY.orgTypes);
+  const FOLD = [];
+  for (const n of D.nodes) {
+    if (n.kind !== "relation") continue;
+    const ends = incident.get(n.id).filter((e) => e.from === n.id && e.type !== "sector").map((e) => e.to);
+    if (ends.length === 2 && ends.every((id) => ORG.has(nodeById.get(id).type))) {
+      FOLD.push({ id: "fold:" + n.id, from: ends[0], to: ends[1], label: n.short, rel: n, arrow: false });
+    }
+  }
+  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac"];
   const initial = { type: new Set(F.type), rtype: new Set(F.rtype), status: new Set(F.status),
     source: new Set(F.source) };
 
@@ -175,11 +189,12 @@
       let show = near === null || near.has(n.id);
       let st = null;
       if (n.kind === "relation") {
-        show = show && F.rtype.has(n.rtype);
+        show = show && !F.companies && F.rtype.has(n.rtype);
         st = show ? effective(n) : null;
         show = show && st !== null;
       } else {
-        show = show && F.type.has(n.type);
+        show = show && F.type.has(n.type) && (!n.alone || F.isolated || n.id === F.focus) &&
+          (!F.companies || ORG.has(n.type));
       }
       want.set(n.id, { show: show, st: st });
     }
@@ -217,6 +232,23 @@
         edgeCur.set(e.id, { show: show, st: show ? st : cur.st });
       }
     }
+    for (const f of FOLD) {
+      const st = F.companies && want.get(f.from).show && want.get(f.to).show && F.rtype.has(f.rel.rtype)
+        ? effective(f.rel) : null;
+      const show = st !== null;
+      if (show) {
+        edgeCount++;
+        degree.set(f.from, (degree.get(f.from) || 0) + 1);
+        degree.set(f.to, (degree.get(f.to) || 0) + 1);
+      }
+      const cur = edgeCur.get(f.id);
+      if (cur.show !== show || (show && cur.st !== st)) {
+        const u = show ? edgeVisual(f, st) : { id: f.id };
+        u.hidden = !show;
+        edgeUpdates.push(u);
+        edgeCur.set(f.id, { show: show, st: show ? st : cur.st });
+      }
+    }
     const nodeUpdates = [];
     let nodeCount = 0;
     for (const n of D.nodes) {
@@ -240,14 +272,21 @@
   }
 
   // ---------------------------------------------------------------- the network
-  const nodes = new vis.DataSet(D.nodes.map((n) => nodeVisual(n, n.status)));
+  // Positions from kg.view.layout (packed components); without them vis starts from a ring.
+  const nodes = new vis.DataSet(D.nodes.map((n) => Object.assign(nodeVisual(n, n.status),
+    { x: n.x, y: n.y }, n.alone ? { hidden: true } : {})));
+  for (const n of D.nodes) if (n.alone) nodeCur.get(n.id).show = false;
   const edges = new vis.DataSet(D.edges.map(edgeItem));
+  // The folded edges of the companies view join the DataSet the first time that view is asked for.
+  for (const f of FOLD) edgeCur.set(f.id, { show: false, st: f.rel.status });
+  let folded = false;
   const container = document.getElementById("kg-network");
   const network = new vis.Network(container, {}, D.options);
   const kg = {
     network: network, nodes: nodes, edges: edges, data: D, filters: F, ready: false,
     firstDraw: null, readyAt: null, apply: apply, showNode: showNode, showEdge: showEdge,
-    focus: focusOn, clearFocus: clearFocus,
+    focus: focusOn, clearFocus: clearFocus, labelled: [], labelsDrawn: labelsDrawn, layoutMeasure: layoutMeasure,
+    showIsolated: showIsolated, showCompanies: showCompanies,
   };
   window.kg = kg;
   let drawn = false;
@@ -259,11 +298,113 @@
       document.documentElement.setAttribute("data-kg-ready", "1");
     }
   }
-  network.once("afterDrawing", () => { kg.firstDraw = performance.now(); drawn = true; maybeReady(); });
+  network.once("afterDrawing", () => {
+    kg.firstDraw = performance.now();
+    drawn = true;
+    if (settled) placeLabels();
+    maybeReady();
+  });
   network.once("stabilizationIterationsDone", () => {
     // Frozen after settling: a 300-node graph does not keep wobbling while one reads it.
     network.setOptions({ physics: { enabled: false } });
     settled = true;
+    placeLabels();
     maybeReady();
   });
   network.setData({ nodes: nodes, edges: edges });
+  network.fit({ nodes: nodes.getIds({ filter: (x) => !x.hidden }), animation: false });
+
+  // ---------------------------------------------------------------- labels at the first view
+  // The most connected nodes keep a readable label at any zoom: their font is set in screen pixels
+  // (LABEL_PX / scale) and a label is given only where it does not overlap one already placed.
+  // The other labels follow vis's drawThreshold: they appear as one zooms in.
+  const LABEL_PX = 13, BASE_FONT = 14;
+  function labelBox(id, px) {
+    const p = network.canvasToDOM(network.getPositions([id])[id]);
+    const lines = nodeById.get(id).short.split("\n");
+    const w = 0.62 * px * Math.max(...lines.map((l) => l.length)) + 8, h = 1.25 * px * lines.length + 4;
+    return [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+  }
+  function placeLabels() {
+    const scale = network.getScale();
+    const boxes = [];
+    const chosen = [];
+    for (const id of D.meta.labels) {
+      if (!nodeCur.get(id).show) continue;
+      const b = labelBox(id, LABEL_PX);
+      if (boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
+      boxes.push(b);
+      chosen.push(id);
+    }
+    const old = new Set(kg.labelled);
+    const updates = chosen.map((id) => ({ id: id, font: labelFont(scale) }));
+    for (const id of old) if (!chosen.includes(id)) updates.push({ id: id, font: { size: fontOf(id), strokeWidth: 3 } });
+    kg.labelled = chosen;
+    nodes.update(updates);
+  }
+  // The white halo scales with the text, so a label stays readable over a dense part of the graph.
+  function labelFont(scale) {
+    return { size: Math.max(BASE_FONT, LABEL_PX / scale), strokeWidth: Math.max(3, 3.5 / scale) };
+  }
+  function fontOf(id) { return nodeById.get(id).kind === "relation" ? 11 : BASE_FONT; }
+  network.on("zoom", () => {
+    const font = labelFont(network.getScale());
+    nodes.update(kg.labelled.map((id) => ({ id: id, font: font })));
+  });
+  // Labels vis draws now: shown nodes inside the view whose font is at least drawThreshold on screen.
+  function labelsDrawn() {
+    const scale = network.getScale();
+    const threshold = D.options.nodes.scaling.label.drawThreshold;
+    const c = container.getBoundingClientRect();
+    let n = 0;
+    for (const item of nodes.get({ filter: (x) => !x.hidden })) {
+      const size = (item.font && item.font.size) || fontOf(item.id);
+      if (size * scale < threshold) continue;
+      const p = network.canvasToDOM(network.getPositions([item.id])[item.id]);
+      if (p.x >= 0 && p.y >= 0 && p.x <= c.width && p.y <= c.height) n++;
+    }
+    return n;
+  }
+  // Mean drawn edge length / mean distance between pairs of drawn nodes (near 1 for a ring, low when
+  // linked nodes sit together); pairs are all pairs up to 400 nodes, else a fixed sample.
+  function layoutMeasure() {
+    const ids = nodes.getIds({ filter: (x) => !x.hidden });
+    const pos = network.getPositions(ids);
+    const d = (a, b) => Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y);
+    let el = 0, ne = 0;
+    for (const e of edges.get({ filter: (x) => !x.hidden })) {
+      if (e.from !== e.to && pos[e.from] && pos[e.to]) { el += d(e.from, e.to); ne++; }
+    }
+    let pd = 0, np = 0;
+    let seed = 12345;
+    const rnd = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+    const pairs = ids.length <= 400 ? null : 20000;
+    if (pairs === null) {
+      for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) { pd += d(ids[i], ids[j]); np++; }
+    } else {
+      for (let k = 0; k < pairs; k++) { pd += d(ids[Math.floor(rnd() * ids.length)], ids[Math.floor(rnd() * ids.length)]); np++; }
+    }
+    return { edges: ne, nodes: ids.length, ratio: ne && pd ? (el / ne) / (pd / np) : null };
+  }
+  // The companies toggle: organisations only, deals as labelled edges, coloured by community when known.
+  function showCompanies(on) {
+    F.companies = Boolean(on);
+    if (F.companies && !folded) {
+      edges.add(FOLD.map((f) => Object.assign(edgeItem(Object.assign({}, f, { status: f.rel.status })),
+        { hidden: true })));
+      folded = true;
+    }
+    const recolour = [];
+    for (const n of D.nodes) {
+      if (n.kind !== "entity" || n.community === undefined) continue;
+      const c = F.companies ? PALETTE[n.community % PALETTE.length] : nodeStyle(n.type).color;
+      recolour.push({ id: n.id, color: { background: c, border: "#333",
+        highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } } });
+    }
+    if (recolour.length) nodes.update(recolour);
+    apply();
+  }
+  function showIsolated(on) {
+    F.isolated = Boolean(on);
+    apply();
+  }

@@ -43,7 +43,10 @@
   }
   function showEdge(id) {
     const e = edgeById.get(id);
-    if (!e) return;
+    if (!e) {  // a folded deal of the companies view: show the relationship node it stands for
+      if (String(id).startsWith("fold:")) showNode(String(id).slice(5));
+      return;
+    }
     const from = nodeById.get(e.from), to = nodeById.get(e.to);
     const st = edgeCur.get(id).st || e.status;
     panel.replaceChildren(
@@ -101,7 +104,7 @@
   const message = el("div", { id: "kg-message", role: "status" });
   const counts = el("div", { id: "kg-counts" });
   function showCounts() {
-    counts.textContent = "Showing " + shown.nodes + " of " + D.nodes.length + " nodes, " +
+    counts.textContent = "Graph: " + D.meta.summary + ". Showing " + shown.nodes + " of " + D.nodes.length + " nodes, " +
       shown.edges + " of " + D.edges.length + " links";
   }
   function findNode(q) {
@@ -132,7 +135,9 @@
     F.depth = Math.max(0, Math.min(6, Number(depth) || 0));
     apply();
     const visible = nodes.getIds({ filter: (x) => !x.hidden });
+    relayout(id, visible);
     network.fit({ nodes: visible, animation: false });
+    placeLabels();
     network.selectNodes([id]);
     pinned = true;
     showNode(id);
@@ -142,7 +147,49 @@
     F.focus = null;
     message.textContent = "";
     apply();
-    network.fit({ animation: false });
+    restoreLayout();
+    network.fit({ nodes: nodes.getIds({ filter: (x) => !x.hidden }), animation: false });
+    placeLabels();
+  }
+  // In-page focus lays the neighbourhood out again: the focus in the middle, each hop one ring further
+  // (a relationship node half a ring, between its parties), each node next to the one it was reached from.
+  // "Show all" puts every node back where the whole layout had it.
+  let home = null;
+  function relayout(centre, visible) {
+    if (home === null) home = network.getPositions();
+    else restoreLayout(true);
+    const shown = new Set(visible);
+    const angle = new Map([[centre, 0]]);
+    const ring = new Map([[centre, 0]]);
+    let level = [centre];
+    const RING = 160;
+    const pos = [{ id: centre, x: 0, y: 0 }];
+    for (let k = 1; level.length; k++) {
+      const next = [];
+      for (const id of level) {
+        for (const e of incident.get(id)) {
+          const o = e.from === id ? e.to : e.from;
+          if (!shown.has(o) || ring.has(o)) continue;
+          ring.set(o, k);
+          angle.set(o, angle.get(id));
+          next.push(o);
+        }
+      }
+      next.sort((a, b) => angle.get(a) - angle.get(b) || (a < b ? -1 : 1));
+      const radius = Math.max(k * RING, next.length * 60 / (2 * Math.PI));
+      next.forEach((id, i) => {
+        const a = 2 * Math.PI * i / next.length;
+        angle.set(id, a);
+        pos.push({ id: id, x: Math.round(radius * Math.cos(a)), y: Math.round(radius * Math.sin(a)) });
+      });
+      level = next;
+    }
+    nodes.update(pos);
+  }
+  function restoreLayout(keep) {
+    if (home === null) return;
+    nodes.update(Object.entries(home).map(([id, p]) => ({ id: id, x: p.x, y: p.y })));
+    if (!keep) home = null;
   }
 
   const search = el("input", { type: "search", id: "kg-search", list: "kg-names", placeholder: "Company or person…",
@@ -164,6 +211,23 @@
       el("button", { type: "button", id: "kg-clear", text: "Show all", on: { click: clearFocus } }),
       el("button", { type: "button", id: "kg-reset", text: "Reset filters", on: { click: resetFilters } })),
     message, counts);
+  const comp = el("input", { type: "checkbox", id: "kg-companies" });
+  comp.addEventListener("change", () => {
+    showCompanies(comp.checked);
+    network.fit({ nodes: nodes.getIds({ filter: (x) => !x.hidden }), animation: false });
+    placeLabels();
+  });
+  controls.append(el("label", { class: "row", for: "kg-companies" }, comp,
+    el("span", { text: "companies only (deals drawn as labelled links)" })));
+  if (D.meta.isolated) {
+    const iso = el("input", { type: "checkbox", id: "kg-isolated" });
+    iso.addEventListener("change", () => {
+      showIsolated(iso.checked);
+      network.fit({ nodes: nodes.getIds({ filter: (x) => !x.hidden }), animation: false });
+    });
+    controls.append(el("label", { class: "row", for: "kg-isolated" }, iso,
+      el("span", { text: "show the " + D.meta.isolated + " entities in no link (in a grid beside the graph)" })));
+  }
 
   const boxes = [];
   function group(title, key, rows, extraClass) {
@@ -239,7 +303,7 @@
   // ---------------------------------------------------------------- header
   const header = document.getElementById("kg-header");
   const m = D.meta;
-  header.append(el("span", { class: "note", text: m.nodes + " nodes, " + m.edges + " links" +
+  header.append(el("span", { class: "note", text: m.summary +
     (m.dates ? ", published " + m.dates[0] + " to " + m.dates[1] : "") }));
   if (m.focus && nodeById.has(m.focus)) {
     header.append(el("span", { class: "note", text: "around " + nodeById.get(m.focus).label +
