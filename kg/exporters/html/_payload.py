@@ -398,8 +398,8 @@ def build_payload(
         else:
             node.update({"aliases": [str(a) for a in d.get("aliases") or ()],
                          "wikidata": wikidata_url(d.get("wikidata"))})
-            community = analysis.get(str(n), {}).get("community")
-            if community is not None:  # from the analysis attributes (kg.analysis)
+            community = d.get("community", analysis.get(str(n), {}).get("community"))
+            if community is not None:  # the view's own attribute, else kg.analysis
                 node["community"] = int(community)
         nodes.append(node)
 
