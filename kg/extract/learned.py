@@ -18,7 +18,8 @@ from kg.extract.relations import Found
 from kg.extract.text import Sentence
 from kg.schema import link_key
 
-# The tagger's Organization covers companies; kg keeps the wider type unless a pattern says Company.
+# The tagger's Organization covers companies: the model's Company-or-Organization choice (learnt from
+# kg's annotations) decides which.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
 # Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
 THRESHOLD = 0.5
@@ -38,7 +39,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
     if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
-    from kg.extract.ner import tag
+    from kg.extract.ner import org_kind, tag
 
     taken = [False] * len(s.tokens)
     for m in names:
@@ -47,7 +48,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     out = []
     for i, j, etype in tag(s.tokens, language=language):
         if etype in _NER_TYPES and not any(taken[i:j]):
-            out.append(_name_mention(s, i, j, _NER_TYPES[etype], gaz, source="ner"))
+            kind = org_kind(s.tokens, i, j, language=language) if etype == "Organization" else _NER_TYPES[etype]
+            out.append(_name_mention(s, i, j, kind, gaz, source="ner"))
     return out
 
 

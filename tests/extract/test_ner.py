@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 from kg.errors import ChoiceError, DataError
 from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, tag
 from kg.extract.text import tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _named(text: str, language: str) -> list[tuple[str, str]]:
@@ -146,3 +150,48 @@ def test_dev_slice_above_floor(shared: Path, language: str, folder: str, floor: 
         pytest.skip(f"{path} is absent")
     # The full dev sets score about 0.84 (idner) and 0.81 (CoNLL04); see docs/ner.md.
     assert _micro_f1(path, language, 120) > floor
+
+
+def _train_ner_script() -> Any:
+    spec = importlib.util.spec_from_file_location("kg_train_ner", ROOT / "scripts" / "train_ner.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# Written for this test: (sentence, [(name, type)]).
+_TINY = [
+    ("Bank Sentosa membuka kantor di Medan.", [("Bank Sentosa", "Organization"), ("Medan", "Place")]),
+    ("Direktur Budi Santoso mengatakan laba naik.", [("Budi Santoso", "Person")]),
+    ("Sentosa Group menegaskan rencana ekspansi ke Makassar.", [("Sentosa Group", "Organization"),
+                                                               ("Makassar", "Place")]),
+    ("Rina Wijaya memimpin Koperasi Maju sejak 2019.", [("Rina Wijaya", "Person"), ("Koperasi Maju", "Organization")]),
+    ("harga beras turun di pasar.", []),
+]
+
+
+def test_tiny_training_is_reproducible_and_learns_headline_case(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    mod = _train_ner_script()
+    from ner_data import make_doc
+
+    docs = []
+    for n, (text, names) in enumerate(_TINY * 4):
+        ments = [(text.index(x), text.index(x) + len(x), t) for x, t in names]
+        docs.append(make_doc(f"t-{n}", "id", text, ments, "test"))
+    params = {**mod.PARAMS, "max_iterations": 30}
+    outs = []
+    for k in range(2):
+        (tmp_path / str(k)).mkdir()
+        model, _ = mod.train(docs, "id", [("place", "Makassar"), ("common", "tegas")], params, tmp_path / str(k))
+        outs.append(model.write(tmp_path / str(k) / "m.tsv.gz", ["tiny"]).read_bytes())
+    assert outs[0] == outs[1]
+    model = Model.read(tmp_path / "0" / "m.tsv.gz")
+    # The affix rules and headline verbs of the language went into the model file.
+    assert "mo=aff" in model.res.own("Menegaskan") and "hv" in model.res.own("Tegaskan")
+    assert model.res.prefixes and model.res.suffixes
+    # Trained with title-cased copies, the tiny model still separates names in a headline.
+    toks = tokenize("Bank Sentosa Membuka Kantor Di Medan")
+    got = [(" ".join(t.text for t in toks[i:j]), k) for i, j, k in model.tag(toks)]
+    assert ("Bank Sentosa", "Organization") in got
