@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ChoiceError, DataError
-from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, tag
+from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, org_kind, tag
 from kg.extract.text import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,3 +195,34 @@ def test_tiny_training_is_reproducible_and_learns_headline_case(tmp_path: Path) 
     toks = tokenize("Bank Sentosa Membuka Kantor Di Medan")
     got = [(" ".join(t.text for t in toks[i:j]), k) for i, j, k in model.tag(toks)]
     assert ("Bank Sentosa", "Organization") in got
+
+
+# Headlines written for this test: a company name, then a headline verb in title or upper case.
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("id", "Bank Sentosa Tegaskan Tak Ada Rencana Merger Tahun Ini", "Bank Sentosa"),
+        ("id", "BANK SENTOSA TEGASKAN TAK ADA RENCANA MERGER TAHUN INI", "BANK SENTOSA"),
+        ("id", "Sentosa Group Salurkan Kredit Rp2 Triliun Untuk Petani", "Sentosa Group"),
+        ("en", "Acme Robotics Buys Sensor Maker For $40 Million", "Acme Robotics"),
+        ("en", "ACME ROBOTICS BUYS SENSOR MAKER FOR $40 MILLION", "ACME ROBOTICS"),
+        ("en", "Acme Robotics Denies Talks To Sell Its Drone Unit", "Acme Robotics"),
+    ],
+)
+def test_headline_name_ends_before_the_verb(language: str, text: str, name: str) -> None:
+    assert (name, "Organization") in _named(text, language)
+    assert all(verb not in got for got, _ in _named(text, language)
+               for verb in ("Tegaskan", "TEGASKAN", "Salurkan", "Buys", "BUYS", "Denies"))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "kinds"),
+    [
+        ("id", "Kementerian Keuangan memanggil Bank Sentosa", ["Organization", "Company"]),
+        ("en", "The Federal Trade Commission sued Acme Robotics Inc", ["Organization", "Company"]),
+    ],
+)
+def test_company_or_organization(language: str, text: str, kinds: list[str]) -> None:
+    toks = tokenize(text)
+    spans = [(i, j) for i, j, k in tag(toks, language=language) if k == "Organization"]
+    assert [org_kind(toks, i, j, language=language) for i, j in spans] == kinds
