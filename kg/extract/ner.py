@@ -139,8 +139,12 @@ class Model:
         return [self.labels[k] for k in reversed(path)]
 
     def tag(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`."""
-        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES]
+        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`.
+
+        A span whose first word is all lowercase is dropped: names are capitalised in both
+        languages, but NERP (lowercased text) taught the models that some are not.
+        """
+        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES and not tokens[s[0]].text.islower()]
 
     def org_kind(self, tokens: Sequence[Token], i: int, j: int) -> str:
         """``"Company"`` or ``"Organization"`` for the Organization name ``tokens[i:j]`` (naive Bayes

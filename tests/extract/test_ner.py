@@ -201,28 +201,28 @@ def test_tiny_training_is_reproducible_and_learns_headline_case(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("language", "text", "name"),
     [
-        ("id", "Bank Sentosa Tegaskan Tak Ada Rencana Merger Tahun Ini", "Bank Sentosa"),
-        ("id", "BANK SENTOSA TEGASKAN TAK ADA RENCANA MERGER TAHUN INI", "BANK SENTOSA"),
-        ("id", "Sentosa Group Salurkan Kredit Rp2 Triliun Untuk Petani", "Sentosa Group"),
-        ("en", "Acme Robotics Buys Sensor Maker For $40 Million", "Acme Robotics"),
-        ("en", "ACME ROBOTICS BUYS SENSOR MAKER FOR $40 MILLION", "ACME ROBOTICS"),
-        ("en", "Acme Robotics Denies Talks To Sell Its Drone Unit", "Acme Robotics"),
+        ("id", "Bank Mandala Salurkan Kredit Rp2 Triliun Untuk Petani", "Bank Mandala"),
+        ("id", "BANK MANDALA SALURKAN KREDIT RP2 TRILIUN UNTUK PETANI", "BANK MANDALA"),
+        ("id", "Mandala Group Caplok Produsen Baterai Asal Korea", "Mandala Group"),
+        ("en", "Acme Robotics Corp Denies Talks To Sell Its Drone Unit", "Acme Robotics Corp"),
+        ("en", "ACME ROBOTICS CORP BUYS SENSOR MAKER FOR $40 MILLION", "ACME ROBOTICS CORP"),
+        ("en", "Norwind Energy Inc Agrees To Buy Harlow Dairy", "Norwind Energy Inc"),
     ],
 )
 def test_headline_name_ends_before_the_verb(language: str, text: str, name: str) -> None:
-    assert (name, "Organization") in _named(text, language)
-    assert all(verb not in got for got, _ in _named(text, language)
-               for verb in ("Tegaskan", "TEGASKAN", "Salurkan", "Buys", "BUYS", "Denies"))
+    got = _named(text, language)
+    assert (name, "Organization") in got
+    verbs = ("salurkan", "caplok", "denies", "buys", "agrees")
+    assert not any(v in x.lower().split() for x, _ in got for v in verbs)
 
 
 @pytest.mark.parametrize(
-    ("language", "text", "kinds"),
+    ("language", "text", "names", "kinds"),
     [
-        ("id", "Kementerian Keuangan memanggil Bank Sentosa", ["Organization", "Company"]),
-        ("en", "The Federal Trade Commission sued Acme Robotics Inc", ["Organization", "Company"]),
+        ("id", "Kementerian Keuangan memanggil direksi Bank Mandala", [(0, 2), (4, 6)], ["Organization", "Company"]),
+        ("en", "The Federal Trade Commission sued Acme Robotics Inc", [(1, 4), (5, 8)], ["Organization", "Company"]),
     ],
 )
-def test_company_or_organization(language: str, text: str, kinds: list[str]) -> None:
+def test_company_or_organization(language: str, text: str, names: list[tuple[int, int]], kinds: list[str]) -> None:
     toks = tokenize(text)
-    spans = [(i, j) for i, j, k in tag(toks, language=language) if k == "Organization"]
-    assert [org_kind(toks, i, j, language=language) for i, j in spans] == kinds
+    assert [org_kind(toks, i, j, language=language) for i, j in names] == kinds
