@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import itertools
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,8 +14,7 @@ from hypothesis import strategies as st
 from kg.errors import ChoiceError, DataError
 from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, org_kind, tag
 from kg.extract.text import tokenize
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
 
 def _named(text: str, language: str) -> list[tuple[str, str]]:
@@ -152,14 +149,6 @@ def test_dev_slice_above_floor(shared: Path, language: str, folder: str, floor: 
     assert _micro_f1(path, language, 120) > floor
 
 
-def _train_ner_script() -> Any:
-    spec = importlib.util.spec_from_file_location("kg_train_ner", ROOT / "scripts" / "train_ner.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 # Written for this test: (sentence, [(name, type)]).
 _TINY = [
     ("Bank Sentosa membuka kantor di Medan.", [("Bank Sentosa", "Organization"), ("Medan", "Place")]),
@@ -173,7 +162,7 @@ _TINY = [
 
 def test_tiny_training_is_reproducible_and_learns_headline_case(tmp_path: Path) -> None:
     pytest.importorskip("pycrfsuite")
-    mod = _train_ner_script()
+    mod = load_script("scripts/train_ner.py")
     from ner_data import make_doc
 
     docs = []
