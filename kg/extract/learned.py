@@ -18,7 +18,8 @@ from kg.extract.relations import Found, Hit
 from kg.extract.text import Sentence
 from kg.schema import link_key
 
-# The tagger's Organization covers companies; kg keeps the wider type unless a pattern says Company.
+# The tagger's Organization covers companies: the model's Company-or-Organization choice (learnt from
+# kg's annotations) decides which.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
 _ORGS = frozenset({"Company", "Organization"})
 # Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
@@ -39,7 +40,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
     if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
-    from kg.extract.ner import tag
+    from kg.extract.ner import org_kind, tag
 
     taken = [False] * len(s.tokens)
     for m in names:
@@ -57,7 +58,9 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS)
             spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
                                                       person=etype == "Person")
-            out += [_name_mention(s, a, b, _NER_TYPES[etype], gaz, source="ner") for a, b in spans]
+            for a, b in spans:
+                kind = org_kind(s.tokens, a, b, language=language) if etype == "Organization" else _NER_TYPES[etype]
+                out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 
 

@@ -1,10 +1,11 @@
 """A statistical named-entity recogniser: a linear-chain CRF over kg's own tokens.
 
 One model per language, trained by ``scripts/train_ner.py`` (python-crfsuite) on
-the idner-news-2k (``id``) and CoNLL04 (``en``) train splits, shipped as
+kg's own annotations and the public NER sets of that language, with title-cased
+copies of their sentences so that headline casing is learnt; shipped as
 ``ontology/models/ner-<language>.tsv.gz`` with the word lists its features use
-(see ``ontology/models/README.md`` and ``docs/ner.md``). Decoding (Viterbi) is
-done here, so tagging needs no CRF library.
+(:mod:`kg.extract.nerfeat`; ``ontology/models/README.md``, ``docs/ner.md``).
+Decoding (Viterbi) is done here, so tagging needs no CRF library.
 
 Tokens are :func:`kg.extract.text.tokenize`'s, so spans line up with the rule
 engine's. Features never look at whitespace: training sentences are
@@ -20,14 +21,13 @@ from __future__ import annotations
 
 import functools
 import gzip
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import add
 from pathlib import Path
-from typing import Any
 
 from kg.errors import ChoiceError, DataError
-from kg.extract.text import Token, tokenize
+from kg.extract.nerfeat import Resources, features, remember, sentence_texts
+from kg.extract.text import Token
 from kg.resources import languages, ontology_dir
 
 __all__ = [
@@ -38,6 +38,8 @@ __all__ = [
     "bio_to_spans",
     "features",
     "model_path",
+    "org_features",
+    "org_kind",
     "spans_to_bio",
     "tag",
 ]
@@ -45,8 +47,6 @@ __all__ = [
 TYPES = ("Organization", "Person", "Place")
 FORMAT = "kg-ner 1"
 
-_SHAPE = re.compile(r"(.)\1+")
-_CACHE_LIMIT = 100_000
 
 
 def model_path(language: str) -> Path:
@@ -58,168 +58,15 @@ def model_path(language: str) -> Path:
     return ontology_dir() / "models" / f"ner-{language}.tsv.gz"
 
 
-class Resources:
-    """The word lists the features look up; stored in the model file beside the weights.
-
-    ``vocab``: words seen in lowercase (a capitalised word whose lowercase form is
-    common is less likely a name); ``stop``: function words; ``token_type``: the
-    entity type a capitalised token most often belongs to in the training data;
-    ``names``: ``(kind, surface)`` entries (place, first name, last name, and the
-    training data's entity names by type), matched case-sensitively on tokens.
-    """
-
-    def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
-                 token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = ()) -> None:
-        self.vocab = frozenset(vocab)
-        self.stop = frozenset(stop)
-        self.common = frozenset(common)
-        self.token_type = dict(token_type or {})
-        self.names = sorted(set(names))
-        single: dict[str, set[str]] = {}
-        multi: dict[tuple[str, ...], set[str]] = {}
-        for kind, surface in self.names:
-            # Plain names split on spaces exactly as the tokenizer would (and much faster).
-            plain = surface.replace(" ", "").isalnum()
-            toks = tuple(surface.split(" ") if plain else (t.text for t in tokenize(surface)))
-            if len(toks) == 1:
-                single.setdefault(toks[0], set()).add(kind)
-            elif toks:
-                multi.setdefault(toks, set()).add(kind)
-        self._single = {k: tuple(sorted(v)) for k, v in single.items()}
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for toks, kinds in multi.items():
-            by_first.setdefault(toks[0], []).append((toks, tuple(sorted(kinds))))
-        # Longest first: the longest name starting at a token marks it.
-        self._multi = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in by_first.items()}
-        self._own: dict[str, tuple[str, ...]] = {}
-        self._nb: dict[tuple[int, str], tuple[str, ...]] = {}
-
-    def own(self, text: str) -> tuple[str, ...]:
-        """Features of one token text on its own (cached: news repeats words).
-
-        >>> r = Resources(vocab=["menteri"], names=[("place", "Bali")])
-        >>> [f for f in r.own("Menteri") if "=" not in f or f.startswith("w=")]
-        ['w=menteri', 'cap', 'title', 'seenlow']
-        >>> "lx=place" in r.own("Bali"), "lx=place" in r.own("bali")
-        (True, False)
-        """
-        hit = self._own.get(text)
-        if hit is not None:
-            return hit
-        low = text.lower()
-        shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
-        out = ["w=" + low, "sh=" + _SHAPE.sub(r"\1", shape), "s=" + shape[:8], "p2=" + low[:2], "p3=" + low[:3],
-               "p4=" + low[:4], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
-        if text[0].isupper():
-            out.append("cap")
-            if len(text) > 1 and text.isupper():
-                out.append("upper")
-            elif text.istitle():
-                out.append("title")
-        if any(c.isdigit() for c in text):
-            out.append("digit")
-        if len(text) == 1 and not text.isalnum():
-            out.append("punct")
-        out.append("len=" + str(min(len(text), 6)))
-        if low in self.stop:
-            out.append("stop")
-        if text[0].isupper() and low in self.vocab:
-            out.append("seenlow")
-        if text[0].isupper() and low in self.common:
-            out.append("common")
-        if text in self.token_type:
-            out.append("te=" + self.token_type[text])
-        out += ["lx=" + k for k in self._single.get(text, ())]
-        return _put(self._own, text, tuple(out))
-
-    def neighbour(self, d: int, text: str) -> tuple[str, ...]:
-        """Features saying that the token ``d`` places away is ``text`` (cached).
-
-        >>> Resources(stop=["di"]).neighbour(-1, "di")
-        ('-1w=di', '-1sh=x', '-1stop')
-        """
-        key = (d, text)
-        hit = self._nb.get(key)
-        if hit is not None:
-            return hit
-        own = self.own(text)
-        p = f"{d:+d}"
-        out = [p + own[0], p + own[1]]
-        if d in (-1, 1):
-            out += [p + f for f in own[9:] if f in ("stop", "seenlow", "common") or f.startswith("lx=")]
-        return _put(self._nb, key, tuple(out))
-
-    def context(self, tokens: Sequence[Token]) -> list[list[str]]:
-        """Features that depend on the sentence, not on one word: position, title case,
-        word pairs, names of several tokens."""
-        n = len(tokens)
-        texts = [t.text for t in tokens]
-        lows = [t.lower() for t in texts]
-        out: list[list[str]] = [["titlecase"] for _ in range(n)] if _title_case(texts) else [[] for _ in range(n)]
-        out[0].append("BOS")
-        out[-1].append("EOS")
-        for i in range(n - 1):
-            out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
-            out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-        for i, t in enumerate(texts):
-            for toks, kinds in self._multi.get(t, ()):
-                m = len(toks)
-                if tuple(texts[i : i + m]) == toks:
-                    for k in kinds:
-                        marks = [(i, "lxB=" + k)] + [(x, "lxI=" + k) for x in range(i + 1, i + m)]
-                        for x, f in marks:
-                            out[x].append(f)
-                            if x > 0:
-                                out[x - 1].append("+1" + f)
-                            if x + 1 < n:
-                                out[x + 1].append("-1" + f)
-                    break
-        return out
-
-
-
-def _put(cache: dict[Any, Any], key: object, value: Any) -> Any:
-    """Remember ``value``; a full cache starts again (bounded memory on endless input)."""
-    if len(cache) > _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
-    return value
-
-def _title_case(texts: Sequence[str]) -> bool:
-    """Headline style: most words capitalised, so capitals say little about names."""
-    words = [w for w in texts[1:] if w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
-
-
-def features(tokens: Sequence[Token], res: Resources) -> list[list[str]]:
-    """The CRF features of each token of one sentence (what the trainer sees).
-
-    >>> f = features(tokenize("Kata Anis di Samarinda"), Resources(names=[("place", "Samarinda")]))
-    >>> [x for x in f[1] if "w=" in x and "|" not in x]
-    ['w=anis', '-1w=kata', '+1w=di', '+2w=samarinda']
-    >>> "+2w=samarinda" in f[1] and "+1lx=place" in f[2] and "BOS" in f[0]
-    True
-    """
-    if not tokens:
-        return []
-    texts = [t.text for t in tokens]
-    out = res.context(tokens)
-    n = len(texts)
-    for i, f in enumerate(out):
-        f.append("bias")
-        f += res.own(texts[i])
-        for d in (-2, -1, 1, 2):
-            if 0 <= i + d < n:
-                f += res.neighbour(d, texts[i + d])
-    return out
-
-
 class Model:
     """CRF weights, labels and the word lists; decodes with Viterbi."""
 
     def __init__(self, language: str, labels: Sequence[str], transitions: Mapping[tuple[str, str], float],
-                 weights: Mapping[tuple[str, str], float], res: Resources) -> None:
+                 weights: Mapping[tuple[str, str], float], res: Resources,
+                 company: Mapping[str, float] | None = None) -> None:
         self.language = language
+        # Log-odds of Company over Organization per name feature (org_features), with "bias".
+        self.company = dict(company or {})
         self.labels = tuple(labels)
         idx = {lab: k for k, lab in enumerate(self.labels)}
         # trans_to[c][p]: score of moving from label p to label c.
@@ -245,14 +92,14 @@ class Model:
         # "bias" is on every token: folded into the word's own scores.
         hit = self._vec.get(text)
         if hit is None:
-            hit = _put(self._vec, text, self._score(("bias", *self.res.own(text))))
+            hit = remember(self._vec, text, self._score(("bias", *self.res.own(text))))
         return hit
 
     def _nb(self, d: int, text: str) -> tuple[float, ...]:
         key = (d, text)
         hit = self._vec.get(key)
         if hit is None:
-            hit = _put(self._vec, key, self._score(self.res.neighbour(d, text)))
+            hit = remember(self._vec, key, self._score(self.res.neighbour(d, text)))
         return hit
 
     def labels_of(self, tokens: Sequence[Token]) -> list[str]:
@@ -260,7 +107,7 @@ class Model:
         n = len(tokens)
         if n == 0:
             return []
-        texts = [t.text for t in tokens]
+        texts = sentence_texts(tokens, self.res)
         z = self._zero
         own = [self._own(t) for t in texts]
         pad2 = [z] * min(2, n)
@@ -271,7 +118,7 @@ class Model:
         rows = [[a + b + c + d + e for a, b, c, d, e in zip(*x, strict=True)]
                 for x in zip(own, m2, m1, p1, p2, strict=True)]
         get = self.weights.get
-        for i, attrs in enumerate(self.res.context(tokens)):
+        for i, attrs in enumerate(self.res.context(texts)):
             row = rows[i]
             for a in attrs:
                 for k, w in get(a, ()):
@@ -292,8 +139,20 @@ class Model:
         return [self.labels[k] for k in reversed(path)]
 
     def tag(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`."""
-        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES]
+        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`.
+
+        A span whose first word is all lowercase is dropped: names are capitalised in both
+        languages, but NERP (lowercased text) taught the models that some are not.
+        """
+        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES and not tokens[s[0]].text.islower()]
+
+    def org_kind(self, tokens: Sequence[Token], i: int, j: int) -> str:
+        """``"Company"`` or ``"Organization"`` for the Organization name ``tokens[i:j]`` (naive Bayes
+        over :func:`org_features`, learnt from kg's annotations); Organization without weights."""
+        if not self.company:
+            return "Organization"
+        score = self.company.get("bias", 0.0) + sum(self.company.get(f, 0.0) for f in org_features(tokens, i, j))
+        return "Company" if score > 0 else "Organization"
 
     def lines(self, header: Sequence[str] = ()) -> Iterator[str]:
         """The model file's lines (sorted, so the same model gives the same bytes).
@@ -308,10 +167,15 @@ class Model:
             yield f"trans\t{p}\t{c}\t{w!r}\n"
         for attr, vec in sorted(self.weights.items()):
             yield f"state\t{attr}\t" + "\t".join(f"{k}:{w!r}" for k, w in vec) + "\n"
+        for feat, w in sorted(self.company.items()):
+            yield f"company\t{feat}\t{w!r}\n"
         res = self.res
         yield "vocab\t" + "\t".join(sorted(res.vocab)) + "\n"
         yield "stop\t" + "\t".join(sorted(res.stop)) + "\n"
         yield "common\t" + "\t".join(sorted(res.common)) + "\n"
+        yield "verbs\t" + "\t".join(sorted(res.verbs)) + "\n"
+        yield "prefix\t" + "\t".join(res.prefixes) + "\n"
+        yield "suffix\t" + "\t".join(res.suffixes) + "\n"
         by_type: dict[str, list[str]] = {}
         for word, typ in res.token_type.items():
             by_type.setdefault(typ, []).append(word)
@@ -347,9 +211,10 @@ class Model:
         labels: list[str] = []
         trans: dict[tuple[str, str], float] = {}
         weights: dict[tuple[str, str], float] = {}
-        lists: dict[str, list[str]] = {"vocab": [], "stop": [], "common": []}
+        lists: dict[str, list[str]] = {k: [] for k in ("vocab", "stop", "common", "verbs", "prefix", "suffix")}
         token_type: dict[str, str] = {}
         names: list[tuple[str, str]] = []
+        company: dict[str, float] = {}
         for n, row in enumerate(rows[1:], 2):
             if not row or row.startswith("#"):
                 continue
@@ -360,12 +225,14 @@ class Model:
                     for kw in f[2:]:
                         k, _, w = kw.partition(":")
                         weights[(f[1], labels[int(k)])] = float(w)
+                elif kind == "company":
+                    company[f[1]] = float(f[2])
                 elif kind == "label":
                     labels = f[1:]
                 elif kind == "trans":
                     trans[(f[1], f[2])] = float(f[3])
                 elif kind in lists:
-                    lists[kind] += f[1:]
+                    lists[kind] += [x for x in f[1:] if x]
                 elif kind == "token":
                     token_type.update(dict.fromkeys(f[2:], f[1]))
                 elif kind == "name":
@@ -375,9 +242,9 @@ class Model:
             except (IndexError, ValueError) as e:
                 raise DataError(f"{path}:{n}: bad model row ({e})") from e
         res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
-                        names=names)
+                        names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"])
         try:
-            return cls(language, labels, trans, weights, res)
+            return cls(language, labels, trans, weights, res, company)
         except KeyError as e:
             raise DataError(f"{path}: weight for an undeclared label {e}") from e
 
@@ -390,10 +257,12 @@ def _model(language: str) -> Model:
 def tag(tokens: Sequence[Token], *, language: str) -> list[tuple[int, int, str]]:
     """Entity spans of one sentence: ``(first token, one past the last token, type)``.
 
-    Types are ``Person``, ``Organization`` and ``Place``; CoNLL04's ``Other``
-    (dates, numbers, titles) is dropped. The model of ``language`` is loaded once
-    per process.
+    Types are ``Person``, ``Organization`` and ``Place``; the models also learn
+    ``Product`` (so that products are not read as companies), which is not returned.
+    An upper-case sentence is read as title case. The model of ``language`` is
+    loaded once per process.
 
+    >>> from kg.extract.text import tokenize
     >>> tag(tokenize("The United Nations sent Mary Robinson to Nairobi."), language="en")
     [(1, 3, 'Organization'), (4, 6, 'Person'), (7, 8, 'Place')]
     >>> tag([], language="en")
@@ -408,6 +277,22 @@ def tag(tokens: Sequence[Token], *, language: str) -> list[tuple[int, int, str]]
     if not tokens:
         return []
     return _model(language).tag(tokens)
+
+
+def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
+    """What tells a company from another organisation: the name's first and last words (the head
+    comes first in Indonesian, "Kementerian Keuangan"; last in English, "Trade Commission").
+
+    >>> from kg.extract.text import tokenize
+    >>> org_features(tokenize("kata Kementerian Keuangan RI"), 1, 4)
+    ['first=kementerian', 'last=ri']
+    """
+    return ["first=" + tokens[i].text.lower(), "last=" + tokens[j - 1].text.lower()]
+
+
+def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str) -> str:
+    """``"Company"`` or ``"Organization"`` for an Organization name the tagger found (see :meth:`Model.org_kind`)."""
+    return _model(language).org_kind(tokens, i, j)
 
 
 def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -451,6 +336,7 @@ def align(
     (snapped outwards to whole tokens) and the number dropped (no token, or
     overlapping a longer mention, which wins).
 
+    >>> from kg.extract.text import tokenize
     >>> text = "Bank Mandiri-BNI di Jakarta"
     >>> align(tokenize(text), [(0, 12, "Organization"), (20, 27, "Place"), (17, 27, "Place")])
     ([(0, 2, 'Organization'), (2, 4, 'Place')], 1, 1)

@@ -1,0 +1,228 @@
+"""The features of kg's named-entity tagger (:mod:`kg.extract.ner`): what the CRF sees of a token.
+
+Word form, shape and affixes, neighbours at -2..+2, the sentence's casing, and word
+lists stored in the model file beside the weights (see ``docs/ner.md``). Per-word
+features are cached: news repeats words, and this is what keeps tagging fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from kg.extract.casing import casing_of
+from kg.extract.text import Token, tokenize
+
+__all__ = ["Resources", "features", "sentence_texts"]
+
+_SHAPE = re.compile(r"(.)\1+")
+# Word-list flags repeated on the neighbours (and, tied to title case, on the word itself).
+_FLAGS = frozenset({"stop", "seenlow", "common", "hv", "mo=aff"})
+_TC_FLAGS = _FLAGS | {"lx=first", "lx=last", "lx=place", "lx=org"}
+_CACHE_LIMIT = 100_000
+
+
+class Resources:
+    """The word lists the features look up; stored in the model file beside the weights.
+
+    ``vocab``: words seen in lowercase (a capitalised word whose lowercase form is
+    common is less likely a name); ``stop``: function words; ``token_type``: the
+    entity type a capitalised token most often belongs to in the training data;
+    ``names``: ``(kind, surface)`` entries (place, first name, last name, and the
+    training data's entity names by type), matched case-sensitively on tokens;
+    ``verbs``: words that are verbs in headlines (``ontology/lang/<code>/headline_verbs.txt``);
+    ``prefixes``, ``suffixes``: affix rules ``"affix>replacement"`` (the lexicon's morphology),
+    which with ``common`` (root words) mark affixed words such as ``Tegaskan`` (tegas + kan).
+    """
+
+    def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
+                 token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = (),
+                 verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> None:
+        self.vocab = frozenset(vocab)
+        self.stop = frozenset(stop)
+        self.common = frozenset(common)
+        self.verbs = frozenset(verbs)
+        self.prefixes = tuple(sorted(set(prefixes), key=lambda a: (-len(a), a)))
+        self.suffixes = tuple(sorted(set(suffixes), key=lambda a: (-len(a), a)))
+        self.token_type = dict(token_type or {})
+        self.names = sorted(set(names))
+        single: dict[str, set[str]] = {}
+        multi: dict[tuple[str, ...], set[str]] = {}
+        for kind, surface in self.names:
+            # Plain names split on spaces exactly as the tokenizer would (and much faster).
+            plain = surface.replace(" ", "").isalnum()
+            toks = tuple(surface.split(" ") if plain else (t.text for t in tokenize(surface)))
+            if len(toks) == 1:
+                single.setdefault(toks[0], set()).add(kind)
+            elif toks:
+                multi.setdefault(toks, set()).add(kind)
+        self._single = {k: tuple(sorted(v)) for k, v in single.items()}
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for toks, kinds in multi.items():
+            by_first.setdefault(toks[0], []).append((toks, tuple(sorted(kinds))))
+        # Longest first: the longest name starting at a token marks it.
+        self._multi = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in by_first.items()}
+        self._own: dict[str, tuple[str, ...]] = {}
+        self._nb: dict[tuple[int, str], tuple[str, ...]] = {}
+
+    def own(self, text: str) -> tuple[str, ...]:
+        """Features of one token text on its own (cached: news repeats words).
+
+        >>> r = Resources(vocab=["menteri"], names=[("place", "Bali")])
+        >>> [f for f in r.own("Menteri") if "=" not in f or f.startswith("w=")]
+        ['w=menteri', 'cap', 'title', 'seenlow']
+        >>> "lx=place" in r.own("Bali"), "lx=place" in r.own("bali")
+        (True, False)
+        """
+        hit = self._own.get(text)
+        if hit is not None:
+            return hit
+        low = text.lower()
+        shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
+        out = ["w=" + low, "sh=" + _SHAPE.sub(r"\1", shape), "s=" + shape[:8], "p2=" + low[:2], "p3=" + low[:3],
+               "p4=" + low[:4], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
+        if text[0].isupper():
+            out.append("cap")
+            if len(text) > 1 and text.isupper():
+                out.append("upper")
+            elif text.istitle():
+                out.append("title")
+        if any(c.isdigit() for c in text):
+            out.append("digit")
+        if len(text) == 1 and not text.isalnum():
+            out.append("punct")
+        out.append("len=" + str(min(len(text), 6)))
+        if low in self.stop:
+            out.append("stop")
+        if text[0].isupper() and low in self.vocab:
+            out.append("seenlow")
+        if text[0].isupper() and low in self.common:
+            out.append("common")
+        if text in self.token_type:
+            out.append("te=" + self.token_type[text])
+        if low in self.verbs:
+            out.append("hv")
+        out += self._morph(low)
+        out += ["lx=" + k for k in self._single.get(text, ())]
+        return remember(self._own, text, tuple(out))
+
+    def neighbour(self, d: int, text: str) -> tuple[str, ...]:
+        """Features saying that the token ``d`` places away is ``text`` (cached).
+
+        >>> Resources(stop=["di"]).neighbour(-1, "di")
+        ('-1w=di', '-1sh=x', '-1stop')
+        """
+        key = (d, text)
+        hit = self._nb.get(key)
+        if hit is not None:
+            return hit
+        own = self.own(text)
+        p = f"{d:+d}"
+        out = [p + own[0], p + own[1]]
+        if d in (-1, 1):
+            out += [p + f for f in own[9:] if f in _FLAGS or f.startswith("lx=")]
+        return remember(self._nb, key, tuple(out))
+
+    def _morph(self, low: str) -> list[str]:
+        """``mo=`` features of an affixed word whose root is a known word: ``menegaskan`` ->
+        ``mo=p:men``, ``mo=s:kan``, ``mo=aff`` (root ``tegas``); the word itself must not be a root.
+
+        >>> r = Resources(common=["tegas", "setuju"], prefixes=["men>t", "me>", "di>"], suffixes=["kan>", "i>"])
+        >>> r._morph("menegaskan"), r._morph("disetujui"), r._morph("tegas"), r._morph("medan")
+        (['mo=p:men', 'mo=s:kan', 'mo=aff'], ['mo=p:di', 'mo=s:i', 'mo=aff'], [], [])
+        """
+        if not self.prefixes or low in self.common or not low.isalpha():
+            return []
+        cands = [("", "", low)]
+        for rule in self.prefixes:
+            affix, _, repl = rule.partition(">")
+            if low.startswith(affix) and len(low) - len(affix) >= 3:
+                cands.append((affix, "", repl + low[len(affix):]))
+        for pre, _, base in list(cands):
+            for rule in self.suffixes:
+                affix, _, repl = rule.partition(">")
+                if base.endswith(affix) and len(base) - len(affix) >= 3:
+                    cands.append((pre, affix, base[: len(base) - len(affix)] + repl))
+        for pre, suf, root in cands:
+            if (pre or suf) and root in self.common:
+                return [*(["mo=p:" + pre] if pre else []), *(["mo=s:" + suf] if suf else []), "mo=aff"]
+        return []
+
+    def context(self, texts: Sequence[str]) -> list[list[str]]:
+        """Features that depend on the sentence, not on one word: position, title case
+        (then also the word lists' flags again, tied to title case: capitals say little
+        there, so the flags must say more), word pairs, names of several tokens."""
+        n = len(texts)
+        lows = [t.lower() for t in texts]
+        out: list[list[str]] = [[] for _ in range(n)]
+        if casing_of(texts) != "as written":
+            for i, t in enumerate(texts):
+                out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
+        out[0].append("BOS")
+        out[-1].append("EOS")
+        for i in range(n - 1):
+            out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
+            out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
+        for i, t in enumerate(texts):
+            for toks, kinds in self._multi.get(t, ()):
+                m = len(toks)
+                if tuple(texts[i : i + m]) == toks:
+                    for k in kinds:
+                        marks = [(i, "lxB=" + k)] + [(x, "lxI=" + k) for x in range(i + 1, i + m)]
+                        for x, f in marks:
+                            out[x].append(f)
+                            if x > 0:
+                                out[x - 1].append("+1" + f)
+                            if x + 1 < n:
+                                out[x + 1].append("-1" + f)
+                    break
+        return out
+
+
+
+def remember(cache: dict[Any, Any], key: object, value: Any) -> Any:
+    """Remember ``value``; a full cache starts again (bounded memory on endless input)."""
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+def sentence_texts(tokens: Sequence[Token], res: Resources) -> list[str]:
+    """The token texts the features read: an upper-case sentence is read in title case
+    (the models learn headline casing from title-cased copies of their training sentences),
+    except short words that are no known word: those stay upper case (acronyms, as ``BRI``).
+
+    >>> res = Resources(common=["siap"], stop=["dan"])
+    >>> sentence_texts(tokenize("BRI DAN BNI SIAP SALURKAN KREDIT"), res)
+    ['BRI', 'Dan', 'BNI', 'Siap', 'Salurkan', 'Kredit']
+    """
+    texts = [t.text for t in tokens]
+    if casing_of(texts) != "upper":
+        return texts
+    known = (res.common, res.stop, res.verbs)
+    return [t[0] + t[1:].lower() if t.isupper() and (len(t) > 4 or any(t.lower() in k for k in known)) else t
+            for t in texts]
+
+
+def features(tokens: Sequence[Token], res: Resources) -> list[list[str]]:
+    """The CRF features of each token of one sentence (what the trainer sees).
+
+    >>> f = features(tokenize("Kata Anis di Samarinda"), Resources(names=[("place", "Samarinda")]))
+    >>> [x for x in f[1] if "w=" in x and "|" not in x]
+    ['w=anis', '-1w=kata', '+1w=di', '+2w=samarinda']
+    >>> "+2w=samarinda" in f[1] and "+1lx=place" in f[2] and "BOS" in f[0]
+    True
+    """
+    if not tokens:
+        return []
+    texts = sentence_texts(tokens, res)
+    out = res.context(texts)
+    n = len(texts)
+    for i, f in enumerate(out):
+        f.append("bias")
+        f += res.own(texts[i])
+        for d in (-2, -1, 1, 2):
+            if 0 <= i + d < n:
+                f += res.neighbour(d, texts[i + d])
+    return out
