@@ -386,3 +386,9 @@ def test_lookup_name_reads_the_lists_without_tickers() -> None:
     hit = gaz.lookup_name("Purolator Inc.")
     assert hit is not None and hit.id == "purolator"
     assert gaz.lookup_name("Buka") is None
+
+
+def test_one_word_list_names_need_a_confirmation_in_headlines() -> None:
+    # in a title-case headline every word is capitalised, so casing confirms nothing
+    assert scan("Purolator Bidik Ekspansi Ke Asia Tenggara", "id", title_case=True) == {}
+    assert scan("Saham Perusahaan Purolator Naik Tajam", "id", title_case=True) == {"Purolator": "purolator"}

@@ -140,7 +140,7 @@ class GazIndex:
         if tier == "weak":
             return False
         if headline:
-            return tier == "strong"
+            return tier == "strong" and j - i > 1
         # In sentence case a list name is a whole name: "Bork" in "Robert Bork" and "Lyle Propane" in
         # "Lyle Propane Gas Co" are not; the tagger and the name patterns read those.
         return not _name_word(toks, i - 1, -1) and not _name_word(toks, j, 1)
