@@ -701,7 +701,8 @@ def build_names_file(shared: Path, train: Path, core: list[dict[str, str]], rese
         "Names kg has never seen in the core lists: listed companies worldwide, brands and operators with",
         "Wikidata ids, subsidiaries and officers of IDX companies, IDX tickers that are words.",
         "Sources (attribution as their licences ask):",
-        *(f"  {gn.NAMES_SOURCES[k]};" for k in (*gn.DEFAULT_LISTS, "vocab") if k in used or k == "vocab"),
+        *(f"  {gn.NAMES_SOURCES[k]};" for k in (*gn.DEFAULT_LISTS, "vocab", "places")
+          if k in used or k in ("vocab", "places")),
         *wrap(NAMES_DERIVED),
         GENERATED,
     ]

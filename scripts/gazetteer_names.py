@@ -14,7 +14,7 @@ surface form gets a *tier* that says what must confirm it in a text (``kg.extrac
 
 Common words are the lowercase words of kg's training texts in ../shared/train (outside annotated names)
 plus kg's stop words and denylist; first names and place names are the words of the Person and Place
-names annotated there.
+names annotated there, of S&P 500 headquarters, IDX subsidiaries' locations and IDX officers' names.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ NAMES_SOURCES = {
     "idxsub": "idx-subsidiaries.csv: fahmipriadi/idx-emiten-detail-parser@da332f7 (The Unlicense; IDX company"
     " profiles scraped from idx.co.id, April 2022)",
     "officers": "idx-officers-shareholders.csv (directors and commissioners): same source as idx-subsidiaries",
+    "places": "words of places and people that make a one-word name weak: sp500-companies.csv headquarters"
+    " (datasets/s-and-p-500-companies@56509dd, ODC-PDDL-1.0), idx-subsidiaries.csv locations,"
+    " idx-officers-shareholders.csv names",
     "idx": "IDX tickers of ontology/gazetteer/companies.tsv (idx-companies.csv, see there)",
     "vocab": "common words: ../shared/train/ner-id (NER-UI CC BY 4.0, NERGRIT, NERP CC BY-SA 4.0),"
     " factuality-en (UDS-IH2 CC BY-SA 4.0, UW, MEANTIME CC BY 2.5), relations-en (KnowledgeNet CC BY-SA 4.0,"
@@ -89,6 +92,23 @@ def vocabulary(train: Path) -> tuple[Counter[str], set[str]]:
                 elif t.text.isalpha() and t.text.islower():
                     words[t.text] += 1
     return Counter({w: n for w, n in words.items() if n >= MIN_COUNT}), names
+
+
+def place_and_person_words(shared: Path) -> set[str]:
+    """More words that name places and people, from the lists themselves: S&P 500 headquarters
+    ("Memphis, Tennessee"), IDX subsidiaries' locations, and the words of IDX officers' and
+    shareholders' names (a brand "Santosa" is a surname first)."""
+    words: set[str] = set()
+    texts = [r["headquarters"] for r in _read_csv(shared / "sp500-companies.csv")]
+    texts += [r["location"] for r in _read_csv(shared / "idx-subsidiaries.csv")]
+    forms = {f.casefold().strip(".") for f in legal_forms()}
+    for r in _read_csv(shared / "idx-officers-shareholders.csv"):
+        toks = {t.low.strip(".") for t in tokenize(r["name"])}
+        if not toks & forms:
+            texts.append(_person_name(r["name"]))
+    for text in texts:
+        words.update(t.low for t in tokenize(text) if t.text[:1].isalpha() and len(t.text) > 2)
+    return words
 
 
 def is_latin(text: str) -> bool:
@@ -238,6 +258,7 @@ def build_names(shared: Path, train: Path, core: list[dict[str, str]], reserved:
     """Rows of names.tsv.gz: one per new entity (or a core id with extra weak forms); surfaces that a core
     entry, a country or a sector already has, or that two new entities share, are dropped."""
     common, name_words = vocabulary(train)
+    name_words |= place_and_person_words(shared)
     tiers = Tiers(common, name_words)
     core_ids = {c["id"] for c in core}
     core_keys = {normalize(n) for c in core for n in [c["label"], *c["aliases"].split("|")] if n} | reserved
