@@ -372,7 +372,7 @@ def load_names() -> tuple[NameEntry, ...]:
 
     >>> names = {e.label: e for e in load_names()}
     >>> names["Fujitsu"].type, names["Fujitsu"].strong
-    ('Company', ('Fujitsu', 'Fujitsu Limited'))
+    ('Company', ('Fujitsu',))
     """
     path = names_path()
     if not path.is_file():
