@@ -118,9 +118,12 @@ def is_latin(text: str) -> bool:
 class Tiers:
     """Assigns the tier of a surface form from the common words and name words."""
 
-    def __init__(self, common: Counter[str], names: set[str]) -> None:
+    def __init__(self, common: Counter[str], names: set[str], more_names: set[str] = frozenset()) -> None:
         self.common = common
         self.names = names
+        # words of the lists' own places and people: they make a one-word name weak ("Memphis"), but
+        # not a longer one ("Agro Menara Rachmat" stays a name)
+        self.one_word_names = names | more_names
         self.forms = {f.casefold().strip(".") for f in legal_forms()}
         self.strict_forms = self.forms - {"group", "holdings", "holding", "grup"}
 
@@ -140,7 +143,7 @@ class Tiers:
                 return "none"  # "Financial", "Office", "International": too common to name one company
             if len(toks) > 1 and toks[-1].strip(".") in self.strict_forms:
                 return "plain"  # "NEXT plc", "Target Corp": a word with its legal form
-            return "weak" if (w in self.common or w in self.names or len(w) < 4) else "strong"
+            return "weak" if (w in self.common or w in self.one_word_names or len(w) < 4) else "strong"
         if person:
             return "none" if all(w in self.common for w in ws) else "strong"  # an officer "Tidak Ada"
         return "strong" if any(w not in self.common and w not in self.names for w in ws) else "plain"
@@ -258,8 +261,7 @@ def build_names(shared: Path, train: Path, core: list[dict[str, str]], reserved:
     """Rows of names.tsv.gz: one per new entity (or a core id with extra weak forms); surfaces that a core
     entry, a country or a sector already has, or that two new entities share, are dropped."""
     common, name_words = vocabulary(train)
-    name_words |= place_and_person_words(shared)
-    tiers = Tiers(common, name_words)
+    tiers = Tiers(common, name_words, place_and_person_words(shared))
     core_ids = {c["id"] for c in core}
     core_keys = {normalize(n) for c in core for n in [c["label"], *c["aliases"].split("|")] if n} | reserved
     recs = list(records(shared, lists, core))
