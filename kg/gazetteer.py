@@ -28,7 +28,7 @@ from pathlib import Path
 from kg.errors import ChoiceError, DataError
 from kg.names import normalize
 
-__all__ = ["Country", "GazEntry", "Gazetteer", "Sector", "load"]
+__all__ = ["Country", "GazEntry", "Gazetteer", "NameEntry", "Sector", "load", "load_names", "names_rows"]
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 _MATCHES = {"exactMatch": "exact", "closeMatch": "close", "broadMatch": "broad", "narrowMatch": "narrow"}
@@ -50,6 +50,38 @@ class GazEntry:
     sector: str | None = None  # a sector id (Sector.id)
     ticker: str | None = None
     exchange: str | None = None  # "IDX" or "US"
+
+
+@dataclass(frozen=True, slots=True)
+class NameEntry:
+    """An entity of the large lists (``ontology/gazetteer/names.tsv.gz``) with its surface forms by tier.
+
+    ``strong`` forms match wherever they are capitalised; ``plain`` forms (several common words)
+    in sentence-case text or when confirmed; ``weak`` forms (one common word, a first name, an
+    acronym) only when the text confirms them; ``ticker_forms`` (IDX tickers that are words)
+    only in capitals in a sentence that is not all capitals (``kg.extract.gazindex``).
+    """
+
+    id: str
+    label: str
+    type: str
+    strong: tuple[str, ...] = ()
+    plain: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    ticker_forms: tuple[str, ...] = ()  # a ticker that is a word ("BUKA"): only in capitals
+    wikidata: str | None = None
+    country: str | None = None
+    ticker: str | None = None
+    exchange: str | None = None
+    isin: str | None = None
+
+    def surfaces(self) -> Iterator[tuple[str, str]]:
+        """(surface form, tier) pairs."""
+        for tier in ("strong", "plain", "weak"):
+            for s in getattr(self, tier):
+                yield s, tier
+        for s in self.ticker_forms:
+            yield s, "ticker"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +159,13 @@ class Sector:
 
 
 def _tsv(path: Path) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    if path.suffix == ".gz":
+        import gzip
+
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
     reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader)
     for n, row in enumerate(reader, 2):
@@ -326,3 +364,42 @@ def load() -> Gazetteer:
     entries = _read_entries(folder / "companies.tsv") + _read_entries(folder / "places.tsv")
     return Gazetteer(entries, _read_countries(folder / "countries.tsv"),
                      _read_sectors(ontology_file("sectors.ttl")), languages())
+
+
+@functools.cache
+def load_names() -> tuple[NameEntry, ...]:
+    """The entities of the large lists (read once per process; empty if the file is absent).
+
+    >>> names = {e.label: e for e in load_names()}
+    >>> names["Fujitsu"].type, names["Fujitsu"].strong
+    ('Company', ('Fujitsu',))
+    """
+    path = names_path()
+    if not path.is_file():
+        return ()
+    return tuple(
+        NameEntry(r["id"], r["label"], r["type"], _split(r["strong"]), _split(r["plain"]), _split(r["weak"]),
+                  _split(r["ticker_forms"]), r["wikidata"] or None, r["country"] or None, r["ticker"] or None,
+                  r["exchange"] or None, r["isin"] or None)
+        for r in _tsv(path)
+    )
+
+
+def names_path() -> Path:
+    """``ontology/gazetteer/names.tsv.gz`` of this installation."""
+    from kg.resources import ontology_dir
+
+    return ontology_dir() / "gazetteer" / "names.tsv.gz"
+
+
+def names_rows() -> Iterator[list[str]]:
+    """The header row, then the data rows of names.tsv.gz as lists of cells (the fast path of
+    ``kg.extract.gazindex``, which reads 50,000 rows at every worker start)."""
+    import gzip
+
+    path = names_path()
+    if not path.is_file():
+        return
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"):
+        if line and line[0] != "#":
+            yield line.split("\t")

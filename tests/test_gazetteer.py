@@ -286,3 +286,109 @@ def test_regenerating_gives_identical_files(shared: Path, tmp_path: Path) -> Non
         assert new.read_bytes() == old.read_bytes(), f"{old} differs from a fresh build"
         compared += 1
     assert compared >= 3
+
+
+# ------------------------------------------------------------ the large lists (names.tsv.gz)
+
+
+def scan(text: str, language: str = "en", *, title_case: bool = False) -> dict[str, str]:
+    """{matched text: entity id} of the gazetteer scan over one hand-written sentence."""
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.text import tokenize
+
+    toks = tokenize(text)
+    return {text[toks[i].start : toks[j - 1].end]: k.id for i, j, k in
+            gaz_index(language).scan(toks, title_case=title_case)}
+
+
+def test_names_file_header_names_source_and_licence() -> None:
+    import gzip
+
+    lines = gzip.decompress((GAZ / "names.tsv.gz").read_bytes()).decode("utf-8").splitlines()
+    head = " ".join(ln for ln in lines[:30] if ln.startswith("#")).casefold()
+    for source in ("free-ticker-database", "name-suggestion-index", "idx-emiten-detail-parser", "licence"):
+        assert source in head
+
+
+def test_names_file_is_small() -> None:
+    # the documented limit (docs/data.md): the large lists ship compressed, under 2 MB
+    assert (GAZ / "names.tsv.gz").stat().st_size < 2_000_000
+
+
+def test_names_do_not_repeat_the_core() -> None:
+    core = {e.id for e in gazetteer.load().entries}
+    names = gazetteer.load_names()
+    assert len(names) > 20_000
+    # only the IDX rows that add a ticker which is a word repeat a core id
+    assert all(e.id not in core or (e.ticker_forms and not e.strong) for e in names)
+
+
+def test_a_distinctive_name_matches_with_its_wikidata_id() -> None:
+    from kg.extract.gazindex import gaz_index
+
+    assert scan("Shares of Purolator rose after the merger talks.") == {"Purolator": "purolator"}
+    known = gaz_index("en").get("purolator")
+    assert known is not None and known.wikidata == "Q7261372" and known.type == "Company"
+
+
+def test_a_list_name_inside_a_longer_name_is_not_taken() -> None:
+    # "Bork" is a brand in the list; here it is a surname, and the sentence's capitals say so
+    assert "Bork" not in scan("Judge Robert Bork said the ruling would stand.")
+    assert scan("Analysts said Bork would cut prices.") == {"Bork": "bork"}
+
+
+def test_a_common_word_name_needs_a_confirmation() -> None:
+    # "Gap" is one common word: casing alone does not make it the retailer ...
+    assert scan("The Gap between the two offers narrowed.") == {}
+    assert scan("Sales at Gap fell in March.") == {}
+    # ... a legal form or an organisation cue does
+    assert scan("Gap Inc said sales fell in March.") == {"Gap": "gap"}
+    assert scan("Sales at retailer Gap fell in March.").get("Gap") == "gap"  # "retailer": an org cue
+
+
+def test_a_cue_confirms_a_weak_name_in_indonesian() -> None:
+    # "perusahaan" (company) is an organisation cue of ontology/lang/id/org_cues.txt
+    assert scan("Saham perusahaan Gap turun tajam.", "id") == {"Gap": "gap"}
+    assert scan("Ada Gap besar antara dua harga.", "id") == {}
+
+
+def test_a_ticker_that_is_a_word_needs_its_capitals() -> None:
+    assert scan("Saham BUKA naik 5 persen hari ini.", "id") == {"BUKA": "bukalapak"}
+    assert scan("Toko itu buka sampai malam.", "id") == {}
+    assert scan("Toko Itu Buka Sampai Malam", "id", title_case=True) == {}
+    # in an all-capitals sentence capitals confirm nothing
+    assert "BUKA" not in scan("TOKO BUKA SAMPAI MALAM DI JAKARTA", "id")
+
+
+def test_plain_names_wait_for_sentence_case() -> None:
+    name = "Air Products and Chemicals"
+    assert scan(f"Shares of {name} fell on Monday.") == {name: "air-products-and-chemicals"}
+    assert name not in scan(f"Big {name} Plans Face Delay", title_case=True)
+
+
+def test_officers_are_people() -> None:
+    from kg.extract.gazindex import gaz_index
+
+    assert scan("Kata Prajogo Pangestu kepada wartawan.", "id") == {"Prajogo Pangestu": "prajogo-pangestu"}
+    known = gaz_index("id").get("prajogo-pangestu")
+    assert known is not None and known.type == "Person"
+
+
+def test_core_rows_get_wikidata_ids_from_the_brand_list(g: gazetteer.Gazetteer) -> None:
+    boeing = g.lookup("Boeing")
+    assert boeing is not None and boeing.wikidata == "Q66"
+
+
+def test_lookup_name_reads_the_lists_without_tickers() -> None:
+    from kg.extract.gazindex import gaz_index
+
+    gaz = gaz_index("en")
+    hit = gaz.lookup_name("Purolator Inc.")
+    assert hit is not None and hit.id == "purolator"
+    assert gaz.lookup_name("Buka") is None
+
+
+def test_one_word_list_names_need_a_confirmation_in_headlines() -> None:
+    # in a title-case headline every word is capitalised, so casing confirms nothing
+    assert scan("Purolator Bidik Ekspansi Ke Asia Tenggara", "id", title_case=True) == {}
+    assert scan("Saham Perusahaan Purolator Naik Tajam", "id", title_case=True) == {"Purolator": "purolator"}

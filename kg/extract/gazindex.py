@@ -2,6 +2,15 @@
 
 Case matters for names: "Ford" is a company, "ford" is not; an all-caps alias
 such as "AS" (Amerika Serikat) must match exactly. Sector labels match in any case.
+
+The large lists (``kg.gazetteer.load_names``) add names by tier, and a list never outvotes
+the text: a *plain* name (several common words, "Swedish Match") matches only in
+sentence-case text, where its capitals mean something, and a *weak* name (one common
+word, "Target", or a ticker that is a word, "BUKA") only when the text confirms it: a
+legal form after it ("Target Corp"), an acronym or ticker in brackets after it
+("Surge (WIFI)"), an organisation cue before it ("emiten Surge"), or, for a ticker, its
+capitals in a sentence that is not all capitals. No list name matches in an all-capitals
+sentence, where casing confirms nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from kg.extract.text import Token, tokenize
+from kg.extract.text import _TOKEN, Token, sentence_starters, tokenize
 from kg.names import legal_forms, normalize
 
 
@@ -27,11 +36,10 @@ class Known:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    known: Known
-    surface: tuple[str, ...]  # original-case tokens of the surface form
-    exact_case: bool
+# A surface form in the index: (entity, original-case tokens of the form, exact case?, tier), the tier being
+# core (companies.tsv etc.) or strong | plain | weak | ticker (names.tsv.gz). A plain tuple: about 60,000 are
+# made at every worker start.
+_Entry = tuple[Known, tuple[str, ...], bool, str]
 
 
 class GazIndex:
@@ -51,7 +59,7 @@ class GazIndex:
             if not toks:
                 continue
             key = tuple(t.lower() for t in toks)
-            self._by_tokens.setdefault(key, []).append(_Entry(known, toks, exact))
+            self._by_tokens.setdefault(key, []).append((known, toks, exact, "core"))
             self.max_len = max(self.max_len, len(key))
             if known.type != "Sector":
                 self._by_norm.setdefault(normalize(surface), known)
@@ -59,26 +67,83 @@ class GazIndex:
         for surface, known in _demonyms(g, language):
             toks = tuple(t.text for t in tokenize(surface))
             key = tuple(t.lower() for t in toks)
-            self._by_tokens.setdefault(key, []).append(_Entry(known, toks, True))
+            self._by_tokens.setdefault(key, []).append((known, toks, True, "core"))
             self.max_len = max(self.max_len, len(key))
+        # One dict and one prefix set for both: the scan asks one table per token.
+        self._names = _names_index()
+        self._core_keys = tuple(self._by_tokens)
+        merged = dict(self._names.by_tokens)
+        for key, entries in self._by_tokens.items():
+            merged[key] = entries + merged.get(key, [])
+        self._by_tokens = merged
+        self.max_len = max(self.max_len, self._names.max_len)
         self.legal_forms = frozenset(legal_forms())
+        self._legal_keys = frozenset(f.strip(".").lower() for f in self.legal_forms)
+        from kg.extract.lexicon import load_lexicon
+
+        self._cues = frozenset(load_lexicon(language).org_cues)
 
     def get(self, entity_id: str) -> Known | None:
-        return self._by_id.get(entity_id)
+        return self._by_id.get(entity_id) or self._names.by_id.get(entity_id)
 
     def lookup_name(self, name: str) -> Known | None:
-        """The known organisation, person or place with this name (legal forms ignored)."""
-        return self._by_norm.get(normalize(name))
+        """The known organisation, person or place with this name (legal forms ignored).
+
+        The large lists are asked second, by the name's words without legal forms at
+        the ends (no list ticker: "Buka" is no name of Bukalapak).
+        """
+        hit = self._by_norm.get(normalize(name))
+        if hit is not None:
+            return hit
+        toks = [t.low for t in tokenize(name) if t.text[0].isalnum()]
+        while len(toks) > 1 and toks[-1].strip(".") in self._legal_keys:
+            toks.pop()
+        while len(toks) > 1 and toks[0].strip(".") in self._legal_keys:
+            toks.pop(0)
+        entries = [e for e in self._names.by_tokens.get(tuple(toks), ()) if not e[2]]
+        return min(entries, key=_order)[0] if entries else None
 
     def _case_ok(self, entry: _Entry, toks: Sequence[Token]) -> bool:
-        if entry.known.type == "Sector":
+        known, surface, exact_case, _ = entry
+        if known.type == "Sector":
             return True
-        if entry.exact_case:
-            return all(a == b.text for a, b in zip(entry.surface, toks, strict=True))
+        if exact_case:
+            return all(a == b.text for a, b in zip(surface, toks, strict=True))
         first = toks[0].text
         # The text must be capitalised where the name is ("Ford", not "ford"); "iPhone"-style
         # names match their own case.
-        return first[0].isupper() or first[0].isdigit() or first == entry.surface[0]
+        return first[0].isupper() or first[0].isdigit() or first == surface[0]
+
+    def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool) -> bool:
+        """The text vouches for a list name at toks[i:j]: a legal form after it, an acronym or
+        ticker in brackets after it (in sentence case only where the name starts: "Gas" in
+        "United Cities Gas Co" is not confirmed), or an organisation cue before it."""
+        if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+            return True
+        if not headline and _name_word(toks, i - 1, -1):
+            return False
+        if j < len(toks) and toks[j].text.strip(".").lower() in self._legal_keys and toks[j].is_cap:
+            return True
+        return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_upper
+
+    def _tier_ok(self, entry: _Entry, toks: Sequence[Token], i: int, j: int, headline: bool,
+                 capitals: bool) -> bool:
+        tier = entry[3]
+        if tier == "core":
+            return True
+        if capitals:
+            return False
+        if tier == "ticker":  # a ticker that is a word: its capitals, in a sentence not all capitals
+            return True
+        if self._confirmed(toks, i, j, headline):
+            return True
+        if tier == "weak":
+            return False
+        if headline:
+            return tier == "strong" and j - i > 1
+        # In sentence case a list name is a whole name: "Bork" in "Robert Bork" and "Lyle Propane" in
+        # "Lyle Propane Gas Co" are not; the tagger and the name patterns read those.
+        return not _name_word(toks, i - 1, -1) and not _name_word(toks, j, 1)
 
     def scan(self, toks: Sequence[Token], *, title_case: bool = False) -> Iterator[tuple[int, int, Known]]:
         """Longest non-overlapping matches, left to right.
@@ -87,6 +152,8 @@ class GazIndex:
         form starts with the tokens read so far.
         """
         prefixes = self._prefixes()
+        words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
+        capitals = len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
         i = 0
         n = len(toks)
         while i < n:
@@ -99,12 +166,13 @@ class GazIndex:
                 entries = self._by_tokens.get(key)
                 if not entries:
                     continue
-                ok = [e for e in entries if self._case_ok(e, toks[i : i + m])]
+                ok = [e for e in entries if self._case_ok(e, toks[i : i + m])
+                      and self._tier_ok(e, toks, i, i + m, title_case, capitals)]
                 if ok:
                     # Several entities share a surface form: prefer a name over a sector,
                     # then the entry with a Wikidata id, then the id (deterministic).
-                    ok.sort(key=lambda e: (e.known.type == "Sector", e.known.wikidata is None, e.known.id))
-                    hit = (i, i + m, ok[0].known)
+                    ok.sort(key=_order)
+                    hit = (i, i + m, ok[0][0])
             if hit:
                 yield hit
                 i = hit[1]
@@ -113,7 +181,108 @@ class GazIndex:
 
     @functools.cache  # noqa: B019 - one index per language, kept for the process
     def _prefixes(self) -> frozenset[tuple[str, ...]]:
-        return frozenset(key[:n] for key in self._by_tokens for n in range(1, len(key) + 1))
+        core = frozenset(key[:n] for key in self._core_keys for n in range(1, len(key) + 1))
+        return core | self._names.prefixes
+
+
+_CONNECTORS = frozenset({"of", "and", "&", "de", "van", "der", "dan", "for"})
+
+
+def _name_word(toks: Sequence[Token], k: int, step: int, *, joined: bool = False) -> bool:
+    """toks[k] continues a capitalised name (directly, or through "of"/"and" before a capital;
+    the first word of a sentence only directly: "Robert Bork", not "Shares of Bork")."""
+    if not 0 <= k < len(toks):
+        return False
+    t = toks[k]
+    if t.low in _CONNECTORS and not joined:
+        return _name_word(toks, k + step, step, joined=True)
+    if not (t.text[0].isupper() and t.text[0].isalpha()):
+        return False
+    return not (k == 0 and (joined or t.low in sentence_starters()))
+
+
+def _order(e: _Entry) -> tuple[bool, bool, bool, str]:
+    known = e[0]
+    return (known.type == "Sector", e[3] != "core", known.wikidata is None, known.id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    by_tokens: dict[tuple[str, ...], list[_Entry]]
+    prefixes: frozenset[tuple[str, ...]]
+    by_id: dict[str, Known]
+    max_len: int
+
+
+def token_texts(text: str) -> list[str]:
+    """The token strings of ``kg.extract.text.tokenize`` without building Token objects.
+
+    >>> token_texts("Kirkland's Co., Ltd")
+    ['Kirkland', "'s", 'Co', '.', ',', 'Ltd']
+    """
+    return _TOKEN.findall(text)
+
+
+@functools.cache
+def _names_index() -> _Names:
+    """The large lists' surface forms, one index for every language (names are not language-specific).
+
+    A plain loop over the file's cells: this runs at every worker start, for about 50,000 names,
+    with the cyclic garbage collector paused (it would walk the growing index again and again).
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_names_index()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_names_index() -> _Names:
+    from kg.errors import DataError
+    from kg.gazetteer import names_path, names_rows
+
+    by_tokens: dict[tuple[str, ...], list[_Entry]] = {}
+    by_id: dict[str, Known] = {}
+    rows = names_rows()
+    head = next(rows, None)
+    if head is None:
+        return _Names({}, frozenset(), {}, 1)
+    col = {name: k for k, name in enumerate(head)}
+    tiers = [(col[c], t) for c, t in (("strong", "strong"), ("plain", "plain"), ("weak", "weak"),
+                                       ("ticker_forms", "ticker"))]
+    ident, label, etype, qid, country = col["id"], col["label"], col["type"], col["wikidata"], col["country"]
+    for c in rows:
+        if len(c) != len(head):
+            raise DataError(f"{names_path()}: a row has {len(c)} cells, the header {len(head)}")
+        known = by_id.get(c[ident])
+        if known is None:
+            known = by_id[c[ident]] = Known(c[ident], c[label], c[etype], c[qid] or None, c[country] or None)
+        for k, tier in tiers:
+            if not c[k]:
+                continue
+            for surface in c[k].split("|"):
+                # most forms are words and spaces, which the tokenizer splits at the spaces
+                simple = surface.replace(" ", "").isalnum()
+                toks = tuple(surface.split()) if simple else tuple(token_texts(surface))
+                key = tuple(surface.lower().split()) if len(toks) == surface.count(" ") + 1 else tuple(
+                    t.lower() for t in toks)
+                if not key:
+                    continue
+                entry = (known, toks, len(surface) <= 5 and surface.isupper(), tier)
+                found = by_tokens.get(key)
+                if found is None:
+                    by_tokens[key] = [entry]
+                else:
+                    found.append(entry)
+    prefixes = set(by_tokens)
+    for key in by_tokens:
+        for n in range(1, len(key)):
+            prefixes.add(key[:n])
+    return _Names(by_tokens, frozenset(prefixes), by_id, max((len(k) for k in by_tokens), default=1))
 
 
 def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, bool]]:
