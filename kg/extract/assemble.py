@@ -4,7 +4,9 @@ Within an article, names are merged when one is a shorter form of another
 ("Nusantara Baterai" and "PT Nusantara Baterai Energi Tbk") or an acronym
 defined in the text ("Bank Rakyat Indonesia (BRI)"). A relation read from
 several sentences becomes one relation whose status follows
-``kg.schema.STATUS_PRECEDENCE``.
+``kg.schema.STATUS_PRECEDENCE``. A directed relation read both ways in one
+article ("A acquires B" in one sentence, "B acquires A" in another) keeps the
+direction with the stronger evidence (:func:`one_direction`).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         if s == o:
             continue
         groups[link_key(f.type, s, o)].append(f)
+    groups = one_direction(groups)
 
     used: set[str] = set()
     relations = []
@@ -131,6 +134,30 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
+
+
+def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple[str, str, str], list[Found]]:
+    """Keep one direction per directed link: the one more sentences (weighted by confidence) read;
+    on a tie, the one read first (the headline and lead state the deal most plainly).
+
+    Wire text rarely states a deal backwards, but a parse can: a passive missed in one sentence
+    ("B, which was bought by A") must not make the article claim both "A acquired B" and
+    "B acquired A".
+    """
+    out = dict(groups)
+    for (rtype, s, o), fs in groups.items():
+        back = (rtype, o, s)
+        if RELATION_TYPES[rtype].symmetric or back not in groups or (rtype, s, o) not in out:
+            continue
+        rs = groups[back]
+        mine = (sum(f.confidence for f in fs), -min(f.sentence.start for f in fs))
+        theirs = (sum(f.confidence for f in rs), -min(f.sentence.start for f in rs))
+        # Equal weight and the same first sentence: the key order decides, so the outcome is stable.
+        if (mine, s) > (theirs, o):
+            del out[back]
+        else:
+            del out[rtype, s, o]
+    return out
 
 
 def _with_language(article: Article, language: str) -> Article:

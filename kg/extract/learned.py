@@ -54,9 +54,12 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
                          language: str) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
+    from kg.extract.lexicon import load_lexicon
     from kg.extract.relmodel import classify, status
+    from kg.extract.venues import venues
 
-    named = [m for m in ms if m.source != "coref" and m.type != "Sector"]
+    gone = venues(s, load_lexicon(language), ms)  # "told Reuters", "filing with the SEC": not parties
+    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
     out = []
     seen: set[tuple[str, str, str]] = set()
     for a, b in itertools.permutations(named, 2):

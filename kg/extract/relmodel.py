@@ -176,9 +176,20 @@ class Model:
             self.cues = {lang: Cues(c["entries"], prefixes=c["prefixes"], suffixes=c["suffixes"])
                          for lang, c in data["cues"].items()}
             self.threshold = float(data.get("threshold", 0.5))
+            # Relation types the model answers for, per language (chosen by cross-validated
+            # precision at training time); a model without the table answers for every type.
+            trusted = data.get("trusted")
+            self.trusted: dict[str, frozenset[str]] | None = (
+                None if trusted is None else {lang: frozenset(ts) for lang, ts in trusted.items()})
             self.meta: dict[str, Any] = data.get("training", {})
         except (KeyError, TypeError, ValueError) as exc:
             raise DataError(f"{source}: malformed relation model ({exc!r})") from None
+
+    def trusted_types(self, language: str) -> frozenset[str] | None:
+        """The relation types this model may return in ``language`` (``None``: every type)."""
+        if self.trusted is None:
+            return None
+        return self.trusted.get(language, frozenset())
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of every label (in ``labels`` order) for one feature list."""
@@ -359,8 +370,10 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tup
         if label in fits and q > best_p:
             best, best_p = label, q
     # The threshold was chosen by cross-validation on the training data; the mass of
-    # relation types that cannot hold between these types counts as "none".
-    if best is None or best_p < m.threshold:
+    # relation types that cannot hold between these types counts as "none". A type whose
+    # cross-validated precision in this language was too low is not answered at all.
+    trusted = m.trusted_types(language)
+    if best is None or best_p < m.threshold or (trusted is not None and best not in trusted):
         return None, 1.0 - best_p
     return best, best_p
 
