@@ -147,7 +147,7 @@ def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple
     out = dict(groups)
     for (rtype, s, o), fs in groups.items():
         back = (rtype, o, s)
-        if RELATION_TYPES[rtype].symmetric or back not in groups or (rtype, s, o) not in out:
+        if RELATION_TYPES[rtype].symmetric or back not in out or (rtype, s, o) not in out:
             continue
         rs = groups[back]
         mine = (sum(f.confidence for f in fs), -min(f.sentence.start for f in fs))

@@ -55,10 +55,10 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
                          language: str) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
+    from kg.extract.relations import non_parties
     from kg.extract.relmodel import classify, status
-    from kg.extract.venues import venues
 
-    gone = venues(s, load_lexicon(language), ms)  # "told Reuters", "filing with the SEC": not parties
+    gone = non_parties(s, load_lexicon(language), ms)  # "told Reuters", "Chinese automaker X": not parties
     named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
     out = []
     seen: set[tuple[str, str, str]] = set()

@@ -395,12 +395,47 @@ def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
                 yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
 
 
+def _country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
+    """Positions in ``ms`` of country mentions that only say where something is from or is:
+    inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
+    Japan", "asal Jepang"), or right before an organisation ("Chinese automaker BYD"). Only a
+    country standing on its own ("Indonesia sued ...", "pemerintah Indonesia") may be a party."""
+    toks = s.tokens
+    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
+    out: set[int] = set()
+    for k, m in enumerate(ms):
+        if m.type != "Country":
+            continue
+        nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
+        if nested or (m.i > 0 and toks[m.i - 1].low in preps):
+            out.add(k)
+        else:
+            nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
+            gap = toks[m.j : nxt.i] if nxt is not None else ()
+            if (
+                nxt is not None
+                and nxt.type in ORG_TYPES
+                and len(gap) <= 2
+                and all(t.is_word and not t.is_cap and not lex.cues_starting(t.text) for t in gap)
+            ):
+                out.add(k)
+    return out
+
+
+def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
+    """Positions in ``ms`` of names that cannot be a party of a deal read from this sentence:
+    venues (:func:`kg.extract.venues.venues`) and countries named only as an origin or place."""
+    return venues(s, lex, ms) | _country_modifiers(s, lex, ms)
+
+
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order."""
     speakers = ms
     gone = venues(s, lex, ms)
     if gone:
         ms = [m for k, m in enumerate(ms) if k not in gone]
+    modifiers = _country_modifiers(s, lex, ms)
+    parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
@@ -416,7 +451,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
         else:
-            pair = _pair(s, lex, ms, h, lo, hi)
+            pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7
         if pair is None or not _types_ok(rtype, *pair):
             continue
