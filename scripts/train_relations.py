@@ -60,7 +60,13 @@ from kg.resources import languages, ontology_dir  # noqa: E402
 from kg.schema import RELATION_TYPES  # noqa: E402
 
 C_GRID = (0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+REL_C_GRID = (1.0, 3.0)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+# The English relation sets are another genre (Wikipedia, web passages) with incomplete negatives
+# (KnowledgeNet marks only fact arguments; Re-DocRED's relations hold per document): their weight
+# against CoNLL04 and kg's annotations is chosen by cross-validation among these (0: left out; a weight
+# of 1 scored lower in an earlier run, 0.656 against 0.683, and costs the most time).
+EXTRA_WEIGHTS = (0.0, 0.3)
 MIN_COUNT = 2  # features seen once in training get no weight (smaller model, same figures)
 DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 CONLL_TYPES = frozenset({"based_in", "works_for"})
@@ -267,8 +273,10 @@ def vectorize(feats: Sequence[list[str]], index: dict[str, int]) -> Any:
     return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(index)))
 
 
-def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> tuple[list[str], list[str], Any, Any]:
-    """(labels, vocabulary, weights [features x labels], bias) of an L2 logistic regression."""
+def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float,
+        weights: Sequence[float] | None = None) -> tuple[list[str], list[str], Any, Any]:
+    """(labels, vocabulary, weights [features x labels], bias) of an L2 logistic regression
+    (``weights``: one sample weight per example)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -277,7 +285,7 @@ def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> tuple[li
     x = vectorize(feats, {f: k for k, f in enumerate(vocab)})
     classes = sorted(set(labels))
     clf = LogisticRegression(C=c, max_iter=5000, tol=1e-5)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
     assert list(clf.classes_) == classes
     w, b = clf.coef_.T, clf.intercept_
     if len(classes) == 2:  # scikit-learn keeps one column for two classes: make it a softmax pair
@@ -378,17 +386,25 @@ def trust_table(docs: Sequence[Doc], pairs: Sequence[Pair], answers: Sequence[st
     return out
 
 
-def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]]) -> tuple[float, float, dict]:
-    """C and threshold with the best out-of-fold relation F1, and the trust table at that choice."""
+def sample_weight(docs: Sequence[Doc], p: Pair, extra: float) -> float:
+    return 1.0 if docs[p.doc].source in SCORED_SOURCES else extra
+
+
+def cv_relations(docs: list[Doc], pairs: list[Pair],
+                 feats: list[list[str]]) -> tuple[float, float, float, dict]:
+    """C, threshold and the extra sets' weight with the best out-of-fold relation F1, and the
+    trust table at that choice."""
     fold = folds_of(docs)
-    best, table = (-1.0, 0.0, 0.0), {}
+    best, table = (-1.0, 0.0, 0.0, 0.0), {}
     trust: dict[str, Any] = {}
-    for c in C_GRID:
+    has_extra = any(d.source not in SCORED_SOURCES for d in docs)
+    for c, xw in ((c, xw) for c in REL_C_GRID for xw in (EXTRA_WEIGHTS if has_extra else (1.0,))):
         oof: list[tuple[Pair, list[str], list[float]]] = []
         for k in range(5):
-            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train]
-            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k]
-            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c)
+            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k and docs[p.doc].source in SCORED_SOURCES]
+            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
+                                       [sample_weight(docs, pairs[n], xw) for n in tr])
             probs = probabilities([feats[n] for n in te], vocab, w, b)
             oof += [(pairs[n], classes, q) for n, q in zip(te, probs, strict=True)]
         for th in THRESHOLDS:
@@ -400,11 +416,12 @@ def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]]) -> 
                 f1s.append(prf({x for x in pred if docs[x[0]].source == src},
                                {x for x in gold if docs[x[0]].source == src})["f1"])
             f1 = round(sum(f1s) / len(f1s), 4)
-            table[f"C={c} t={th}"] = f1
+            table[f"C={c} extra={xw} t={th}"] = f1
             if f1 > best[0]:
-                best = (f1, c, th)
+                best = (f1, c, th, xw)
                 trust = trust_table(docs, [p for p, _, _ in oof], answers)
-    return best[1], best[2], {"cv_f1": best[0], "grid": table, "trust": trust}
+        print(f"  C={c} extra weight={xw}: best F1 so far {best[0]:.4f}", flush=True)
+    return best[1], best[2], best[3], {"cv_f1": best[0], "extra_weight": best[3], "grid": table, "trust": trust}
 
 
 def cv_status(docs: list[Doc], pairs: list[Pair], feats: list[list[str]]) -> tuple[float, dict]:
@@ -464,16 +481,18 @@ def train_model(kind: str, docs: list[Doc], pairs: list[Pair], cues: dict[str, A
                 meta: dict[str, Any]) -> tuple[str, relmodel.Model]:
     feats = feature_lists(docs, pairs, untrained(kind, cues))
     if kind == "relation":
-        c, th, cv = cv_relations(docs, pairs, feats)
+        c, th, xw, cv = cv_relations(docs, pairs, feats)
         labels = [p.label for p in pairs]
-        rows = [n for n, p in enumerate(pairs) if p.train]
-        print(f"{kind}: cross-validation C={c} threshold={th} F1={cv['cv_f1']:.3f}")
+        rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
+        weights: list[float] | None = [sample_weight(docs, pairs[n], xw) for n in rows]
+        print(f"{kind}: cross-validation C={c} threshold={th} extra weight={xw} F1={cv['cv_f1']:.3f}")
     else:
         (c, cv), th = cv_status(docs, pairs, feats), 0.0
         labels = [p.status or "" for p in pairs]
         rows = list(range(len(pairs)))
+        weights = None
         print(f"{kind}: cross-validation C={c} accuracy={cv['cv_accuracy']:.3f}")
-    classes, vocab, w, b = fit([feats[n] for n in rows], [labels[n] for n in rows], c)
+    classes, vocab, w, b = fit([feats[n] for n in rows], [labels[n] for n in rows], c, weights)
     meta = {**meta, "C": c, "min_count": MIN_COUNT, "examples": dict(sorted(Counter(labels[n] for n in rows).items())),
             "cross_validation": {k: v for k, v in cv.items() if k != "grid"}}
     trusted = None

@@ -20,8 +20,6 @@ from kg.schema import link_key
 
 # The tagger's Organization covers companies; kg keeps the wider type unless a pattern says Company.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
-# Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
-THRESHOLD = 0.5
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
 # a classification per pair for almost no relations.
 _MAX_PAIR_DISTANCE = 40
@@ -66,7 +64,9 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
-        if rtype is None or p < THRESHOLD:
+        # The model answers only above its cross-validated threshold and for the types it is trusted
+        # with in this language (kg.extract.relmodel.classify); no second threshold here.
+        if rtype is None:
             continue
         key = link_key(rtype, a.key, b.key)
         if key in known or key in seen:

@@ -81,6 +81,22 @@ def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b:
     assert back == (expected if symmetric else None)
 
 
+def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = relmodel.load()
+    assert m.trusted is not None, "the training script stores the per-language trust decision"
+    assert set(m.trusted) == {"en", "id"} and "works_for" in m.trusted["en"]
+    trust = m.meta["cross_validation"]["trust"]
+    for lang, types in m.trusted.items():  # the decision is the stored cross-validated precision
+        assert all(trust[lang][t]["p"] >= 0.70 for t in types)
+    toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
+    a, b = (0, 2, "Person"), span(toks, "Tenvar Industries", "Company")
+    assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
+    monkeypatch.setattr(m, "trusted", {"en": frozenset({"based_in"}), "id": frozenset()})
+    assert relmodel.classify(toks, a, b, language="en")[0] is None
+    monkeypatch.setattr(m, "trusted", None)  # a model without the table answers for every type
+    assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
+
+
 def test_types_no_relation_can_join_are_not_scored() -> None:
     toks = tokenize("Maria Lopez flew to Oslo.")
     assert relmodel.classify(toks, (0, 2, "Person"), (4, 5, "Place"), language="en") == (None, 1.0)
@@ -180,3 +196,46 @@ def test_training_is_deterministic(shared: Path) -> None:
     assert texts[0] == texts[1]
     m = relmodel.Model(json.loads(texts[0]), source="slice")
     assert m.labels == ("based_in", "none", "works_for")
+
+
+def _train_module():  # type: ignore[no-untyped-def]
+    with mock.patch.dict(os.environ):  # the script pins BLAS threads in the environment
+        sys.path.insert(0, str(ROOT / "scripts"))
+        try:
+            return importlib.import_module("train_relations")
+        finally:
+            sys.path.remove(str(ROOT / "scripts"))
+
+
+def test_documents_train_sentence_by_sentence(tmp_path: Path) -> None:
+    """A multi-sentence gold document (Re-DocRED style) becomes one example per sentence naming two of
+    its entities; a relation goes with the sentences naming both parties; one document, one fold."""
+    train = _train_module()
+    text = ("Lumeo Corp is a maker of sensors based in Bergen. Its parent is Tenvar Industries. "
+            "Maria Lopez runs Lumeo Corp.")
+
+    def at(name: str, k: int = 0) -> dict:
+        start = -1
+        for _ in range(k + 1):
+            start = text.index(name, start + 1)
+        return {"start": start, "end": start + len(name)}
+
+    doc = {"doc_id": "d1", "language": "en", "text": text, "relations": [
+        {"subject": "Lumeo Corp", "type": "based_in", "object": "Bergen", "status": "asserted"},
+        {"subject": "Lumeo Corp", "type": "subsidiary_of", "object": "Tenvar Industries", "status": "asserted"},
+        {"subject": "Maria Lopez", "type": "works_for", "object": "Lumeo Corp", "status": "asserted"}],
+        "entities": [
+            {"label": "Lumeo Corp", "type": "Organization", "mentions": [at("Lumeo Corp"), at("Lumeo Corp", 1)]},
+            {"label": "Bergen", "type": "Place", "mentions": [at("Bergen")]},
+            {"label": "Tenvar Industries", "type": "Organization", "mentions": [at("Tenvar Industries")]},
+            {"label": "Maria Lopez", "type": "Person", "mentions": [at("Maria Lopez")]}]}
+    path = tmp_path / "docs.gold.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    docs = train.read_sentences(path)
+    # the middle sentence names only Tenvar Industries: nothing to learn from it
+    assert [d.id for d in docs] == ["d1#0", "d1#2"]
+    assert [[r[1] for r in d.relations] for d in docs] == [["based_in"], ["works_for"]]
+    assert all(d.source == "relations-en" and d.only == train.EXTRA_TYPES for d in docs)
+    assert len(set(train.folds_of(docs))) == 1
+    labels = sorted(p.label for p in train.pairs_of(docs) if p.train)
+    assert labels.count("based_in") == 1 and labels.count("works_for") == 1
