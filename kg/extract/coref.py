@@ -25,6 +25,7 @@ from dataclasses import replace
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
+from kg.extract.venues import venues
 from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
@@ -151,6 +152,18 @@ def _find_pronouns(s: Sentence, names: list[Mention], descs: list[Mention], lex:
     return out
 
 
+def _venue_ids(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon) -> set[int]:
+    """ids of the names that a venue frame introduces ("a filing with the SEC"): never what "it" means."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.source != "coref":
+            by_sent.setdefault(m.sent, []).append(m)
+    out: set[int] = set()
+    for si, ms in by_sent.items():
+        out |= {id(ms[k]) for k in venues(sentences[si], lex, ms)}
+    return out
+
+
 def _is_pronoun(m: Mention, lex: Lexicon) -> bool:
     return m.j - m.i == 1 and m.text.lower() in _pronoun_words(lex.code)[0]
 
@@ -159,17 +172,16 @@ def _pronoun_antecedent(m: Mention, out: list[Mention], sentences: list[Sentence
     """The organisation a pronoun clearly stands for, or ``None`` when it is not clear."""
     toks = sentences[m.sent].tokens
     here = [c for c in out if c.sent == m.sent and c.start < m.start and c.type in ORG_TYPES and c.key]
+    # "Tenvar said it would buy Lumeo", "In a filing with the SEC, Tenvar said on Monday it ...": a
+    # pronoun a few words after a speech verb is that verb's subject, the name right before the verb;
+    # when kg did not recognise that name, the pronoun stays unresolved (not "the SEC").
+    speech = lex.words("speech_verbs")
+    for k in range(m.i - 1, max(-1, m.i - 5), -1):
+        if lex.stems(toks[k].text) & speech:
+            subject = [c for c in here if c.j <= k and k - c.j <= 1]
+            return subject[-1] if subject else None
     if here:
-        if len({c.key for c in here}) == 1:
-            return here[0]
-        # "Tenvar said it would buy Lumeo", "In a filing with the SEC, Tenvar said on Monday that it
-        # ...": the pronoun a few words after a speech verb is that verb's subject, the name right before it.
-        speech = lex.words("speech_verbs")
-        for k in range(m.i - 1, max(-1, m.i - 5), -1):
-            if lex.stems(toks[k].text) & speech:
-                subject = [c for c in here if c.j <= k and k - c.j <= 1]
-                return subject[-1] if subject else None
-        return None
+        return here[0] if len({c.key for c in here}) == 1 else None
     for back in range(1, _MAX_BACK):
         prev = [c for c in out if c.sent == m.sent - back and c.type in ORG_TYPES and c.key]
         if prev:
@@ -216,6 +228,7 @@ def resolve_descriptions(
     speech = lex.words("speech_verbs")
     counts: Counter[str] = Counter()
     out: list[Mention] = []
+    venue_ids: set[int] | None = None  # computed on the first pronoun
     for m in mentions:
         if m.source != "coref":
             out.append(m)
@@ -225,7 +238,9 @@ def resolve_descriptions(
         best: tuple[float, str] | None = None
         chosen: Mention | None = None
         if _is_pronoun(m, lex):
-            chosen = _pronoun_antecedent(m, out, sentences, lex)
+            if venue_ids is None:
+                venue_ids = _venue_ids(sentences, mentions, lex)
+            chosen = _pronoun_antecedent(m, [c for c in out if id(c) not in venue_ids], sentences, lex)
             if chosen is not None:
                 out.append(replace(m, key=chosen.key, label=chosen.label, type=chosen.type, wikidata=chosen.wikidata,
                                    country=chosen.country, sector=chosen.sector))

@@ -69,7 +69,9 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "a", "b", "expected"), CASES)
 def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b: tuple[str, str],
-                                expected: str | None) -> None:
+                                expected: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the classifier reads, before the per-language trust decision (tested below) filters it.
+    monkeypatch.setattr(relmodel.load(), "trusted", None)
     toks = tokenize(text)
     sa, sb = span(toks, *a), span(toks, *b)
     label, p = relmodel.classify(toks, sa, sb, language=language)
@@ -84,16 +86,22 @@ def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b:
 def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: pytest.MonkeyPatch) -> None:
     m = relmodel.load()
     assert m.trusted is not None, "the training script stores the per-language trust decision"
-    assert set(m.trusted) == {"en", "id"} and "works_for" in m.trusted["en"]
-    trust = m.meta["cross_validation"]["trust"]
-    for lang, types in m.trusted.items():  # the decision is the stored cross-validated precision
-        assert all(trust[lang][t]["p"] >= 0.70 for t in types)
+    assert set(m.trusted) == {"en", "id"}
+    table = m.meta["cross_validation"]["pipeline"]
+    for lang, types in m.trusted.items():  # each decision is a stored cross-validated precision >= 0.70
+        for rtype, threshold in types.items():
+            row = table[lang][rtype][str(threshold)]
+            assert row["p"] >= 0.70 and row["tp"] + row["fp"] >= 5 and threshold >= m.threshold
     toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
     a, b = (0, 2, "Person"), span(toks, "Tenvar Industries", "Company")
-    assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
-    monkeypatch.setattr(m, "trusted", {"en": frozenset({"based_in"}), "id": frozenset()})
-    assert relmodel.classify(toks, a, b, language="en")[0] is None
     monkeypatch.setattr(m, "trusted", None)  # a model without the table answers for every type
+    label, p = relmodel.classify(toks, a, b, language="en")
+    assert label == "works_for"
+    monkeypatch.setattr(m, "trusted", {"en": {"based_in": 0.3}, "id": {}})
+    assert relmodel.classify(toks, a, b, language="en")[0] is None  # not trusted in English
+    monkeypatch.setattr(m, "trusted", {"en": {"works_for": min(1.0, p + 0.01)}, "id": {}})
+    assert relmodel.classify(toks, a, b, language="en")[0] is None  # trusted only when more probable
+    monkeypatch.setattr(m, "trusted", {"en": {"works_for": p}, "id": {}})
     assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
 
 
