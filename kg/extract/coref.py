@@ -141,10 +141,14 @@ def _find_pronouns(s: Sentence, names: list[Mention], descs: list[Mention], lex:
     if not words:
         return []
     toks = s.tokens
+    hits = [k for k, t in enumerate(toks) if t.low in words]
+    if not hits:
+        return []
     taken = {k for m in (*names, *descs) for k in range(m.i, m.j)}
     out = []
-    for k, t in enumerate(toks):
-        if t.low not in words or k in taken or (t.is_cap and k > 0 and toks[k - 1].text not in ('"', "'", "“", "(")):
+    for k in hits:
+        t = toks[k]
+        if k in taken or (t.is_cap and k > 0 and toks[k - 1].text not in ('"', "'", "“", "(")):
             continue  # a capitalised "Perseroan" mid-sentence may be part of a name the tagger missed
         if k + 2 < len(toks) and toks[k + 1].low in be and toks[k + 2].low in expletive:
             continue  # "it is expected that ...": refers to nothing

@@ -367,6 +367,9 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tup
     if not fits:
         return None, 1.0
     m = load()
+    trusted = m.trusted_types(language)
+    if trusted is not None and not any(f in trusted for f in fits):
+        return None, 1.0  # nothing the model may answer here: spare the features (most pairs in use)
     p = m.scores(features(tokens, a, b, language=language, model=m))
     best, best_p = None, 0.0
     for label, q in zip(m.labels, p, strict=True):
@@ -375,7 +378,6 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tup
     # The threshold was chosen by cross-validation on the training data; the mass of
     # relation types that cannot hold between these types counts as "none". A type whose
     # cross-validated precision in this language was too low is not answered at all.
-    trusted = m.trusted_types(language)
     if (best is None or best_p < m.threshold
             or (trusted is not None and (best not in trusted or best_p < trusted[best]))):
         return None, 1.0 - best_p
