@@ -46,7 +46,7 @@ def _most_general(types: frozenset[str]) -> set[rdflib.term.Node]:
         if t in ORG_TYPES:
             out.add(KG.Organization)
         elif t in PLACE_TYPES:
-            out.add(KG.Place if PLACE_TYPES <= types else KG[t])
+            out.add(KG.Place if types >= PLACE_TYPES else KG[t])
         else:
             out.add(KG[t])
     return out
