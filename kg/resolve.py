@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 from kg.graph import Claim, KnowledgeGraph, Link, Node
 from kg.model import Entity, Extraction, Relation
 from kg.names import normalize
-from kg.schema import ORG_TYPES, link_id, link_key, strongest_status
+from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
 
 if TYPE_CHECKING:
     from kg.curation import Curation
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
+_SPEAKER_TYPES = ORG_TYPES | {"Person"}
 
 
 class _UnionFind:
@@ -129,6 +130,14 @@ def _canonical(members: list[Entity], weight: dict[Entity, int], articles: dict[
     return Node(ident, label, etype, tuple(sorted(names)), qid, tuple(arts))
 
 
+def _fits(rtype: str, subject: Node | None, obj: Node | None) -> bool:
+    """Whether a relation still joins types its schema allows once the entities took the type
+    all articles give them (one article's "Aruna Capital Partners" typed Person works for a
+    company; the graph's Aruna Capital Partners is a Company, and a company works for nobody)."""
+    rt = RELATION_TYPES[rtype]
+    return (subject is None or subject.type in rt.subject_types) and (obj is None or obj.type in rt.object_types)
+
+
 def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node]) -> Extraction:
     ents: dict[str, Entity] = {}
     for e in x.entities:
@@ -142,7 +151,7 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
     rels: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in x.relations:
         s, o = to.get(r.subject, r.subject), to.get(r.object, r.object)
-        if s == o or s not in nodes or o not in nodes:
+        if s == o or s not in nodes or o not in nodes or not _fits(r.type, nodes.get(s), nodes.get(o)):
             continue
         rels[link_key(r.type, s, o)].append(r)
     out = []
@@ -151,6 +160,8 @@ def _remap_extraction(x: Extraction, to: dict[str, str], nodes: dict[str, Node])
         best = next(r for r in rs if r.status == status)
         evidence = tuple(sorted({ev for r in rs for ev in r.evidence}))
         speaker = to.get(best.attributed_to, best.attributed_to) if best.attributed_to else None
+        if speaker is not None and speaker in nodes and nodes[speaker].type not in _SPEAKER_TYPES:
+            speaker = None
         sector = to.get(best.sector, best.sector) if best.sector else None
         speaker = speaker if speaker in nodes else None
         sector = sector if sector in nodes else None

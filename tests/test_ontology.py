@@ -40,13 +40,14 @@ def _classes(onto: rdflib.Graph, node: rdflib.term.Node) -> set[rdflib.term.Node
 
 
 def _most_general(types: frozenset[str]) -> set[rdflib.term.Node]:
-    """kg.schema's type sets as the kg classes that cover them (Company is an Organization)."""
+    """kg.schema's type sets as the kg classes that cover them (Company is an Organization;
+    Country is a Place, but a set with countries and no other places names kg:Country)."""
     out: set[rdflib.term.Node] = set()
     for t in types:
         if t in ORG_TYPES:
             out.add(KG.Organization)
         elif t in PLACE_TYPES:
-            out.add(KG.Place)
+            out.add(KG.Place if types >= PLACE_TYPES else KG[t])
         else:
             out.add(KG[t])
     return out

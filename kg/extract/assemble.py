@@ -6,7 +6,9 @@ Motor Company"), a person's surname with or without a title ("Icahn", "Mr. Icahn
 and "Carl Icahn"), or an acronym of it ("Bank Rakyat Indonesia (BRI)", "BRI" after
 "Bank Rakyat Indonesia"). Labels are normalised: white space and line breaks
 collapsed, no trailing "(ACRONYM)" or ticker. A relation read from several sentences
-becomes one relation whose status follows ``kg.schema.STATUS_PRECEDENCE``.
+becomes one relation whose status follows ``kg.schema.STATUS_PRECEDENCE``. A directed relation read both ways in one
+article ("A acquires B" in one sentence, "B acquires A" in another) keeps the
+direction with the stronger evidence (:func:`one_direction`).
 """
 
 from __future__ import annotations
@@ -164,6 +166,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         if s == o:
             continue
         groups[link_key(f.type, s, o)].append(f)
+    groups = one_direction(groups)
 
     used: set[str] = set()
     relations = []
@@ -280,6 +283,30 @@ def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) 
     own = {n.lower() for n in names}
     demonyms = _demonym_words(getattr(lex, "code", "en")) - own
     return all(" ".join(m.text.split()).lower() in demonyms for m in named)
+
+
+def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple[str, str, str], list[Found]]:
+    """Keep one direction per directed link: the one more sentences (weighted by confidence) read;
+    on a tie, the one read first (the headline and lead state the deal most plainly).
+
+    Wire text rarely states a deal backwards, but a parse can: a passive missed in one sentence
+    ("B, which was bought by A") must not make the article claim both "A acquired B" and
+    "B acquired A".
+    """
+    out = dict(groups)
+    for (rtype, s, o), fs in groups.items():
+        back = (rtype, o, s)
+        if RELATION_TYPES[rtype].symmetric or back not in out or (rtype, s, o) not in out:
+            continue
+        rs = groups[back]
+        mine = (sum(f.confidence for f in fs), -min(f.sentence.start for f in fs))
+        theirs = (sum(f.confidence for f in rs), -min(f.sentence.start for f in rs))
+        # Equal weight and the same first sentence: the key order decides, so the outcome is stable.
+        if (mine, s) > (theirs, o):
+            del out[back]
+        else:
+            del out[rtype, s, o]
+    return out
 
 
 def _with_language(article: Article, language: str) -> Article:

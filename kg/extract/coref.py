@@ -6,6 +6,12 @@ antecedent is the most salient earlier organisation that fits: recent, a
 sentence subject, often mentioned, of a compatible country of origin, and not a
 co-argument of the description in the same sentence ("Xiaomi dengan pabrikan
 ... itu" cannot be Xiaomi).
+
+Pronouns ("it", "its", "perseroan"; ``ontology/lang/<code>/relations/pronouns.txt``)
+are resolved only where the antecedent is clear: the one organisation named
+earlier in the sentence, the subject of a speech verb right before the pronoun
+("Tenvar said it would buy Lumeo"), or else the one organisation (or the
+sentence-initial one) of the closest earlier sentence that names any.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from dataclasses import replace
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
+from kg.extract.venues import venues
+from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 _MAX_BACK = 3  # sentences
@@ -113,7 +121,76 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
                 break
         if not matched:
             i += 1
+    return out + _find_pronouns(s, names, out, lex)
+
+
+@functools.cache
+def _pronoun_words(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(pronouns, forms of "to be", expletive continuations) of one language."""
+    path = language_dir(code) / "relations" / "pronouns.txt"
+    kinds: dict[str, set[str]] = {"": set(), "be": set(), "expletive": set()}
+    for line in read_lines(path) if path.is_file() else []:
+        word, _, flag = line.partition("\t")
+        kinds.setdefault(flag.strip(), set()).add(word.strip().lower())
+    return frozenset(kinds[""]), frozenset(kinds["be"]), frozenset(kinds["expletive"])
+
+
+def _find_pronouns(s: Sentence, names: list[Mention], descs: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unresolved pronoun mentions of one sentence (outside names and descriptions, not expletive)."""
+    words, be, expletive = _pronoun_words(lex.code)
+    if not words:
+        return []
+    toks = s.tokens
+    hits = [k for k, t in enumerate(toks) if t.low in words]
+    if not hits:
+        return []
+    taken = {k for m in (*names, *descs) for k in range(m.i, m.j)}
+    out = []
+    for k in hits:
+        t = toks[k]
+        if k in taken or (t.is_cap and k > 0 and toks[k - 1].text not in ('"', "'", "“", "(")):
+            continue  # a capitalised "Perseroan" mid-sentence may be part of a name the tagger missed
+        if k + 2 < len(toks) and toks[k + 1].low in be and toks[k + 2].low in expletive:
+            continue  # "it is expected that ...": refers to nothing
+        out.append(_desc(s, k, k + 1, "Organization", None))
     return out
+
+
+def _venue_ids(sentences: list[Sentence], mentions: list[Mention], lex: Lexicon) -> set[int]:
+    """ids of the names that a venue frame introduces ("a filing with the SEC"): never what "it" means."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.source != "coref":
+            by_sent.setdefault(m.sent, []).append(m)
+    out: set[int] = set()
+    for si, ms in by_sent.items():
+        out |= {id(ms[k]) for k in venues(sentences[si], lex, ms)}
+    return out
+
+
+def _is_pronoun(m: Mention, lex: Lexicon) -> bool:
+    return m.j - m.i == 1 and m.text.lower() in _pronoun_words(lex.code)[0]
+
+
+def _pronoun_antecedent(m: Mention, out: list[Mention], sentences: list[Sentence], lex: Lexicon) -> Mention | None:
+    """The organisation a pronoun clearly stands for, or ``None`` when it is not clear."""
+    toks = sentences[m.sent].tokens
+    here = [c for c in out if c.sent == m.sent and c.start < m.start and c.type in ORG_TYPES and c.key]
+    # "Tenvar said it would buy Lumeo", "In a filing with the SEC, Tenvar said on Monday it ...": a
+    # pronoun a few words after a speech verb is that verb's subject, the name right before the verb;
+    # when kg did not recognise that name, the pronoun stays unresolved (not "the SEC").
+    speech = lex.words("speech_verbs")
+    for k in range(m.i - 1, max(-1, m.i - 5), -1):
+        if lex.stems(toks[k].text) & speech:
+            subject = [c for c in here if c.j <= k and k - c.j <= 1]
+            return subject[-1] if subject else None
+    if here:
+        return here[0] if len({c.key for c in here}) == 1 else None
+    for back in range(1, _MAX_BACK):
+        prev = [c for c in out if c.sent == m.sent - back and c.type in ORG_TYPES and c.key]
+        if prev:
+            return prev[0] if len({c.key for c in prev}) == 1 or prev[0].i <= 1 else None
+    return None
 
 
 def _desc(s: Sentence, i: int, j: int, etype: str, origin: str | None) -> Mention:
@@ -155,6 +232,7 @@ def resolve_descriptions(
     speech = lex.words("speech_verbs")
     counts: Counter[str] = Counter()
     out: list[Mention] = []
+    venue_ids: set[int] | None = None  # computed on the first pronoun
     for m in mentions:
         if m.source != "coref":
             out.append(m)
@@ -163,6 +241,15 @@ def resolve_descriptions(
             continue
         best: tuple[float, str] | None = None
         chosen: Mention | None = None
+        if _is_pronoun(m, lex):
+            if venue_ids is None:
+                venue_ids = _venue_ids(sentences, mentions, lex)
+            chosen = _pronoun_antecedent(m, [c for c in out if id(c) not in venue_ids], sentences, lex)
+            if chosen is not None:
+                out.append(replace(m, key=chosen.key, label=chosen.label, type=chosen.type, wikidata=chosen.wikidata,
+                                   country=chosen.country, sector=chosen.sector))
+                counts[chosen.key] += 1
+            continue
         excluded: set[str] = set()
         s_toks = sentences[m.sent].tokens
         for c in out:

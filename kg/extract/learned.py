@@ -22,8 +22,6 @@ from kg.schema import link_key
 # kg's annotations) decides which.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
 _ORGS = frozenset({"Company", "Organization"})
-# Below this the classifier's answer is not trusted (it was calibrated on CoNLL04 dev at 0.5).
-THRESHOLD = 0.5
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
 # a classification per pair for almost no relations.
 _MAX_PAIR_DISTANCE = 40
@@ -68,11 +66,12 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
                          language: str) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import _clause, find_cues
+    from kg.extract.relations import _clause, find_cues, non_parties
     from kg.extract.relmodel import classify
     from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
 
-    named = [m for m in ms if m.source != "coref" and m.type != "Sector"]
+    gone = non_parties(s, load_lexicon(language), ms)  # "told Reuters", "Chinese automaker X": not parties
+    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
     out = []
     seen: set[tuple[str, str, str]] = set()
     hits: list[Hit] | None = None
@@ -81,7 +80,9 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
-        if rtype is None or p < THRESHOLD:
+        # The model answers only above its cross-validated threshold and for the types it is trusted
+        # with in this language (kg.extract.relmodel.classify); no second threshold here.
+        if rtype is None:
             continue
         key = link_key(rtype, a.key, b.key)
         if key in known or key in seen:

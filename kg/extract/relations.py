@@ -6,6 +6,10 @@ side within the clause (or two parties joined by a conjunction after a noun cue:
 cues flagged ``passive``) swap them. The status comes from status cues in scope:
 denial and plan cues before the relation cue, rumour and ending cues on either
 side, negation right before it, and questions are never assertions.
+
+A name in a venue frame ("a filing with the SEC", "told Reuters", "kepada CNBC
+Indonesia", ``ontology/lang/<code>/relations/venues.txt``) says where something
+was filed or reported and is never a party (:func:`venues`).
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
+from kg.extract.venues import venues
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 _MAX_GAP = 14  # tokens between a cue and a party
-_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "has", "had"})
+# Forms of "to be" before a participle make a passive; "has/had acquired" is active.
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +202,19 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         if nxt is not None and nxt.key != right.key and toks[right.j].text == ",":
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
+    if (
+        rt.name == "subsidiary_of"
+        and h.cue.noun
+        and not h.cue.passive
+        and left is not None
+        and (left.j == h.i or (left.j + 1 == h.i and toks[left.j].text in ("'s", "’s")))
+        and h.cue.words[-1] not in lex.words("object_markers")
+    ):
+        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo": the possessor is the
+        # parent, and the child must be named right after the cue ("its unit would supply Lumeo"
+        # names no child). "X, a unit of Y" and "bagian dari Y" are not possessives.
+        gap = toks[h.j : right.i]
+        return (right, left) if len(gap) <= 1 and all(t.text in (",", "the") for t in gap) else None
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
     if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
@@ -287,6 +306,8 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
             gap = toks[m.j : org.i]
             if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
                 break
+            if any(lex.cues_starting(t.text) for t in gap):
+                break  # "Indonesia sued Tenvar": a verb between, not "Australian miner Redgum"
             if org.type in ORG_TYPES:
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)
@@ -347,10 +368,49 @@ def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
                 yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
 
 
+def _country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
+    """Positions in ``ms`` of country mentions that only say where something is from or is:
+    inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
+    Japan", "asal Jepang"), or right before an organisation ("Chinese automaker BYD"). Only a
+    country standing on its own ("Indonesia sued ...", "pemerintah Indonesia") may be a party."""
+    toks = s.tokens
+    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
+    out: set[int] = set()
+    for k, m in enumerate(ms):
+        if m.type != "Country":
+            continue
+        nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
+        if nested or (m.i > 0 and toks[m.i - 1].low in preps):
+            out.add(k)
+        else:
+            nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
+            gap = toks[m.j : nxt.i] if nxt is not None else ()
+            if (
+                nxt is not None
+                and nxt.type in ORG_TYPES
+                and len(gap) <= 2
+                and all(t.is_word and not t.is_cap and not lex.cues_starting(t.text) for t in gap)
+            ):
+                out.add(k)
+    return out
+
+
+def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
+    """Positions in ``ms`` of names that cannot be a party of a deal read from this sentence:
+    venues (:func:`kg.extract.venues.venues`) and countries named only as an origin or place."""
+    return venues(s, lex, ms) | _country_modifiers(s, lex, ms)
+
+
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
                    learned: bool = False) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
     the status model joins the status cues (:func:`kg.extract.status.decide`)."""
+    speakers = ms
+    gone = venues(s, lex, ms)
+    if gone:
+        ms = [m for k, m in enumerate(ms) if k not in gone]
+    modifiers = _country_modifiers(s, lex, ms)
+    parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
@@ -366,7 +426,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
         else:
-            pair = _pair(s, lex, ms, h, lo, hi)
+            pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7
         if pair is None or not _types_ok(rtype, *pair):
             continue
@@ -379,7 +439,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             speaker = None
         else:
             status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned)
-            speaker = _speaker(s, lex, ms, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
+            speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1

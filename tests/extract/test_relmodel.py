@@ -69,7 +69,9 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "text", "a", "b", "expected"), CASES)
 def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b: tuple[str, str],
-                                expected: str | None) -> None:
+                                expected: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the classifier reads, before the per-language trust decision (tested below) filters it.
+    monkeypatch.setattr(relmodel.load(), "trusted", None)
     toks = tokenize(text)
     sa, sb = span(toks, *a), span(toks, *b)
     label, p = relmodel.classify(toks, sa, sb, language=language)
@@ -79,6 +81,28 @@ def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b:
     # A directed relation does not hold the other way; a symmetric one does.
     symmetric = expected is not None and relmodel.RELATION_TYPES[expected].symmetric
     assert back == (expected if symmetric else None)
+
+
+def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = relmodel.load()
+    assert m.trusted is not None, "the training script stores the per-language trust decision"
+    assert set(m.trusted) == {"en", "id"}
+    table = m.meta["cross_validation"]["pipeline"]
+    for lang, types in m.trusted.items():  # each decision is a stored cross-validated precision >= 0.70
+        for rtype, threshold in types.items():
+            row = table[lang][rtype][str(threshold)]
+            assert row["p"] >= 0.70 and row["tp"] + row["fp"] >= 5 and threshold >= m.threshold
+    toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
+    a, b = (0, 2, "Person"), span(toks, "Tenvar Industries", "Company")
+    monkeypatch.setattr(m, "trusted", None)  # a model without the table answers for every type
+    label, p = relmodel.classify(toks, a, b, language="en")
+    assert label == "works_for"
+    monkeypatch.setattr(m, "trusted", {"en": {"based_in": 0.3}, "id": {}})
+    assert relmodel.classify(toks, a, b, language="en")[0] is None  # not trusted in English
+    monkeypatch.setattr(m, "trusted", {"en": {"works_for": min(1.0, p + 0.01)}, "id": {}})
+    assert relmodel.classify(toks, a, b, language="en")[0] is None  # trusted only when more probable
+    monkeypatch.setattr(m, "trusted", {"en": {"works_for": p}, "id": {}})
+    assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
 
 
 def test_types_no_relation_can_join_are_not_scored() -> None:
@@ -136,8 +160,10 @@ def _read_dev(shared: Path, limit: int) -> list[dict]:
     return [json.loads(x) for x in lines if x.strip()][:limit]
 
 
-def test_dev_slice_sanity_floor(shared: Path) -> None:
-    """CoNLL04 dev, gold entity spans, first 100 sentences: relation F1 well above the rules' 0.03."""
+def test_dev_slice_sanity_floor(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CoNLL04 dev, gold entity spans, first 100 sentences: relation F1 well above the rules' 0.03
+    (what the classifier reads; the trust decision, tested above, then trades recall for precision)."""
+    monkeypatch.setattr(relmodel.load(), "trusted", None)
     pred, gold = set(), set()
     for k, doc in enumerate(_read_dev(shared, 100)):
         toks = tokenize(doc["text"])
@@ -157,7 +183,8 @@ def test_dev_slice_sanity_floor(shared: Path) -> None:
     tp = len(pred & gold)
     precision, recall = tp / len(pred), tp / len(gold)
     assert len(gold) > 40
-    assert precision > 0.6 and recall > 0.6, (precision, recall)
+    f1 = 2 * precision * recall / (precision + recall)
+    assert precision > 0.6 and recall > 0.5 and f1 > 0.6, (precision, recall)
 
 
 def test_training_is_deterministic(shared: Path) -> None:
@@ -180,3 +207,46 @@ def test_training_is_deterministic(shared: Path) -> None:
     assert texts[0] == texts[1]
     m = relmodel.Model(json.loads(texts[0]), source="slice")
     assert m.labels == ("based_in", "none", "works_for")
+
+
+def _train_module():  # type: ignore[no-untyped-def]
+    with mock.patch.dict(os.environ):  # the script pins BLAS threads in the environment
+        sys.path.insert(0, str(ROOT / "scripts"))
+        try:
+            return importlib.import_module("train_relations")
+        finally:
+            sys.path.remove(str(ROOT / "scripts"))
+
+
+def test_documents_train_sentence_by_sentence(tmp_path: Path) -> None:
+    """A multi-sentence gold document (Re-DocRED style) becomes one example per sentence naming two of
+    its entities; a relation goes with the sentences naming both parties; one document, one fold."""
+    train = _train_module()
+    text = ("Lumeo Corp is a maker of sensors based in Bergen. Its parent is Tenvar Industries. "
+            "Maria Lopez runs Lumeo Corp.")
+
+    def at(name: str, k: int = 0) -> dict:
+        start = -1
+        for _ in range(k + 1):
+            start = text.index(name, start + 1)
+        return {"start": start, "end": start + len(name)}
+
+    doc = {"doc_id": "d1", "language": "en", "text": text, "relations": [
+        {"subject": "Lumeo Corp", "type": "based_in", "object": "Bergen", "status": "asserted"},
+        {"subject": "Lumeo Corp", "type": "subsidiary_of", "object": "Tenvar Industries", "status": "asserted"},
+        {"subject": "Maria Lopez", "type": "works_for", "object": "Lumeo Corp", "status": "asserted"}],
+        "entities": [
+            {"label": "Lumeo Corp", "type": "Organization", "mentions": [at("Lumeo Corp"), at("Lumeo Corp", 1)]},
+            {"label": "Bergen", "type": "Place", "mentions": [at("Bergen")]},
+            {"label": "Tenvar Industries", "type": "Organization", "mentions": [at("Tenvar Industries")]},
+            {"label": "Maria Lopez", "type": "Person", "mentions": [at("Maria Lopez")]}]}
+    path = tmp_path / "docs.gold.jsonl"
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    docs = train.read_sentences(path)
+    # the middle sentence names only Tenvar Industries: nothing to learn from it
+    assert [d.id for d in docs] == ["d1#0", "d1#2"]
+    assert [[r[1] for r in d.relations] for d in docs] == [["based_in"], ["works_for"]]
+    assert all(d.source == "relations-en" and d.only == train.EXTRA_TYPES for d in docs)
+    assert len(set(train.folds_of(docs))) == 1
+    labels = sorted(p.label for p in train.pairs_of(docs) if p.train)
+    assert labels.count("based_in") == 1 and labels.count("works_for") == 1
