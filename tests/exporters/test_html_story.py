@@ -35,7 +35,8 @@ def _article(aid: str, title: str, date: str | None, rtype: str, status: str, sp
     text = f"{title}\n\n{sentence}"
     start = text.index(sentence)
     ents = tuple(Entity(e, ENTITIES[e], "Company") for e in sorted(ENTITIES) if ENTITIES[e] in sentence)
-    rel = Relation("r", rtype, *parties, status, speaker, None, 0.8, (Evidence(start, start + len(sentence), sentence),))
+    evidence = (Evidence(start, start + len(sentence), sentence),)
+    rel = Relation("r", rtype, *parties, status, speaker, None, 0.8, evidence)
     return Extraction(Article(aid, text, title=title, published=date, source="Contoh", language="id"), ents, (rel,))
 
 

@@ -405,8 +405,9 @@ def build_payload(
         else:
             node.update({"aliases": [str(a) for a in d.get("aliases") or ()],
                          "wikidata": wikidata_url(d.get("wikidata"))})
-            community = analysis.get(str(n), {}).get("community")
-            if community is not None:  # from the analysis attributes (kg.analysis)
+            # A community already on the view's node wins (a caller's own analysis), else kg.analysis's.
+            community = d.get("community", analysis.get(str(n), {}).get("community"))
+            if community is not None:
                 node["community"] = int(community)
         nodes.append(node)
 
