@@ -135,8 +135,8 @@ def test_evidence_panel_shows_the_timeline_with_the_reversal(browser, tmp_path):
         assert "<img src=x onerror=alert(1)> Teken kontrak" in signing.text_content()
         assert o.page.locator("#kg-panel img").count() == 0
         # With the slider before the signing, the later claim is shown as not yet reported.
-        o.js("(d) => kg.setAsOf(d)", "2026-02-20")
-        o.js("(p) => kg.showNode(p)", LINK)
+        o.js("(d) => kg.setAsOf(d)", "2026-02-20")  # the panel is redrawn for the new date
+        assert o.page.text_content("#kg-panel .facts .badge") == "✕ denied"
         assert [o.page.locator("#kg-panel li.claim").nth(i).get_attribute("class") for i in range(3)] == [
             "claim", "claim", "claim later"]
         # An undated claim is listed and said to be undated.

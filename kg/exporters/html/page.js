@@ -437,6 +437,7 @@
     F.asOf = date ? String(date).slice(0, 10) : "";
     syncSlider();
     apply();
+    refreshPanel();
     document.documentElement.setAttribute("data-kg-as-of", F.asOf || "all");
   }
   function showIsolated(on) {

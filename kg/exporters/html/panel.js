@@ -137,6 +137,14 @@
     if (n.kind === "relation") panel.append(claimList(n.claims, n));
     panel.setAttribute("data-showing", "node:" + id);
   }
+  // After the slider moves, what the panel shows is redrawn: statuses that day, later claims greyed.
+  function refreshPanel() {
+    const showing = panel.getAttribute("data-showing") || "";
+    const at = showing.indexOf(":");
+    if (at < 0) return;
+    const kind = showing.slice(0, at), id = showing.slice(at + 1);
+    if (kind === "edge") showEdge(id); else if (kind === "node") showNode(id);
+  }
   network.on("click", (p) => {
     if (p.nodes.length) { pinned = true; showNode(p.nodes[0]); }
     else if (p.edges.length) { pinned = true; showEdge(p.edges[0]); }
