@@ -137,6 +137,7 @@ def test_evidence_panel_shows_the_timeline_with_the_reversal(browser, tmp_path):
         # With the slider before the signing, the later claim is shown as not yet reported.
         o.js("(d) => kg.setAsOf(d)", "2026-02-20")  # the panel is redrawn for the new date
         assert o.page.text_content("#kg-panel .facts .badge") == "✕ denied"
+        assert [h.text_content() for h in o.page.locator("#kg-panel h3").all()][:1] == ["denied (3)"]
         assert [o.page.locator("#kg-panel li.claim").nth(i).get_attribute("class") for i in range(3)] == [
             "claim", "claim", "claim later"]
         # An undated claim is listed and said to be undated.

@@ -124,8 +124,10 @@
       fact("articles", String(n.articles));
     }
     panel.replaceChildren(el("h2", { class: "node-title", text: n.label }), facts);
+    // Each link under its status as drawn now (the slider's date and the filters), else its own.
+    const now = (l) => { const cur = edgeCur.get(l[2]); return cur && cur.show ? cur.st : l[0]; };
     for (const status of STY.statuses) {
-      const rows = n.links.filter((l) => l[0] === status);
+      const rows = n.links.filter((l) => now(l) === status);
       if (!rows.length) continue;
       panel.append(el("h3", null, lineSwatch(status), status + " (" + rows.length + ")"));
       const ul = el("ul", { class: "links" });
@@ -290,6 +292,36 @@
       el("span", { text: "show the " + D.meta.isolated + " entities in no link (in a grid beside the graph)" })));
   }
 
+  // The story over time: step through the days claims were published; the last step is every claim.
+  const slider = el("input", { type: "range", id: "kg-asof", min: 0, max: DATES.length, step: 1,
+    value: DATES.length, "aria-label": "Show the graph as known on this date", disabled: DATES.length ? null : true });
+  const sliderLabel = el("output", { id: "kg-asof-label", for: "kg-asof" });
+  function syncSlider() {
+    const pos = F.asOf ? DATES.filter((d) => d <= F.asOf).length : DATES.length;
+    slider.value = String(pos);
+    sliderLabel.textContent = !F.asOf ? "every date: the latest word"
+      : pos === 0 ? "before " + (DATES[0] || "any date") : "as known on " + F.asOf;
+  }
+  let pending = false;
+  slider.addEventListener("input", () => {
+    if (pending) return;  // one apply per frame while dragging
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const pos = Number(slider.value);
+      setAsOf(pos >= DATES.length ? "" : pos === 0 ? "0000-00-00" : DATES[pos - 1]);
+    });
+  });
+  const story = el("fieldset", { id: "filter-asof" }, el("legend", { text: "Story over time" }), slider, sliderLabel,
+    el("span", { class: "meaning", text: "Links not yet reported are hidden; each is drawn with its status that day " +
+      "(its latest claim on or before it)." }));
+  if (UNDATED) {
+    story.append(el("span", { class: "meaning", id: "kg-undated",
+      text: UNDATED + (UNDATED === 1 ? " claim has" : " claims have") + " no date: shown at every date." }));
+  }
+  controls.append(story);
+  syncSlider();
+
   const boxes = [];
   function group(title, key, rows, extraClass) {
     const fs = el("fieldset", { id: "filter-" + key });
@@ -353,36 +385,6 @@
   controls.append(el("fieldset", { id: "filter-date" }, el("legend", { text: "Published" }),
     el("div", { class: "dates" }, el("label", { for: "kg-from", text: "from" }), from,
       el("label", { for: "kg-to", text: "to" }), to)));
-
-  // The story over time: step through the days claims were published; the last step is every claim.
-  const slider = el("input", { type: "range", id: "kg-asof", min: 0, max: DATES.length, step: 1,
-    value: DATES.length, "aria-label": "Show the graph as known on this date", disabled: DATES.length ? null : true });
-  const sliderLabel = el("output", { id: "kg-asof-label", for: "kg-asof" });
-  function syncSlider() {
-    const pos = F.asOf ? DATES.filter((d) => d <= F.asOf).length : DATES.length;
-    slider.value = String(pos);
-    sliderLabel.textContent = !F.asOf ? "every date: the latest word"
-      : pos === 0 ? "before " + (DATES[0] || "any date") : "as known on " + F.asOf;
-  }
-  let pending = false;
-  slider.addEventListener("input", () => {
-    if (pending) return;  // one apply per frame while dragging
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      const pos = Number(slider.value);
-      setAsOf(pos >= DATES.length ? "" : pos === 0 ? "0000-00-00" : DATES[pos - 1]);
-    });
-  });
-  const story = el("fieldset", { id: "filter-asof" }, el("legend", { text: "Story over time" }), slider, sliderLabel,
-    el("span", { class: "meaning", text: "Links not yet reported are hidden; each is drawn with its status that day " +
-      "(its latest claim on or before it)." }));
-  if (UNDATED) {
-    story.append(el("span", { class: "meaning", id: "kg-undated",
-      text: UNDATED + (UNDATED === 1 ? " claim has" : " claims have") + " no date: shown at every date." }));
-  }
-  controls.append(story);
-  syncSlider();
 
   function resetFilters() {
     for (const b of boxes) { b.checked = true; }
