@@ -4,8 +4,11 @@ The page draws entities by type and links by status (asserted solid, denied
 red dashed with ✕, rumoured dotted, planned dashed, ended grey), shows the
 claims behind a link on hover or click, and filters by entity type, relation
 type, status, source and date; a search box focuses one node and its
-neighbourhood. vis-network is inlined; nothing is fetched, and a
-Content-Security-Policy forbids fetching anything.
+neighbourhood. A date slider replays the story (links appear, change
+status and disappear; docs/history.md), the panel shows a link's claims as a
+timeline with reversals flagged, and a toggle colours companies by community.
+vis-network is inlined; nothing is fetched, and a Content-Security-Policy
+forbids fetching anything.
 
 Large graphs are drawn from a layout computed in Python (igraph) with
 physics off; ``focus``/``depth`` and ``max_nodes`` cut the graph first

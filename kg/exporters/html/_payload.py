@@ -258,7 +258,13 @@ def vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
 
 
 def style_table() -> dict[str, Any]:
-    """The drawing rules the page applies (the same table the figures use)."""
+    """The drawing rules the page applies (the same table the figures use).
+
+    >>> style_table()["reversals"]
+    [['asserted', 'denied'], ['denied', 'asserted'], ['ended', 'asserted']]
+    """
+    from kg.graph import REVERSALS
+
     nodes = {t: {"shape": s.shape, "color": s.color, "label": humanize(t)} for t, s in NODE_STYLE.items()}
     return {
         "nodes": nodes,
@@ -270,6 +276,7 @@ def style_table() -> dict[str, Any]:
         },
         "statuses": list(STATUSES),
         "precedence": list(STATUS_PRECEDENCE),
+        "reversals": [list(r) for r in sorted(REVERSALS)],
         "entityTypes": list(ENTITY_TYPES),
         "orgTypes": sorted(ORG_TYPES),
         "relationTypes": [

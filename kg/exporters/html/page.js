@@ -121,6 +121,8 @@
     from: "", to: "", focus: null, depth: 1,
     isolated: false,  // entities in no link: hidden unless asked for (they sit in a grid beside the graph)
     companies: false,  // the company network: relationship nodes folded into labelled edges
+    community: false,  // entities coloured by their community (kg.analysis) instead of their type
+    asOf: "",  // the date slider: the graph as known on that day ("" = every claim, the latest word)
   };
   // Companies view: each relationship node between two organisations becomes one edge between them.
   const ORG = new Set(STY.orgTypes);
@@ -132,8 +134,9 @@
       FOLD.push({ id: "fold:" + n.id, from: ends[0], to: ends[1], label: n.short, rel: n, arrow: false });
     }
   }
-  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#bab0ac"];
+  // Community colours: none of them is an entity type's colour, so a community never reads as a type.
+  const PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#17becf",
+    "#8c564b", "#bcbd22", "#9467bd", "#666666"];
   const initial = { type: new Set(F.type), rtype: new Set(F.rtype), status: new Set(F.status),
     source: new Set(F.source) };
 
@@ -145,16 +148,34 @@
     }
     return true;
   }
-  // The status an item is drawn with: the strongest of its claims that pass the filters.
+  // The status an item is drawn with, from the claims that pass the filters: that of its latest dated
+  // claim on or before the slider's date (ties by kg.schema.STATUS_PRECEDENCE), as Link.status does.
+  // Undated claims cannot be placed in the story: they count at every date, when no dated claim does.
   function effective(item) {
     if (!item.claims.length) return F.status.has(item.status) ? item.status : null;
-    let best = null;
+    let last = null, best = null, undated = null;
     for (const i of item.claims) {
       const c = D.claims[i];
-      if (claimOK(c) && (best === null || PREC.get(c.status) < PREC.get(best))) best = c.status;
+      if (!claimOK(c)) continue;
+      const d = dayOf(c);
+      if (!d) {
+        if (undated === null || PREC.get(c.status) < PREC.get(undated)) undated = c.status;
+      } else if (F.asOf && d > F.asOf) {
+        continue;
+      } else if (last === null || d > last) {
+        last = d; best = c.status;
+      } else if (d === last && PREC.get(c.status) < PREC.get(best)) {
+        best = c.status;
+      }
     }
-    return best;
+    return best !== null ? best : undated;
   }
+  function dayOf(c) { return c.date ? String(c.date).slice(0, 10) : ""; }
+  // The dates the slider steps through: every day some claim was published.
+  const DATES = Array.from(new Set(D.claims.map(dayOf).filter(Boolean))).sort();
+  const UNDATED = D.claims.filter((c) => !dayOf(c)).length;
+  // Status changes that make a story a reversal (kg.graph.REVERSALS), as "from>to".
+  const REVERSALS = new Set((STY.reversals || []).map((p) => p[0] + ">" + p[1]));
   // Hops from a node; stepping onto a relationship node is free (as in kg.view.neighbourhood).
   function neighbourhood(start, depth) {
     const dist = new Map([[start, 0]]);
@@ -286,7 +307,8 @@
     network: network, nodes: nodes, edges: edges, data: D, filters: F, ready: false,
     firstDraw: null, readyAt: null, apply: apply, showNode: showNode, showEdge: showEdge,
     focus: focusOn, clearFocus: clearFocus, labelled: [], labelsDrawn: labelsDrawn, layoutMeasure: layoutMeasure,
-    showIsolated: showIsolated, showCompanies: showCompanies,
+    showIsolated: showIsolated, showCompanies: showCompanies, showCommunities: showCommunities,
+    setAsOf: setAsOf, dates: DATES,
   };
   window.kg = kg;
   let drawn = false;
@@ -386,7 +408,7 @@
     }
     return { edges: ne, nodes: ids.length, ratio: ne && pd ? (el / ne) / (pd / np) : null };
   }
-  // The companies toggle: organisations only, deals as labelled edges, coloured by community when known.
+  // The companies toggle: organisations only, deals as labelled edges.
   function showCompanies(on) {
     F.companies = Boolean(on);
     if (F.companies && !folded) {
@@ -394,15 +416,29 @@
         { hidden: true })));
       folded = true;
     }
+    apply();
+  }
+  // Colour by community (kg.analysis): a restyle of the entities that have one, no new layout.
+  function showCommunities(on) {
+    F.community = Boolean(on);
     const recolour = [];
     for (const n of D.nodes) {
       if (n.kind !== "entity" || n.community === undefined) continue;
-      const c = F.companies ? PALETTE[n.community % PALETTE.length] : nodeStyle(n.type).color;
+      const c = F.community ? PALETTE[n.community % PALETTE.length] : nodeStyle(n.type).color;
       recolour.push({ id: n.id, color: { background: c, border: "#333",
         highlight: { background: c, border: "#000" }, hover: { background: c, border: "#000" } } });
     }
     if (recolour.length) nodes.update(recolour);
+    document.documentElement.setAttribute("data-kg-community", F.community ? "1" : "0");
+  }
+  // The date slider: hides links not yet reported and restyles the rest by their status that day.
+  // Only visibility and style change (apply), never positions, so it stays fast on large graphs.
+  function setAsOf(date) {
+    F.asOf = date ? String(date).slice(0, 10) : "";
+    syncSlider();
     apply();
+    refreshPanel();
+    document.documentElement.setAttribute("data-kg-as-of", F.asOf || "all");
   }
   function showIsolated(on) {
     F.isolated = Boolean(on);

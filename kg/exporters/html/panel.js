@@ -19,14 +19,19 @@
     q.append(text.slice(at));
     return q;
   }
-  function claimBlock(c) {
-    const head = el("div", { class: "head" }, badge(c.status));
+  function claimBlock(c, flags) {
+    const head = el("div", { class: "head" },
+      el("span", { class: "when", text: dayOf(c) || "undated" }), badge(c.status));
+    if (flags.reversal) head.append(el("span", { class: "flag", text: "↺ reversal" }));
     if (c.by) head.append(el("span", { text: "said by " + c.by }));
     if (c.sector) head.append(el("span", { class: "muted", text: "sector: " + c.sector }));
     if (typeof c.confidence === "number") {
       head.append(el("span", { class: "muted", text: "confidence " + c.confidence.toFixed(2) }));
     }
-    const box = el("div", { class: "claim" }, head);
+    const box = el("li", { class: "claim" + (flags.later ? " later" : ""),
+      "data-status": c.status, "data-date": dayOf(c) || null, "data-reversal": flags.reversal ? "1" : null }, head);
+    if (flags.later) box.append(el("div", { class: "muted", text: "not yet reported at the slider's date" }));
+    if (!dayOf(c)) box.append(el("div", { class: "muted", text: "no date: shown at every date of the slider" }));
     for (const ev of c.evidence) box.append(marked(ev.text, ev.marks));
     const meta = [c.source, c.published].filter(Boolean).join(" · ");
     box.append(el("div", { class: "article" }, el("strong", { text: c.title || c.article || "(untitled)" })));
@@ -35,10 +40,51 @@
     if (a) box.append(el("div", null, a));
     return box;
   }
-  function claimList(idx) {
+  // A link's claims as a timeline, in the order of Claim.order (kg.graph): by date, within a date the
+  // winning status last, undated last. A date whose winning status turns the story round is flagged.
+  function timelineOrder(idx) {
+    const key = (i) => {
+      const c = D.claims[i];
+      return [dayOf(c) ? 0 : 1, dayOf(c), -PREC.get(c.status), c.article || ""];
+    };
+    return idx.slice().sort((a, b) => {
+      const x = key(a), y = key(b);
+      for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k] < y[k] ? -1 : 1;
+      return a - b;
+    });
+  }
+  function reversalsAt(idx) {
+    const byDate = new Map();
+    for (const i of idx) {
+      const c = D.claims[i], d = dayOf(c);
+      if (!d) continue;
+      const s = byDate.get(d);
+      if (s === undefined || PREC.get(c.status) < PREC.get(s)) byDate.set(d, c.status);
+    }
+    const seen = new Set(), turned = new Set();
+    for (const d of Array.from(byDate.keys()).sort()) {
+      const st = byDate.get(d);
+      for (const s of seen) if (REVERSALS.has(s + ">" + st)) turned.add(d + ">" + st);
+      seen.add(st);
+    }
+    return turned;
+  }
+  function claimList(idx, item) {
     const frag = document.createDocumentFragment();
-    frag.append(el("h3", { text: idx.length + (idx.length === 1 ? " claim" : " claims") }));
-    for (const i of idx) frag.append(claimBlock(D.claims[i]));
+    frag.append(el("h3", { text: idx.length + (idx.length === 1 ? " claim" : " claims") +
+      (idx.length > 1 ? ", in date order" : "") }));
+    if (item && item.reversal) {
+      frag.append(el("p", { class: "flag reversal-note",
+        text: "↺ Reversal: the story turned round (denied or ended, later asserted; or asserted, later denied)." }));
+    }
+    const turned = reversalsAt(idx);
+    const ol = el("ol", { class: "timeline" });
+    for (const i of timelineOrder(idx)) {
+      const c = D.claims[i], d = dayOf(c);
+      ol.append(claimBlock(c, { reversal: Boolean(d) && turned.has(d + ">" + c.status),
+        later: Boolean(d && F.asOf && d > F.asOf) }));
+    }
+    frag.append(ol);
     return frag;
   }
   function showEdge(id) {
@@ -54,7 +100,7 @@
       el("p", null, badge(st), " ", el("span", { class: "muted", text: statusStyle(st).meaning })));
     const rel = from.kind === "relation" ? from : to.kind === "relation" ? to : null;
     if (rel) panel.append(el("p", { class: "muted", text: rel.label + " of " + rel.parties.join(" and ") }));
-    panel.append(claimList(e.claims));
+    panel.append(claimList(e.claims, rel || e));
     panel.setAttribute("data-showing", "edge:" + id);
   }
   function selectEdge(id) {
@@ -78,8 +124,10 @@
       fact("articles", String(n.articles));
     }
     panel.replaceChildren(el("h2", { class: "node-title", text: n.label }), facts);
+    // Each link under its status as drawn now (the slider's date and the filters), else its own.
+    const now = (l) => { const cur = edgeCur.get(l[2]); return cur && cur.show ? cur.st : l[0]; };
     for (const status of STY.statuses) {
-      const rows = n.links.filter((l) => l[0] === status);
+      const rows = n.links.filter((l) => now(l) === status);
       if (!rows.length) continue;
       panel.append(el("h3", null, lineSwatch(status), status + " (" + rows.length + ")"));
       const ul = el("ul", { class: "links" });
@@ -88,8 +136,16 @@
       }
       panel.append(ul);
     }
-    if (n.kind === "relation") panel.append(claimList(n.claims));
+    if (n.kind === "relation") panel.append(claimList(n.claims, n));
     panel.setAttribute("data-showing", "node:" + id);
+  }
+  // After the slider moves, what the panel shows is redrawn: statuses that day, later claims greyed.
+  function refreshPanel() {
+    const showing = panel.getAttribute("data-showing") || "";
+    const at = showing.indexOf(":");
+    if (at < 0) return;
+    const kind = showing.slice(0, at), id = showing.slice(at + 1);
+    if (kind === "edge") showEdge(id); else if (kind === "node") showNode(id);
   }
   network.on("click", (p) => {
     if (p.nodes.length) { pinned = true; showNode(p.nodes[0]); }
@@ -219,6 +275,13 @@
   });
   controls.append(el("label", { class: "row", for: "kg-companies" }, comp,
     el("span", { text: "companies only (deals drawn as labelled links)" })));
+  const communities = new Set(D.nodes.filter((n) => n.community !== undefined).map((n) => n.community));
+  if (communities.size) {
+    const com = el("input", { type: "checkbox", id: "kg-community" });
+    com.addEventListener("change", () => showCommunities(com.checked));
+    controls.append(el("label", { class: "row", for: "kg-community" }, com,
+      el("span", { text: "colour by community (" + communities.size + " found by kg.analysis)" })));
+  }
   if (D.meta.isolated) {
     const iso = el("input", { type: "checkbox", id: "kg-isolated" });
     iso.addEventListener("change", () => {
@@ -228,6 +291,36 @@
     controls.append(el("label", { class: "row", for: "kg-isolated" }, iso,
       el("span", { text: "show the " + D.meta.isolated + " entities in no link (in a grid beside the graph)" })));
   }
+
+  // The story over time: step through the days claims were published; the last step is every claim.
+  const slider = el("input", { type: "range", id: "kg-asof", min: 0, max: DATES.length, step: 1,
+    value: DATES.length, "aria-label": "Show the graph as known on this date", disabled: DATES.length ? null : true });
+  const sliderLabel = el("output", { id: "kg-asof-label", for: "kg-asof" });
+  function syncSlider() {
+    const pos = F.asOf ? DATES.filter((d) => d <= F.asOf).length : DATES.length;
+    slider.value = String(pos);
+    sliderLabel.textContent = !F.asOf ? "every date: the latest word"
+      : pos === 0 ? "before " + (DATES[0] || "any date") : "as known on " + F.asOf;
+  }
+  let pending = false;
+  slider.addEventListener("input", () => {
+    if (pending) return;  // one apply per frame while dragging
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const pos = Number(slider.value);
+      setAsOf(pos >= DATES.length ? "" : pos === 0 ? "0000-00-00" : DATES[pos - 1]);
+    });
+  });
+  const story = el("fieldset", { id: "filter-asof" }, el("legend", { text: "Story over time" }), slider, sliderLabel,
+    el("span", { class: "meaning", text: "Links not yet reported are hidden; each is drawn with its status that day " +
+      "(its latest claim on or before it)." }));
+  if (UNDATED) {
+    story.append(el("span", { class: "meaning", id: "kg-undated",
+      text: UNDATED + (UNDATED === 1 ? " claim has" : " claims have") + " no date: shown at every date." }));
+  }
+  controls.append(story);
+  syncSlider();
 
   const boxes = [];
   function group(title, key, rows, extraClass) {
@@ -297,7 +390,7 @@
     for (const b of boxes) { b.checked = true; }
     for (const k of ["type", "rtype", "status", "source"]) F[k] = new Set(initial[k]);
     from.value = ""; to.value = ""; F.from = ""; F.to = "";
-    apply();
+    setAsOf("");
   }
 
   // ---------------------------------------------------------------- header
