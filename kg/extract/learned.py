@@ -10,7 +10,6 @@ the classifier (the rules know negation scope and speakers; the classifier does 
 from __future__ import annotations
 
 import functools
-import itertools
 
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
@@ -25,6 +24,10 @@ _ORGS = frozenset({"Company", "Organization"})
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
 # a classification per pair for almost no relations.
 _MAX_PAIR_DISTANCE = 40
+# Each name is paired with at most this many names on either side: a sentence packed with names
+# ("PT A menggandeng PT B dan PT C dan ...") would otherwise cost a classification for every pair
+# of them, quadratic in the names of a 200-token sentence; real sentences rarely hold more.
+_MAX_NEIGHBOURS = 4
 
 
 @functools.cache
@@ -76,7 +79,9 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     seen: set[tuple[str, str, str]] = set()
     hits: list[Hit] | None = None
     lex = load_lexicon(language)
-    for a, b in itertools.permutations(named, 2):
+    pairs = ((a, b) for x, a in enumerate(named)
+             for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
+    for a, b in pairs:
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)

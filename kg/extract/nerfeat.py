@@ -58,9 +58,11 @@ class Resources:
             elif toks:
                 multi.setdefault(toks, set()).add(kind)
         self._single = {k: tuple(sorted(v)) for k, v in single.items()}
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        # Keyed by the first two tokens: thousands of names start with "PT" or "Bank", and a sentence
+        # of such names must not compare each of them with every one of those.
+        by_first: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for toks, kinds in multi.items():
-            by_first.setdefault(toks[0], []).append((toks, tuple(sorted(kinds))))
+            by_first.setdefault((toks[0], toks[1]), []).append((toks, tuple(sorted(kinds))))
         # Longest first: the longest name starting at a token marks it.
         self._multi = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in by_first.items()}
         self._own: dict[str, tuple[str, ...]] = {}
@@ -164,8 +166,8 @@ class Resources:
         for i in range(n - 1):
             out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
             out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-        for i, t in enumerate(texts):
-            for toks, kinds in self._multi.get(t, ()):
+        for i, t in enumerate(texts[:-1]):
+            for toks, kinds in self._multi.get((t, texts[i + 1]), ()):
                 m = len(toks)
                 if tuple(texts[i : i + m]) == toks:
                     for k in kinds:

@@ -123,10 +123,17 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     return found
 
 
-def _outer(hits: Sequence[Hit]) -> list[Hit]:
+def _outer(hits: Sequence[Hit]) -> tuple[Hit, ...]:
     """The status cue hits not inside a longer one: "rule out" says denied, "not rule out" rumoured."""
+    return _outer_of(tuple(hits))
+
+
+@functools.lru_cache(maxsize=256)
+def _outer_of(hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    # Asked once per relation of a sentence, with the sentence's hits: computed once per sentence
+    # (a sentence full of deal words has as many relations as cues, and this is quadratic in cues).
     spans = [(o.i, o.j) for o in hits if o.cue.status]
-    return [o for o in hits if not any(i <= o.i and o.j <= j and j - i > o.j - o.i for i, j in spans)]
+    return tuple(o for o in hits if not any(i <= o.i and o.j <= j and j - i > o.j - o.i for i, j in spans))
 
 
 def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
