@@ -238,6 +238,16 @@ def _entity_names(e: Any) -> tuple[str, ...]:
     return (e.label, *e.aliases)
 
 
+def _curated_type(c: Curation, e: Any) -> str:
+    """An entity's type once the curation's retypes and typed merges are applied."""
+    names = _entity_names(e)
+    for entry in (*c.of("retype"), *c.merges):
+        refs = [entry.get("name")] if entry.kind == "retype" else list(entry.get("names") or ())
+        if entry.get("type") and any(ref and matches(ref, e.id, names) for ref in refs):
+            return str(entry.get("type"))
+    return str(e.type)
+
+
 def _find(c: Curation, entry: Entry, ref: str, candidates: list[Any], strict: bool) -> Any | None:
     found = [x for x in candidates if matches(ref, x.id, _entity_names(x))]
     if not found:
@@ -259,6 +269,13 @@ def additions(c: Curation, extractions: list[Any], *, strict: bool = True) -> li
         subj, obj = parties
         if subj is None or obj is None:
             continue
+        spec = RELATION_TYPES[entry.get("type")]
+        stype, otype = _curated_type(c, subj), _curated_type(c, obj)
+        if stype not in spec.subject_types or otype not in spec.object_types:
+            # Checked here, not left to the resolver: it would drop the link without a word.
+            allowed_s, allowed_o = ", ".join(sorted(spec.subject_types)), ", ".join(sorted(spec.object_types))
+            raise c.error(entry, f"{spec.name} does not join {stype} -> {otype} "
+                                 f"(subject: {allowed_s}; object: {allowed_o})")
         note = entry.get("note")
         article = Article(
             f"curation/{c.sha256[:12]}/{entry.number}", note, title=f"{Path(c.path).name}: [[add]] #{entry.number}",

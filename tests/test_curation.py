@@ -27,7 +27,7 @@ ENTS = {
 }
 # (article, date, [(type, subject, object, status)])
 ARTICLES = (
-    ("a1", "1985-05-01", [("acquisition", "carl-icahn", "twa", "rumored"), ("partnership", "twa", "bank", "asserted")]),
+    ("a1", "1985-05-01", [("investment", "carl-icahn", "twa", "rumored"), ("partnership", "twa", "bank", "asserted")]),
     ("a2", "1985-06-01", [("works_for", "mr-icahn", "trans-world-airlines", "asserted"),
                           ("partnership", "trans-world-airlines", "sec", "asserted")]),
     ("a3", "1986-09-01", [("acquisition", "transworld", "ozark", "asserted")]),
@@ -59,7 +59,7 @@ subject = "SEC"
 object = "TWA"
 
 [[add]]
-type = "acquisition"
+type = "investment"
 subject = "Carl Icahn"
 object = "TWA"
 status = "asserted"
@@ -107,10 +107,11 @@ def test_merge_drop_retype_veto_add(curated: KnowledgeGraph):
     assert ids["ozark"].curated is None
     links = {link.id: link for link in curated.links}
     # The veto took the SEC partnership, the drop took Bank and its partnership.
-    assert sorted(links) == ["acquisition/carl-icahn--trans-world-airlines",
-                             "acquisition/trans-world-airlines--ozark",
+    # A person invests but never acquires (kg.schema): Icahn's control of TWA is an investment.
+    assert sorted(links) == ["acquisition/trans-world-airlines--ozark",
+                             "investment/carl-icahn--trans-world-airlines",
                              "works_for/carl-icahn--trans-world-airlines"]
-    acq = links["acquisition/carl-icahn--trans-world-airlines"]
+    acq = links["investment/carl-icahn--trans-world-airlines"]
     # The rumour of a1, then the curator's dated statement: the latest word counts.
     assert [(c.status, c.published, bool(c.curated)) for c in acq.history()] == [
         ("rumored", "1985-05-01", False), ("asserted", "1985-08-21", True)]
@@ -137,7 +138,7 @@ def test_curated_facts_are_marked_in_rdf_and_graphml(curated: KnowledgeGraph, tm
 
     g = nx.read_graphml(__import__("io").BytesIO("".join(generate_graphml(curated)).encode()))
     assert g.nodes["sec"]["curated"].startswith("curation.toml sha256:")
-    assert g.nodes["acquisition/carl-icahn--trans-world-airlines"]["curated"].startswith("curation.toml")
+    assert g.nodes["investment/carl-icahn--trans-world-airlines"]["curated"].startswith("curation.toml")
 
 
 def _build(tmp_path: Path, name: str, args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
@@ -215,6 +216,8 @@ BAD = [
     ('[[drop]]\nname = "Bank"\nreason = "junk"\n', "curation.toml:1: [[drop]] #1: unknown field reason"),
     ('[[drop]]\nname = "Bank"\n[[add]\n', "curation.toml: not valid TOML"),
     ('[[rename]]\nname = "Bank"\n', "curation.toml: unknown section rename"),
+    ('[[add]]\ntype = "acquisition"\nsubject = "Carl Icahn"\nobject = "TWA"\nstatus = "asserted"\nnote = "n"\n',
+     "curation.toml:1: [[add]] #1: acquisition does not join Person -> Company (subject: Company, Organization"),
 ]
 
 
