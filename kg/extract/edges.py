@@ -129,7 +129,8 @@ def _edge_text(lex: Lexicon, text: str, words: bool) -> bool:
     if _AMOUNT.match(text):
         return True
     if not text[0].isalpha():
-        return text in ("'s", "’s", "-", ",", ":", ";")
+        # markup and handles left in scraped text ("</org>", "/strong", "@user") are never names
+        return text in ("'s", "’s", "-", ",", ":", ";") or text[0] in "/<>\\@#|"
     if (len(text) > 1 and text.isupper()) or is_legal_form(text):
         return False
     low = text.lower()

@@ -227,7 +227,9 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             inside = s.text[toks[i + 1].start - s.start : toks[j - 1].end - s.start] if j > i + 1 else ""
             # <CPML>, <TSCO.L>: a ticker after a name, not a name of its own
             ticker = re.fullmatch(r"[A-Z]{1,6}(\.[A-Z]{1,3})?", inside) is not None
-            if j < len(toks) and toks[j].text == ">" and j > i + 1 and not ticker:
+            # "</org>", "<b>": markup in scraped text, not a name (Reuters' names start with a capital)
+            markup = not inside[:1].isalnum() or inside[:1].islower()
+            if j < len(toks) and toks[j].text == ">" and j > i + 1 and not ticker and not markup:
                 take(_name_mention(s, i + 1, j, "Company", gaz))
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".

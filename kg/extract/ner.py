@@ -142,9 +142,11 @@ class Model:
         """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`.
 
         A span whose first word is all lowercase is dropped: names are capitalised in both
-        languages, but NERP (lowercased text) taught the models that some are not.
+        languages, but NERP (lowercased text) taught the models that some are not. So is one that
+        starts with punctuation (NERP's stray "</org>" tags taught it "/ org").
         """
-        return [s for s in bio_to_spans(self.labels_of(tokens)) if s[2] in TYPES and not tokens[s[0]].text.islower()]
+        return [s for s in bio_to_spans(self.labels_of(tokens))
+                if s[2] in TYPES and not tokens[s[0]].text.islower() and tokens[s[0]].text[0].isalnum()]
 
     def org_kind(self, tokens: Sequence[Token], i: int, j: int) -> str:
         """``"Company"`` or ``"Organization"`` for the Organization name ``tokens[i:j]`` (naive Bayes

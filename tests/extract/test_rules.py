@@ -97,3 +97,17 @@ def test_evidence_offsets_point_into_the_article() -> None:
     for e in x.entities:
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_markup_left_in_scraped_text_is_no_name() -> None:
+    # Seen in the NERP sentences ("</org>" tags left in the text): "/org" came out as a Company.
+    x = extract(Article(id="m", text="Dalam acara itu </org> PT Sinar Baja Tbk </org> meluncurkan mobil baru.",
+                        language="id"))
+    assert [(e.label, e.type) for e in x.entities] == [("PT Sinar Baja Tbk", "Company")]
+    x = extract(Article(id="r", text="Harbor Robotics Inc sold its unit to <Delta Sensors Corp>.", language="en"))
+    assert ("Delta Sensors Corp", "Company") in [(e.label, e.type) for e in x.entities]
+
+
+def test_wire_abbreviations_of_countries_are_countries() -> None:
+    x = extract(Article(id="u", text="The U.K. group Harbor Robotics Ltd said it sold its U.S. unit.", language="en"))
+    assert {(e.label, e.type) for e in x.entities} >= {("United Kingdom", "Country"), ("United States", "Country")}
