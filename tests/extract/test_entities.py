@@ -184,9 +184,9 @@ def test_confidence_is_calibrated_by_evidence_and_min_confidence_drops_entities_
     from kg.extract import extract
     from kg.extract.confidence import above, entity_confidence, entity_features
 
-    # a name the gazetteer knows is more often right than one a tagger alone guessed
+    # in a headline, a name the gazetteer knows is more often right than one a pattern glued together
     known = entity_confidence(entity_features("id", "title", ["gazetteer"], 1))
-    guessed = entity_confidence(entity_features("id", "title", ["ner"], 1))
+    guessed = entity_confidence(entity_features("id", "title", ["pattern"], 1))
     assert 0.0 < guessed < known <= 1.0
     x = extract(Article(id="a", text="Harbor Robotics Inc sued Delta Sensors Corp on Monday.", language="en"))
     assert x.entities and all(0.0 < e.confidence <= 1.0 for e in x.entities)
