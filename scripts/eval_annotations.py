@@ -19,7 +19,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _annotations_module() -> Any:
+def annotations_module() -> Any:
+    """``scripts/annotations.py`` (not a package: loaded by path), once; the other scripts use this too."""
+    if "kg_annotations" in sys.modules:
+        return sys.modules["kg_annotations"]
     spec = importlib.util.spec_from_file_location("kg_annotations", ROOT / "scripts" / "annotations.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
@@ -30,7 +33,7 @@ def _annotations_module() -> Any:
 
 def gold_records(split: str, language: str | None = None) -> list[dict[str, Any]]:
     """The annotated units of ``split`` as gold documents (the format of docs/eval.md)."""
-    ann = _annotations_module()
+    ann = annotations_module()
     out = []
     for ex in ann.examples(split):
         u = ex.unit

@@ -28,7 +28,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -36,15 +35,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
 
-
-def _annotations() -> Any:
-    spec = importlib.util.spec_from_file_location("kg_annotations", ROOT / "scripts" / "annotations.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["kg_annotations"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+from eval_annotations import annotations_module  # noqa: E402
 
 
 def _find(haystack: str, needle: str, k: int, where: str) -> int:
@@ -131,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--replace", action="store_true", help="let a hand record replace a stored unit")
     args = ap.parse_args(argv)
-    ann = _annotations()
+    ann = annotations_module()
     hands = []
     for number, line in enumerate(args.hand.read_text(encoding="utf-8").split("\n"), 1):
         if line.strip():

@@ -20,7 +20,6 @@ kg's own labels replace it, and its test units never leak into training.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
@@ -31,8 +30,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "scripts"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from eval_annotations import annotations_module  # noqa: E402
 
 from kg.extract.casing import recase  # noqa: E402
 from kg.extract.ner import align  # noqa: E402
@@ -128,16 +130,6 @@ def covered(doc: Doc, lower: set[str]) -> bool:
         if not ok and w[:1].isupper() and len(w) > 1 and w.lower() not in lower:
             return False
     return True
-
-
-def annotations_module() -> Any:
-    """``scripts/annotations.py`` (not a package: loaded by path)."""
-    spec = importlib.util.spec_from_file_location("kg_annotations", ROOT / "scripts" / "annotations.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["kg_annotations"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def annotated(language: str, split: str, shared: Path) -> list[Doc]:
