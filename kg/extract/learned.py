@@ -15,7 +15,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.relations import Found, Hit
 from kg.extract.text import Sentence
-from kg.schema import link_key
+from kg.schema import PLACE_TYPES, link_key
 
 # The tagger's Organization covers companies: the model's Company-or-Organization choice (learnt from
 # kg's annotations) decides which.
@@ -56,7 +56,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         if etype in _NER_TYPES and not any(taken[i:j]):
             # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
             whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
-            known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS)
+            known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS
+                                           or {whole.type, etype} <= PLACE_TYPES)
             spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
                                                       person=etype == "Person")
             for a, b in spans:

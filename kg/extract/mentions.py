@@ -17,7 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
-from kg.schema import ORG_TYPES
+from kg.schema import ORG_TYPES, PLACE_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,10 @@ def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source
     start, end = toks[i].start, toks[j - 1].end
     text = s.text[start - s.start : end - s.start]
     known = gaz.lookup_name(text)
-    if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES):
+    # the same kind of thing: a company the list calls an organisation, a tagger's "Place" the list knows
+    # as a country ("U.S." in "a U.S. Company", where Reuters capitalises the noun after it)
+    if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES
+                              or {known.type, etype} <= PLACE_TYPES):
         return replace(_known_mention(s, i, j, known), source=source)
     key = slug(normalize(text) or text)
     # the label drops the line breaks of hard-wrapped wire copy; the mention text keeps them

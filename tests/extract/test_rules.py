@@ -111,3 +111,10 @@ def test_markup_left_in_scraped_text_is_no_name() -> None:
 def test_wire_abbreviations_of_countries_are_countries() -> None:
     x = extract(Article(id="u", text="The U.K. group Harbor Robotics Ltd said it sold its U.S. unit.", language="en"))
     assert {(e.label, e.type) for e in x.entities} >= {("United Kingdom", "Country"), ("United States", "Country")}
+
+
+def test_a_country_the_tagger_calls_a_place_stays_a_country() -> None:
+    # Reuters capitalises the noun after "U.S." ("a U.S. Company"): the country is no part of a longer
+    # name there, and a tagger's Place that the gazetteer knows as a country is that country.
+    x = extract(Article(id="c", text="Harbor Robotics Inc wants a stake in a U.S. Company or two.", language="en"))
+    assert [e.type for e in x.entities if e.label in ("U.S.", "United States")] == ["Country"]
