@@ -118,3 +118,17 @@ def test_a_country_the_tagger_calls_a_place_stays_a_country() -> None:
     # name there, and a tagger's Place that the gazetteer knows as a country is that country.
     x = extract(Article(id="c", text="Harbor Robotics Inc wants a stake in a U.S. Company or two.", language="en"))
     assert [e.type for e in x.entities if e.label in ("U.S.", "United States")] == ["Country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Headline shapes written for this test: a bid is an acquisition; a rejected rumour is a denial.
+        ("Harbor Robotics Said to Weigh Bid for Delta Sensors Corp", ("acquisition", "rumored")),
+        ("Harbor Robotics Inc made a bid for Delta Sensors Corp last week.", ("acquisition", "planned")),
+        ("Harbor Robotics Rejects Rumour It Will Invest in Delta Sensors Corp", ("investment", "denied")),
+    ],
+)
+def test_bids_and_rejected_rumours(text: str, expected: tuple[str, str]) -> None:
+    x = extract(Article(id="h", text=text, language="en"))
+    assert [(r.type, r.status) for r in x.relations] == [expected]
