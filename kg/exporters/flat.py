@@ -226,9 +226,7 @@ def flatten(graph: KnowledgeGraph, *, drop_isolated: bool = False) -> tuple[list
     for node_id in sorted(g.nodes):
         d = g.nodes[node_id]
         if d["kind"] == "entity":
-            arts = [articles[a] for a in d["articles"] if a in articles]
-            rec = {**d, **_dates([a.published for a in arts]), "id": node_id,
-                   "sources": sorted({a.source for a in arts if a.source}), **analysis.get(node_id, {})}
+            rec = _entity_record(node_id, d, articles, analysis)
         else:
             link = links[node_id]
             label = f"{d['type']}: {graph.entity(link.subject).label} – {graph.entity(link.object).label}"
@@ -242,6 +240,14 @@ def flatten(graph: KnowledgeGraph, *, drop_isolated: bool = False) -> tuple[list
             rec.update(history(links[d["relation"]]))
         edges.append((u, v, _clean(rec, EDGE_FIELDS)))
     return nodes, edges
+
+
+def _entity_record(node_id: str, d: dict[str, Any], articles: dict[str, Any],
+                   analysis: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An entity node's attributes with its dates, sources and analysis (both views share it)."""
+    arts = [articles[a] for a in d["articles"] if a in articles]
+    return {**d, **_dates([a.published for a in arts]), "id": node_id,
+            "sources": sorted({a.source for a in arts if a.source}), **analysis.get(node_id, {})}
 
 
 def graph_analysis(graph: KnowledgeGraph) -> dict[str, dict[str, Any]]:
@@ -261,11 +267,7 @@ def _flatten_companies(graph: KnowledgeGraph) -> tuple[list[FlatNode], list[Flat
     analysis = graph_analysis(graph)
     nodes: list[FlatNode] = []
     for node_id in sorted(g.nodes):
-        d = g.nodes[node_id]
-        arts = [articles[a] for a in d["articles"] if a in articles]
-        rec = {**d, **_dates([a.published for a in arts]), "id": node_id,
-               "sources": sorted({a.source for a in arts if a.source}), **analysis.get(node_id, {})}
-        nodes.append((node_id, _clean(rec, NODE_FIELDS)))
+        nodes.append((node_id, _clean(_entity_record(node_id, g.nodes[node_id], articles, analysis), NODE_FIELDS)))
     edges: list[FlatEdge] = []
     for u, v, key in sorted(g.edges(keys=True)):
         d = g.edges[u, v, key]
