@@ -122,7 +122,8 @@ def build(
     chosen = [get_format(n) for n in formats] if formats is not None else [f for f in FORMATS.values() if f.default]
     if out is not None:
         names = [f.filename for f in chosen] + ["errors.jsonl"]
-        check_writable(out, names)  # before the (long) extraction, not after it
+        # folder formats (csv/, neo4j-import/) are folders there, not files in the way
+        check_writable(out, [f.filename for f in chosen if not f.directory] + ["errors.jsonl"])
         remove_stale_temps(Path(out), names)
     extractions: list[Extraction] = []
     errors: list[InputError] = []

@@ -98,11 +98,12 @@ def all_or_nothing() -> Iterator[None]:
         os.replace(tmp, target)
 
 
-def check_writable(directory: str | os.PathLike[str], names: Iterable[str] = ()) -> None:
-    """Fail early, before a long extraction, when ``directory`` cannot take the outputs ``names``.
+def check_writable(directory: str | os.PathLike[str], files: Iterable[str] = ()) -> None:
+    """Fail early, before a long extraction, when ``directory`` cannot take the output ``files``.
 
     Raises :class:`~kg.errors.OutputError` naming the folder and the reason: it is a
-    file, it cannot be created or written, or one of ``names`` is a folder there.
+    file, it cannot be created or written, or one of ``files`` (names of single-file
+    outputs) is a folder there.
     """
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
@@ -125,8 +126,8 @@ def check_writable(directory: str | os.PathLike[str], names: Iterable[str] = ())
         if not os.access(above, os.W_OK | os.X_OK):
             reason = "Read-only file system" if _read_only(above) else "Permission denied"
             raise OutputError(f"cannot write to output folder {folder}: {reason}")
-    for name in names:
-        if (folder / name).is_dir() and "." in name:
+    for name in files:
+        if (folder / name).is_dir():
             raise OutputError(f"cannot write {folder / name}: it is a folder")
 
 
