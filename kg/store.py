@@ -267,6 +267,8 @@ class _Session:
         # A run killed while saving a record leaves its temporary file (the record itself is whole or absent).
         remove_stale_temps(self.root, [RECORD_DIR])
         self.records: dict[str, _Stored] = {}
+        # ids by text hash: the same text under another id is found without reading every record
+        self._by_text: dict[str, set[str]] = {}
         for path in sorted((self.root / RECORD_DIR).glob("*.json")):
             stored = _read_record(path)
             if stored.article_id in self.records or path.name != record_name(stored.article_id):
@@ -274,8 +276,21 @@ class _Session:
                     f"store file {path} does not belong under that name (article "
                     f"{stored.article_id!r}); remove it and add that article again"
                 )
-            self.records[stored.article_id] = stored
+            self._keep(stored)
         self.dirty = not (had_rdf and _in_step(self.state))
+
+    def _keep(self, stored: _Stored) -> None:
+        old = self.records.get(stored.article_id)
+        if old is not None:
+            self._forget_text(old)
+        self.records[stored.article_id] = stored
+        self._by_text.setdefault(stored.content_hash, set()).add(stored.article_id)
+
+    def _forget_text(self, stored: _Stored) -> None:
+        ids = self._by_text[stored.content_hash]
+        ids.discard(stored.article_id)
+        if not ids:
+            del self._by_text[stored.content_hash]
 
     def _touch(self) -> None:
         if not self.dirty:
@@ -293,9 +308,7 @@ class _Session:
         order they arrive in, so a corpus that holds a text twice is "unchanged" when
         added again (it used to replace A by B and B by A on every run).
         """
-        text_hash = content_hash(article.text)
-        found = [s.article_id for s in self.records.values()
-                 if s.content_hash == text_hash and s.article_id < article.id]
+        found = [i for i in self._by_text.get(content_hash(article.text), ()) if i < article.id]
         return min(found) if found else None
 
     def foreign_origin(self, article: Article) -> str | None:
@@ -310,11 +323,7 @@ class _Session:
         """Save one extraction; returns the ids of the stored articles it replaces."""
         self._touch()
         text_hash = content_hash((source or x.article).text)
-        replaced = [
-            s.article_id
-            for s in self.records.values()
-            if s.article_id == x.article.id or s.content_hash == text_hash
-        ]
+        replaced = sorted(self._by_text.get(text_hash, set()) | ({x.article.id} & self.records.keys()))
         # Delete the other-id copy first: a run killed in between has lost an
         # article that re-running the same command adds back, never a duplicate.
         for article_id in replaced:
@@ -323,14 +332,14 @@ class _Session:
         path = self.root / RECORD_DIR / record_name(x.article.id)
         data = record(x, engine=engine, source=source)
         atomic_write(path, [json.dumps(data, ensure_ascii=False) + "\n"])
-        self.records[x.article.id] = _Stored(
-            path, x.article.id, data["content_hash"], data["article_hash"], engine, x
-        )
-        return sorted(replaced)
+        self._keep(_Stored(path, x.article.id, data["content_hash"], data["article_hash"], engine, x))
+        return replaced
 
     def delete(self, article_id: str) -> None:
         self._touch()
-        self.records.pop(article_id).path.unlink(missing_ok=True)
+        stored = self.records.pop(article_id)
+        self._forget_text(stored)
+        stored.path.unlink(missing_ok=True)
 
     def sync(self, curation: Curation | None = None) -> tuple[KnowledgeGraph, int]:
         """Re-resolve every stored extraction; rewrite the RDF if anything changed.
@@ -417,17 +426,18 @@ def add_articles(
 
     def queue() -> Iterator[Article | InputError]:
         for item in articles:
+            skip = False
             if isinstance(item, Article):
                 seen.add(item.id)
-                before = None if replace else session.foreign_origin(item)
-                if before is not None and not session.unchanged(item, engine):
+                skip = session.unchanged(item, engine)
+                before = None if replace or skip else session.foreign_origin(item)
+                if before is not None:
                     item = InputError(item.origin or item.id, (
                         f"article id {item.id!r} is already in the store from {before}; not replaced "
                         "(give the article an id of its own, or --replace to replace it)"))
-                elif not session.unchanged(item, engine) and (twin := session.twin(item)) is not None:
+                elif not skip and (twin := session.twin(item)) is not None:
                     twins.append((item, twin))
                     continue
-            skip = isinstance(item, Article) and session.unchanged(item, engine)
             order.append((skip, item))
             if not skip:
                 yield item
