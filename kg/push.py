@@ -29,24 +29,19 @@ URL, the HTTP status and the server's message.
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import http.client
 import json
 import math
 import os
-import socket
-import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg import ids
-from kg.errors import PushError, UsageError, one_line
+from kg.errors import PushError, UsageError
+from kg.http_client import Client, check_endpoint
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -64,14 +59,8 @@ __all__ = [
 #: Named graphs kg writes (one per article) live under this IRI.
 GRAPH_NAMESPACE = ids.RESOURCE + "graph/"
 
-_RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
-_MAX_MESSAGE = 500
-#: Bytes read of a reply to PUT, POST and DROP (only the status matters) and of the prune listing.
-REPLY_LIMIT = 64 * 1024
+#: The prune listing is read up to this many bytes (kg.http_client.REPLY_LIMIT for other replies).
 LISTING_LIMIT = 64 * 1024 * 1024
-#: Where credentials may also come from (never printed).
-AUTH_ENV = "KG_PUSH_AUTH"
 
 
 @dataclass(frozen=True)
@@ -82,243 +71,6 @@ class PushResult:
     triples: int = 0
     requests: int = 0
     dropped: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Client:
-    auth: str | None
-    retries: int
-    backoff: float
-    timeout: float
-    sleep: Callable[[float], None] = time.sleep
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        body: bytes | None = None,
-        headers: dict[str, str] | None = None,
-        *,
-        limit: int = REPLY_LIMIT,
-    ) -> bytes:
-        """Send one request, retrying failures that may pass; return the response body.
-
-        The whole request (connect, headers, body) must finish within ``timeout``
-        seconds: a server that drips one byte at a time is cut off, not waited for.
-        At most ``limit`` bytes of the reply are read; a reply shorter than its
-        ``Content-Length`` is a failed request, never a success.
-        """
-        opener = _opener(url, self.auth)
-        attempt = 0
-        while True:
-            attempt += 1
-            req = urllib.request.Request(url, data=body, headers=dict(headers or {}), method=method)
-            try:
-                with _Deadline(self.timeout) as deadline, opener.open(req, timeout=self.timeout) as response:
-                    return _read_reply(response, limit, deadline)
-            except urllib.error.HTTPError as exc:
-                message = self._redact(_server_message(exc))
-                if exc.code in _RETRY_STATUS and attempt <= self.retries:
-                    self.sleep(self._delay(attempt, exc.headers.get("Retry-After") if exc.headers else None))
-                    continue
-                tries = f" (after {attempt} attempts)" if attempt > 1 else ""
-                raise PushError(
-                    f"{method} {url} was refused{tries}: HTTP {exc.code} {exc.reason}"
-                    + (f": {message}" if message else "")
-                ) from None
-            except _CrossOrigin as exc:
-                raise PushError(f"{method} {url}: {exc}") from None
-            except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as exc:
-                if attempt <= self.retries:
-                    self.sleep(self._delay(attempt, None))
-                    continue
-                reason = getattr(exc, "reason", None) or _describe(exc)
-                why = self._redact(str(reason))
-                raise PushError(f"{method} {url} failed after {attempt} attempts: {why}") from None
-            except ValueError as exc:  # urllib's word for a challenge it cannot answer (an unknown auth scheme)
-                raise PushError(f"{method} {url} failed: {self._redact(str(exc))}") from None
-
-    def _redact(self, text: str) -> str:
-        """``text`` without the credentials: the password, ``user:password`` and its Base64."""
-        if not self.auth:
-            return text
-        password = self.auth.partition(":")[2]
-        secrets = [self.auth, base64.b64encode(self.auth.encode("utf-8")).decode("ascii"), password]
-        for secret in sorted(filter(None, secrets), key=len, reverse=True):
-            text = text.replace(secret, "***")
-        return text
-
-    def _delay(self, attempt: int, retry_after: str | None) -> float:
-        if retry_after and retry_after.strip().isdigit():
-            return min(float(retry_after), 60.0)
-        return min(self.backoff * 2 ** (attempt - 1), 30.0)
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, http.client.IncompleteRead):
-        return f"the reply ended after {len(exc.partial)} bytes, before its Content-Length"
-    if isinstance(exc, http.client.BadStatusLine):
-        return f"the server did not answer in HTTP ({exc.__class__.__name__}: {exc!s:.80})"
-    return f"{exc.__class__.__name__}: {exc}" if str(exc) else exc.__class__.__name__
-
-
-class _Deadline:
-    """Close every socket this thread opens when ``seconds`` have passed.
-
-    A socket timeout bounds each read, not a request: a server sending one byte
-    every half second held a push for as long as it liked. The sockets are found
-    through :class:`_Connection`, which registers each one as it connects.
-    """
-
-    _local = threading.local()
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.sockets: list[socket.socket] = []
-        self.expired = False
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def _expire(self) -> None:
-        self.expired = True
-        for sock in self.sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    def __enter__(self) -> _Deadline:
-        _Deadline._local.current = self
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-        _Deadline._local.current = None
-        if self.expired and exc[0] is not None and not isinstance(exc[1], urllib.error.HTTPError):
-            raise TimeoutError(f"no complete reply within the --timeout of {self.seconds:g} s") from None
-
-    @classmethod
-    def register(cls, sock: socket.socket | None) -> None:
-        current = getattr(cls._local, "current", None)
-        if current is not None and sock is not None:
-            current.sockets.append(sock)
-            if current.expired:
-                current._expire()
-
-
-class _Connection(http.client.HTTPConnection):
-    def connect(self) -> None:
-        super().connect()
-        _Deadline.register(self.sock)
-
-
-class _TLSConnection(http.client.HTTPSConnection):
-    def connect(self) -> None:
-        super().connect()
-        _Deadline.register(self.sock)
-
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_Connection, req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_TLSConnection, req)
-
-
-class _CrossOrigin(Exception):
-    pass
-
-
-class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect only within the endpoint's own origin (scheme, host, port).
-
-    A redirect elsewhere would send the query (and the credentials) to a server the
-    user never named.
-    """
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if _origin(newurl) != _origin(req.full_url):
-            raise _CrossOrigin(f"refusing to follow a redirect (HTTP {code}) to another server: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urllib.parse.urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        port = -1
-    return parts.scheme.lower(), (parts.hostname or "").lower(), port
-
-
-def _read_reply(response: http.client.HTTPResponse, limit: int, deadline: _Deadline) -> bytes:
-    """At most ``limit`` bytes of a reply; one shorter than its Content-Length raises IncompleteRead."""
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit and (chunk := response.read1(min(65536, limit - size))):
-        chunks.append(chunk)
-        size += len(chunk)
-    data = b"".join(chunks)
-    declared = response.headers.get("Content-Length")
-    if declared and declared.strip().isdigit() and size < min(int(declared), limit):
-        raise http.client.IncompleteRead(data, int(declared) - size)
-    return data
-
-
-def _opener(url: str, auth: str | None) -> urllib.request.OpenerDirector:
-    handlers: list[urllib.request.BaseHandler] = [_HTTPHandler(), _HTTPSHandler(), _SameOriginRedirects()]
-    # A proxy cannot reach the user's own machine: loopback goes direct even
-    # when http_proxy is set; other hosts honour the environment's proxies.
-    if (urllib.parse.urlsplit(url).hostname or "") in _LOOPBACK:
-        handlers.append(urllib.request.ProxyHandler({}))
-    if auth:
-        user, _, password = auth.partition(":")
-        passwords = urllib.request.HTTPPasswordMgrWithPriorAuth()
-        passwords.add_password(None, url, user, password, is_authenticated=True)
-        # Basic goes with the first request; Digest (Virtuoso's -auth endpoints)
-        # answers the server's challenge.
-        handlers += [
-            urllib.request.HTTPBasicAuthHandler(passwords),
-            urllib.request.HTTPDigestAuthHandler(passwords),
-        ]
-    return urllib.request.build_opener(*handlers)
-
-
-def check_endpoint(url: str, option: str = "--endpoint") -> str:
-    """An http(s) URL with a host and a numeric port (if any), no credentials, no spaces.
-
-    >>> check_endpoint("http://127.0.0.1:7878/store")
-    'http://127.0.0.1:7878/store'
-    >>> check_endpoint("http://user:secret@127.0.0.1/store")
-    Traceback (most recent call last):
-    ...
-    kg.errors.UsageError: --endpoint must not hold credentials (user:password@); give them with --auth or KG_PUSH_AUTH
-    """
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        raise UsageError(f"{option} must be a URL without spaces or control characters, got {one_line(url)!r}")
-    try:
-        parts = urllib.parse.urlsplit(url)
-        parts.port  # noqa: B018  (raises ValueError on a port that is not a number)
-    except ValueError as exc:
-        raise UsageError(f"{option} is not a valid URL ({exc}): {url!r}") from None
-    if parts.scheme not in ("http", "https"):
-        raise UsageError(f"{option} must be an http:// or https:// URL, got {url!r}")
-    if "@" in parts.netloc:
-        raise UsageError(f"{option} must not hold credentials (user:password@); give them with --auth or {AUTH_ENV}")
-    if not parts.hostname:
-        raise UsageError(f"{option} names no host: {url!r}")
-    return url
-
-
-def _server_message(exc: urllib.error.HTTPError) -> str:
-    try:
-        raw = exc.read(4096)
-    except Exception:  # the status alone is still worth reporting
-        return ""
-    text = " ".join(raw.decode("utf-8", "replace").split())
-    return text if len(text) <= _MAX_MESSAGE else text[:_MAX_MESSAGE] + "…"
 
 
 def _with_query(endpoint: str, query: str) -> str:
@@ -371,7 +123,7 @@ def remote_graphs(
     backoff: float = 0.5,
 ) -> list[str]:
     """The named graphs the server holds whose IRI starts with ``namespace``, sorted."""
-    client = _Client(auth, retries, backoff, timeout)
+    client = Client(auth, retries, backoff, timeout)
     escaped = namespace.replace("\\", "\\\\").replace('"', '\\"')
     sparql = f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{escaped}")) }}'
     body = urllib.parse.urlencode({"query": sparql}).encode("ascii")
@@ -409,7 +161,7 @@ def drop_graphs(
     """Drop named graphs with SPARQL Update ``DROP SILENT GRAPH``; returns the requests sent."""
     import pyoxigraph
 
-    client = _Client(auth, retries, backoff, timeout)
+    client = Client(auth, retries, backoff, timeout)
     iris = sorted(set(graphs))
     requests = 0
     for chunk in _batches(iris, batch_size):
@@ -486,7 +238,7 @@ def push(
                 f"{endpoint}; pass --query-endpoint and --update-endpoint"
             )
 
-    client = _Client(auth, retries, backoff, timeout)
+    client = Client(auth, retries, backoff, timeout)
 
     def send(store: pyoxigraph.Store) -> PushResult:
         return _push_store(
@@ -513,7 +265,7 @@ def push(
 def _push_store(
     store: pyoxigraph.Store,
     endpoint: str,
-    client: _Client,
+    client: Client,
     *,
     graph: str | None,
     default_graph: str | None,

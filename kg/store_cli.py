@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError, UsageError, plural, say
+from kg.http_client import AUTH_ENV
 from kg.io import all_or_nothing, check_writable, output_error
-from kg.push import AUTH_ENV
 
 __all__ = [
     "add_store_option",

@@ -471,7 +471,7 @@ def test_an_endless_reply_is_read_only_a_little(store: Path) -> None:
 
     with _RawServer(endless) as srv:
         result = push(store, srv.url, backoff=0, retries=0, timeout=10)
-    assert result.graphs == 3  # each reply was cut at kg.push.REPLY_LIMIT and the push went on
+    assert result.graphs == 3  # each reply was cut at kg.http_client.REPLY_LIMIT and the push went on
     assert sum(sent) < 3 * 16 * 2**20  # the client hung up long before 128 MB per reply
 
 
