@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError
-from kg.extract import DEFAULT_ENGINE
+from kg.extract.engine import DEFAULT_ENGINE, Engine
 from kg.graph import KnowledgeGraph
 from kg.io import all_or_nothing, atomic_write, check_writable, output_error
 from kg.model import Extraction
@@ -44,7 +44,7 @@ class BuildResult:
 def extract_all(
     inputs: Iterable[str | os.PathLike[str]],
     *,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | Engine = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
     workers: int = 1,
     dask: str | None = None,
@@ -75,7 +75,7 @@ def build(
     *,
     out: str | os.PathLike[str] | None = None,
     formats: Iterable[str] | None = None,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | Engine = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
     view: Mapping[str, object] | None = None,
     workers: int = 1,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
+from kg.engine_cli import engine_from_args
 from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, plural, say
 from kg.io import check_writable, output_error
 
@@ -137,7 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             args.inputs,
             out=out,
             formats=args.format or None,
-            engine=args.engine,
+            engine=engine_from_args(args),
             max_article_bytes=args.max_article_bytes,
             view=_view(args),
             progress=bar.update,
@@ -181,7 +182,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     items = extract_all(
-        args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, slim=True,
+        args.inputs, engine=engine_from_args(args), max_article_bytes=args.max_article_bytes, slim=True,
         min_confidence=args.min_confidence, **scale_options(args)
     )
     with progress(args) as bar:
@@ -211,7 +212,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     curation = load_curation(args)
     with progress(args) as bar:
         result = build(
-            args.inputs, engine=args.engine, max_article_bytes=args.max_article_bytes, progress=bar.update,
+            args.inputs, engine=engine_from_args(args), max_article_bytes=args.max_article_bytes, progress=bar.update,
             allow_empty=True, min_confidence=args.min_confidence, **scale_options(args), **window(args),
             curation=curation,
         )
@@ -299,7 +300,7 @@ def _confidence(text: str) -> float:
 
 
 def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) -> None:
-    from kg.extract import DEFAULT_ENGINE, ENGINES
+    from kg.engine_cli import add_engine_options
 
     p.add_argument(
         "inputs",
@@ -307,12 +308,7 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         metavar="INPUT",
         help="files (.txt .md .html .htm .jsonl), directories (recursive), or - for stdin",
     )
-    p.add_argument(
-        "--engine",
-        default=DEFAULT_ENGINE,
-        choices=sorted(ENGINES),
-        help=_engine_help(),
-    )
+    add_engine_options(p)
     p.add_argument(
         "--max-article-bytes",
         type=int,
@@ -342,12 +338,6 @@ def _add_input_options(p: argparse.ArgumentParser, *, optional: bool = False) ->
         help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); see docs/scale.md",
     )
     g.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary (errors still print)")
-
-
-def _engine_help() -> str:
-    from kg.extract import DEFAULT_ENGINE
-
-    return f"extraction engine (default: {DEFAULT_ENGINE})"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -497,9 +487,6 @@ def make_parser() -> argparse.ArgumentParser:
         description="Score extraction against gold annotations (format: docs/eval.md).",
     )
     evaluate.add_arguments(p)
-    for action in p._actions:  # the default engine named where it is defined (kg.extract), not here
-        if "--engine" in action.option_strings:
-            action.help = _engine_help()
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
     from kg import curation_cli

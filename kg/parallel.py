@@ -39,7 +39,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.errors import InputError, KgError, UsageError, WorkerError
-from kg.extract import DEFAULT_ENGINE
+from kg.extract.engine import DEFAULT_ENGINE, Engine
 from kg.model import Article, Extraction
 
 __all__ = ["default_workers", "extract_many", "worker_info"]
@@ -80,7 +80,7 @@ def _slim(x: Extraction) -> Extraction:
     return replace(x, article=replace(x.article, text="", regions=()))
 
 
-def _extract_item(item: Item, engine: str, slim: bool) -> Result:
+def _extract_item(item: Item, engine: Engine, slim: bool) -> Result:
     from kg.extract import extract
 
     if isinstance(item, InputError):
@@ -94,9 +94,12 @@ def _extract_item(item: Item, engine: str, slim: bool) -> Result:
     return _slim(x) if slim else x
 
 
-def extract_batch(items: Sequence[Item], engine: str = DEFAULT_ENGINE, slim: bool = False) -> list[Result]:
+def extract_batch(items: Sequence[Item], engine: str | Engine = DEFAULT_ENGINE, slim: bool = False) -> list[Result]:
     """Extract a batch of articles (the task a worker runs); errors pass through in place."""
-    return [_extract_item(item, engine, slim) for item in items]
+    from kg.extract.engine import as_engine
+
+    spec = as_engine(engine)
+    return [_extract_item(item, spec, slim) for item in items]
 
 
 @functools.cache
@@ -121,7 +124,7 @@ def worker_info() -> dict[str, str]:
     return {"kg": __version__, "data": _data_digest(), "python": "{}.{}".format(*sys.version_info[:2])}
 
 
-def _warm(engine: str) -> None:
+def _warm(engine: Engine) -> None:
     # Load lexicons, gazetteer and models once per worker, before timing starts to matter.
     from kg.resources import languages
 
@@ -129,7 +132,7 @@ def _warm(engine: str) -> None:
         _extract_item(Article(id="warm-up", text="Ford Motor Company.", language=code), engine, True)
 
 
-def _start_worker(engine: str, parent: int) -> None:
+def _start_worker(engine: Engine, parent: int) -> None:
     """Initialise a local worker process: exit with the build that started it, then warm up."""
     # Ctrl-C reaches the whole process group: the build handles it (exit 130) and stops its
     # pool; a worker's own KeyboardInterrupt traceback only buried that one line.
@@ -175,7 +178,7 @@ class _Runner:
     ) -> None:
         self.submit_to, self.died, self.restart, self.window = submit, died, restart, window
 
-    def _submit(self, batch: list[Item], engine: str, slim: bool) -> Future[list[Result]]:
+    def _submit(self, batch: list[Item], engine: Engine, slim: bool) -> Future[list[Result]]:
         try:
             return self.submit_to(extract_batch, batch, engine, slim)
         except self.died as exc:  # the pool broke before this batch got in: it fails like the others
@@ -183,7 +186,7 @@ class _Runner:
             failed.set_exception(exc)
             return failed
 
-    def run(self, batches: Iterator[list[Item]], engine: str, slim: bool) -> Iterator[Result]:
+    def run(self, batches: Iterator[list[Item]], engine: Engine, slim: bool) -> Iterator[Result]:
         pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
         for batch in batches:
             pending.append((batch, self._submit(batch, engine, slim)))
@@ -192,7 +195,7 @@ class _Runner:
         while pending:
             yield from self._collect(pending, engine, slim)
 
-    def _collect(self, pending: deque[tuple[list[Item], Future[list[Result]]]], engine: str, slim: bool
+    def _collect(self, pending: deque[tuple[list[Item], Future[list[Result]]]], engine: Engine, slim: bool
                  ) -> Iterator[Result]:
         batch, future = pending.popleft()
         try:
@@ -206,7 +209,7 @@ class _Runner:
             return
         yield from results
 
-    def _singles(self, items: list[Item], engine: str, slim: bool) -> Iterator[Result]:
+    def _singles(self, items: list[Item], engine: Engine, slim: bool) -> Iterator[Result]:
         pending = deque((item, self._submit([item], engine, slim)) for item in items)
         while pending:
             item, future = pending.popleft()
@@ -228,7 +231,7 @@ class _Runner:
             pending.extend((i, self._submit([i], engine, slim)) for i in rest)
 
 
-def _local(items: Iterator[list[Item]], *, engine: str, slim: bool, workers: int) -> Iterator[Result]:
+def _local(items: Iterator[list[Item]], *, engine: Engine, slim: bool, workers: int) -> Iterator[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -318,7 +321,7 @@ def _check_workers(client: Any, address: str) -> int:
     return sum(client.nthreads().values()) or len(seen)
 
 
-def _dask(items: Iterator[list[Item]], *, engine: str, slim: bool, address: str) -> Iterator[Result]:
+def _dask(items: Iterator[list[Item]], *, engine: Engine, slim: bool, address: str) -> Iterator[Result]:
     from distributed import KilledWorker
 
     client = _connect(address)
@@ -338,7 +341,7 @@ def _dask(items: Iterator[list[Item]], *, engine: str, slim: bool, address: str)
 def extract_many(
     items: Iterable[Item],
     *,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | Engine = DEFAULT_ENGINE,
     workers: int = 1,
     dask: str | None = None,
     slim: bool = False,
@@ -350,8 +353,9 @@ def extract_many(
     ----------
     items : iterable of Article or InputError
         What :func:`kg.readers.read` yields; errors are passed through in place.
-    engine : str
-        An extraction engine (``kg.extract.ENGINES``).
+    engine : str or Engine
+        An extraction engine (a name of ``kg.extract.ENGINES``, or an
+        :class:`~kg.extract.engine.Engine` with its settings).
     workers : int
         Worker processes on this machine; 1 extracts in this process.
     dask : str, optional
@@ -374,12 +378,9 @@ def extract_many(
     (two per worker), it is extracted here: starting processes would take
     longer than the work.
     """
-    from kg.extract import ENGINES
+    from kg.extract.engine import as_engine
 
-    if engine not in ENGINES:
-        from kg.errors import ChoiceError
-
-        raise ChoiceError("engine", engine, ENGINES)
+    engine = as_engine(engine)
     if workers < 1:
         raise UsageError(f"workers must be 1 or more, not {workers}")
     size = (DASK_CHUNK_SIZE if dask else CHUNK_SIZE) if chunk_size is None else chunk_size

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.build import remove_stale_temps
 from kg.errors import InputError, StoreError, one_line
-from kg.extract import DEFAULT_ENGINE
+from kg.extract.engine import DEFAULT_ENGINE, Engine, as_engine
 from kg.ids import content_hash
 from kg.io import atomic_write
 from kg.model import Article, Extraction
@@ -371,19 +371,11 @@ class _Session:
 # -- public operations --------------------------------------------------------------------------
 
 
-def _check_engine(engine: str) -> None:
-    from kg.errors import ChoiceError
-    from kg.extract import ENGINES
-
-    if engine not in ENGINES:
-        raise ChoiceError("engine", engine, ENGINES)
-
-
 def add_articles(
     store_dir: str | os.PathLike[str],
     articles: Iterable[Article | InputError],
     *,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | Engine = DEFAULT_ENGINE,
     workers: int = 1,
     dask: str | None = None,
     progress: Callable[[object], object] | None = None,
@@ -410,7 +402,8 @@ def add_articles(
     """
     from kg.parallel import extract_many
 
-    _check_engine(engine)
+    spec = as_engine(engine)
+    key = spec.key  # what the store records: a new model folder or LLM means a new extraction
     added: list[str] = []
     replaced: set[str] = set()
     unchanged: list[str] = []
@@ -429,7 +422,7 @@ def add_articles(
             skip = False
             if isinstance(item, Article):
                 seen.add(item.id)
-                skip = session.unchanged(item, engine)
+                skip = session.unchanged(item, key)
                 before = None if replace or skip else session.foreign_origin(item)
                 if before is not None:
                     item = InputError(item.origin or item.id, (
@@ -451,21 +444,21 @@ def add_articles(
         if isinstance(source, Article) and (twin := session.twin(source)) is not None and twin in seen:
             unchanged.append(source.id)  # an earlier article of this run stored its text under the first id
             return
-        replaced.update(session.put(x, engine, source if isinstance(source, Article) else None))
+        replaced.update(session.put(x, key, source if isinstance(source, Article) else None))
         added.append(x.article.id)
 
     def skipped_until_next() -> None:
         while order and order[0][0]:
             item = order.popleft()[1]
             assert isinstance(item, Article)
-            if session.unchanged(item, engine):
+            if session.unchanged(item, key):
                 unchanged.append(item.id)
                 if progress is not None:
                     progress(item)
             else:
-                settle(next(extract_many([item], engine=engine)), item)
+                settle(next(extract_many([item], engine=spec)), item)
 
-    for x in extract_many(queue(), engine=engine, workers=workers, dask=dask):
+    for x in extract_many(queue(), engine=spec, workers=workers, dask=dask):
         skipped_until_next()
         settle(x, order.popleft()[1])
     skipped_until_next()
@@ -475,7 +468,7 @@ def add_articles(
             if progress is not None:
                 progress(item)
         else:
-            settle(next(extract_many([item], engine=engine)), item)
+            settle(next(extract_many([item], engine=spec)), item)
     graph, count = session.sync(curation)
     return StoreResult(
         graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), (), tuple(errors), count
@@ -486,7 +479,7 @@ def add(
     store_dir: str | os.PathLike[str],
     inputs: Iterable[str | os.PathLike[str]],
     *,
-    engine: str = DEFAULT_ENGINE,
+    engine: str | Engine = DEFAULT_ENGINE,
     max_article_bytes: int | None = None,
     workers: int = 1,
     dask: str | None = None,
@@ -508,18 +501,19 @@ def add(
 
 
 def add_extractions(
-    store_dir: str | os.PathLike[str], extractions: Iterable[Extraction], *, engine: str = DEFAULT_ENGINE
+    store_dir: str | os.PathLike[str], extractions: Iterable[Extraction], *, engine: str | Engine = DEFAULT_ENGINE
 ) -> StoreResult:
     """Store ready-made extractions (from another engine, a test, ``kg extract`` output)."""
+    key = engine.key if isinstance(engine, Engine) else engine
     added: list[str] = []
     replaced: set[str] = set()
     unchanged: list[str] = []
     session = _Session(store_dir, create=True)
     for x in extractions:
-        if session.unchanged(x.article, engine) and session.records[x.article.id].extraction == x:
+        if session.unchanged(x.article, key) and session.records[x.article.id].extraction == x:
             unchanged.append(x.article.id)
             continue
-        replaced.update(session.put(x, engine))
+        replaced.update(session.put(x, key))
         added.append(x.article.id)
     graph, count = session.sync()
     return StoreResult(graph, tuple(added), tuple(sorted(replaced)), tuple(unchanged), quads=count)

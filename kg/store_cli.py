@@ -70,6 +70,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
     from kg.cli import finish, load_curation, progress, scale_options
+    from kg.engine_cli import engine_from_args
     from kg.store import add
 
     started = time.perf_counter()
@@ -81,7 +82,7 @@ def cmd_build_store(args: argparse.Namespace) -> int:
         result = add(
             args.store,
             args.inputs,
-            engine=args.engine,
+            engine=engine_from_args(args),
             max_article_bytes=getattr(args, "max_article_bytes", None),
             progress=bar.update,
             replace=getattr(args, "replace", False),

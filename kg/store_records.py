@@ -16,7 +16,7 @@ import hashlib
 import json
 from typing import Any
 
-from kg.extract import DEFAULT_ENGINE
+from kg.extract.engine import DEFAULT_ENGINE
 from kg.ids import content_hash, slug
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 

@@ -28,13 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     >>> args.gold, args.json, args.engine, args.worst, args.check
     ('gold.jsonl', True, 'hybrid', 5, False)
     """
-    from kg.extract import DEFAULT_ENGINE, ENGINES
+    from kg.engine_cli import add_engine_options
 
     parser.add_argument("gold", metavar="GOLD",
                         help="gold annotations: .json (one document) or .jsonl (format: docs/eval.md)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON instead of a table")
-    parser.add_argument("--engine", default=DEFAULT_ENGINE, choices=sorted(ENGINES),
-                        help="extraction engine (default: rules)")
+    add_engine_options(parser)
     parser.add_argument("--worst", type=int, default=5, metavar="N",
                         help="list the N worst documents with their errors (default: 5)")
     parser.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
@@ -46,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg eval`` with parsed arguments; print the report on stdout and return the exit code."""
+    from kg.engine_cli import engine_from_args
     from kg.errors import InputError, say
     from kg.evaluate.gold import load_gold
     from kg.evaluate.report import evaluate
@@ -58,10 +58,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from kg.extract.confidence import above
 
-    def extractor(article: Article) -> Extraction:
-        return above(extract(article, engine=args.engine), args.min_confidence)
+    engine = engine_from_args(args)
 
-    system = f"engine {args.engine}" + (f", min confidence {args.min_confidence:g}" if args.min_confidence else "")
+    def extractor(article: Article) -> Extraction:
+        return above(extract(article, engine=engine), args.min_confidence)
+
+    system = f"engine {engine.key}" + (f", min confidence {args.min_confidence:g}" if args.min_confidence else "")
     report = evaluate(docs, extractor, gold=args.gold, system=system, worst=max(0, args.worst))
     sys.stdout.write(report.dumps() if args.json else report.format())
     for d in report.failed:

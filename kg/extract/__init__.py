@@ -17,11 +17,11 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
-from kg.errors import ChoiceError
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
+from kg.extract.engine import DEFAULT_ENGINE, Engine, as_engine
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
 from kg.extract.learned import classified_relations, tagged_names
@@ -33,10 +33,10 @@ from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import link_key
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "extract"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "extract"]
 
 
-def _run(article: Article, language: str, *, rules: bool = True, learned: bool = False) -> Extraction:
+def _run(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False) -> Extraction:
     lex = load_lexicon(language)
     gaz = gaz_index(language)
     sentences = split_sentences(article.text, article.segments(), lex)
@@ -88,23 +88,23 @@ def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.i < m.j and m.i < o.j for o in others)
 
 
-DEFAULT_ENGINE = "hybrid"
-ENGINES: dict[str, Callable[[Article, str], Extraction]] = {
+# An engine is called with the article, its language and the Engine value (name and settings).
+ENGINES: dict[str, Callable[[Article, str, Engine], Extraction]] = {
     "rules": functools.partial(_run, rules=True, learned=False),
     "model": functools.partial(_run, rules=False, learned=True),
     "hybrid": functools.partial(_run, rules=True, learned=True),
 }
 
 
-def extract(article: Article, *, engine: str = DEFAULT_ENGINE) -> Extraction:
+def extract(article: Article, *, engine: str | Engine = DEFAULT_ENGINE) -> Extraction:
     """Extract entities and relations from one article.
 
-    The language is the article's own if kg has a lexicon for it, else detected
-    from the text among kg's languages.
+    ``engine`` is a name of :data:`ENGINES` or an :class:`Engine` (a name with
+    its settings: a model folder, an LLM server). The language is the article's
+    own if kg has a lexicon for it, else detected from the text among kg's languages.
     """
-    if engine not in ENGINES:
-        raise ChoiceError("engine", engine, ENGINES)
+    spec = as_engine(engine)
     lang = article.language if article.language in languages() else None
     if lang is None:
         lang = detect(" ".join(article.text[a:b] for a, b in article.segments()))
-    return ENGINES[engine](article, lang)
+    return ENGINES[spec.name](article, lang, spec)
