@@ -138,6 +138,10 @@ class Unit:
             out["source"] = self.source
         return out
 
+    def to_line(self) -> str:
+        """The record as one line of a file (no line end): what ``kg annotate`` writes."""
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
 
 @dataclass(frozen=True, slots=True)
 class Example:
