@@ -83,7 +83,8 @@ def test_source_is_the_input_file() -> None:
     assert source_of(Article("a", "x", origin="odd:12.txt")) == "odd:12.txt"
 
 
-def test_round_trip_offsets_hashes_and_same_bytes(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_round_trip_offsets_hashes_and_same_bytes(news: Path, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["annotate", "news", "--engine", "rules", "-o", "ann.jsonl", "--workers", "1"]) == 0
     assert "kg: wrote" in capsys.readouterr().err
     raw = (news / "ann.jsonl").read_bytes()
@@ -111,6 +112,10 @@ def test_round_trip_offsets_hashes_and_same_bytes(news: Path, capsys: pytest.Cap
     assert ("baja", "acquisition", "denied") in found and found <= want
     assert main(["annotate", "news", "--engine", "rules", "-o", "again.jsonl", "--workers", "2", "-q"]) == 0
     assert (news / "again.jsonl").read_bytes() == raw
+    # relative sources are also found from the annotation file's folder, whatever the working folder
+    (news / "elsewhere").mkdir()
+    monkeypatch.chdir(news / "elsewhere")
+    assert materialise_sources(read_units(news / "ann.jsonl")) == examples
 
 
 def test_a_changed_source_file_is_detected(news: Path) -> None:
