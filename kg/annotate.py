@@ -164,13 +164,14 @@ def annotate(x: Extraction, *, source: str, skip_empty: bool = False) -> Annotat
     ``skip_empty`` leaves out the sentences with no entity (by default they are
     written, as negatives: what the engine saw no name in).
     """
+    from kg.extract.language import detect
     from kg.extract.lexicon import load_lexicon
     from kg.extract.text import split_sentences
     from kg.resources import languages
 
     language = x.article.language
-    if language not in languages():
-        raise ValueError(f"article {x.article.id!r}: language {language!r} is not one of kg's")
+    if language not in languages():  # an engine that did not record it: found as kg.extract.extract finds it
+        language = detect(" ".join(x.article.text[a:b] for a, b in x.article.segments()))
     mentions = _mentions(x)
     units: list[Unit] = []
     left_out = skipped = 0

@@ -78,6 +78,13 @@ def test_a_relation_is_written_only_where_it_was_read() -> None:
     assert done.units[1].negative and len(done.units[1].entities) == 2
 
 
+def test_an_engine_that_leaves_the_language_unset_gets_it_detected() -> None:
+    text = "Nusa Baja membantah akuisisi Timur Kawat yang dikabarkan sejak pekan lalu. Budi memimpin perseroan."
+    x = _extraction(text)
+    done = annotate(Extraction(Article("doc", text), x.entities, x.relations), source="doc.txt")
+    assert [u.language for u in done.units] == ["id"]
+
+
 def test_source_is_the_input_file() -> None:
     assert source_of(Article("w-2", "x", origin="news/wire.jsonl:2")) == "news/wire.jsonl"
     assert source_of(Article("a", "x", origin="odd:12.txt")) == "odd:12.txt"
