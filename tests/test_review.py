@@ -16,7 +16,7 @@ FEED = [
     {"id": "a-1", "language": "id",
      "text": "Nusa Baja Tbk membantah kabar akuisisi PT Timur Kawat. Harga baja naik tipis pekan ini."},
     {"id": "a-2", "language": "en", "text": "Harbor Robotics Inc sued Delta Sensors Corp on Monday."},
-    {"id": "a-3", "language": "en",
+    {"id": "a-3</script><script>alert(3)</script>", "language": "en",
      "text": "Kestrel Optics Ltd <script>alert(1)</script> agreed to buy <img src=x onerror=alert(2)> Talon Ports."},
 ]
 
@@ -35,7 +35,7 @@ def test_page_shows_every_unit_escaped_and_fetches_nothing(written: tuple[Path, 
     html = page.read_text(encoding="utf-8")
     units = read_units(ann)
     assert html.count('<section class="unit"') == len(units) >= 4
-    assert "<script>alert" not in html and "<img" not in html
+    assert "<script>alert" not in html and "<img" not in html and html.count("</script>") == 2
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "http://" not in html and "https://" not in html and "default-src 'none'" in html
     # the status of the denial is shown with its relation
