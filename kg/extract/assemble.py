@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.mentions import Mention
 from kg.extract.relations import Found
+from kg.extract.stake import as_investment
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
@@ -162,6 +163,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
 
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
     for f in found:
+        f = as_investment(f, language)  # "bought 9.5 pct of Y": a stake, not control
         s, o = key(f.subject), key(f.object)
         if s == o:
             continue
