@@ -109,6 +109,18 @@ def _plain(t: Token) -> bool:
     return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
 
 
+def _possessor(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Whether the name ending at token ``j`` possesses the cue at token ``i``: right before it,
+    or with "'s", a ticker in brackets and up to three lowercase words between ("Tenvar's
+    wholly owned unit", "Tenvar Inc <TNV> unit")."""
+    k = j
+    if k < i and toks[k].text in ("'s", "’s", "'", "’"):
+        k += 1
+    if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
+        k += 3
+    return i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i])
+
+
 def _appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
     """ "PT Karya Komponen Otomotif (KKO), produsen suku cadang asal Bekasi": the organisation
     whose appositive holds the cue."""
@@ -205,16 +217,18 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if (
         rt.name == "subsidiary_of"
         and h.cue.noun
-        and not h.cue.passive
         and left is not None
-        and (left.j == h.i or (left.j + 1 == h.i and toks[left.j].text in ("'s", "’s")))
+        and _possessor(toks, left.j, h.i)
         and h.cue.words[-1] not in lex.words("object_markers")
     ):
-        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo": the possessor is the
-        # parent, and the child must be named right after the cue ("its unit would supply Lumeo"
-        # names no child). "X, a unit of Y" and "bagian dari Y" are not possessives.
+        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo", "Tenvar's health care
+        # subsidiary Lumeo", "Tenvar Inc <TNV> unit Lumeo": the possessor is the parent (the child of
+        # a passive cue: "Lumeo parent Tenvar"), and the other party must be named right after the
+        # cue ("its unit would supply Lumeo" names no child). "X, a unit of Y" is no possessive.
         gap = toks[h.j : right.i]
-        return (right, left) if len(gap) <= 1 and all(t.text in (",", "the") for t in gap) else None
+        if len(gap) > 1 or not all(t.text in (",", "the", "<", "(") for t in gap):
+            return None
+        return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
     if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
@@ -231,9 +245,14 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     assert left is not None
     passive = _passive(s, lex, h)
     agent = None
+    bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
-        if toks[k].low in agents:
+        # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
+        # Y from X" names the seller)
+        bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
+        if toks[k].low in agents or bid:
             agent = _right(ms, k + 1, hi, both, gap=2)
+            passive = passive or (bid and agent is not None)
             break
     if passive or (agent is not None and agent is not right):
         subj = agent or right

@@ -1,0 +1,54 @@
+"""English news constructions that decide who did what (direction).
+
+Every sentence here was written for these tests (fictional companies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    x = extract(Article(id="t", text=text, language="en"))
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp rejected a buyout offer from Tenvar Industries Inc.",
+        "Lumeo Corp said its board would study the takeover proposal from Tenvar Industries Inc.",
+        "Lumeo Corp shares rose on talk that it is a takeover target of Tenvar Industries Inc.",
+    ],
+)
+def test_the_bidder_after_a_bid_word(text):
+    rels = _rels(text)
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
+
+
+def test_from_after_a_purchase_names_the_seller():
+    rels = _rels("Tenvar Industries Inc completed its purchase of Lumeo Corp from Vexo Holdings Inc.")
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert not any(r[0] == "acquisition" and r[1] == "Vexo Holdings Inc" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Tenvar Industries Inc said its wholly owned subsidiary Lumeo Corp would expand.", "Lumeo Corp",
+         "Tenvar Industries Inc"),
+        ("Talks went on through Tenvar Industries' health care subsidiary Lumeo Corp.", "Lumeo Corp",
+         "Tenvar Industries"),
+        ("Tenvar Industries Inc <TNV> unit Lumeo Corp made an offer.", "Lumeo Corp", "Tenvar Industries Inc"),
+        ("Lumeo Corp parent Tenvar Industries Inc won the contract.", "Lumeo Corp", "Tenvar Industries Inc"),
+    ],
+)
+def test_a_possessed_unit_is_the_child(text, child, parent):
+    rels = _rels(text)
+    assert ("subsidiary_of", child, parent) in rels, rels
+    assert ("subsidiary_of", parent, child) not in rels, rels
