@@ -41,6 +41,9 @@ class Found:
     speaker: Mention | None = None
     sector: Mention | None = None
     confidence: float = 0.6
+    # read by a construction that says everything about the pair (kg.extract.sale): the pair
+    # classifier adds no other link between them
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,7 +438,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from _sector_next_to_org(s, ms)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
-    seen_spans: set[tuple[int, int]] = set()
+    from kg.extract.sale import sales  # (sale.py builds on this module)
+
+    # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
+    sold, sold_spans = sales(s, lex, parties, hits)
+    yield from sold
+    seen_spans: set[tuple[int, int]] = set(sold_spans)
     for h in hits:
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
