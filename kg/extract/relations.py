@@ -112,16 +112,19 @@ def _plain(t: Token) -> bool:
     return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
 
 
-def _possessor(toks: Sequence[Token], j: int, i: int) -> bool:
-    """Whether the name ending at token ``j`` possesses the cue at token ``i``: right before it,
-    or with "'s", a ticker in brackets and up to three lowercase words between ("Tenvar's
-    wholly owned unit", "Tenvar Inc <TNV> unit")."""
-    k = j
+def _possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
+    """Whether the name ``left`` possesses the cue at token ``i``: right before it (a ticker in
+    brackets between: "Tenvar Inc <TNV> unit"), or a possessive ("Tenvar's", "its") with up to
+    three lowercase words between ("Tenvar's wholly owned unit"; "Tenvar merupakan anak usaha"
+    is no possessive)."""
+    k = left.j
+    owned = left.source == "coref" and left.text.lower() in ("its", "their")
     if k < i and toks[k].text in ("'s", "’s", "'", "’"):
         k += 1
+        owned = True
     if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
         k += 3
-    return i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i])
+    return k == i or (owned and i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i]))
 
 
 def _appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
@@ -221,7 +224,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         rt.name == "subsidiary_of"
         and h.cue.noun
         and left is not None
-        and _possessor(toks, left.j, h.i)
+        and _possessor(toks, left, h.i)
         and h.cue.words[-1] not in lex.words("object_markers")
     ):
         # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo", "Tenvar's health care

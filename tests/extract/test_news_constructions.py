@@ -52,3 +52,11 @@ def test_a_possessed_unit_is_the_child(text, child, parent):
     rels = _rels(text)
     assert ("subsidiary_of", child, parent) in rels, rels
     assert ("subsidiary_of", parent, child) not in rels, rels
+
+
+def test_a_persons_pronoun_joins_the_person_named_before():
+    rels = _rels("Tenvar Industries Inc said Maria Lopez would step down. She was the company's chief executive.")
+    assert ("works_for", "Maria Lopez", "Tenvar Industries Inc") in rels, rels
+    # two people before "he": not clear, no link
+    rels = _rels("Maria Lopez and John Smith met on Monday. He is the chairman of Vexo Holdings Inc.")
+    assert not any(r[0] == "works_for" for r in rels), rels
