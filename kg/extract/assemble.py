@@ -149,6 +149,13 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     from kg.extract.lexicon import load_lexicon
 
     case = casing(article.text[:1000])  # the head decides: a headline, or an article's first paragraphs
+    # a party only a relation construction named ("a maker of circuit boards") is a mention too
+    have = {(m.sent, m.i, m.j, m.key) for m in mentions}
+    for f in found:
+        for m in (f.subject, f.object):
+            if (m.sent, m.i, m.j, m.key) not in have:
+                have.add((m.sent, m.i, m.j, m.key))
+                mentions = [*mentions, m]
     gaz = gaz_index(language)
     lex = load_lexicon(language)
     remap = _merge_map(mentions, article.text, language)

@@ -439,6 +439,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
+    from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
+
+    yield from sector_phrases(s, ms, lex.code)  # "Lumeo Corp, a maker of circuit boards"
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     from kg.extract.sale import sales  # (sale.py builds on this module)
