@@ -75,9 +75,15 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         # the thing sold is named ("its" and "the company" before it are the seller's)
         thing = next((m for m in ms if j <= m.i <= j + _THING_GAP and m.j <= hi and m.type in ORG_TYPES
                       and any(t.is_cap for t in toks[m.i : m.j])), None)
-        if thing is None or any(t.is_cap or not (t.is_word or t.text in ("%", "-")) or words.get((t.low,)) == "buyer"
-                                for t in toks[j : thing.i]):
-            continue  # "sold three units to Vexo": Vexo is the buyer, the thing sold is not named
+        to = next((k for k in range(j, thing.i if thing else min(hi, j + _THING_GAP))
+                   if words.get((toks[k].low,)) == "buyer"), None)
+        if to is not None:
+            # "sold three units to Vexo": Vexo is the buyer, the thing sold is not named (and the
+            # units are no relation cue of the seller's)
+            spans.append((i, to))
+            continue
+        if thing is None or any(t.is_cap or not (t.is_word or t.text in ("%", "-")) for t in toks[j : thing.i]):
+            continue
         about = _classes(toks, j, thing.i, words) | _classes(toks, thing.j, min(hi, thing.j + 2), words)
         if "asset" in about:
             continue  # "the assets of its Lumeo unit": Lumeo itself is not sold
