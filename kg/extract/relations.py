@@ -221,7 +221,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
     if (
-        rt.name == "subsidiary_of"
+        rt.name in ("subsidiary_of", "investment")
         and h.cue.noun
         and left is not None
         and _possessor(toks, left, h.i)
@@ -231,6 +231,8 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         # subsidiary Lumeo", "Tenvar Inc <TNV> unit Lumeo": the possessor is the parent (the child of
         # a passive cue: "Lumeo parent Tenvar"), and the other party must be named right after the
         # cue ("its unit would supply Lumeo" names no child). "X, a unit of Y" is no possessive.
+        # The same for a holder: "Lumeo's largest shareholder, Tenvar" (Tenvar invests), "Tenvar's
+        # affiliate Lumeo" (passive: Tenvar invests).
         gap = toks[h.j : right.i]
         if len(gap) > 1 or not all(t.text in (",", "the", "<", "(") for t in gap):
             return None

@@ -60,3 +60,24 @@ def test_a_persons_pronoun_joins_the_person_named_before():
     # two people before "he": not clear, no link
     rels = _rels("Maria Lopez and John Smith met on Monday. He is the chairman of Vexo Holdings Inc.")
     assert not any(r[0] == "works_for" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp's largest shareholder, Tenvar Industries Inc, said it was pleased.",
+        "Tenvar Industries Inc, the largest shareholder in Lumeo Corp, said it was pleased.",
+        "Lumeo Corp, an affiliate of Tenvar Industries Inc, said it was pleased.",
+        "Tenvar Industries Inc owns 30 pct of Lumeo Corp.",
+        "Tenvar Industries Inc cut its holding in Lumeo Corp to 4.9 pct.",
+    ],
+)
+def test_a_holder_invests(text):
+    rels = _rels(text)
+    assert ("investment", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert ("investment", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
+
+
+def test_shareholders_of_one_company_invest_in_no_other():
+    rels = _rels("Lumeo Corp shareholders approved the merger with Tenvar Industries Inc.")
+    assert not any(r[0] == "investment" for r in rels), rels
