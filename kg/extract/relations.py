@@ -211,6 +211,12 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     both = sub_t | obj_t
     left = _left(ms, h.i, lo, both)
     right = _right(ms, h.j, hi, both)
+    if right is None and left is not None and rt.symmetric:
+        # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
+        # parties before the cue, joined by a conjunction
+        first = _left(ms, left.i, lo, both, gap=2)
+        if first is not None and first.key != left.key and {t.low for t in toks[first.j : left.i]} & conj:
+            return first, left
     if right is None:
         return None
     if left is None and rt.name == "subsidiary_of":

@@ -81,3 +81,23 @@ def test_a_holder_invests(text):
 def test_shareholders_of_one_company_invest_in_no_other():
     rels = _rels("Lumeo Corp shareholders approved the merger with Tenvar Industries Inc.")
     assert not any(r[0] == "investment" for r in rels), rels
+
+
+def test_two_companies_joined_by_and_are_two():
+    x = extract(Article(id="t", text="Tenvar Inc and Lumeo Corp formed a joint venture.", language="en"))
+    assert sorted(e.label for e in x.entities) == ["Lumeo Corp", "Tenvar Inc"]
+    assert {r.type for r in x.relations} == {"partnership"}
+    x = extract(Article(id="t", text="Shares of Johnson and Johnson Co rose.", language="en"))
+    assert [e.label for e in x.entities] == ["Johnson and Johnson Co"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        ("Tenvar Industries Inc and Lumeo Corp agreed to merge.", "partnership"),
+        ("Tenvar Industries Inc and Lumeo Corp are rivals in the valve market.", "competitor_of"),
+    ],
+)
+def test_both_parties_before_a_symmetric_cue(text, rtype):
+    rels = _rels(text)
+    assert {(r[0], frozenset(r[1:])) for r in rels} == {(rtype, frozenset({"Tenvar Industries Inc", "Lumeo Corp"}))}
