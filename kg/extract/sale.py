@@ -52,8 +52,16 @@ def _classes(tokens: Sequence[Token], lo: int, hi: int, words: dict[tuple[str, .
     return out
 
 
-def _sale_words(tokens: Sequence[Token], words: dict[tuple[str, ...], str]) -> Iterator[tuple[int, int]]:
-    for i in range(len(tokens)):
+@functools.cache
+def _sale_starts(language: str) -> frozenset[str]:
+    return frozenset(k[0] for k, cls in _words(language).items() if cls in ("sale", "sold"))
+
+
+def _sale_words(tokens: Sequence[Token], words: dict[tuple[str, ...], str], language: str) -> Iterator[tuple[int, int]]:
+    starts = _sale_starts(language)
+    for i, t in enumerate(tokens):
+        if t.low not in starts:
+            continue  # (most words: spare the look-ups)
         for n in (2, 1):
             key = tuple(x.low for x in tokens[i : i + n])
             if len(key) == n and words.get(key) in ("sale", "sold"):
@@ -70,7 +78,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
     toks = s.tokens
     out: list[Found] = []
     spans: list[tuple[int, int]] = []
-    for i, j in _sale_words(toks, words):
+    for i, j in _sale_words(toks, words, lex.code):
         lo, hi = _clause(s, lex, i)
         # the thing sold is named ("its" and "the company" before it are the seller's)
         thing = next((m for m in ms if j <= m.i <= j + _THING_GAP and m.j <= hi and m.type in ORG_TYPES
