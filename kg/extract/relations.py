@@ -245,8 +245,11 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
-    if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
-        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
+    named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
+                   and toks[h.j].low in lex.words("symmetric_noun_markers"))
+    if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
+        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
+        # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
         if (
             second is not None

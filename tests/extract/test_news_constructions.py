@@ -101,3 +101,23 @@ def test_two_companies_joined_by_and_are_two():
 def test_both_parties_before_a_symmetric_cue(text, rtype):
     rels = _rels(text)
     assert {(r[0], frozenset(r[1:])) for r in rels} == {(rtype, frozenset({"Tenvar Industries Inc", "Lumeo Corp"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp rejected an unsolicited merger offer from Tenvar Industries Inc.",
+        "Lumeo Corp shareholders approved a merger into Tenvar Industries Inc.",
+        "Lumeo Corp will be merged into Tenvar Industries Inc.",
+    ],
+)
+def test_a_merger_with_a_stated_acquirer(text):
+    rels = _rels(text)
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert not any(r[0] == "partnership" for r in rels), rels
+
+
+def test_the_parties_of_a_merger_named_after_it():
+    rels = _rels("The regulator Vexo Holdings Inc rejected the merger of Tenvar Industries Inc and Lumeo Corp.")
+    assert any(r[0] == "partnership" and {r[1], r[2]} == {"Tenvar Industries Inc", "Lumeo Corp"} for r in rels), rels
+    assert not any(r[0] == "partnership" and "Vexo Holdings Inc" in r[1:] for r in rels), rels
