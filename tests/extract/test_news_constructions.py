@@ -121,3 +121,11 @@ def test_the_parties_of_a_merger_named_after_it():
     rels = _rels("The regulator Vexo Holdings Inc rejected the merger of Tenvar Industries Inc and Lumeo Corp.")
     assert any(r[0] == "partnership" and {r[1], r[2]} == {"Tenvar Industries Inc", "Lumeo Corp"} for r in rels), rels
     assert not any(r[0] == "partnership" and "Vexo Holdings Inc" in r[1:] for r in rels), rels
+
+
+def test_a_link_read_from_reports_is_rumored():
+    rels = _rels("Tenvar Industries Inc declined to comment on reports it would buy Lumeo Corp.")
+    assert rels == {("acquisition", "Tenvar Industries Inc", "Lumeo Corp")}
+    x = extract(Article(id="t", text="Tenvar Industries Inc declined to comment on reports it would buy Lumeo Corp.",
+                        language="en"))
+    assert [r.status for r in x.relations] == ["rumored"]
