@@ -31,7 +31,7 @@ from kg.extract.relations import Found, find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
-from kg.schema import link_key
+from kg.schema import RELATION_TYPES, link_key
 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "extract"]
 
@@ -75,7 +75,12 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
         here = list(find_relations(s, lex, ms, hits[s.index], learned=learned)) if rules else []
         if learned:
+            # a pair a construction read whole ("no plans to sell its stake in Y": no acquisition of Y)
+            # gets no other link from the classifier
             known = {link_key(f.type, f.subject.key, f.object.key) for f in here}
+            known |= {link_key(t, a, b) for f in here if f.whole for a, b in ((f.subject.key, f.object.key),
+                                                                          (f.object.key, f.subject.key))
+                      for t in RELATION_TYPES}
             here += classified_relations(s, ms, known, language=language)
         found += here
     return assemble(article, language, mentions, found)

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.mentions import Mention
 from kg.extract.relations import Found
+from kg.extract.stake import as_investment
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
@@ -148,6 +149,13 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     from kg.extract.lexicon import load_lexicon
 
     case = casing(article.text[:1000])  # the head decides: a headline, or an article's first paragraphs
+    # a party only a relation construction named ("a maker of circuit boards") is a mention too
+    have = {(m.sent, m.i, m.j, m.key) for m in mentions}
+    for f in found:
+        for m in (f.subject, f.object):
+            if (m.sent, m.i, m.j, m.key) not in have:
+                have.add((m.sent, m.i, m.j, m.key))
+                mentions = [*mentions, m]
     gaz = gaz_index(language)
     lex = load_lexicon(language)
     remap = _merge_map(mentions, article.text, language)
@@ -162,6 +170,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
 
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
     for f in found:
+        f = as_investment(f, language)  # "bought 9.5 pct of Y": a stake, not control
         s, o = key(f.subject), key(f.object)
         if s == o:
             continue

@@ -126,13 +126,20 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
 
 @functools.cache
 def _pronoun_words(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(pronouns, forms of "to be", expletive continuations) of one language."""
+    """(pronouns, forms of "to be", expletive continuations) of one language; the pronouns are an
+    organisation's and a person's ("he", "her": flag ``person``)."""
+    kinds = _pronoun_kinds(code)
+    return kinds[""] | kinds["person"], kinds["be"], kinds["expletive"]
+
+
+@functools.cache
+def _pronoun_kinds(code: str) -> dict[str, frozenset[str]]:
     path = language_dir(code) / "relations" / "pronouns.txt"
-    kinds: dict[str, set[str]] = {"": set(), "be": set(), "expletive": set()}
+    kinds: dict[str, set[str]] = {"": set(), "person": set(), "be": set(), "expletive": set()}
     for line in read_lines(path) if path.is_file() else []:
         word, _, flag = line.partition("\t")
         kinds.setdefault(flag.strip(), set()).add(word.strip().lower())
-    return frozenset(kinds[""]), frozenset(kinds["be"]), frozenset(kinds["expletive"])
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 def _find_pronouns(s: Sentence, names: list[Mention], descs: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -152,7 +159,8 @@ def _find_pronouns(s: Sentence, names: list[Mention], descs: list[Mention], lex:
             continue  # a capitalised "Perseroan" mid-sentence may be part of a name the tagger missed
         if k + 2 < len(toks) and toks[k + 1].low in be and toks[k + 2].low in expletive:
             continue  # "it is expected that ...": refers to nothing
-        out.append(_desc(s, k, k + 1, "Organization", None))
+        person = t.low in _pronoun_kinds(lex.code)["person"]
+        out.append(_desc(s, k, k + 1, "Person" if person else "Organization", None))
     return out
 
 
@@ -173,9 +181,13 @@ def _is_pronoun(m: Mention, lex: Lexicon) -> bool:
 
 
 def _pronoun_antecedent(m: Mention, out: list[Mention], sentences: list[Sentence], lex: Lexicon) -> Mention | None:
-    """The organisation a pronoun clearly stands for, or ``None`` when it is not clear."""
+    """The organisation (or, for "he" and "she", the person) a pronoun clearly stands for, or
+    ``None`` when it is not clear."""
     toks = sentences[m.sent].tokens
-    here = [c for c in out if c.sent == m.sent and c.start < m.start and c.type in ORG_TYPES and c.key]
+    types = frozenset({"Person"}) if m.type == "Person" else ORG_TYPES
+    if m.type == "Person":
+        out = [c for c in out if c.source != "coref" or c.type == "Person"]
+    here = [c for c in out if c.sent == m.sent and c.start < m.start and c.type in types and c.key]
     # "Tenvar said it would buy Lumeo", "In a filing with the SEC, Tenvar said on Monday it ...": a
     # pronoun a few words after a speech verb is that verb's subject, the name right before the verb;
     # when kg did not recognise that name, the pronoun stays unresolved (not "the SEC").
@@ -187,9 +199,12 @@ def _pronoun_antecedent(m: Mention, out: list[Mention], sentences: list[Sentence
     if here:
         return here[0] if len({c.key for c in here}) == 1 else None
     for back in range(1, _MAX_BACK):
-        prev = [c for c in out if c.sent == m.sent - back and c.type in ORG_TYPES and c.key]
+        prev = [c for c in out if c.sent == m.sent - back and c.type in types and c.key]
         if prev:
-            return prev[0] if len({c.key for c in prev}) == 1 or prev[0].i <= 1 else None
+            # one name, or the sentence's subject (an organisation: "he" or "she" with two people
+            # before it is not clear)
+            unique = len({c.key for c in prev}) == 1
+            return prev[0] if unique or (prev[0].i <= 1 and m.type != "Person") else None
     return None
 
 

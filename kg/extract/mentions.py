@@ -212,7 +212,9 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             b = i - 1
             while (
                 b > 0
-                and (toks[b - 1].is_cap or (toks[b - 1].low in ("and", "&", "of") and b > 1 and toks[b - 2].is_cap))
+                # "Johnson and Johnson Co", but "Tenvar Inc and Lumeo Corp" are two companies
+                and (toks[b - 1].is_cap or (toks[b - 1].low in ("and", "&", "of") and b > 1 and toks[b - 2].is_cap
+                                            and toks[b - 2].text.strip(".") not in legal_tail))
                 and i - b < 6
                 and toks[b].text != "PT"
                 and not lex.cues_starting(toks[b - 1].text)

@@ -41,6 +41,9 @@ class Found:
     speaker: Mention | None = None
     sector: Mention | None = None
     confidence: float = 0.6
+    # read by a construction that says everything about the pair (kg.extract.sale): the pair
+    # classifier adds no other link between them
+    whole: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,21 @@ def _left(
 
 def _plain(t: Token) -> bool:
     return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
+
+
+def _possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
+    """Whether the name ``left`` possesses the cue at token ``i``: right before it (a ticker in
+    brackets between: "Tenvar Inc <TNV> unit"), or a possessive ("Tenvar's", "its") with up to
+    three lowercase words between ("Tenvar's wholly owned unit"; "Tenvar merupakan anak usaha"
+    is no possessive)."""
+    k = left.j
+    owned = left.source == "coref" and left.text.lower() in ("its", "their")
+    if k < i and toks[k].text in ("'s", "’s", "'", "’"):
+        k += 1
+        owned = True
+    if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
+        k += 3
+    return k == i or (owned and i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i]))
 
 
 def _appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
@@ -193,6 +211,12 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     both = sub_t | obj_t
     left = _left(ms, h.i, lo, both)
     right = _right(ms, h.j, hi, both)
+    if right is None and left is not None and rt.symmetric:
+        # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
+        # parties before the cue, joined by a conjunction
+        first = _left(ms, left.i, lo, both, gap=2)
+        if first is not None and first.key != left.key and {t.low for t in toks[first.j : left.i]} & conj:
+            return first, left
     if right is None:
         return None
     if left is None and rt.name == "subsidiary_of":
@@ -203,22 +227,29 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
     if (
-        rt.name == "subsidiary_of"
+        rt.name in ("subsidiary_of", "investment")
         and h.cue.noun
-        and not h.cue.passive
         and left is not None
-        and (left.j == h.i or (left.j + 1 == h.i and toks[left.j].text in ("'s", "’s")))
+        and _possessor(toks, left, h.i)
         and h.cue.words[-1] not in lex.words("object_markers")
     ):
-        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo": the possessor is the
-        # parent, and the child must be named right after the cue ("its unit would supply Lumeo"
-        # names no child). "X, a unit of Y" and "bagian dari Y" are not possessives.
+        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo", "Tenvar's health care
+        # subsidiary Lumeo", "Tenvar Inc <TNV> unit Lumeo": the possessor is the parent (the child of
+        # a passive cue: "Lumeo parent Tenvar"), and the other party must be named right after the
+        # cue ("its unit would supply Lumeo" names no child). "X, a unit of Y" is no possessive.
+        # The same for a holder: "Lumeo's largest shareholder, Tenvar" (Tenvar invests), "Tenvar's
+        # affiliate Lumeo" (passive: Tenvar invests).
         gap = toks[h.j : right.i]
-        return (right, left) if len(gap) <= 1 and all(t.text in (",", "the") for t in gap) else None
+        if len(gap) > 1 or not all(t.text in (",", "the", "<", "(") for t in gap):
+            return None
+        return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
-    if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
-        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
+    named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
+                   and toks[h.j].low in lex.words("symmetric_noun_markers"))
+    if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
+        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
+        # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
         if (
             second is not None
@@ -231,9 +262,14 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     assert left is not None
     passive = _passive(s, lex, h)
     agent = None
+    bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
-        if toks[k].low in agents:
+        # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
+        # Y from X" names the seller)
+        bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
+        if toks[k].low in agents or bid:
             agent = _right(ms, k + 1, hi, both, gap=2)
+            passive = passive or (bid and agent is not None)
             break
     if passive or (agent is not None and agent is not right):
         subj = agent or right
@@ -414,9 +450,17 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
+    from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
+
+    yield from sector_phrases(s, ms, lex.code)  # "Lumeo Corp, a maker of circuit boards"
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
-    seen_spans: set[tuple[int, int]] = set()
+    from kg.extract.sale import sales  # (sale.py builds on this module)
+
+    # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
+    sold, sold_spans = sales(s, lex, parties, hits)
+    yield from sold
+    seen_spans: set[tuple[int, int]] = set(sold_spans)
     for h in hits:
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):

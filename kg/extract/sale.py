@@ -1,0 +1,133 @@
+"""The sale construction: who sells what to whom.
+
+"Tenvar agreed to sell its Lumeo unit to Vexo" says three things: Vexo acquires Lumeo
+(planned), and Lumeo is Tenvar's subsidiary, still (the sale is only planned). Once the
+sale is done ("completed the sale of its Lumeo unit") the subsidiary link has ended; a
+denied or rumoured sale leaves it asserted ("has no plans to sell its stake in Lumeo":
+the stake stays). A stake sold is an investment rather than a subsidiary; the buyer's
+side goes through :mod:`kg.extract.stake` like any acquisition. The words are data:
+``ontology/lang/<code>/relations/sale.txt`` (a language without the file has no sale
+construction).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.relations import Found, Hit, _clause, _left, _types_ok
+from kg.extract.stake import below_control
+from kg.extract.status import decide
+from kg.extract.text import Sentence, Token
+from kg.resources import language_dir, read_lines
+from kg.schema import ORG_TYPES
+
+_THING_GAP = 6  # words between the sale word and the thing sold ("its 20 pct stake in")
+_BUYER_GAP = 4  # words between the thing and "to" ("Lumeo unit, for 40 mln dlrs, to")
+_SELLER_GAP = 10
+
+
+@functools.cache
+def _words(language: str) -> dict[tuple[str, ...], str]:
+    path = language_dir(language) / "relations" / "sale.txt"
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for line in read_lines(path):
+        words, _, cls = line.partition("\t")
+        out[tuple(words.lower().split())] = cls.strip()
+    return out
+
+
+def _classes(tokens: Sequence[Token], lo: int, hi: int, words: dict[tuple[str, ...], str]) -> set[str]:
+    out = set()
+    for k in range(lo, hi):
+        cls = words.get((tokens[k].low,))
+        if cls == "part" and not (k + 1 < len(tokens) and tokens[k + 1].low == "of"):
+            continue  # "its 50 pct stake" is the whole stake; "10 pct of its unit" is part of it
+        if cls is not None:
+            out.add(cls)
+    return out
+
+
+@functools.cache
+def _sale_starts(language: str) -> frozenset[str]:
+    return frozenset(k[0] for k, cls in _words(language).items() if cls in ("sale", "sold"))
+
+
+def _sale_words(tokens: Sequence[Token], words: dict[tuple[str, ...], str], language: str) -> Iterator[tuple[int, int]]:
+    starts = _sale_starts(language)
+    for i, t in enumerate(tokens):
+        if t.low not in starts:
+            continue  # (most words: spare the look-ups)
+        for n in (2, 1):
+            key = tuple(x.low for x in tokens[i : i + n])
+            if len(key) == n and words.get(key) in ("sale", "sold"):
+                yield i, i + n
+                break
+
+
+def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tuple[list[Found], list[tuple[int, int]]]:
+    """The relations the sale constructions of one sentence state, and the token spans they read
+    (from the sale word to the thing sold: relation cues inside, such as "stake in", are read here)."""
+    words = _words(lex.code)
+    if not words:
+        return [], []
+    toks = s.tokens
+    out: list[Found] = []
+    spans: list[tuple[int, int]] = []
+    for i, j in _sale_words(toks, words, lex.code):
+        lo, hi = _clause(s, lex, i)
+        # the thing sold is named ("its" and "the company" before it are the seller's)
+        thing = next((m for m in ms if j <= m.i <= j + _THING_GAP and m.j <= hi and m.type in ORG_TYPES
+                      and any(t.is_cap for t in toks[m.i : m.j])), None)
+        to = next((k for k in range(j, thing.i if thing else min(hi, j + _THING_GAP))
+                   if words.get((toks[k].low,)) == "buyer"), None)
+        if to is not None:
+            # "sold three units to Vexo": Vexo is the buyer, the thing sold is not named (and the
+            # units are no relation cue of the seller's)
+            spans.append((i, to))
+            continue
+        if thing is None or any(t.is_cap or not (t.is_word or t.text in ("%", "-")) for t in toks[j : thing.i]):
+            continue
+        about = _classes(toks, j, thing.i, words) | _classes(toks, thing.j, min(hi, thing.j + 2), words)
+        if "asset" in about:
+            continue  # "the assets of its Lumeo unit": Lumeo itself is not sold
+        # the seller: the nearest party before the sale word ("Tenvar's chairman Ana Diaz sold his stake")
+        seller = _left(ms, i, lo, ORG_TYPES | {"Person"}, gap=_SELLER_GAP)
+        buyer = None
+        for k in range(thing.j, min(hi, thing.j + _BUYER_GAP + 1)):
+            if words.get((toks[k].low,)) == "buyer":
+                buyer = next((m for m in ms if k < m.i <= k + 2 and m.type in ORG_TYPES | {"Person"}), None)
+                if buyer is not None and buyer.j < len(toks) and toks[buyer.j].text in ("'s", "’s"):
+                    buyer = None  # "to Vexo's Lumeo unit": the buyer is Vexo's unit
+                break
+        # the rules' status cues: "sold" is done, "agreed to sell" planned, "no plans to sell" denied
+        sale = decide(s, lex, hits, (i, j), "acquisition", lo, hi, learned=False)
+        completed = any(h.cue.status == "asserted" and lo <= h.i < i for h in hits)
+        done = sale == "asserted" and (words.get(tuple(t.low for t in toks[i:j])) == "sold" or completed)
+        if sale == "ended" and any(h.cue.status == "ended" and h.i <= i < h.j for h in hits):
+            sale, done = "asserted", True  # "sold off", "divested": the ending is the sale itself
+        # what the seller keeps: ended once all of it is sold, else (a plan, a denial, part of it) asserted
+        held = "ended" if done and not ("part" in about and "whole" not in about) else "asserted"
+        if sale == "asserted" and not done:
+            sale = "planned"  # "could sell", "to sell": not done
+        stake = "stake" in about  # a stake sold (investment) rather than a unit (subsidiary_of)
+        found = False
+        if seller is not None and seller.key != thing.key and about & {"own", "stake"}:
+            rtype, pair = ("investment", (seller, thing)) if stake else ("subsidiary_of", (thing, seller))
+            if _types_ok(rtype, *pair):
+                out.append(Found(rtype, pair[0], pair[1], held, s, confidence=0.65, whole=True))
+                found = True
+        if buyer is not None and buyer.key not in (thing.key, seller.key if seller else ""):
+            partial = stake or "part" in about
+            control = not below_control(toks, (i, j), (thing.i, thing.j), lex.code) if partial else True
+            rtype = "acquisition" if control and buyer.type in ORG_TYPES else "investment"
+            if _types_ok(rtype, buyer, thing):
+                out.append(Found(rtype, buyer, thing, sale, s, confidence=0.65, whole=True))
+                found = True
+        if found:
+            spans.append((i, thing.j))
+    return out, spans

@@ -1,0 +1,137 @@
+"""A company's line of business named in words: "Lumeo Corp, a maker of circuit boards".
+
+kg's sector vocabulary (``ontology/sectors.ttl``) names industries; news names lines
+of business in free words as well ("a hosiery manufacturer", "electrical engineering
+firm X", "a producer of animal health products"). Two constructions are read, with
+the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
+
+- an apposition after a company (", a/an ..." or "is a/an ..."): the lowercase words
+  at its end, without a head word for "a company" ("manufacturer") and what comes
+  before the last stop word ("the largest"); or a line of business with an agent noun
+  ("an investment advisor"); or the words after "maker of";
+- right before a company's name: the lowercase words ending in a head word ("the
+  valve maker Lumeo Corp") or after an "X-based" place ("Denver-based overnight
+  courier Lumeo Corp").
+
+Each gives a Sector mention (source ``pattern``) and the company's ``operates_in``. A
+stretch where kg's vocabulary already found a sector is left to it.
+
+>>> from kg.extract.text import tokenize
+>>> toks = tokenize("Lumeo Corp, a maker of circuit boards, said")
+>>> phrase_after(toks, 2, "en")
+(6, 8)
+>>> toks = tokenize("the electrical engineering firm Lumeo Corp")
+>>> phrase_before(toks, 4, "en")
+(1, 3)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+
+from kg.extract.mentions import Mention
+from kg.extract.relations import Found
+from kg.extract.text import Sentence, Token
+from kg.ids import slug
+from kg.resources import language_dir, read_lines
+
+_MAX_WORDS = 6  # a line of business is a short phrase
+_WINDOW = 12  # tokens an apposition is read over
+
+
+@functools.cache
+def _words(language: str) -> dict[str, frozenset[str]]:
+    path = language_dir(language) / "relations" / "sector_phrases.txt"
+    out: dict[str, set[str]] = {}
+    for line in read_lines(path) if path.is_file() else []:
+        word, _, cls = line.partition("\t")
+        out.setdefault(word.strip().lower(), set()).add(cls.strip())
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+def _plain(t: Token) -> bool:
+    return t.is_word and not t.is_cap and not any(ch.isdigit() for ch in t.text)
+
+
+def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]], *,
+          head: bool, agent: bool = False) -> tuple[int, int] | None:
+    """The line of business inside the lowercase run ``toks[a:b]``: after its last stop word,
+    without a head word at the end (``head``: one must be there) and "and" at either end."""
+    for k in range(b - 1, a - 1, -1):
+        if "stop" in words.get(toks[k].low, ()):
+            a = k + 1
+            break
+    has_head = b > a and "head" in words.get(toks[b - 1].low, ())
+    if head and not has_head:
+        # "an investment advisor", "a discount retailer": a line of business and an agent noun,
+        # both kept ("a major shareholder" names none: one word after the stop word)
+        agent = agent and toks[b - 1].low.endswith(("er", "or", "ist")) and b - a >= 2
+        return (a, b) if agent and b - a <= _MAX_WORDS else None
+    if has_head:
+        b -= 1
+    while a < b and "edge" in words.get(toks[a].low, ()):
+        a += 1
+    while b > a and "edge" in words.get(toks[b - 1].low, ()):
+        b -= 1
+    return (a, b) if 0 < b - a <= _MAX_WORDS else None
+
+
+def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int] | None:
+    """The line of business in the apposition starting at token ``j`` (right after a company)."""
+    words = _words(language)
+    n = len(toks)
+    if not words or j + 1 >= n:
+        return None
+    k = j + 1 if toks[j].text == "," else j + 1 if toks[j].low in ("is", "was") else -1
+    if k < 0 or toks[k].low not in ("a", "an"):
+        return None
+    end = min(n, k + _WINDOW)
+    m = k + 1
+    while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
+                       or toks[m].low.endswith("-based")):
+        m += 1  # "a Great Falls, Va., investment firm": the place before the line of business
+    a = m
+    while m < end and _plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
+                                                and toks[m].low != "of"):
+        if toks[m].low == "of" and m > a and "of" in words.get(toks[m - 1].low, ()):
+            b = m + 1  # "a maker of circuit boards"
+            while b < end and _plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
+                b += 1
+            return _trim(toks, m + 1, b, words, head=False)
+        if toks[m].low == "of":
+            return None
+        m += 1
+    if m == a or (m < n and toks[m].is_cap):
+        return None  # "a unit of X", "an investor group led by ...": no line of business here
+    return _trim(toks, a, m, words, head=True, agent=True)
+
+
+def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, int] | None:
+    """The line of business right before a company's name starting at token ``i``."""
+    words = _words(language)
+    if not words:
+        return None
+    a = i
+    while a > 0 and _plain(toks[a - 1]) and i - a < _MAX_WORDS + 4:
+        a -= 1
+    if a == i:
+        return None
+    based = a > 0 and toks[a - 1].low.endswith("-based")
+    return _trim(toks, a, i, words, head=not based)
+
+
+def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
+    """``operates_in`` links from a company to a line of business named in words next to it."""
+    toks = s.tokens
+    for m in ms:
+        if m.type != "Company" or m.source == "coref":
+            continue
+        for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language)):
+            if span is None or any(o.i < span[1] and span[0] < o.j for o in ms):
+                continue  # kg's sector vocabulary (or another name) already reads these words
+            a, b = span
+            start, end = toks[a].start, toks[b - 1].end
+            text = s.text[start - s.start : end - s.start]
+            sec = Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
+            yield Found("operates_in", m, sec, "asserted", s, confidence=0.6)

@@ -1,0 +1,136 @@
+"""A stake is not an acquisition: "bought 9.5 pct of Y" is an investment.
+
+kg's guideline (docs/annotations.md) calls a deal an acquisition when it takes
+control (all shares, a majority, a unit bought outright) and an investment when it
+buys a stake below control. Acquisition cues ("buy", "acquire", "stake in") and the
+pair classifier do not see the difference, so every acquisition read from a sentence
+is checked here: the words between the buyer and the target (and the two after the
+target: "the Husky stake") are read from the target backwards, up to the first other
+name, with the word classes of ``ontology/lang/<code>/relations/stake.txt``. A control
+word ("all", "remaining", "tender offer") or a percentage above 50 keeps it an
+acquisition; else a percentage of at most 50, a stake word or a counted number of
+shares ("258,591 shares") makes it an investment.
+
+>>> from kg.extract.text import tokenize
+>>> toks = tokenize("Lifetime Corp agreed to buy five mln shares, or 16 pct, of Nippon Lace Co Ltd")
+>>> below_control(toks, (0, 2), (12, 16), "en")
+True
+>>> toks = tokenize("Tenvar agreed to acquire all the shares of Lumeo")
+>>> below_control(toks, (0, 1), (7, 8), "en")
+False
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.text import Token
+from kg.resources import language_dir, read_lines
+from kg.schema import RELATION_TYPES
+
+if TYPE_CHECKING:
+    from kg.extract.relations import Found
+
+_CONTROL_ABOVE = 50.0  # a share above half is control; "50 pct" of a joint company is not
+_AFTER = 3  # words after the target that still describe the stake ("the Y stake", "Y common shares outstanding")
+
+
+@functools.cache
+def _classes(language: str) -> dict[tuple[str, ...], str]:
+    path = language_dir(language) / "relations" / "stake.txt"
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for line in read_lines(path):
+        words, _, cls = line.partition("\t")
+        out[tuple(words.lower().split())] = cls.strip()
+    return out
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _quantity(tokens: Sequence[Token], k: int, classes: dict[tuple[str, ...], str]) -> bool:
+    """A number or a number word within the three words before token ``k`` ("five mln common shares")."""
+    return any(_number(t.text) is not None or classes.get((t.low,)) == "amount" for t in tokens[max(0, k - 3) : k])
+
+
+def _signals(tokens: Sequence[Token], lo: int, hi: int, classes: dict[tuple[str, ...], str]) -> set[str]:
+    """The signals read over ``tokens[lo:hi]``: "stake", "percent-stake", "percent-control", "whole", "control"."""
+    out: set[str] = set()
+    k = lo
+    while k < hi:
+        hit = None
+        for n in (2, 1):
+            words = tuple(t.low for t in tokens[k : k + n])
+            if len(words) == n and words in classes:
+                hit = (classes[words], n)
+                break
+        if hit is None:
+            k += 1
+            continue
+        cls, n = hit
+        if cls in ("control", "whole", "stake"):
+            out.add(cls)
+        elif cls == "count" and _quantity(tokens, k, classes):
+            out.add("stake")
+        elif cls == "unit" and k > 0:
+            value = _number(tokens[k - 1].text)
+            if value is not None:
+                out.add("percent-control" if value > _CONTROL_ABOVE else "percent-stake")
+        k += n
+    return out
+
+
+def _below(signals: set[str]) -> bool:
+    # control words first ("the remaining 49 pct"), then a percentage, then a stake word or a count of shares
+    if "control" in signals or "percent-control" in signals:
+        return False
+    if "percent-stake" in signals:
+        return True
+    return "stake" in signals and "whole" not in signals
+
+
+def below_control(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, int], language: str) -> bool:
+    """Whether the words between ``buyer`` and ``target`` (token spans) describe a stake below control."""
+    return _below(_read(tokens, buyer, target, language))
+
+
+def _read(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, int], language: str) -> set[str]:
+    classes = _classes(language)
+    if not classes:
+        return set()
+    if buyer[0] < target[0]:
+        lo, hi = buyer[1], target[0]
+        # from the target back to the nearest other name ("Paris-based" is no name)
+        k = hi
+        while k > lo and not (tokens[k - 1].is_cap and not tokens[k - 1].low.endswith("-based")):
+            k -= 1
+        after = min(len(tokens), target[1] + _AFTER)
+        signals = _signals(tokens, k, hi, classes) | _signals(tokens, target[1], after, classes)
+    else:  # "the Husky stake that Union Faith bought"
+        signals = _signals(tokens, target[1], buyer[0], classes)
+    return signals
+
+
+def as_investment(found: Found, language: str) -> Found:
+    """``found`` as an investment if it is an acquisition of a stake below control, else unchanged.
+
+    (An investment is never made an acquisition here: the annotations call a holding of more
+    than half, "owns 56 pct of Y", an investment too.)
+    """
+    if found.type != "acquisition":
+        return found
+    s, o = found.subject, found.object
+    if s.sent != o.sent or o.type not in RELATION_TYPES["investment"].object_types:
+        return found
+    if not below_control(found.sentence.tokens, (s.i, s.j), (o.i, o.j), language):
+        return found
+    return dataclasses.replace(found, type="investment")

@@ -1,0 +1,60 @@
+"""A stake below control is an investment, not an acquisition (docs/annotations.md).
+
+Every sentence here was written for these tests (fictional companies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.stake import below_control
+from kg.extract.text import tokenize
+from kg.model import Article
+
+
+def _types(text: str) -> set[tuple[str, str, str]]:
+    x = extract(Article(id="t", text=text, language="en"))
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc said it bought 9.5 pct of Lumeo Corp.",
+        "Tenvar Industries Inc agreed to buy a 43 pct stake in Lumeo Corp.",
+        "Tenvar Industries Inc said it has acquired 258,591 shares of Lumeo Corp.",
+        "Tenvar Industries Inc said it acquired a minority stake in Lumeo Corp.",
+    ],
+)
+def test_a_stake_is_an_investment(text):
+    rels = _types(text)
+    assert ("investment", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert not any(r[0] == "acquisition" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc said it bought Lumeo Corp.",
+        "Tenvar Industries Inc agreed to buy a 60 pct stake in Lumeo Corp.",
+        "Tenvar Industries Inc agreed to buy the remaining 49 pct of Lumeo Corp.",
+        "Tenvar Industries Inc agreed to acquire all the outstanding shares of Lumeo Corp.",
+        "Tenvar Industries Inc extended its tender offer for Lumeo Corp shares.",
+    ],
+)
+def test_control_stays_an_acquisition(text):
+    rels = _types(text)
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+
+
+def test_the_words_read_stop_at_another_name():
+    # the 10 pct belongs to Vexo, not to the deal between Tenvar and Lumeo
+    toks = tokenize("Tenvar, which owns 10 pct of Vexo, agreed to acquire Lumeo")
+    assert not below_control(toks, (0, 1), (12, 13), "en")
+    toks = tokenize("Tenvar agreed to buy 12 pct of Lumeo")
+    assert below_control(toks, (0, 1), (6, 7), "en")
+    # a share price is no stake
+    toks = tokenize("Tenvar offered 27 dlrs a share for Lumeo")
+    assert not below_control(toks, (0, 1), (7, 8), "en")
