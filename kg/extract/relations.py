@@ -194,7 +194,9 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     left = _left(ms, h.i, lo, both)
     right = _right(ms, h.j, hi, both)
     if right is None:
-        return None
+        # "Apple dan Samsung saling menggugat", "NOBU & Bank MNC Tak Kunjung Merger": both parties
+        # of a symmetric link named before its cue, joined by a conjunction.
+        return _joined_before(s, lex, ms, left, lo) if rt.symmetric and left is not None else None
     if left is None and rt.name == "subsidiary_of":
         # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
         # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
@@ -227,6 +229,10 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         ):
             return right, second
         if left is None:
+            # "Akuisisi Gojek oleh Grab", "the acquisition of Talon by Norvik": a noun phrase whose
+            # agent follows the party it acts on.
+            if second is not None and second.key != right.key and toks[right.j].low in agents and not rt.symmetric:
+                return second, right
             return None
     assert left is not None
     passive = _passive(s, lex, h)
@@ -241,6 +247,21 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
         return subj, left
     return left, right
+
+
+def _joined_before(
+    s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
+) -> tuple[Mention, Mention] | None:
+    """The mention joined to ``last`` by a conjunction right before it ("A dan B", "A & B", "A and B"),
+    paired with it; None when there is none."""
+    toks = s.tokens
+    conj = lex.words("conjunctions") - lex.words("object_markers")
+    for m in reversed(ms):
+        if m.j <= last.i:
+            gap = toks[m.j : last.i]
+            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and gap[0].low in conj
+            return (m, last) if ok else None
+    return None
 
 
 def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
@@ -311,6 +332,40 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
             if org.type in ORG_TYPES:
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)
+                break
+
+
+def _owned(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """ "Emiten Prajogo Pangestu (CUAN)", "Anak Usaha Indofarma (IGM)" (``owner_heads`` of
+    language.toml): the owner named after the head owns the company named in brackets right after
+    it; a person invests in it, an organisation is its parent. A sector named between the head
+    and the owner ("Emiten Tambang Salim (AMMN)") is the owned company's."""
+    heads = [tuple(h.split()) for h in lex.words("owner_heads")]
+    if not heads:
+        return
+    toks = s.tokens
+    for k, owner in enumerate(ms):
+        if owner.type not in ORG_TYPES | {"Person"} or owner.j + 2 >= len(toks) or toks[owner.j].text != "(":
+            continue
+        owned = next((m for m in ms[k + 1 :] if m.i == owner.j + 1), None)
+        if owned is None or owned.j >= len(toks) or toks[owned.j].text != ")" or owned.key == owner.key:
+            continue
+        if owned.type not in ORG_TYPES or owned.source == "coref" or owner.source == "coref":
+            continue
+        before = [m for m in ms[:k] if m.j <= owner.i]
+        for p in range(owner.i, max(-1, owner.i - 4), -1):
+            if p < owner.i and not toks[p].is_word:
+                break
+            if any(toks[p - len(h) : p] and tuple(t.low for t in toks[p - len(h) : p]) == h for h in heads):
+                between = [m for m in before if m.i >= p]
+                if any(m.type != "Sector" for m in between):
+                    break
+                if owner.type == "Person":
+                    yield Found("investment", owner, owned, "asserted", s, confidence=0.65)
+                else:
+                    yield Found("subsidiary_of", owned, owner, "asserted", s, confidence=0.65)
+                for m in between:
+                    yield Found("operates_in", owned, m, "asserted", s, confidence=0.65)
                 break
 
 
@@ -414,6 +469,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
+    yield from _owned(s, lex, ms)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     seen_spans: set[tuple[int, int]] = set()

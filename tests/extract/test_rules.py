@@ -37,6 +37,18 @@ CASES = [
      ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted")),
     ("id", "PT Sinar Logistik Tbk meluncurkan aplikasi KirimCepat untuk pelanggan korporasi.",
      ("launch", "PT Sinar Logistik Tbk", "KirimCepat", "asserted")),
+    # Indonesian headline and sentence shapes: an owner and, in brackets, what it owns; both parties of a
+    # symmetric link before its cue; a noun cue whose agent follows its object
+    ("id", "Emiten Budi Santoso (BBRI) Cetak Laba Rp 5 Triliun",
+     ("investment", "Budi Santoso", "Bank Rakyat Indonesia", "asserted")),
+    ("id", "PT Sinar Logistik Tbk dan PT Kapal Biru Nusantara saling menggugat di pengadilan.",
+     ("legal_dispute", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "Kabar Akuisisi PT Kapal Biru Nusantara oleh PT Sinar Logistik Tbk Tidak Benar",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "denied")),
+    ("id", "Akuisisi PT Kapal Biru Nusantara oleh PT Sinar Logistik Tbk rampung pekan lalu.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("en", "Apple and Samsung have sued each other in ten countries.",
+     ("legal_dispute", "Apple Inc.", "Samsung", "asserted")),
     # English
     ("en", "Harbor Robotics Inc said it agreed to acquire Delta Sensors Corp for 120 mln dlrs.",
      ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "planned")),
