@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
+from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
 from kg.extract.venues import venues
@@ -335,40 +336,6 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
                 break
 
 
-def _owned(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
-    """ "Emiten Prajogo Pangestu (CUAN)", "Anak Usaha Indofarma (IGM)" (``owner_heads`` of
-    language.toml): the owner named after the head owns the company named in brackets right after
-    it; a person invests in it, an organisation is its parent. A sector named between the head
-    and the owner ("Emiten Tambang Salim (AMMN)") is the owned company's."""
-    heads = [tuple(h.split()) for h in lex.words("owner_heads")]
-    if not heads:
-        return
-    toks = s.tokens
-    for k, owner in enumerate(ms):
-        if owner.type not in ORG_TYPES | {"Person"} or owner.j + 2 >= len(toks) or toks[owner.j].text != "(":
-            continue
-        owned = next((m for m in ms[k + 1 :] if m.i == owner.j + 1), None)
-        if owned is None or owned.j >= len(toks) or toks[owned.j].text != ")" or owned.key == owner.key:
-            continue
-        if owned.type not in ORG_TYPES or owned.source == "coref" or owner.source == "coref":
-            continue
-        before = [m for m in ms[:k] if m.j <= owner.i]
-        for p in range(owner.i, max(-1, owner.i - 4), -1):
-            if p < owner.i and not toks[p].is_word:
-                break
-            if any(toks[p - len(h) : p] and tuple(t.low for t in toks[p - len(h) : p]) == h for h in heads):
-                between = [m for m in before if m.i >= p]
-                if any(m.type != "Sector" for m in between):
-                    break
-                if owner.type == "Person":
-                    yield Found("investment", owner, owned, "asserted", s, confidence=0.65)
-                else:
-                    yield Found("subsidiary_of", owned, owner, "asserted", s, confidence=0.65)
-                for m in between:
-                    yield Found("operates_in", owned, m, "asserted", s, confidence=0.65)
-                break
-
-
 def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
     """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
     (a sector word just before a company name) and "Kestrel Copper SA, a copper producer" (just after)."""
@@ -469,7 +436,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
     yield from _sector_next_to_org(s, ms)
-    yield from _owned(s, lex, ms)
+    for link, owner, owned_ in owned(s, lex, ms):
+        yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     seen_spans: set[tuple[int, int]] = set()
