@@ -97,7 +97,8 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
         matched = False
         for n in (2, 1):
             head = tuple(t.low for t in toks[i : i + n])
-            if head not in heads or (toks[i].is_cap and i > 0) or i in named_at:
+            # a sector word may head a description ("maskapai tersebut", "the airline")
+            if head not in heads or (toks[i].is_cap and i > 0) or (i in named_at and named_at[i].type != "Sector"):
                 continue
             etype = heads[head]
             if after:

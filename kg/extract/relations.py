@@ -336,9 +336,33 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
                 break
 
 
-def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+def _listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
+    """The companies listed after ``first`` ("maskapai Garuda Indonesia, Lion Air dan Citilink"): each
+    joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym allowed after each."""
+    toks = s.tokens
+    joiners = lex.words("list_joiners")
+    last = first
+    while True:
+        k = last.j
+        if k < len(toks) and toks[k].text == "(":
+            close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
+            if close is None:
+                return
+            k = close + 1
+        nxt = next((o for o in ms if o.i >= k), None)
+        gap = toks[k : nxt.i] if nxt is not None else ()
+        if nxt is None or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
+            return
+        if nxt.type != "Company" or nxt.source == "coref":
+            return
+        yield nxt
+        last = nxt
+
+
+def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
-    (a sector word just before a company name) and "Kestrel Copper SA, a copper producer" (just after)."""
+    (a sector word just before a company name, and the companies listed after that one) and "Kestrel
+    Copper SA, a copper producer" (just after)."""
     toks = s.tokens
     for k, m in enumerate(ms):
         if m.type != "Sector":
@@ -352,6 +376,8 @@ def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
             and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
+            for more in _listed_after(s, lex, ms, nxt):
+                yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
             continue
         prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
         if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
@@ -377,12 +403,14 @@ def _more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Ment
 
 def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
     """ "the San Francisco-based artificial intelligence company" said of OpenAI: the place of
-    origin and the sector named inside a resolved description are the antecedent's."""
+    origin and the sector named inside a resolved description are the antecedent's. A sector word
+    that is the description's head ("the airline", "maskapai tersebut") only refers back: it says
+    no more than the antecedent's own name did."""
     for d in ms:
         if d.source != "coref" or d.type not in ORG_TYPES:
             continue
         for m in ms:
-            if m is d or m.i < d.i or m.j > d.j:
+            if m is d or m.i < d.i or m.j > d.j or (m.type == "Sector" and (m.i == d.i or m.j == d.j)):
                 continue
             if m.type in PLACE_TYPES and m.key == d.origin:
                 yield Found("based_in", d, m, "asserted", s, confidence=0.65)
@@ -435,7 +463,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
-    yield from _sector_next_to_org(s, ms)
+    yield from _sector_next_to_org(s, lex, ms)
     for link, owner, owned_ in owned(s, lex, ms):
         yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
     if hits is None:  # the engine passes the cues it already found in pass 1

@@ -47,6 +47,8 @@ CASES = [
      ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "denied")),
     ("id", "Akuisisi PT Kapal Biru Nusantara oleh PT Sinar Logistik Tbk rampung pekan lalu.",
      ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "Bandara ini dilayani maskapai Garuda Indonesia, Lion Air, Citilink dan Wings Air.",
+     ("operates_in", "Wings Air", "Airlines", "asserted")),
     ("en", "Apple and Samsung have sued each other in ten countries.",
      ("legal_dispute", "Apple Inc.", "Samsung", "asserted")),
     # English
@@ -144,3 +146,11 @@ def test_a_country_the_tagger_calls_a_place_stays_a_country() -> None:
 def test_bids_and_rejected_rumours(text: str, expected: tuple[str, str]) -> None:
     x = extract(Article(id="h", text=text, language="en"))
     assert [(r.type, r.status) for r in x.relations] == [expected]
+
+
+def test_a_sector_word_heading_a_description_still_refers_back() -> None:
+    """ "maskapai" is a sector word and the head of "maskapai tersebut": the description still resolves
+    to the airline named before, so its deal is that airline's."""
+    rels = _rels("id", "Garuda Indonesia mencatat rugi. Maskapai tersebut akan menggandeng Lion Air.")
+    assert ("partnership", "Garuda Indonesia", "Lion Air", "planned") in rels or (
+        "partnership", "Lion Air", "Garuda Indonesia", "planned") in rels
