@@ -298,9 +298,11 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
         if person_left is not None and org_right is not None:
             return person_left, org_right
+        # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
+        # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
         if person_right is not None and org_right is not None and org_right.i < person_right.i:
-            return person_right, org_right
-        if person_right is not None and org_left is not None:
+            return (person_right, org_right) if _next_to(s.tokens, org_right.j, person_right.i) else None
+        if person_right is not None and org_left is not None and _next_to(s.tokens, h.j, person_right.i):
             return person_right, org_left
         if org_left is not None:
             # "Katrin Vogel, Solvane's head of procurement"
@@ -309,6 +311,23 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
                 return before, org_left
         return None
     return None
+
+
+def _next_to(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Only punctuation, a bracketed ticker or acronym, or one lowercase word between ``toks[j]`` and
+    ``toks[i]``."""
+    words = 0
+    depth = 0
+    for t in toks[j:i]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.is_word:
+            if t.is_cap:
+                return False
+            words += 1
+    return words <= 1
 
 
 def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:

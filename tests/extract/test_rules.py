@@ -154,3 +154,11 @@ def test_a_sector_word_heading_a_description_still_refers_back() -> None:
     rels = _rels("id", "Garuda Indonesia mencatat rugi. Maskapai tersebut akan menggandeng Lion Air.")
     assert ("partnership", "Garuda Indonesia", "Lion Air", "planned") in rels or (
         "partnership", "Lion Air", "Garuda Indonesia", "planned") in rels
+
+
+def test_a_title_holder_follows_the_organisation_directly() -> None:
+    """ "Ketua KPK" is followed by a headline verb, so the person named later holds no title there;
+    with the person right after the organisation (a bracketed ticker between is fine) the link stands."""
+    assert not {r for r in _rels("id", "Ketua KPK Ungkap Status Budi Santoso di Kasus Korupsi") if r[0] == "works_for"}
+    assert ("works_for", "Budi Santoso", "Bank Rakyat Indonesia", "asserted") in _rels(
+        "id", "Dirut Bank Rakyat Indonesia (BBRI) Budi Santoso Bicara Soal Kredit")
