@@ -223,10 +223,13 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if left is None or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
+        between = {t.low for t in toks[right.j : second.i]} if second is not None else set()
+        # "kemitraan Xiaomi dan Ford", "gugatan A terhadap B": two parties after the cue; "Borong Saham
+        # BBRI & BMRI" lists two objects of a one-way link, not its two parties.
         if (
             second is not None
             and second.key != right.key
-            and ({t.low for t in toks[right.j : second.i]} & (conj | lex.words("object_markers")))
+            and (between & lex.words("object_markers") or (rt.symmetric and between & conj))
         ):
             return right, second
         if left is None:
@@ -347,8 +350,8 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
             gap = toks[m.j : org.i]
             if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
                 break
-            if any(lex.cues_starting(t.text) for t in gap):
-                break  # "Indonesia sued Tenvar": a verb between, not "Australian miner Redgum"
+            if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
+                break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"
             if org.type in ORG_TYPES:
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)

@@ -162,3 +162,17 @@ def test_a_title_holder_follows_the_organisation_directly() -> None:
     assert not {r for r in _rels("id", "Ketua KPK Ungkap Status Budi Santoso di Kasus Korupsi") if r[0] == "works_for"}
     assert ("works_for", "Budi Santoso", "Bank Rakyat Indonesia", "asserted") in _rels(
         "id", "Dirut Bank Rakyat Indonesia (BBRI) Budi Santoso Bicara Soal Kredit")
+
+
+def test_two_objects_of_a_one_way_link_are_not_its_parties() -> None:
+    """Two names joined by "&" after a one-way cue are two objects ("shares of BBRI and BMRI"), not an
+    acquirer and a target; after a symmetric cue they are the two partners."""
+    assert not {r for r in _rels("id", "Investor Asing Borong Saham BBRI & BMRI Kala IHSG Merah")
+                if r[0] == "acquisition"}
+    assert {r[0] for r in _rels("id", "Kemitraan PT Sinar Logistik Tbk dan PT Kapal Biru Nusantara Diperpanjang")} \
+        >= {"partnership"}
+
+
+def test_a_place_before_a_preposition_does_not_place_what_follows() -> None:
+    rels = _rels("id", "Budi Santoso Jual Pelabuhan Panama ke BlackRock")
+    assert not {r for r in rels if r[0] == "based_in"}
