@@ -176,3 +176,13 @@ def test_two_objects_of_a_one_way_link_are_not_its_parties() -> None:
 def test_a_place_before_a_preposition_does_not_place_what_follows() -> None:
     rels = _rels("id", "Budi Santoso Jual Pelabuhan Panama ke BlackRock")
     assert not {r for r in rels if r[0] == "based_in"}
+
+
+def test_buying_shares_is_a_stake_and_funding_from_names_the_investor() -> None:
+    """ "Borong Saham" buys a stake (investment), not control; "Dapat Suntikan Dana ... dari Y": Y invests."""
+    rels = _rels("id", "PT Sinar Logistik Tbk Borong Saham PT Kapal Biru Nusantara")
+    assert ("investment", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted") in rels
+    assert not {r for r in rels if r[0] == "acquisition"}
+    rels = _rels("id", "PT Kapal Biru Nusantara Dapat Suntikan Dana Rp 1 T dari PT Sinar Logistik Tbk")
+    assert {r[:3] for r in rels if r[0] == "investment"} == {
+        ("investment", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara")}
