@@ -386,6 +386,10 @@ def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterato
     (a sector word just before a company name, and the companies listed after that one) and "Kestrel
     Copper SA, a copper producer" (just after)."""
     toks = s.tokens
+    # Head-first languages read "ponsel Samsung" as Samsung's phone: a sector word before a name says
+    # what the company does only after a description head ("perusahaan fintech X") or as one ("maskapai X").
+    heads = lex.words("sector_before_name_heads")
+    need_head = bool(heads)
     for k, m in enumerate(ms):
         if m.type != "Sector":
             continue
@@ -396,6 +400,7 @@ def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterato
             and nxt.source != "coref"
             and nxt.i - m.j <= 2
             and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
+            and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
             for more in _listed_after(s, lex, ms, nxt):

@@ -186,3 +186,12 @@ def test_buying_shares_is_a_stake_and_funding_from_names_the_investor() -> None:
     rels = _rels("id", "PT Kapal Biru Nusantara Dapat Suntikan Dana Rp 1 T dari PT Sinar Logistik Tbk")
     assert {r[:3] for r in rels if r[0] == "investment"} == {
         ("investment", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara")}
+
+
+def test_a_product_word_before_a_company_is_its_product_not_its_sector() -> None:
+    """Indonesian puts the head first: "ponsel pintar Samsung" is Samsung's phone; "perusahaan fintech X"
+    and "maskapai X" say what X does."""
+    rels = _rels("id", "Penjualan ponsel pintar Samsung naik tajam tahun ini.")
+    assert not {r for r in rels if r[0] == "operates_in"}
+    assert ("operates_in", "PT Dompet Rakyat", "Fintech", "asserted") in _rels(
+        "id", "Perusahaan fintech PT Dompet Rakyat mencatat laba.")
