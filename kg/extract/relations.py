@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from kg.extract.joins import joined_before, listed_after, next_to
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.owners import owned
@@ -197,7 +198,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if right is None:
         # "Apple dan Samsung saling menggugat", "NOBU & Bank MNC Tak Kunjung Merger": both parties
         # of a symmetric link named before its cue, joined by a conjunction.
-        return _joined_before(s, lex, ms, left, lo) if rt.symmetric and left is not None else None
+        return joined_before(s, lex, ms, left, lo) if rt.symmetric and left is not None else None
     if left is None and rt.name == "subsidiary_of":
         # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
         # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
@@ -253,21 +254,6 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     return left, right
 
 
-def _joined_before(
-    s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
-) -> tuple[Mention, Mention] | None:
-    """The mention joined to ``last`` by a conjunction right before it ("A dan B", "A & B", "A and B"),
-    paired with it; None when there is none."""
-    toks = s.tokens
-    conj = lex.words("conjunctions") - lex.words("object_markers")
-    for m in reversed(ms):
-        if m.j <= last.i:
-            gap = toks[m.j : last.i]
-            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and gap[0].low in conj
-            return (m, last) if ok else None
-    return None
-
-
 def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
     rt = RELATION_TYPES[rtype]
     return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
@@ -304,8 +290,8 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
         # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
         if person_right is not None and org_right is not None and org_right.i < person_right.i:
-            return (person_right, org_right) if _next_to(s.tokens, org_right.j, person_right.i) else None
-        if person_right is not None and org_left is not None and _next_to(s.tokens, h.j, person_right.i):
+            return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
+        if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
             return person_right, org_left
         if org_left is not None:
             # "Katrin Vogel, Solvane's head of procurement"
@@ -314,23 +300,6 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
                 return before, org_left
         return None
     return None
-
-
-def _next_to(toks: Sequence[Token], j: int, i: int) -> bool:
-    """Only punctuation, a bracketed ticker or acronym, or one lowercase word between ``toks[j]`` and
-    ``toks[i]``."""
-    words = 0
-    depth = 0
-    for t in toks[j:i]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and t.is_word:
-            if t.is_cap:
-                return False
-            words += 1
-    return words <= 1
 
 
 def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
@@ -358,29 +327,6 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
                 break
 
 
-def _listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
-    """The companies listed after ``first`` ("maskapai Garuda Indonesia, Lion Air dan Citilink"): each
-    joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym allowed after each."""
-    toks = s.tokens
-    joiners = lex.words("list_joiners")
-    last = first
-    while True:
-        k = last.j
-        if k < len(toks) and toks[k].text == "(":
-            close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
-            if close is None:
-                return
-            k = close + 1
-        nxt = next((o for o in ms if o.i >= k), None)
-        gap = toks[k : nxt.i] if nxt is not None else ()
-        if nxt is None or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
-            return
-        if nxt.type != "Company" or nxt.source == "coref":
-            return
-        yield nxt
-        last = nxt
-
-
 def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
     (a sector word just before a company name, and the companies listed after that one) and "Kestrel
@@ -403,7 +349,7 @@ def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterato
             and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
-            for more in _listed_after(s, lex, ms, nxt):
+            for more in listed_after(s, lex, ms, nxt):
                 yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
             continue
         prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
