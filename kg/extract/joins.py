@@ -70,3 +70,28 @@ def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -
             return
         yield nxt
         last = nxt
+
+
+def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]) -> int:
+    """The comma that closes a name ending before ``toks[k]``, past a bracket ("PT PLN (Persero),") or a
+    short relative clause of lowercase words ("PT Telkom Tbk yang bergerak di jasa seluler,"); -1 if none.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Anak usaha PT Telkom Tbk yang bergerak di jasa seluler , PT Telkomsel")
+    >>> appositive_comma(toks, 5, frozenset({"yang"}))
+    10
+    >>> appositive_comma(toks, 5, frozenset())
+    -1
+    """
+    if k < len(toks) and toks[k].text == "(":
+        close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
+        if close is None:
+            return -1
+        k = close + 1
+    if k < len(toks) and toks[k].low in relativizers:
+        end = k + 1
+        while end < len(toks) and end - k <= 8 and toks[end].is_word and not toks[end].is_cap:
+            end += 1
+        k = end
+    return k if k < len(toks) and toks[k].text == "," else -1
+

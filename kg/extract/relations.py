@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from kg.extract.joins import joined_before, listed_after, next_to
+from kg.extract.joins import appositive_comma, joined_before, listed_after, next_to
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.owners import owned
@@ -202,8 +202,11 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if left is None and rt.name == "subsidiary_of":
         # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
         # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
-        nxt = _right(ms, right.j, hi, both, gap=2, skip=right)
-        if nxt is not None and nxt.key != right.key and toks[right.j].text == ",":
+        # "Anak perusahaan PT PLN (Persero), PT Icon+", "Anak usaha PT Telkom Tbk yang bergerak di jasa
+        # seluler, PT Telkomsel": a bracket or a relative clause may stand before the comma.
+        comma = appositive_comma(toks, right.j, lex.words("relativizers"))
+        nxt = _right(ms, comma + 1, hi, both, gap=1, skip=right) if comma >= 0 else None
+        if nxt is not None and nxt.key != right.key:
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
     if (

@@ -49,6 +49,8 @@ CASES = [
      ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
     ("id", "Bandara ini dilayani maskapai Garuda Indonesia, Lion Air, Citilink dan Wings Air.",
      ("operates_in", "Wings Air", "Airlines", "asserted")),
+    ("id", "Anak usaha PT Sinar Logistik Tbk yang bergerak di jasa kurir, PT Kapal Biru Nusantara, mencatat laba.",
+     ("subsidiary_of", "PT Kapal Biru Nusantara", "PT Sinar Logistik Tbk", "asserted")),
     ("en", "Apple and Samsung have sued each other in ten countries.",
      ("legal_dispute", "Apple Inc.", "Samsung", "asserted")),
     # English
