@@ -51,6 +51,10 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
     speech = lex.words("speech_verbs")
     named_at = {k: m for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
+    sector_heads = bool(lex.setting("sector_words_head_descriptions"))
+
+    def sector_heads_ok(k: int) -> bool:
+        return sector_heads and named_at[k].type == "Sector"
 
     def based(m: Mention) -> bool:
         """ "Perth-based", or "Redmond, Washington-based" (the first place of the pair)."""
@@ -97,7 +101,8 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
         matched = False
         for n in (2, 1):
             head = tuple(t.low for t in toks[i : i + n])
-            if head not in heads or (toks[i].is_cap and i > 0) or i in named_at:
+            # a sector word may head a description where the language says so ("maskapai tersebut")
+            if head not in heads or (toks[i].is_cap and i > 0) or (i in named_at and not sector_heads_ok(i)):
                 continue
             etype = heads[head]
             if after:

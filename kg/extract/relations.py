@@ -17,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from kg.extract.joins import appositive_comma, joined_before, listed_after, next_to
 from kg.extract.lexicon import Cue, Lexicon
 from kg.extract.mentions import Mention
+from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
 from kg.extract.venues import venues
@@ -218,12 +220,17 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         if first is not None and first.key != left.key and {t.low for t in toks[first.j : left.i]} & conj:
             return first, left
     if right is None:
-        return None
+        # "Apple dan Samsung saling menggugat", "NOBU & Bank MNC Tak Kunjung Merger": both parties
+        # of a symmetric link named before its cue, joined by a conjunction.
+        return joined_before(s, lex, ms, left, lo) if rt.symmetric and left is not None else None
     if left is None and rt.name == "subsidiary_of":
         # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
         # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
-        nxt = _right(ms, right.j, hi, both, gap=2, skip=right)
-        if nxt is not None and nxt.key != right.key and toks[right.j].text == ",":
+        # "Anak perusahaan PT PLN (Persero), PT Icon+", "Anak usaha PT Telkom Tbk yang bergerak di jasa
+        # seluler, PT Telkomsel": a bracket or a relative clause may stand before the comma.
+        comma = appositive_comma(toks, right.j, lex.words("relativizers"))
+        nxt = _right(ms, comma + 1, hi, both, gap=1, skip=right) if comma >= 0 else None
+        if nxt is not None and nxt.key != right.key:
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
     if (
@@ -251,13 +258,20 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
         # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
         second = _right(ms, right.j, hi, both, gap=3, skip=right)
+        between = {t.low for t in toks[right.j : second.i]} if second is not None else set()
+        # "kemitraan Xiaomi dan Ford", "gugatan A terhadap B": two parties after the cue; "Borong Saham
+        # BBRI & BMRI" lists two objects of a one-way link, not its two parties.
         if (
             second is not None
             and second.key != right.key
-            and ({t.low for t in toks[right.j : second.i]} & (conj | lex.words("object_markers")))
+            and (between & lex.words("object_markers") or (rt.symmetric and between & conj))
         ):
             return right, second
         if left is None:
+            # "Akuisisi Gojek oleh Grab", "the acquisition of Talon by Norvik": a noun phrase whose
+            # agent follows the party it acts on.
+            if second is not None and second.key != right.key and toks[right.j].low in agents and not rt.symmetric:
+                return second, right
             return None
     assert left is not None
     passive = _passive(s, lex, h)
@@ -312,9 +326,11 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
         if person_left is not None and org_right is not None:
             return person_left, org_right
+        # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
+        # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
         if person_right is not None and org_right is not None and org_right.i < person_right.i:
-            return person_right, org_right
-        if person_right is not None and org_left is not None:
+            return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
+        if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
             return person_right, org_left
         if org_left is not None:
             # "Katrin Vogel, Solvane's head of procurement"
@@ -342,18 +358,23 @@ def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[
             gap = toks[m.j : org.i]
             if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
                 break
-            if any(lex.cues_starting(t.text) for t in gap):
-                break  # "Indonesia sued Tenvar": a verb between, not "Australian miner Redgum"
+            if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
+                break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"
             if org.type in ORG_TYPES:
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)
                 break
 
 
-def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
-    (a sector word just before a company name) and "Kestrel Copper SA, a copper producer" (just after)."""
+    (a sector word just before a company name, and the companies listed after that one) and "Kestrel
+    Copper SA, a copper producer" (just after)."""
     toks = s.tokens
+    # Head-first languages read "ponsel Samsung" as Samsung's phone: a sector word before a name says
+    # what the company does only after a description head ("perusahaan fintech X") or as one ("maskapai X").
+    heads = lex.words("sector_before_name_heads")
+    need_head = bool(heads)
     for k, m in enumerate(ms):
         if m.type != "Sector":
             continue
@@ -364,8 +385,11 @@ def _sector_next_to_org(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
             and nxt.source != "coref"
             and nxt.i - m.j <= 2
             and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
+            and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
+            for more in listed_after(s, lex, ms, nxt):
+                yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
             continue
         prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
         if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
@@ -391,12 +415,14 @@ def _more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Ment
 
 def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
     """ "the San Francisco-based artificial intelligence company" said of OpenAI: the place of
-    origin and the sector named inside a resolved description are the antecedent's."""
+    origin and the sector named inside a resolved description are the antecedent's. A sector word
+    that is the description's head ("the airline", "maskapai tersebut") only refers back: it says
+    no more than the antecedent's own name did."""
     for d in ms:
         if d.source != "coref" or d.type not in ORG_TYPES:
             continue
         for m in ms:
-            if m is d or m.i < d.i or m.j > d.j:
+            if m is d or m.i < d.i or m.j > d.j or (m.type == "Sector" and (m.i == d.i or m.j == d.j)):
                 continue
             if m.type in PLACE_TYPES and m.key == d.origin:
                 yield Found("based_in", d, m, "asserted", s, confidence=0.65)
@@ -449,7 +475,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from _inside_descriptions(s, ms)
     yield from _place_before_org(s, lex, ms)
-    yield from _sector_next_to_org(s, ms)
+    yield from _sector_next_to_org(s, lex, ms)
+    for link, owner, owned_ in owned(s, lex, ms):
+        yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
     from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
 
     yield from sector_phrases(s, ms, lex.code)  # "Lumeo Corp, a maker of circuit boards"

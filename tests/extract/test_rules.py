@@ -37,6 +37,22 @@ CASES = [
      ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted")),
     ("id", "PT Sinar Logistik Tbk meluncurkan aplikasi KirimCepat untuk pelanggan korporasi.",
      ("launch", "PT Sinar Logistik Tbk", "KirimCepat", "asserted")),
+    # Indonesian headline and sentence shapes: an owner and, in brackets, what it owns; both parties of a
+    # symmetric link before its cue; a noun cue whose agent follows its object
+    ("id", "Emiten Budi Santoso (BBRI) Cetak Laba Rp 5 Triliun",
+     ("investment", "Budi Santoso", "Bank Rakyat Indonesia", "asserted")),
+    ("id", "PT Sinar Logistik Tbk dan PT Kapal Biru Nusantara saling menggugat di pengadilan.",
+     ("legal_dispute", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "Kabar Akuisisi PT Kapal Biru Nusantara oleh PT Sinar Logistik Tbk Tidak Benar",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "denied")),
+    ("id", "Akuisisi PT Kapal Biru Nusantara oleh PT Sinar Logistik Tbk rampung pekan lalu.",
+     ("acquisition", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted")),
+    ("id", "Bandara ini dilayani maskapai Garuda Indonesia, Lion Air, Citilink dan Wings Air.",
+     ("operates_in", "Wings Air", "Airlines", "asserted")),
+    ("id", "Anak usaha PT Sinar Logistik Tbk yang bergerak di jasa kurir, PT Kapal Biru Nusantara, mencatat laba.",
+     ("subsidiary_of", "PT Kapal Biru Nusantara", "PT Sinar Logistik Tbk", "asserted")),
+    ("en", "Apple and Samsung have sued each other in ten countries.",
+     ("legal_dispute", "Apple Inc.", "Samsung", "asserted")),
     # English
     ("en", "Harbor Robotics Inc said it agreed to acquire Delta Sensors Corp for 120 mln dlrs.",
      ("acquisition", "Harbor Robotics Inc", "Delta Sensors Corp", "planned")),
@@ -132,3 +148,52 @@ def test_a_country_the_tagger_calls_a_place_stays_a_country() -> None:
 def test_bids_and_rejected_rumours(text: str, expected: tuple[str, str]) -> None:
     x = extract(Article(id="h", text=text, language="en"))
     assert [(r.type, r.status) for r in x.relations] == [expected]
+
+
+def test_a_sector_word_heading_a_description_still_refers_back() -> None:
+    """ "maskapai" is a sector word and the head of "maskapai tersebut": the description still resolves
+    to the airline named before, so its deal is that airline's."""
+    rels = _rels("id", "Garuda Indonesia mencatat rugi. Maskapai tersebut akan menggandeng Lion Air.")
+    assert ("partnership", "Garuda Indonesia", "Lion Air", "planned") in rels or (
+        "partnership", "Lion Air", "Garuda Indonesia", "planned") in rels
+
+
+def test_a_title_holder_follows_the_organisation_directly() -> None:
+    """ "Ketua KPK" is followed by a headline verb, so the person named later holds no title there;
+    with the person right after the organisation (a bracketed ticker between is fine) the link stands."""
+    assert not {r for r in _rels("id", "Ketua KPK Ungkap Status Budi Santoso di Kasus Korupsi") if r[0] == "works_for"}
+    assert ("works_for", "Budi Santoso", "Bank Rakyat Indonesia", "asserted") in _rels(
+        "id", "Dirut Bank Rakyat Indonesia (BBRI) Budi Santoso Bicara Soal Kredit")
+
+
+def test_two_objects_of_a_one_way_link_are_not_its_parties() -> None:
+    """Two names joined by "&" after a one-way cue are two objects ("shares of BBRI and BMRI"), not an
+    acquirer and a target; after a symmetric cue they are the two partners."""
+    assert not {r for r in _rels("id", "Investor Asing Borong Saham BBRI & BMRI Kala IHSG Merah")
+                if r[0] == "acquisition"}
+    assert {r[0] for r in _rels("id", "Kemitraan PT Sinar Logistik Tbk dan PT Kapal Biru Nusantara Diperpanjang")} \
+        >= {"partnership"}
+
+
+def test_a_place_before_a_preposition_does_not_place_what_follows() -> None:
+    rels = _rels("id", "Budi Santoso Jual Pelabuhan Panama ke BlackRock")
+    assert not {r for r in rels if r[0] == "based_in"}
+
+
+def test_buying_shares_is_a_stake_and_funding_from_names_the_investor() -> None:
+    """ "Borong Saham" buys a stake (investment), not control; "Dapat Suntikan Dana ... dari Y": Y invests."""
+    rels = _rels("id", "PT Sinar Logistik Tbk Borong Saham PT Kapal Biru Nusantara")
+    assert ("investment", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara", "asserted") in rels
+    assert not {r for r in rels if r[0] == "acquisition"}
+    rels = _rels("id", "PT Kapal Biru Nusantara Dapat Suntikan Dana Rp 1 T dari PT Sinar Logistik Tbk")
+    assert {r[:3] for r in rels if r[0] == "investment"} == {
+        ("investment", "PT Sinar Logistik Tbk", "PT Kapal Biru Nusantara")}
+
+
+def test_a_product_word_before_a_company_is_its_product_not_its_sector() -> None:
+    """Indonesian puts the head first: "ponsel pintar Samsung" is Samsung's phone; "perusahaan fintech X"
+    and "maskapai X" say what X does."""
+    rels = _rels("id", "Penjualan ponsel pintar Samsung naik tajam tahun ini.")
+    assert not {r for r in rels if r[0] == "operates_in"}
+    assert ("operates_in", "PT Dompet Rakyat", "Fintech", "asserted") in _rels(
+        "id", "Perusahaan fintech PT Dompet Rakyat mencatat laba.")

@@ -49,6 +49,15 @@ CASES = [
     ("en", "Norvik Shipping has not agreed to any purchase of Talon Ports.", "purchase", "denied"),
     ("en", "Norvik Shipping won't buy Talon Ports, its chairman said.", "buy", "denied"),
     ("en", "Norvik Shipping ruled out a takeover of Talon Ports.", "takeover", "denied"),
+    # English: a report dismissed, played down or called speculation; never having talked
+    ("en", "Norvik Shipping dismisses talk of a merger with Talon Ports", "merger", "denied"),
+    ("en", "Norvik Shipping played down speculation that it will acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping shoots down rumours of a takeover of Talon Ports", "takeover", "denied"),
+    ("en", "Norvik Shipping brushed aside reports it would buy Talon Ports.", "buy", "denied"),
+    ("en", "Talk that Norvik Shipping will acquire Talon Ports is pure speculation, a spokesman said.", "acquire",
+     "denied"),
+    ("en", "Norvik Shipping said it never held talks to acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping is not in discussions to buy Talon Ports.", "buy", "denied"),
     # English: a headline that only reports a report, talks, hedges
     ("en", "Norvik Shipping in talks to buy Talon Ports -sources", "buy", "rumored"),
     ("en", "Norvik Shipping reportedly plans to acquire Talon Ports.", "acquire", "rumored"),
@@ -58,6 +67,9 @@ CASES = [
     ("en", "Norvik Shipping explores merger with Talon Ports", "merger", "rumored"),
     ("en", "Norvik Shipping is considering an acquisition of Talon Ports.", "acquisition", "rumored"),
     ("en", "Norvik Shipping did not rule out an acquisition of Talon Ports.", "acquisition", "rumored"),
+    ("en", "Norvik Shipping may bid for Talon Ports, a report says", "bid", "rumored"),
+    ("en", "Norvik Shipping plans to buy Talon Ports, citing people familiar with the matter", "buy", "rumored"),
+    ("en", "Norvik Shipping will acquire Talon Ports, people close to the deal said.", "acquire", "rumored"),
     # English: plans, and completion or signing (asserted)
     ("en", "Norvik Shipping to acquire Talon Ports for 300 mln dlrs", "acquire", "planned"),
     ("en", "Norvik Shipping signed a letter of intent to acquire Talon Ports.", "acquire", "planned"),
@@ -76,10 +88,16 @@ CASES = [
     ("id", "Isu merger PT Samudra Niaga dan PT Pelabuhan Talon dipastikan hoaks.", "merger", "denied"),
     ("id", "PT Samudra Niaga belum ada rencana mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "denied"),
     ("id", "PT Samudra Niaga Bantah Akuisisi PT Pelabuhan Talon", "akuisisi", "denied"),
+    ("id", "Kabar Akuisisi PT Pelabuhan Talon oleh PT Samudra Niaga Cuma Rumor", "akuisisi", "denied"),
+    ("id", "PT Samudra Niaga belum pernah bekerja sama dengan PT Pelabuhan Talon.", "bekerja", "denied"),
+    ("id", "PT Samudra Niaga Ogah Akuisisi PT Pelabuhan Talon", "akuisisi", "denied"),
     # Indonesian: rumours and talks
     ("id", "PT Samudra Niaga kabarnya akan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
     ("id", "PT Samudra Niaga dikabarkan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
     ("id", "PT Samudra Niaga dan PT Pelabuhan Talon dalam pembicaraan merger.", "merger", "rumored"),
+    ("id", "PT Samudra Niaga dilaporkan tengah menyiapkan akuisisi PT Pelabuhan Talon.", "akuisisi", "rumored"),
+    ("id", "Menurut sumber internal, PT Samudra Niaga akan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi",
+     "rumored"),
     # Indonesian: plans, signing, endings
     ("id", "PT Samudra Niaga menjajaki akuisisi PT Pelabuhan Talon.", "akuisisi", "planned"),
     ("id", "PT Samudra Niaga berencana mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "planned"),
@@ -155,6 +173,16 @@ def test_cue_file_format(tmp_path: Path) -> None:
 def test_whole_engine(lang: str, text: str, expected: tuple[str, str]) -> None:
     x = extract(Article(id="t", text=text, language=lang))
     assert {(r.type, r.status) for r in x.relations} >= {expected}
+
+
+def test_reportedly_is_no_police_report() -> None:
+    """ "dilaporkan tengah ..." is "reportedly": a rumour, and no legal dispute between the parties;
+    the headline verb "Laporkan" still is one."""
+    x = extract(Article(id="t", language="id",
+                        text="PT Samudra Niaga Tbk dilaporkan tengah menjajaki akuisisi PT Pelabuhan Talon."))
+    assert {(r.type, r.status) for r in x.relations} == {("acquisition", "rumored")}
+    x = extract(Article(id="t", language="id", text="PT Samudra Niaga Tbk Laporkan PT Pelabuhan Talon ke Polisi"))
+    assert {r.type for r in x.relations} == {"legal_dispute"}
 
 
 def test_shipped_model_names_its_data() -> None:

@@ -1,0 +1,97 @@
+"""How names stand next to each other in a sentence: joined by a conjunction, listed, or adjacent.
+
+Small readers :mod:`kg.extract.relations` uses to find the parties of a link: "A dan B saling
+menggugat" (both parties before the cue), "maskapai A, B dan C" (a list after a sector word),
+"Direktur Utama PT X Tbk, Budi" (a person right after the organisation). The joining words are
+data (``conjunctions``, ``object_markers`` and ``list_joiners`` in ``ontology/lang/<code>/language.toml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence, Token
+
+
+def joined_before(
+    s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
+) -> tuple[Mention, Mention] | None:
+    """The mention joined to ``last`` by a conjunction right before it ("A dan B", "A & B", "A and B"),
+    paired with it; None when there is none."""
+    toks = s.tokens
+    conj = lex.words("conjunctions") - lex.words("object_markers")
+    for m in reversed(ms):
+        if m.j <= last.i:
+            gap = toks[m.j : last.i]
+            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and gap[0].low in conj
+            return (m, last) if ok else None
+    return None
+
+
+def next_to(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Only punctuation, a bracketed ticker or acronym, or one lowercase word between ``toks[j]`` and
+    ``toks[i]``."""
+    words = 0
+    depth = 0
+    for t in toks[j:i]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.is_word:
+            if t.is_cap:
+                return False
+            words += 1
+    return words <= 1
+
+
+def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
+    """The companies listed after ``first`` ("maskapai Garuda Indonesia, Lion Air dan Citilink"): each
+    joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym allowed after each."""
+    toks = s.tokens
+    joiners = lex.words("list_joiners")
+    last = first
+    while True:
+        k = last.j
+        if k < len(toks) and toks[k].text == "(":
+            close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
+            if close is None:
+                return
+            k = close + 1
+        nxt = next((o for o in ms if o.i >= k), None)
+        gap = toks[k : nxt.i] if nxt is not None else ()
+        if nxt is None or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
+            return
+        if nxt.type != "Company" or nxt.source == "coref":
+            return
+        yield nxt
+        last = nxt
+
+
+def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]) -> int:
+    """The comma that closes a name ending before ``toks[k]``, past a bracket ("PT PLN (Persero),") or a
+    short relative clause of lowercase words ("PT Telkom Tbk yang bergerak di jasa seluler,"); -1 if none.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Anak usaha PT Telkom Tbk yang bergerak di jasa seluler , PT Telkomsel")
+    >>> appositive_comma(toks, 5, frozenset({"yang"}))
+    10
+    >>> appositive_comma(toks, 5, frozenset())
+    -1
+    """
+    if k < len(toks) and toks[k].text == "(":
+        close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
+        if close is None:
+            return -1
+        k = close + 1
+    if k < len(toks) and toks[k].low in relativizers:
+        end = k + 1
+        while end < len(toks) and end - k <= 8 and toks[end].is_word and not toks[end].is_cap:
+            end += 1
+        k = end
+    return k if k < len(toks) and toks[k].text == "," else -1
+
