@@ -22,12 +22,13 @@ from kg.extract.assemble import assemble
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.engine import DEFAULT_ENGINE, Engine, as_engine
+from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
 from kg.extract.learned import classified_relations, tagged_names
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names
-from kg.extract.relations import Found, find_cues, find_relations
+from kg.extract.relations import find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages

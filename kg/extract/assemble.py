@@ -17,8 +17,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+from kg.extract.found import Found
 from kg.extract.mentions import Mention
-from kg.extract.relations import Found
 from kg.extract.stake import as_investment
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize

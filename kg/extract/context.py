@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _cap_run, named
-from kg.extract.relations import Hit
 from kg.extract.text import Sentence, Token, sentence_starters
 
 _FILLERS = frozenset(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 
+from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.relations import Found, Hit
 from kg.extract.text import Sentence
 from kg.schema import PLACE_TYPES, link_key
 

@@ -15,10 +15,11 @@ was filed or reported and is never a party (:func:`venues`).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from kg.extract.joins import appositive_comma, joined_before, listed_after, next_to
-from kg.extract.lexicon import Cue, Lexicon
+from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
+from kg.extract.found import Found, Hit
+from kg.extract.joins import appositive_comma, joined_before, next_to
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
@@ -29,30 +30,6 @@ from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 _MAX_GAP = 14  # tokens between a cue and a party
 # Forms of "to be" before a participle make a passive; "has/had acquired" is active.
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One relation read from one sentence."""
-
-    type: str
-    subject: Mention
-    object: Mention
-    status: str
-    sentence: Sentence
-    speaker: Mention | None = None
-    sector: Mention | None = None
-    confidence: float = 0.6
-    # read by a construction that says everything about the pair (kg.extract.sale): the pair
-    # classifier adds no other link between them
-    whole: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    i: int
-    j: int
-    cue: Cue
 
 
 def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
@@ -341,95 +318,6 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     return None
 
 
-def _place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
-    """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
-    a country word or an "X-based" place right before an organisation places it there."""
-    toks = s.tokens
-    preps = lex.words("object_markers") | lex.words("agent_markers") | {"in", "di", "ke", "at"}
-    for k, m in enumerate(ms):
-        if m.type not in PLACE_TYPES or (m.i > 0 and toks[m.i - 1].low in preps):
-            continue
-        based = toks[m.j - 1].low.endswith("-based")
-        if m.type == "Place" and not based:
-            continue
-        for org in ms[k + 1 :]:
-            if org.i < m.j:
-                continue
-            gap = toks[m.j : org.i]
-            if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
-                break
-            if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
-                break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"
-            if org.type in ORG_TYPES:
-                if org.source != "coref" or based:
-                    yield Found("based_in", org, m, "asserted", s, confidence=0.7)
-                break
-
-
-def _sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
-    """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
-    (a sector word just before a company name, and the companies listed after that one) and "Kestrel
-    Copper SA, a copper producer" (just after)."""
-    toks = s.tokens
-    # Head-first languages read "ponsel Samsung" as Samsung's phone: a sector word before a name says
-    # what the company does only after a description head ("perusahaan fintech X") or as one ("maskapai X").
-    heads = lex.words("sector_before_name_heads")
-    need_head = bool(heads)
-    for k, m in enumerate(ms):
-        if m.type != "Sector":
-            continue
-        nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
-        if (
-            nxt is not None
-            and nxt.type == "Company"
-            and nxt.source != "coref"
-            and nxt.i - m.j <= 2
-            and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
-            and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
-        ):
-            yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
-            for more in listed_after(s, lex, ms, nxt):
-                yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
-            continue
-        prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
-        if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
-            gap = toks[prev.j + 1 : m.i]
-            if len(gap) <= 3 and all(t.is_word and not t.is_cap for t in gap):
-                yield Found("operates_in", prev, m, "asserted", s, confidence=0.65)
-
-
-def _more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Mention, Mention]) -> Iterator[Found]:
-    """ "produces iron ore and lithium": further sectors listed after the first one."""
-    org, sec = pair
-    conj = lex.words("conjunctions") | {","}
-    last = sec
-    for m in ms:
-        if m.i < last.j or m.type != "Sector":
-            continue
-        gap = s.tokens[last.j : m.i]
-        if not gap or len(gap) > 2 or not all(t.low in conj for t in gap):
-            break
-        yield Found("operates_in", org, m, "asserted", s, confidence=0.65)
-        last = m
-
-
-def _inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
-    """ "the San Francisco-based artificial intelligence company" said of OpenAI: the place of
-    origin and the sector named inside a resolved description are the antecedent's. A sector word
-    that is the description's head ("the airline", "maskapai tersebut") only refers back: it says
-    no more than the antecedent's own name did."""
-    for d in ms:
-        if d.source != "coref" or d.type not in ORG_TYPES:
-            continue
-        for m in ms:
-            if m is d or m.i < d.i or m.j > d.j or (m.type == "Sector" and (m.i == d.i or m.j == d.j)):
-                continue
-            if m.type in PLACE_TYPES and m.key == d.origin:
-                yield Found("based_in", d, m, "asserted", s, confidence=0.65)
-            elif m.type == "Sector" and d.type == "Company":
-                yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
-
-
 def _country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
     """Positions in ``ms`` of country mentions that only say where something is from or is:
     inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
@@ -473,9 +361,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         ms = [m for k, m in enumerate(ms) if k not in gone]
     modifiers = _country_modifiers(s, lex, ms)
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
-    yield from _inside_descriptions(s, ms)
-    yield from _place_before_org(s, lex, ms)
-    yield from _sector_next_to_org(s, lex, ms)
+    yield from inside_descriptions(s, ms)
+    yield from place_before_org(s, lex, ms)
+    yield from sector_next_to_org(s, lex, ms)
     for link, owner, owned_ in owned(s, lex, ms):
         yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
     from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
@@ -503,7 +391,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if pair is None or not _types_ok(rtype, *pair):
             continue
         if rtype == "operates_in":
-            yield from _more_sectors(s, lex, ms, pair)
+            yield from more_sectors(s, lex, ms, pair)
         seen_spans.add((h.i, h.j))
         subj, obj = pair
         if rtype in NEGATION_ONLY:

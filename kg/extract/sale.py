@@ -15,9 +15,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
+from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.relations import Found, Hit, _clause, _left, _types_ok
+from kg.extract.relations import _clause, _left, _types_ok
 from kg.extract.stake import below_control
 from kg.extract.status import decide
 from kg.extract.text import Sentence, Token

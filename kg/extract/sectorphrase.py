@@ -30,8 +30,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 
+from kg.extract.found import Found
 from kg.extract.mentions import Mention
-from kg.extract.relations import Found
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
 from kg.resources import language_dir, read_lines

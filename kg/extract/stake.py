@@ -32,7 +32,7 @@ from kg.resources import language_dir, read_lines
 from kg.schema import RELATION_TYPES
 
 if TYPE_CHECKING:
-    from kg.extract.relations import Found
+    from kg.extract.found import Found
 
 _CONTROL_ABOVE = 50.0  # a share above half is control; "50 pct" of a joint company is not
 _AFTER = 3  # words after the target that still describe the stake ("the Y stake", "Y common shares outstanding")

@@ -50,8 +50,8 @@ from kg.resources import ontology_dir
 from kg.schema import STATUSES
 
 if TYPE_CHECKING:
+    from kg.extract.found import Hit
     from kg.extract.lexicon import Lexicon
-    from kg.extract.relations import Hit
     from kg.extract.text import Sentence, Token
 
 __all__ = [

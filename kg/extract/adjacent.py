@@ -1,0 +1,110 @@
+"""Relations read from names next to each other, with no relation cue between them.
+
+"Australian miner Redgum" (based_in), "copper producer Kestrel" and "Kestrel Copper SA,
+a copper producer" (operates_in), "produces iron ore and lithium" (more sectors after
+the first), and the place and sector inside a resolved description ("the San
+Francisco-based artificial intelligence company"). Called by
+:func:`kg.extract.relations.find_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.found import Found
+from kg.extract.joins import listed_after
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence
+from kg.schema import ORG_TYPES, PLACE_TYPES
+
+__all__ = ["inside_descriptions", "more_sectors", "place_before_org", "sector_next_to_org"]
+
+
+def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
+    a country word or an "X-based" place right before an organisation places it there."""
+    toks = s.tokens
+    preps = lex.words("object_markers") | lex.words("agent_markers") | {"in", "di", "ke", "at"}
+    for k, m in enumerate(ms):
+        if m.type not in PLACE_TYPES or (m.i > 0 and toks[m.i - 1].low in preps):
+            continue
+        based = toks[m.j - 1].low.endswith("-based")
+        if m.type == "Place" and not based:
+            continue
+        for org in ms[k + 1 :]:
+            if org.i < m.j:
+                continue
+            gap = toks[m.j : org.i]
+            if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
+                break
+            if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
+                break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"
+            if org.type in ORG_TYPES:
+                if org.source != "coref" or based:
+                    yield Found("based_in", org, m, "asserted", s, confidence=0.7)
+                break
+
+
+def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """ "copper producer Kestrel", "perusahaan fintech Dompet Rakyat", "online marketplace Pasar Kilat"
+    (a sector word just before a company name, and the companies listed after that one) and "Kestrel
+    Copper SA, a copper producer" (just after)."""
+    toks = s.tokens
+    # Head-first languages read "ponsel Samsung" as Samsung's phone: a sector word before a name says
+    # what the company does only after a description head ("perusahaan fintech X") or as one ("maskapai X").
+    heads = lex.words("sector_before_name_heads")
+    need_head = bool(heads)
+    for k, m in enumerate(ms):
+        if m.type != "Sector":
+            continue
+        nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
+        if (
+            nxt is not None
+            and nxt.type == "Company"
+            and nxt.source != "coref"
+            and nxt.i - m.j <= 2
+            and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
+            and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
+        ):
+            yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)
+            for more in listed_after(s, lex, ms, nxt):
+                yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
+            continue
+        prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
+        if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
+            gap = toks[prev.j + 1 : m.i]
+            if len(gap) <= 3 and all(t.is_word and not t.is_cap for t in gap):
+                yield Found("operates_in", prev, m, "asserted", s, confidence=0.65)
+
+
+def more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Mention, Mention]) -> Iterator[Found]:
+    """ "produces iron ore and lithium": further sectors listed after the first one."""
+    org, sec = pair
+    conj = lex.words("conjunctions") | {","}
+    last = sec
+    for m in ms:
+        if m.i < last.j or m.type != "Sector":
+            continue
+        gap = s.tokens[last.j : m.i]
+        if not gap or len(gap) > 2 or not all(t.low in conj for t in gap):
+            break
+        yield Found("operates_in", org, m, "asserted", s, confidence=0.65)
+        last = m
+
+
+def inside_descriptions(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+    """ "the San Francisco-based artificial intelligence company" said of OpenAI: the place of
+    origin and the sector named inside a resolved description are the antecedent's. A sector word
+    that is the description's head ("the airline", "maskapai tersebut") only refers back: it says
+    no more than the antecedent's own name did."""
+    for d in ms:
+        if d.source != "coref" or d.type not in ORG_TYPES:
+            continue
+        for m in ms:
+            if m is d or m.i < d.i or m.j > d.j or (m.type == "Sector" and (m.i == d.i or m.j == d.j)):
+                continue
+            if m.type in PLACE_TYPES and m.key == d.origin:
+                yield Found("based_in", d, m, "asserted", s, confidence=0.65)
+            elif m.type == "Sector" and d.type == "Company":
+                yield Found("operates_in", d, m, "asserted", s, confidence=0.6)
