@@ -54,6 +54,8 @@ def _run(article: Article, language: str, *, rules: bool = True, learned: bool =
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
             tagged = tagged_names(s, gaz, names + products, language=language)
+            # a pattern's name gives way to a tagger's name the model is sure of (tagged_names)
+            names = [n for n in names if n.source != "pattern" or not _overlaps(n, tagged)]
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
         first.append(sorted(names + typed, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.

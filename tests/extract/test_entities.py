@@ -235,3 +235,22 @@ def test_a_country_adjective_that_places_a_company_stays_with_its_link() -> None
     x = extract(Article(id="a", text="The Australian miner Harbor Resources Ltd said it sold a mine.", language="en"))
     assert ("based_in", "Country") in {(r.type, next(e.type for e in x.entities if e.id == r.object))
                                        for r in x.relations}
+
+
+@pytest.mark.parametrize(("text", "name", "cut"), [
+    # a legal-form pattern stops at "Business" (an ordinary word); the tagger reads the whole name
+    ("Harlow Industries said it agreed to buy Carver Business Systems Inc for 20 mln dlrs.",
+     "Carver Business Systems Inc", "Systems Inc"),
+    # a personal name with an initial: the pattern stops at the full stop after "R"
+    ("Investor Thomas R. La Salle said he holds 6 pct of Norbury Corp.", "Thomas R. La Salle", "Thomas R"),
+])
+def test_a_sure_tagger_name_outranks_a_pattern_name_it_overlaps(text: str, name: str, cut: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert name in labels and cut not in labels
+    # the same sentence with the tagger never outranking a pattern: the cut name comes back
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert cut in labels and name not in labels
