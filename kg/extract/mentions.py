@@ -147,11 +147,13 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     hits = list(gaz.scan(toks, title_case=s.title_case))
     plain: bool | None = None  # decided once, and only for a sentence with a place in it
     for i, j, known in hits:
-        if known.type in ("Country", "Place") and not s.title_case:
+        if (known.type in ("Country", "Place") or (known.type == "Sector" and toks[i].is_cap)) and not s.title_case:
             if plain is None:
                 plain = _sentence_case(toks)
             if plain and _inside_longer_name(toks, i, j, hits, lex):
-                continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
+                # "Nippon Steel Corp", "West Virginia Power", "Trans World Airlines": the place or
+                # sector word names part of another name
+                continue
         take(_known_mention(s, i, j, known))
 
     for i, t in enumerate(toks):

@@ -254,3 +254,27 @@ def test_a_sure_tagger_name_outranks_a_pattern_name_it_overlaps(text: str, name:
     monkeypatch.setattr(learned, "OUTRANK", 1.01)
     labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
     assert cut in labels and name not in labels
+
+
+@pytest.mark.parametrize(("text", "company", "sector"), [
+    ("Harbor Holdings said it agreed to buy Pacific Coast Airlines for 40 mln dlrs.", "Pacific Coast Airlines",
+     "Airlines"),
+    ("Harbor Holdings said it agreed to buy Meridian Reinsurance Co for 40 mln dlrs.", "Meridian Reinsurance Co",
+     "Insurance"),
+    ("Garrison Group said it acquired Lakeside Broadcasting Co, a radio company.", "Lakeside Broadcasting Co",
+     "Media"),
+])
+def test_a_capitalised_sector_word_inside_a_name_is_part_of_the_name(text: str, company: str, sector: str) -> None:
+    from kg.extract import extract
+
+    found = {e.label: e.type for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert found.get(company) == "Company" and sector not in found
+
+
+def test_a_sector_word_outside_a_name_is_still_a_sector() -> None:
+    from kg.extract import extract
+
+    text = "Harbor Holdings said it agreed to buy Pacific Coast Air, a regional airline, for 40 mln dlrs."
+    x = extract(Article(id="t", text=text, language="en"))
+    assert ("operates_in", "Airlines") in {(r.type, next(e.label for e in x.entities if e.id == r.object))
+                                           for r in x.relations}
