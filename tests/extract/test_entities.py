@@ -278,3 +278,15 @@ def test_a_sector_word_outside_a_name_is_still_a_sector() -> None:
     x = extract(Article(id="t", text=text, language="en"))
     assert ("operates_in", "Airlines") in {(r.type, next(e.label for e in x.entities if e.id == r.object))
                                            for r in x.relations}
+
+
+def test_a_bracketed_ticker_after_a_name_is_no_entity_even_when_a_list_knows_it() -> None:
+    from kg.extract import extract
+
+    # "CHEM" is a listed company's ticker in the large lists; "<KNB ST>" has a space for the dot
+    text = "Larchmont Corp <CHEM> could attract a higher bid than Kestrel Nordic AB <KNB ST>, traders said."
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert labels == {"Larchmont Corp", "Kestrel Nordic AB"}
+    # a name alone in brackets is still a name
+    labels = {e.label for e in extract(Article(id="t", text="<Hachette> said it bid for TF1.", language="en")).entities}
+    assert "Hachette" in labels
