@@ -107,7 +107,7 @@ class Model:
             hit = remember(self._vec, key, self._score(self.res.neighbour(d, text)))
         return hit
 
-    def _emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
+    def emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
         """Each token's score per label (state features only)."""
         texts = sentence_texts(tokens, self.res)
         n = len(texts)
@@ -132,9 +132,10 @@ class Model:
         """The best BIO label of each token."""
         if not tokens:
             return []
-        return self._viterbi(self._emissions(tokens))
+        return self.viterbi(self.emissions(tokens))
 
-    def _viterbi(self, rows: Sequence[Sequence[float]]) -> list[str]:
+    def viterbi(self, rows: Sequence[Sequence[float]]) -> list[str]:
+        """The best BIO label of each token, given the sentence's :meth:`emissions`."""
         # Viterbi, one numpy step per token: the same sums and maxima as plain Python (so the same
         # labels, first maximum on ties); on Reuters about 4 % less extraction time than the Python loops.
         import numpy as np
@@ -155,13 +156,13 @@ class Model:
             path.append(k)
         return [self.labels[k] for k in reversed(path)]
 
-    def marginals(self, tokens: Sequence[Token]) -> Any:
+    def marginals(self, tokens: Sequence[Token], rows: Sequence[Sequence[float]] | None = None) -> Any:
         """Each token's probability of each label, an array of shape (tokens, labels): forward-backward
-        over the same scores as :meth:`labels_of`, scaled per token in probability space (one matrix
-        product a step)."""
+        over the same scores as :meth:`labels_of` (``rows``: :meth:`emissions`, when already made),
+        scaled per token in probability space (one matrix product a step)."""
         import numpy as np
 
-        emit = np.array(self._emissions(tokens))
+        emit = np.array(self.emissions(tokens) if rows is None else rows)
         emit = np.exp(emit - emit.max(axis=1, keepdims=True))
         if self._exp_trans is None:
             self._exp_trans = np.exp(self.trans_to.T)  # [p, c]: from label p to label c
@@ -180,12 +181,14 @@ class Model:
         post = alpha * beta
         return post / post.sum(axis=1, keepdims=True)
 
-    def span_confidence(self, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]]) -> list[float]:
+    def span_confidence(self, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]],
+                        rows: Sequence[Sequence[float]] | None = None) -> list[float]:
         """For each of ``spans`` (spans of :meth:`tag`), the smallest marginal probability of its
-        tokens' labels (B- then I- of its type): how sure the model is of the span's weakest token."""
+        tokens' labels (B- then I- of its type): how sure the model is of the span's weakest token.
+        ``rows`` are the sentence's :meth:`emissions` when already made."""
         if not spans:
             return []
-        post = self.marginals(tokens)
+        post = self.marginals(tokens, rows)
         idx = self._index
         return [float(min([post[i, idx["B-" + etype]]] + [post[k, idx["I-" + etype]] for k in range(i + 1, j)]))
                 for i, j, etype in spans]
@@ -197,10 +200,11 @@ class Model:
         languages, but NERP (lowercased text) taught the models that some are not. So is one that
         starts with punctuation (NERP's stray "</org>" tags taught it "/ org").
         """
-        return self._spans(tokens, self.labels_of(tokens))
+        return self.spans(tokens, self.labels_of(tokens))
 
     @staticmethod
-    def _spans(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    def spans(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
+        """:meth:`tag`'s spans of the BIO ``labels`` of ``tokens``."""
         return [s for s in bio_to_spans(labels)
                 if s[2] in TYPES and not tokens[s[0]].text.islower() and tokens[s[0]].text[0].isalnum()]
 

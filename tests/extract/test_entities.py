@@ -290,3 +290,40 @@ def test_a_bracketed_ticker_after_a_name_is_no_entity_even_when_a_list_knows_it(
     # a name alone in brackets is still a name
     labels = {e.label for e in extract(Article(id="t", text="<Hachette> said it bid for TF1.", language="en")).entities}
     assert "Hachette" in labels
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "short"), [
+    # a listed company's short name inside a longer company name the tagger is sure of
+    ("en", "Maria Lopez is chairman of Tom Ford International and a director of Gap Inc.",
+     "Tom Ford International", "Ford Motor Company"),
+    ("en", "He previously worked at Boeing Commercial Airplanes in Seattle.", "Boeing Commercial Airplanes", "Boeing"),
+    ("id", "PT Telkom Indonesia dan Telkomsel Ventura Nusantara menandatangani kerja sama.",
+     "Telkomsel Ventura Nusantara", "Telkomsel"),
+])
+def test_a_sure_tagger_name_that_holds_a_list_name_whole_outranks_it(lang: str, text: str, name: str, short: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
+    assert name in labels and short not in labels
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
+    assert short in labels and name not in labels
+
+
+def test_a_tagger_name_never_cuts_a_list_name() -> None:
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.learned import tagged_names
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import find_names
+    from kg.extract.text import split_sentences
+
+    lex = load_lexicon("en")
+    for text in ("Maria Lopez is chairman of Tom Ford International and a director of Gap Inc.",
+                 "Shares of Samsung Heavy Industries rose after Boeing Commercial Airplanes ordered ships."):
+        (s,) = split_sentences(text, [(0, len(text))], lex)
+        names = find_names(s, lex, gaz_index("en"))
+        for t in tagged_names(s, gaz_index("en"), names, language="en"):
+            for n in names:
+                if n.source != "pattern" and n.i < t.j and t.i < n.j:
+                    assert t.i <= n.i and n.j <= t.j and t.j - t.i > n.j - n.i
