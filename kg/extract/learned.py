@@ -31,6 +31,9 @@ _MAX_PAIR_DISTANCE = 40
 # 0.842 -> 0.860 (the tagger saw the train split: read those two as a direction). 0.5, 0.8 and 0.95
 # were within 0.01 of each other everywhere. Dropping the tagger's names below 0.6 added about 0.015
 # precision on idner and CoNLL04 dev but cost 10 % in speed (marginals for every sentence): not done.
+# The same bar lets a headline's run of two or more dictionary words be a name ("Bank Mayapada",
+# "Sari Roti"), which the title-case rules refuse (kg.extract.edges.trim): train split id entity
+# recall 0.587 -> 0.590 for one more false positive (0.8, 0.9 and 0.95 alike).
 OUTRANK = 0.8
 # Each name is paired with at most this many names on either side: a sentence packed with names
 # ("PT A menggandeng PT B dan PT C dan ...") would otherwise cost a classification for every pair
@@ -51,7 +54,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     A tagger's name that overlaps a name only a pattern found (a legal form, an organisation cue),
     or that holds a list's name whole and is longer, is kept only when the model is sure of it
     (:data:`OUTRANK`, its weakest token's marginal probability); the caller then drops the rule's
-    name. Otherwise the rules' names (and products) win overlaps.
+    name. Otherwise the rules' names (and products) win overlaps. A headline's run made only of
+    dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
     """
     if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
@@ -80,16 +84,27 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             continue
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
+    conf: list[float] | None = None
     if any(need):
         conf = model.span_confidence(s.tokens, spans, rows)
-        spans = [sp for sp, c, n in zip(spans, conf, need, strict=True) if c >= OUTRANK or not n]
-    for i, j, etype in spans:
+        keep = [c >= OUTRANK or not n for c, n in zip(conf, need, strict=True)]
+        spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
+        conf = [c for c, k in zip(conf, keep, strict=True) if k]
+    for n, (i, j, etype) in enumerate(spans):
         # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
         whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
         known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS
                                        or {whole.type, etype} <= PLACE_TYPES)
         pieces = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
                                               person=etype == "Person")
+        if not pieces and s.title_case and j - i >= 2:
+            # every word of the run is a dictionary word ("Bank Mayapada", "Sari Roti"): a name
+            # only when the model, which learnt headline casing, is sure of it
+            if conf is None:
+                conf = model.span_confidence(s.tokens, spans, rows)
+            if conf[n] >= OUTRANK:
+                pieces = [p for p in parts(s.tokens, i, j, lex, title_case=False, person=etype == "Person")
+                          if p[1] - p[0] >= 2]
         for a, b in pieces:
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it

@@ -327,3 +327,18 @@ def test_a_tagger_name_never_cuts_a_list_name() -> None:
             for n in names:
                 if n.source != "pattern" and n.i < t.j and t.i < n.j:
                     assert t.i <= n.i and n.j <= t.j and t.j - t.i > n.j - n.i
+
+
+def test_a_headline_name_of_dictionary_words_needs_a_sure_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    def labels(text: str) -> set[str]:
+        return {e.label for e in extract(Article(id="t", text=text, language="id")).entities}
+
+    # "bank" and "mayapada" are both in the dictionary: the title-case rules alone refuse the name
+    text = "Bank Mayapada Tambah Modal Rp 1 Triliun"
+    assert "Bank Mayapada" in labels(text)
+    # an ordinary headline stays without names
+    assert labels("Kabar Baik Untuk Investor Pasar Modal") == set()
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    assert "Bank Mayapada" not in labels(text)
