@@ -62,11 +62,12 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     from kg.extract.ner import _model, org_kind
 
     soft = [False] * len(s.tokens)
-    for m in names:
-        if m.source == "pattern":
-            for k in range(m.i, m.j):
-                soft[k] = True
-    listed = [m for m in names if m.source != "pattern"]
+    # a product after a launch verb is read from its context and is never displaced
+    patterned = [m for m in names if m.source == "pattern" and m.type != "Product"]
+    listed = [m for m in names if m.source != "pattern" or m.type == "Product"]
+    for m in patterned:
+        for k in range(m.i, m.j):
+            soft[k] = True
     from kg.extract.edges import parts
     from kg.extract.lexicon import load_lexicon
 
@@ -76,11 +77,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     model = _model(language)
     rows = model.emissions(s.tokens)
     for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
-        inside = [m for m in listed if m.i < j and i < m.j]
-        # a list's name or a product may only give way to a longer name that holds it whole
-        if etype not in _NER_TYPES or any(m.i < i or m.j > j or m.source != "gazetteer" for m in inside):
+        if etype not in _NER_TYPES:
             continue
-        if inside and not all(m.j - m.i < j - i for m in inside):
+        inside = [m for m in listed if m.i < j and i < m.j]
+        if inside and not _holds(s, i, j, inside):
+            continue
+        # a name with a legal form gives way only to a name of its kind ("PT X" is no person); an
+        # organisation cue does not decide the kind ("investor George Soros")
+        if any(p.i < j and i < p.j and _kind(p.type) != _kind(etype) and _legal(s, p) for p in patterned):
             continue
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
@@ -111,6 +115,29 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             kind = org_kind(s.tokens, a, b, language=language) if etype == "Organization" else _NER_TYPES[etype]
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _kind(etype: str) -> str:
+    return "org" if etype in _ORGS else "place" if etype in PLACE_TYPES else etype
+
+
+def _legal(s: Sentence, m: Mention) -> bool:
+    from kg.extract.edges import is_legal_form
+
+    return any(is_legal_form(t.text) for t in s.tokens[m.i : m.j])
+
+
+def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
+    """The tagger's run ``(i, j)`` may displace the list's names ``inside`` it: each is a gazetteer
+    name held whole and the run is longer, no dash stands apart inside it ("Straits Commerce Review -
+    Microsoft Corp": a byline and a name), and no list name in it is a possessive ("Singapore's Sea")."""
+    toks = s.tokens
+    return (all(m.source == "gazetteer" and i <= m.i and m.j <= j and m.j - m.i < j - i for m in inside)
+            and not any(toks[k].text in _DASHES and toks[k].start > toks[k - 1].end for k in range(i + 1, j))
+            and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))
 
 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,

@@ -342,3 +342,17 @@ def test_a_headline_name_of_dictionary_words_needs_a_sure_tagger(monkeypatch: py
     assert labels("Kabar Baik Untuk Investor Pasar Modal") == set()
     monkeypatch.setattr(learned, "OUTRANK", 1.01)
     assert "Bank Mayapada" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a byline before a name: a dash standing apart ends a name
+    ("Jakarta Daily Ledger - Microsoft Corp said on Monday it would invest more in OpenAI.",
+     {"Microsoft Corp", "OpenAI"}),
+    # a country's possessive is no part of the name after it
+    ("Singapore's Sea Ltd said it would sell its stake in the bank.", {"Sea Ltd", "Singapore"}),
+])
+def test_a_tagger_run_does_not_swallow_a_list_name_across_a_dash_or_a_possessive(text: str,
+                                                                                 expected: set[str]) -> None:
+    from kg.extract import extract
+
+    assert {e.label for e in extract(Article(id="t", text=text, language="en")).entities} == expected
