@@ -55,6 +55,9 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
             tagged = tagged_names(s, gaz, names + products, language=language)
+            # a pattern's name, or a list's name inside a longer one, gives way to a tagger's name the
+            # model is sure of (tagged_names)
+            names = [n for n in names if not (_overlaps(n, tagged) if n.source == "pattern" else _inside(n, tagged))]
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
         first.append(sorted(names + typed, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
@@ -92,6 +95,10 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
 # hybrid: both, the rules winning where they overlap.
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.i < m.j and m.i < o.j for o in others)
+
+
+def _inside(m: Mention, others: list[Mention]) -> bool:
+    return any(o.i <= m.i and m.j <= o.j for o in others)
 
 
 # An engine is called with the article, its language and the Engine value (name and settings).

@@ -128,6 +128,18 @@ def _inside_longer_name(toks: Sequence[Token], i: int, j: int, hits: list[tuple[
     return (i > 1 and name_word(i - 1)) or (j < len(toks) and name_word(j))
 
 
+# Reuters writes a company's ticker in angle brackets after its name: <CPML>, <TSCO.L>, <SKPS ST>.
+_TICKER = re.compile(r"[A-Z]{1,6}([. ][A-Z]{1,3})?")
+
+
+def _bracketed_ticker(s: Sentence, i: int, j: int) -> bool:
+    """``toks[i:j]`` is all of a ticker in angle brackets right after a capitalised word."""
+    toks = s.tokens
+    if not (i >= 2 and j < len(toks) and toks[i - 1].text == "<" and toks[j].text == ">" and toks[i - 2].is_cap):
+        return False
+    return _TICKER.fullmatch(s.text[toks[i].start - s.start : toks[j - 1].end - s.start]) is not None
+
+
 def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """Named mentions in one sentence: gazetteer matches, then patterns around them."""
     toks = s.tokens
@@ -147,11 +159,15 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     hits = list(gaz.scan(toks, title_case=s.title_case))
     plain: bool | None = None  # decided once, and only for a sentence with a place in it
     for i, j, known in hits:
-        if known.type in ("Country", "Place") and not s.title_case:
+        if _bracketed_ticker(s, i, j):
+            continue  # "Waste Management Inc <WNX>": the name's ticker, though a list knows it as a name
+        if (known.type in ("Country", "Place") or (known.type == "Sector" and toks[i].is_cap)) and not s.title_case:
             if plain is None:
                 plain = _sentence_case(toks)
             if plain and _inside_longer_name(toks, i, j, hits, lex):
-                continue  # "Nippon Steel Corp", "West Virginia Power": the place names part of another name
+                # "Nippon Steel Corp", "West Virginia Power", "Trans World Airlines": the place or
+                # sector word names part of another name
+                continue
         take(_known_mention(s, i, j, known))
 
     for i, t in enumerate(toks):
@@ -230,8 +246,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             while j < len(toks) and toks[j].text != ">" and j - i < 10:
                 j += 1
             inside = s.text[toks[i + 1].start - s.start : toks[j - 1].end - s.start] if j > i + 1 else ""
-            # <CPML>, <TSCO.L>: a ticker after a name, not a name of its own
-            ticker = re.fullmatch(r"[A-Z]{1,6}(\.[A-Z]{1,3})?", inside) is not None
+            # <CPML>, <TSCO.L>, <SKPS ST>: a ticker after a name, not a name of its own
+            ticker = _TICKER.fullmatch(inside) is not None
             # "</org>", "<b>": markup in scraped text, not a name (Reuters' names start with a capital)
             markup = not inside[:1].isalnum() or inside[:1].islower()
             if j < len(toks) and toks[j].text == ">" and j > i + 1 and not ticker and not markup:

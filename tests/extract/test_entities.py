@@ -235,3 +235,124 @@ def test_a_country_adjective_that_places_a_company_stays_with_its_link() -> None
     x = extract(Article(id="a", text="The Australian miner Harbor Resources Ltd said it sold a mine.", language="en"))
     assert ("based_in", "Country") in {(r.type, next(e.type for e in x.entities if e.id == r.object))
                                        for r in x.relations}
+
+
+@pytest.mark.parametrize(("text", "name", "cut"), [
+    # a legal-form pattern stops at "Business" (an ordinary word); the tagger reads the whole name
+    ("Harlow Industries said it agreed to buy Carver Business Systems Inc for 20 mln dlrs.",
+     "Carver Business Systems Inc", "Systems Inc"),
+    # a personal name with an initial: the pattern stops at the full stop after "R"
+    ("Investor Thomas R. La Salle said he holds 6 pct of Norbury Corp.", "Thomas R. La Salle", "Thomas R"),
+])
+def test_a_sure_tagger_name_outranks_a_pattern_name_it_overlaps(text: str, name: str, cut: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert name in labels and cut not in labels
+    # the same sentence with the tagger never outranking a pattern: the cut name comes back
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert cut in labels and name not in labels
+
+
+@pytest.mark.parametrize(("text", "company", "sector"), [
+    ("Harbor Holdings said it agreed to buy Pacific Coast Airlines for 40 mln dlrs.", "Pacific Coast Airlines",
+     "Airlines"),
+    ("Harbor Holdings said it agreed to buy Meridian Reinsurance Co for 40 mln dlrs.", "Meridian Reinsurance Co",
+     "Insurance"),
+    ("Garrison Group said it acquired Lakeside Broadcasting Co, a radio company.", "Lakeside Broadcasting Co",
+     "Media"),
+])
+def test_a_capitalised_sector_word_inside_a_name_is_part_of_the_name(text: str, company: str, sector: str) -> None:
+    from kg.extract import extract
+
+    found = {e.label: e.type for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert found.get(company) == "Company" and sector not in found
+
+
+def test_a_sector_word_outside_a_name_is_still_a_sector() -> None:
+    from kg.extract import extract
+
+    text = "Harbor Holdings said it agreed to buy Pacific Coast Air, a regional airline, for 40 mln dlrs."
+    x = extract(Article(id="t", text=text, language="en"))
+    assert ("operates_in", "Airlines") in {(r.type, next(e.label for e in x.entities if e.id == r.object))
+                                           for r in x.relations}
+
+
+def test_a_bracketed_ticker_after_a_name_is_no_entity_even_when_a_list_knows_it() -> None:
+    from kg.extract import extract
+
+    # "CHEM" is a listed company's ticker in the large lists; "<KNB ST>" has a space for the dot
+    text = "Larchmont Corp <CHEM> could attract a higher bid than Kestrel Nordic AB <KNB ST>, traders said."
+    labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
+    assert labels == {"Larchmont Corp", "Kestrel Nordic AB"}
+    # a name alone in brackets is still a name
+    labels = {e.label for e in extract(Article(id="t", text="<Hachette> said it bid for TF1.", language="en")).entities}
+    assert "Hachette" in labels
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "short"), [
+    # a listed company's short name inside a longer company name the tagger is sure of
+    ("en", "Maria Lopez is chairman of Tom Ford International and a director of Gap Inc.",
+     "Tom Ford International", "Ford Motor Company"),
+    ("en", "He previously worked at Boeing Commercial Airplanes in Seattle.", "Boeing Commercial Airplanes", "Boeing"),
+    ("id", "PT Telkom Indonesia dan Telkomsel Ventura Nusantara menandatangani kerja sama.",
+     "Telkomsel Ventura Nusantara", "Telkomsel"),
+])
+def test_a_sure_tagger_name_that_holds_a_list_name_whole_outranks_it(lang: str, text: str, name: str, short: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
+    assert name in labels and short not in labels
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
+    assert short in labels and name not in labels
+
+
+def test_a_tagger_name_never_cuts_a_list_name() -> None:
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.learned import tagged_names
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import find_names
+    from kg.extract.text import split_sentences
+
+    lex = load_lexicon("en")
+    for text in ("Maria Lopez is chairman of Tom Ford International and a director of Gap Inc.",
+                 "Shares of Samsung Heavy Industries rose after Boeing Commercial Airplanes ordered ships."):
+        (s,) = split_sentences(text, [(0, len(text))], lex)
+        names = find_names(s, lex, gaz_index("en"))
+        for t in tagged_names(s, gaz_index("en"), names, language="en"):
+            for n in names:
+                if n.source != "pattern" and n.i < t.j and t.i < n.j:
+                    assert t.i <= n.i and n.j <= t.j and t.j - t.i > n.j - n.i
+
+
+def test_a_headline_name_of_dictionary_words_needs_a_sure_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import extract, learned
+
+    def labels(text: str) -> set[str]:
+        return {e.label for e in extract(Article(id="t", text=text, language="id")).entities}
+
+    # "bank" and "mayapada" are both in the dictionary: the title-case rules alone refuse the name
+    text = "Bank Mayapada Tambah Modal Rp 1 Triliun"
+    assert "Bank Mayapada" in labels(text)
+    # an ordinary headline stays without names
+    assert labels("Kabar Baik Untuk Investor Pasar Modal") == set()
+    monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    assert "Bank Mayapada" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a byline before a name: a dash standing apart ends a name
+    ("Jakarta Daily Ledger - Microsoft Corp said on Monday it would invest more in OpenAI.",
+     {"Microsoft Corp", "OpenAI"}),
+    # a country's possessive is no part of the name after it
+    ("Singapore's Sea Ltd said it would sell its stake in the bank.", {"Sea Ltd", "Singapore"}),
+])
+def test_a_tagger_run_does_not_swallow_a_list_name_across_a_dash_or_a_possessive(text: str,
+                                                                                 expected: set[str]) -> None:
+    from kg.extract import extract
+
+    assert {e.label for e in extract(Article(id="t", text=text, language="en")).entities} == expected

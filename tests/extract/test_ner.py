@@ -216,3 +216,34 @@ def test_headline_name_ends_before_the_verb(language: str, text: str, name: str)
 def test_company_or_organization(language: str, text: str, names: list[tuple[int, int]], kinds: list[str]) -> None:
     toks = tokenize(text)
     assert [org_kind(toks, i, j, language=language) for i, j in names] == kinds
+
+
+def test_marginals_match_brute_force_and_confidence_is_the_weakest_token() -> None:
+    # The same tiny model: forward-backward must give each token's label probability under the CRF
+    # (exp(score) of every label sequence, normalised), and a span's confidence is its weakest token's.
+    import math
+
+    import numpy as np
+
+    labels = ["O", "B-Person", "I-Person"]
+    trans = {("O", "I-Person"): -5.0, ("B-Person", "I-Person"): 2.0, ("I-Person", "I-Person"): 1.0}
+    weights = {("cap", "B-Person"): 1.5, ("cap", "I-Person"): 1.0, ("bias", "O"): 0.5, ("-1w=kata", "B-Person"): 1.0}
+    model = Model("id", labels, trans, weights, Resources())
+    toks = tokenize("kata Anis Baswedan di Bogor")
+    feats = features(toks, model.res)
+
+    def total(seq: tuple[str, ...]) -> float:
+        s = sum(weights.get((a, lab), 0.0) for f, lab in zip(feats, seq, strict=True) for a in f)
+        return s + sum(trans.get(p, 0.0) for p in itertools.pairwise(seq))
+
+    expected = np.zeros((len(toks), len(labels)))
+    for seq in itertools.product(labels, repeat=len(toks)):
+        w = math.exp(total(seq))
+        for k, lab in enumerate(seq):
+            expected[k, labels.index(lab)] += w
+    expected /= expected.sum(axis=1, keepdims=True)
+    assert np.allclose(model.marginals(toks), expected)
+    spans = model.tag(toks)
+    assert spans and spans[0][:2] == (1, 3)
+    want = min(expected[1, labels.index("B-Person")], expected[2, labels.index("I-Person")])
+    assert model.span_confidence(toks, spans)[0] == pytest.approx(want)
