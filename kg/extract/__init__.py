@@ -39,6 +39,7 @@ __all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "extract"]
 def _run(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False) -> Extraction:
     lex = load_lexicon(language)
     gaz = gaz_index(language)
+    models = engine.models  # a model folder (kg train), read instead of the shipped files it holds
     sentences = split_sentences(article.text, article.segments(), lex)
     # Pass 1: names from the gazetteer, patterns and context, sentence by sentence.
     hits = [find_cues(s, lex) for s in sentences]
@@ -53,7 +54,7 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
-            tagged = tagged_names(s, gaz, names + products, language=language)
+            tagged = tagged_names(s, gaz, names + products, language=language, models=models)
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
         first.append(sorted(names + typed, key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
@@ -73,12 +74,12 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
     found: list[Found] = []
     for s in sentences:
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
-        here = list(find_relations(s, lex, ms, hits[s.index], learned=learned)) if rules else []
+        here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
         if learned:
             known = {link_key(f.type, f.subject.key, f.object.key) for f in here}
-            here += classified_relations(s, ms, known, language=language)
+            here += classified_relations(s, ms, known, language=language, models=models)
         found += here
-    return assemble(article, language, mentions, found)
+    return assemble(article, language, mentions, found, models=models)
 
 
 # rules: lexicons and patterns only (the default: fast, explainable, no model files);

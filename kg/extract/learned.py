@@ -31,15 +31,17 @@ _MAX_NEIGHBOURS = 4
 
 
 @functools.cache
-def has_tagger(language: str) -> bool:
+def has_tagger(language: str, models: str | None = None) -> bool:
     from kg.extract.ner import model_path
 
-    return model_path(language).is_file()
+    return model_path(language, models).is_file()
 
 
-def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str) -> list[Mention]:
-    """The tagger's names in one sentence that no rule found (the rules' names win overlaps)."""
-    if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
+def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str,
+                 models: str | None = None) -> list[Mention]:
+    """The tagger's names in one sentence that no rule found (the rules' names win overlaps);
+    ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one."""
+    if not has_tagger(language, models) or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import org_kind, tag
 
@@ -52,7 +54,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
 
     lex = load_lexicon(language)
     out = []
-    for i, j, etype in tag(s.tokens, language=language):
+    for i, j, etype in tag(s.tokens, language=language, models=models):
         if etype in _NER_TYPES and not any(taken[i:j]):
             # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
             whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
@@ -61,13 +63,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             spans = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
                                                       person=etype == "Person")
             for a, b in spans:
-                kind = org_kind(s.tokens, a, b, language=language) if etype == "Organization" else _NER_TYPES[etype]
+                kind = (org_kind(s.tokens, a, b, language=language, models=models) if etype == "Organization"
+                        else _NER_TYPES[etype])
                 out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 
 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str) -> list[Found]:
+                         language: str, models: str | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import _clause, find_cues, non_parties
@@ -85,7 +88,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     for a, b in pairs:
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
-        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
+        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
         if rtype is None:
@@ -102,6 +105,6 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         if rtype in NEGATION_ONLY:
             st = negation_status(s.tokens, lex, anchor, lo)
         else:
-            st = decide(s, lex, hits, anchor, rtype, lo, hi)
+            st = decide(s, lex, hits, anchor, rtype, lo, hi, models=models)
         out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
     return out
