@@ -233,3 +233,65 @@ def test_a_text_on_the_test_side_never_trains(units):
     assert test and not [x for x in train if A.held_out_key(x.text) in held]
     ids, keys = A.held_out()
     assert ids == {x.unit.doc_id for x in test} and keys == held
+
+
+# --- the format in the package (kg/annotations.py): kg annotate's records, with a source file ---
+
+def _sourced(text: str, doc_id: str, source: str, **changes):
+    """A kg annotate record for the first sentence of ``text`` (two Company mentions, one partnership)."""
+    end = text.index(".") + 1
+    first, second = text.index("Nusa Baja"), text.index("Timur Kawat")
+    record = _record(doc_id=doc_id, unit=[0, end], unit_sha256=A.unit_hash(text[:end]), source=source,
+                     entities=[{"start": first, "end": first + 9, "type": "Company"},
+                               {"start": second, "end": second + 11, "type": "Company"}],
+                     relations=[{"subject": 0, "object": 1, "type": "partnership", "status": "planned",
+                                 "attributed_to": None}])
+    record.update(changes)
+    return record
+
+
+def test_package_reader_takes_any_document_id_with_a_source_and_the_script_refuses_it(tmp_path):
+    from kg import annotations as K
+
+    path = tmp_path / "mine.jsonl"
+    record = _sourced("Nusa Baja akan menggandeng Timur Kawat.", "berita/satu", "news/satu.txt")
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [unit] = K.read_units(path)
+    assert (unit.doc_id, unit.source, unit.origin) == ("berita/satu", "news/satu.txt", f"{path}:1")
+    assert unit.to_json() == record
+    with pytest.raises(A.AnnotationError, match="exactly the keys"):
+        A.read_units(path)  # the shipped files stay strict: corpus ids, no source
+    path.write_text(json.dumps({**record, "language": "fr"}) + "\n", encoding="utf-8")
+    with pytest.raises(K.AnnotationError, match=f"^{re.escape(str(path))}:1: unknown language 'fr'"):
+        K.read_units(path)
+
+
+def test_materialise_sources_reads_the_articles_again_and_detects_a_change(tmp_path, monkeypatch):
+    from kg import annotations as K
+
+    monkeypatch.chdir(tmp_path)
+    text = "Nusa Baja akan menggandeng Timur Kawat. Lain kali."
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "satu.txt").write_text(text, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "b7", "text": text}) + "\n", encoding="utf-8")
+    path = tmp_path / "mine.jsonl"
+    records = [_sourced(text, "satu", "news/satu.txt"), _sourced(text, "b7", str(feed)),
+               _sourced(text, "news/satu", "news/satu.txt")]  # the id a folder read gives
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    examples = K.materialise_sources(K.read_units(path))
+    assert [x.text for x in examples] == [text[:39]] * 3
+    assert examples[0].entities == ((0, 9, "Company", "Nusa Baja"), (27, 38, "Company", "Timur Kawat"))
+    assert examples[1].unit.relations[0].status == "planned" and examples[1].unit.language == "id"
+    (tmp_path / "news" / "satu.txt").write_text(text.replace("akan", "bakal"), encoding="utf-8")
+    with pytest.raises(K.AnnotationError, match=f"^{re.escape(str(path))}:1: unit satu .*unit_sha256"):
+        K.materialise_sources(K.read_units(path))
+    path.write_text(json.dumps(_sourced(text, "b8", str(feed), unit=[0, 5],
+                                        unit_sha256=A.unit_hash("Nusa "), entities=[], relations=[],
+                                        negative=True)) + "\n", encoding="utf-8")
+    feed.write_text(json.dumps({"id": "b7", "text": "Lain."}) + "\n", encoding="utf-8")
+    with pytest.raises(K.AnnotationError, match="article 'b8' is not in"):
+        K.materialise_sources(K.read_units(path))
+    path.write_text(json.dumps(_sourced(text, "x", "gone.txt")) + "\n", encoding="utf-8")
+    with pytest.raises(K.AnnotationError, match=r"mine.jsonl:1: unit x \[0, 39\]: source gone.txt: no such file"):
+        K.materialise_sources(K.read_units(path))
