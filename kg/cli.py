@@ -492,6 +492,9 @@ def make_parser() -> argparse.ArgumentParser:
     from kg import curation_cli
 
     curation_cli.register(sub)
+    from kg import train_cli
+
+    train_cli.register(sub)
     return parser
 
 

@@ -53,8 +53,8 @@ def _table(models: str | None = None) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:  # UnicodeDecodeError included
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:  # not UTF-8 included
         raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/calibrate.py") from None
     if not isinstance(data, dict):
         raise DataError(f"{path}: malformed calibration table (not a JSON object)")
@@ -77,15 +77,16 @@ def relation_bin(language: str, raw: float) -> str:
 def entity_confidence(key: str, models: str | None = None) -> float:
     """The calibrated confidence of an entity bucket (1.0 when nothing was fitted); the table of the
     model folder ``models`` when it has one (:mod:`kg.extract.modelfiles`)."""
-    t = _table(models).get("entities", {})
+    table = _table() if models is None else _table(models)
+    t = table.get("entities", {})
     if key in t:
         return float(t[key])
-    return float(_table(models).get("entity_prior", {}).get(key.split("|")[0], 1.0))
+    return float(table.get("entity_prior", {}).get(key.split("|")[0], 1.0))
 
 
 def relation_confidence(language: str, raw: float, models: str | None = None) -> float:
     """The calibrated confidence of a relation with raw score ``raw`` (``raw`` when nothing was fitted)."""
-    t = _table(models).get("relations", {})
+    t = (_table() if models is None else _table(models)).get("relations", {})
     return float(t.get(relation_bin(language, raw), raw))
 
 

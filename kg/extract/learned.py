@@ -41,7 +41,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                  models: str | None = None) -> list[Mention]:
     """The tagger's names in one sentence that no rule found (the rules' names win overlaps);
     ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one."""
-    if not has_tagger(language, models) or not any(t.is_cap for t in s.tokens):
+    tagger = has_tagger(language) if models is None else has_tagger(language, models)
+    if not tagger or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import org_kind, tag
 

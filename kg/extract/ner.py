@@ -288,7 +288,7 @@ def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) ->
         raise ChoiceError("language", language, languages())
     if not tokens:
         return []
-    return _model(language, models).tag(tokens)
+    return (_model(language) if models is None else _model(language, models)).tag(tokens)
 
 
 def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
@@ -304,7 +304,7 @@ def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
 
 def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:
     """``"Company"`` or ``"Organization"`` for an Organization name the tagger found (see :meth:`Model.org_kind`)."""
-    return _model(language, models).org_kind(tokens, i, j)
+    return (_model(language) if models is None else _model(language, models)).org_kind(tokens, i, j)
 
 
 def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:

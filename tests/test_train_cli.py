@@ -1,0 +1,120 @@
+"""kg train: annotations in kg annotate's format teach the name tagger a company no shipped list or
+model knows; kg build --models DIR then finds it, reproducibly. The sentences and the company name
+("Kalvora") are invented for this test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.annotations import unit_hash
+from kg.cli import main
+
+# (sentence with {org}, {person}, {place}): invented Indonesian business news.
+_TEMPLATES = [
+    "Saham {org} naik tajam setelah laporan laba kuartal ketiga diumumkan di {place}.",
+    "Direksi {org} menyetujui pembagian dividen tunai, kata {person} kepada wartawan.",
+    "{org} menaikkan harga jual semen sebesar lima persen mulai bulan depan.",
+    "Manajemen {org} menargetkan pendapatan tumbuh dua digit tahun ini, ujar {person}.",
+    "{person} ditunjuk sebagai direktur utama {org} dalam rapat umum pemegang saham.",
+    "Pabrik baru {org} di {place} mulai beroperasi pada akhir tahun.",
+    "Kinerja {org} tertekan oleh kenaikan harga bahan baku, menurut {person}.",
+    "{org} membuka kantor cabang di {place} untuk melayani pelanggan korporasi.",
+]
+_PEOPLE = ["Budi Hartono", "Siti Rahmawati", "Agus Salim", "Dewi Lestari"]
+_PLACES = ["Surabaya", "Medan", "Makassar", "Balikpapan"]
+_ORGS = ["Kalvora", "Kalvora", "Kalvora", "Sinar Pagi"]  # the new name, and another invented one
+
+
+def _articles() -> list[dict[str, object]]:
+    """Invented articles and their names, ``(start, end, type)`` over the article text."""
+    out = []
+    for k, tpl in enumerate(_TEMPLATES * 2):
+        org, person, place = _ORGS[k % 4], _PEOPLE[k % 4], _PLACES[(k + 1) % 4]
+        text = tpl.format(org=org, person=person, place=place)
+        names = [(org, "Company"), (person, "Person"), (place, "Place")]
+        ents = sorted((text.index(n), text.index(n) + len(n), t) for n, t in names if n in text)
+        out.append({"id": f"berita-{k}", "text": text, "language": "id", "names": ents})
+    return out
+
+
+def _write_annotations(tmp: Path) -> Path:
+    """The articles as an input file and their units as kg annotate writes them (with ``source``)."""
+    arts = _articles()
+    src = tmp / "berita.jsonl"
+    src.write_text("".join(json.dumps({"id": a["id"], "text": a["text"], "language": "id"}) + "\n" for a in arts),
+                   encoding="utf-8")
+    ann = tmp / "annotations.jsonl"
+    rows = []
+    for a in arts:
+        text = str(a["text"])
+        rows.append({"doc_id": a["id"], "unit": [0, len(text)], "language": "id", "unit_sha256": unit_hash(text),
+                     "entities": [{"start": s, "end": e, "type": t} for s, e, t in a["names"]],  # type: ignore[attr-defined]
+                     "relations": [], "negative": True, "source": str(src)})
+    ann.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return ann
+
+
+def _companies(tmp: Path, name: str, *extra: str) -> set[str]:
+    news = tmp / f"{name}.txt"
+    news.write_text("Kalvora membangun gudang baru di Pontianak untuk memperluas distribusi.\n", encoding="utf-8")
+    out = tmp / f"out-{name}"
+    assert main(["build", str(news), "-o", str(out), "--format", "extractions", "-q", *extra]) == 0
+    rows = [json.loads(x) for x in (out / "extractions.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {e["label"] for r in rows for e in r["entities"] if e["type"] == "Company"}
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_train_learns_a_new_company_reproducibly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pycrfsuite")
+    ann = _write_annotations(tmp_path)
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    folders = []
+    for k in range(2):
+        out = tmp_path / f"models-{k}"
+        args = ["train", "--annotations", str(ann), "-o", str(out), "--base", "none", "--data", str(empty),
+                "--max-iterations", "60"]
+        assert main(args) == 0
+        folders.append(out)
+    printed = capsys.readouterr().out
+    assert "before" in printed and "after" in printed and "held-out" in printed
+    # Same annotations, same bytes; the retrained tagger differs from the shipped one, the rest is copied.
+    assert _files(folders[0]) == _files(folders[1])
+    from kg.resources import ontology_dir
+
+    shipped = ontology_dir() / "models"
+    assert (folders[0] / "ner-id.tsv.gz").read_bytes() != (shipped / "ner-id.tsv.gz").read_bytes()
+    assert (folders[0] / "ner-en.tsv.gz").read_bytes() == (shipped / "ner-en.tsv.gz").read_bytes()
+    assert "annotations.jsonl (16 units" in (folders[0] / "README.md").read_text(encoding="utf-8")
+    # The shipped engine misses the name in an unseen sentence; the retrained models find it.
+    assert "Kalvora" not in _companies(tmp_path, "shipped")
+    assert "Kalvora" in _companies(tmp_path, "trained", "--models", str(folders[0]))
+
+
+def test_train_errors_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pycrfsuite")
+    import kg.train_cli
+
+    ann = _write_annotations(tmp_path)
+    # --base full without training data (no --data, no KG_TRAIN_DATA, no ../shared) names the ways to give it.
+    monkeypatch.delenv("KG_TRAIN_DATA", raising=False)
+    monkeypatch.setattr(kg.train_cli, "_ROOT", tmp_path / "installed")
+    assert main(["train", "--annotations", str(ann), "-o", str(tmp_path / "m")]) == 2
+    err = capsys.readouterr().err
+    assert "--data DIR or KG_TRAIN_DATA" in err and "--base none" in err
+    assert main(["train", "--annotations", str(ann), "-o", str(tmp_path / "m"), "--data", str(tmp_path / "x")]) == 2
+    assert "--data" in capsys.readouterr().err
+    # An article whose text changed since it was annotated is named, and nothing is trained.
+    src = tmp_path / "berita.jsonl"
+    src.write_text(src.read_text(encoding="utf-8").replace("Kalvora", "Kalvorra", 1), encoding="utf-8")
+    assert main(["train", "--annotations", str(ann), "-o", str(tmp_path / "m"), "--base", "none"]) == 2
+    err = capsys.readouterr().err
+    assert "annotations.jsonl" in err and "berita-0" in err
+    assert not (tmp_path / "m" / "ner-id.tsv.gz").exists()
