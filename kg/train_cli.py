@@ -35,8 +35,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +43,6 @@ from kg.errors import UsageError
 if TYPE_CHECKING:
     import argparse
 
-    from kg.train.ner_data import Doc
 
 __all__ = ["cmd_train", "data_folder", "register"]
 
@@ -129,84 +126,12 @@ def _read_annotations(files: list[str]) -> tuple[list[Any], list[str]]:
     return examples, named
 
 
-def _summary(title: str, docs: list[Doc], model: Any) -> str:
-    from kg.train.ner import predictor, prf, score
-
-    c = score(docs, predictor(model))
-    parts = []
-    for typ in ("Organization", "Person", "Place", "micro"):
-        tp, npred, ngold = c["span"][typ]
-        if ngold or npred:
-            parts.append(f"{typ} {prf(tp, npred, ngold)[2]:.3f}")
-    return f"  {title:8} span F1: " + ", ".join(parts)
-
-
-def _company_weights(units: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[dict[str, float], str]:
-    from kg.train import company as co
-
-    orgs = co.examples(units)
-    acc, major = co.cross_validate(orgs)
-    weights = co.fit(orgs)
-    if acc <= major:  # the words do not beat the prior: keep the prior alone
-        weights = {"bias": weights["bias"]}
-    return weights, f"{len(orgs)} annotated names, 5-fold CV accuracy {acc:.3f} (majority type {major:.3f})"
-
-
-def _train_language(lang: str, examples: list[Any], named: list[str], args: argparse.Namespace,
-                    data: Path | None, out: Path, tmp: Path) -> list[str]:
-    """Retrain the tagger of ``lang``; print figures; return the README lines."""
-    from kg.annotations import split_of
-    from kg.extract.ner import Model, model_path
-    from kg.train.ner import PARAMS, read_names, train
-    from kg.train.ner_data import DEV, example_docs, example_units, read_gold, training_docs
-
-    dev_file = data / DEV[lang] if data is not None and lang in DEV else None
-    if dev_file is not None and dev_file.is_file():
-        dev, dev_name = read_gold(dev_file), f"{DEV[lang]} of the data folder"
-        new = examples
-    else:
-        dev = example_docs([x for x in examples if split_of(x.unit.doc_id) == "test"], lang)
-        dev_name = "the annotations' held-out documents (kg.annotations.split_of; not trained on)"
-        new = [x for x in examples if split_of(x.unit.doc_id) != "test"]
-    docs = example_docs(new, lang, source="kg train annotations")
-    units = example_units(new, lang)
-    used = [f"annotations given to kg train: {len(docs)} units of {', '.join(named)}"]
-    if args.base == "full":
-        ann = _hand_annotations()
-        assert data is not None
-        base, base_used = training_docs(lang, data, Counter(), ann)
-        docs = base + docs
-        used = base_used + used
-        if ann is not None:
-            from kg.train.ner_data import annotated_units
-
-            units = annotated_units(ann, lang, "train", data) + units
-    params = dict(PARAMS)
-    if args.max_iterations is not None:
-        params["max_iterations"] = args.max_iterations
-    company, company_note = _company_weights(units)
-    print(f"kg train: {lang}: {len(docs)} training sentences (base: {args.base}); Company or Organization: "
-          f"{company_note}", flush=True)
-    t0 = time.perf_counter()
-    model, _ = train(docs, lang, read_names(), params, tmp, company=company)
-    secs = time.perf_counter() - t0
-    header = [f"Named-entity model of kg for language {lang!r}, trained by kg train (--base {args.base}) on:",
-              *(f"  {u}" for u in used), "  plus title-cased copies of the sentences that carry capitals.",
-              f"Settings: {params}."]
-    target = model.write(out / f"ner-{lang}.tsv.gz", header)
-    print(f"kg train: {lang}: trained in {secs:.1f} s -> {target}")
-    if dev:
-        print(f"kg train: {lang}: dev figures on {dev_name} ({len(dev)} sentences)")
-        print(_summary("before", dev, Model.read(model_path(lang))))
-        print(_summary("after", dev, model))
-    else:
-        print(f"kg train: {lang}: no dev figures (no dev set in the data folder, no held-out annotations)")
-    return [f"- `ner-{lang}.tsv.gz`: retrained (--base {args.base}); its header names the data:",
-            *(f"  - {u}" for u in used)]
-
-
 def cmd_train(args: argparse.Namespace) -> int:
     """Run ``kg train``."""
+    from kg.io import atomic_write
+    from kg.resources import ontology_dir
+    from kg.train.retrain import Settings, relation_models, tagger
+
     _need_extras()
     data = data_folder(args.data)
     if args.base == "full" and data is None:
@@ -219,17 +144,18 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise UsageError(f"-o {out}: not a folder")
+    st = Settings(args.base, data, _hand_annotations() if args.base == "full" else None, tuple(named),
+                  args.max_iterations)
     out.mkdir(parents=True, exist_ok=True)
     readme = ["# Models written by kg train", "", "Use: `kg build INPUT... --models <this folder>`.", ""]
     with tempfile.TemporaryDirectory() as tmp:
         for lang in languages:
-            readme += _train_language(lang, examples, named, args, data, out, Path(tmp))
-    from kg.io import atomic_write
-    from kg.resources import ontology_dir
-
+            readme += tagger(lang, examples, st, out, Path(tmp))
+    lines, written = relation_models(examples, st, out)
+    readme += lines
+    retrained = {f"ner-{x}.tsv.gz" for x in languages} | set(written)
     # The other current models, so that the folder holds everything --models reads (and its digest,
     # which a store records, covers them all).
-    retrained = {f"ner-{x}.tsv.gz" for x in languages}
     copied = []
     for src in sorted((ontology_dir() / "models").iterdir()):
         if src.is_file() and src.name.endswith((".tsv.gz", ".json")) and src.name not in retrained:
@@ -237,6 +163,5 @@ def cmd_train(args: argparse.Namespace) -> int:
             copied.append(src.name)
     readme += ["", "Copied unchanged from kg's shipped models (ontology/models): " + ", ".join(copied or ["none"])]
     atomic_write(out / "README.md", ["\n".join(readme) + "\n"])
-    print(f"kg train: wrote {out} (retrained: {', '.join(f'ner-{x}' for x in languages)}; "
-          f"copied: {len(copied)} files)")
+    print(f"kg train: wrote {out} (retrained: {', '.join(sorted(retrained))}; copied: {', '.join(copied)})")
     return 0
