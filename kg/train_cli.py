@@ -130,7 +130,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     """Run ``kg train``."""
     from kg.io import atomic_write
     from kg.resources import ontology_dir
-    from kg.train.retrain import Settings, relation_models, tagger
+    from kg.train.retrain import Settings, relation_models, status_model, tagger
 
     _need_extras()
     data = data_folder(args.data)
@@ -151,9 +151,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in languages:
             readme += tagger(lang, examples, st, out, Path(tmp))
-    lines, written = relation_models(examples, st, out)
-    readme += lines
-    retrained = {f"ner-{x}.tsv.gz" for x in languages} | set(written)
+    retrained = {f"ner-{x}.tsv.gz" for x in languages}
+    for retrain in (relation_models, status_model):
+        lines, written = retrain(examples, st, out)
+        readme += lines
+        retrained |= set(written)
     # The other current models, so that the folder holds everything --models reads (and its digest,
     # which a store records, covers them all).
     copied = []

@@ -24,7 +24,7 @@ from typing import Any
 
 from kg.errors import UsageError
 
-__all__ = ["Settings", "held_out", "relation_models", "tagger"]
+__all__ = ["Settings", "held_out", "relation_models", "status_model", "tagger"]
 
 HELD_OUT = "the annotations' held-out documents (kg.annotations.split_of; not trained on)"
 
@@ -206,3 +206,72 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
         print(_f1_line("after", after))
     return [f"- {', '.join(f'`{x}`' for x in written)}: retrained (--base {st.base}); the `training` field "
             "names the data:", *(f"  - {k}" for k in sources)], written
+
+
+def _status_accuracy(items: Sequence[Any], model: Any) -> float:
+    """Accuracy of the rules and ``model`` combined as kg's engines combine them (``model`` None: the rules)."""
+    from kg.extract import status as S
+    from kg.train.status import predict_items, rules
+
+    rule = [rules(it) for it in items]
+    if model is None:
+        pred = rule
+    else:
+        pred = [S.combine(r, m, p, model.trust_in_rules(it.language))
+                for it, r, (m, p) in zip(items, rule, predict_items(model, items), strict=True)]
+    return sum(p == it.label for p, it in zip(pred, items, strict=True)) / len(items)
+
+
+def status_model(examples: Sequence[Any], st: Settings, out: Path) -> tuple[list[str], list[str]]:
+    """Retrain the status model (``status.json``) when the training units hold relations of at least
+    two statuses; print figures (on the held-out annotations); return README lines and the files written."""
+    import contextlib
+    import io
+    import json
+
+    from kg.extract import status as S
+    from kg.train.status import FACT_FILES, LICENCES, example_items, read_factuality, train
+
+    train_ex, test_ex = held_out(examples)
+    new = example_items(train_ex)
+    if len({it.label for it in new}) < 2:
+        if new:
+            print(f"kg train: status: the annotated relations hold one status ({new[0].label}): "
+                  f"{S.MODEL_FILE} is kept")
+        return [], []
+    items, facts = list(new), []
+    meta: dict[str, Any] = {"annotations given to kg train": {"files": list(st.named)}}
+    if st.base == "full":
+        assert st.data is not None
+        folder = st.data / "train" / "factuality-en"
+        files = [f for f in FACT_FILES if (folder / f).is_file()]
+        facts = read_factuality(st.data, files, st.hand)
+        for f in files:
+            meta[f] = {"sha256": hashlib.sha256((folder / f).read_bytes()).hexdigest()[:16], "licence": LICENCES[f]}
+        if st.hand is not None:
+            items = example_items(st.hand.examples("train", shared=st.data)) + items
+            meta["annotations"] = {"licence": LICENCES["annotations"]}
+    print(f"kg train: status: {len(items)} annotated relations, {len(facts)} factuality events (base: {st.base})",
+          flush=True)
+    t0 = time.perf_counter()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            text, cv = train(facts, items, meta={"data": meta})
+    except ValueError:  # scikit-learn: a cross-validation fold with a single status
+        counts = dict(sorted(Counter(it.label for it in items).items()))
+        print(f"kg train: status: too few relations of each status to retrain {S.MODEL_FILE} ({counts}): kept")
+        return [], []
+    from kg.io import atomic_write
+
+    atomic_write(out / S.MODEL_FILE, [text])
+    model = S.StatusModel(json.loads(text), source=str(out / S.MODEL_FILE))
+    print(f"kg train: status: trained in {time.perf_counter() - t0:.1f} s; how sure the model must be to overrule "
+          f"the rules: {cv['trust']}")
+    dev = example_items(test_ex)
+    if dev:
+        print(f"kg train: status: dev figures on {HELD_OUT} ({len(dev)} relations): accuracy of rules and model "
+              f"as combined")
+        print(f"  {'before':8} {_status_accuracy(dev, S.load()):.3f} (rules alone {_status_accuracy(dev, None):.3f})")
+        print(f"  {'after':8} {_status_accuracy(dev, model):.3f}")
+    return [f"- `{S.MODEL_FILE}`: retrained (--base {st.base}); its `training` field names the data:",
+            *(f"  - {k}" for k in meta)], [S.MODEL_FILE]
