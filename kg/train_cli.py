@@ -1,23 +1,25 @@
-"""``kg train``: retrain kg's name taggers on annotations (``kg annotate``'s) and write a model folder.
+"""``kg train``: retrain kg's models on annotations (``kg annotate``'s) and write a model folder.
 
-``kg train --annotations FILE... -o MODELS_DIR`` retrains the CRF name tagger
-(:mod:`kg.train.ner`) of every language the annotations hold, on kg's training
-data (``--base full``) or on the annotations alone (``--base none``: plus the
-word lists shipped with kg), prints the dev figures of the current and the new
-tagger, and writes a folder that ``kg build --models MODELS_DIR`` reads
-(:mod:`kg.extract.modelfiles`): the retrained ``ner-<language>.tsv.gz``, copies of
-the other current models, and a ``README.md`` naming the data. The same
-annotations and data give the same bytes. Method and timings: ``docs/train.md``.
+``kg train --annotations FILE... -o MODELS_DIR`` retrains (:mod:`kg.train.retrain`)
+the CRF name tagger of every language the annotations hold, the relation classifier
+when they hold relations and the status model when those carry two statuses, on
+kg's training data (``--base full``) or on the annotations alone (``--base none``:
+plus the word lists shipped with kg), prints the dev figures of the current and
+the new models, and writes a folder that ``kg build --models MODELS_DIR`` reads
+(:mod:`kg.extract.modelfiles`): the retrained files, copies of the other current
+models, and a ``README.md`` naming the data. The same annotations and data give
+the same bytes. Method and timings: ``docs/train.md``.
 
 kg's training data is the data folder (``--data DIR``, else ``$KG_TRAIN_DATA``,
 else ``../shared`` beside a repository checkout) with the public NER sets
 (:data:`kg.train.ner_data.SOURCES`), plus kg's hand annotations when kg runs from
 a checkout (``annotations/`` joined with the corpus by ``scripts/annotations.py``).
 
-Dev figures: the dev set of the language in the data folder (idner-news-2k dev
-for ``id``, CoNLL04 dev for ``en``) when there is one; else the annotations of
-the documents that :func:`kg.annotations.split_of` puts on the test side, which
-are then not trained on.
+Dev figures: a dev set of the data folder when it has one for the model and
+language (idner-news-2k dev and CoNLL04 dev for the taggers, CoNLL04 dev for
+English relations); else the annotations of the documents that
+:func:`kg.annotations.split_of` puts on the test side, which that model is then
+not trained on.
 
 >>> import argparse
 >>> p = argparse.ArgumentParser(prog="kg")
@@ -53,9 +55,10 @@ EXTRA = "pip install 'kg[train]' (python-crfsuite, scikit-learn)"
 def register(sub: Any) -> None:
     """Add ``train`` to ``kg``'s sub-commands."""
     p = sub.add_parser(
-        "train", help="retrain the name taggers on annotations (kg annotate's) into a model folder",
-        description="Retrain kg's name taggers on kg's training data plus annotations written by kg annotate; "
-                    "write a model folder for kg build --models DIR (docs/train.md).")
+        "train", help="retrain the models on annotations (kg annotate's) into a model folder for --models",
+        description="Retrain kg's name taggers, relation classifier and status model on kg's training data plus "
+                    "annotations written by kg annotate; print dev figures before and after; write a model folder "
+                    "for kg build --models DIR (docs/train.md).")
     p.add_argument("--annotations", nargs="+", required=True, metavar="FILE",
                    help="annotation files (kg annotate's format: docs/annotations.md)")
     p.add_argument("-o", "--output", required=True, metavar="MODELS_DIR", help="the model folder to write")
