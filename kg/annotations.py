@@ -138,6 +138,10 @@ class Unit:
             out["source"] = self.source
         return out
 
+    def to_line(self) -> str:
+        """The record as one line of a file (no line end): what ``kg annotate`` writes."""
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
 
 @dataclass(frozen=True, slots=True)
 class Example:
@@ -357,6 +361,10 @@ def _read_source(source: str, unit: Unit, root: Path | None) -> list[Article]:
     from kg.readers import read
 
     path = Path(source) if root is None or Path(source).is_absolute() else root / source
+    if not path.is_file() and not Path(source).is_absolute() and unit.origin:
+        # kg annotate run beside its output: the file is found from anywhere by the annotation file's folder
+        beside = Path(unit.origin.rpartition(":")[0]).parent / source
+        path = beside if beside.is_file() else path
     if not path.is_file():
         raise AnnotationError(_where(unit), None, f"source {source}: no such file")
     articles: list[Article] = []
@@ -389,8 +397,9 @@ def _article_text(articles: list[Article], doc_id: str, units: list[Unit]) -> st
 def materialise_sources(units: Iterable[Unit], *, root: str | Path | None = None) -> list[Example]:
     """Join ``kg annotate``'s units with the text of their articles, read again from their ``source`` files.
 
-    Each distinct source is read once with :func:`kg.readers.read` (relative paths
-    from ``root``, by default the working folder) and the article found by its id;
+    Each distinct source is read once with :func:`kg.readers.read` (a relative path
+    from ``root``, by default the working folder, else from the folder of the
+    annotation file that names it) and the article found by its id;
     every offset and ``unit_sha256`` is checked as by :func:`materialise`. Raises
     :class:`AnnotationError` naming the annotation file, line and unit on a unit
     without a source, a missing or unreadable source, a missing article or a text

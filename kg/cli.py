@@ -489,9 +489,10 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_arguments(p)
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
-    from kg import curation_cli
+    from kg import annotate_cli, curation_cli
 
     curation_cli.register(sub)
+    annotate_cli.register(sub)
     from kg import train_cli
 
     train_cli.register(sub)
