@@ -168,5 +168,5 @@ def cmd_train(args: argparse.Namespace) -> int:
             copied.append(src.name)
     readme += ["", "Copied unchanged from kg's shipped models (ontology/models): " + ", ".join(copied or ["none"])]
     atomic_write(out / "README.md", ["\n".join(readme) + "\n"])
-    print(f"kg train: wrote {out} (retrained: {', '.join(sorted(retrained))}; copied: {', '.join(copied)})")
+    print(f"kg train: wrote {out} (retrained: {', '.join(sorted(retrained))}; copied: {', '.join(copied) or 'none'})")
     return 0
