@@ -84,17 +84,27 @@ def data_folder(given: str | None) -> Path | None:
     return None
 
 
-def _hand_annotations() -> Any:
+def _hand_annotations(data: Path) -> Any:
     """``scripts/annotations.py`` of a repository checkout (kg's hand annotations and their corpus
-    join), or ``None`` in an installed kg."""
+    join), or ``None`` in an installed kg or when the data folder lacks their corpus."""
     path = _ROOT / "scripts" / "annotations.py"
     if not (path.is_file() and (_ROOT / "annotations").is_dir()):
         return None
+    mod = _load_script(path)
+    try:
+        mod.held_out(shared=data)  # reads the corpus the hand annotations need, and checks them against it
+    except (OSError, ValueError) as exc:
+        print(f"kg train: kg's hand annotations ({_ROOT / 'annotations'}) are left out: their texts are not in "
+              f"the data folder {data} ({exc})")
+        return None
+    return mod
+
+
+def _load_script(path: Path) -> Any:
     if "kg_annotations" in sys.modules:  # as scripts/eval_annotations.py loads it
         return sys.modules["kg_annotations"]
     spec = importlib.util.spec_from_file_location("kg_annotations", path)
-    if spec is None or spec.loader is None:
-        return None
+    assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     sys.modules["kg_annotations"] = mod
     spec.loader.exec_module(mod)
@@ -147,7 +157,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise UsageError(f"-o {out}: not a folder")
-    st = Settings(args.base, data, _hand_annotations() if args.base == "full" else None, tuple(named),
+    st = Settings(args.base, data, _hand_annotations(data) if args.base == "full" and data else None, tuple(named),
                   args.max_iterations)
     out.mkdir(parents=True, exist_ok=True)
     readme = ["# Models written by kg train", "", "Use: `kg build INPUT... --models <this folder>`.", ""]

@@ -112,6 +112,39 @@ def test_train_learns_a_new_company_reproducibly(tmp_path: Path, capsys: pytest.
     assert "Kalvora" in _companies(tmp_path, "trained", "--models", str(folders[0]))
 
 
+def test_base_full_reads_the_data_folder_and_names_what_it_lacks(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pycrfsuite")
+    from kg.extract.ner import Model
+
+    ann = _write_annotations(tmp_path)
+    # A data folder holding only an idner-style train and dev set (invented sentences, gold format).
+    data = tmp_path / "data"
+    (data / "eval" / "idner").mkdir(parents=True)
+    for split, people in (("train", _PEOPLE[:2]), ("dev", _PEOPLE[2:])):
+        rows = []
+        for k, (tpl, _) in enumerate(_TEMPLATES):
+            if "{person}" in tpl:
+                fill = {"org": "Sinar Pagi", "person": people[k % 2], "place": _PLACES[k % 4]}
+                text = tpl.format(**fill)
+                ents = [{"label": fill[r], "type": _TYPES[r],
+                         "mentions": [{"start": text.index(fill[r]), "end": text.index(fill[r]) + len(fill[r])}]}
+                        for r in ("org", "person", "place") if "{" + r + "}" in tpl]
+                rows.append({"doc_id": f"{split}-{k}", "language": "id", "text": text, "entities": ents,
+                             "relations": []})
+        (data / "eval" / "idner" / f"{split}.gold.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "full"
+    assert main(["train", "--annotations", str(ann), "-o", str(out), "--data", str(data),
+                 "--max-iterations", "60"]) == 0
+    printed = capsys.readouterr().out
+    assert "eval/idner/dev.gold.jsonl of the data folder" in printed  # the dev set, not held-out annotations
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "idner-news-2k train" in readme and "absent from the data folder (train/ner-id/nerp.gold.jsonl)" in readme
+    names = dict.fromkeys(n for k, n in Model.read(out / "ner-id.tsv.gz").res.names if k == "eOrganization")
+    assert "Kalvora" in names and "Sinar Pagi" in names  # from the annotations and from the data folder
+
+
 def test_train_errors_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("pycrfsuite")

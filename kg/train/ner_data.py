@@ -149,10 +149,11 @@ def annotated_units(ann: Any, language: str, split: str, shared: Path) -> list[t
     return example_units(ann.examples(split, shared=shared), language)
 
 
-def training_docs(language: str, shared: Path, stats: Counter[str], ann: Any = None) -> tuple[list[Doc], list[str]]:
+def training_docs(language: str, shared: Path, stats: Counter[str], ann: Any = None, *,
+                  missing_ok: bool = False) -> tuple[list[Doc], list[str]]:
     """All training sentences of ``language`` in the data folder ``shared`` and the sources they came
     from (for the model header); with kg's hand annotations when ``ann`` (``scripts/annotations.py``)
-    is given."""
+    is given. With ``missing_ok`` a set the folder lacks is left out (and named so); else it is an error."""
     if ann is not None:
         skip = {u.doc_id for u in ann.read_units()}  # document ids kg's annotations cover, in any split
         _, held_keys = ann.held_out(shared=shared)  # a test-side text never trains, under any id
@@ -163,6 +164,9 @@ def training_docs(language: str, shared: Path, stats: Counter[str], ann: Any = N
     stats["annotations"] = len(docs)
     partial: list[tuple[str, list[Doc]]] = []
     for rel, complete, source in SOURCES[language]:
+        if missing_ok and not (shared / rel).is_file():
+            used.append(f"{source}: absent from the data folder ({rel})")
+            continue
         read = [d for d in read_gold(shared / rel, Path(rel).name, stats)
                 if d.id not in skip and (ann is None or ann.held_out_key(d.text) not in held_keys)]
         if complete:

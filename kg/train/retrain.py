@@ -91,7 +91,7 @@ def tagger(lang: str, examples: Sequence[Any], st: Settings, out: Path, tmp: Pat
     used = [f"annotations given to kg train: {len(docs)} units of {', '.join(st.named)}"]
     if st.base == "full":
         assert st.data is not None
-        base, base_used = training_docs(lang, st.data, Counter(), st.hand)
+        base, base_used = training_docs(lang, st.data, Counter(), st.hand, missing_ok=True)
         docs, used = base + docs, base_used + used
         if st.hand is not None:
             units = annotated_units(st.hand, lang, "train", st.data) + units
@@ -151,8 +151,9 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
     if st.base == "full":
         assert st.data is not None
         conll = st.data / "eval" / "conll04" / "train.gold.jsonl"
-        train = read_gold(conll) + train
-        sources["conll04/train.gold.jsonl"] = hashlib.sha256(conll.read_bytes()).hexdigest()
+        if conll.is_file():
+            train = read_gold(conll) + train
+            sources["conll04/train.gold.jsonl"] = hashlib.sha256(conll.read_bytes()).hexdigest()
         if st.hand is not None:
             hand = annotation_docs(st.hand.examples("train", shared=st.data))
             train += hand
