@@ -166,3 +166,14 @@ def test_train_errors_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err
     assert "annotations.jsonl" in err and "berita-0" in err
     assert not (tmp_path / "m" / "ner-id.tsv.gz").exists()
+
+
+def test_without_the_training_extras_the_error_names_them(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)  # import pycrfsuite now raises ImportError
+    ann = _write_annotations(tmp_path)
+    assert main(["train", "--annotations", str(ann), "-o", str(tmp_path / "m"), "--base", "none"]) == 2
+    assert "pip install 'kg[train]'" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
