@@ -157,6 +157,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise UsageError(f"-o {out}: not a folder")
+    if out.resolve() == (ontology_dir() / "models").resolve():
+        raise UsageError(f"-o {out}: the shipped models; write another folder and use it with --models "
+                         "(scripts/train_*.py rebuild the shipped ones)")
     st = Settings(args.base, data, _hand_annotations(data) if args.base == "full" and data else None, tuple(named),
                   args.max_iterations)
     out.mkdir(parents=True, exist_ok=True)
