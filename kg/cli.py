@@ -493,6 +493,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     curation_cli.register(sub)
     annotate_cli.register(sub)
+    from kg import train_cli
+
+    train_cli.register(sub)
     return parser
 
 

@@ -28,9 +28,7 @@ import hashlib
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,287 +39,52 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import train_relations as TR  # noqa: E402
-
+import annotations  # noqa: E402  (scripts/annotations.py: kg's hand annotations and their corpus)
 from kg.extract import status as S  # noqa: E402
-from kg.extract.lexicon import load_lexicon  # noqa: E402
-from kg.extract.relations import _clause, find_cues  # noqa: E402
-from kg.extract.text import Sentence, Token, split_sentences, tokenize  # noqa: E402
-from kg.schema import STATUSES  # noqa: E402
+
+# The data, training and scoring live in the package (kg train uses them too); re-exported here.
+from kg.train.status import (  # noqa: E402, F401
+    C_GRID,
+    DIGITS,
+    FACT_FILES,
+    LICENCES,
+    MIN_COUNT,
+    MIN_SUPPORT,
+    NEVER,
+    TRUST_GRID,
+    Item,
+    context,
+    cross_validate,
+    example_items,
+    fact_model,
+    folds,
+    linear_json,
+    make_event,
+    make_item,
+    model_text,
+    predict,
+    predict_items,
+    rules,
+    scores,
+    show,
+    status_feats,
+    token_span,
+    train,
+)
+from kg.train.status import read_factuality as _read_factuality  # noqa: E402
 
 DEFAULT_SHARED = ROOT.parent / "shared"
-# UW's terms are not stated ("research use"): it is left out of the shipped model (--with-uw adds it).
-FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
-LICENCES = {"uds-ih2.jsonl": "UDS-IH2, CC BY-SA 4.0 (decomp); via factuality_bert@03c67193240a",
-            "meantime.jsonl": "MEANTIME, WikiNews text CC BY 2.5; via factuality_bert@03c67193240a",
-            "uw.jsonl": "UW (Lee et al. 2015), terms not stated, research use; via factuality_bert@03c67193240a",
-            "annotations": "kg's own stand-off annotations (annotations/, MIT) of CNBC Indonesia headlines "
-                           "and Reuters-21578 sentences, train split"}
-C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
-# How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
-NEVER = 1.01
-TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
-# A status with fewer training examples than this in a language is the rules' alone there: the
-# model cannot have learnt it (11 denials in the annotations' train split when this was written),
-# and cross-validation over so few examples cannot say when to believe it.
-MIN_SUPPORT = 50
-MIN_COUNT = 2
-DIGITS = 4
-
-
-@dataclass(frozen=True)
-class Item:
-    """One relation (or one factuality event) and the place its status is read."""
-
-    doc: str
-    language: str
-    sentence: Sentence
-    anchor: tuple[int, int]
-    a: tuple[int, int]
-    b: tuple[int, int]
-    relation: str
-    label: str  # a status, or a factuality class
-    lo: int
-    hi: int
-    hits: tuple[Any, ...]
-
-
-def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
-    idx = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
-    return (idx[0], idx[-1] + 1) if idx else None
-
-
-def _sentence(text: str, lang: str) -> Sentence:
-    """The unit as one sentence (a question if any of its sentences is one)."""
-    lex = load_lexicon(lang)
-    parts = split_sentences(text, [(0, len(text))], lex)
-    toks = tuple(tokenize(text))
-    return Sentence(0, 0, len(text), text, toks, any(p.title_case for p in parts), any(p.question for p in parts))
-
-
-def make_item(doc: str, lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str,
-              label: str, s: Sentence | None = None, hits: tuple[Any, ...] | None = None) -> Item | None:
-    """One relation between the characters ``a`` and ``b`` of ``text`` (None if a span has no token)."""
-    lex = load_lexicon(lang)
-    s = s or _sentence(text, lang)
-    hits = find_cues(s, lex) if hits is None else hits
-    ta, tb = token_span(s.tokens, *a), token_span(s.tokens, *b)
-    if ta is None or tb is None:
-        return None
-    anchor = S.anchor_of(hits, relation, ta, tb)
-    lo, hi = _clause(s, lex, anchor[0])
-    return Item(doc, lang, s, anchor, ta, tb, relation, label, lo, hi, tuple(hits))
-
-
-def make_event(doc: str, text: str, start: int, end: int, score: float, s: Sentence | None = None,
-               hits: tuple[Any, ...] | None = None) -> Item | None:
-    """One English factuality event: happened (score > 1), not (< -1) or uncertain."""
-    lex = load_lexicon("en")
-    s = s or _sentence(text, "en")
-    hits = find_cues(s, lex) if hits is None else hits
-    span = token_span(s.tokens, start, end)
-    if span is None:
-        return None
-    label = "happened" if score > 1 else "not" if score < -1 else "uncertain"
-    lo, hi = _clause(s, lex, span[0])
-    return Item(doc, "en", s, span, span, span, "", label, lo, hi, tuple(hits))
 
 
 def read_annotations(split: str, shared: Path = DEFAULT_SHARED) -> list[Item]:
     """The relations of kg's annotated units of one split, read where their status is read."""
-    import annotations
-
-    out = []
-    for ex in annotations.examples(split, shared=shared):
-        lang = ex.unit.language
-        s = _sentence(ex.text, lang)
-        hits = tuple(find_cues(s, load_lexicon(lang)))
-        for r in ex.unit.relations:
-            a, b = ex.entities[r.subject], ex.entities[r.object]
-            it = make_item(ex.unit.doc_id, lang, ex.text, (a[0], a[1]), (b[0], b[1]), r.type, r.status, s, hits)
-            if it is not None:
-                out.append(it)
-    return out
+    return example_items(annotations.examples(split, shared=shared))
 
 
 def read_factuality(shared: Path = DEFAULT_SHARED, files: Sequence[str] = FACT_FILES) -> list[Item]:
-    """Every event of the English factuality files (see :func:`make_event`).
-
-    Sentences that kg's annotations hold on their test side are left out (by id and by text).
-    """
-    import annotations
-
-    held_ids, held_keys = annotations.held_out(shared=shared)
-    out = []
-    for name in files:
-        for line in (shared / "train" / "factuality-en" / name).read_text(encoding="utf-8").split("\n"):
-            if not line.strip():
-                continue
-            raw = json.loads(line)
-            if raw["doc_id"] in held_ids or annotations.held_out_key(raw["text"]) in held_keys:
-                continue
-            s = _sentence(raw["text"], "en")
-            hits = tuple(find_cues(s, load_lexicon("en")))
-            for ev in raw["events"]:
-                it = make_event(raw["doc_id"], raw["text"], ev["start"], ev["end"], float(ev["factuality"]), s, hits)
-                if it is not None:
-                    out.append(it)
-    return out
-
-
-def rules(it: Item) -> str:
-    """The rule engine's status, as :mod:`kg.extract.relations` reads it for this relation type."""
-    lex = load_lexicon(it.language)
-    toks = it.sentence.tokens
-    if it.relation in S.NEGATION_ONLY:
-        return S.negation_status(toks, lex, it.anchor, it.lo)
-    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question)
-
-
-def context(it: Item) -> list[str]:
-    lex = load_lexicon(it.language)
-    return S.context_features(it.sentence.tokens, lex, it.hits, it.anchor, it.lo, it.hi,
-                              question=it.sentence.question)
-
-
-def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
-    lex = load_lexicon(it.language)
-    return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                             question=it.sentence.question, language=it.language, model=model)
-
-
-def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[str, Any]:
-    keep = [k for k in range(len(vocab)) if abs(w[k]).max() >= 10 ** -DIGITS]
-    return {"labels": classes, "bias": [round(float(v), DIGITS) for v in b],
-            "features": [vocab[k] for k in keep],
-            "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep]}
-
-
-def model_text(fact: dict[str, Any], status: dict[str, Any], trust: dict[str, dict[str, float]],
-               meta: dict[str, Any]) -> str:
-    data = {"format": S.FORMAT, "training": meta, "trust": trust,
-            "factuality": fact, "status": status}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
-
-
-def _fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> dict[str, Any]:
-    return linear_json(*TR.fit(feats, labels, c))
-
-
-def fact_model(items: Sequence[Item], c: float) -> dict[str, Any]:
-    return _fit([context(it) for it in items], [it.label for it in items], c)
-
-
-def _with_fact(fact: dict[str, Any]) -> S.StatusModel:
-    empty = {"labels": list(STATUSES), "bias": [0.0] * len(STATUSES), "features": [], "weights": []}
-    return S.StatusModel(json.loads(model_text(fact, empty, {}, {})), source="factuality")
-
-
-def folds(items: Sequence[Item], k: int = 5) -> list[int]:
-    return [int(hashlib.sha256(it.doc.encode()).hexdigest(), 16) % k for it in items]
-
-
-def predict(lin: dict[str, Any], feats: Sequence[list[str]]) -> list[tuple[str, float]]:
-    m = S.Linear(lin)
-    out = []
-    for f in feats:
-        p = m.scores(f)
-        k = max(range(len(p)), key=lambda i: (p[i], -i))
-        out.append((m.labels[k], p[k]))
-    return out
-
-
-def _score(gold: Sequence[str], pred: Sequence[str]) -> float:
-    """Accuracy plus the mean recall of the statuses other than asserted (so that a rare
-    denial counts for more than one asserted link)."""
-    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
-    rec = []
-    for st in STATUSES[1:]:
-        idx = [k for k, g in enumerate(gold) if g == st]
-        if idx:
-            rec.append(sum(pred[k] == st for k in idx) / len(idx))
-    return acc + (sum(rec) / len(rec) if rec else 0.0)
-
-
-def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
-    """C of the status model and, per status, how sure the model must be to overrule the rules' answer,
-    by 5-fold cross-validation on train. Ties go to the rules (they are explainable)."""
-    import itertools
-
-    fm = _with_fact(fact) if fact else None
-    feats = [status_feats(it, fm) for it in items]
-    gold = [it.label for it in items]
-    rule = [rules(it) for it in items]
-    fold = folds(items)
-    best: tuple[float, float, float, dict[str, dict[str, float]]] | None = None
-    table = {}
-    for c in C_GRID:
-        oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
-        for k in range(5):
-            tr = [n for n in range(len(items)) if fold[n] != k]
-            te = [n for n in range(len(items)) if fold[n] == k]
-            lin = _fit([feats[n] for n in tr], [gold[n] for n in tr], c)
-            for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
-                oof[n] = p
-        alone = [m for m, _ in oof]
-        table[f"C={c} model alone"] = {"score": round(_score(gold, alone), 9), **{
-            k: v for k, v in scores(gold, alone).items() if k in ("accuracy", "recall")}}
-        # one trust level per (language, status) with enough examples; the others stay with the rules
-        support = Counter((it.language, it.label) for it in items)
-        langs = sorted({it.language for it in items})
-        free = [(lang, st) for lang in langs for st in STATUSES[1:] if support[lang, st] >= MIN_SUPPORT]
-        for levels in itertools.product(TRUST_GRID, repeat=len(free)):
-            trust = {lang: {st: NEVER for st in STATUSES[1:]} for lang in langs}
-            for (lang, st), t in zip(free, levels, strict=True):
-                trust[lang][st] = t
-            pred = [S.combine(ru, m, p, trust[it.language])
-                    for it, ru, (m, p) in zip(items, rule, oof, strict=True)]
-            sc = round(_score(gold, pred), 9)
-            key = (sc, sum(levels), -c)
-            if best is None or key > best[:3]:
-                best = (*key, trust)
-                full = scores(gold, pred)
-                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
-                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
-            if not any(levels) or all(t == NEVER for t in levels):
-                full = scores(gold, pred)
-                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
-                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
-    assert best is not None
-    c = -best[2]
-    return {"c": c, "trust": best[3], "cv_score": round(best[0], 4),
-            "cv_score_rules_only": round(_score(gold, rule), 4), "table": table}
-
-
-def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dict[str, Any],
-          fact_c: float = 1.0) -> tuple[str, dict[str, Any]]:
-    """The model file's text and the cross-validation facts (no factuality items: no factuality features)."""
-    fact = fact_model(fact_items, fact_c) if fact_items else {}
-    # the relations the rules read by negation alone never ask the model
-    status_items = [it for it in status_items if it.relation not in S.NEGATION_ONLY]
-    cv = cross_validate(status_items, fact)
-    fm = _with_fact(fact) if fact else None
-    status = _fit([status_feats(it, fm) for it in status_items], [it.label for it in status_items], cv["c"])
-    meta = {**meta, "status_c": cv["c"], "factuality_c": fact_c, "cv_score": cv["cv_score"],
-            "cv_score_rules_only": cv["cv_score_rules_only"],
-            "examples": {"factuality": len(fact_items), "status": len(status_items)}}
-    return model_text(fact, status, cv["trust"], meta), cv
-
-
-def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
-    n = len(gold)
-    conf: dict[str, Counter[str]] = {g: Counter() for g in STATUSES}
-    for g, p in zip(gold, pred, strict=True):
-        conf[g][p] += 1
-    rec = {g: round(c[g] / sum(c.values()), 3) if c else None for g, c in conf.items()}
-    return {"n": n, "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / n, 4) if n else None,
-            "recall": rec, "support": {g: sum(c.values()) for g, c in conf.items()},
-            "confusion": {g: dict(sorted(c.items())) for g, c in conf.items() if c}}
-
-
-def show(title: str, sc: dict[str, Any]) -> None:
-    rec = ", ".join(f"{g} {sc['recall'][g]} ({sc['support'][g]})" for g in STATUSES if sc["support"][g])
-    print(f"{title}: accuracy {sc['accuracy']} on {sc['n']}; recall {rec}")
+    """Every event of the English factuality files, without the sentences kg's annotations hold
+    on their test side (by id and by text)."""
+    return _read_factuality(shared, files, annotations)
 
 
 def _sha(path: Path) -> str:
@@ -381,18 +144,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0
-
-
-def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str, float]]:
-    out = []
-    for it in items:
-        if it.relation in S.NEGATION_ONLY:
-            out.append((rules(it), 1.0))
-            continue
-        lex = load_lexicon(it.language)
-        out.append(S.model_status(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                                  question=it.sentence.question, model=model))
-    return out
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ __all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "extract"]
 def _run(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False) -> Extraction:
     lex = load_lexicon(language)
     gaz = gaz_index(language)
+    models = engine.models  # a model folder (kg train), read instead of the shipped files it holds
     sentences = split_sentences(article.text, article.segments(), lex)
     # Pass 1: names from the gazetteer, patterns and context, sentence by sentence.
     hits = [find_cues(s, lex) for s in sentences]
@@ -54,7 +55,7 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
-            tagged = tagged_names(s, gaz, names + products, language=language)
+            tagged = tagged_names(s, gaz, names + products, language=language, models=models)
             # a pattern's name, or a list's name inside a longer one, gives way to a tagger's name the
             # model is sure of (tagged_names)
             names = [n for n in names if not (_overlaps(n, tagged) if n.source == "pattern" else _inside(n, tagged))]
@@ -77,7 +78,7 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
     found: list[Found] = []
     for s in sentences:
         ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
-        here = list(find_relations(s, lex, ms, hits[s.index], learned=learned)) if rules else []
+        here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
         if learned:
             # a pair a construction read whole ("no plans to sell its stake in Y": no acquisition of Y)
             # gets no other link from the classifier
@@ -85,9 +86,9 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= {link_key(t, a, b) for f in here if f.whole for a, b in ((f.subject.key, f.object.key),
                                                                           (f.object.key, f.subject.key))
                       for t in RELATION_TYPES}
-            here += classified_relations(s, ms, known, language=language)
+            here += classified_relations(s, ms, known, language=language, models=models)
         found += here
-    return assemble(article, language, mentions, found)
+    return assemble(article, language, mentions, found, models=models)
 
 
 # rules: lexicons and patterns only (the default: fast, explainable, no model files);

@@ -142,7 +142,8 @@ def _resolves(key: str, remap: dict[str, str]) -> str:
     return key
 
 
-def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found]) -> Extraction:
+def assemble(article: Article, language: str, mentions: list[Mention], found: list[Found], *,
+             models: str | None = None) -> Extraction:
     from kg.evaluate.casing import casing
     from kg.extract import confidence as calib
     from kg.extract.gazindex import gaz_index
@@ -186,7 +187,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         sector = sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if sectors else None
         evidence = sorted({Evidence(f.sentence.start, f.sentence.end, f.sentence.text) for f in fs})
         raw = min(0.95, max(f.confidence for f in fs) + 0.05 * (len(evidence) - 1))
-        conf = calib.relation_confidence(language, raw)
+        conf = calib.relation_confidence(language, raw, models)
         rel = Relation(
             link_id(rtype, s, o),
             rtype,
@@ -224,7 +225,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
         bucket = calib.entity_features(language, case, (m.source for m in named), len(named))
-        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, calib.entity_confidence(bucket)))
+        conf = calib.entity_confidence(bucket, models)
+        entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, conf))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}

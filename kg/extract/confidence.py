@@ -45,11 +45,20 @@ RELATION_BINS = (0.3, 0.45, 0.55, 0.65, 0.75, 1.01)
 
 
 @functools.cache
-def _table() -> dict[str, Any]:
-    from kg.resources import ontology_file
+def _table(models: str | None = None) -> dict[str, Any]:
+    from kg.errors import DataError
+    from kg.extract.modelfiles import CALIBRATION, model_file
 
-    path = ontology_file("calibration.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    path = model_file(CALIBRATION, models)
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:  # not UTF-8 included
+        raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/calibrate.py") from None
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: malformed calibration table (not a JSON object)")
+    return data
 
 
 def entity_features(language: str, casing: str, sources: Iterable[str], mentions: int) -> str:
@@ -65,17 +74,19 @@ def relation_bin(language: str, raw: float) -> str:
     return f"{language}|{edge:g}"
 
 
-def entity_confidence(key: str) -> float:
-    """The calibrated confidence of an entity bucket (1.0 when nothing was fitted)."""
-    t = _table().get("entities", {})
+def entity_confidence(key: str, models: str | None = None) -> float:
+    """The calibrated confidence of an entity bucket (1.0 when nothing was fitted); the table of the
+    model folder ``models`` when it has one (:mod:`kg.extract.modelfiles`)."""
+    table = _table() if models is None else _table(models)
+    t = table.get("entities", {})
     if key in t:
         return float(t[key])
-    return float(_table().get("entity_prior", {}).get(key.split("|")[0], 1.0))
+    return float(table.get("entity_prior", {}).get(key.split("|")[0], 1.0))
 
 
-def relation_confidence(language: str, raw: float) -> float:
+def relation_confidence(language: str, raw: float, models: str | None = None) -> float:
     """The calibrated confidence of a relation with raw score ``raw`` (``raw`` when nothing was fitted)."""
-    t = _table().get("relations", {})
+    t = (_table() if models is None else _table(models)).get("relations", {})
     return float(t.get(relation_bin(language, raw), raw))
 
 

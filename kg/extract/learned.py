@@ -42,13 +42,14 @@ _MAX_NEIGHBOURS = 4
 
 
 @functools.cache
-def has_tagger(language: str) -> bool:
+def has_tagger(language: str, models: str | None = None) -> bool:
     from kg.extract.ner import model_path
 
-    return model_path(language).is_file()
+    return model_path(language, models).is_file()
 
 
-def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str) -> list[Mention]:
+def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str,
+                 models: str | None = None) -> list[Mention]:
     """The tagger's names in one sentence that no rule found.
 
     A tagger's name that overlaps a name only a pattern found (a legal form, an organisation cue),
@@ -56,8 +57,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     (:data:`OUTRANK`, its weakest token's marginal probability); the caller then drops the rule's
     name. Otherwise the rules' names (and products) win overlaps. A headline's run made only of
     dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
+    ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one.
     """
-    if not has_tagger(language) or not any(t.is_cap for t in s.tokens):
+    tagger = has_tagger(language) if models is None else has_tagger(language, models)
+    if not tagger or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import _model, org_kind
 
@@ -74,7 +77,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     out = []
     spans, need = [], []
-    model = _model(language)
+    model = _model(language) if models is None else _model(language, models)
     rows = model.emissions(s.tokens)
     for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
         if etype not in _NER_TYPES:
@@ -118,7 +121,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         for a, b in pieces:
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
-            kind = org_kind(s.tokens, a, b, language=language) if etype == "Organization" else _NER_TYPES[etype]
+            kind = (org_kind(s.tokens, a, b, language=language, models=models) if etype == "Organization"
+                    else _NER_TYPES[etype])
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 
@@ -147,7 +151,7 @@ def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
 
 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str) -> list[Found]:
+                         language: str, models: str | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import _clause, find_cues, non_parties
@@ -165,7 +169,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     for a, b in pairs:
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
-        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language)
+        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
         if rtype is None:
@@ -182,6 +186,6 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         if rtype in NEGATION_ONLY:
             st = negation_status(s.tokens, lex, anchor, lo)
         else:
-            st = decide(s, lex, hits, anchor, rtype, lo, hi)
+            st = decide(s, lex, hits, anchor, rtype, lo, hi, models=models)
         out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
     return out

@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import functools
 import gzip
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
+from kg.extract.modelfiles import model_file
 from kg.extract.nerfeat import Resources, features, remember, sentence_texts
 from kg.extract.text import Token
-from kg.resources import languages, ontology_dir
+from kg.resources import languages
 
 __all__ = [
     "TYPES",
@@ -49,13 +51,14 @@ FORMAT = "kg-ner 1"
 
 
 
-def model_path(language: str) -> Path:
-    """Where the shipped model of ``language`` lives.
+def model_path(language: str, models: str | None = None) -> Path:
+    """Where the model of ``language`` is read from: the model folder ``models`` if it has one
+    (:func:`kg.extract.modelfiles.model_file`), else the shipped one.
 
     >>> model_path("id").name
     'ner-id.tsv.gz'
     """
-    return ontology_dir() / "models" / f"ner-{language}.tsv.gz"
+    return model_file(f"ner-{language}.tsv.gz", models)
 
 
 class Model:
@@ -264,7 +267,7 @@ class Model:
         except FileNotFoundError:
             raise DataError(f"the named-entity model {path} is missing; rebuild it with "
                             "`python scripts/train_ner.py` (see ontology/models/README.md)") from None
-        except (OSError, EOFError, UnicodeDecodeError) as e:
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
             raise DataError(f"the named-entity model {path} cannot be read: {e}") from e
         rows = text.split("\n")
         if not rows[0].startswith("#" + FORMAT + "\t"):
@@ -319,17 +322,17 @@ def _logsumexp(a: Any, axis: int) -> Any:
 
 
 @functools.cache
-def _model(language: str) -> Model:
-    return Model.read(model_path(language))
+def _model(language: str, models: str | None = None) -> Model:
+    return Model.read(model_path(language, models))
 
 
-def tag(tokens: Sequence[Token], *, language: str) -> list[tuple[int, int, str]]:
+def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) -> list[tuple[int, int, str]]:
     """Entity spans of one sentence: ``(first token, one past the last token, type)``.
 
     Types are ``Person``, ``Organization`` and ``Place``; the models also learn
     ``Product`` (so that products are not read as companies), which is not returned.
-    An upper-case sentence is read as title case. The model of ``language`` is
-    loaded once per process.
+    An upper-case sentence is read as title case. The model of ``language`` (from the
+    model folder ``models`` when it has one) is loaded once per process.
 
     >>> from kg.extract.text import tokenize
     >>> tag(tokenize("The United Nations sent Mary Robinson to Nairobi."), language="en")
@@ -345,7 +348,7 @@ def tag(tokens: Sequence[Token], *, language: str) -> list[tuple[int, int, str]]
         raise ChoiceError("language", language, languages())
     if not tokens:
         return []
-    return _model(language).tag(tokens)
+    return (_model(language) if models is None else _model(language, models)).tag(tokens)
 
 
 def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
@@ -359,9 +362,9 @@ def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
     return ["first=" + tokens[i].text.lower(), "last=" + tokens[j - 1].text.lower()]
 
 
-def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str) -> str:
+def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:
     """``"Company"`` or ``"Organization"`` for an Organization name the tagger found (see :meth:`Model.org_kind`)."""
-    return _model(language).org_kind(tokens, i, j)
+    return (_model(language) if models is None else _model(language, models)).org_kind(tokens, i, j)
 
 
 def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:

@@ -352,9 +352,10 @@ def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
 
 
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
-                   learned: bool = False) -> Iterator[Found]:
+                   learned: bool = False, models: str | None = None) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
-    the status model joins the status cues (:func:`kg.extract.status.decide`)."""
+    the status model (of the model folder ``models``, else the shipped one) joins the status cues
+    (:func:`kg.extract.status.decide`)."""
     speakers = ms
     gone = venues(s, lex, ms)
     if gone:
@@ -398,7 +399,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             status = negation_status(s.tokens, lex, (h.i, h.j), lo)
             speaker = None
         else:
-            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned)
+            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned, models=models)
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
+from kg.extract.modelfiles import model_file
 from kg.extract.text import Token
-from kg.resources import ontology_dir
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
 
 __all__ = [
@@ -95,13 +95,14 @@ _PREPS = frozenset(
 )
 
 
-def model_path(name: str = MODEL_FILE) -> Path:
-    """Where a shipped model lives.
+def model_path(name: str = MODEL_FILE, models: str | None = None) -> Path:
+    """Where a model is read from: the model folder ``models`` if it has the file, else the shipped one.
 
+    >>> from kg.resources import ontology_dir
     >>> model_path().relative_to(ontology_dir()).as_posix()
     'models/relations.json'
     """
-    return ontology_dir() / "models" / name
+    return model_file(name, models)
 
 
 class Cues:
@@ -206,8 +207,9 @@ class Model:
 
 
 @functools.cache
-def load(name: str = MODEL_FILE) -> Model:
-    """The model in ``ontology/models/<name>``, read once per process.
+def load(name: str = MODEL_FILE, models: str | None = None) -> Model:
+    """The model ``name`` of the model folder ``models`` (the shipped one, ``ontology/models/<name>``,
+    without a folder or when the folder lacks it), read once per process.
 
     >>> load().kind
     'relation'
@@ -216,15 +218,17 @@ def load(name: str = MODEL_FILE) -> Model:
     ...
     kg.errors.DataError: relation model .../models/nothing.json is missing: rebuild it with scripts/train_relations.py
     """
-    path = model_path(name)
+    path = model_path(name) if models is None else model_path(name, models)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"relation model {path} is missing: rebuild it with scripts/train_relations.py") from None
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise DataError(f"{path}: not JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: malformed relation model (not a JSON object)")
     return Model(data, source=str(path))
 
 
@@ -356,17 +360,20 @@ def _check(tokens: Sequence[Token], a: Span, b: Span, language: str) -> None:
         raise ValueError("language is empty")
 
 
-def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tuple[str | None, float]:
+def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
+             models: str | None = None) -> tuple[str | None, float]:
     """The relation from ``a`` to ``b`` (``None`` for none) and the model's probability for that answer.
 
     Only relation types whose subject and object types fit ``a`` and ``b`` can be
     returned; when none fits, the answer is ``(None, 1.0)`` without asking the model.
+    ``models``: a model folder (:func:`load`).
     """
     _check(tokens, a, b, language)
     fits = allowed(a[2], b[2])
     if not fits:
         return None, 1.0
-    m = load()
+    # load() itself without a folder: the shipped model is the one object tests and training scripts patch
+    m = load() if models is None else load(MODEL_FILE, models)
     trusted = m.trusted_types(language)
     if trusted is not None and not any(f in trusted for f in fits):
         return None, 1.0  # nothing the model may answer here: spare the features (most pairs in use)
@@ -384,17 +391,18 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tup
     return best, best_p
 
 
-def status(tokens: Sequence[Token], a: Span, b: Span, *, language: str) -> tuple[str, float]:
+def status(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
+           models: str | None = None) -> tuple[str, float]:
     """The status of the relation between ``a`` and ``b`` this sentence states, with its probability.
 
     Needs the status model (``relations_status.json``); raises
     :class:`~kg.errors.DataError` if it was not shipped.
     """
     _check(tokens, a, b, language)
-    m = load(STATUS_FILE)
+    m = load(STATUS_FILE) if models is None else load(STATUS_FILE, models)
     p = m.scores(features(tokens, a, b, language=language, model=m))
     k = max(range(len(p)), key=lambda i: (p[i], -i))
     label = m.labels[k]
     if label not in STATUSES:
-        raise DataError(f"{model_path(STATUS_FILE)}: label {label!r} is not a status")
+        raise DataError(f"{model_path(STATUS_FILE, models)}: label {label!r} is not a status")
     return label, float(p[k])

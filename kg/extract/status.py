@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataError
-from kg.resources import ontology_dir
+from kg.extract.modelfiles import model_file
 from kg.schema import STATUSES
 
 if TYPE_CHECKING:
@@ -300,27 +300,31 @@ class StatusModel:
         return got if got is not None else {st: 2.0 for st in STATUSES[1:]}
 
 
-def model_path() -> Path:
-    """Where the shipped status model lives.
+def model_path(models: str | None = None) -> Path:
+    """Where the status model is read from: the model folder ``models`` if it has one, else the shipped one.
 
+    >>> from kg.resources import ontology_dir
     >>> model_path().relative_to(ontology_dir()).as_posix()
     'models/status.json'
     """
-    return ontology_dir() / "models" / MODEL_FILE
+    return model_file(MODEL_FILE, models)
 
 
 @functools.cache
-def load() -> StatusModel | None:
-    """The shipped status model, read once per process; ``None`` when none is shipped (rules only)."""
-    path = model_path()
+def load(models: str | None = None) -> StatusModel | None:
+    """The status model (of the model folder ``models`` when it has one), read once per process;
+    ``None`` when none is shipped (rules only)."""
+    path = model_path() if models is None else model_path(models)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes()
     except FileNotFoundError:
         return None
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/train_status.py") from None
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: malformed status model (not a JSON object)")
     return StatusModel(data, source=str(path))
 
 
@@ -348,11 +352,13 @@ def combine(rule: str, learned: str, p: float, trust: dict[str, float]) -> str:
 
 
 def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
-           lo: int, hi: int, *, learned: bool = True) -> str:
-    """The status of the relation read at ``anchor``: rules and the shipped model combined as trained
-    (the rules alone without ``learned`` or without a shipped model)."""
+           lo: int, hi: int, *, learned: bool = True, models: str | None = None) -> str:
+    """The status of the relation read at ``anchor``: rules and the status model (of the model folder
+    ``models``, else the shipped one) combined as trained (the rules alone without ``learned`` or
+    without a model)."""
     rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question)
-    model = load() if learned else None
+    # load() itself without a folder: the shipped model is the one object tests and training scripts patch
+    model = None if not learned else load() if models is None else load(models)
     if model is None:
         return rule
     trust = model.trust_in_rules(lex.code)

@@ -1,0 +1,189 @@
+"""Training kg's named-entity taggers (CRF, python-crfsuite) and scoring them.
+
+One CRF per language (L-BFGS, fixed settings, nothing random) over the sentences
+:mod:`kg.train.ner_data` reads, plus title-cased copies of the sentences that carry
+capitals, so that casing is learnt rather than trusted. Used by ``kg train``
+(:mod:`kg.train_cli`) and ``scripts/train_ner.py`` (which writes the shipped
+``ontology/models/ner-<language>.tsv.gz``; same data, same bytes).
+
+Word lists learnt from training sentences (lowercase vocabulary, entity names,
+the usual type of a name token) are computed jackknife-style for training: each
+tenth of the sentences sees lists built from the other nine tenths, so the CRF
+learns how far to trust them on unseen text. The model gets the lists of all
+training sentences.
+
+>>> prf(3, 4, 6)
+(0.75, 0.5, 0.6)
+>>> norm("PT. Astra  International!")
+'pt astra international'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from kg.extract.casing import CASINGS
+from kg.extract.lexicon import load_lexicon
+from kg.extract.ner import TYPES, Model, Resources, align, features, spans_to_bio
+from kg.resources import ontology_dir, read_lines
+from kg.train.ner_data import DEV, Doc, recased, title_copies
+
+__all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "labels", "names_path", "norm", "predictor", "prf",
+           "read_names", "report", "resources", "score", "train"]
+
+PARAMS: dict[str, object] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+JACKKNIFE = 10
+Span = tuple[int, int, str]  # character offsets and type
+
+
+# -- word lists -------------------------------------------------------------------------------------------
+
+def names_path() -> Path:
+    """The fixed name and word lists copied into every model (``ontology/models/names.tsv``)."""
+    return ontology_dir() / "models" / "names.tsv"
+
+
+def read_names() -> list[tuple[str, str]]:
+    """``(kind, name)`` rows of :func:`names_path`."""
+    out = []
+    for line in read_lines(names_path()):
+        k, _, n = line.partition("\t")
+        out.append((k, n))
+    return out
+
+
+def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
+    """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules)."""
+    vocab = {t.text for d in docs for t in d.tokens if t.text.islower()}
+    entity: set[tuple[str, str]] = set()
+    token_counts: dict[str, Counter[str]] = {}
+    for d in docs:
+        for a, b, typ in d.gold:
+            if typ not in TYPES:
+                continue
+            entity.add(("e" + typ, " ".join(d.text[a:b].split())))  # one line, tab-free in the model file
+            for t in d.tokens:
+                if t.start >= a and t.end <= b and t.text[0].isupper():
+                    token_counts.setdefault(t.text, Counter())[typ] += 1
+    token_type = {w: min(c, key=lambda t: (-c[t], t)) for w, c in token_counts.items()}
+    common = [n for k, n in names if k == "common"]
+    fixed = [(k, n) for k, n in names if k != "common"]
+    lex = load_lexicon(language)
+    return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type, names=[*fixed, *entity],
+                     verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
+                     suffixes=[a + ">" + r for a, r in lex.suffixes])
+
+
+def stopwords() -> list[str]:
+    return sorted({w.lower() for code in DEV for w in read_lines(ontology_dir() / "lang" / code / "stopwords.txt")})
+
+
+def headline_verbs(language: str) -> list[str]:
+    """``ontology/lang/<language>/headline_verbs.txt``, lowercased (none if the language has no list)."""
+    path = ontology_dir() / "lang" / language / "headline_verbs.txt"
+    return sorted({w.lower() for w in read_lines(path)}) if path.is_file() else []
+
+
+# -- training ---------------------------------------------------------------------------------------------
+
+def labels(doc: Doc) -> list[str]:
+    spans, _, _ = align(doc.tokens, doc.gold)
+    return spans_to_bio(len(doc.tokens), spans)
+
+
+def train(docs: Sequence[Doc], language: str, names: Sequence[tuple[str, str]], params: dict[str, object],
+          tmp: Path, *, augment: bool = True, company: dict[str, float] | None = None) -> tuple[Model, Path]:
+    """A model of ``language`` from ``docs`` (and their title-cased copies); also returns the crfsuite
+    file (for the agreement check). A copy goes with its sentence into the same jackknife part."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params(params)
+    for part in range(JACKKNIFE):
+        res = resources([d for n, d in enumerate(docs) if n % JACKKNIFE != part], names, language)
+        for n, d in enumerate(docs):
+            if n % JACKKNIFE == part and d.tokens:
+                for x in [d, *(title_copies([d]) if augment else [])]:
+                    trainer.append(features(x.tokens, res), labels(x))
+    path = tmp / f"ner-{language}.crfsuite"
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    info = tagger.info()
+    labs = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
+    model = Model(language, labs, info.transitions, info.state_features, resources(docs, names, language), company)
+    return model, path
+
+
+def predictor(model: Model) -> Callable[[Doc], list[Span]]:
+    def predict(d: Doc) -> list[Span]:
+        return [(d.tokens[i].start, d.tokens[j - 1].end, t) for i, j, t in model.tag(d.tokens)]
+
+    return predict
+
+
+# -- scoring ----------------------------------------------------------------------------------------------
+
+_PUNCT = re.compile(r"[^\w\s]|_")
+
+
+def norm(name: str) -> str:
+    """Casefold, strip punctuation, collapse spaces (the name key of the by-name scores)."""
+    name = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(_PUNCT.sub(" ", name).split())
+
+
+def prf(tp: int, np_: int, ng: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from true positives, predictions and gold items."""
+    p = tp / np_ if np_ else 0.0
+    r = tp / ng if ng else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+Counts = dict[str, dict[str, tuple[int, int, int]]]
+
+
+def score(docs: Sequence[Doc], predict: Callable[[Doc], list[Span]]) -> Counts:
+    """(true positives, predicted, gold) per type and ``micro``, by exact span and by name per document."""
+    res: dict[str, dict[str, list[int]]] = {m: {t: [0, 0, 0] for t in (*TYPES, "micro")} for m in ("span", "name")}
+    for d in docs:
+        gold = {s for s in d.gold if s[2] in TYPES}
+        pred = set(predict(d))
+        modes: dict[str, tuple[set[Any], set[Any]]] = {
+            "span": (gold, pred),
+            "name": ({(norm(d.text[a:b]), t) for a, b, t in gold}, {(norm(d.text[a:b]), t) for a, b, t in pred}),
+        }
+        for mode, (g, p) in modes.items():
+            for typ in (*TYPES, "micro"):
+                gg = {x for x in g if typ in ("micro", x[-1])}
+                pp = {x for x in p if typ in ("micro", x[-1])}
+                c = res[mode][typ]
+                c[0] += len(gg & pp)
+                c[1] += len(pp)
+                c[2] += len(gg)
+    return {m: {t: (c[0], c[1], c[2]) for t, c in v.items()} for m, v in res.items()}
+
+
+def report(title: str, counts: Counts) -> None:
+    """Print P/R/F1 per type, by span and by name."""
+    print(f"\n{title}")
+    print(f"  {'':14}{'span P':>8}{'R':>7}{'F1':>7}   {'name P':>8}{'R':>7}{'F1':>7}   gold (span / name)")
+    for typ in (*TYPES, "micro"):
+        a = prf(*counts["span"][typ])
+        b = prf(*counts["name"][typ])
+        print(f"  {typ:14}{a[0]:8.3f}{a[1]:7.3f}{a[2]:7.3f}   {b[0]:8.3f}{b[1]:7.3f}{b[2]:7.3f}   "
+              f"{counts['span'][typ][2]} / {counts['name'][typ][2]}")
+
+
+def by_casing(title: str, docs: Sequence[Doc], predict: Callable[[Doc], list[Span]]) -> None:
+    """One line per casing: span micro P/R/F1 (name F1 beside it)."""
+    print(f"\n{title} ({len(docs)} sentences): span P / R / F1, name F1")
+    for casing in CASINGS:
+        c = score(recased(docs, casing), predict)
+        p, r, f = prf(*c["span"]["micro"])
+        print(f"  {casing:12} {p:.3f} / {r:.3f} / {f:.3f}   name F1 {prf(*c['name']['micro'])[2]:.3f}")

@@ -1,0 +1,323 @@
+"""Training kg's relation classifier and status classifier (scikit-learn) and scoring them.
+
+Multinomial logistic regressions (lbfgs, one BLAS thread: the same data give the
+same bytes) over :func:`kg.extract.relmodel.features`, on the pairs of
+:mod:`kg.train.reldata`. The regularisation and the decision threshold are chosen
+by 5-fold cross-validation on train (folds by document hash). Cross-validation
+also decides, per language and relation type, whether the classifier is trusted
+at all and from which probability: each fold's model is run through kg's own
+pipeline (its own entities, the ``model`` engine) on the held-out units, and a
+type is kept with the lowest probability threshold at which its precision reaches
+``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
+and ``scripts/train_relations.py`` (which writes the shipped ``relations.json`` and
+``relations_status.json``).
+
+>>> sorted(cue_table()) == sorted(languages())
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from kg.extract import relmodel
+from kg.resources import languages
+from kg.train.reldata import Doc, Pair, annotation_gold
+from kg.train.relscore import decide, feature_lists, prf, triples
+
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+# The English relation sets are another genre (Wikipedia, web passages) with incomplete negatives
+# (KnowledgeNet marks only fact arguments; Re-DocRED's relations hold per document): their weight
+# against CoNLL04 and kg's annotations is chosen by cross-validation among these. (Scored on CoNLL04
+# and the annotations alone, an earlier run preferred leaving them out, 0.683 against 0.656 at weight 1;
+# scored on all three sets, leaving a genre out of training cannot win, so 0 is not tried.)
+EXTRA_WEIGHTS = (0.3, 1.0)
+MIN_COUNT = 2  # features seen once in training get no weight (smaller model, same figures)
+DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
+# The classifier answers for a (language, relation type) only where cross-validation on train
+# shows at least this precision (with at least TRUST_MIN_PREDICTIONS out-of-fold answers to judge).
+# Indonesian: 0.70, as issue 11 asks (its classifier once gave most Indonesian false positives).
+# English: 0.60: at 0.70 the English types were trusted only from thresholds so high that CoNLL04
+# dev recall fell from 0.39 to 0.27 (relation F1 0.48 -> 0.40); 0.60 keeps most of the precision.
+TRUST_PRECISION = {"id": 0.70, "en": 0.60}
+TRUST_MIN_PREDICTIONS = 5
+
+
+def cue_table() -> dict[str, dict[str, Any]]:
+    """Cue phrases (with their exact flag) and affix rules of every language lexicon, for the model file."""
+    from kg.extract.lexicon import load_lexicon
+
+    out: dict[str, dict[str, Any]] = {}
+    for lang in languages():
+        lex = load_lexicon(lang)
+        rows = {(c.words, str(c.relation or c.status), c.exact) for c in (*lex.relation_cues, *lex.status_cues)}
+        rows |= {(tuple(w.split()), "negation", True) for w in lex.negations if w.split()}
+        out[lang] = {"entries": [[list(w), c, e] for w, c, e in sorted(rows)],
+                     "prefixes": [list(p) for p in lex.prefixes], "suffixes": [list(p) for p in lex.suffixes]}
+    return out
+
+
+def untrained(kind: str, cues: dict[str, Any]) -> relmodel.Model:
+    """A model with no weights, for computing features (its kind and cue table matter)."""
+    return relmodel.Model({"format": relmodel.FORMAT, "kind": kind, "labels": ["none"], "features": [],
+                           "weights": [], "bias": [0.0], "cues": cues}, source="cues")
+
+
+def vectorize(feats: Sequence[list[str]], index: dict[str, int]) -> Any:
+    """A sparse 0/1 matrix of feature lists over a vocabulary (unknown features are dropped)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in fs:
+            k = index.get(f)
+            if k is not None:
+                rows.append(r)
+                cols.append(k)
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(index)))
+
+
+def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float,
+        weights: Sequence[float] | None = None) -> tuple[list[str], list[str], Any, Any]:
+    """(labels, vocabulary, weights [features x labels], bias) of an L2 logistic regression
+    (``weights``: one sample weight per example)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for fs in feats for f in fs)
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    x = vectorize(feats, {f: k for k, f in enumerate(vocab)})
+    classes = sorted(set(labels))
+    from threadpoolctl import threadpool_limits
+
+    clf = LogisticRegression(C=c, max_iter=5000, tol=1e-5)
+    # One BLAS thread: on a shared 2-core machine threads made each fit 15 times slower, and
+    # single-threaded sums keep the weights (and so the model bytes) the same from run to run.
+    with threadpool_limits(limits=1):
+        clf.fit(x, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
+    assert list(clf.classes_) == classes
+    w, b = clf.coef_.T, clf.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one column for two classes: make it a softmax pair
+        w = np.hstack([-w / 2, w / 2])
+        b = np.array([-b[0] / 2, b[0] / 2])
+    return classes, vocab, w, b
+
+
+def probabilities(feats: Sequence[list[str]], vocab: list[str], w: Any, b: Any) -> list[list[float]]:
+    import numpy as np
+
+    z = vectorize(feats, {f: i for i, f in enumerate(vocab)}) @ w + b
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    out: list[list[float]] = (z / z.sum(axis=1, keepdims=True)).tolist()
+    return out
+
+
+def model_json(kind: str, classes: list[str], vocab: list[str], w: Any, b: Any, cues: dict[str, Any],
+               threshold: float, meta: dict[str, Any],
+               trusted: dict[str, dict[str, float]] | None = None) -> tuple[str, relmodel.Model]:
+    keep = [k for k in range(len(vocab)) if abs(w[k]).max() >= 10 ** -DIGITS]
+    data = {
+        "format": relmodel.FORMAT,
+        "kind": kind,
+        "labels": classes,
+        "threshold": threshold,
+        **({"trusted": trusted} if trusted is not None else {}),
+        "training": meta,
+        "cues": cues,
+        "bias": [round(float(v), DIGITS) for v in b],
+        "features": [vocab[k] for k in keep],
+        "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return text, relmodel.Model(json.loads(text), source=kind)
+
+
+def folds_of(docs: Sequence[Doc], k: int = 5) -> list[int]:
+    """Fold of each doc by the hash of its document id (the sentences of one document share a fold)."""
+    return [int(hashlib.sha256(d.id.split("#")[0].encode()).hexdigest(), 16) % k for d in docs]
+
+
+# Cross-validation scores every data set once (mean F1), so that the choice serves CoNLL04-style news,
+# the team's headlines and wire sentences, and the longer English passages of the extra sets alike.
+SCORED_SOURCES = ("conll04", "annotations", "relations-en")
+# The trust decision reads kg's own entities, so it needs exhaustively annotated entities: not the extra sets.
+TRUST_SOURCES = ("conll04", "annotations")
+EXTRA_SOURCES = ("relations-en",)
+
+
+def trust_table(docs: Sequence[Doc], pairs: Sequence[Pair], answers: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Out-of-fold precision per language and relation type, on the scored data sets."""
+    pred, gold = triples(docs, pairs, answers)
+    out: dict[str, dict[str, Any]] = {}
+    for lang in sorted({d.language for d in docs}):
+        def mine(x: Any, lang: str = lang) -> bool:
+            return docs[x[0]].language == lang and docs[x[0]].source in TRUST_SOURCES
+
+        ps, gs = {x for x in pred if mine(x)}, {x for x in gold if mine(x)}
+        for t in sorted({x[2] for x in ps | gs}):
+            row = prf(ps, gs, t)
+            row["trusted"] = row["tp"] + row["fp"] >= TRUST_MIN_PREDICTIONS and row["p"] >= TRUST_PRECISION[lang]
+            out.setdefault(lang, {})[t] = row
+    return out
+
+
+def sample_weight(docs: Sequence[Doc], p: Pair, extra: float) -> float:
+    return extra if docs[p.doc].source in EXTRA_SOURCES else 1.0
+
+
+def cv_relations(docs: list[Doc], pairs: list[Pair],
+                 feats: list[list[str]]) -> tuple[float, float, float, dict]:
+    """C, threshold and the extra sets' weight with the best out-of-fold relation F1, and the
+    trust table at that choice."""
+    fold = folds_of(docs)
+    best, table = (-1.0, 0.0, 0.0, 0.0), {}
+    trust: dict[str, Any] = {}
+    has_extra = any(d.source in EXTRA_SOURCES for d in docs)
+    for c, xw in ((c, xw) for c in REL_C_GRID for xw in (EXTRA_WEIGHTS if has_extra else (1.0,))):
+        oof: list[tuple[Pair, list[str], list[float]]] = []
+        for k in range(5):
+            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k and docs[p.doc].source in SCORED_SOURCES]
+            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
+                                       [sample_weight(docs, pairs[n], xw) for n in tr])
+            probs = probabilities([feats[n] for n in te], vocab, w, b)
+            oof += [(pairs[n], classes, q) for n, q in zip(te, probs, strict=True)]
+        for th in THRESHOLDS:
+            answers = [decide(p, labels, q, th) for p, labels, q in oof]
+            pred, gold = triples(docs, [p for p, _, _ in oof], answers)
+            # Each data set counts once: CoNLL04 (two types) and kg's annotations (all types).
+            f1s = []
+            for src in sorted({d.source for d in docs} & set(SCORED_SOURCES)):
+                f1s.append(prf({x for x in pred if docs[x[0]].source == src},
+                               {x for x in gold if docs[x[0]].source == src})["f1"])
+            f1 = round(sum(f1s) / len(f1s), 4)
+            table[f"C={c} extra={xw} t={th}"] = f1
+            if f1 > best[0]:
+                best = (f1, c, th, xw)
+                trust = trust_table(docs, [p for p, _, _ in oof], answers)
+        print(f"  C={c} extra weight={xw}: best F1 so far {best[0]:.4f}", flush=True)
+    return best[1], best[2], best[3], {"cv_f1": best[0], "extra_weight": best[3], "grid": table, "trust": trust}
+
+
+PIPELINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+@contextlib.contextmanager
+def _shipping(model: relmodel.Model) -> Iterator[None]:
+    """kg's extraction with ``model`` in place of the shipped relation model."""
+    original = relmodel.load
+
+    def load(name: str = relmodel.MODEL_FILE) -> relmodel.Model:
+        return model if name == relmodel.MODEL_FILE else original(name)
+
+    relmodel.load = load  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        relmodel.load = original
+
+
+def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
+                        xw: float, cues: dict[str, Any]) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """Per language and relation type, the lowest probability (from ``th`` up) at which the
+    classifier's links, read by kg's pipeline (its own entities and sentences, the ``model``
+    engine) from the held-out folds, reach ``TRUST_PRECISION``; types that never do are left out.
+
+    Gold-span precision overstates what the classifier does in use: in kg's pipeline it also
+    pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody).
+    """
+    from kg.evaluate import evaluate
+    from kg.extract import extract
+
+    fold = folds_of(docs)
+    grid = sorted({th, *(t for t in PIPELINE_THRESHOLDS if t > th)})
+    counts: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
+    for k in range(5):
+        tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+        classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
+                                   [sample_weight(docs, pairs[n], xw) for n in tr])
+        held = [d for n, d in enumerate(docs) if fold[n] == k and d.source in TRUST_SOURCES]
+        for t in grid:
+            model = model_json("relation", classes, vocab, w, b, cues, t, {})[1]
+            with _shipping(model):
+                for (lang, src) in sorted({(d.language, d.source) for d in held}):
+                    gold = annotation_gold([d for d in held if d.language == lang and d.source == src])
+                    rep = evaluate(gold, lambda a: extract(a, engine="model"))
+                    for rtype, cnt in rep.relation_types.items():
+                        counts[lang, rtype, t][0] += cnt.tp
+                        counts[lang, rtype, t][1] += cnt.fp
+        print(f"  pipeline fold {k + 1}/5 done", flush=True)
+    trusted: dict[str, dict[str, float]] = {}
+    table: dict[str, Any] = {}
+    for lang, rtype in sorted({(x[0], x[1]) for x in counts}):
+        for t in grid:
+            tp, fp = counts[lang, rtype, t]
+            precision = tp / (tp + fp) if tp + fp else 0.0
+            table.setdefault(lang, {}).setdefault(rtype, {})[str(t)] = {"p": round(precision, 3), "tp": tp, "fp": fp}
+            if tp + fp >= TRUST_MIN_PREDICTIONS and precision >= TRUST_PRECISION[lang]:
+                trusted.setdefault(lang, {}).setdefault(rtype, t)
+    for lang in sorted({d.language for d in docs}):
+        trusted.setdefault(lang, {})
+    return trusted, table
+
+
+def cv_status(docs: list[Doc], pairs: list[Pair], feats: list[list[str]]) -> tuple[float, dict]:
+    """C with the best out-of-fold status accuracy."""
+    fold = folds_of(docs)
+    best, table = (-1.0, 0.0), {}
+    for c in C_GRID:
+        right = 0
+        for k in range(5):
+            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k]
+            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k]
+            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].status or "" for n in tr], c)
+            probs = probabilities([feats[n] for n in te], vocab, w, b)
+            right += sum(classes[max(range(len(q)), key=q.__getitem__)] == pairs[n].status
+                         for n, q in zip(te, probs, strict=True))
+        table[f"C={c}"] = round(right / len(pairs), 4)
+        if right / len(pairs) > best[0]:
+            best = (right / len(pairs), c)
+    return best[1], {"cv_accuracy": round(best[0], 4), "grid": table}
+
+
+def train_model(kind: str, docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
+                meta: dict[str, Any]) -> tuple[str, relmodel.Model]:
+    feats = feature_lists(docs, pairs, untrained(kind, cues))
+    if kind == "relation":
+        c, th, xw, cv = cv_relations(docs, pairs, feats)
+        labels = [p.label for p in pairs]
+        rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
+        weights: list[float] | None = [sample_weight(docs, pairs[n], xw) for n in rows]
+        print(f"{kind}: cross-validation C={c} threshold={th} extra weight={xw} F1={cv['cv_f1']:.3f}")
+    else:
+        (c, cv), th = cv_status(docs, pairs, feats), 0.0
+        labels = [p.status or "" for p in pairs]
+        rows = list(range(len(pairs)))
+        weights = None
+        print(f"{kind}: cross-validation C={c} accuracy={cv['cv_accuracy']:.3f}")
+    classes, vocab, w, b = fit([feats[n] for n in rows], [labels[n] for n in rows], c, weights)
+    meta = {**meta, "C": c, "min_count": MIN_COUNT, "examples": dict(sorted(Counter(labels[n] for n in rows).items())),
+            "cross_validation": {k: v for k, v in cv.items() if k != "grid"}}
+    trusted = None
+    if kind == "relation":
+        meta["trust_rule"] = (f"a relation type is answered in a language only from the lowest probability at "
+                              f"which its links, read by kg's pipeline from held-out folds of "
+                              f"{' and '.join(TRUST_SOURCES)}, are precise enough (by language: "
+                              f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
+                              f"{TRUST_MIN_PREDICTIONS} links")
+        trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues)
+        meta["cross_validation"]["pipeline"] = table
+        meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
+        print(f"  trusted (type: threshold): {trusted}")
+    text, model = model_json(kind, classes, vocab, w, b, cues, th, meta, trusted)
+    print(f"{kind} model: {len(model.vocab)} features x {len(classes)} labels, {len(text.encode()) / 1e6:.2f} MB, "
+          f"sha256 {hashlib.sha256(text.encode()).hexdigest()[:16]}")
+    return text, model

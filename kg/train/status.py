@@ -1,0 +1,313 @@
+"""Training kg's status model (``ontology/models/status.json``, read by :mod:`kg.extract.status`).
+
+A factuality model (English event factuality: happened / uncertain / did not happen, read at
+the event word) and a status model over the same context features plus the factuality model's
+answer, learnt from annotated relations read where their status is read (the relation's cue,
+or the words between its parties). Logistic regressions (scikit-learn, lbfgs, one BLAS
+thread, sorted vocabulary, rounded weights: the same data give the same bytes); C and how far
+the model may overrule the rules, per language and status, are chosen by 5-fold
+cross-validation (folds by document hash). Used by ``kg train`` and ``scripts/train_status.py``
+(which writes the shipped model).
+
+>>> _score(["asserted", "denied"], ["asserted", "asserted"])
+0.5
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.extract import status as S
+from kg.extract.lexicon import load_lexicon
+from kg.extract.relations import _clause, find_cues
+from kg.extract.text import Sentence, Token, split_sentences, tokenize
+from kg.schema import STATUSES
+from kg.train.relations import fit as _lr_fit
+
+# UW's terms are not stated ("research use"): it is left out of the shipped model (--with-uw adds it).
+FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
+LICENCES = {"uds-ih2.jsonl": "UDS-IH2, CC BY-SA 4.0 (decomp); via factuality_bert@03c67193240a",
+            "meantime.jsonl": "MEANTIME, WikiNews text CC BY 2.5; via factuality_bert@03c67193240a",
+            "uw.jsonl": "UW (Lee et al. 2015), terms not stated, research use; via factuality_bert@03c67193240a",
+            "annotations": "kg's own stand-off annotations (annotations/, MIT) of CNBC Indonesia headlines "
+                           "and Reuters-21578 sentences, train split"}
+C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
+# How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
+NEVER = 1.01
+TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
+# A status with fewer training examples than this in a language is the rules' alone there: the
+# model cannot have learnt it (11 denials in the annotations' train split when this was written),
+# and cross-validation over so few examples cannot say when to believe it.
+MIN_SUPPORT = 50
+MIN_COUNT = 2
+DIGITS = 4
+
+
+@dataclass(frozen=True)
+class Item:
+    """One relation (or one factuality event) and the place its status is read."""
+
+    doc: str
+    language: str
+    sentence: Sentence
+    anchor: tuple[int, int]
+    a: tuple[int, int]
+    b: tuple[int, int]
+    relation: str
+    label: str  # a status, or a factuality class
+    lo: int
+    hi: int
+    hits: tuple[Any, ...]
+
+
+def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    idx = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+def _sentence(text: str, lang: str) -> Sentence:
+    """The unit as one sentence (a question if any of its sentences is one)."""
+    lex = load_lexicon(lang)
+    parts = split_sentences(text, [(0, len(text))], lex)
+    toks = tuple(tokenize(text))
+    return Sentence(0, 0, len(text), text, toks, any(p.title_case for p in parts), any(p.question for p in parts))
+
+
+def make_item(doc: str, lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str,
+              label: str, s: Sentence | None = None, hits: tuple[Any, ...] | None = None) -> Item | None:
+    """One relation between the characters ``a`` and ``b`` of ``text`` (None if a span has no token)."""
+    lex = load_lexicon(lang)
+    s = s or _sentence(text, lang)
+    found = tuple(find_cues(s, lex)) if hits is None else hits
+    ta, tb = token_span(s.tokens, *a), token_span(s.tokens, *b)
+    if ta is None or tb is None:
+        return None
+    anchor = S.anchor_of(found, relation, ta, tb)
+    lo, hi = _clause(s, lex, anchor[0])
+    return Item(doc, lang, s, anchor, ta, tb, relation, label, lo, hi, found)
+
+
+def make_event(doc: str, text: str, start: int, end: int, score: float, s: Sentence | None = None,
+               hits: tuple[Any, ...] | None = None) -> Item | None:
+    """One English factuality event: happened (score > 1), not (< -1) or uncertain."""
+    lex = load_lexicon("en")
+    s = s or _sentence(text, "en")
+    found = tuple(find_cues(s, lex)) if hits is None else hits
+    span = token_span(s.tokens, start, end)
+    if span is None:
+        return None
+    label = "happened" if score > 1 else "not" if score < -1 else "uncertain"
+    lo, hi = _clause(s, lex, span[0])
+    return Item(doc, "en", s, span, span, span, "", label, lo, hi, found)
+
+
+def example_items(examples: Iterable[Any]) -> list[Item]:
+    """The relations of annotated examples (``kg.annotations.Example``), read where their status is read."""
+    out = []
+    for ex in examples:
+        lang = ex.unit.language
+        s = _sentence(ex.text, lang)
+        hits = tuple(find_cues(s, load_lexicon(lang)))
+        for r in ex.unit.relations:
+            a, b = ex.entities[r.subject], ex.entities[r.object]
+            it = make_item(ex.unit.doc_id, lang, ex.text, (a[0], a[1]), (b[0], b[1]), r.type, r.status, s, hits)
+            if it is not None:
+                out.append(it)
+    return out
+
+
+def read_factuality(shared: Path, files: Sequence[str] = FACT_FILES, ann: Any = None) -> list[Item]:
+    """Every event of the English factuality files of the data folder ``shared`` (see :func:`make_event`).
+
+    Sentences that kg's annotations (``ann``: ``scripts/annotations.py``) hold on their test side
+    are left out (by id and by text).
+    """
+    held_ids, held_keys = ann.held_out(shared=shared) if ann is not None else (set(), set())
+    out = []
+    for name in files:
+        for line in (shared / "train" / "factuality-en" / name).read_text(encoding="utf-8").split("\n"):
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            if raw["doc_id"] in held_ids or (ann is not None and ann.held_out_key(raw["text"]) in held_keys):
+                continue
+            s = _sentence(raw["text"], "en")
+            hits = tuple(find_cues(s, load_lexicon("en")))
+            for ev in raw["events"]:
+                it = make_event(raw["doc_id"], raw["text"], ev["start"], ev["end"], float(ev["factuality"]), s, hits)
+                if it is not None:
+                    out.append(it)
+    return out
+
+
+def rules(it: Item) -> str:
+    """The rule engine's status, as :mod:`kg.extract.relations` reads it for this relation type."""
+    lex = load_lexicon(it.language)
+    toks = it.sentence.tokens
+    if it.relation in S.NEGATION_ONLY:
+        return S.negation_status(toks, lex, it.anchor, it.lo)
+    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question)
+
+
+def context(it: Item) -> list[str]:
+    lex = load_lexicon(it.language)
+    return S.context_features(it.sentence.tokens, lex, it.hits, it.anchor, it.lo, it.hi,
+                              question=it.sentence.question)
+
+
+def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
+    lex = load_lexicon(it.language)
+    return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
+                             question=it.sentence.question, language=it.language, model=model)
+
+
+def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[str, Any]:
+    keep = [k for k in range(len(vocab)) if abs(w[k]).max() >= 10 ** -DIGITS]
+    return {"labels": classes, "bias": [round(float(v), DIGITS) for v in b],
+            "features": [vocab[k] for k in keep],
+            "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep]}
+
+
+def model_text(fact: dict[str, Any], status: dict[str, Any], trust: dict[str, dict[str, float]],
+               meta: dict[str, Any]) -> str:
+    data = {"format": S.FORMAT, "training": meta, "trust": trust,
+            "factuality": fact, "status": status}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def _fit(feats: Sequence[list[str]], labels: Sequence[str], c: float) -> dict[str, Any]:
+    return linear_json(*_lr_fit(feats, labels, c))
+
+
+def fact_model(items: Sequence[Item], c: float) -> dict[str, Any]:
+    return _fit([context(it) for it in items], [it.label for it in items], c)
+
+
+def _with_fact(fact: dict[str, Any]) -> S.StatusModel:
+    empty = {"labels": list(STATUSES), "bias": [0.0] * len(STATUSES), "features": [], "weights": []}
+    return S.StatusModel(json.loads(model_text(fact, empty, {}, {})), source="factuality")
+
+
+def folds(items: Sequence[Item], k: int = 5) -> list[int]:
+    return [int(hashlib.sha256(it.doc.encode()).hexdigest(), 16) % k for it in items]
+
+
+def predict(lin: dict[str, Any], feats: Sequence[list[str]]) -> list[tuple[str, float]]:
+    m = S.Linear(lin)
+    out = []
+    for f in feats:
+        p = m.scores(f)
+        k = max(range(len(p)), key=lambda i: (p[i], -i))
+        out.append((m.labels[k], p[k]))
+    return out
+
+
+def _score(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """Accuracy plus the mean recall of the statuses other than asserted (so that a rare
+    denial counts for more than one asserted link)."""
+    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold)
+    rec = []
+    for st in STATUSES[1:]:
+        idx = [k for k, g in enumerate(gold) if g == st]
+        if idx:
+            rec.append(sum(pred[k] == st for k in idx) / len(idx))
+    return acc + (sum(rec) / len(rec) if rec else 0.0)
+
+
+def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
+    """C of the status model and, per status, how sure the model must be to overrule the rules' answer,
+    by 5-fold cross-validation on train. Ties go to the rules (they are explainable)."""
+    import itertools
+
+    fm = _with_fact(fact) if fact else None
+    feats = [status_feats(it, fm) for it in items]
+    gold = [it.label for it in items]
+    rule = [rules(it) for it in items]
+    fold = folds(items)
+    best: tuple[float, float, float, dict[str, dict[str, float]]] | None = None
+    table = {}
+    for c in C_GRID:
+        oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
+        for k in range(5):
+            tr = [n for n in range(len(items)) if fold[n] != k]
+            te = [n for n in range(len(items)) if fold[n] == k]
+            lin = _fit([feats[n] for n in tr], [gold[n] for n in tr], c)
+            for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
+                oof[n] = p
+        alone = [m for m, _ in oof]
+        table[f"C={c} model alone"] = {"score": round(_score(gold, alone), 9), **{
+            k: v for k, v in scores(gold, alone).items() if k in ("accuracy", "recall")}}
+        # one trust level per (language, status) with enough examples; the others stay with the rules
+        support = Counter((it.language, it.label) for it in items)
+        langs = sorted({it.language for it in items})
+        free = [(lang, st) for lang in langs for st in STATUSES[1:] if support[lang, st] >= MIN_SUPPORT]
+        for levels in itertools.product(TRUST_GRID, repeat=len(free)):
+            trust = {lang: {st: NEVER for st in STATUSES[1:]} for lang in langs}
+            for (lang, st), t in zip(free, levels, strict=True):
+                trust[lang][st] = t
+            pred = [S.combine(ru, m, p, trust[it.language])
+                    for it, ru, (m, p) in zip(items, rule, oof, strict=True)]
+            sc = round(_score(gold, pred), 9)
+            key = (sc, sum(levels), -c)
+            if best is None or key > best[:3]:
+                best = (*key, trust)
+                full = scores(gold, pred)
+                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
+                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
+            if not any(levels) or all(t == NEVER for t in levels):
+                full = scores(gold, pred)
+                table[f"C={c} trust={json.dumps(trust, sort_keys=True)}"] = {
+                    "score": sc, "accuracy": full["accuracy"], "recall": full["recall"]}
+    assert best is not None
+    c = -best[2]
+    return {"c": c, "trust": best[3], "cv_score": round(best[0], 4),
+            "cv_score_rules_only": round(_score(gold, rule), 4), "table": table}
+
+
+def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dict[str, Any],
+          fact_c: float = 1.0) -> tuple[str, dict[str, Any]]:
+    """The model file's text and the cross-validation facts (no factuality items: no factuality features)."""
+    fact = fact_model(fact_items, fact_c) if fact_items else {}
+    # the relations the rules read by negation alone never ask the model
+    status_items = [it for it in status_items if it.relation not in S.NEGATION_ONLY]
+    cv = cross_validate(status_items, fact)
+    fm = _with_fact(fact) if fact else None
+    status = _fit([status_feats(it, fm) for it in status_items], [it.label for it in status_items], cv["c"])
+    meta = {**meta, "status_c": cv["c"], "factuality_c": fact_c, "cv_score": cv["cv_score"],
+            "cv_score_rules_only": cv["cv_score_rules_only"],
+            "examples": {"factuality": len(fact_items), "status": len(status_items)}}
+    return model_text(fact, status, cv["trust"], meta), cv
+
+
+def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    n = len(gold)
+    conf: dict[str, Counter[str]] = {g: Counter() for g in STATUSES}
+    for g, p in zip(gold, pred, strict=True):
+        conf[g][p] += 1
+    rec = {g: round(c[g] / sum(c.values()), 3) if c else None for g, c in conf.items()}
+    return {"n": n, "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / n, 4) if n else None,
+            "recall": rec, "support": {g: sum(c.values()) for g, c in conf.items()},
+            "confusion": {g: dict(sorted(c.items())) for g, c in conf.items() if c}}
+
+
+def show(title: str, sc: dict[str, Any]) -> None:
+    rec = ", ".join(f"{g} {sc['recall'][g]} ({sc['support'][g]})" for g in STATUSES if sc["support"][g])
+    print(f"{title}: accuracy {sc['accuracy']} on {sc['n']}; recall {rec}")
+
+
+def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str, float]]:
+    out = []
+    for it in items:
+        if it.relation in S.NEGATION_ONLY:
+            out.append((rules(it), 1.0))
+            continue
+        lex = load_lexicon(it.language)
+        out.append(S.model_status(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
+                                  question=it.sentence.question, model=model))
+    return out
