@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.engine_cli import engine_from_args
+from kg.engine_cli import engine_from_args, report_llm
 from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, plural, say
 from kg.io import check_writable, output_error
 
@@ -509,7 +509,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        finally:
+            report_llm(args)
     except UsageError as exc:
         say(f"kg: error: {exc}")
         return EXIT_USAGE
