@@ -6,6 +6,7 @@ Every answer here is written by the test, so each check knows exactly what the m
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
@@ -135,7 +136,7 @@ def test_long_articles_go_in_overlapping_chunks_and_merge(settings: LLMSettings)
         x = extract(Article("a", text, language="id"), engine=_with(settings, stub, chunk_chars=130))
     chunks = [user_text(body) for _, body in stub.seen]
     assert len(chunks) >= 3
-    for before, after in zip(chunks, chunks[1:], strict=False):  # each chunk repeats the last sentence of the one before
+    for before, after in itertools.pairwise(chunks):  # each repeats the last sentence of the one before
         assert before.rsplit(". ", 1)[-1] in after
     assert all(text.find(c) >= 0 for c in chunks)  # sentence-aligned: each chunk is a stretch of the text
     assert sorted(e.label for e in x.entities) == sorted(
