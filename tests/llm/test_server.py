@@ -120,12 +120,13 @@ def _engine(server: Server, cache: Path, **changes: Any) -> Engine:
     return Engine("llm", llm=replace(settings, **changes))
 
 
-def _follows_the_schema(answer: dict[str, Any]) -> None:
-    """The test's own reading of the schema (kg's grounding is not asked)."""
-    assert set(answer) == {"entities", "relations"}
-    for e in answer["entities"]:
+def _follows_the_schema(answer: dict[str, Any], whole: bool) -> None:
+    """The test's own reading of the schema (kg's grounding is not asked); a reply cut at the token
+    limit is checked on the items it completed."""
+    assert set(answer) == {"entities", "relations"} if whole else set(answer) <= {"entities", "relations"}
+    for e in answer.get("entities", []):
         assert set(e) == {"name", "type"} and isinstance(e["name"], str) and e["type"] in ENTITY_TYPES
-    for r in answer["relations"]:
+    for r in answer.get("relations", []):
         assert r["type"] in RELATION_TYPES and r["status"] in STATUSES
         assert all(isinstance(r[k], str) for k in ("subject", "object", "evidence"))
         assert all(r[k] is None or isinstance(r[k], str) for k in ("attributed_to", "sector"))
@@ -145,7 +146,7 @@ def test_a_real_server_answers_by_the_schema_and_a_rebuild_asks_nothing(server: 
     for r in records:
         # the reply's text parsed; what a model cut at the token limit said is checked on its complete items
         answer = client._parse(r["content"], r["finish_reason"], server.url)
-        _follows_the_schema(answer)
+        _follows_the_schema(answer, whole=r["finish_reason"] == "stop")
         assert "KG_LLM_API_KEY" not in json.dumps(r)
     # llama.cpp's server refuses json_schema: the engine fell back to json_object and remembered it
     (mode,) = [json.loads(p.read_text()) for p in (tmp_path / "cache" / "endpoints").iterdir()]
