@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from kg import __version__
-from kg.engine_cli import engine_from_args
+from kg.engine_cli import engine_from_args, report_llm
 from kg.errors import InputError, OutputError, UsageError, WorkerError, one_line, plural, say
 from kg.io import check_writable, output_error
 
@@ -358,7 +358,11 @@ class _Parser(argparse.ArgumentParser):
         known = [o for a in parser._actions for o in a.option_strings]
         hints = []
         for word in extra:
-            close = difflib.get_close_matches(word.split("=")[0], known, n=3, cutoff=0.6) if word[:1] == "-" else []
+            flag = word.split("=")[0]
+            close = difflib.get_close_matches(flag, known, n=3, cutoff=0.6) if word[:1] == "-" else []
+            # only the near misses about as close as the closest: "--maxnodes" is --max-nodes, not also --models
+            best = max((difflib.SequenceMatcher(None, flag, c).ratio() for c in close), default=0.0)
+            close = [c for c in close if difflib.SequenceMatcher(None, flag, c).ratio() >= best - 0.1]
             if close:
                 hints.append(f"{word}: did you mean {' or '.join(close)}?")
         parser.error(f"unrecognized arguments: {' '.join(extra)}" + ("".join(f"; {h}" for h in hints)))
@@ -513,7 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        try:
+            return int(args.func(args))
+        finally:
+            report_llm(args)
     except UsageError as exc:
         say(f"kg: error: {exc}")
         return EXIT_USAGE

@@ -75,8 +75,21 @@ class StoreError(UsageError):
     """A path that is not a kg store, a store in use, or a damaged store file."""
 
 
-class PushError(KgError):
+class ServerError(KgError):
+    """A server refused a request (``status``: its HTTP status), or could not be reached after every retry
+    (``status`` None)."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class PushError(ServerError):
     """The SPARQL server refused a request, or could not be reached after every retry."""
+
+
+class LLMError(ServerError):
+    """The language model's server refused a request, or could not be reached after every retry."""
 
 
 # Line breaks, other control characters and bidi overrides in a file name (or a JSONL id) would let

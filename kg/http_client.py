@@ -1,4 +1,4 @@
-"""HTTP for ``kg push``: one request with bounded retries, a total deadline and a bounded reply.
+"""HTTP for ``kg push`` and the LLM engine: one request with bounded retries, a total deadline and a bounded reply.
 
 Only the standard library (``urllib``, ``http.client``). A request is retried a bounded
 number of times when its failure may pass (connection errors, timeouts, HTTP 408,
@@ -20,9 +20,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kg.errors import PushError, UsageError, one_line
+from kg.errors import PushError, ServerError, UsageError, one_line
 
 __all__ = ["AUTH_ENV", "REPLY_LIMIT", "Client", "check_endpoint"]
 
@@ -38,13 +38,22 @@ AUTH_ENV = "KG_PUSH_AUTH"
 @dataclass(frozen=True)
 class Client:
     """Requests to one server: ``auth`` (``user:password``, Basic or Digest), bounded ``retries`` with
-    exponential ``backoff``, and a total ``timeout`` in seconds per request."""
+    exponential ``backoff``, and a total ``timeout`` in seconds per request.
+
+    Failures raise ``error`` (a :class:`~kg.errors.ServerError` with the HTTP status, if any);
+    ``secrets`` (a bearer token sent in a header) are redacted from its message like the
+    credentials; ``timeout_option`` names the option that sets the deadline, in its message.
+    """
 
     auth: str | None
     retries: int
     backoff: float
     timeout: float
     sleep: Callable[[float], None] = time.sleep
+    error: type[ServerError] = PushError
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+    timeout_option: str = "--timeout"
+    retry_status: frozenset[int] = _RETRY_STATUS
 
     def request(
         self,
@@ -68,36 +77,37 @@ class Client:
             attempt += 1
             req = urllib.request.Request(url, data=body, headers=dict(headers or {}), method=method)
             try:
-                with _Deadline(self.timeout) as deadline, opener.open(req, timeout=self.timeout) as response:
+                with (_Deadline(self.timeout, self.timeout_option) as deadline,
+                      opener.open(req, timeout=self.timeout) as response):
                     return _read_reply(response, limit, deadline)
             except urllib.error.HTTPError as exc:
                 message = self._redact(_server_message(exc))
-                if exc.code in _RETRY_STATUS and attempt <= self.retries:
+                if exc.code in self.retry_status and attempt <= self.retries:
                     self.sleep(self._delay(attempt, exc.headers.get("Retry-After") if exc.headers else None))
                     continue
                 tries = f" (after {attempt} attempts)" if attempt > 1 else ""
-                raise PushError(
+                raise self.error(
                     f"{method} {url} was refused{tries}: HTTP {exc.code} {exc.reason}"
-                    + (f": {message}" if message else "")
+                    + (f": {message}" if message else ""), status=exc.code
                 ) from None
             except _CrossOrigin as exc:
-                raise PushError(f"{method} {url}: {exc}") from None
+                raise self.error(f"{method} {url}: {exc}") from None
             except (urllib.error.URLError, TimeoutError, OSError, http.client.HTTPException) as exc:
                 if attempt <= self.retries:
                     self.sleep(self._delay(attempt, None))
                     continue
                 reason = getattr(exc, "reason", None) or _describe(exc)
                 why = self._redact(str(reason))
-                raise PushError(f"{method} {url} failed after {attempt} attempts: {why}") from None
+                raise self.error(f"{method} {url} failed after {attempt} attempts: {why}") from None
             except ValueError as exc:  # urllib's word for a challenge it cannot answer (an unknown auth scheme)
-                raise PushError(f"{method} {url} failed: {self._redact(str(exc))}") from None
+                raise self.error(f"{method} {url} failed: {self._redact(str(exc))}") from None
 
     def _redact(self, text: str) -> str:
-        """``text`` without the credentials: the password, ``user:password`` and its Base64."""
-        if not self.auth:
-            return text
-        password = self.auth.partition(":")[2]
-        secrets = [self.auth, base64.b64encode(self.auth.encode("utf-8")).decode("ascii"), password]
+        """``text`` without the credentials (the password, ``user:password`` and its Base64) and ``secrets``."""
+        secrets = list(self.secrets)
+        if self.auth:
+            password = self.auth.partition(":")[2]
+            secrets += [self.auth, base64.b64encode(self.auth.encode("utf-8")).decode("ascii"), password]
         for secret in sorted(filter(None, secrets), key=len, reverse=True):
             text = text.replace(secret, "***")
         return text
@@ -126,8 +136,9 @@ class _Deadline:
 
     _local = threading.local()
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, option: str = "--timeout") -> None:
         self.seconds = seconds
+        self.option = option
         self.sockets: list[socket.socket] = []
         self.expired = False
         self._timer = threading.Timer(seconds, self._expire)
@@ -148,7 +159,7 @@ class _Deadline:
         self._timer.cancel()
         _Deadline._local.current = None
         if self.expired and exc[0] is not None and not isinstance(exc[1], urllib.error.HTTPError):
-            raise TimeoutError(f"no complete reply within the --timeout of {self.seconds:g} s") from None
+            raise TimeoutError(f"no complete reply within the {self.option} of {self.seconds:g} s") from None
 
     @classmethod
     def register(cls, sock: socket.socket | None) -> None:
@@ -240,7 +251,7 @@ def _opener(url: str, auth: str | None) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(*handlers)
 
 
-def check_endpoint(url: str, option: str = "--endpoint") -> str:
+def check_endpoint(url: str, option: str = "--endpoint", credentials: str = f"--auth or {AUTH_ENV}") -> str:
     """An http(s) URL with a host and a numeric port (if any), no credentials, no spaces.
 
     >>> check_endpoint("http://127.0.0.1:7878/store")
@@ -260,7 +271,7 @@ def check_endpoint(url: str, option: str = "--endpoint") -> str:
     if parts.scheme not in ("http", "https"):
         raise UsageError(f"{option} must be an http:// or https:// URL, got {url!r}")
     if "@" in parts.netloc:
-        raise UsageError(f"{option} must not hold credentials (user:password@); give them with --auth or {AUTH_ENV}")
+        raise UsageError(f"{option} must not hold credentials (user:password@); give them with {credentials}")
     if not parts.hostname:
         raise UsageError(f"{option} names no host: {url!r}")
     return url

@@ -38,7 +38,7 @@ from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
 
-from kg.errors import InputError, KgError, UsageError, WorkerError
+from kg.errors import InputError, KgError, ServerError, UsageError, WorkerError
 from kg.extract.engine import DEFAULT_ENGINE, Engine
 from kg.model import Article, Extraction
 
@@ -87,6 +87,8 @@ def _extract_item(item: Item, engine: Engine, slim: bool) -> Result:
         return item
     try:
         x = extract(item, engine=engine)
+    except ServerError as exc:  # a language model's server refused or could not answer this article
+        return InputError(item.origin or item.id, f"extraction failed: {exc}")
     except KgError:
         raise
     except Exception as exc:  # one article's failure must not cost the others
@@ -268,6 +270,25 @@ def _local(items: Iterator[list[Item]], *, engine: Engine, slim: bool, workers: 
         pool[0].shutdown(wait=True, cancel_futures=True)
 
 
+def _llm_engines() -> frozenset[str]:
+    from kg.extract import LLM_ENGINES
+
+    return LLM_ENGINES
+
+
+def _threads(items: Iterator[list[Item]], *, engine: Engine, slim: bool, threads: int) -> Iterator[Result]:
+    # The LLM engines wait on a server, not on a core: threads of this process send up to
+    # --llm-concurrency requests at once and share one tally (kg.extract.llm.client.STATS).
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(threads, thread_name_prefix="kg-llm")
+    runner = _Runner(pool.submit, (), lambda: None, threads * WINDOW_PER_WORKER)
+    try:
+        yield from runner.run(items, engine, slim)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def check_address(address: str) -> None:
     """Refuse a ``--dask`` value that is no scheduler address, before anything connects.
 
@@ -376,7 +397,8 @@ def extract_many(
     -----
     When the whole input fits in the first batches given to the workers
     (two per worker), it is extracted here: starting processes would take
-    longer than the work.
+    longer than the work. The LLM engines (``kg.extract.LLM_ENGINES``) run in
+    ``engine.llm.concurrency`` threads of this process whatever ``workers`` is.
     """
     from kg.extract.engine import as_engine
 
@@ -386,6 +408,12 @@ def extract_many(
     size = (DASK_CHUNK_SIZE if dask else CHUNK_SIZE) if chunk_size is None else chunk_size
     if size < 1:
         raise UsageError(f"chunk_size must be 1 or more, not {size}")
+    if engine.llm is not None and engine.name in _llm_engines():
+        if dask is not None:
+            raise UsageError(f"--dask does not run --engine {engine.name}: its requests run in threads of this "
+                             "process (--llm-concurrency)")
+        yield from _threads(_batches(items, 1), engine=engine, slim=slim, threads=max(1, engine.llm.concurrency))
+        return
     if dask is None and workers == 1:
         # One article at a time: each result is out (and, in a store, saved) before the next is read.
         for item in items:

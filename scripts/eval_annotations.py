@@ -63,15 +63,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="test", choices=["train", "test"])
     ap.add_argument("--language", choices=["id", "en"])
-    ap.add_argument("--engine", default=None, help="extraction engine (default: kg's default)")
+    from kg.engine_cli import add_engine_options, engine_from_args
+
+    add_engine_options(ap)  # --engine, --models and the LLM engines' options (docs/llm.md)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="drop predictions below this confidence")
     args = ap.parse_args()
-    from kg.extract import DEFAULT_ENGINE, extract
+    from kg.extract import extract
     from kg.extract.confidence import above
 
+    engine = engine_from_args(args)
     docs = [parse_doc(r) for r in gold_records(args.split, args.language)]
-    report = evaluate(docs, lambda a: above(extract(a, engine=args.engine or DEFAULT_ENGINE), args.min_confidence))
+    report = evaluate(docs, lambda a: above(extract(a, engine=engine), args.min_confidence))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0
 

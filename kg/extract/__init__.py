@@ -34,10 +34,18 @@ from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "Engine", "extract"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "LLM_ENGINES", "Engine", "extract", "read"]
 
 
 def _run(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False) -> Extraction:
+    mentions, found = read(article, language, engine, rules=rules, learned=learned)
+    return assemble(article, language, mentions, found, models=engine.models)
+
+
+def read(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False
+         ) -> tuple[list[Mention], list[Found]]:
+    """The mentions and the sentence-level relations of one article, before :func:`assemble` makes them
+    an Extraction (the LLM engine joins its own to the hybrid engine's here)."""
     lex = load_lexicon(language)
     gaz = gaz_index(language)
     models = engine.models  # a model folder (kg train), read instead of the shipped files it holds
@@ -88,7 +96,7 @@ def _run(article: Article, language: str, engine: Engine, *, rules: bool = True,
                       for t in RELATION_TYPES}
             here += classified_relations(s, ms, known, language=language, models=models)
         found += here
-    return assemble(article, language, mentions, found, models=models)
+    return mentions, found
 
 
 # rules: lexicons and patterns only (the default: fast, explainable, no model files);
@@ -102,12 +110,25 @@ def _inside(m: Mention, others: list[Mention]) -> bool:
     return any(o.i <= m.i and m.j <= o.j for o in others)
 
 
+def _llm(article: Article, language: str, engine: Engine, *, hybrid: bool = False) -> Extraction:
+    # imported here: nothing of the LLM engine loads unless it is chosen
+    from kg.extract.llm import extract_llm
+
+    return extract_llm(article, language, engine, hybrid=hybrid)
+
+
 # An engine is called with the article, its language and the Engine value (name and settings).
+# llm: a language model's reading (an OpenAI-compatible server, docs/llm.md), grounded in the text;
+# llm+hybrid: its union with the hybrid engine, the rules' status winning where both read a link.
 ENGINES: dict[str, Callable[[Article, str, Engine], Extraction]] = {
     "rules": functools.partial(_run, rules=True, learned=False),
     "model": functools.partial(_run, rules=False, learned=True),
     "hybrid": functools.partial(_run, rules=True, learned=True),
+    "llm": functools.partial(_llm, hybrid=False),
+    "llm+hybrid": functools.partial(_llm, hybrid=True),
 }
+#: The engines that ask a language model: they run in threads of the calling process (kg.parallel).
+LLM_ENGINES = frozenset({"llm", "llm+hybrid"})
 
 
 def extract(article: Article, *, engine: str | Engine = DEFAULT_ENGINE) -> Extraction:

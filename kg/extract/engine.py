@@ -12,7 +12,7 @@ Engine(name='rules', models=None, llm=None)
 >>> as_engine("nothing")
 Traceback (most recent call last):
 ...
-kg.errors.ChoiceError: unknown engine 'nothing' (allowed: hybrid, model, rules)
+kg.errors.ChoiceError: unknown engine 'nothing' (allowed: hybrid, llm, llm+hybrid, model, rules)
 """
 
 from __future__ import annotations
@@ -29,11 +29,13 @@ DEFAULT_ENGINE = "hybrid"
 
 @dataclass(frozen=True)
 class LLMSettings:
-    """How to reach an OpenAI-compatible chat-completions server (``--engine llm``).
+    """How to reach an OpenAI-compatible chat-completions server (``--engine llm``), and what to ask.
 
     The API key is never part of the settings: it is read from the environment
     (``KG_LLM_API_KEY``) where the request is made, so it is never pickled,
-    stored or printed.
+    stored or printed. ``max_tokens`` bounds each answer, ``chunk_chars`` the text
+    sent in one request (docs/llm.md); ``extra`` are further request parameters
+    (name, JSON value).
     """
 
     url: str
@@ -42,11 +44,18 @@ class LLMSettings:
     timeout: float = 120.0
     cache: str | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+    max_tokens: int = 2048
+    chunk_chars: int = 6000
 
     @property
     def key(self) -> str:
-        """What in these settings decides an extraction (not the concurrency, timeout or cache place)."""
-        return f"{self.model or '?'}@{self.url}"
+        """What in these settings decides an extraction (not the concurrency, timeout or cache place):
+        the model and server, the prompt and schema versions, the chunk size and token limit."""
+        from kg.extract.llm.prompt import prompt_version, schema_version
+
+        extra = "".join(f"+{k}={v}" for k, v in self.extra)
+        return (f"{self.model or '?'}@{self.url}+prompt:{prompt_version()}+schema:{schema_version()}"
+                f"+chunk:{self.chunk_chars}+max:{self.max_tokens}{extra}")
 
 
 @dataclass(frozen=True)
