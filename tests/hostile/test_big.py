@@ -19,7 +19,7 @@ import pytest
 
 from kg.model import Article
 from tests.hostile.corpus import ID_BODY, ID_TITLE, write_big_line
-from tests.hostile.run import measured
+from tests.hostile.run import PEAK_RSS, measured
 
 SIZE = 200 * 1024 * 1024
 DEFAULT_LIMIT = 20_000_000
@@ -56,12 +56,12 @@ def test_a_200_mb_line_is_refused_quickly_without_being_read(big: Path, tmp_path
     assert r.max_rss_mb < base.max_rss_mb + 100, (r.max_rss_mb, base.max_rss_mb)
 
 
-_READ = """
-import resource, sys, time
+_READ = PEAK_RSS + """
+import sys, time
 from kg.readers import read
 t = time.perf_counter()
 kinds = [type(x).__name__ for x in read([sys.argv[1]], max_article_bytes=int(sys.argv[2]))]
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+rss = peak_rss_kib() / 1024
 print(kinds, round(time.perf_counter() - t, 2), round(rss))
 """
 
