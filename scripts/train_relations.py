@@ -1,4 +1,4 @@
-"""Train kg's relation classifier (and status classifier) and measure them on held-out data.
+"""Train kg's relation classifier and measure it on held-out data.
 
 Data (train parts only are learnt from; dev/test parts only give the figures):
 
@@ -6,13 +6,13 @@ Data (train parts only are learnt from; dev/test parts only give the figures):
   ``based_in`` and ``works_for``; only the pairs those two types could join are used.
 * kg's own stand-off annotations of CNBC Indonesia headlines and Reuters sentences
   (``annotations/`` read through ``scripts/annotations.py``, train/test split by
-  document hash), when present: every relation type, and the status of each relation.
+  document hash), when present: every relation type.
   Whatever ``annotations/`` holds at run time is used.
 * English relation sets (``--train-data``, default ``../shared/train``:
   ``relations-en/{knowledgenet,redocred}.gold.jsonl``): ``works_for``,
   ``subsidiary_of``, ``based_in`` and ``launch``, one example per sentence.
 
-Multinomial logistic regressions (scikit-learn, lbfgs, one BLAS thread: the same
+A multinomial logistic regression (scikit-learn, lbfgs, one BLAS thread: the same
 data give the same bytes) over :func:`kg.extract.relmodel.features`. The
 regularisation and the decision threshold are chosen by 5-fold cross-validation
 on train (folds by document hash). Cross-validation also decides, per language and
@@ -20,8 +20,7 @@ relation type, whether the classifier is trusted at all and from which probabili
 each fold's model is run through kg's own pipeline (its own entities, the ``model``
 engine) on the held-out CoNLL04 and annotated units, and a type is kept with the
 lowest probability threshold at which its precision reaches ``TRUST_PRECISION``
-(stored in the model file as ``trusted``). Writes ``ontology/models/relations.json``
-and, with annotations, ``relations_status.json``.
+(stored in the model file as ``trusted``). Writes ``ontology/models/relations.json``.
 
     python scripts/train_relations.py             # train, write, print figures
     python scripts/train_relations.py --no-write  # figures of a fresh model, nothing written
@@ -29,9 +28,9 @@ and, with annotations, ``relations_status.json``.
     python scripts/train_relations.py --conll-only
 
 Figures: relation precision/recall/F1 by type with gold entity spans (every pair
-of gold mentions is classified; matched by entity), status accuracy on gold
-relations, and with ``--kg`` the ``kg.evaluate`` figures of rules, model and both
-with kg's own entities; model size, load time and speed (CPU time, one core).
+of gold mentions is classified; matched by entity), and with ``--kg`` the
+``kg.evaluate`` figures of rules, model and both with kg's own entities; model
+size, load time and speed (CPU time, one core).
 """
 
 from __future__ import annotations
@@ -60,7 +59,6 @@ from kg.resources import ontology_dir  # noqa: E402
 
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
 from kg.train.relations import (  # noqa: E402, F401
-    C_GRID,
     DIGITS,
     EXTRA_SOURCES,
     EXTRA_WEIGHTS,
@@ -74,7 +72,6 @@ from kg.train.relations import (  # noqa: E402, F401
     TRUST_SOURCES,
     cue_table,
     cv_relations,
-    cv_status,
     fit,
     folds_of,
     model_json,
@@ -101,7 +98,7 @@ from kg.train.reldata import (  # noqa: E402, F401
     read_sentences,
     token_span,
 )
-from kg.train.relscore import decide, eval_relations, eval_status, feature_lists, prf, show, triples  # noqa: E402, F401
+from kg.train.relscore import decide, eval_relations, feature_lists, prf, show, triples  # noqa: E402, F401
 
 
 def read_annotations(split: str) -> list[Doc]:
@@ -116,19 +113,21 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
     """``x`` (an Extraction) with the model's relations between pairs of its entities' mentions.
 
     Mentions are mapped to the tokens of kg's own sentences; a pair of entities
-    takes the relation of its most probable mention pair, and its status from
-    the status model when one is shipped. With ``keep_rules`` the rule engine's
-    relations stay and win when both give the same link.
+    takes the relation of its most probable mention pair, and its status as kg's
+    engines read it (:func:`kg.extract.learned.pair_status`). With ``keep_rules`` the
+    rule engine's relations stay and win when both give the same link.
     """
-    from kg.errors import DataError
+    from kg.extract.learned import pair_status
     from kg.extract.lexicon import load_lexicon
+    from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences
     from kg.model import Evidence, Extraction, Relation
     from kg.schema import link_id, link_key
 
     art = x.article
     lang = art.language or "en"
-    sents = split_sentences(art.text, art.segments(), load_lexicon(lang))
+    lex = load_lexicon(lang)
+    sents = split_sentences(art.text, art.segments(), lex)
     spans: dict[int, list[tuple[int, int, Any]]] = defaultdict(list)
     for e in x.entities:
         for m in e.mentions:
@@ -152,10 +151,7 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
         if link_key(t, subj, obj) in seen:
             continue
         seen.add(link_key(t, subj, obj))
-        try:
-            st = relmodel.status(s.tokens, a, b, language=lang)[0]
-        except DataError:
-            st = "asserted"
+        st = pair_status(s, lex, find_cues(s, lex), t, a[:2], b[:2])
         rels.append(Relation(link_id(t, subj, obj), t, subj, obj, st, confidence=round(p, 3),
                              evidence=(Evidence(s.start, s.end, s.text),)))
     return Extraction(art, x.entities, tuple(rels), x.warnings)
@@ -261,28 +257,17 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({dict(sorted(Counter(p.label for p in pairs if p.train).items()))})")
     figures: dict[str, Any] = {}
     licences = {k: LICENCES[k] for k in sources}
-    text, model = train_model("relation", train, pairs, cues, {"data": sources, "licences": licences})
+    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences})
     figures["conll04_dev"] = eval_relations("CoNLL04 dev", conll["dev"], model)
-    status_text = None
-    if ann:
-        for lang in ("en", "id"):
-            figures[f"annotations_test_{lang}"] = eval_relations(
-                f"annotations test [{lang}]", [d for d in ann["test"] if d.language == lang], model)
-        spairs = [p for p in pairs_of(ann["train"]) if p.label != "none" and p.train]
-        status_text, smodel = train_model("status", ann["train"], spairs, cues, {"data": sources})
-        for lang in ("en", "id"):
-            figures[f"status_test_{lang}"] = eval_status(
-                f"annotations test [{lang}]", [d for d in ann["test"] if d.language == lang], smodel)
+    for lang in ("en", "id") if ann else ():
+        figures[f"annotations_test_{lang}"] = eval_relations(
+            f"annotations test [{lang}]", [d for d in ann["test"] if d.language == lang], model)
     if args.no_write:
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, body in ((relmodel.MODEL_FILE, text), (relmodel.STATUS_FILE, status_text)):
-        path = args.out / name
-        if body is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.write_text(body, encoding="utf-8")
-            print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    path = args.out / relmodel.MODEL_FILE
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     relmodel.load.cache_clear()
     figures["speed"] = speed(conll["dev"])
     if args.kg:

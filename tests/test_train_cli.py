@@ -101,8 +101,8 @@ def test_train_learns_a_new_company_reproducibly(tmp_path: Path, capsys: pytest.
     shipped = ontology_dir() / "models"
     for name in ("ner-id.tsv.gz", "relations.json"):
         assert (folders[0] / name).read_bytes() != (shipped / name).read_bytes(), name
-    # one denied relation is too few to retrain the pair status classifier: kept, as the others
-    for name in ("ner-en.tsv.gz", "relations_status.json", "status.json"):
+    # one denied relation is too few to retrain the status model: kept, as the others
+    for name in ("ner-en.tsv.gz", "status.json"):
         assert (folders[0] / name).read_bytes() == (shipped / name).read_bytes(), name
     rel = json.loads((folders[0] / "relations.json").read_text(encoding="utf-8"))
     assert set(rel["labels"]) == {"based_in", "none", "works_for"}

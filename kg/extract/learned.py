@@ -10,9 +10,11 @@ the classifier (the rules know negation scope and speakers; the classifier does 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence
 from kg.schema import PLACE_TYPES, link_key
@@ -59,10 +61,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
     ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one.
     """
-    tagger = has_tagger(language) if models is None else has_tagger(language, models)
-    if not tagger or not any(t.is_cap for t in s.tokens):
+    present = has_tagger(language) if models is None else has_tagger(language, models)
+    if not present or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
-    from kg.extract.ner import _model, org_kind
+    from kg.extract.ner import org_kind, tagger
 
     soft = [False] * len(s.tokens)
     # a product after a launch verb is read from its context and is never displaced
@@ -77,7 +79,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     out = []
     spans, need = [], []
-    model = _model(language) if models is None else _model(language, models)
+    model = tagger(language, models)
     rows = model.emissions(s.tokens)
     for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
         if etype not in _NER_TYPES:
@@ -154,9 +156,8 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
                          language: str, models: str | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import _clause, find_cues, non_parties
+    from kg.extract.relations import find_cues, non_parties
     from kg.extract.relmodel import classify
-    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
 
     gone = non_parties(s, load_lexicon(language), ms)  # "told Reuters", "Chinese automaker X": not parties
     named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
@@ -180,12 +181,21 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         seen.add(key)
         if hits is None:
             hits = find_cues(s, lex)
-        # the rules' status cues and the status model, read where this relation stands
-        anchor = anchor_of(hits, rtype, (a.i, a.j), (b.i, b.j))
-        lo, hi = _clause(s, lex, anchor[0])
-        if rtype in NEGATION_ONLY:
-            st = negation_status(s.tokens, lex, anchor, lo)
-        else:
-            st = decide(s, lex, hits, anchor, rtype, lo, hi, models=models)
+        st = pair_status(s, lex, hits, rtype, (a.i, a.j), (b.i, b.j), models=models)
         out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
     return out
+
+
+def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: tuple[int, int],
+                b: tuple[int, int], *, models: str | None = None) -> str:
+    """The status of a relation ``rtype`` the pair classifier read between the token spans ``a`` and
+    ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
+    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`)."""
+    from kg.extract.relations import _clause
+    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
+
+    anchor = anchor_of(hits, rtype, a, b)
+    lo, hi = _clause(s, lex, anchor[0])
+    if rtype in NEGATION_ONLY:
+        return negation_status(s.tokens, lex, anchor, lo)
+    return decide(s, lex, hits, anchor, rtype, lo, hi, models=models)

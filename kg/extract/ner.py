@@ -44,6 +44,7 @@ __all__ = [
     "org_kind",
     "spans_to_bio",
     "tag",
+    "tagger",
 ]
 
 TYPES = ("Organization", "Person", "Place")
@@ -326,6 +327,19 @@ def _model(language: str, models: str | None = None) -> Model:
     return Model.read(model_path(language, models))
 
 
+def tagger(language: str, models: str | None = None) -> Model:
+    """The name tagger of ``language`` (from the model folder ``models`` when it has one), read once
+    per process: for callers that need more than :func:`tag` (emissions, marginals, :meth:`Model.org_kind`).
+
+    >>> tagger("en") is tagger("en", None)
+    True
+    >>> tagger("en").language
+    'en'
+    """
+    # one cache entry for the shipped model, however the caller spells "no folder"
+    return _model(language) if models is None else _model(language, models)
+
+
 def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) -> list[tuple[int, int, str]]:
     """Entity spans of one sentence: ``(first token, one past the last token, type)``.
 
@@ -348,7 +362,7 @@ def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) ->
         raise ChoiceError("language", language, languages())
     if not tokens:
         return []
-    return (_model(language) if models is None else _model(language, models)).tag(tokens)
+    return tagger(language, models).tag(tokens)
 
 
 def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
@@ -364,7 +378,7 @@ def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
 
 def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:
     """``"Company"`` or ``"Organization"`` for an Organization name the tagger found (see :meth:`Model.org_kind`)."""
-    return (_model(language) if models is None else _model(language, models)).org_kind(tokens, i, j)
+    return tagger(language, models).org_kind(tokens, i, j)
 
 
 def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:

@@ -6,10 +6,9 @@ module scores an ordered pair of mentions with a multinomial logistic
 regression over sparse features of the pair (entity types, order, distance,
 the words between and around, cue words, apposition and ``-based`` shapes).
 
-The models are trained by ``scripts/train_relations.py`` and shipped as plain
-JSON under ``ontology/models/`` (``relations.json``; ``relations_status.json``
-when a status model was trained): a feature vocabulary, a weight matrix and the
-cue words the features use. Loading is a JSON parse (no pickle); prediction is
+The model is trained by ``scripts/train_relations.py`` (or ``kg train``) and
+shipped as plain JSON, ``ontology/models/relations.json``: a feature vocabulary,
+a weight matrix and the cue words the features use. Loading is a JSON parse (no pickle); prediction is
 a sum of weight rows with numpy. Method and figures: ``docs/relations-model.md``.
 
 Spans are token spans over :func:`kg.extract.text.tokenize` tokens:
@@ -36,12 +35,11 @@ from typing import Any
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file
 from kg.extract.text import Token
-from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
+from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
 __all__ = [
     "FORMAT",
     "MODEL_FILE",
-    "STATUS_FILE",
     "Cues",
     "Model",
     "allowed",
@@ -49,11 +47,9 @@ __all__ = [
     "features",
     "load",
     "model_path",
-    "status",
 ]
 
 MODEL_FILE = "relations.json"
-STATUS_FILE = "relations_status.json"
 FORMAT = "kg-relmodel/1"
 
 Span = tuple[int, int, str]
@@ -342,12 +338,6 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
             near = [_word(tokens[k].text)[0] for k in range(max(0, left[0] - 4), left[0])]
             near += [_word(tokens[k].text)[0] for k in range(right[1], min(n, right[1] + 4))]
             f += [f"cue_n={c}" for c in cues.hits(near)]
-        if model.kind == "status":
-            # Status words may stand anywhere: "Xiaomi Bantah Kabar ... Ford" or a denial in a later clause.
-            sent = [_word(t.text) for t in tokens]
-            f += [f"sw={w[si]}" for w in sent]
-            if cues:
-                f += [f"cue_s={c}" for c in cues.hits([w[0] for w in sent])]
     return list(dict.fromkeys(f))
 
 
@@ -390,19 +380,3 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
         return None, 1.0 - best_p
     return best, best_p
 
-
-def status(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
-           models: str | None = None) -> tuple[str, float]:
-    """The status of the relation between ``a`` and ``b`` this sentence states, with its probability.
-
-    Needs the status model (``relations_status.json``); raises
-    :class:`~kg.errors.DataError` if it was not shipped.
-    """
-    _check(tokens, a, b, language)
-    m = load(STATUS_FILE) if models is None else load(STATUS_FILE, models)
-    p = m.scores(features(tokens, a, b, language=language, model=m))
-    k = max(range(len(p)), key=lambda i: (p[i], -i))
-    label = m.labels[k]
-    if label not in STATUSES:
-        raise DataError(f"{model_path(STATUS_FILE, models)}: label {label!r} is not a status")
-    return label, float(p[k])

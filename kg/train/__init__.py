@@ -1,5 +1,5 @@
 """Training kg's models: the CRF name taggers (:mod:`kg.train.ner`, :mod:`kg.train.ner_data`,
-:mod:`kg.train.company`), the relation classifiers (:mod:`kg.train.reldata`,
+:mod:`kg.train.company`), the relation classifier (:mod:`kg.train.reldata`,
 :mod:`kg.train.relations`, :mod:`kg.train.relscore`) and the status model
 (:mod:`kg.train.status`).
 

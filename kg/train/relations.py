@@ -1,4 +1,4 @@
-"""Training kg's relation classifier and status classifier (scikit-learn) and scoring them.
+"""Training kg's relation classifier (scikit-learn) and scoring it.
 
 Multinomial logistic regressions (lbfgs, one BLAS thread: the same data give the
 same bytes) over :func:`kg.extract.relmodel.features`, on the pairs of
@@ -9,8 +9,7 @@ at all and from which probability: each fold's model is run through kg's own
 pipeline (its own entities, the ``model`` engine) on the held-out units, and a
 type is kept with the lowest probability threshold at which its precision reaches
 ``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
-and ``scripts/train_relations.py`` (which writes the shipped ``relations.json`` and
-``relations_status.json``).
+and ``scripts/train_relations.py`` (which writes the shipped ``relations.json``).
 
 >>> sorted(cue_table()) == sorted(languages())
 True
@@ -30,7 +29,6 @@ from kg.resources import languages
 from kg.train.reldata import Doc, Pair, annotation_gold
 from kg.train.relscore import decide, feature_lists, prf, triples
 
-C_GRID = (0.1, 0.3, 1.0, 3.0)
 REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # The English relation sets are another genre (Wikipedia, web passages) with incomplete negatives
@@ -269,54 +267,29 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
     return trusted, table
 
 
-def cv_status(docs: list[Doc], pairs: list[Pair], feats: list[list[str]]) -> tuple[float, dict]:
-    """C with the best out-of-fold status accuracy."""
-    fold = folds_of(docs)
-    best, table = (-1.0, 0.0), {}
-    for c in C_GRID:
-        right = 0
-        for k in range(5):
-            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k]
-            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k]
-            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].status or "" for n in tr], c)
-            probs = probabilities([feats[n] for n in te], vocab, w, b)
-            right += sum(classes[max(range(len(q)), key=q.__getitem__)] == pairs[n].status
-                         for n, q in zip(te, probs, strict=True))
-        table[f"C={c}"] = round(right / len(pairs), 4)
-        if right / len(pairs) > best[0]:
-            best = (right / len(pairs), c)
-    return best[1], {"cv_accuracy": round(best[0], 4), "grid": table}
-
-
-def train_model(kind: str, docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
+def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                 meta: dict[str, Any]) -> tuple[str, relmodel.Model]:
+    """The relation classifier's JSON text and model: C, threshold and the extra sets' weight by
+    cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`)."""
+    kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
-    if kind == "relation":
-        c, th, xw, cv = cv_relations(docs, pairs, feats)
-        labels = [p.label for p in pairs]
-        rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
-        weights: list[float] | None = [sample_weight(docs, pairs[n], xw) for n in rows]
-        print(f"{kind}: cross-validation C={c} threshold={th} extra weight={xw} F1={cv['cv_f1']:.3f}")
-    else:
-        (c, cv), th = cv_status(docs, pairs, feats), 0.0
-        labels = [p.status or "" for p in pairs]
-        rows = list(range(len(pairs)))
-        weights = None
-        print(f"{kind}: cross-validation C={c} accuracy={cv['cv_accuracy']:.3f}")
+    c, th, xw, cv = cv_relations(docs, pairs, feats)
+    labels = [p.label for p in pairs]
+    rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
+    weights = [sample_weight(docs, pairs[n], xw) for n in rows]
+    print(f"{kind}: cross-validation C={c} threshold={th} extra weight={xw} F1={cv['cv_f1']:.3f}")
     classes, vocab, w, b = fit([feats[n] for n in rows], [labels[n] for n in rows], c, weights)
     meta = {**meta, "C": c, "min_count": MIN_COUNT, "examples": dict(sorted(Counter(labels[n] for n in rows).items())),
             "cross_validation": {k: v for k, v in cv.items() if k != "grid"}}
-    trusted = None
-    if kind == "relation":
-        meta["trust_rule"] = (f"a relation type is answered in a language only from the lowest probability at "
-                              f"which its links, read by kg's pipeline from held-out folds of "
-                              f"{' and '.join(TRUST_SOURCES)}, are precise enough (by language: "
-                              f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
-                              f"{TRUST_MIN_PREDICTIONS} links")
-        trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues)
-        meta["cross_validation"]["pipeline"] = table
-        meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
-        print(f"  trusted (type: threshold): {trusted}")
+    meta["trust_rule"] = (f"a relation type is answered in a language only from the lowest probability at "
+                          f"which its links, read by kg's pipeline from held-out folds of "
+                          f"{' and '.join(TRUST_SOURCES)}, are precise enough (by language: "
+                          f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
+                          f"{TRUST_MIN_PREDICTIONS} links")
+    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues)
+    meta["cross_validation"]["pipeline"] = table
+    meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
+    print(f"  trusted (type: threshold): {trusted}")
     text, model = model_json(kind, classes, vocab, w, b, cues, th, meta, trusted)
     print(f"{kind} model: {len(model.vocab)} features x {len(classes)} labels, {len(text.encode()) / 1e6:.2f} MB, "
           f"sha256 {hashlib.sha256(text.encode()).hexdigest()[:16]}")

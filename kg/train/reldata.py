@@ -1,4 +1,4 @@
-"""The training and measuring data of kg's relation and status classifiers (``kg train``,
+"""The training and measuring data of kg's relation classifier (``kg train``,
 ``scripts/train_relations.py``): documents with token-span mentions and gold relations,
 and every candidate pair of mentions labelled from the gold.
 

@@ -1,4 +1,4 @@
-"""Scoring kg's relation and status classifiers on gold entity spans (``kg train``,
+"""Scoring kg's relation classifier on gold entity spans (``kg train``,
 ``scripts/train_relations.py``): every candidate pair of gold mentions is classified with
 :func:`kg.extract.relmodel.classify`'s decision rule and matched by entity.
 
@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -78,18 +77,3 @@ def eval_relations(name: str, docs: list[Doc], model: relmodel.Model) -> dict[st
     show(f"{name}: relations with gold entity spans ({len(docs)} units, {len(pairs)} candidate pairs)", out)
     return out
 
-
-def eval_status(name: str, docs: list[Doc], model: relmodel.Model) -> dict[str, Any]:
-    pairs = [p for p in pairs_of(docs) if p.label != "none" and p.train]
-    answers = [model.labels[max(range(len(model.labels)), key=q.__getitem__)]
-               for q in (model.scores(f) for f in feature_lists(docs, pairs, model))]
-    gold = [p.status for p in pairs]
-    right = sum(a == g for a, g in zip(answers, gold, strict=True))
-    base = Counter(gold).most_common(1)[0] if gold else ("", 0)
-    conf = Counter(f"{g}->{a}" for a, g in zip(answers, gold, strict=True) if a != g)
-    out = {"n": len(gold), "accuracy": round(right / len(gold), 3) if gold else None,
-           "majority": base[0], "majority_accuracy": round(base[1] / len(gold), 3) if gold else None,
-           "gold": dict(sorted(Counter(gold).items())), "errors": dict(conf.most_common())}
-    print(f"\n{name}: status of gold relations: accuracy {out['accuracy']} on {out['n']} "
-          f"(always {out['majority']!r}: {out['majority_accuracy']}); gold {out['gold']}; errors {out['errors']}")
-    return out

@@ -1,5 +1,5 @@
-"""What ``kg train`` (:mod:`kg.train_cli`) retrains: a language's name tagger, and the relation
-and status classifiers, each on kg's training data (``base="full"``) or the annotations alone
+"""What ``kg train`` (:mod:`kg.train_cli`) retrains: a language's name tagger, the relation
+classifier and the status model, each on kg's training data (``base="full"``) or the annotations alone
 (``base="none"``), with dev figures of the current and the new model printed.
 
 The annotations given to ``kg train`` are :class:`kg.annotations.Example` values. A model's dev
@@ -124,9 +124,8 @@ def _f1_line(title: str, rows: dict[str, Any]) -> str:
 
 
 def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[list[str], list[str]]:
-    """Retrain the relation classifier (``relations.json``) when the training units hold relations,
-    and its status classifier (``relations_status.json``) when they hold two statuses; print
-    figures; return README lines and the files written (none when nothing was retrained)."""
+    """Retrain the relation classifier (``relations.json``) when the training units hold relations;
+    print figures; return README lines and the files written (none when nothing was retrained)."""
     import contextlib
     import io
 
@@ -145,7 +144,6 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
     new = annotation_docs(train_ex)
     if not any(d.relations for d in new):
         return [], []
-    hand: list[Any] = []
     train = list(new)
     sources = {"annotations given to kg train": ", ".join(st.named)}
     if st.base == "full":
@@ -175,7 +173,7 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
         dev.append((HELD_OUT, annotation_docs(test_ex)))
     t0 = time.perf_counter()
     try:  # prints the cross-validation's progress (minutes with --base full)
-        text, model = train_model("relation", train, pairs, cues, {"data": sources, "licences": licences})
+        text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences})
     except ValueError as exc:  # scikit-learn: a fold with a single class
         raise UsageError(f"kg train: too few relations in the annotations to train the relation classifier "
                          f"({sum(p.label != 'none' for p in pairs)} pairs with a relation): {exc}") from None
@@ -185,17 +183,6 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
 
     atomic_write(out / relmodel.MODEL_FILE, [text])
     written = [relmodel.MODEL_FILE]
-    # The pair status classifier (not used by kg's engines; scripts/train_relations.py scores with it)
-    # needs two statuses among the annotated relations, in every cross-validation fold.
-    spairs = [p for p in pairs_of(hand + new) if p.label != "none" and p.train]
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            status = train_model("status", hand + new, spairs, cues, {"data": sources})[0]
-        atomic_write(out / relmodel.STATUS_FILE, [status])
-        written.append(relmodel.STATUS_FILE)
-    except ValueError:  # one status only, in the data or in a cross-validation fold
-        print(f"kg train: relations: too few statuses to retrain {relmodel.STATUS_FILE} "
-              f"({dict(sorted(Counter(str(p.status) for p in spairs).items()))}): the current one is kept")
     for name, docs in dev:
         with contextlib.redirect_stdout(io.StringIO()):
             before = eval_relations(name, docs, relmodel.load())

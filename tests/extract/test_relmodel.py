@@ -1,4 +1,4 @@
-"""The learned relation and status classifiers (kg.extract.relmodel) and their training script."""
+"""The learned relation classifier (kg.extract.relmodel) and its training script."""
 
 from __future__ import annotations
 
@@ -27,20 +27,17 @@ def span(tokens: list[Token], phrase: str, etype: str) -> tuple[int, int, str]:
     raise AssertionError(f"{phrase!r} not in the tokens")
 
 
-def test_shipped_models_load_and_are_small() -> None:
-    for name, kind in ((relmodel.MODEL_FILE, "relation"), (relmodel.STATUS_FILE, "status")):
-        path = relmodel.model_path(name)
-        assert path.stat().st_size < 10_000_000
-        data = json.loads(path.read_text(encoding="utf-8"))  # plain JSON, no pickle
-        assert data["format"] == relmodel.FORMAT and data["kind"] == kind
-        m = relmodel.load(name)
-        assert len(m.vocab) == len(data["features"]) > 1000
-        assert m.weights.shape == (len(m.vocab), len(m.labels))
-        assert set(m.cues) == {"en", "id"}
+def test_shipped_model_loads_and_is_small() -> None:
+    path = relmodel.model_path()
+    assert path.stat().st_size < 10_000_000
+    data = json.loads(path.read_text(encoding="utf-8"))  # plain JSON, no pickle
+    assert data["format"] == relmodel.FORMAT and data["kind"] == "relation"
     rel = relmodel.load()
+    assert len(rel.vocab) == len(data["features"]) > 1000
+    assert rel.weights.shape == (len(rel.vocab), len(rel.labels))
+    assert set(rel.cues) == {"en", "id"}
     assert {"none", "based_in", "works_for"} <= set(rel.labels) <= {"none", *relmodel.RELATION_TYPES}
     assert 0.0 < rel.threshold < 1.0
-    assert set(relmodel.load(relmodel.STATUS_FILE).labels) <= set(relmodel.STATUSES)
     assert relmodel.load() is relmodel.load()  # read once per process
 
 
@@ -115,16 +112,6 @@ def test_types_no_relation_can_join_are_not_scored() -> None:
     assert relmodel.classify(toks, (0, 2, "Person"), (4, 5, "Place"), language="en") == (None, 1.0)
 
 
-def test_status_of_hand_written_sentences() -> None:
-    toks = tokenize("Tenvar Industries plans to acquire Lumeo Corp next year.")
-    a, b = span(toks, "Tenvar Industries", "Company"), span(toks, "Lumeo Corp", "Company")
-    assert relmodel.status(toks, a, b, language="en")[0] == "planned"
-    toks = tokenize("Kestrel Analytics, a software firm based in Oslo, said profits rose.")
-    st, p = relmodel.status(toks, span(toks, "Kestrel Analytics", "Company"), span(toks, "Oslo", "Place"),
-                            language="en")
-    assert st == "asserted" and p > 0.5
-
-
 def test_same_input_same_answer_and_features() -> None:
     toks = tokenize("Ingrid Holm at the Nordvik Institute has made progress.")
     a, b = (0, 2, "Person"), (4, 6, "Organization")
@@ -153,9 +140,9 @@ def test_missing_or_malformed_model_is_a_data_error(tmp_path: Path, monkeypatch:
         (tmp_path / relmodel.MODEL_FILE).write_text('{"format": "kg-relmodel/1", "kind": "relation"}')
         with pytest.raises(DataError, match="malformed"):
             relmodel.load()
-        (tmp_path / relmodel.STATUS_FILE).write_text("{not json")
+        (tmp_path / relmodel.MODEL_FILE).write_text("{not json")
         with pytest.raises(DataError, match="not JSON"):
-            relmodel.load(relmodel.STATUS_FILE)
+            relmodel.load()
     finally:
         relmodel.load.cache_clear()
 
