@@ -55,11 +55,11 @@ def outcomes(split: str, language: str, *, raw: bool) -> tuple[list[tuple[str, b
     codes: list[str] = []
     raws: list[float] = []
 
-    def record_entity(key: str) -> float:
+    def record_entity(key: str, models: str | None = None) -> float:
         codes.append(key)
         return float(len(codes) - 1) if raw else real_entity(key)
 
-    def record_relation(lang: str, score: float) -> float:
+    def record_relation(lang: str, score: float, models: str | None = None) -> float:
         raws.append(score)
         return float(len(raws) - 1) if raw else real_relation(lang, score)
 
@@ -83,6 +83,8 @@ def outcomes(split: str, language: str, *, raw: bool) -> tuple[list[tuple[str, b
     finally:
         calib.entity_confidence = real_entity  # type: ignore[assignment]
         calib.relation_confidence = real_relation  # type: ignore[assignment]
+    if report.failed:  # a fit over the documents that happened to work would be silently wrong
+        raise SystemExit(f"calibrate: {len(report.failed)} documents failed, e.g. {report.failed[0].error}")
     ents = [(ent_keys[d.doc_id, eid], ok) for d in report.documents for eid, ok in d.entity_outcomes]
     rels = [(calib.relation_bin(language, rel_raw[d.doc_id, rid]) if raw else f"{rel_raw[d.doc_id, rid]:.3f}",
              rel_raw[d.doc_id, rid], ok)

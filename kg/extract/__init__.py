@@ -94,6 +94,10 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= {link_key(t, a, b) for f in here if f.whole for a, b in ((f.subject.key, f.object.key),
                                                                           (f.object.key, f.subject.key))
                       for t in RELATION_TYPES}
+            # a state the rules read as a party ("Indonesia sued X") acts in this sentence: it is not
+            # where the other party is based
+            known |= {link_key("based_in", a, b) for f in here if "Country" in (f.subject.type, f.object.type)
+                      for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
             here += classified_relations(s, ms, known, language=language, models=models)
         found += here
     return mentions, found
