@@ -84,10 +84,13 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
         if etype not in _NER_TYPES:
             continue
-        while j > i and not (s.tokens[j - 1].is_word or s.tokens[j - 1].text[:1].isalnum()):
-            j -= 1  # a name's last token is no full stop: "... to Vexo Holdings Inc." names "Vexo Holdings Inc"
-        if j == i:
+        end = j
+        while end > i and not (s.tokens[end - 1].is_word or s.tokens[end - 1].text[:1].isalnum()):
+            end -= 1
+        if end == i:
             continue
+        if end < j and any(p.i == i and p.j == end for p in patterned):
+            continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
         inside = [m for m in listed if m.i < j and i < m.j]
         if inside and not _holds(s, i, j, inside):
             continue
