@@ -68,3 +68,23 @@ def read_lines(path: Path) -> list[str]:
         if line and not line.startswith("#"):
             out.append(line)
     return out
+
+
+@functools.cache
+def phrase_classes(language: str, name: str) -> dict[tuple[str, ...], str]:
+    """A two-column lexicon file of a language (``phrase<TAB>class``), lowercased phrase -> class.
+
+    ``name`` is relative to the language folder (``relations/sale.txt``); a language
+    without the file has none.
+
+    >>> phrase_classes("en", "relations/no-such-file.txt")
+    {}
+    """
+    path = language_dir(language) / name
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for line in read_lines(path):
+        words, _, cls = line.partition("\t")
+        out[tuple(words.lower().split())] = cls.strip()
+    return out

@@ -22,7 +22,7 @@ from kg.extract.relations import _clause, _left, _types_ok
 from kg.extract.stake import below_control
 from kg.extract.status import decide
 from kg.extract.text import Sentence, Token
-from kg.resources import language_dir, read_lines
+from kg.resources import phrase_classes
 from kg.schema import ORG_TYPES
 
 _THING_GAP = 6  # words between the sale word and the thing sold ("its 20 pct stake in")
@@ -30,16 +30,8 @@ _BUYER_GAP = 4  # words between the thing and "to" ("Lumeo unit, for 40 mln dlrs
 _SELLER_GAP = 10
 
 
-@functools.cache
 def _words(language: str) -> dict[tuple[str, ...], str]:
-    path = language_dir(language) / "relations" / "sale.txt"
-    if not path.is_file():
-        return {}
-    out: dict[tuple[str, ...], str] = {}
-    for line in read_lines(path):
-        words, _, cls = line.partition("\t")
-        out[tuple(words.lower().split())] = cls.strip()
-    return out
+    return phrase_classes(language, "relations/sale.txt")
 
 
 def _classes(tokens: Sequence[Token], lo: int, hi: int, words: dict[tuple[str, ...], str]) -> set[str]:

@@ -23,12 +23,11 @@ False
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.text import Token
-from kg.resources import language_dir, read_lines
+from kg.resources import phrase_classes
 from kg.schema import RELATION_TYPES
 
 if TYPE_CHECKING:
@@ -38,16 +37,8 @@ _CONTROL_ABOVE = 50.0  # a share above half is control; "50 pct" of a joint comp
 _AFTER = 3  # words after the target that still describe the stake ("the Y stake", "Y common shares outstanding")
 
 
-@functools.cache
 def _classes(language: str) -> dict[tuple[str, ...], str]:
-    path = language_dir(language) / "relations" / "stake.txt"
-    if not path.is_file():
-        return {}
-    out: dict[tuple[str, ...], str] = {}
-    for line in read_lines(path):
-        words, _, cls = line.partition("\t")
-        out[tuple(words.lower().split())] = cls.strip()
-    return out
+    return phrase_classes(language, "relations/stake.txt")
 
 
 def _number(text: str) -> float | None:
