@@ -28,7 +28,6 @@ shipped as ``ontology/calibration.json``; its reliability table is in ``docs/eva
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -46,19 +45,12 @@ RELATION_BINS = (0.3, 0.45, 0.55, 0.65, 0.75, 1.01)
 
 @functools.cache
 def _table(models: str | None = None) -> dict[str, Any]:
-    from kg.errors import DataError
-    from kg.extract.modelfiles import CALIBRATION, model_file
+    from kg.extract.modelfiles import CALIBRATION, model_file, read_json_object
 
     path = model_file(CALIBRATION, models)
     if not path.is_file():
         return {}
-    try:
-        data = json.loads(path.read_bytes())
-    except ValueError as exc:  # not UTF-8 included
-        raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/calibrate.py") from None
-    if not isinstance(data, dict):
-        raise DataError(f"{path}: malformed calibration table (not a JSON object)")
-    return data
+    return read_json_object(path, "calibration table", "rebuild it with scripts/calibrate.py")
 
 
 def entity_features(language: str, casing: str, sources: Iterable[str], mentions: int) -> str:

@@ -15,11 +15,14 @@ folder, and a file the folder lacks from ``ontology/models/`` (the calibration t
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
+from kg.errors import DataError
 from kg.resources import ontology_dir
 
-__all__ = ["CALIBRATION", "model_file", "shipped"]
+__all__ = ["CALIBRATION", "model_file", "read_json_object", "shipped"]
 
 # The calibration table sits beside the models in a model folder, in ontology/ when shipped.
 CALIBRATION = "calibration.json"
@@ -37,3 +40,23 @@ def model_file(name: str, models: str | None) -> Path:
         if path.is_file():
             return path
     return shipped(name)
+
+
+def read_json_object(path: Path, what: str, rebuild: str = "") -> dict[str, Any]:
+    """A model file holding one JSON object; a DataError naming the file (and ``rebuild``, how to
+    make it again) when it is not JSON, not UTF-8, or not an object. Missing files are the caller's.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "m.json"; _ = p.write_text("[1]")
+    >>> read_json_object(p, "status model")
+    Traceback (most recent call last):
+    ...
+    kg.errors.DataError: .../m.json: malformed status model (not a JSON object)
+    """
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:  # not UTF-8 included
+        raise DataError(f"{path}: not JSON ({exc})" + (f"; {rebuild}" if rebuild else "")) from None
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: malformed {what} (not a JSON object)")
+    return data

@@ -25,7 +25,6 @@ True
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
-from kg.extract.modelfiles import model_file
+from kg.extract.modelfiles import model_file, read_json_object
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
@@ -215,17 +214,9 @@ def load(name: str = MODEL_FILE, models: str | None = None) -> Model:
     kg.errors.DataError: relation model .../models/nothing.json is missing: rebuild it with scripts/train_relations.py
     """
     path = model_path(name) if models is None else model_path(name, models)
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"relation model {path} is missing: rebuild it with scripts/train_relations.py") from None
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise DataError(f"{path}: not JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise DataError(f"{path}: malformed relation model (not a JSON object)")
-    return Model(data, source=str(path))
+    if not path.is_file():
+        raise DataError(f"relation model {path} is missing: rebuild it with scripts/train_relations.py")
+    return Model(read_json_object(path, "relation model"), source=str(path))
 
 
 @functools.cache

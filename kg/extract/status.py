@@ -39,14 +39,13 @@ on the training annotations (``docs/status.md``).
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataError
-from kg.extract.modelfiles import model_file
+from kg.extract.modelfiles import model_file, read_json_object
 from kg.schema import STATUSES
 
 if TYPE_CHECKING:
@@ -315,16 +314,9 @@ def load(models: str | None = None) -> StatusModel | None:
     """The status model (of the model folder ``models`` when it has one), read once per process;
     ``None`` when none is shipped (rules only)."""
     path = model_path() if models is None else model_path(models)
-    try:
-        text = path.read_bytes()
-    except FileNotFoundError:
+    if not path.is_file():
         return None
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise DataError(f"{path}: not JSON ({exc}); rebuild it with scripts/train_status.py") from None
-    if not isinstance(data, dict):
-        raise DataError(f"{path}: malformed status model (not a JSON object)")
+    data = read_json_object(path, "status model", "rebuild it with scripts/train_status.py")
     return StatusModel(data, source=str(path))
 
 
