@@ -7,20 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
 from kg.extract.assemble import one_direction
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.relations import Found
 from kg.extract.text import split_sentences
 from kg.extract.venues import venues
-from kg.model import Article
+from tests.extract.readings import relations_of
 
 
 def _rels(language: str, text: str) -> set[tuple[str, str, str, str]]:
-    x = extract(Article(id="t", text=text, language=language))
-    label = {e.id: e.label for e in x.entities}
-    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+    return relations_of(text, language)
 
 
 def _parties(language: str, text: str) -> set[str]:

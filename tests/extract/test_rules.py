@@ -10,6 +10,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
+from tests.extract.readings import relations_of
 
 CASES = [
     # Indonesian
@@ -75,10 +76,8 @@ CASES = [
 ]
 
 
-def _rels(code: str, text: str) -> set[tuple[str, str, str, str]]:
-    x = extract(Article(id="t", text=text, language=code))
-    label = {e.id: e.label for e in x.entities}
-    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+def _rels(code: str, text: str) -> set[tuple[str, ...]]:
+    return relations_of(text, code)
 
 
 @pytest.mark.parametrize(("code", "text", "expected"), CASES, ids=[f"{c[0]}-{c[2][0]}-{c[2][3]}" for c in CASES])

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Article
+from tests.extract.readings import relations_of
 
 T, L, V = "Tenvar Industries Inc", "Lumeo Corp", "Vexo Holdings Inc"
 
 
-def _rels(text: str) -> set[tuple[str, str, str, str]]:
-    x = extract(Article(id="t", text=text, language="en"))
-    label = {e.id: e.label for e in x.entities}
-    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+def _rels(text: str) -> set[tuple[str, ...]]:
+    return relations_of(text)
 
 
 @pytest.mark.parametrize(
