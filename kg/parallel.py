@@ -39,7 +39,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.errors import InputError, KgError, ServerError, UsageError, WorkerError
-from kg.extract.engine import DEFAULT_ENGINE, Engine
+from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine
 from kg.model import Article, Extraction
 
 __all__ = ["default_workers", "extract_many", "worker_info"]
@@ -270,12 +270,6 @@ def _local(items: Iterator[list[Item]], *, engine: Engine, slim: bool, workers: 
         pool[0].shutdown(wait=True, cancel_futures=True)
 
 
-def _llm_engines() -> frozenset[str]:
-    from kg.extract import LLM_ENGINES
-
-    return LLM_ENGINES
-
-
 def _threads(items: Iterator[list[Item]], *, engine: Engine, slim: bool, threads: int) -> Iterator[Result]:
     # The LLM engines wait on a server, not on a core: threads of this process send up to
     # --llm-concurrency requests at once and share one tally (kg.extract.llm.client.STATS).
@@ -408,7 +402,7 @@ def extract_many(
     size = (DASK_CHUNK_SIZE if dask else CHUNK_SIZE) if chunk_size is None else chunk_size
     if size < 1:
         raise UsageError(f"chunk_size must be 1 or more, not {size}")
-    if engine.llm is not None and engine.name in _llm_engines():
+    if engine.llm is not None and engine.name in LLM_ENGINES:
         if dask is not None:
             raise UsageError(f"--dask does not run --engine {engine.name}: its requests run in threads of this "
                              "process (--llm-concurrency)")

@@ -21,7 +21,7 @@ from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
-from kg.extract.engine import DEFAULT_ENGINE, Engine, as_engine
+from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
@@ -131,8 +131,6 @@ ENGINES: dict[str, Callable[[Article, str, Engine], Extraction]] = {
     "llm": functools.partial(_llm, hybrid=False),
     "llm+hybrid": functools.partial(_llm, hybrid=True),
 }
-#: The engines that ask a language model: they run in threads of the calling process (kg.parallel).
-LLM_ENGINES = frozenset({"llm", "llm+hybrid"})
 
 
 def extract(article: Article, *, engine: str | Engine = DEFAULT_ENGINE) -> Extraction:

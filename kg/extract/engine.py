@@ -22,9 +22,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_ENGINE", "Engine", "LLMSettings", "as_engine", "folder_digest"]
+__all__ = ["DEFAULT_ENGINE", "LLM_ENGINES", "Engine", "LLMSettings", "as_engine", "folder_digest"]
 
 DEFAULT_ENGINE = "hybrid"
+#: The engines that ask a language model (``kg.extract.ENGINES``): they run in threads of the
+#: calling process (kg.parallel), and their store key names the model behind them.
+LLM_ENGINES = frozenset({"llm", "llm+hybrid"})
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class Engine:
         key = self.name
         if self.models is not None:
             key += f"+models:{folder_digest(self.models)}"
-        if self.llm is not None and self.name.startswith("llm"):
+        if self.llm is not None and self.name in LLM_ENGINES:
             key += f"+llm:{self.llm.key}"
         return key
 
