@@ -69,7 +69,7 @@ def relation_bin(language: str, raw: float) -> str:
 def entity_confidence(key: str, models: str | None = None) -> float:
     """The calibrated confidence of an entity bucket (1.0 when nothing was fitted); the table of the
     model folder ``models`` when it has one (:mod:`kg.extract.modelfiles`)."""
-    table = _table() if models is None else _table(models)
+    table = _table(models)
     t = table.get("entities", {})
     if key in t:
         return float(t[key])
@@ -78,7 +78,7 @@ def entity_confidence(key: str, models: str | None = None) -> float:
 
 def relation_confidence(language: str, raw: float, models: str | None = None) -> float:
     """The calibrated confidence of a relation with raw score ``raw`` (``raw`` when nothing was fitted)."""
-    t = (_table() if models is None else _table(models)).get("relations", {})
+    t = _table(models).get("relations", {})
     return float(t.get(relation_bin(language, raw), raw))
 
 

@@ -61,7 +61,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
     ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one.
     """
-    present = has_tagger(language) if models is None else has_tagger(language, models)
+    present = has_tagger(language, models)
     if not present or not any(t.is_cap for t in s.tokens):
         return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
     from kg.extract.ner import org_kind, tagger

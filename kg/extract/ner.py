@@ -336,8 +336,8 @@ def tagger(language: str, models: str | None = None) -> Model:
     >>> tagger("en").language
     'en'
     """
-    # one cache entry for the shipped model, however the caller spells "no folder"
-    return _model(language) if models is None else _model(language, models)
+    # the one caller of the cached _model: both arguments always given, so one cache entry per model
+    return _model(language, models)
 
 
 def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) -> list[tuple[int, int, str]]:
