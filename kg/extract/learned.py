@@ -162,12 +162,12 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     from kg.extract.relations import find_cues, non_parties
     from kg.extract.relmodel import classify
 
-    gone = non_parties(s, load_lexicon(language), ms)  # "told Reuters", "Chinese automaker X": not parties
+    lex = load_lexicon(language)
+    gone = non_parties(s, lex, ms)  # "told Reuters", "Chinese automaker X": not parties
     named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
     out = []
     seen: set[tuple[str, str, str]] = set()
     hits: list[Hit] | None = None
-    lex = load_lexicon(language)
     pairs = ((a, b) for x, a in enumerate(named)
              for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
     for a, b in pairs:
