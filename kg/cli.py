@@ -361,8 +361,8 @@ class _Parser(argparse.ArgumentParser):
             flag = word.split("=")[0]
             close = difflib.get_close_matches(flag, known, n=3, cutoff=0.6) if word[:1] == "-" else []
             # only the near misses about as close as the closest: "--maxnodes" is --max-nodes, not also --models
-            best = max((difflib.SequenceMatcher(None, flag, c).ratio() for c in close), default=0.0)
-            close = [c for c in close if difflib.SequenceMatcher(None, flag, c).ratio() >= best - 0.1]
+            ratio = {c: difflib.SequenceMatcher(None, flag, c).ratio() for c in close}
+            close = [c for c in close if ratio[c] >= max(ratio.values()) - 0.1]
             if close:
                 hints.append(f"{word}: did you mean {' or '.join(close)}?")
         parser.error(f"unrecognized arguments: {' '.join(extra)}" + ("".join(f"; {h}" for h in hints)))
@@ -493,12 +493,10 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_arguments(p)
     p.set_defaults(func=cmd_eval)
     store_cli.register(sub)
-    from kg import annotate_cli, curation_cli
+    from kg import annotate_cli, curation_cli, train_cli
 
     curation_cli.register(sub)
     annotate_cli.register(sub)
-    from kg import train_cli
-
     train_cli.register(sub)
     return parser
 
