@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.cli_common import _add_input_options, _nothing_built, _report, finish, progress, scale_options
 from kg.errors import InputError, OutputError, UsageError, plural
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ __all__ = ["cmd_annotate", "register"]
 
 def register(sub: Any) -> None:
     """Add ``annotate`` to ``kg``'s sub-commands."""
-    from kg.cli import _add_input_options
 
     p = sub.add_parser(
         "annotate",
@@ -55,7 +55,6 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from kg.annotate import annotate, source_of
     from kg.annotations import materialise
     from kg.build import extract_all
-    from kg.cli import _nothing_built, _report, finish, progress, scale_options
     from kg.engine_cli import engine_from_args
     from kg.io import all_or_nothing, atomic_write, output_error
     from kg.review import review_page

@@ -20,11 +20,26 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError, UsageError, plural, say
+from kg.cli_common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    _report,
+    _report_view,
+    _view,
+    add_curation_option,
+    add_time_options,
+    company_view,
+    finish,
+    graph_file_options,
+    load_curation,
+    progress,
+    scale_options,
+    window,
+)
+from kg.errors import UsageError, plural, say
 from kg.http_client import AUTH_ENV
 from kg.io import all_or_nothing, check_writable, output_error
 
@@ -38,12 +53,8 @@ __all__ = [
     "register",
 ]
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def _report(errors: Sequence[InputError]) -> None:
-    for e in errors:
-        say(f"kg: error: {e}")
 
 
 def _counts(result: Any) -> str:
@@ -69,7 +80,6 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     and, when ``args.output`` is set, writes the store's whole graph there
     (``args.format``: the formats, default the default set) with ``errors.jsonl``.
     """
-    from kg.cli import finish, load_curation, progress, scale_options
     from kg.engine_cli import engine_from_args
     from kg.store import add
 
@@ -93,7 +103,6 @@ def cmd_build_store(args: argparse.Namespace) -> int:
     written = ""
     if getattr(args, "output", None):
         from kg.build import write_errors
-        from kg.cli import window
         from kg.formats import export_all
         from kg.store import load_graph
 
@@ -123,7 +132,6 @@ def cmd_export_store(args: argparse.Namespace) -> int:
     at most one format is given, one file is written; otherwise ``OUT`` is a
     folder that receives every chosen format (default: the default set).
     """
-    from kg.cli import _report_view, _view, company_view, graph_file_options, load_curation, window
     from kg.formats import choose_format, export, export_all, get_format, guess_format
     from kg.store import load_graph
 
@@ -177,7 +185,6 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def _windowed(args: argparse.Namespace) -> contextlib.AbstractContextManager[Any] | None:
     """With ``--as-of``/``--since``/``--until`` or ``--curation``: the store's graph so, in memory (else None)."""
-    from kg.cli import load_curation, window
     from kg.store import is_store, load_graph
 
     span = window(args)
@@ -272,7 +279,6 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help="cut table cells longer than N characters (0: never; default 60)",
     )
-    from kg.cli import add_curation_option, add_time_options
 
     add_time_options(p)
     add_curation_option(p)
