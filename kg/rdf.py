@@ -64,9 +64,6 @@ pyoxigraph parse them, which also validates every IRI.
 
 from __future__ import annotations
 
-import datetime
-import functools
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -74,6 +71,24 @@ from typing import TYPE_CHECKING, Any
 
 from kg import ids
 from kg.errors import ChoiceError
+from kg.rdf_terms import (
+    DCTERMS,
+    OA,
+    OWL,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    WIKIDATA,
+    XSD,
+    date_term,
+    decimal_term,
+    literal,
+    typed,
+    url_term,
+)
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, SPEAKER_PROPERTY, STATUSES
 
 if TYPE_CHECKING:
@@ -93,47 +108,7 @@ __all__ = [
     "triple_parts",
 ]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _ENTITY = f"<{ids.RESOURCE}entity/"  # how a statement about an entity starts
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-SCHEMA = "https://schema.org/"
-PROV = "http://www.w3.org/ns/prov#"
-OA = "http://www.w3.org/ns/oa#"
-DCTERMS = "http://purl.org/dc/terms/"
-WIKIDATA = "http://www.wikidata.org/entity/"
-
-#: Prefixes written by Turtle, TriG and RDF/XML (and bound in :func:`to_rdflib`).
-#: Relation, claim and article ids hold ``/``, which a prefixed name could only
-#: carry escaped (``claim:a\\/b``): those IRIs are clearer written in full.
-PREFIXES: dict[str, str] = {
-    "kg": ids.ONTOLOGY,
-    "entity": ids.RESOURCE + "entity/",
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "skos": SKOS,
-    "schema": SCHEMA,
-    "prov": PROV,
-    "oa": OA,
-    "dcterms": DCTERMS,
-    "wd": WIKIDATA,
-}
-
-# What N-Triples needs escaped inside "...": quote, backslash, line breaks; other
-# control characters are legal raw but escaped too, so no reader chokes on them.
-_ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)} | {
-    0x22: '\\"',
-    0x5C: "\\\\",
-    0x0A: "\\n",
-    0x0D: "\\r",
-    0x09: "\\t",
-}
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
@@ -147,9 +122,9 @@ _ALT = f"<{SKOS}altLabel>"
 _SAME = f"<{OWL}sameAs>"
 _DERIVED = f"<{PROV}wasDerivedFrom>"
 _START, _END, _EXACT = f"<{OA}start>", f"<{OA}end>", f"<{OA}exact>"
-_HEADLINE, _PUBLISHED = f"<{SCHEMA}headline>", f"<{SCHEMA}datePublished>"
+_HEADLINE = f"<{SCHEMA}headline>"
 _PUBLISHER, _URL, _LANG = f"<{SCHEMA}publisher>", f"<{SCHEMA}url>", f"<{SCHEMA}inLanguage>"
-_MENTIONS, _DATE = f"<{SCHEMA}mentions>", f"<{DCTERMS}date>"
+_MENTIONS = f"<{SCHEMA}mentions>"
 _CLASSES = {t: _kg(t) for t in ENTITY_TYPES}
 _STATUS = {s: _kg(s) for s in STATUSES}
 _SPEAKER = {s: _kg(p) for s, p in SPEAKER_PROPERTY.items()}
@@ -167,81 +142,9 @@ def _curation(mark: str, put: Callable[[str], None]) -> str:
     name, _, digest = mark.rpartition(" ")
     iri = f"<{ids.RESOURCE}curation/{digest.removeprefix('sha256:')}>"
     put(f"{iri} {_A} <{PROV}Entity>")
-    put(f"{iri} {_LABEL} {_literal(name)}")
-    put(f"{iri} <{DCTERMS}identifier> {_literal(digest)}")
+    put(f"{iri} {_LABEL} {literal(name)}")
+    put(f"{iri} <{DCTERMS}identifier> {literal(digest)}")
     return iri
-
-
-def _literal(text: str) -> str:
-    """An N-Triples string literal; any text survives (quotes, newlines, NUL, RTL marks).
-
-    >>> print(_literal('say "hi"\\n\\x00'))
-    "say \\"hi\\"\\n\\u0000"
-    """
-    if _NEEDS_ESCAPE.search(text):
-        text = text.translate(_ESCAPES)
-    return f'"{text}"'
-
-
-def _typed(lexical: str, datatype: str) -> str:
-    return f'"{lexical}"^^<{XSD}{datatype}>'
-
-
-@functools.lru_cache(maxsize=1024)
-def _decimal(value: float) -> str | None:
-    """``xsd:decimal`` with at most 3 decimals, never exponent notation.
-
-    >>> _decimal(0.9), _decimal(1), _decimal(1 / 3), _decimal(float("nan"))
-    ('"0.9"^^<...#decimal>', '"1.0"^^<...#decimal>', '"0.333"^^<...#decimal>', None)
-    """
-    if not math.isfinite(value):
-        return None
-    text = f"{value:.3f}".rstrip("0")
-    return _typed(text + "0" if text.endswith(".") else text, "decimal")
-
-
-def _date(published: str) -> tuple[str, str]:
-    """``(predicate, object)`` for a publication date: ``xsd:date`` if it parses.
-
-    >>> _date("2026-02-03")[1]
-    '"2026-02-03"^^<http://www.w3.org/2001/XMLSchema#date>'
-    >>> _date("2026-02-03T10:00:00+07:00")[1]
-    '"2026-02-03"^^<http://www.w3.org/2001/XMLSchema#date>'
-    >>> _date("kemarin")
-    ('<http://purl.org/dc/terms/date>', '"kemarin"')
-    """
-    text = published.strip()
-    try:
-        day = datetime.date.fromisoformat(text)
-    except ValueError:
-        try:
-            day = datetime.datetime.fromisoformat(text).date()
-        except ValueError:
-            return _DATE, _literal(published)
-    return _PUBLISHED, _typed(day.isoformat(), "date")
-
-
-def _url(url: str) -> str:
-    """The article URL as an IRI when it is a web IRI, else as an ``xsd:anyURI`` literal.
-
-    Other schemes (``javascript:``, ``file:``) stay text, so nothing that renders
-    IRIs as links is handed one of them.
-
-    >>> _url("https://example.org/a?b=1"), _url("not a url")
-    ('<https://example.org/a?b=1>', '"not a url"^^<http://www.w3.org/2001/XMLSchema#anyURI>')
-    >>> _url("javascript:alert(1)")
-    '"javascript:alert(1)"^^<http://www.w3.org/2001/XMLSchema#anyURI>'
-    """
-    import pyoxigraph
-
-    if url.startswith(("http://", "https://")) and not _BAD_IRI.search(url):
-        try:
-            pyoxigraph.NamedNode(url)
-        except ValueError:
-            pass
-        else:
-            return f"<{url}>"
-    return f"{_literal(url)}^^<{XSD}anyURI>"
 
 
 def evidence_iri(article_id: str, start: int, end: int) -> str:
@@ -301,9 +204,9 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
         _check("entity type", e.type, ENTITY_TYPES)
         s = ent(e.id)
         add(f"{s} {_A} {_CLASSES[e.type]}")
-        add(f"{s} {_LABEL} {_literal(e.label)}")
+        add(f"{s} {_LABEL} {literal(e.label)}")
         for alias in e.aliases:
-            add(f"{s} {_ALT} {_literal(alias)}")
+            add(f"{s} {_ALT} {literal(alias)}")
         if e.wikidata and _QID.fullmatch(e.wikidata):
             add(f"{s} {_SAME} <{WIKIDATA}{e.wikidata}>")
         if e.curated:  # merged, relabelled or retyped by hand
@@ -316,16 +219,16 @@ def iter_statements_by_graph(graph: KnowledgeGraph) -> Iterator[tuple[str | None
         s = f"<{ids.article_iri(a.id)}>"
         add(f"{s} {_A} {_ARTICLE}")
         if a.title:
-            add(f"{s} {_HEADLINE} {_literal(a.title)}")
+            add(f"{s} {_HEADLINE} {literal(a.title)}")
         if a.published:
-            pred, obj = _date(a.published)
+            pred, obj = date_term(a.published)
             add(f"{s} {pred} {obj}")
         if a.source:
-            add(f"{s} {_PUBLISHER} {_literal(a.source)}")
+            add(f"{s} {_PUBLISHER} {literal(a.source)}")
         if a.url:
-            add(f"{s} {_URL} {_url(a.url)}")
+            add(f"{s} {_URL} {url_term(a.url)}")
         if a.language:
-            add(f"{s} {_LANG} {_literal(a.language)}")
+            add(f"{s} {_LANG} {literal(a.language)}")
 
     claims: dict[str, list[tuple[Link, Claim]]] = defaultdict(list)
     supersedes: dict[str, list[str]] = defaultdict(list)
@@ -385,16 +288,16 @@ def _claim_statements(link: Link, c: Claim, put: Callable[[str], None], ent: Cal
         put(f"{speaker} {_SPEAKER[c.status]} {node or claim}")
     if c.sector:
         put(f"{claim} {_SECTOR} {ent(c.sector)}")
-    confidence = _decimal(c.confidence)
+    confidence = decimal_term(c.confidence)
     if confidence:
         put(f"{claim} {_CONF} {confidence}")
     for ev in c.evidence:
         e_iri = f"<{article}#char={ev.start},{ev.end}>"
         put(f"{claim} {_EV} {e_iri}")
         put(f"{e_iri} {_A} {_EVIDENCE}")
-        put(f"{e_iri} {_START} {_typed(str(ev.start), 'nonNegativeInteger')}")
-        put(f"{e_iri} {_END} {_typed(str(ev.end), 'nonNegativeInteger')}")
-        put(f"{e_iri} {_EXACT} {_literal(ev.text)}")
+        put(f"{e_iri} {_START} {typed(str(ev.start), 'nonNegativeInteger')}")
+        put(f"{e_iri} {_END} {typed(str(ev.end), 'nonNegativeInteger')}")
+        put(f"{e_iri} {_EXACT} {literal(ev.text)}")
     if c.status == "asserted":
         put(f"{subj} {pred} {obj}")
 
