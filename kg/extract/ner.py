@@ -335,8 +335,9 @@ def _model(language: str, models: str | None, caseless: bool) -> Model:
 
 
 def tagger(language: str, models: str | None = None, *, caseless: bool = False) -> Model:
-    """The name tagger of ``language`` (from the model folder ``models`` when it has one), read once
-    per process (``caseless``: the model for text without capitals): for callers that need more than :func:`tag` (emissions, marginals, :meth:`Model.org_kind`).
+    """The name tagger of ``language`` (``caseless``: for text without capitals; from the model folder
+    ``models`` when it has one), read once per process: for callers that need more than :func:`tag`
+    (emissions, marginals, :meth:`Model.org_kind`).
 
     >>> tagger("en") is tagger("en", None)
     True

@@ -120,8 +120,8 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon, casele
         return False
     if caseless and tok.text == "." and i > 0 and tokens[i - 1].end == tok.start:
         # a text without capitals: a full stop ends a sentence, after an abbreviation only before a stop word
-        prev = tokens[i - 1].low
-        if len(prev) == 1 or prev in _lower_abbreviations(lex.abbreviations):
+        word = tokens[i - 1].low
+        if len(word) == 1 or word in _lower_abbreviations(lex.abbreviations):
             return nxt.low in sentence_starters()
         return True
     if not (nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text[0] in "\"'“‘([«" or caseless):

@@ -35,8 +35,8 @@ from kg.extract.ner import TYPES, Model, Resources, align, features, spans_to_bi
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
-__all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm", "predictor", "prf",
-           "read_names", "report", "resources", "score", "train"]
+__all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm",
+           "predictor", "prf", "read_names", "report", "resources", "score", "train"]
 
 PARAMS: dict[str, object] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 JACKKNIFE = 10
