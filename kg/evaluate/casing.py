@@ -1,12 +1,15 @@
-"""The casing of a gold document: sentence case, title case or upper case.
+"""The casing of a gold document: sentence case, title case, upper case or lower case.
 
 Headlines are written in title case ("Bank Mandiri Salurkan Kredit") or upper case,
 article sentences in sentence case; a tagger that trusts capitals does well on the
-last and badly on the first two, so ``kg eval`` reports its figures by casing.
+last and badly on the first two, and text without capitals (lowercased corpora, social
+media, transcripts) gives it nothing to trust, so ``kg eval`` reports its figures by casing.
 
 The casing is decided from the document's alphabetic words (runs of letters;
 digits and punctuation split words, so ``Rp1.670`` gives ``Rp``):
 
+- **lower** when no word has a capital letter (as :func:`kg.extract.casing.caseless` decides
+  for the sentences the caseless tagger reads);
 - **upper** when at least 60 % of the words of two or more letters are all capitals;
 - **title** when at least 60 % of the words *after the first* start with a capital
   (the first word is capitalised in every casing, so it says nothing);
@@ -18,6 +21,8 @@ digits and punctuation split words, so ``Rp1.670`` gives ``Rp``):
 'title'
 >>> casing("FORD DENIES DEAL WITH XIAOMI")
 'upper'
+>>> casing("ford denied a deal with xiaomi."), casing("ford denied a deal with iPhone maker")
+('lower', 'sentence')
 >>> casing("Ford sued Tesla."), casing("123"), casing("")
 ('sentence', 'sentence', 'sentence')
 """
@@ -28,7 +33,7 @@ import re
 
 __all__ = ["CASINGS", "casing"]
 
-CASINGS = ("sentence", "title", "upper")
+CASINGS = ("sentence", "title", "upper", "lower")
 _WORD = re.compile(r"[^\W\d_]+")
 _SHARE = 0.6
 
@@ -36,6 +41,8 @@ _SHARE = 0.6
 def casing(text: str) -> str:
     """``"sentence"``, ``"title"`` or ``"upper"``: the casing of ``text`` (rules in the module docstring)."""
     words = _WORD.findall(text)
+    if words and not any(c.isupper() for w in words for c in w):
+        return "lower"
     n_long = n_upper = n_cap = 0
     for w in words:
         if len(w) > 1:

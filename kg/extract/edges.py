@@ -181,17 +181,18 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
 
 
 def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
-          person: bool = False) -> list[tuple[int, int]]:
+          person: bool = False, caseless: bool = False) -> list[tuple[int, int]]:
     """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
 
     In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
-    Dolar Round Table"), so only affixed verbs and lower-case words cut it there.
+    Dolar Round Table"), so only affixed verbs and lower-case words cut it there; in a
+    ``caseless`` sentence (no capitals at all) only affixed verbs do ("komisi pemberantasan korupsi").
     """
 
     def cut(t: Token) -> bool:
         if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper:
             return False
-        if is_affixed_verb(t.low, lex) or (not title_case and t.text.islower()):
+        if is_affixed_verb(t.low, lex) or (not title_case and not caseless and t.text.islower()):
             return True
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 

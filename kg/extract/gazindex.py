@@ -10,7 +10,9 @@ word, "Target", or a ticker that is a word, "BUKA") only when the text confirms 
 legal form after it ("Target Corp"), an acronym or ticker in brackets after it
 ("Surge (WIFI)"), an organisation cue before it ("emiten Surge"), or, for a ticker, its
 capitals in a sentence that is not all capitals. No list name matches in an all-capitals
-sentence, where casing confirms nothing.
+sentence, where casing confirms nothing. In a sentence without capitals (``caseless``) a
+list name needs the text's confirmation, as above, or several words in the core gazetteer or a
+strong list name ("bank central asia"); a single word never stands alone there ("apple").
 """
 
 from __future__ import annotations
@@ -145,8 +147,21 @@ class GazIndex:
         # "Lyle Propane Gas Co" are not; the tagger and the name patterns read those.
         return not _name_word(toks, i - 1, -1) and not _name_word(toks, j, 1)
 
-    def scan(self, toks: Sequence[Token], *, title_case: bool = False) -> Iterator[tuple[int, int, Known]]:
-        """Longest non-overlapping matches, left to right.
+    def _caseless_ok(self, entry: _Entry, toks: Sequence[Token], i: int, j: int) -> bool:
+        known, _, exact_case, tier = entry
+        if known.type == "Sector":
+            return True
+        if exact_case or tier in ("ticker", "weak"):
+            return False  # an acronym or a word ("as", "buka"): its capitals were its evidence
+        if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+            return True  # "emiten astra"
+        if j < len(toks) and toks[j].low.strip(".") in self._legal_keys:
+            return True  # "astra international tbk"
+        return j - i > 1 and tier in ("core", "strong")
+
+    def scan(self, toks: Sequence[Token], *, title_case: bool = False,
+             caseless: bool = False) -> Iterator[tuple[int, int, Known]]:
+        """Longest non-overlapping matches, left to right (``caseless``: in a sentence without capitals).
 
         Key prefixes are indexed, so a position is abandoned as soon as no surface
         form starts with the tokens read so far.
@@ -166,8 +181,9 @@ class GazIndex:
                 entries = self._by_tokens.get(key)
                 if not entries:
                     continue
-                ok = [e for e in entries if self._case_ok(e, toks[i : i + m])
-                      and self._tier_ok(e, toks, i, i + m, title_case, capitals)]
+                ok = ([e for e in entries if self._caseless_ok(e, toks, i, i + m)] if caseless else
+                      [e for e in entries if self._case_ok(e, toks[i : i + m])
+                       and self._tier_ok(e, toks, i, i + m, title_case, capitals)])
                 if ok:
                     # Several entities share a surface form: prefer a name over a sector,
                     # then the entry with a Wikidata id, then the id (deterministic).

@@ -44,10 +44,10 @@ _MAX_NEIGHBOURS = 4
 
 
 @functools.cache
-def has_tagger(language: str, models: str | None = None) -> bool:
+def has_tagger(language: str, models: str | None = None, caseless: bool = False) -> bool:
     from kg.extract.ner import model_path
 
-    return model_path(language, models).is_file()
+    return model_path(language, models, caseless=caseless).is_file()
 
 
 def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str,
@@ -59,12 +59,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     (:data:`OUTRANK`, its weakest token's marginal probability); the caller then drops the rule's
     name. Otherwise the rules' names (and products) win overlaps. A headline's run made only of
     dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
+    A sentence without capitals (:func:`kg.extract.casing.caseless`) is read by the caseless model,
+    and its names are cut only at affixed verbs (lowercase words say nothing there).
     ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one.
     """
-    present = has_tagger(language, models)
-    if not present or not any(t.is_cap for t in s.tokens):
-        return []  # names are capitalised in both languages: nothing to tag in a lowercase sentence
-    from kg.extract.ner import org_kind, tagger
+    low = s.caseless
+    if not has_tagger(language, models, low):
+        return []
+    from kg.extract.ner import tagger
 
     soft = [False] * len(s.tokens)
     # a product after a launch verb is read from its context and is never displaced
@@ -79,7 +81,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     out = []
     spans, need = [], []
-    model = tagger(language, models)
+    model = tagger(language, models, caseless=low)
     rows = model.emissions(s.tokens)
     for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
         if etype not in _NER_TYPES:
@@ -114,7 +116,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         known = whole is not None and (whole.type == _NER_TYPES[etype] or {whole.type, etype} <= _ORGS
                                        or {whole.type, etype} <= PLACE_TYPES)
         pieces = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
-                                              person=etype == "Person")
+                                              person=etype == "Person", caseless=low)
         if not pieces and s.title_case and j - i >= 2:
             # every word of the run is a dictionary word ("Bank Mayapada", "Sari Roti"): a name
             # only when the model, which learnt headline casing, is sure of it
@@ -126,8 +128,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         for a, b in pieces:
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
-            kind = (org_kind(s.tokens, a, b, language=language, models=models) if etype == "Organization"
-                    else _NER_TYPES[etype])
+            kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 

@@ -156,7 +156,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             taken[k] = True
         found.append(m)
 
-    hits = list(gaz.scan(toks, title_case=s.title_case))
+    hits = list(gaz.scan(toks, title_case=s.title_case, caseless=s.caseless))
     plain: bool | None = None  # decided once, and only for a sentence with a place in it
     for i, j, known in hits:
         if _bracketed_ticker(s, i, j):

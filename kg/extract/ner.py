@@ -52,14 +52,15 @@ FORMAT = "kg-ner 1"
 
 
 
-def model_path(language: str, models: str | None = None) -> Path:
+def model_path(language: str, models: str | None = None, *, caseless: bool = False) -> Path:
     """Where the model of ``language`` is read from: the model folder ``models`` if it has one
-    (:func:`kg.extract.modelfiles.model_file`), else the shipped one.
+    (:func:`kg.extract.modelfiles.model_file`), else the shipped one; ``caseless``: the model for
+    text without capitals (:func:`kg.extract.casing.caseless`).
 
-    >>> model_path("id").name
-    'ner-id.tsv.gz'
+    >>> model_path("id").name, model_path("en", caseless=True).name
+    ('ner-id.tsv.gz', 'ner-en-lower.tsv.gz')
     """
-    return model_file(f"ner-{language}.tsv.gz", models)
+    return model_file(f"ner-{language}{'-lower' if caseless else ''}.tsv.gz", models)
 
 
 class Model:
@@ -200,17 +201,17 @@ class Model:
     def tag(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`.
 
-        A span whose first word is all lowercase is dropped: names are capitalised in both
-        languages, but NERP (lowercased text) taught the models that some are not. So is one that
-        starts with punctuation (NERP's stray "</org>" tags taught it "/ org").
+        A span whose first word is all lowercase is dropped, except by a caseless model: names are
+        capitalised in cased text, but NERP (lowercased text) taught the models that some are not.
+        So is one that starts with punctuation (NERP's stray "</org>" tags taught it "/ org").
         """
         return self.spans(tokens, self.labels_of(tokens))
 
-    @staticmethod
-    def spans(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    def spans(self, tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
         """:meth:`tag`'s spans of the BIO ``labels`` of ``tokens``."""
+        low = self.res.caseless
         return [s for s in bio_to_spans(labels)
-                if s[2] in TYPES and not tokens[s[0]].text.islower() and tokens[s[0]].text[0].isalnum()]
+                if s[2] in TYPES and (low or not tokens[s[0]].text.islower()) and tokens[s[0]].text[0].isalnum()]
 
     def org_kind(self, tokens: Sequence[Token], i: int, j: int) -> str:
         """``"Company"`` or ``"Organization"`` for the Organization name ``tokens[i:j]`` (naive Bayes
@@ -228,6 +229,8 @@ class Model:
         yield f"#{FORMAT}\tlanguage={self.language}\n"
         for h in header:
             yield f"# {h}\n"
+        if self.res.caseless:
+            yield "caseless\t1\n"
         yield "label\t" + "\t".join(self.labels) + "\n"
         for (p, c), w in sorted(self.transitions.items()):
             yield f"trans\t{p}\t{c}\t{w!r}\n"
@@ -281,6 +284,7 @@ class Model:
         token_type: dict[str, str] = {}
         names: list[tuple[str, str]] = []
         company: dict[str, float] = {}
+        caseless = False
         for n, row in enumerate(rows[1:], 2):
             if not row or row.startswith("#"):
                 continue
@@ -293,6 +297,8 @@ class Model:
                         weights[(f[1], labels[int(k)])] = float(w)
                 elif kind == "company":
                     company[f[1]] = float(f[2])
+                elif kind == "caseless":
+                    caseless = f[1] == "1"
                 elif kind == "label":
                     labels = f[1:]
                 elif kind == "trans":
@@ -308,7 +314,8 @@ class Model:
             except (IndexError, ValueError) as e:
                 raise DataError(f"{path}:{n}: bad model row ({e})") from e
         res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
-                        names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"])
+                        names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"],
+                        caseless=caseless)
         try:
             return cls(language, labels, trans, weights, res, company)
         except KeyError as e:
@@ -323,21 +330,22 @@ def _logsumexp(a: Any, axis: int) -> Any:
 
 
 @functools.cache
-def _model(language: str, models: str | None = None) -> Model:
-    return Model.read(model_path(language, models))
+def _model(language: str, models: str | None, caseless: bool) -> Model:
+    return Model.read(model_path(language, models, caseless=caseless))
 
 
-def tagger(language: str, models: str | None = None) -> Model:
-    """The name tagger of ``language`` (from the model folder ``models`` when it has one), read once
-    per process: for callers that need more than :func:`tag` (emissions, marginals, :meth:`Model.org_kind`).
+def tagger(language: str, models: str | None = None, *, caseless: bool = False) -> Model:
+    """The name tagger of ``language`` (``caseless``: for text without capitals; from the model folder
+    ``models`` when it has one), read once per process: for callers that need more than :func:`tag`
+    (emissions, marginals, :meth:`Model.org_kind`).
 
     >>> tagger("en") is tagger("en", None)
     True
-    >>> tagger("en").language
-    'en'
+    >>> tagger("en").language, tagger("en", caseless=True).res.caseless
+    ('en', True)
     """
-    # the one caller of the cached _model: both arguments always given, so one cache entry per model
-    return _model(language, models)
+    # the one caller of the cached _model: all arguments always given, so one cache entry per model
+    return _model(language, models, caseless)
 
 
 def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) -> list[tuple[int, int, str]]:

@@ -34,11 +34,16 @@ class Resources:
     ``verbs``: words that are verbs in headlines (``ontology/lang/<code>/headline_verbs.txt``);
     ``prefixes``, ``suffixes``: affix rules ``"affix>replacement"`` (the lexicon's morphology),
     which with ``common`` (root words) mark affixed words such as ``Tegaskan`` (tegas + kan).
+    ``caseless``: the lists of a model for text without capitals (:func:`kg.extract.casing.caseless`):
+    its names and name tokens are lowercase, and ``seenlow`` and ``common`` mark every word, not
+    only capitalised ones (there, "seen in lower case" means in cased training text).
     """
 
     def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
                  token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = (),
-                 verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = ()) -> None:
+                 verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = (),
+                 caseless: bool = False) -> None:
+        self.caseless = caseless
         self.vocab = frozenset(vocab)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
@@ -97,9 +102,10 @@ class Resources:
         out.append("len=" + str(min(len(text), 6)))
         if low in self.stop:
             out.append("stop")
-        if text[0].isupper() and low in self.vocab:
+        flag = text[0].isupper() or self.caseless
+        if flag and low in self.vocab:
             out.append("seenlow")
-        if text[0].isupper() and low in self.common:
+        if flag and low in self.common:
             out.append("common")
         if text in self.token_type:
             out.append("te=" + self.token_type[text])

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.extract.casing import caseless as is_caseless
 from kg.extract.lexicon import Lexicon
 from kg.resources import languages, ontology_dir, read_lines
 
@@ -66,6 +67,8 @@ class Sentence:
     tokens: tuple[Token, ...]
     title_case: bool = False
     question: bool = False
+    # no capital letter in it (kg.extract.casing.caseless): the caseless tagger reads it
+    caseless: bool = False
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -106,7 +109,7 @@ def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
     return any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text)) for t in words)
 
 
-def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon) -> bool:
+def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon, caseless: bool = False) -> bool:
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
@@ -115,7 +118,13 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon) -> boo
         return True
     if tok.text not in _END:
         return False
-    if not (nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text[0] in "\"'“‘([«"):
+    if caseless and tok.text == "." and i > 0 and tokens[i - 1].end == tok.start:
+        # a text without capitals: a full stop ends a sentence, after an abbreviation only before a stop word
+        word = tokens[i - 1].low
+        if len(word) == 1 or word in _lower_abbreviations(lex.abbreviations):
+            return nxt.low in sentence_starters()
+        return True
+    if not (nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text[0] in "\"'“‘([«" or caseless):
         return False
     if tok.text == "." and i > 0:
         prev = tokens[i - 1]
@@ -126,9 +135,28 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon) -> boo
     return True
 
 
+@functools.cache
+def _lower_abbreviations(abbreviations: frozenset[str]) -> frozenset[str]:
+    from kg.names import legal_forms
+
+    # legal forms too: "pt abc tbk. melonjak" goes on, as "PT ABC Tbk. melonjak" does
+    return frozenset(a.lower().strip(".") for a in abbreviations | legal_forms())
+
+
 def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon) -> list[Sentence]:
-    """Split each region of ``text`` into sentences; no sentence crosses a region."""
+    """Split each region of ``text`` into sentences; no sentence crosses a region. In a text without
+    capitals a full stop, "!" or "?" ends a sentence without a capital after it.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> t = "saham pt abc tbk. melonjak 5 persen. kata dr. budi di jakarta."
+    >>> [s.text for s in split_sentences(t, [(0, len(t))], load_lexicon("id"))]
+    ['saham pt abc tbk. melonjak 5 persen.', 'kata dr. budi di jakarta.']
+    >>> [s.text for s in split_sentences("Kata Dr. Budi. Saham naik.", [(0, 26)], load_lexicon("id"))]
+    ['Kata Dr. Budi.', 'Saham naik.']
+    """
     out: list[Sentence] = []
+    # the first capital ends the search: on cased text this costs a character or two
+    caseless = not any(c.isupper() for c in text)
     questions = lex.words("question_words")
     for rs, re_ in regions:
         tokens = tokenize(text, rs, re_)
@@ -137,7 +165,7 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
             # A "sentence" of hundreds of tokens is a list or a page without full stops; cutting it
             # keeps every rule linear in the text (a cue scans its whole sentence).
             too_long = i - begin + 1 >= MAX_SENTENCE_TOKENS
-            if i + 1 == len(tokens) or too_long or _boundary_after(tokens, i, text, lex):
+            if i + 1 == len(tokens) or too_long or _boundary_after(tokens, i, text, lex, caseless):
                 j = i
                 while j + 1 < len(tokens) and tokens[j + 1].text in _CLOSERS and tokens[j + 1].start == tokens[j].end:
                     j += 1
@@ -154,7 +182,8 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
                         or any(t.low in questions for t in toks[-3:])
                         or (tc and any(t.low in questions for t in toks))
                     )
-                    out.append(Sentence(len(out), s, e, text[s:e], tuple(toks), tc, q))
+                    low = caseless or (not toks[0].is_cap and is_caseless([t.text for t in toks]))
+                    out.append(Sentence(len(out), s, e, text[s:e], tuple(toks), tc, q, low))
                 begin = j + 1
                 if i + 1 == len(tokens):
                     break

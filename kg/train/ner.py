@@ -2,7 +2,9 @@
 
 One CRF per language (L-BFGS, fixed settings, nothing random) over the sentences
 :mod:`kg.train.ner_data` reads, plus title-cased copies of the sentences that carry
-capitals, so that casing is learnt rather than trusted. Used by ``kg train``
+capitals, so that casing is learnt rather than trusted; and a caseless model per language
+(``caseless=True``) for text without capitals, trained on lowercased copies of the same
+sentences, with word lists that do not depend on case (:func:`caseless_resources`). Used by ``kg train``
 (:mod:`kg.train_cli`) and ``scripts/train_ner.py`` (which writes the shipped
 ``ontology/models/ner-<language>.tsv.gz``; same data, same bytes).
 
@@ -33,8 +35,8 @@ from kg.extract.ner import TYPES, Model, Resources, align, features, spans_to_bi
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
-__all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "labels", "names_path", "norm", "predictor", "prf",
-           "read_names", "report", "resources", "score", "train"]
+__all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm",
+           "predictor", "prf", "read_names", "report", "resources", "score", "train"]
 
 PARAMS: dict[str, object] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 JACKKNIFE = 10
@@ -79,6 +81,23 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
                      suffixes=[a + ">" + r for a, r in lex.suffixes])
 
 
+def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
+    """:func:`resources` for the caseless model: the vocabulary of words seen in lower case comes from
+    the sentences that carry capitals only (in lowercased text every word is seen in lower case), and
+    names and name tokens are lowercased, as the text the model reads."""
+    has_caps = [any(c.isupper() for c in d.text) for d in docs]
+    res = resources([d for d, c in zip(docs, has_caps, strict=True) if c], names, language)
+    # the names of the lowercase sentences (NERP), which resources() left out with their vocabulary
+    entity = {("e" + typ, " ".join(d.text[a:b].split())) for d, c in zip(docs, has_caps, strict=True) if not c
+              for a, b, typ in d.gold if typ in TYPES}
+    token_type: dict[str, str] = {}
+    for w, typ in sorted(res.token_type.items()):  # sorted: the same winner on every run
+        token_type.setdefault(w.lower(), typ)
+    return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
+                     names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
+                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
+
+
 def stopwords() -> list[str]:
     return sorted({w.lower() for code in DEV for w in read_lines(ontology_dir() / "lang" / code / "stopwords.txt")})
 
@@ -97,26 +116,30 @@ def labels(doc: Doc) -> list[str]:
 
 
 def train(docs: Sequence[Doc], language: str, names: Sequence[tuple[str, str]], params: dict[str, object],
-          tmp: Path, *, augment: bool = True, company: dict[str, float] | None = None) -> tuple[Model, Path]:
+          tmp: Path, *, augment: bool = True, company: dict[str, float] | None = None,
+          caseless: bool = False) -> tuple[Model, Path]:
     """A model of ``language`` from ``docs`` (and their title-cased copies); also returns the crfsuite
-    file (for the agreement check). A copy goes with its sentence into the same jackknife part."""
+    file (for the agreement check). A copy goes with its sentence into the same jackknife part.
+    ``caseless``: the model for text without capitals, trained on the lowercased sentences only."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(params)
+    lists = caseless_resources if caseless else resources
     for part in range(JACKKNIFE):
-        res = resources([d for n, d in enumerate(docs) if n % JACKKNIFE != part], names, language)
+        res = lists([d for n, d in enumerate(docs) if n % JACKKNIFE != part], names, language)
         for n, d in enumerate(docs):
             if n % JACKKNIFE == part and d.tokens:
-                for x in [d, *(title_copies([d]) if augment else [])]:
+                copies = recased([d], "lower") if caseless else [d, *(title_copies([d]) if augment else [])]
+                for x in copies:
                     trainer.append(features(x.tokens, res), labels(x))
-    path = tmp / f"ner-{language}.crfsuite"
+    path = tmp / f"ner-{language}{'-lower' if caseless else ''}.crfsuite"
     trainer.train(str(path))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     info = tagger.info()
     labs = sorted(info.labels, key=lambda lab: int(info.labels[lab]))
-    model = Model(language, labs, info.transitions, info.state_features, resources(docs, names, language), company)
+    model = Model(language, labs, info.transitions, info.state_features, lists(docs, names, language), company)
     return model, path
 
 
