@@ -24,7 +24,7 @@ from kg.extract.mentions import Mention
 from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
-from kg.extract.venues import venues
+from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 _MAX_GAP = 14  # tokens between a cue and a party
@@ -318,37 +318,22 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     return None
 
 
-def _country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
-    """Positions in ``ms`` of country mentions that only say where something is from or is:
-    inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
-    Japan", "asal Jepang"), or right before an organisation ("Chinese automaker BYD"). Only a
-    country standing on its own ("Indonesia sued ...", "pemerintah Indonesia") may be a party."""
-    toks = s.tokens
-    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
-    out: set[int] = set()
-    for k, m in enumerate(ms):
-        if m.type != "Country":
-            continue
-        nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
-        if nested or (m.i > 0 and toks[m.i - 1].low in preps):
-            out.add(k)
-        else:
-            nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
-            gap = toks[m.j : nxt.i] if nxt is not None else ()
-            if (
-                nxt is not None
-                and nxt.type in ORG_TYPES
-                and len(gap) <= 2
-                and all(t.is_word and not t.is_cap and not lex.cues_starting(t.text) for t in gap)
-            ):
-                out.add(k)
-    return out
+def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a contest word (``contest_words``: bid, bidders, offer) follows a competitor cue ending
+    at ``k`` within four words and before any name ("rival bidders", "competing against a rival offer")."""
+    words = lex.words("contest_words")
+    for t in toks[k : k + 4]:
+        if t.is_cap or not t.is_word:
+            return False
+        if t.low in words:
+            return True
+    return False
 
 
 def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
     """Positions in ``ms`` of names that cannot be a party of a deal read from this sentence:
     venues (:func:`kg.extract.venues.venues`) and countries named only as an origin or place."""
-    return venues(s, lex, ms) | _country_modifiers(s, lex, ms)
+    return venues(s, lex, ms) | country_modifiers(s, lex, ms)
 
 
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
@@ -360,7 +345,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     gone = venues(s, lex, ms)
     if gone:
         ms = [m for k, m in enumerate(ms) if k not in gone]
-    modifiers = _country_modifiers(s, lex, ms)
+    modifiers = country_modifiers(s, lex, ms)
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
@@ -382,6 +367,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
             continue
+        if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
+            continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = _clause(s, lex, h.i)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)
