@@ -210,6 +210,18 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         if nxt is not None and nxt.key != right.key:
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
+    direct = len(toks[h.j : right.i]) <= 1 and all(t.text in (",", "the", "<", "(") for t in toks[h.j : right.i])
+    if (
+        rt.name == "subsidiary_of"
+        and h.cue.noun
+        and not h.cue.passive
+        and left is not None
+        and direct
+        and h.cue.words[-1] not in lex.words("object_markers")
+    ):
+        # "Tenvar said its German subsidiary, Lumeo, ...", "Tenvar's big electronics unit, Lumeo":
+        # the unit named right after the cue is the child, whoever owns it ("X, a unit of Y" has "of")
+        return right, left
     if (
         rt.name in ("subsidiary_of", "investment")
         and h.cue.noun
@@ -262,10 +274,14 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             agent = _right(ms, k + 1, hi, both, gap=2)
             passive = passive or (bid and agent is not None)
             break
-    if passive or (agent is not None and agent is not right):
+    # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
+    # bid by X", "Y's takeover by X" (a noun cue's agent is the party named after it)
+    if passive or (agent is not None and (agent is not right or h.cue.noun)):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
+        if rt.name == "subsidiary_of" and not h.cue.passive:
+            return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
         return subj, left
     return left, right
 
