@@ -264,19 +264,19 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             return None
     assert left is not None
     passive = _passive(s, lex, h)
-    agent = None
+    agent, agent_at = None, hi
     bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
         if toks[k].low in agents or bid:
-            agent = _right(ms, k + 1, hi, both, gap=2)
+            agent, agent_at = _right(ms, k + 1, hi, both, gap=2), k
             passive = passive or (bid and agent is not None)
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
-    # bid by X", "Y's takeover by X" (a noun cue's agent is the party named after it)
-    if passive or (agent is not None and (agent is not right or h.cue.noun)):
+    # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
+    if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
@@ -344,12 +344,6 @@ def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
         if t.low in words:
             return True
     return False
-
-
-def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
-    """Positions in ``ms`` of names that cannot be a party of a deal read from this sentence:
-    venues (:func:`kg.extract.venues.venues`) and countries named only as an origin or place."""
-    return venues(s, lex, ms) | country_modifiers(s, lex, ms)
 
 
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,

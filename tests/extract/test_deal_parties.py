@@ -134,3 +134,21 @@ def test_part_or_product_needs_the_part_word_next_to_of():
     toks = tokenize("Tenvar agreed to acquire the dairy business of Lumeo")
     assert part_or_product(toks, (0, 1), (8, 9), "en")
     assert not part_or_product(toks, (0, 1), (8, 9), "id")  # no word list in Indonesian
+
+
+def test_the_classifier_may_place_a_company_in_a_modifier_country_but_not_deal_with_it(monkeypatch):
+    # A stub classifier that links every company and country both ways: only based_in survives for a
+    # country that merely says where ("in the U.S."), and a deal with it is dropped.
+    from kg.extract import relmodel
+
+    def stub(tokens, a, b, *, language, models=None):
+        if a[2] == "Company" and b[2] == "Country":
+            return "based_in", 0.9
+        if a[2] == "Country" and b[2] == "Company":
+            return "supply", 0.9
+        return None, 1.0
+
+    monkeypatch.setattr(relmodel, "classify", stub)
+    rels = _rels("Tenvar Industries Inc, the largest copper producer in the U.S., reported a loss.")
+    assert ("based_in", "Tenvar Industries Inc", "United States") in rels, rels
+    assert not any(r[0] == "supply" for r in rels), rels

@@ -44,6 +44,12 @@ def test_the_agent_after_a_deal_noun_is_the_buyer(text):
     assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
 
 
+def test_a_far_by_after_a_deal_noun_is_no_agent():
+    rels = _rels("Tenvar Industries Inc amended its tender offer so that the price will not be reduced by Lumeo Corp "
+                 "dividends.")
+    assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
+
+
 def test_from_after_a_purchase_names_the_seller():
     rels = _rels("Tenvar Industries Inc completed its purchase of Lumeo Corp from Vexo Holdings Inc.")
     assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
