@@ -161,13 +161,15 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
     from kg.extract.relmodel import classify
-    from kg.extract.venues import country_modifiers, venues
+    from kg.extract.venues import country_modifiers, demonym, venues
 
     lex = load_lexicon(language)
     gone = venues(s, lex, ms)  # "told Reuters": not a party
-    # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal
+    # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal;
+    # a demonym in passing ("broadcast in Russian") not even that
     modifiers = {id(ms[k]) for k in country_modifiers(s, lex, ms)}
-    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
+    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone
+             and not (id(m) in modifiers and demonym(m, lex))]
     out = []
     seen: set[tuple[str, str, str]] = set()
     hits: list[Hit] | None = None

@@ -18,7 +18,7 @@ from kg.extract.text import Sentence, Token
 from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES
 
-__all__ = ["authority", "country_modifiers", "venues"]
+__all__ = ["authority", "country_modifiers", "demonym", "venues"]
 
 # Relation types a court, regulator or legislature is never a party of (relations/authorities.txt).
 NOT_AUTHORITY_TYPES = frozenset({"acquisition", "subsidiary_of", "competitor_of", "supply", "investment"})
@@ -176,3 +176,9 @@ def _attributive(toks: Sequence[Token], m: Mention, adjectives: frozenset[str], 
     if "-" in toks[m.j - 1].text[max(1, m.end - toks[m.j - 1].start):]:
         return True
     return nxt is not None and (nxt.low in _CURRENCY or (nxt.text == "-" and nxt.start == toks[m.j - 1].end))
+
+
+def demonym(m: Mention, lex: Lexicon) -> bool:
+    """Whether ``m`` names its country only by an adjective ("Russian"; not "U.S.") where demonyms are
+    adjectives: such a word places nothing by itself ("broadcast in Russian")."""
+    return " ".join(m.text.split()).lower() in _demonym_adjectives(lex)
