@@ -217,6 +217,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         and not h.cue.passive
         and left is not None
         and direct
+        and lex.setting("child_after_unit_cue")
         and h.cue.words[-1] not in lex.words("object_markers")
     ):
         # "Tenvar said its German subsidiary, Lumeo, ...", "Tenvar's big electronics unit, Lumeo":

@@ -152,3 +152,9 @@ def test_the_classifier_may_place_a_company_in_a_modifier_country_but_not_deal_w
     rels = _rels("Tenvar Industries Inc, the largest copper producer in the U.S., reported a loss.")
     assert ("based_in", "Tenvar Industries Inc", "United States") in rels, rels
     assert not any(r[0] == "supply" for r in rels), rels
+
+
+def test_in_indonesian_the_name_after_a_unit_cue_is_the_parent():
+    rels = relations_of("Budi meneken kontrak dengan PT Sinar Logam, sebuah anak perusahaan PT Nusantara Baterai Tbk.",
+                        "id", status=False)
+    assert ("subsidiary_of", "PT Sinar Logam", "PT Nusantara Baterai Tbk") in rels, rels
