@@ -19,7 +19,9 @@ from collections import Counter, defaultdict
 
 from kg.extract.found import Found
 from kg.extract.mentions import Mention
+from kg.extract.parts import of_a_part
 from kg.extract.stake import as_investment
+from kg.extract.venues import NOT_AUTHORITY_TYPES, authority
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
@@ -171,6 +173,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
 
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
     for f in found:
+        if of_a_part(f, language):
+            continue  # "acquired the container business of Y": Y sold a part, Y was not bought
         f = as_investment(f, language)  # "bought 9.5 pct of Y": a stake, not control
         s, o = key(f.subject), key(f.object)
         if s == o:
@@ -230,11 +234,14 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}
+    # A court or regulator rules on a deal but is not its buyer, target or investor (kg.extract.venues).
+    authorities = {e.id for e in entities if authority(e.label, e.type, language)}
     relations = [
         r
         for r in relations
         if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
         and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
+        and not (r.type in NOT_AUTHORITY_TYPES and (r.subject in authorities or r.object in authorities))
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))

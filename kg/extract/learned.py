@@ -160,12 +160,17 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
                          language: str, models: str | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import find_cues, non_parties
+    from kg.extract.relations import find_cues
     from kg.extract.relmodel import classify
+    from kg.extract.venues import country_modifiers, demonym, venues
 
     lex = load_lexicon(language)
-    gone = non_parties(s, lex, ms)  # "told Reuters", "Chinese automaker X": not parties
-    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone]
+    gone = venues(s, lex, ms)  # "told Reuters": not a party
+    # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal;
+    # a demonym in passing ("broadcast in Russian") not even that
+    modifiers = {id(ms[k]) for k in country_modifiers(s, lex, ms)}
+    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone
+             and not (id(m) in modifiers and demonym(m, lex))]
     out = []
     seen: set[tuple[str, str, str]] = set()
     hits: list[Hit] | None = None
@@ -177,7 +182,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
-        if rtype is None:
+        if rtype is None or (rtype != "based_in" and (id(a) in modifiers or id(b) in modifiers)):
             continue
         key = link_key(rtype, a.key, b.key)
         if key in known or key in seen:

@@ -24,7 +24,7 @@ from kg.extract.mentions import Mention
 from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
-from kg.extract.venues import venues
+from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 _MAX_GAP = 14  # tokens between a cue and a party
@@ -210,6 +210,19 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         if nxt is not None and nxt.key != right.key:
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
+    direct = len(toks[h.j : right.i]) <= 1 and all(t.text in (",", "the", "<", "(") for t in toks[h.j : right.i])
+    if (
+        rt.name == "subsidiary_of"
+        and h.cue.noun
+        and not h.cue.passive
+        and left is not None
+        and direct
+        and lex.setting("child_after_unit_cue")
+        and h.cue.words[-1] not in lex.words("object_markers")
+    ):
+        # "Tenvar said its German subsidiary, Lumeo, ...", "Tenvar's big electronics unit, Lumeo":
+        # the unit named right after the cue is the child, whoever owns it ("X, a unit of Y" has "of")
+        return right, left
     if (
         rt.name in ("subsidiary_of", "investment")
         and h.cue.noun
@@ -252,20 +265,24 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             return None
     assert left is not None
     passive = _passive(s, lex, h)
-    agent = None
+    agent, agent_at = None, hi
     bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
         if toks[k].low in agents or bid:
-            agent = _right(ms, k + 1, hi, both, gap=2)
+            agent, agent_at = _right(ms, k + 1, hi, both, gap=2), k
             passive = passive or (bid and agent is not None)
             break
-    if passive or (agent is not None and agent is not right):
+    # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
+    # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
+    if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
+        if rt.name == "subsidiary_of" and not h.cue.passive:
+            return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
         return subj, left
     return left, right
 
@@ -318,37 +335,16 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     return None
 
 
-def _country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
-    """Positions in ``ms`` of country mentions that only say where something is from or is:
-    inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
-    Japan", "asal Jepang"), or right before an organisation ("Chinese automaker BYD"). Only a
-    country standing on its own ("Indonesia sued ...", "pemerintah Indonesia") may be a party."""
-    toks = s.tokens
-    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
-    out: set[int] = set()
-    for k, m in enumerate(ms):
-        if m.type != "Country":
-            continue
-        nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
-        if nested or (m.i > 0 and toks[m.i - 1].low in preps):
-            out.add(k)
-        else:
-            nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
-            gap = toks[m.j : nxt.i] if nxt is not None else ()
-            if (
-                nxt is not None
-                and nxt.type in ORG_TYPES
-                and len(gap) <= 2
-                and all(t.is_word and not t.is_cap and not lex.cues_starting(t.text) for t in gap)
-            ):
-                out.add(k)
-    return out
-
-
-def non_parties(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
-    """Positions in ``ms`` of names that cannot be a party of a deal read from this sentence:
-    venues (:func:`kg.extract.venues.venues`) and countries named only as an origin or place."""
-    return venues(s, lex, ms) | _country_modifiers(s, lex, ms)
+def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a contest word (``contest_words``: bid, bidders, offer) follows a competitor cue ending
+    at ``k`` within four words and before any name ("rival bidders", "competing against a rival offer")."""
+    words = lex.words("contest_words")
+    for t in toks[k : k + 4]:
+        if t.is_cap or not t.is_word:
+            return False
+        if t.low in words:
+            return True
+    return False
 
 
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
@@ -360,7 +356,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     gone = venues(s, lex, ms)
     if gone:
         ms = [m for k, m in enumerate(ms) if k not in gone]
-    modifiers = _country_modifiers(s, lex, ms)
+    modifiers = country_modifiers(s, lex, ms)
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
@@ -382,6 +378,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
             continue
+        if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
+            continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = _clause(s, lex, h.i)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)

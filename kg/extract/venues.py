@@ -16,8 +16,12 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
 from kg.resources import language_dir, read_lines
+from kg.schema import ORG_TYPES
 
-__all__ = ["venues"]
+__all__ = ["authority", "country_modifiers", "demonym", "venues"]
+
+# Relation types a court, regulator or legislature is never a party of (relations/authorities.txt).
+NOT_AUTHORITY_TYPES = frozenset({"acquisition", "subsidiary_of", "competitor_of", "supply", "investment"})
 
 
 @functools.cache
@@ -80,3 +84,101 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
                     nxt += 1
                 n = starts.get(nxt)
     return out
+
+
+@functools.cache
+def _authority_words(code: str) -> frozenset[str]:
+    path = language_dir(code) / "relations" / "authorities.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+def authority(label: str, etype: str, code: str) -> bool:
+    """Whether a name of type ``etype`` is a court, regulator or legislature (a word of
+    ``ontology/lang/<code>/relations/authorities.txt`` in an Organization's name): it rules on
+    deals but is never a party of :data:`NOT_AUTHORITY_TYPES`.
+
+    >>> authority("Delaware Chancery Court", "Organization", "en"), authority("Reserve Petroleum Co", "Company", "en")
+    (True, False)
+    """
+    if etype != "Organization":
+        return False
+    words = _authority_words(code)
+    return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
+
+
+def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
+    """Positions in ``ms`` of country mentions that only say where something is from or is:
+    inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in
+    Japan", "in the U.S.", "asal Jepang"), right before an organisation ("Chinese automaker BYD",
+    "the United Kingdom's Royal Air Force"), or as a modifier: a demonym where demonyms are
+    adjectives ("Japanese oil companies"; not "the Japanese government"), a compound
+    ("Bermuda-based") or a currency ("US$"). Only a country standing on its own ("Indonesia sued
+    ...", "pemerintah Indonesia") may be a party."""
+    toks = s.tokens
+    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
+    adjectives = _demonym_adjectives(lex)
+    heads = lex.settings.get("description_heads", {}) if adjectives else {}
+    assert isinstance(heads, dict)
+    out: set[int] = set()
+    for k, m in enumerate(ms):
+        if m.type != "Country":
+            continue
+        nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
+        # "in Japan", "in the U.S.", "asal Jepang"
+        before = m.i - 1 if m.i > 0 and toks[m.i - 1].low != "the" else m.i - 2
+        if nested or (before >= 0 and toks[before].low in preps) or _attributive(toks, m, adjectives, heads):
+            out.add(k)
+        else:
+            nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
+            gap = toks[m.j : nxt.i] if nxt is not None else ()
+            # "Chinese automaker BYD", "the United Kingdom's Royal Air Force": the organisation is the party
+            if (
+                nxt is not None
+                and nxt.type in ORG_TYPES
+                and len(gap) <= 2
+                and all(t.low in _POSSESSIVES or (t.is_word and not t.is_cap and not lex.cues_starting(t.text))
+                        for t in gap)
+            ):
+                out.add(k)
+    return out
+
+
+_POSSESSIVES = frozenset({"'s", "’s"})
+_CURRENCY = frozenset({"$", "dlr", "dlrs", "dollar", "dollars"})
+
+
+def _demonym_adjectives(lex: Lexicon) -> frozenset[str]:
+    """The language's demonyms when they are adjectives only (``demonyms_are_adjectives``): "Japanese"
+    names no country. Forms that are also a country's name ("U.S.") are not adjectives only."""
+    if not lex.settings.get("demonyms_are_adjectives", False):
+        return frozenset()
+    return _adjectives_of(lex.code)
+
+
+@functools.cache
+def _adjectives_of(code: str) -> frozenset[str]:
+    from kg import gazetteer
+    from kg.extract.assemble import _demonym_words
+
+    names = {surface.lower() for c in gazetteer.load().countries() for surface, _ in c.surfaces(code)}
+    return frozenset(_demonym_words(code) - names)
+
+
+def _attributive(toks: Sequence[Token], m: Mention, adjectives: frozenset[str], state_heads: dict[str, str]) -> bool:
+    """A country mention that only qualifies the words after it: a demonym ("Japanese oil
+    companies", "Venezuelan businessman"), a compound ("Bermuda-based", "Japanese-made") or a
+    currency ("US$ 6 billion")."""
+    text = " ".join(m.text.split())
+    nxt = toks[m.j] if m.j < len(toks) else None
+    if text.lower() in adjectives:
+        # "the Indonesian government", "the Japanese ministry": the state itself (an Organization head)
+        return nxt is None or state_heads.get(nxt.low) != "Organization"
+    if "-" in toks[m.j - 1].text[max(1, m.end - toks[m.j - 1].start):]:
+        return True
+    return nxt is not None and (nxt.low in _CURRENCY or (nxt.text == "-" and nxt.start == toks[m.j - 1].end))
+
+
+def demonym(m: Mention, lex: Lexicon) -> bool:
+    """Whether ``m`` names its country only by an adjective ("Russian"; not "U.S.") where demonyms are
+    adjectives: such a word places nothing by itself ("broadcast in Russian")."""
+    return " ".join(m.text.split()).lower() in _demonym_adjectives(lex)

@@ -30,6 +30,26 @@ def test_the_bidder_after_a_bid_word(text):
     assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp said it would respond to the acquisition bid by Tenvar Industries Inc.",
+        "Lumeo Corp recommended the takeover bid by Tenvar Industries Inc.",
+        "Lumeo Corp said its takeover by Tenvar Industries Inc was approved.",
+    ],
+)
+def test_the_agent_after_a_deal_noun_is_the_buyer(text):
+    rels = _rels(text)
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+    assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
+
+
+def test_a_far_by_after_a_deal_noun_is_no_agent():
+    rels = _rels("Tenvar Industries Inc amended its tender offer so that the price will not be reduced by Lumeo Corp "
+                 "dividends.")
+    assert ("acquisition", "Lumeo Corp", "Tenvar Industries Inc") not in rels, rels
+
+
 def test_from_after_a_purchase_names_the_seller():
     rels = _rels("Tenvar Industries Inc completed its purchase of Lumeo Corp from Vexo Holdings Inc.")
     assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
@@ -45,6 +65,15 @@ def test_from_after_a_purchase_names_the_seller():
          "Tenvar Industries"),
         ("Tenvar Industries Inc <TNV> unit Lumeo Corp made an offer.", "Lumeo Corp", "Tenvar Industries Inc"),
         ("Lumeo Corp parent Tenvar Industries Inc won the contract.", "Lumeo Corp", "Tenvar Industries Inc"),
+        # the unit named right after the cue is the child, whatever stands between owner and cue
+        ("Tenvar Industries Inc said it will sell through its German subsidiary, Lumeo Corp, its stake in "
+         "Vexo Ltd.", "Lumeo Corp", "Tenvar Industries Inc"),
+        ("Tenvar Industries Inc said its French unit Lumeo Corp would expand.", "Lumeo Corp", "Tenvar Industries Inc"),
+        ("Tenvar Industries Inc said wholly owned Lumeo Corp extended its offer.", "Lumeo Corp",
+         "Tenvar Industries Inc"),
+        # "owned by": the owner is the parent
+        ("Lumeo Corp, wholly owned by Tenvar Industries Inc, is considering a purchase.", "Lumeo Corp",
+         "Tenvar Industries Inc"),
     ],
 )
 def test_a_possessed_unit_is_the_child(text, child, parent):
