@@ -48,6 +48,10 @@ class Cue:
     # plan cues before it, rumour and ending cues either side; "either" = either side;
     # "next" = only right before it, as a negation: "to" in "X to buy Y").
     scope: str = ""
+    # The words one of which must stand right before the cue (empty: any), matched like the cue's
+    # own words: "reports that" is a report only after "on", "the", "denied" ..., not after the
+    # party that itself reports ("Apple reports that ...").
+    after: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
         """One past the last token of this cue read from token ``i`` (whose first word matched), or -1.
@@ -62,7 +66,15 @@ class Cue:
         5
         >>> cue.match(tokenize("X dismissed it, citing reports"), 1, load_lexicon("en"))
         -1
+
+        With ``after``, the word before the cue must be one of those words:
+
+        >>> cue = Cue(("reports", "that"), status="rumored", after=frozenset({"on", "deny"}))
+        >>> [cue.match(tokenize(t), 2, load_lexicon("en")) for t in ("X denied reports that", "Apple X reports that")]
+        [4, -1]
         """
+        if self.after and not self._preceded(tokens, i, lex):
+            return -1
         n = len(tokens)
         k = i + 1
         gap = 0
@@ -88,6 +100,12 @@ class Cue:
                 return -1
             gap = 0
         return k
+
+    def _preceded(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+        if i == 0 or not tokens[i - 1].is_word:
+            return False
+        t = tokens[i - 1]
+        return t.low in self.after if self.exact else not self.after.isdisjoint(lex.stems(t.text))
 
 
 def _parse_rules(rules: list[str]) -> tuple[tuple[str, str], ...]:
@@ -184,6 +202,11 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
     for line in read_lines(path):
         phrase, _, flags = line.partition("\t")
         flagset = {f.strip() for f in flags.split(",") if f.strip()}
+        after = {f for f in flagset if f.startswith("after=")}
+        flagset -= after
+        before_words = frozenset(w.lower() for f in after for w in f[len("after="):].split("|") if w)
+        if after and not before_words:
+            raise DataError(f"{path}: {phrase!r}: 'after=' names no word (after=on|the|denied)")
         unknown = flagset - _FLAGS
         if unknown:
             raise DataError(f"{path}: unknown flag(s) {sorted(unknown)} (allowed: {', '.join(sorted(_FLAGS))})")
@@ -197,6 +220,7 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 noun="noun" in flagset,
                 passive="passive" in flagset,
                 scope="either" if "either" in flagset else "next" if "next" in flagset else "",
+                after=before_words,
                 **kind,
             )
         )

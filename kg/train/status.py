@@ -232,6 +232,7 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
     fold = folds(items)
     best: tuple[float, float, float, dict[str, dict[str, float]]] | None = None
     table = {}
+    oofs: dict[float, list[tuple[str, float]]] = {}
     for c in C_GRID:
         oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
         for k in range(5):
@@ -240,6 +241,7 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
             lin = _fit([feats[n] for n in tr], [gold[n] for n in tr], c)
             for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
                 oof[n] = p
+        oofs[c] = oof
         alone = [m for m, _ in oof]
         table[f"C={c} model alone"] = {"score": round(_score(gold, alone), 9), **{
             k: v for k, v in scores(gold, alone).items() if k in ("accuracy", "recall")}}
@@ -267,7 +269,23 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
     assert best is not None
     c = -best[2]
     return {"c": c, "trust": best[3], "cv_score": round(best[0], 4),
-            "cv_score_rules_only": round(_score(gold, rule), 4), "table": table}
+            "cv_score_rules_only": round(_score(gold, rule), 4), "table": table,
+            "out_of_fold": out_of_fold(items, rule, oofs[c], best[3])}
+
+
+def out_of_fold(items: Sequence[Item], rule: Sequence[str], oof: Sequence[tuple[str, float]],
+                trust: dict[str, dict[str, float]]) -> dict[str, dict[str, Any]]:
+    """Per language, the out-of-fold figures (:func:`scores`, with the confusion matrix) of the
+    rules, the model alone and the two combined with ``trust``: what cross-validation expects of
+    each reader on news like train's."""
+    out: dict[str, dict[str, Any]] = {}
+    for lang in sorted({it.language for it in items}):
+        idx = [n for n, it in enumerate(items) if it.language == lang]
+        gold = [items[n].label for n in idx]
+        both = [S.combine(rule[n], oof[n][0], oof[n][1], trust[lang]) for n in idx]
+        out[lang] = {"rules": scores(gold, [rule[n] for n in idx]),
+                     "model": scores(gold, [oof[n][0] for n in idx]), "combined": scores(gold, both)}
+    return out
 
 
 def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dict[str, Any],
@@ -296,9 +314,13 @@ def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
             "confusion": {g: dict(sorted(c.items())) for g, c in conf.items() if c}}
 
 
-def show(title: str, sc: dict[str, Any]) -> None:
+def show(title: str, sc: dict[str, Any], *, confusion: bool = False) -> None:
+    """Print one line of :func:`scores` (and, with ``confusion``, one line per gold status: what it was read as)."""
     rec = ", ".join(f"{g} {sc['recall'][g]} ({sc['support'][g]})" for g in STATUSES if sc["support"][g])
     print(f"{title}: accuracy {sc['accuracy']} on {sc['n']}; recall {rec}")
+    if confusion:
+        for g, row in sc["confusion"].items():
+            print(f"    gold {g:8} -> " + ", ".join(f"{p} {n}" for p, n in row.items()))
 
 
 def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str, float]]:
