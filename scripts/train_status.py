@@ -119,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         text, cv = train(fact_items, data["train"], meta=meta)
         figures["cv"] = cv
         print(f"cross-validation on train: C={cv['c']} trust in the rules {cv['trust']} "
-              f"(score {cv['cv_score']}, rules alone {cv['cv_score_rules_only']})")
+              f"(score by language {cv['cv_scores']}, rules alone {cv['cv_scores_rules_only']})")
         for lang, figs in cv["out_of_fold"].items():
             for reader, sc in figs.items():
                 show(f"cross-validation (out of fold), train, {lang}, {reader}", sc, confusion=reader == "combined")

@@ -130,6 +130,9 @@ class Lexicon:
     org_cues: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
+    # Words that open a relative clause after a comma (", which", ", yang"): no status cue reaches
+    # across its edge (``status/relative.txt``).
+    relatives: frozenset[str] = frozenset()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -245,6 +248,7 @@ def load_lexicon(code: str) -> Lexicon:
         if p.is_file():
             stat += _read_cues(p, status=name)
     neg = folder / "status" / "negation.txt"
+    rel_words = folder / "status" / "relative.txt"
     org_cues = {}
     for line in read_lines(folder / "org_cues.txt"):
         phrase, _, etype = line.partition("\t")
@@ -255,6 +259,7 @@ def load_lexicon(code: str) -> Lexicon:
         relation_cues=tuple(rel),
         status_cues=tuple(stat),
         negations=frozenset(w.lower() for w in read_lines(neg)) if neg.is_file() else frozenset(),
+        relatives=frozenset(w.lower() for w in read_lines(rel_words)) if rel_words.is_file() else frozenset(),
         abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),

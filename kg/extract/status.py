@@ -91,6 +91,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
+    islands = _relative_clauses(tokens, lex, lo, hi)
     for o in _outer(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
@@ -98,6 +99,8 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         before = o.i < ai
         if o.cue.scope == "next" and o.j != ai:
             continue
+        if islands and _island(islands, o.i) != _island(islands, ai):
+            continue  # "X denied any contact with Y, which owns 20 pct of Z": Y's stake stands
         if st == "asserted":
             signs.append(o)
             continue
@@ -120,6 +123,34 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     ):
         found.discard("planned")
     return found
+
+
+def _relative_clauses(tokens: Sequence[Token], lex: Lexicon, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """The relative clauses of the clause ``lo:hi``: from a relative word after a comma (", which",
+    ", yang") to the next comma or the clause's end.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("X denied talks with Y, which owns Z, and said so")
+    >>> _relative_clauses(toks, load_lexicon("en"), 0, len(toks))
+    ((6, 9),)
+    """
+    if not lex.relatives:
+        return ()
+    out = []
+    k = lo + 1
+    while k < hi:
+        if tokens[k].low in lex.relatives and tokens[k - 1].text == ",":
+            end = next((m for m in range(k + 1, hi) if tokens[m].text == ","), hi)
+            out.append((k, end))
+            k = end
+        k += 1
+    return tuple(out)
+
+
+def _island(islands: Sequence[tuple[int, int]], k: int) -> int:
+    """Which relative clause token ``k`` stands in (-1: none)."""
+    return next((n for n, (i, j) in enumerate(islands) if i <= k < j), -1)
 
 
 def _outer(hits: Sequence[Hit]) -> tuple[Hit, ...]:
