@@ -26,7 +26,7 @@ from typing import Any
 from kg.extract import status as S
 from kg.extract.lexicon import load_lexicon
 from kg.extract.relations import _clause, find_cues
-from kg.extract.text import Sentence, Token, split_sentences, tokenize
+from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.relations import fit as _lr_fit
 
@@ -63,11 +63,6 @@ class Item:
     lo: int
     hi: int
     hits: tuple[Any, ...]
-
-
-def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
-    idx = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
-    return (idx[0], idx[-1] + 1) if idx else None
 
 
 def _sentence(text: str, lang: str) -> Sentence:
