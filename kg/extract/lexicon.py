@@ -133,6 +133,10 @@ class Lexicon:
     # Words that open a relative clause after a comma (", which", ", yang"): no status cue reaches
     # across its edge (``status/relative.txt``).
     relatives: frozenset[str] = frozenset()
+    # Verbs whose negation leaves the relation they act on as it was ("has no intention of raising its
+    # offer": the offer stands): a denial or negation before one of them does not reach past it
+    # (``status/shield.txt``, base forms, matched with the affix rules).
+    shields: frozenset[str] = frozenset()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -249,6 +253,7 @@ def load_lexicon(code: str) -> Lexicon:
             stat += _read_cues(p, status=name)
     neg = folder / "status" / "negation.txt"
     rel_words = folder / "status" / "relative.txt"
+    shield = folder / "status" / "shield.txt"
     org_cues = {}
     for line in read_lines(folder / "org_cues.txt"):
         phrase, _, etype = line.partition("\t")
@@ -260,6 +265,7 @@ def load_lexicon(code: str) -> Lexicon:
         status_cues=tuple(stat),
         negations=frozenset(w.lower() for w in read_lines(neg)) if neg.is_file() else frozenset(),
         relatives=frozenset(w.lower() for w in read_lines(rel_words)) if rel_words.is_file() else frozenset(),
+        shields=frozenset(w.lower() for w in read_lines(shield)) if shield.is_file() else frozenset(),
         abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),

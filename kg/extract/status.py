@@ -106,6 +106,8 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
             continue
         if st in ("denied", "planned") and not before and o.cue.scope != "either":
             continue
+        if st == "denied" and before and _shielded(tokens, lex, o.j, ai):
+            continue  # "has no intention of raising its offer for Y": the offer stands
         found.add(st)
         if st == "planned":
             plans.append(o)
@@ -170,9 +172,22 @@ def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int
     """A negation within reach before token ``ai`` that is no part of a status cue ("no longer",
     "tidak lagi", "tak kunjung": the cue says what the negation means there)."""
     for k in range(max(lo, ai - _NEG_REACH), ai):
-        if tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits):
+        if (tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits)
+                and not _shielded(tokens, lex, k + 1, ai)):
             return True
     return False
+
+
+def _shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
+    """A shield verb among tokens ``i:j`` (between a denial and the relation cue): what is denied is the
+    change it names, not the relation ("did not raise its offer", "will not delay the merger").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> _shielded(tokenize("has no intention of raising its offer"), load_lexicon("en"), 3, 6)
+    True
+    """
+    return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
 
 
 def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],

@@ -43,7 +43,9 @@ CASES = [
      "denied"),
     ("en", "Talk of a merger between Norvik Shipping and Talon Ports is a hoax, the companies said.", "merger",
      "denied"),
-    ("en", "Norvik Shipping has no plans to raise its stake in Talon Ports.", "stake", "denied"),
+    ("en", "Norvik Shipping has no plans to take a stake in Talon Ports.", "stake", "denied"),
+    # a stake raised or not is still held (docs/annotations.md): the denial is of the raise
+    ("en", "Norvik Shipping has no plans to raise its stake in Talon Ports.", "stake", "asserted"),
     ("en", "Norvik Shipping refused to invest in Talon Ports.", "invest", "denied"),
     ("en", "Norvik Shipping is not in talks to acquire Talon Ports.", "acquire", "denied"),
     ("en", "Norvik Shipping has not agreed to any purchase of Talon Ports.", "purchase", "denied"),
@@ -60,6 +62,7 @@ CASES = [
     ("en", "Norvik Shipping is not in discussions to buy Talon Ports.", "buy", "denied"),
     # English: no intent, never approached, a report called just a rumour, a gap before "talks"
     ("en", "Norvik Shipping said it does not intend to acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping does not presently intend to acquire Talon Ports.", "acquire", "denied"),
     ("en", "Norvik Shipping has not been approached about a merger with Talon Ports.", "merger", "denied"),
     ("en", "Norvik Shipping called a report that it bought a stake in Talon Ports just a rumour.", "stake",
      "denied"),
@@ -151,6 +154,17 @@ def test_a_status_cue_does_not_cross_a_relative_clause() -> None:
     assert _rule("id", "PT Samudra Niaga membantah kabar kerja sama dengan PT Arvo, yang mengakuisisi PT Talon.",
                  "mengakuisisi") == "asserted"
     assert _rule("id", "PT Samudra Niaga membantah kabar akuisisi PT Pelabuhan Talon.", "akuisisi") == "denied"
+
+
+def test_a_denied_change_leaves_the_relation_standing() -> None:
+    # the denial is of raising or delaying, not of the offer or the merger; without the shield verb it denies
+    assert _rule("en", "Norvik Shipping has no intention of raising its stake in Talon Ports.", "stake") == "asserted"
+    assert _rule("en", "Norvik Shipping has no intention of taking a stake in Talon Ports.", "stake") == "denied"
+    assert _rule("en", "The court ruling will not delay the merger of Norvik Shipping and Talon Ports.",
+                 "merger") == "asserted"
+    assert _rule("en", "Norvik Shipping will not merge with Talon Ports.", "merge") == "denied"
+    assert _rule("id", "PT Samudra Niaga tidak menunda merger dengan PT Pelabuhan Talon.", "merger") == "asserted"
+    assert _rule("id", "PT Samudra Niaga tidak merger dengan PT Pelabuhan Talon.", "merger") == "denied"
 
 
 def test_after_condition(tmp_path: Path) -> None:
