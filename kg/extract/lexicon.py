@@ -130,8 +130,8 @@ class Lexicon:
     org_cues: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
-    # Words that open a relative clause after a comma (", which", ", yang"): no status cue reaches
-    # across its edge (``status/relative.txt``).
+    # Words that open a relative clause after a comma (", which", ", yang"): no status cue outside it
+    # reaches into it (``status/relative.txt``).
     relatives: frozenset[str] = frozenset()
     # Verbs whose negation leaves the relation they act on as it was ("has no intention of raising its
     # offer": the offer stands): a denial or negation before one of them does not reach past it

@@ -99,8 +99,11 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         before = o.i < ai
         if o.cue.scope == "next" and o.j != ai:
             continue
-        if islands and _island(islands, o.i) != _island(islands, ai):
-            continue  # "X denied any contact with Y, which owns 20 pct of Z": Y's stake stands
+        if islands and _island(islands, ai) >= 0 and _island(islands, o.i) != _island(islands, ai):
+            # a cue outside does not reach into a relative clause: "X denied any contact with Y, which
+            # owns 20 pct of Z" (Y's stake stands); one inside may reach out ("X, which has said it may
+            # seek control of Y, ...": on train, blocking that direction too gained as many as it lost)
+            continue
         if st == "asserted":
             signs.append(o)
             continue

@@ -146,10 +146,12 @@ def test_denial_and_plan_cues_reach_forward_only() -> None:
 
 
 def test_a_status_cue_does_not_cross_a_relative_clause() -> None:
-    # the denial is of the contact, not of the stake the relative clause states; and back
+    # the denial is of the contact, not of the stake the relative clause states; a relative clause that
+    # states the party's own stance still bears on the main clause
     assert _rule("en", "Norvik Shipping denied any contact with Talon Ports, which holds a stake in Arvo Bank.",
                  "stake") == "asserted"
-    assert _rule("en", "Norvik Shipping, which had denied the reports, bought Talon Ports.", "bought") == "asserted"
+    assert _rule("en", "Norvik Shipping, which is reportedly weighing its options, will buy Talon Ports.",
+                 "buy") == "rumored"
     assert _rule("en", "Norvik Shipping denied that it bought Talon Ports.", "bought") == "denied"
     assert _rule("id", "PT Samudra Niaga membantah kabar kerja sama dengan PT Arvo, yang mengakuisisi PT Talon.",
                  "mengakuisisi") == "asserted"
