@@ -74,7 +74,9 @@ def main() -> int:
 
     engine = engine_from_args(args)
     docs = [parse_doc(r) for r in gold_records(args.split, args.language)]
-    report = evaluate(docs, lambda a: above(extract(a, engine=engine), args.min_confidence))
+    from kg.evaluate.command import pair_reader
+
+    report = evaluate(docs, lambda a: above(extract(a, engine=engine), args.min_confidence), pairs=pair_reader(engine))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0
 

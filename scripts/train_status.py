@@ -119,7 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         text, cv = train(fact_items, data["train"], meta=meta)
         figures["cv"] = cv
         print(f"cross-validation on train: C={cv['c']} trust in the rules {cv['trust']} "
-              f"(score {cv['cv_score']}, rules alone {cv['cv_score_rules_only']})")
+              f"(score by language {cv['cv_scores']}, rules alone {cv['cv_scores_rules_only']})")
+        for lang, figs in cv["out_of_fold"].items():
+            for reader, sc in figs.items():
+                show(f"cross-validation (out of fold), train, {lang}, {reader}", sc, confusion=reader == "combined")
         model = S.StatusModel(json.loads(text), source="fresh")
         out = S.model_path()
         print(f"{S.MODEL_FILE}: {len(text.encode())} bytes, sha256 {hashlib.sha256(text.encode()).hexdigest()[:16]}")
@@ -132,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rule = [rules(it) for it in its]
             sc = scores(gold, rule)
             figures[f"rules_{sp}_{lang}"] = sc
-            show(f"rules, {sp}, {lang}", sc)
+            show(f"rules, {sp}, {lang}", sc, confusion=args.rules_only)
             if model is not None:
                 learned = predict_items(model, its)
                 figures[f"model_{sp}_{lang}"] = sc = scores(gold, [m for m, _ in learned])
@@ -140,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 both = [S.combine(r, m, p, model.trust_in_rules(lang))
                         for r, (m, p) in zip(rule, learned, strict=True)]
                 figures[f"combined_{sp}_{lang}"] = sc = scores(gold, both)
-                show(f"combined, {sp}, {lang}", sc)
+                show(f"combined, {sp}, {lang}", sc, confusion=sp == "test")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

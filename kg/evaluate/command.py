@@ -12,9 +12,12 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from kg.evaluate.gold import GoldDoc
+    from kg.evaluate.report import PairReader
+    from kg.extract.engine import Engine
     from kg.model import Article, Extraction
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["add_arguments", "pair_reader", "run"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -43,6 +46,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "relation found with its status, nothing forbidden)")
 
 
+def pair_reader(engine: Engine) -> PairReader | None:
+    """The status reader of ``engine`` on gold pairs (:mod:`kg.evaluate.goldstatus`): the rules' cues,
+    and the status model unless it is the rules engine; None for the LLM engines (they read status
+    their own way, relation by relation)."""
+    from kg.extract.engine import LLM_ENGINES
+
+    if engine.name in LLM_ENGINES:
+        return None
+
+    def read(doc: GoldDoc, article: Article) -> tuple[tuple[str, str], ...]:
+        from kg.evaluate.goldstatus import gold_pair_statuses
+        from kg.extract import language_of
+
+        return gold_pair_statuses(doc, article.text, language_of(article), learned=engine.name != "rules",
+                                  models=engine.models)
+
+    return read
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``kg eval`` with parsed arguments; print the report on stdout and return the exit code."""
     from kg.engine_cli import engine_from_args
@@ -64,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
         return above(extract(article, engine=engine), args.min_confidence)
 
     system = f"engine {engine.key}" + (f", min confidence {args.min_confidence:g}" if args.min_confidence else "")
-    report = evaluate(docs, extractor, gold=args.gold, system=system, worst=max(0, args.worst))
+    report = evaluate(docs, extractor, gold=args.gold, system=system, worst=max(0, args.worst),
+                      pairs=pair_reader(engine))
     sys.stdout.write(report.dumps() if args.json else report.format())
     for d in report.failed:
         say(f"kg: error: {d.error}")

@@ -33,6 +33,8 @@ from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
 __all__ = ["Report", "evaluate"]
 
 Extractor = Callable[[Article], Extraction]
+# (gold document, its article) -> (gold status, status kg reads) per gold pair (kg.evaluate.goldstatus)
+PairReader = Callable[[GoldDoc, Article], tuple[tuple[str, str], ...]]
 
 
 def _total(docs: Iterable[DocResult], attr: str) -> dict[str, Counts]:
@@ -71,6 +73,9 @@ class Report:
     gold: str | None = None
     system: str | None = None
     worst_n: int = 5
+    # the status on gold pairs (kg.evaluate.goldstatus): None when the engine's reader was not asked
+    gold_pairs: tuple[tuple[str, str], ...] | None = None
+    gold_docs: tuple[GoldDoc, ...] = ()
 
     @property
     def failed(self) -> tuple[DocResult, ...]:
@@ -110,6 +115,15 @@ class Report:
         pairs = Counter(p for d in self.documents for p in d.status_pairs)
         return {g: {p: pairs[g, p] for p in STATUSES if pairs[g, p]} for g in STATUSES
                 if any(pairs[g, p] for p in STATUSES)}
+
+    @property
+    def status_on_gold_pairs(self) -> dict[str, Any] | None:
+        """:func:`kg.evaluate.goldstatus.summary` of the gold pairs' statuses (None: not read)."""
+        if self.gold_pairs is None:
+            return None
+        from kg.evaluate.goldstatus import summary
+
+        return summary(self.gold_pairs, sum(len(d.relations) for d in self.gold_docs))
 
     @property
     def forbidden(self) -> tuple[tuple[str, str], ...]:
@@ -210,6 +224,7 @@ class Report:
                 },
                 "status_accuracy": _agreement(rs.tp, rel.tp),
                 "status_confusion": self.status_confusion,
+                "status_on_gold_pairs": self.status_on_gold_pairs,
                 "attributed_to": _agreement(att[0], att[1]),
                 "sector": _agreement(sec[0], sec[1]),
             },
@@ -287,6 +302,7 @@ class Report:
         wrong = [f"{g}->{p} {n}" for g, ps in self.status_confusion.items() for p, n in ps.items() if g != p]
         if wrong:
             yield f"  status errors (gold->predicted): {', '.join(wrong)}\n"
+        yield from _gold_pair_lines(self.status_on_gold_pairs)
         j = self.to_json()["relations"]
         for what in ("attributed_to", "sector"):
             a = j[what]
@@ -328,17 +344,29 @@ class Report:
         yield "\n" + self.summary + "\n"
 
 
-def _extract_one(doc: GoldDoc, extractor: Extractor, scheme: Scheme) -> DocResult:
+def _extract_one(doc: GoldDoc, extractor: Extractor, scheme: Scheme,
+                 pairs: PairReader | None = None) -> tuple[DocResult, tuple[tuple[str, str], ...]]:
     article = article_for(doc)
     if isinstance(article, InputError):
-        return _failed(doc, scheme, str(article))
+        return _failed(doc, scheme, str(article)), ()
     try:
         extraction = extractor(article)
+        read = pairs(doc, article) if pairs is not None else ()
     except KgError:
         raise
     except Exception as exc:  # one document's failure must not cost the others
-        return _failed(doc, scheme, f"extraction failed: {type(exc).__name__}: {exc}")
-    return score_document(doc, extraction, scheme)
+        return _failed(doc, scheme, f"extraction failed: {type(exc).__name__}: {exc}"), ()
+    return score_document(doc, extraction, scheme), read
+
+
+def _gold_pair_lines(g: dict[str, Any] | None) -> Iterator[str]:
+    if g is None or not g["relations"]:
+        return
+    yield (f"status on gold pairs (the parties given): {_fmt(g['accuracy'])} ({g['read']} of "
+           f"{g['relations']} gold relations with both parties in a sentence)\n")
+    for gold, row in g["confusion"].items():
+        read = ", ".join(f"{p} {n}" for p, n in row.items())
+        yield f"  gold {gold:9} recall {_fmt(g['recall'][gold])}: read as {read}\n"
 
 
 def _failed(doc: GoldDoc, scheme: Scheme, error: str) -> DocResult:
@@ -354,6 +382,7 @@ def evaluate(
     gold: str | None = None,
     system: str | None = None,
     worst: int = 5,
+    pairs: PairReader | None = None,
 ) -> Report:
     """Run ``extractor`` on every gold document and score it.
 
@@ -370,6 +399,9 @@ def evaluate(
         Names shown in the report (the gold file, the engine).
     worst
         How many of the worst documents the report lists.
+    pairs
+        The status reader on gold pairs (:func:`kg.evaluate.goldstatus.gold_pair_statuses`,
+        bound to an engine); without it the report has no status on gold pairs.
     """
     docs = list(gold_docs)
     if extractor is None:
@@ -377,5 +409,7 @@ def evaluate(
 
         extractor = extract
     scheme = scheme or derive_scheme(docs)
-    results = tuple(_extract_one(d, extractor, scheme) for d in docs)
-    return Report(results, scheme, gold=gold, system=system, worst_n=worst)
+    both = [_extract_one(d, extractor, scheme, pairs) for d in docs]
+    return Report(tuple(r for r, _ in both), scheme, gold=gold, system=system, worst_n=worst,
+                  gold_pairs=tuple(p for _, ps in both for p in ps) if pairs is not None else None,
+                  gold_docs=tuple(docs))

@@ -34,7 +34,7 @@ from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "LLM_ENGINES", "Engine", "extract", "read"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "LLM_ENGINES", "Engine", "extract", "language_of", "read"]
 
 
 def _run(article: Article, language: str, engine: Engine, *, rules: bool = True, learned: bool = False) -> Extraction:
@@ -141,7 +141,13 @@ def extract(article: Article, *, engine: str | Engine = DEFAULT_ENGINE) -> Extra
     own if kg has a lexicon for it, else detected from the text among kg's languages.
     """
     spec = as_engine(engine)
+    return ENGINES[spec.name](article, language_of(article), spec)
+
+
+def language_of(article: Article) -> str:
+    """The language kg reads ``article`` in: its own if kg has a lexicon for it, else detected from the
+    text among kg's languages."""
     lang = article.language if article.language in languages() else None
     if lang is None:
         lang = detect(" ".join(article.text[a:b] for a, b in article.segments()))
-    return ENGINES[spec.name](article, lang, spec)
+    return lang

@@ -196,10 +196,11 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
 
 
 def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: tuple[int, int],
-                b: tuple[int, int], *, models: str | None = None) -> str:
+                b: tuple[int, int], *, models: str | None = None, learned: bool = True) -> str:
     """The status of a relation ``rtype`` the pair classifier read between the token spans ``a`` and
     ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
-    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`)."""
+    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`);
+    the rules alone without ``learned``."""
     from kg.extract.relations import _clause
     from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
 
@@ -207,4 +208,4 @@ def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: t
     lo, hi = _clause(s, lex, anchor[0])
     if rtype in NEGATION_ONLY:
         return negation_status(s.tokens, lex, anchor, lo)
-    return decide(s, lex, hits, anchor, rtype, lo, hi, models=models)
+    return decide(s, lex, hits, anchor, rtype, lo, hi, learned=learned, models=models)

@@ -48,6 +48,10 @@ class Cue:
     # plan cues before it, rumour and ending cues either side; "either" = either side;
     # "next" = only right before it, as a negation: "to" in "X to buy Y").
     scope: str = ""
+    # The words one of which must stand right before the cue (empty: any), matched like the cue's
+    # own words: "reports that" is a report only after "on", "the", "denied" ..., not after the
+    # party that itself reports ("Apple reports that ...").
+    after: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
         """One past the last token of this cue read from token ``i`` (whose first word matched), or -1.
@@ -62,7 +66,15 @@ class Cue:
         5
         >>> cue.match(tokenize("X dismissed it, citing reports"), 1, load_lexicon("en"))
         -1
+
+        With ``after``, the word before the cue must be one of those words:
+
+        >>> cue = Cue(("reports", "that"), status="rumored", after=frozenset({"on", "deny"}))
+        >>> [cue.match(tokenize(t), 2, load_lexicon("en")) for t in ("X denied reports that", "Apple X reports that")]
+        [4, -1]
         """
+        if self.after and not self._preceded(tokens, i, lex):
+            return -1
         n = len(tokens)
         k = i + 1
         gap = 0
@@ -89,6 +101,12 @@ class Cue:
             gap = 0
         return k
 
+    def _preceded(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+        if i == 0 or not tokens[i - 1].is_word:
+            return False
+        t = tokens[i - 1]
+        return t.low in self.after if self.exact else not self.after.isdisjoint(lex.stems(t.text))
+
 
 def _parse_rules(rules: list[str]) -> tuple[tuple[str, str], ...]:
     out = []
@@ -112,6 +130,13 @@ class Lexicon:
     org_cues: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
+    # Words that open a relative clause after a comma (", which", ", yang"): no status cue outside it
+    # reaches into it (``status/relative.txt``).
+    relatives: frozenset[str] = frozenset()
+    # Verbs whose negation leaves the relation they act on as it was ("has no intention of raising its
+    # offer": the offer stands): a denial or negation before one of them does not reach past it
+    # (``status/shield.txt``, base forms, matched with the affix rules).
+    shields: frozenset[str] = frozenset()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
@@ -184,6 +209,11 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
     for line in read_lines(path):
         phrase, _, flags = line.partition("\t")
         flagset = {f.strip() for f in flags.split(",") if f.strip()}
+        after = {f for f in flagset if f.startswith("after=")}
+        flagset -= after
+        before_words = frozenset(w.lower() for f in after for w in f[len("after="):].split("|") if w)
+        if after and not before_words:
+            raise DataError(f"{path}: {phrase!r}: 'after=' names no word (after=on|the|denied)")
         unknown = flagset - _FLAGS
         if unknown:
             raise DataError(f"{path}: unknown flag(s) {sorted(unknown)} (allowed: {', '.join(sorted(_FLAGS))})")
@@ -197,6 +227,7 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 noun="noun" in flagset,
                 passive="passive" in flagset,
                 scope="either" if "either" in flagset else "next" if "next" in flagset else "",
+                after=before_words,
                 **kind,
             )
         )
@@ -221,6 +252,8 @@ def load_lexicon(code: str) -> Lexicon:
         if p.is_file():
             stat += _read_cues(p, status=name)
     neg = folder / "status" / "negation.txt"
+    rel_words = folder / "status" / "relative.txt"
+    shield = folder / "status" / "shield.txt"
     org_cues = {}
     for line in read_lines(folder / "org_cues.txt"):
         phrase, _, etype = line.partition("\t")
@@ -231,6 +264,8 @@ def load_lexicon(code: str) -> Lexicon:
         relation_cues=tuple(rel),
         status_cues=tuple(stat),
         negations=frozenset(w.lower() for w in read_lines(neg)) if neg.is_file() else frozenset(),
+        relatives=frozenset(w.lower() for w in read_lines(rel_words)) if rel_words.is_file() else frozenset(),
+        shields=frozenset(w.lower() for w in read_lines(shield)) if shield.is_file() else frozenset(),
         abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),

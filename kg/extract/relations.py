@@ -40,7 +40,7 @@ def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
         if not t.is_word:
             continue
         for cue in lex.cues_starting(t.text):
-            j = cue.match(toks, i, lex) if len(cue.words) > 1 else i + 1
+            j = cue.match(toks, i, lex) if len(cue.words) > 1 or cue.after else i + 1
             if j > 0:
                 hits.append(Hit(i, j, cue))
     hits.sort(key=lambda h: (h.i, -(h.j - h.i)))

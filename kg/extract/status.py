@@ -91,6 +91,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
+    islands = _relative_clauses(tokens, lex, lo, hi)
     for o in _outer(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
@@ -98,11 +99,18 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         before = o.i < ai
         if o.cue.scope == "next" and o.j != ai:
             continue
+        if islands and _island(islands, ai) >= 0 and _island(islands, o.i) != _island(islands, ai):
+            # a cue outside does not reach into a relative clause: "X denied any contact with Y, which
+            # owns 20 pct of Z" (Y's stake stands); one inside may reach out ("X, which has said it may
+            # seek control of Y, ...": on train, blocking that direction too gained as many as it lost)
+            continue
         if st == "asserted":
             signs.append(o)
             continue
         if st in ("denied", "planned") and not before and o.cue.scope != "either":
             continue
+        if st == "denied" and before and _shielded(tokens, lex, o.j, ai):
+            continue  # "has no intention of raising its offer for Y": the offer stands
         found.add(st)
         if st == "planned":
             plans.append(o)
@@ -122,6 +130,34 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     return found
 
 
+def _relative_clauses(tokens: Sequence[Token], lex: Lexicon, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """The relative clauses of the clause ``lo:hi``: from a relative word after a comma (", which",
+    ", yang") to the next comma or the clause's end.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("X denied talks with Y, which owns Z, and said so")
+    >>> _relative_clauses(toks, load_lexicon("en"), 0, len(toks))
+    ((6, 9),)
+    """
+    if not lex.relatives:
+        return ()
+    out = []
+    k = lo + 1
+    while k < hi:
+        if tokens[k].low in lex.relatives and tokens[k - 1].text == ",":
+            end = next((m for m in range(k + 1, hi) if tokens[m].text == ","), hi)
+            out.append((k, end))
+            k = end
+        k += 1
+    return tuple(out)
+
+
+def _island(islands: Sequence[tuple[int, int]], k: int) -> int:
+    """Which relative clause token ``k`` stands in (-1: none)."""
+    return next((n for n, (i, j) in enumerate(islands) if i <= k < j), -1)
+
+
 def _outer(hits: Sequence[Hit]) -> tuple[Hit, ...]:
     """The status cue hits not inside a longer one: "rule out" says denied, "not rule out" rumoured."""
     return _outer_of(tuple(hits))
@@ -139,9 +175,22 @@ def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int
     """A negation within reach before token ``ai`` that is no part of a status cue ("no longer",
     "tidak lagi", "tak kunjung": the cue says what the negation means there)."""
     for k in range(max(lo, ai - _NEG_REACH), ai):
-        if tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits):
+        if (tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits)
+                and not _shielded(tokens, lex, k + 1, ai)):
             return True
     return False
+
+
+def _shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
+    """A shield verb among tokens ``i:j`` (between a denial and the relation cue): what is denied is the
+    change it names, not the relation ("did not raise its offer", "will not delay the merger").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> _shielded(tokenize("has no intention of raising its offer"), load_lexicon("en"), 3, 6)
+    True
+    """
+    return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
 
 
 def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],

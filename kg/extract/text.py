@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kg.extract.casing import caseless as is_caseless
@@ -79,6 +79,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     return [Token(m.start(), m.end(), (g := m.group()), g.lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The token range covering the characters ``start:end`` (None if no token does).
+
+    >>> token_span(tokenize("PT Bukit Asam naik"), 3, 13)
+    (1, 3)
+    """
+    idx = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
+    return (idx[0], idx[-1] + 1) if idx else None
 
 
 @functools.cache

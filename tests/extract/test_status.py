@@ -43,7 +43,9 @@ CASES = [
      "denied"),
     ("en", "Talk of a merger between Norvik Shipping and Talon Ports is a hoax, the companies said.", "merger",
      "denied"),
-    ("en", "Norvik Shipping has no plans to raise its stake in Talon Ports.", "stake", "denied"),
+    ("en", "Norvik Shipping has no plans to take a stake in Talon Ports.", "stake", "denied"),
+    # a stake raised or not is still held (docs/annotations.md): the denial is of the raise
+    ("en", "Norvik Shipping has no plans to raise its stake in Talon Ports.", "stake", "asserted"),
     ("en", "Norvik Shipping refused to invest in Talon Ports.", "invest", "denied"),
     ("en", "Norvik Shipping is not in talks to acquire Talon Ports.", "acquire", "denied"),
     ("en", "Norvik Shipping has not agreed to any purchase of Talon Ports.", "purchase", "denied"),
@@ -58,6 +60,15 @@ CASES = [
      "denied"),
     ("en", "Norvik Shipping said it never held talks to acquire Talon Ports.", "acquire", "denied"),
     ("en", "Norvik Shipping is not in discussions to buy Talon Ports.", "buy", "denied"),
+    # English: no intent, never approached, a report called just a rumour, a gap before "talks"
+    ("en", "Norvik Shipping said it does not intend to acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping does not presently intend to acquire Talon Ports.", "acquire", "denied"),
+    ("en", "Norvik Shipping has not been approached about a merger with Talon Ports.", "merger", "denied"),
+    ("en", "Norvik Shipping called a report that it bought a stake in Talon Ports just a rumour.", "stake",
+     "denied"),
+    ("en", "Norvik Shipping said there are no merger talks with Talon Ports.", "merger", "denied"),
+    ("en", "Norvik Shipping has no current plans to buy Talon Ports.", "buy", "denied"),
+    ("en", "Norvik Shipping is not among the groups seeking to acquire Talon Ports.", "acquire", "denied"),
     # English: a headline that only reports a report, talks, hedges
     ("en", "Norvik Shipping in talks to buy Talon Ports -sources", "buy", "rumored"),
     ("en", "Norvik Shipping reportedly plans to acquire Talon Ports.", "acquire", "rumored"),
@@ -70,6 +81,10 @@ CASES = [
     ("en", "Norvik Shipping may bid for Talon Ports, a report says", "bid", "rumored"),
     ("en", "Norvik Shipping plans to buy Talon Ports, citing people familiar with the matter", "buy", "rumored"),
     ("en", "Norvik Shipping will acquire Talon Ports, people close to the deal said.", "acquire", "rumored"),
+    ("en", "Norvik Shipping declined to confirm it will buy Talon Ports.", "buy", "rumored"),
+    # a report cue after a preposition or a denial verb is a report; after the reporting party it is not
+    ("en", "Shares rose on reports that Norvik Shipping bought Talon Ports.", "bought", "rumored"),
+    ("en", "Norvik Shipping reports that it bought Talon Ports in March.", "bought", "asserted"),
     # English: plans, and completion or signing (asserted)
     ("en", "Norvik Shipping to acquire Talon Ports for 300 mln dlrs", "acquire", "planned"),
     ("en", "Norvik Shipping signed a letter of intent to acquire Talon Ports.", "acquire", "planned"),
@@ -91,6 +106,10 @@ CASES = [
     ("id", "Kabar Akuisisi PT Pelabuhan Talon oleh PT Samudra Niaga Cuma Rumor", "akuisisi", "denied"),
     ("id", "PT Samudra Niaga belum pernah bekerja sama dengan PT Pelabuhan Talon.", "bekerja", "denied"),
     ("id", "PT Samudra Niaga Ogah Akuisisi PT Pelabuhan Talon", "akuisisi", "denied"),
+    ("id", "PT Samudra Niaga tidak ada niat untuk mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "denied"),
+    ("id", "Kabar merger PT Samudra Niaga dan PT Pelabuhan Talon tidak berdasar.", "merger", "denied"),
+    ("id", "PT Samudra Niaga menepis rumor akuisisi PT Pelabuhan Talon.", "akuisisi", "denied"),
+    ("id", "PT Samudra Niaga enggan mengonfirmasi rencana akuisisi PT Pelabuhan Talon.", "akuisisi", "rumored"),
     # Indonesian: rumours and talks
     ("id", "PT Samudra Niaga kabarnya akan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
     ("id", "PT Samudra Niaga dikabarkan mengakuisisi PT Pelabuhan Talon.", "mengakuisisi", "rumored"),
@@ -124,6 +143,45 @@ def test_denial_and_plan_cues_reach_forward_only() -> None:
     assert _rule("en", "Norvik Shipping bought Talon Ports and will expand.", "bought") == "asserted"
     assert _rule("id", "PT Samudra Niaga mengakuisisi PT Pelabuhan Talon, kabar itu tidak benar.",
                  "mengakuisisi") == "denied"
+
+
+def test_a_status_cue_does_not_cross_a_relative_clause() -> None:
+    # the denial is of the contact, not of the stake the relative clause states; a relative clause that
+    # states the party's own stance still bears on the main clause
+    assert _rule("en", "Norvik Shipping denied any contact with Talon Ports, which holds a stake in Arvo Bank.",
+                 "stake") == "asserted"
+    assert _rule("en", "Norvik Shipping, which is reportedly weighing its options, will buy Talon Ports.",
+                 "buy") == "rumored"
+    assert _rule("en", "Norvik Shipping denied that it bought Talon Ports.", "bought") == "denied"
+    assert _rule("id", "PT Samudra Niaga membantah kabar kerja sama dengan PT Arvo, yang mengakuisisi PT Talon.",
+                 "mengakuisisi") == "asserted"
+    assert _rule("id", "PT Samudra Niaga membantah kabar akuisisi PT Pelabuhan Talon.", "akuisisi") == "denied"
+
+
+def test_a_denied_change_leaves_the_relation_standing() -> None:
+    # the denial is of raising or delaying, not of the offer or the merger; without the shield verb it denies
+    assert _rule("en", "Norvik Shipping has no intention of raising its stake in Talon Ports.", "stake") == "asserted"
+    assert _rule("en", "Norvik Shipping has no intention of taking a stake in Talon Ports.", "stake") == "denied"
+    assert _rule("en", "The court ruling will not delay the merger of Norvik Shipping and Talon Ports.",
+                 "merger") == "asserted"
+    assert _rule("en", "Norvik Shipping will not merge with Talon Ports.", "merge") == "denied"
+    assert _rule("id", "PT Samudra Niaga tidak menunda merger dengan PT Pelabuhan Talon.", "merger") == "asserted"
+    assert _rule("id", "PT Samudra Niaga tidak merger dengan PT Pelabuhan Talon.", "merger") == "denied"
+
+
+def test_after_condition(tmp_path: Path) -> None:
+    p = tmp_path / "rumored.txt"
+    p.write_text("# Source: test\nreports that\tafter=on|deny\n", encoding="utf-8")
+    (cue,) = _read_cues(p, status="rumored")
+    assert cue.after == {"on", "deny"}
+    lex = load_lexicon("en")
+    assert cue.match(tokenize("X denied reports that"), 2, lex) == 4  # "denied" is a form of "deny"
+    assert cue.match(tokenize("shares rose on reports that"), 3, lex) == 5
+    assert cue.match(tokenize("Norvik reports that"), 1, lex) == -1
+    assert cue.match(tokenize("reports that"), 0, lex) == -1  # nothing before it
+    p.write_text("reports that\tafter=\n", encoding="utf-8")
+    with pytest.raises(DataError, match="names no word"):
+        _read_cues(p, status="rumored")
 
 
 def test_negation_inside_a_cue_is_the_cue() -> None:
