@@ -208,8 +208,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         if not named:
             continue
         first = named[0]
-        if first.type == "Sector" and k not in used:
-            continue  # a sector word in passing is not part of the story
+        if first.type == "Sector" and k not in used and not any(m.passing for m in named):
+            continue  # a sector word in passing is not part of the story (unless the language says it is)
         own = [m for m in named if m.key == k] or named  # the full name's own mentions decide
         if any(m.source == "gazetteer" for m in own):
             g = next(m for m in own if m.source == "gazetteer")
