@@ -72,6 +72,8 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             i = j
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
+        if etype == "Product" and toks[i].low in _not_products(lex):
+            etype = None  # "merilis Laporan Keuangan": figures released, not a product
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
@@ -118,6 +120,8 @@ def _context_type(
         return "Place"
     if h and h.cue.relation == "launch":
         return "Product"
+    if prev in _product_heads(lex) and i > 0 and not toks[i - 1].is_cap:
+        return "Product"  # "ponsel Galaxy Note", "sistem operasi Bada": a name after a kind of product
     if h and h.cue.relation in (
         "acquisition",
         "investment",
@@ -129,6 +133,8 @@ def _context_type(
     ):
         return "Company"
     h2 = cue_at.get(j)
+    if h2 and h2.cue.relation == "launch" and h2.cue.passive:
+        return "Product"  # "Bada OS besutan Samsung": the maker follows the product
     if (
         h2
         and h2.cue.relation
@@ -138,6 +144,16 @@ def _context_type(
     ):
         return "Company"
     return None
+
+
+def _product_heads(lex: Lexicon) -> frozenset[str]:
+    """Nouns for a kind of product that a product's name follows (``product_heads`` in language.toml)."""
+    return lex.words("product_heads") if "product_heads" in lex.settings else frozenset()
+
+
+def _not_products(lex: Lexicon) -> frozenset[str]:
+    """First words of what is released but is no product (``not_products_start``: "Data", "Laporan")."""
+    return lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
 
 
 def _not_names(lex: Lexicon) -> frozenset[str]:
@@ -197,6 +213,9 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
         if (ticker or before_cue or after_cue) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
+            if etype == "Product" and t.low in _not_products(lex):
+                i = max(j, i + 1)
+                continue  # "BPS Rilis Data PDB": figures released, not a product
             found = named(s, i, j, etype, gaz, lex)
             if found is not None:
                 out.append(found)
