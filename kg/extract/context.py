@@ -74,6 +74,8 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
         if etype == "Product" and toks[i].low in _not_products(lex):
             etype = None  # "merilis Laporan Keuangan": figures released, not a product
+        elif etype == "Product" and j - i >= 2 and toks[i].low in _FILLERS | _product_heads(lex):
+            i += 1  # "Mobil Rajawali buatan X": the kind of product is no part of its name
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
@@ -119,7 +121,7 @@ def _context_type(
     if h and h.cue.relation == "based_in":
         return "Place"
     if h and h.cue.relation == "launch":
-        return "Product"
+        return "Company" if h.cue.passive else "Product"  # "besutan Nusapintar" names the maker
     if prev in _product_heads(lex) and i > 0 and not toks[i - 1].is_cap:
         return "Product"  # "ponsel Galaxy Note", "sistem operasi Bada": a name after a kind of product
     if h and h.cue.relation in (
