@@ -48,6 +48,11 @@ def _sector_not_after(lex: Lexicon) -> frozenset[str]:
     return lex.words("sector_not_after") if "sector_not_after" in lex.settings else frozenset()
 
 
+def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
+    """Head words a sector's span leaves out ("industri", "sektor": ``sector_span_heads``)."""
+    return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+
+
 @functools.cache
 def _sector_goods(language: str) -> frozenset[str]:
     path = language_dir(language) / "sector_goods.txt"
@@ -66,7 +71,8 @@ def _in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     if " ".join(t.low for t in toks[i:j]) not in _sector_goods(lex.code):
         return True
     heads = lex.words("sector_before_name_heads") | lex.words("sector_goods_heads")
-    return i > 0 and toks[i - 1].low in heads
+    # "pt perusahaan listrik negara": a head inside a name is no head
+    return i > 0 and toks[i - 1].low in heads and not (i > 1 and toks[i - 2].low in _sector_not_after(lex))
 
 
 def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
@@ -199,6 +205,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 # "Nippon Steel Corp", "West Virginia Power", "Trans World Airlines": the place or
                 # sector word names part of another name
                 continue
+        if known.type == "Sector" and j - i >= 2 and toks[i].low in _sector_span_heads(lex):
+            i += 1  # "Industri Perbankan": the sector is "Perbankan" (docs/annotations.md)
         m = _known_mention(s, i, j, known)
         take(replace(m, passing=True) if known.type == "Sector" and _in_passing(toks, i, j, lex) else m)
 
