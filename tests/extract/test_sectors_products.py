@@ -28,7 +28,7 @@ def _sectors(text: str, language: str = "id") -> set[str]:
         ("Pasar Kripto Ambruk, Investor Ritel Waswas", "Cryptocurrency"),
         ("Likuiditas Perbankan Diyakini Membaik Tahun Depan", "Banking"),
         ("Pengawasan dana pensiun akan diperketat mulai tahun depan.", "Pension funds"),
-        ("Penjualan ponsel pintar di Indonesia naik, kata asosiasi industri ponsel.", "Smartphones"),
+        ("Penjualan naik tajam, kata pengamat industri ponsel di Jakarta.", "Smartphones"),
     ],
 )
 def test_an_indonesian_sector_word_is_an_entity_without_a_company(text, sector):
