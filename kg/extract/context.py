@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Mention, _cap_run, named
+from kg.extract.mentions import Mention, _cap_run, _name_mention, named
 from kg.extract.text import Sentence, Token, sentence_starters
+from kg.schema import ORG_TYPES
 
 _FILLERS = frozenset(
     {
@@ -148,6 +149,35 @@ def _context_type(
     return None
 
 
+def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention],
+                       hits: list[Hit]) -> list[Mention]:
+    """In a headline, the capitalised run right after a launch verb is what was launched, ordinary words and
+    cue words included ("Luncurkan Cicil Emas Digital pada ...", "Luncurkan Investasi Saham AS"); it ends at
+    a lowercase word, punctuation, a known name or a sector word, and released figures are no product."""
+    toks = s.tokens
+    named_at = {k for m in names for k in range(m.i, m.j)}
+    heads = lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+    out = []
+    stop = sentence_starters()
+    for h in hits:
+        if h.cue.relation != "launch" or h.cue.passive or h.j >= len(toks) or h.j in named_at:
+            continue
+        if lex.is_passive(toks[h.i].text, h.cue.words[0]):
+            continue  # "Danantara Diluncurkan Besok": what was launched stands before the verb
+        if not any(m.type in ORG_TYPES and h.i - 3 <= m.j <= h.i for m in names):
+            continue  # "Jelang Rilis Pertumbuhan Ekonomi": a release with no one releasing is a noun
+        j = h.j
+        while (j < len(toks) and j - h.j < 5 and toks[j].is_cap and toks[j].is_word and j not in named_at
+               and toks[j].low not in heads and toks[j].low not in stop):
+            j += 1
+        if j == h.j or toks[h.j].low in _not_products(lex) or toks[h.j].low in _not_names(lex):
+            continue
+        if j < len(toks) and toks[j].is_cap and toks[j].is_word and j not in named_at:
+            continue  # longer than a product name: a clause, not a name
+        out.append(_name_mention(s, h.j, j, "Product", gaz))
+    return out
+
+
 def _product_heads(lex: Lexicon) -> frozenset[str]:
     """Nouns for a kind of product that a product's name follows (``product_heads`` in language.toml)."""
     return lex.words("product_heads") if "product_heads" in lex.settings else frozenset()
@@ -186,10 +216,10 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     for h in hits:
         for k in range(h.i, h.j):
             blocked[k] = True
+    out: list[Mention] = []
     status_at = {k for h in hits if h.cue.status for k in range(h.i, h.j)}
     deal_at = {h.i: h for h in hits if h.cue.relation in _ORG_RELATIONS}
     deal_end = {h.j: h for h in hits if h.cue.relation in _ORG_RELATIONS}
-    out: list[Mention] = []
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -222,4 +252,10 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
             if found is not None:
                 out.append(found)
         i = max(j, i + 1)
+    # what a launch verb releases: read once the launcher before it is known ("Bank Nusapintar Luncurkan ...")
+    found = [m for m in out if m.type != "Product"]
+    products = _launched_products(s, lex, gaz, names + found, hits)
+    if products:
+        out = found + products + [m for m in out if m.type == "Product"
+                                  and not any(p.i < m.j and m.i < p.j for p in products)]
     return out

@@ -84,3 +84,26 @@ def test_a_name_after_a_kind_of_product_is_a_product():
 )
 def test_released_figures_are_no_product(text):
     assert not {label for label, etype in _typed(text, "id") if etype == "Product"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "product"),
+    [
+        ("Bank Nusapintar Luncurkan Cicil Emas Digital pada Semester II", "Bank Nusapintar", "Cicil Emas Digital"),
+        ("Tingkatkan Transaksi, Bank Nusapintar Resmi Luncurkan Fitur Tabungan Kilat", "Bank Nusapintar",
+         "Fitur Tabungan Kilat"),
+    ],
+)
+def test_a_headline_product_is_the_run_after_the_launch_verb(text, company, product):
+    assert ("launch", company, product) in relations_of(text, "id", status=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jelang Rilis Pertumbuhan Ekonomi, Bursa Dibuka Lesu",  # a release with no one releasing it
+        "Aplikasi Nusapintar Diluncurkan Besok, Ini Fiturnya",  # the launched thing stands before the verb
+    ],
+)
+def test_no_headline_product_without_a_launcher(text):
+    assert not {label for label, etype in _typed(text, "id") if etype == "Product" and label != "Aplikasi Nusapintar"}
