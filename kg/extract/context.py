@@ -248,7 +248,11 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
             if etype == "Product" and t.low in _not_products(lex):
                 i = max(j, i + 1)
                 continue  # "BPS Rilis Data PDB": figures released, not a product
-            found = named(s, i, j, etype, gaz, lex)
+            a = i
+            lead = next((m for m in names if m.type == "Sector" and m.i == i and m.j < j), None)
+            if lead is not None and i > 0 and toks[i - 1].low in lex.words("sector_before_name_heads"):
+                a = lead.j  # "Emiten Real Estate Kentanix (KSIX)": the sector, then the name
+            found = named(s, a, j, etype, gaz, lex)
             if found is not None:
                 out.append(found)
         i = max(j, i + 1)

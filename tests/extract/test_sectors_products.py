@@ -107,3 +107,9 @@ def test_a_headline_product_is_the_run_after_the_launch_verb(text, company, prod
 )
 def test_no_headline_product_without_a_launcher(text):
     assert not {label for label, etype in _typed(text, "id") if etype == "Product" and label != "Aplikasi Nusapintar"}
+
+
+def test_a_sector_word_between_emiten_and_a_new_name_is_the_sector():
+    # "Emiten [sector] X (TICKER)" (docs/annotations.md): the sector word is no part of the company's name
+    rels = relations_of("Emiten Farmasi Nusapintar (NUSA) Bagi Dividen Rp 50 per Saham", "id", status=False)
+    assert ("operates_in", "Nusapintar", "Pharmaceuticals") in rels
