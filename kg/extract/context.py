@@ -257,9 +257,9 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
                 out.append(found)
         i = max(j, i + 1)
     # what a launch verb releases: read once the launcher before it is known ("Bank Nusapintar Luncurkan ...")
-    found = [m for m in out if m.type != "Product"]
-    products = _launched_products(s, lex, gaz, names + found, hits)
+    others = [m for m in out if m.type != "Product"]
+    products = _launched_products(s, lex, gaz, names + others, hits)
     if products:
-        out = found + products + [m for m in out if m.type == "Product"
-                                  and not any(p.i < m.j and m.i < p.j for p in products)]
+        out = others + products + [m for m in out if m.type == "Product"
+                                   and not any(p.i < m.j and m.i < p.j for p in products)]
     return out
