@@ -113,3 +113,16 @@ def test_a_sector_word_between_emiten_and_a_new_name_is_the_sector():
     # "Emiten [sector] X (TICKER)" (docs/annotations.md): the sector word is no part of the company's name
     rels = relations_of("Emiten Farmasi Nusapintar (NUSA) Bagi Dividen Rp 50 per Saham", "id", status=False)
     assert ("operates_in", "Nusapintar", "Pharmaceuticals") in rels
+
+
+def test_a_sector_named_once_in_passing_in_a_long_article_is_background():
+    text = (
+        "Nusapintar Bantah Isu Kemitraan dengan Baja Raya\n\n"
+        "Nusapintar membantah kabar kerja sama dengan Baja Raya. "
+        "Perusahaan itu menyebut rencananya masih dibahas di internal. "
+        "Menurut analis, perusahaan teknologi kini juga melirik perangkat lunak dan kecerdasan buatan. "
+        "Nusapintar akan memberi kabar pekan depan."
+    )
+    assert "Artificial intelligence" not in _sectors(text)
+    # the same words as a short text of their own are its subject
+    assert "Artificial intelligence" in _sectors("Pengawasan kecerdasan buatan akan diperketat tahun depan.")
