@@ -206,14 +206,15 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         relations.append(rel)
         used.update(x for x in (s, o, rel.attributed_to, sector) if x)
 
+    last_sent = max((m.sent for m in mentions), default=0)
     entities = []
     for k, ms in sorted(by_key.items()):
         named = [m for m in ms if m.source != "coref"]
         if not named:
             continue
         first = named[0]
-        if first.type == "Sector" and k not in used:
-            continue  # a sector word in passing is not part of the story
+        if first.type == "Sector" and k not in used and not _salient_sector(named, last_sent):
+            continue  # a sector word in passing is not part of the story (unless the language says it is)
         own = [m for m in named if m.key == k] or named  # the full name's own mentions decide
         if any(m.source == "gazetteer" for m in own):
             g = next(m for m in own if m.source == "gazetteer")
@@ -245,6 +246,14 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))
+
+
+def _salient_sector(named: list[Mention], last_sent: int) -> bool:
+    """Whether a sector no relation links is part of the story: a sector word that stands alone
+    (``Mention.passing``) in a headline or a short text, or named twice. In a long article a sector
+    named once in passing ("... integrasi kecerdasan buatan, serta manufaktur") is background."""
+    alone = [m for m in named if m.passing]
+    return bool(alone) and (last_sent <= 1 or len(named) >= 2 or any(m.sent == 0 for m in alone))
 
 
 def _checked_type(etype: str, named: list[Mention], lex: object) -> str:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Mention, _cap_run, named
+from kg.extract.mentions import Mention, _cap_run, _name_mention, named
 from kg.extract.text import Sentence, Token, sentence_starters
+from kg.schema import ORG_TYPES
 
 _FILLERS = frozenset(
     {
@@ -72,6 +73,10 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             i = j
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
+        if etype == "Product" and toks[i].low in _not_products(lex):
+            etype = None  # "merilis Laporan Keuangan": figures released, not a product
+        elif etype == "Product" and j - i >= 2 and toks[i].low in _FILLERS | _product_heads(lex):
+            i += 1  # "Mobil Rajawali buatan X": the kind of product is no part of its name
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
@@ -117,7 +122,9 @@ def _context_type(
     if h and h.cue.relation == "based_in":
         return "Place"
     if h and h.cue.relation == "launch":
-        return "Product"
+        return "Company" if h.cue.passive else "Product"  # "besutan Nusapintar" names the maker
+    if prev in _product_heads(lex) and i > 0 and not toks[i - 1].is_cap:
+        return "Product"  # "ponsel Galaxy Note", "sistem operasi Bada": a name after a kind of product
     if h and h.cue.relation in (
         "acquisition",
         "investment",
@@ -129,6 +136,8 @@ def _context_type(
     ):
         return "Company"
     h2 = cue_at.get(j)
+    if h2 and h2.cue.relation == "launch" and h2.cue.passive:
+        return "Product"  # "Bada OS besutan Samsung": the maker follows the product
     if (
         h2
         and h2.cue.relation
@@ -138,6 +147,45 @@ def _context_type(
     ):
         return "Company"
     return None
+
+
+def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention],
+                       hits: list[Hit]) -> list[Mention]:
+    """In a headline, the capitalised run right after a launch verb is what was launched, ordinary words and
+    cue words included ("Luncurkan Cicil Emas Digital pada ...", "Luncurkan Investasi Saham AS"); it ends at
+    a lowercase word, punctuation, a known name or a sector word, and released figures are no product."""
+    toks = s.tokens
+    named_at = {k for m in names for k in range(m.i, m.j)}
+    heads = lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+    out = []
+    stop = sentence_starters()
+    for h in hits:
+        if h.cue.relation != "launch" or h.cue.passive or h.j >= len(toks) or h.j in named_at:
+            continue
+        if lex.is_passive(toks[h.i].text, h.cue.words[0]):
+            continue  # "Danantara Diluncurkan Besok": what was launched stands before the verb
+        if not any(m.type in ORG_TYPES and h.i - 3 <= m.j <= h.i for m in names):
+            continue  # "Jelang Rilis Pertumbuhan Ekonomi": a release with no one releasing is a noun
+        j = h.j
+        while (j < len(toks) and j - h.j < 5 and toks[j].is_cap and toks[j].is_word and j not in named_at
+               and toks[j].low not in heads and toks[j].low not in stop):
+            j += 1
+        if j == h.j or toks[h.j].low in _not_products(lex) or toks[h.j].low in _not_names(lex):
+            continue
+        if j < len(toks) and toks[j].is_cap and toks[j].is_word and j not in named_at:
+            continue  # longer than a product name: a clause, not a name
+        out.append(_name_mention(s, h.j, j, "Product", gaz))
+    return out
+
+
+def _product_heads(lex: Lexicon) -> frozenset[str]:
+    """Nouns for a kind of product that a product's name follows (``product_heads`` in language.toml)."""
+    return lex.words("product_heads") if "product_heads" in lex.settings else frozenset()
+
+
+def _not_products(lex: Lexicon) -> frozenset[str]:
+    """First words of what is released but is no product (``not_products_start``: "Data", "Laporan")."""
+    return lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
 
 
 def _not_names(lex: Lexicon) -> frozenset[str]:
@@ -168,10 +216,10 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     for h in hits:
         for k in range(h.i, h.j):
             blocked[k] = True
+    out: list[Mention] = []
     status_at = {k for h in hits if h.cue.status for k in range(h.i, h.j)}
     deal_at = {h.i: h for h in hits if h.cue.relation in _ORG_RELATIONS}
     deal_end = {h.j: h for h in hits if h.cue.relation in _ORG_RELATIONS}
-    out: list[Mention] = []
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -197,8 +245,21 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
         if (ticker or before_cue or after_cue) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
-            found = named(s, i, j, etype, gaz, lex)
+            if etype == "Product" and t.low in _not_products(lex):
+                i = max(j, i + 1)
+                continue  # "BPS Rilis Data PDB": figures released, not a product
+            a = i
+            lead = next((m for m in names if m.type == "Sector" and m.i == i and m.j < j), None)
+            if lead is not None and i > 0 and toks[i - 1].low in lex.words("sector_before_name_heads"):
+                a = lead.j  # "Emiten Real Estate Kentanix (KSIX)": the sector, then the name
+            found = named(s, a, j, etype, gaz, lex)
             if found is not None:
                 out.append(found)
         i = max(j, i + 1)
+    # what a launch verb releases: read once the launcher before it is known ("Bank Nusapintar Luncurkan ...")
+    others = [m for m in out if m.type != "Product"]
+    products = _launched_products(s, lex, gaz, names + others, hits)
+    if products:
+        out = others + products + [m for m in out if m.type == "Product"
+                                   and not any(p.i < m.j and m.i < p.j for p in products)]
     return out

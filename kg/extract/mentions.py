@@ -8,6 +8,7 @@ relation rules need every mention of an organisation, named or not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
+from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 
@@ -38,6 +40,39 @@ class Mention:
     country: str | None = None
     sector: str | None = None
     origin: str | None = None  # for descriptions: the place named in "asal X"
+    passing: bool = False  # a sector word that is an entity even with no relation ("Asuransi Tak Bisa ...")
+
+
+def _sector_not_after(lex: Lexicon) -> frozenset[str]:
+    """Words before a sector word that make it a commodity or part of an office's name (``sector_not_after``)."""
+    return lex.words("sector_not_after") if "sector_not_after" in lex.settings else frozenset()
+
+
+def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
+    """Head words a sector's span leaves out ("industri", "sektor": ``sector_span_heads``)."""
+    return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+
+
+@functools.cache
+def _sector_goods(language: str) -> frozenset[str]:
+    path = language_dir(language) / "sector_goods.txt"
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+def _in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the sector word ``toks[i:j]`` is an entity of its own, with no company linked to it.
+
+    Only where the language says sector words stand alone (``sectors_in_passing``); a word that mostly
+    names a good or a facility (``sector_goods.txt``: "ponsel", "listrik") only after a head word
+    ("industri ponsel", "Emiten Tambang").
+    """
+    if not lex.settings.get("sectors_in_passing", False):
+        return False
+    if " ".join(t.low for t in toks[i:j]) not in _sector_goods(lex.code):
+        return True
+    heads = lex.words("sector_before_name_heads") | lex.words("sector_goods_heads")
+    # "pt perusahaan listrik negara": a head inside a name is no head
+    return i > 0 and toks[i - 1].low in heads and not (i > 1 and toks[i - 2].low in _sector_not_after(lex))
 
 
 def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
@@ -161,6 +196,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     for i, j, known in hits:
         if _bracketed_ticker(s, i, j):
             continue  # "Waste Management Inc <WNX>": the name's ticker, though a list knows it as a name
+        if known.type == "Sector" and i > 0 and toks[i - 1].low in _sector_not_after(lex):
+            continue  # "Harga Nikel Terjun": a commodity's price, not the industry
         if (known.type in ("Country", "Place") or (known.type == "Sector" and toks[i].is_cap)) and not s.title_case:
             if plain is None:
                 plain = _sentence_case(toks)
@@ -168,7 +205,10 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 # "Nippon Steel Corp", "West Virginia Power", "Trans World Airlines": the place or
                 # sector word names part of another name
                 continue
-        take(_known_mention(s, i, j, known))
+        if known.type == "Sector" and j - i >= 2 and toks[i].low in _sector_span_heads(lex):
+            i += 1  # "Industri Perbankan": the sector is "Perbankan" (docs/annotations.md)
+        m = _known_mention(s, i, j, known)
+        take(replace(m, passing=True) if known.type == "Sector" and _in_passing(toks, i, j, lex) else m)
 
     for i, t in enumerate(toks):
         # "Perth-based", "Jakarta-based": the place inside the token.

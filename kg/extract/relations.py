@@ -352,8 +352,17 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
     the status model (of the model folder ``models``, else the shipped one) joins the status cues
     (:func:`kg.extract.status.decide`)."""
+    from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
+
     speakers = ms
+    # "Lumeo Corp, a maker of circuit boards"; a vocabulary sector word inside a longer line of business
+    # ("a mortgage banking company") is read as part of it only
+    phrases = list(sector_phrases(s, ms, lex.code))
+    longer = [f.object for f in phrases if f.object.source == "pattern"]
     gone = venues(s, lex, ms)
+    if longer:
+        gone |= {k for k, m in enumerate(ms) if m.type == "Sector" and m.source != "pattern"
+                 and any(p.i <= m.i and m.j <= p.j and (p.i, p.j) != (m.i, m.j) for p in longer)}
     if gone:
         ms = [m for k, m in enumerate(ms) if k not in gone]
     modifiers = country_modifiers(s, lex, ms)
@@ -363,9 +372,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from sector_next_to_org(s, lex, ms)
     for link, owner, owned_ in owned(s, lex, ms):
         yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
-    from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
-
-    yield from sector_phrases(s, ms, lex.code)  # "Lumeo Corp, a maker of circuit boards"
+    yield from phrases
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     from kg.extract.sale import sales  # (sale.py builds on this module)

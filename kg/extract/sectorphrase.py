@@ -84,7 +84,7 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     if not words or j + 1 >= n:
         return None
     k = j + 1 if toks[j].text == "," else j + 1 if toks[j].low in ("is", "was") else -1
-    if k < 0 or toks[k].low not in ("a", "an"):
+    if k < 0 or toks[k].low not in ("a", "an", "the"):  # "X, the largest U.S. steel company"
         return None
     end = min(n, k + _WINDOW)
     m = k + 1
@@ -121,17 +121,54 @@ def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, in
     return _trim(toks, a, i, words, head=not based)
 
 
+def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] | None:
+    """The line of business in "its <words> business" with "its" at token ``k``.
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_its(tokenize("sell its industrial chemicals business to"), 1, "en")
+    (2, 4)
+    """
+    words = _words(language)
+    b = k + 1
+    while b < len(toks) and b - k <= _MAX_WORDS and _plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
+        if "part" in words.get(toks[b].low, ()):
+            return _trim(toks, k + 1, b, words, head=False) if b > k + 1 else None
+        b += 1
+    return None
+
+
+def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
+    """"Dow Chemical Co agreed to sell its industrial chemicals business": the one company named before
+    "its" operates in the line of business (with two companies before it, "its" is not read)."""
+    for k, t in enumerate(toks):
+        if t.low != "its":
+            continue
+        before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization")]
+        span = phrase_its(toks, k, language) if len(before) == 1 and before[0].type == "Company" else None
+        if span is not None:
+            yield before[0], span
+
+
 def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
     """``operates_in`` links from a company to a line of business named in words next to it."""
     toks = s.tokens
-    for m in ms:
-        if m.type != "Company" or m.source == "coref":
+    pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
+             for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language))]
+    for m, span in [*pairs, *_its_spans(toks, ms, language)]:
+        if span is None:
             continue
-        for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language)):
-            if span is None or any(o.i < span[1] and span[0] < o.j for o in ms):
-                continue  # kg's sector vocabulary (or another name) already reads these words
-            a, b = span
-            start, end = toks[a].start, toks[b - 1].end
-            text = s.text[start - s.start : end - s.start]
-            sec = Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
-            yield Found("operates_in", m, sec, "asserted", s, confidence=0.6)
+        a, b = span
+        inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself
+        if inside:
+            # kg's sector vocabulary (or another name) already reads these words: the company operates in
+            # the vocabulary's sector when it is the whole line of business ("its oil and gas operations")
+            same = next((o for o in inside if o.type == "Sector" and (o.i, o.j) == span), None)
+            if same is not None:
+                yield Found("operates_in", m, same, "asserted", s, confidence=0.6)
+            if same is not None or not all(o.type == "Sector" and a <= o.i and o.j <= b for o in inside):
+                continue
+            # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
+        start, end = toks[a].start, toks[b - 1].end
+        text = s.text[start - s.start : end - s.start]
+        sec = Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
+        yield Found("operates_in", m, sec, "asserted", s, confidence=0.6)

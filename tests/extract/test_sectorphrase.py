@@ -22,6 +22,9 @@ def _rels(text: str) -> set[tuple[str, ...]]:
         ("Lumeo Corp, a Denver investment advisor, raised its stake.", "Lumeo Corp", "investment advisor"),
         ("Tenvar Industries Inc bought the valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
         ("Denver-based overnight messenger Lumeo Corp said sales rose.", "Lumeo Corp", "overnight messenger"),
+        ("Lumeo Corp, the largest valve maker in Ohio, said sales rose.", "Lumeo Corp", "valve"),
+        ("Lumeo Corp agreed to sell its industrial chemicals business to a group of investors.", "Lumeo Corp",
+         "industrial chemicals"),
     ],
 )
 def test_a_line_of_business_in_words(text, company, sector):
@@ -37,8 +40,16 @@ def test_a_line_of_business_in_words(text, company, sector):
         "Analysts asked whether Lumeo Corp would sell.",
         "Tenvar Industries Inc tried to take over Lumeo Corp.",
         "Lumeo Corp's parent company Tenvar Industries Inc said so.",
+        # two companies before "its": whose business it is stays unread
+        "Lumeo Corp said Tenvar Industries Inc would sell its valve business.",
     ],
 )
 def test_no_line_of_business_named(text):
     rels = _rels(text)
     assert not any(r[0] == "operates_in" for r in rels), rels
+
+
+def test_a_vocabulary_word_inside_a_longer_line_of_business_is_read_as_part_of_it():
+    # "banking" alone is a sector of kg's vocabulary; the company's line of business is "mortgage banking"
+    rels = _rels("Lumeo Mortgage Corp, a mortgage banking company, said it agreed to be acquired.")
+    assert {r for r in rels if r[0] == "operates_in"} == {("operates_in", "Lumeo Mortgage Corp", "mortgage banking")}
