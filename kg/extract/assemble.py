@@ -219,8 +219,11 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
-        if etype == "Country" and k not in used and _adjectives_only(named, lex, known.aliases if known else ()):
-            continue  # "Canadian" in passing names no country; "Australian miner Redgum" places Redgum
+        if etype == "Country" and _adjectives_only(named, lex, known.aliases if known else ()):
+            # "Canadian" names no country, not even where it places a company ("Australian miner Redgum"):
+            # the annotation guidelines leave adjectives untagged (docs/annotations.md), so the based_in it
+            # reads goes with it (a relation needs both its entities, below)
+            continue
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))

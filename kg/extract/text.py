@@ -27,6 +27,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:(?:[.&\-/]|['’](?!s\b))[^\W_]+)*|['’]s\b|\S"
 _END = frozenset(".!?…")
 MAX_SENTENCE_TOKENS = 200
 _CLOSERS = frozenset("\"'”’)]»")
+# Initials written with inner dots ("E.F" of "E.F. Hutton", "J.P" of "J.P. Morgan"): the full stop after
+# them is an abbreviation's, like "Inc.", not a sentence end.
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,8 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon) -> boo
     if tok.text == "." and i > 0:
         prev = tokens[i - 1]
         adjacent = prev.end == tok.start
-        if adjacent and (prev.text in lex.abbreviations or (len(prev.text) == 1 and prev.text.isupper())):
+        if adjacent and (prev.text in lex.abbreviations or (len(prev.text) == 1 and prev.text.isupper())
+                         or _INITIALS.fullmatch(prev.text)):
             # "Inc. The company" ends a sentence; "Inc. of Houston" and "Tex. said" do not.
             return nxt.low in sentence_starters() and nxt.text[0].isupper()
     return True
