@@ -27,7 +27,7 @@ from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
 from kg.extract.learned import classified_relations, tagged_names
 from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention, find_names
+from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -68,7 +68,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # model is sure of (tagged_names)
             names = [n for n in names if not (_overlaps(n, tagged) if n.source == "pattern" else _inside(n, tagged))]
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
-        first.append(sorted(names + typed, key=lambda m: m.i))
+        # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
+        first.append(sorted((m for m in names + typed if not names_currency(s, m, lex)), key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []

@@ -140,6 +140,25 @@ def _bracketed_ticker(s: Sentence, i: int, j: int) -> bool:
     return _TICKER.fullmatch(s.text[toks[i].start - s.start : toks[j - 1].end - s.start]) is not None
 
 
+def names_currency(s: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """A country or place name that is part of a currency's name ("US$ 7 billion", "350 mln U.S. dlrs",
+    "Dolar AS"): the words after or before it are the language's ``currency_after`` / ``currency_before``.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "It paid US$ 7 billion."
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> us = Mention(0, 2, 3, 8, 10, "US", "Country", "united-states", "United States")
+    >>> names_currency(s, us, load_lexicon("en"))
+    True
+    """
+    if m.type not in PLACE_TYPES:
+        return False
+    toks = s.tokens
+    return ((m.j < len(toks) and toks[m.j].low in lex.words("currency_after"))
+            or (m.i > 0 and toks[m.i - 1].low in lex.words("currency_before")))
+
+
 def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """Named mentions in one sentence: gazetteer matches, then patterns around them."""
     toks = s.tokens
