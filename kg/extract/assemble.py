@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.mentions import Mention
@@ -200,7 +201,9 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             tuple(evidence),
         )
         relations.append(rel)
-        used.update(x for x in (s, o, rel.attributed_to, sector) if x)
+        used.update(x for x in (s, o, rel.attributed_to) if x)
+        if sector and lex.settings.get("sector_attribute_is_entity", True):
+            used.add(sector)
 
     entities = []
     for k, ms in sorted(by_key.items()):
@@ -219,7 +222,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
-        if etype == "Country" and _adjectives_only(named, lex, known.aliases if known else ()):
+        if etype == "Country" and _adjectives_only(named, lex, (known.label, *known.aliases) if known else ()):
             # "Canadian" names no country, not even where it places a company ("Australian miner Redgum"):
             # the annotation guidelines leave adjectives untagged (docs/annotations.md), so the based_in it
             # reads goes with it (a relation needs both its entities, below)
@@ -234,7 +237,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}
     relations = [
-        r
+        r if r.sector is None or r.sector in final_type else replace(r, sector=None)
         for r in relations
         if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
         and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
@@ -324,6 +327,4 @@ def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple
 
 
 def _with_language(article: Article, language: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, language=language)

@@ -360,3 +360,42 @@ def test_a_tagger_run_does_not_swallow_a_list_name_across_a_dash_or_a_possessive
     from kg.extract import extract
 
     assert {e.label for e in extract(Article(id="t", text=text, language="en")).entities} == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "place"), [
+    ("en", "Harbor Resources Ltd paid 350 mln U.S. dlrs for the Gelvan unit of Norbury Corp.", "United States"),
+    ("en", "Norbury Corp said the order is worth US$ 6.8 billion.", "United States"),
+    ("id", "PT Arta Niaga meraih kontrak senilai US$ 90 juta dari Garuda Nikel.", "United States"),
+])
+def test_a_country_that_is_part_of_a_currency_is_no_entity(lang: str, text: str, place: str) -> None:
+    from kg.extract import extract
+
+    x = extract(Article(id="a", text=text, language=lang), engine="hybrid")
+    assert place not in {e.label for e in x.entities}
+    # the same country named as a place still is one
+    x = extract(Article(id="a", text="Norbury Corp said it sold its unit in the U.S. to Harbor Resources Ltd.",
+                        language="en"), engine="hybrid")
+    assert ("United States", "Country") in {(e.label, e.type) for e in x.entities}
+
+
+def test_a_name_with_initials_is_one_entity() -> None:
+    from kg.extract import extract
+
+    text = "Purolator Courier Corp agreed to be acquired by a company formed by K.L. Danvers Group Inc and managers."
+    x = extract(Article(id="a", text=text, language="en"), engine="hybrid")
+    assert "K.L. Danvers Group Inc" in {e.label for e in x.entities}
+    assert not any(e.label.startswith("K.L") and e.label != "K.L. Danvers Group Inc" for e in x.entities)
+
+
+def test_a_sector_word_that_only_names_a_deals_line_of_business_is_no_entity() -> None:
+    from kg.extract import extract
+
+    # "bank lender" is where the money comes from, not a company's business: no Sector in English
+    text = "Ropvale Corp said it is borrowing the funds needed to buy the Buckmere Inc shares from its bank lender."
+    x = extract(Article(id="a", text=text, language="en"), engine="hybrid")
+    assert "Sector" not in {e.type for e in x.entities}
+    assert all(r.sector is None for r in x.relations)
+    # a sector that names a company's business stays ("X, a maker of circuit boards")
+    text = "Ropvale Corp said it bought Buckmere Inc, a maker of circuit boards."
+    x = extract(Article(id="a", text=text, language="en"), engine="hybrid")
+    assert "Sector" in {e.type for e in x.entities}

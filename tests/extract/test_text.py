@@ -20,6 +20,12 @@ def _split(text: str, code: str) -> list[str]:
          ["PT Sinar Logistik Tbk. menggandeng Garuda Nikel.", "Nilainya Rp 1,2 triliun."]),
         ("id", "Judul Berita\n\nParagraf pertama tanpa titik", ["Judul Berita", "Paragraf pertama tanpa titik"]),
         ("en", 'He said: "We will buy it." Then he left.', ['He said: "We will buy it."', "Then he left."]),
+        # initials with inner dots end no sentence before the name they start; a stop word after them still can
+        ("en", "Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said.",
+         ["Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said."]),
+        ("en", "The chairman is R.T. Oldfield. The company agreed.", ["The chairman is R.T. Oldfield.", "The company agreed."]),
+        ("id", "Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu.",
+         ["Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu."]),
     ],
 )
 def test_sentences(code: str, text: str, expected: list[str]) -> None:
