@@ -399,3 +399,30 @@ def test_a_sector_word_that_only_names_a_deals_line_of_business_is_no_entity() -
     text = "Ropvale Corp said it bought Buckmere Inc, a maker of circuit boards."
     x = extract(Article(id="a", text=text, language="en"), engine="hybrid")
     assert "Sector" in {e.type for e in x.entities}
+
+
+@pytest.mark.parametrize(("text", "junk"), [
+    ("Investor Jangan Cemas! Dirut Nusa Baja Ungkap Kinerja Kuat", "Jangan Cemas"),
+    ("Investor Tunggu Laporan Keuangan, Saham Nusa Baja Melesat 5%", "Tunggu Laporan Keuangan"),
+    ("Asing Diam-Diam Borong Saham Nusa Baja Kala IHSG Merah", "Asing Diam-Diam"),
+])
+def test_a_headline_run_only_a_pattern_reads_as_a_name_is_none(text: str, junk: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract as extraction
+
+    article = Article(id="a", text=text, language="id")
+    assert junk not in {e.label for e in extraction.extract(article, engine="hybrid").entities}
+    # the pattern does read it: the tagger's word decides
+    monkeypatch.setattr(extraction, "unconfirmed_guesses", lambda *a, **k: [])
+    assert junk in {e.label for e in extraction.extract(article, engine="hybrid").entities}
+
+
+def test_a_headline_name_with_a_ticker_or_legal_form_is_not_asked() -> None:
+    from kg.extract import extract
+
+    x = extract(Article(id="a", text="Grup Djarum Bakal Akuisisi 40% Saham Remala Abadi (DATA)", language="id"),
+                engine="hybrid")
+    assert "Remala Abadi" in {e.label for e in x.entities}
+    x = extract(Article(id="a", text="Analyst Sees Slower Growth, Norbury Corp Buys Stake In Harbor Resources Ltd",
+                        language="en"), engine="hybrid")
+    assert {"Norbury Corp", "Harbor Resources Ltd"} <= {e.label for e in x.entities}
