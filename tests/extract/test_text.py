@@ -23,7 +23,8 @@ def _split(text: str, code: str) -> list[str]:
         # initials with inner dots end no sentence before the name they start; a stop word after them still can
         ("en", "Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said.",
          ["Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said."]),
-        ("en", "The chairman is R.T. Oldfield. The company agreed.", ["The chairman is R.T. Oldfield.", "The company agreed."]),
+        ("en", "The chairman is R.T. Oldfield. The company agreed.",
+         ["The chairman is R.T. Oldfield.", "The company agreed."]),
         ("id", "Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu.",
          ["Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu."]),
     ],
