@@ -80,14 +80,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Saham', 'BMRI', '-', 'BBRI', 'dan', 'Coca-Cola']
     """
     end = len(text) if end is None else end
+    toks = [Token(m.start(), m.end(), (g := m.group()), g.lower()) for m in _TOKEN.finditer(text, start, end)]
+    if not any("-" in t.text and _PAIR.search(t.text) for t in toks):
+        return toks
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        g = m.group()
-        if "-" in g and _PAIR.search(g):
-            at = m.start()
-            out += [Token(at + a, at + b, p, p.lower()) for a, b, p in _pieces(g)]
+    for t in toks:
+        if "-" in t.text and _PAIR.search(t.text):
+            out += [Token(t.start + a, t.start + b, p, p.lower()) for a, b, p in _pieces(t.text)]
         else:
-            out.append(Token(m.start(), m.end(), g, g.lower()))
+            out.append(t)
     return out
 
 
