@@ -180,6 +180,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     groups = one_direction(groups)
 
     used: set[str] = set()
+    parties: set[str] = set()  # the parties of links other than based_in: a state may act ("the Indonesian government")
     relations = []
     for (rtype, s, o), fs in sorted(groups.items()):
         status = strongest_status([f.status for f in fs])
@@ -202,6 +203,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         )
         relations.append(rel)
         used.update(x for x in (s, o, rel.attributed_to) if x)
+        if rtype != "based_in":
+            parties.update((s, o))
         if sector and lex.settings.get("sector_attribute_is_entity", True):
             used.add(sector)
 
@@ -222,10 +225,12 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
-        if etype == "Country" and _adjectives_only(named, lex, (known.label, *known.aliases) if known else ()):
+        if (etype == "Country" and k not in parties
+                and _adjectives_only(named, lex, (known.label, *known.aliases) if known else ())):
             # "Canadian" names no country, not even where it places a company ("Australian miner Redgum"):
             # the annotation guidelines leave adjectives untagged (docs/annotations.md), so the based_in it
-            # reads goes with it (a relation needs both its entities, below)
+            # reads goes with it (a relation needs both its entities, below). A state that acts ("the
+            # Indonesian government signed ...") stays.
             continue
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
