@@ -63,13 +63,17 @@ def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
 def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source: str = "pattern") -> Mention:
     toks = s.tokens
     start, end = toks[i].start, toks[j - 1].end
+    last = toks[j - 1].text
+    cut = last.rfind("-")
+    if etype in PLACE_TYPES and 0 < cut < len(last) - 1 and last[cut + 1].islower():
+        end = toks[j - 1].start + cut  # "Rhode Island-based", "Portland-area": the place ends at the hyphen
     text = s.text[start - s.start : end - s.start]
     known = gaz.lookup_name(text)
     # the same kind of thing: a company the list calls an organisation, a tagger's "Place" the list knows
     # as a country ("U.S." in "a U.S. Company", where Reuters capitalises the noun after it)
     if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES
                               or {known.type, etype} <= PLACE_TYPES):
-        return replace(_known_mention(s, i, j, known), source=source)
+        return replace(_known_mention(s, i, j, known), source=source, end=end, text=text)
     key = slug(normalize(text) or text)
     # the label drops the line breaks of hard-wrapped wire copy; the mention text keeps them
     return Mention(s.index, i, j, start, end, text, etype, key, " ".join(text.split()), source)

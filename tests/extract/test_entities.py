@@ -426,3 +426,15 @@ def test_a_headline_name_with_a_ticker_or_legal_form_is_not_asked() -> None:
     x = extract(Article(id="a", text="Analyst Sees Slower Growth, Norbury Corp Buys Stake In Harbor Resources Ltd",
                         language="en"), engine="hybrid")
     assert {"Norbury Corp", "Harbor Resources Ltd"} <= {e.label for e in x.entities}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Robert Lougee of Rhode Island-based Fleetmark said the talks ended.", "Rhode Island"),
+    ("A Portland-area investor said he holds 6 pct of Norbury Corp.", "Portland"),
+])
+def test_a_tagged_place_ends_at_the_hyphen_of_based_or_area(text: str, place: str) -> None:
+    from kg.extract import extract
+
+    labels = {e.label for e in extract(Article(id="a", text=text, language="en"), engine="hybrid").entities}
+    assert place in labels
+    assert not any(lab.startswith(place + "-") for lab in labels)
