@@ -17,6 +17,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
+from kg.evaluate.casing import casing as text_casing
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.context import type_by_context
@@ -25,9 +26,9 @@ from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, tagged_names
+from kg.extract.learned import classified_relations, tagged_names, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention, find_names
+from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -53,6 +54,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     # Pass 1: names from the gazetteer, patterns and context, sentence by sentence.
     hits = [find_cues(s, lex) for s in sentences]
     first: list[list[Mention]] = []
+    headline = learned and text_casing(article.text[:1000]) == "title"
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
         typed = type_by_context(s, lex, gaz, names, h)
@@ -68,7 +70,13 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # model is sure of (tagged_names)
             names = [n for n in names if not (_overlaps(n, tagged) if n.source == "pattern" else _inside(n, tagged))]
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
-        first.append(sorted(names + typed, key=lambda m: m.i))
+            # a headline's capitalised run that only a pattern read as a name, and the tagger not at all
+            gone = unconfirmed_guesses(s, names + typed, language=language, models=models, headline=headline)
+            if gone:
+                names = [n for n in names if n not in gone]
+                typed = [t for t in typed if t not in gone]
+        # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
+        first.append(sorted((m for m in names + typed if not names_currency(s, m, lex)), key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []

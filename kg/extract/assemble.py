@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.mentions import Mention
@@ -183,6 +184,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     groups = one_direction(groups)
 
     used: set[str] = set()
+    parties: set[str] = set()  # the parties of links other than based_in: a state may act ("the Indonesian government")
     relations = []
     for (rtype, s, o), fs in sorted(groups.items()):
         status = strongest_status([f.status for f in fs])
@@ -204,7 +206,11 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             tuple(evidence),
         )
         relations.append(rel)
-        used.update(x for x in (s, o, rel.attributed_to, sector) if x)
+        used.update(x for x in (s, o, rel.attributed_to) if x)
+        if rtype != "based_in":
+            parties.update((s, o))
+        if sector and lex.settings.get("sector_attribute_is_entity", True):
+            used.add(sector)
 
     last_sent = max((m.sent for m in mentions), default=0)
     entities = []
@@ -224,8 +230,13 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
         known = gaz.get(k)
-        if etype == "Country" and k not in used and _adjectives_only(named, lex, known.aliases if known else ()):
-            continue  # "Canadian" in passing names no country; "Australian miner Redgum" places Redgum
+        if (etype == "Country" and k not in parties
+                and _adjectives_only(named, lex, (known.label, *known.aliases) if known else ())):
+            # "Canadian" names no country, not even where it places a company ("Australian miner Redgum"):
+            # the annotation guidelines leave adjectives untagged (docs/annotations.md), so the based_in it
+            # reads goes with it (a relation needs both its entities, below). A state that acts ("the
+            # Indonesian government signed ...") stays.
+            continue
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
@@ -238,7 +249,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     # A court or regulator rules on a deal but is not its buyer, target or investor (kg.extract.venues).
     authorities = {e.id for e in entities if authority(e.label, e.type, language)}
     relations = [
-        r
+        r if r.sector is None or r.sector in final_type else replace(r, sector=None)
         for r in relations
         if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
         and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
@@ -337,6 +348,4 @@ def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple
 
 
 def _with_language(article: Article, language: str) -> Article:
-    from dataclasses import replace
-
     return replace(article, language=language)

@@ -236,6 +236,8 @@ def token_texts(text: str) -> list[str]:
     >>> token_texts("Kirkland's Co., Ltd")
     ['Kirkland', "'s", 'Co', '.', ',', 'Ltd']
     """
+    if "-" in text:
+        return [t.text for t in tokenize(text)]  # an acronym pair is cut at the hyphen (kg.extract.text)
     return _TOKEN.findall(text)
 
 

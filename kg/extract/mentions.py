@@ -98,13 +98,17 @@ def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
 def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source: str = "pattern") -> Mention:
     toks = s.tokens
     start, end = toks[i].start, toks[j - 1].end
+    last = toks[j - 1].text
+    cut = last.rfind("-")
+    if etype in PLACE_TYPES and 0 < cut < len(last) - 1 and last[cut + 1].islower():
+        end = toks[j - 1].start + cut  # "Rhode Island-based", "Portland-area": the place ends at the hyphen
     text = s.text[start - s.start : end - s.start]
     known = gaz.lookup_name(text)
     # the same kind of thing: a company the list calls an organisation, a tagger's "Place" the list knows
     # as a country ("U.S." in "a U.S. Company", where Reuters capitalises the noun after it)
     if known is not None and (known.type == etype or {known.type, etype} <= ORG_TYPES
                               or {known.type, etype} <= PLACE_TYPES):
-        return replace(_known_mention(s, i, j, known), source=source)
+        return replace(_known_mention(s, i, j, known), source=source, end=end, text=text)
     key = slug(normalize(text) or text)
     # the label drops the line breaks of hard-wrapped wire copy; the mention text keeps them
     return Mention(s.index, i, j, start, end, text, etype, key, " ".join(text.split()), source)
@@ -173,6 +177,25 @@ def _bracketed_ticker(s: Sentence, i: int, j: int) -> bool:
     if not (i >= 2 and j < len(toks) and toks[i - 1].text == "<" and toks[j].text == ">" and toks[i - 2].is_cap):
         return False
     return _TICKER.fullmatch(s.text[toks[i].start - s.start : toks[j - 1].end - s.start]) is not None
+
+
+def names_currency(s: Sentence, m: Mention, lex: Lexicon) -> bool:
+    """A country or place name that is part of a currency's name ("US$ 7 billion", "350 mln U.S. dlrs",
+    "Dolar AS"): the words after or before it are the language's ``currency_after`` / ``currency_before``.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "It paid US$ 7 billion."
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> us = Mention(0, 2, 3, 8, 10, "US", "Country", "united-states", "United States")
+    >>> names_currency(s, us, load_lexicon("en"))
+    True
+    """
+    if m.type not in PLACE_TYPES:
+        return False
+    toks = s.tokens
+    return ((m.j < len(toks) and toks[m.j].low in lex.words("currency_after"))
+            or (m.i > 0 and toks[m.i - 1].low in lex.words("currency_before")))
 
 
 def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:

@@ -20,6 +20,13 @@ def _split(text: str, code: str) -> list[str]:
          ["PT Sinar Logistik Tbk. menggandeng Garuda Nikel.", "Nilainya Rp 1,2 triliun."]),
         ("id", "Judul Berita\n\nParagraf pertama tanpa titik", ["Judul Berita", "Paragraf pertama tanpa titik"]),
         ("en", 'He said: "We will buy it." Then he left.', ['He said: "We will buy it."', "Then he left."]),
+        # initials with inner dots end no sentence before the name they start; a stop word after them still can
+        ("en", "Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said.",
+         ["Shares of Norbury Corp were bought by K.L. Danvers Group Inc, a spokesman said."]),
+        ("en", "The chairman is R.T. Oldfield. The company agreed.",
+         ["The chairman is R.T. Oldfield.", "The company agreed."]),
+        ("id", "Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu.",
+         ["Saham PT Arta Niaga dibeli oleh A.R. Wirasena Tbk pekan lalu."]),
     ],
 )
 def test_sentences(code: str, text: str, expected: list[str]) -> None:
@@ -43,3 +50,20 @@ def test_title_case_and_question_flags() -> None:
     text = "Xiaomi Gandeng Ford Garap Mobil Listrik, Benarkah?"
     (s,) = split_sentences(text, [(0, len(text))], load_lexicon("id"))
     assert s.title_case and s.question
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    # an acronym and another capitalised word joined by a hyphen are two names
+    ("Rekening BCA-Mandiri-BNI naik", ["Rekening", "BCA", "-", "Mandiri", "-", "BNI", "naik"]),
+    ("Saham PANI-CBDK dan AS-China", ["Saham", "PANI", "-", "CBDK", "dan", "AS", "-", "China"]),
+    # one name, a reduplicated word, a word with a suffix, a single letter: one token
+    ("Allis-Chalmers and Coca-Cola", ["Allis-Chalmers", "and", "Coca-Cola"]),
+    ("Tiba-Tiba E-Commerce KRL-nya", ["Tiba-Tiba", "E-Commerce", "KRL-nya"]),
+])
+def test_a_hyphen_between_an_acronym_and_a_name_is_cut(text: str, tokens: list[str]) -> None:
+    toks = tokenize(text)
+    assert [t.text for t in toks] == tokens
+    assert all(text[t.start : t.end] == t.text for t in toks)
+    from kg.extract.gazindex import token_texts
+
+    assert token_texts(text) == tokens
