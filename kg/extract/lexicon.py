@@ -114,6 +114,7 @@ class Lexicon:
     suffixes: tuple[tuple[str, str], ...] = ()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _starting: dict[str, tuple[Cue, ...]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def cue_words(self) -> frozenset[str]:
@@ -170,12 +171,18 @@ class Lexicon:
 
     def cues_starting(self, token: str) -> list[Cue]:
         """Cues whose first word this token can be (exact or after affix stripping)."""
+        got = self._starting.get(token)  # cached per token text: every sentence asks for every word
+        if got is not None:
+            return list(got)
         out: list[Cue] = []
         low = token.lower()
         for form in self.stems(token):
             for cue in self._index.get(form, ()):
                 if (not cue.exact or form == low) and cue not in out:
                     out.append(cue)
+        if len(self._starting) >= 65536:  # bounded memory in long runs
+            self._starting.clear()
+        self._starting[token] = tuple(out)
         return out
 
 
