@@ -121,6 +121,11 @@ class Lexicon:
         """Every word of every cue (lowercased): such words are not distinctive name parts."""
         return frozenset(w for c in (*self.relation_cues, *self.status_cues) for w in c.words)
 
+    @functools.cached_property
+    def org_cue_starts(self) -> frozenset[str]:
+        """The first words of the organisation cues (``org_cues``): no cue starts at another word."""
+        return frozenset(k[0] for k in self.org_cues if k)
+
     def setting(self, key: str) -> object:
         try:
             return self.settings[key]
