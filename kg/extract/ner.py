@@ -137,11 +137,12 @@ class Model:
         m1 = [0] + [self._nb(-1, t) for t in texts[:-1]]
         p1 = [self._nb(1, t) for t in texts[1:]] + [0]
         p2 = [self._nb(2, t) for t in texts[2:]] + pad2
-        table = self._table  # (_row may have grown it)
-        emit = table[own] + table[m2]
-        emit += table[m1]
-        emit += table[p1]
-        emit += table[p2]
+        # one gather (_row may have grown the table meanwhile)
+        own_, m2_, m1_, p1_, p2_ = self._table[own + m2 + m1 + p1 + p2].reshape(5, n, len(self.labels))
+        emit = own_ + m2_
+        emit += m1_
+        emit += p1_
+        emit += p2_
         rows: list[list[float]] = emit.tolist()
         get = self.weights.get
         for i, attrs in enumerate(self.res.context(texts)):
