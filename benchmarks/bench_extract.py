@@ -56,41 +56,50 @@ def _kg_modules() -> dict[str, ModuleType]:
     return {k: m for k, m in sys.modules.items() if k == "kg" or k.startswith("kg.")}
 
 
-def _load_baseline(tree: Path) -> tuple[Callable[..., object], dict[str, ModuleType]]:
-    """The ``extract`` of the kg checkout ``tree`` and its modules, imported beside this one's
-    (this checkout's modules are put back afterwards)."""
-    ours = _kg_modules()
-    for k in ours:
+def _use(mods: dict[str, ModuleType]) -> None:
+    """Make ``mods`` (one checkout's kg modules) the kg of ``sys.modules``: the functions that import
+    lazily then find their own checkout's modules, or import them from it."""
+    for k in _kg_modules():
         del sys.modules[k]
+    sys.modules.update(mods)
+
+
+def _load_baseline(tree: Path, arts: list[Article]) -> tuple[Callable[..., object], dict[str, ModuleType]]:
+    """The ``extract`` of the kg checkout ``tree`` and its modules, imported beside this one's and
+    warmed up on ``arts`` (this checkout's modules are put back afterwards)."""
+    ours = _kg_modules()
+    _use({})
     sys.path.insert(0, str(tree))
     try:
         fn = importlib.import_module("kg.extract").extract
+        for a in arts:
+            fn(a, engine=DEFAULT_ENGINE)  # lexicons, models and lazily imported modules, outside the timing
         theirs = _kg_modules()
     finally:
         sys.path.remove(str(tree))
-        for k in _kg_modules():
-            del sys.modules[k]
-        sys.modules.update(ours)
+        _use(ours)
     return fn, theirs
 
 
 def _ab(arts: list[Article], base: tuple[Callable[..., object], dict[str, ModuleType]],
         ours: dict[str, ModuleType], repeat: int) -> tuple[float, float]:
     """Shortest CPU times of this checkout's (modules ``ours``) and the baseline's default engine over
-    ``arts``, interleaved; each run sees its own modules (functions import lazily)."""
-    sys.modules.update(base[1])
-    for a in arts[:5]:
-        base[0](a, engine=DEFAULT_ENGINE)  # the baseline's lexicons and models, outside the timing
+    ``arts``, interleaved; each run sees its own modules."""
+    _use(base[1])
+    for a in arts:
+        base[0](a, engine=DEFAULT_ENGINE)  # one untimed run, as this checkout's engines had above
+    base[1].update(_kg_modules())
     best = {"ours": float("inf"), "base": float("inf")}
     for r in range(2 * repeat):
         who = "ours" if r % 2 == 0 else "base"
         fn, mods = (extract, ours) if who == "ours" else base
-        sys.modules.update(mods)
+        _use(mods)
         c = time.process_time()
         for a in arts:
             fn(a, engine=DEFAULT_ENGINE)
         best[who] = min(best[who], time.process_time() - c)
-    sys.modules.update(ours)
+        mods.update(_kg_modules())  # modules first imported in this run belong to this checkout
+    _use(ours)
     return best["ours"], best["base"]
 
 
@@ -103,7 +112,11 @@ def main() -> None:
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core, as the target says
-    base = _load_baseline(args.baseline) if args.baseline else None
+    base = None
+    if args.baseline:
+        warm = [a for rel in CORPORA.values() for a in list(read([Path(args.shared) / rel]))[:5]
+                if isinstance(a, Article)]
+        base = _load_baseline(args.baseline, warm)
     mine = _kg_modules()
     print(f"{'corpus and engine':30} {'articles':>8} {'MB':>6} {'split only':>12} {'extract':>12} "
           f"{'CPU time':>12} {'MB/s':>6} {'ratio':>6}")
