@@ -62,11 +62,12 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
         for k in range(m.i, m.j):
             taken[k] = True
     longest = max(len(k) for k in aliases)
+    firsts = {k[0] for k in aliases if k}  # no alias can start at another word: spare building its keys
     out: list[Mention] = []
     i = 0
     while i < len(toks):
         hit = None
-        if not taken[i]:
+        if not taken[i] and toks[i].text in firsts:
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t.text for t in toks[i : i + n])
                 found = aliases.get(key)

@@ -39,6 +39,11 @@ def _heads(lex: Lexicon) -> dict[tuple[str, ...], str]:
     return {tuple(k.lower().split()): str(v) for k, v in heads.items()}
 
 
+@functools.cache
+def _head_starts(lex: Lexicon) -> frozenset[str]:
+    return frozenset(k[0] for k in _heads(lex) if k)
+
+
 def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unresolved description mentions in one sentence (key and label left empty)."""
     toks = s.tokens
@@ -96,8 +101,12 @@ def find_descriptions(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
             or comma_between_places
         )
 
+    starts = _head_starts(lex)
     i = 0
     while i < len(toks):
+        if toks[i].low not in starts:
+            i += 1  # no head starts with this word: spare building the word tuples
+            continue
         matched = False
         for n in (2, 1):
             head = tuple(t.low for t in toks[i : i + n])

@@ -84,6 +84,7 @@ class GazIndex:
         from kg.extract.lexicon import load_lexicon
 
         self._cues = frozenset(load_lexicon(language).org_cues)
+        self._looked_up: dict[str, Known | None] = {}
 
     def get(self, entity_id: str) -> Known | None:
         return self._by_id.get(entity_id) or self._names.by_id.get(entity_id)
@@ -94,6 +95,15 @@ class GazIndex:
         The large lists are asked second, by the name's words without legal forms at
         the ends (no list ticker: "Buka" is no name of Bukalapak).
         """
+        # cached: the same names are looked up again and again (every "-based" token, every tagger name)
+        if name in self._looked_up:
+            return self._looked_up[name]
+        if len(self._looked_up) > 100_000:  # bounded memory in long runs
+            self._looked_up.clear()
+        hit = self._looked_up[name] = self._lookup_name(name)
+        return hit
+
+    def _lookup_name(self, name: str) -> Known | None:
         hit = self._by_norm.get(normalize(name))
         if hit is not None:
             return hit

@@ -139,11 +139,17 @@ class Lexicon:
     shields: frozenset[str] = frozenset()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _starting: dict[str, tuple[Cue, ...]] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def cue_words(self) -> frozenset[str]:
         """Every word of every cue (lowercased): such words are not distinctive name parts."""
         return frozenset(w for c in (*self.relation_cues, *self.status_cues) for w in c.words)
+
+    @functools.cached_property
+    def org_cue_starts(self) -> frozenset[str]:
+        """The first words of the organisation cues (``org_cues``): no cue starts at another word."""
+        return frozenset(k[0] for k in self.org_cues if k)
 
     def setting(self, key: str) -> object:
         try:
@@ -195,12 +201,18 @@ class Lexicon:
 
     def cues_starting(self, token: str) -> list[Cue]:
         """Cues whose first word this token can be (exact or after affix stripping)."""
+        got = self._starting.get(token)  # cached per token text: every sentence asks for every word
+        if got is not None:
+            return list(got)
         out: list[Cue] = []
         low = token.lower()
         for form in self.stems(token):
             for cue in self._index.get(form, ()):
                 if (not cue.exact or form == low) and cue not in out:
                     out.append(cue)
+        if len(self._starting) >= 65536:  # bounded memory in long runs
+            self._starting.clear()
+        self._starting[token] = tuple(out)
         return out
 
 

@@ -318,8 +318,9 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
     if not s.title_case:
+        starts = lex.org_cue_starts
         for i in range(len(toks)):
-            if toks[i].is_cap and i > 0:
+            if (toks[i].is_cap and i > 0) or toks[i].low not in starts:
                 continue
             for n in (3, 2, 1):
                 etype = lex.org_cues.get(tuple(t.low for t in toks[i : i + n]))

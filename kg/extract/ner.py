@@ -28,7 +28,7 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file
-from kg.extract.nerfeat import Resources, features, remember, sentence_texts
+from kg.extract.nerfeat import Resources, features, sentence_texts
 from kg.extract.text import Token
 from kg.resources import languages
 
@@ -49,6 +49,8 @@ __all__ = [
 
 TYPES = ("Organization", "Person", "Place")
 FORMAT = "kg-ner 1"
+# Cached word and neighbour score rows kept per model before the cache starts again.
+_ROWS = 100_000
 
 
 
@@ -86,7 +88,10 @@ class Model:
         self.transitions = dict(transitions)
         self.res = res
         self._zero = (0.0,) * len(self.labels)
-        self._vec: dict[object, tuple[float, ...]] = {}
+        # Each word's and neighbour's scores, cached as a row of _table (row 0: zeros, the padding);
+        # _vec maps the key to its row, so that a sentence's scores are a few numpy gathers.
+        self._vec: dict[object, int] = {}
+        self._table = np.zeros((1024, len(self.labels)))
         self._index = idx
         self._exp_trans: Any = None
 
@@ -98,33 +103,48 @@ class Model:
                 v[k] += w
         return tuple(v)
 
-    def _own(self, text: str) -> tuple[float, ...]:
+    def _row(self, key: object, attrs: Iterable[str]) -> int:
+        """The row of ``_table`` holding the summed weights of ``attrs`` (cached under ``key``)."""
+        if len(self._vec) >= len(self._table) - 1:
+            import numpy as np
+
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        k = self._vec[key] = len(self._vec) + 1
+        self._table[k] = self._score(attrs)
+        return k
+
+    def _own(self, text: str) -> int:
         # "bias" is on every token: folded into the word's own scores.
         hit = self._vec.get(text)
-        if hit is None:
-            hit = remember(self._vec, text, self._score(("bias", *self.res.own(text))))
-        return hit
+        return self._row(text, ("bias", *self.res.own(text))) if hit is None else hit
 
-    def _nb(self, d: int, text: str) -> tuple[float, ...]:
+    def _nb(self, d: int, text: str) -> int:
         key = (d, text)
         hit = self._vec.get(key)
-        if hit is None:
-            hit = remember(self._vec, key, self._score(self.res.neighbour(d, text)))
-        return hit
+        return self._row(key, self.res.neighbour(d, text)) if hit is None else hit
 
     def emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
         """Each token's score per label (state features only)."""
         texts = sentence_texts(tokens, self.res)
         n = len(texts)
-        z = self._zero
+        if not n:
+            return []
+        if len(self._vec) + 5 * n > _ROWS:
+            self._vec.clear()  # a full cache starts again (bounded memory); never within a sentence
+        pad2 = [0] * min(2, n)
+        # The same sums, in the same order, as adding the five cached tuples token by token.
         own = [self._own(t) for t in texts]
-        pad2 = [z] * min(2, n)
         m2 = pad2 + [self._nb(-2, t) for t in texts[:-2]]
-        m1 = [z] + [self._nb(-1, t) for t in texts[:-1]]
-        p1 = [self._nb(1, t) for t in texts[1:]] + [z]
+        m1 = [0] + [self._nb(-1, t) for t in texts[:-1]]
+        p1 = [self._nb(1, t) for t in texts[1:]] + [0]
         p2 = [self._nb(2, t) for t in texts[2:]] + pad2
-        rows = [[a + b + c + d + e for a, b, c, d, e in zip(*x, strict=True)]
-                for x in zip(own, m2, m1, p1, p2, strict=True)]
+        # one gather (_row may have grown the table meanwhile)
+        own_, m2_, m1_, p1_, p2_ = self._table[own + m2 + m1 + p1 + p2].reshape(5, n, len(self.labels))
+        emit = own_ + m2_
+        emit += m1_
+        emit += p1_
+        emit += p2_
+        rows: list[list[float]] = emit.tolist()
         get = self.weights.get
         for i, attrs in enumerate(self.res.context(texts)):
             row = rows[i]
@@ -150,14 +170,13 @@ class Model:
         score = emit[0]
         back = []
         for row in emit[1:]:
-            cand = score[None, :] + trans  # cand[c, p]: from label p to label c
-            best = cand.argmax(axis=1)
-            back.append(best)
-            score = cand[np.arange(len(best)), best] + row
+            cand = score + trans  # cand[c, p]: from label p to label c
+            back.append(cand.argmax(axis=1))
+            score = cand.max(axis=1) + row  # the maximum argmax picks, without indexing by it
         k = int(score.argmax())
         path = [k]
-        for best in reversed(back):
-            k = int(best[k])
+        for best in reversed(np.array(back).tolist()):
+            k = best[k]
             path.append(k)
         return [self.labels[k] for k in reversed(path)]
 

@@ -121,6 +121,7 @@ class Cues:
         self.prefixes = tuple((str(a), str(r)) for a, r in prefixes)
         self.suffixes = tuple((str(a), str(r)) for a, r in suffixes)
         self._forms: dict[str, tuple[str, ...]] = {}
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
 
     def forms(self, low: str) -> tuple[str, ...]:
         """``low`` and what stripping one prefix and up to two suffixes leaves (as the rule engine does)."""
@@ -143,11 +144,21 @@ class Cues:
         """The cue classes (relation types, statuses, ``negation``) whose phrases occur in ``words``."""
         out: set[str] = set()
         for k, w in enumerate(words):
-            for form in self.forms(w):
-                for rest, cls, exact in self.index.get(form, ()):
-                    if (not exact or form == w) and (not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest):
-                        out.add(cls)
+            for rest, cls in self._cues_at(w):
+                if not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+                    out.add(cls)
         return sorted(out)
+
+    def _cues_at(self, w: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The (rest of the phrase, class) of the cues the word ``w`` can start (cached: words repeat)."""
+        got = self._starting.get(w)
+        if got is None:
+            got = tuple((rest, cls) for form in self.forms(w) for rest, cls, exact in self.index.get(form, ())
+                        if not exact or form == w)
+            if len(self._starting) > 200_000:  # bounded memory in long runs
+                self._starting.clear()
+            self._starting[w] = got
+        return got
 
 
 class Model:
@@ -192,8 +203,7 @@ class Model:
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of every label (in ``labels`` order) for one feature list."""
-        vocab = self.vocab
-        idx = [vocab[f] for f in feats if f in vocab]
+        idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
         z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
         top = max(z)
         e = [math.exp(v - top) for v in z]

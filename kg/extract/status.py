@@ -314,7 +314,7 @@ class Linear:
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of the labels (in ``labels`` order)."""
-        idx = [self.vocab[x] for x in feats if x in self.vocab]
+        idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
         z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
         top = max(z)
         e = [math.exp(v - top) for v in z]
