@@ -206,7 +206,9 @@ class Lexicon:
             return list(got)
         out: list[Cue] = []
         low = token.lower()
-        for form in self.stems(token):
+        # a frozenset's order follows the per-process string hash: sorted (the word itself first),
+        # so cues that tie later keep the same order in every run
+        for form in sorted(self.stems(token), key=lambda f: (f != low, f)):
             for cue in self._index.get(form, ()):
                 if (not cue.exact or form == low) and cue not in out:
                     out.append(cue)
