@@ -450,8 +450,8 @@ def align(
     overlapping a longer mention, which wins).
 
     >>> from kg.extract.text import tokenize
-    >>> text = "Bank Mandiri-BNI di Jakarta"
-    >>> align(tokenize(text), [(0, 12, "Organization"), (20, 27, "Place"), (17, 27, "Place")])
+    >>> text = "Bank Mandiri-Syariah di Jakarta"
+    >>> align(tokenize(text), [(0, 12, "Organization"), (24, 31, "Place"), (21, 31, "Place")])
     ([(0, 2, 'Organization'), (2, 4, 'Place')], 1, 1)
     """
     snapped = dropped = 0
