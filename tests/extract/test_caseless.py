@@ -12,7 +12,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import Model, model_path, tagger
 from kg.extract.text import split_sentences, tokenize
 from kg.model import Article
-from tests.scripts import load_script
+from tests.extract.tiny import train_twice
 
 
 def _names(text: str, language: str) -> set[tuple[str, str]]:
@@ -88,25 +88,10 @@ def test_cased_sentences_never_ask_the_caseless_model(monkeypatch: pytest.Monkey
 
 
 def test_tiny_caseless_training_is_reproducible(tmp_path: Path) -> None:
-    pytest.importorskip("pycrfsuite")
-    mod = load_script("scripts/train_ner.py")
-    from ner_data import make_doc
-
     tiny = [("Kata Budi Santoso di Makassar.", [("Budi Santoso", "Person"), ("Makassar", "Place")]),
             ("Bank Sentosa membuka kantor di Medan.", [("Bank Sentosa", "Organization"), ("Medan", "Place")]),
             ("Harga beras turun di pasar.", [])]
-    docs = []
-    for n, (text, names) in enumerate(tiny * 4):
-        ments = [(text.index(x), text.index(x) + len(x), t) for x, t in names]
-        docs.append(make_doc(f"t-{n}", "id", text, ments, "test"))
-    params = {**mod.PARAMS, "max_iterations": 30}
-    outs = []
-    for k in range(2):
-        (tmp_path / str(k)).mkdir()
-        model, _ = mod.train(docs, "id", [("place", "Makassar")], params, tmp_path / str(k), caseless=True)
-        outs.append(model.write(tmp_path / str(k) / "m.tsv.gz", ["tiny"]).read_bytes())
-    assert outs[0] == outs[1]
-    model = Model.read(tmp_path / "0" / "m.tsv.gz")
+    model = train_twice(tmp_path, tiny, [("place", "Makassar")], caseless=True)
     assert model.res.caseless and ("place", "makassar") in model.res.names
     # the vocabulary of words seen in lower case comes from cased text: "beras" yes, "makassar" no
     assert "seenlow" in model.res.own("beras") and "seenlow" not in model.res.own("makassar")

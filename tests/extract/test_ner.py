@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kg.errors import ChoiceError, DataError
 from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, org_kind, tag
 from kg.extract.text import tokenize
-from tests.scripts import load_script
+from tests.extract.tiny import train_twice
 
 
 def _named(text: str, language: str) -> list[tuple[str, str]]:
@@ -166,22 +166,7 @@ _TINY = [
 
 
 def test_tiny_training_is_reproducible_and_learns_headline_case(tmp_path: Path) -> None:
-    pytest.importorskip("pycrfsuite")
-    mod = load_script("scripts/train_ner.py")
-    from ner_data import make_doc
-
-    docs = []
-    for n, (text, names) in enumerate(_TINY * 4):
-        ments = [(text.index(x), text.index(x) + len(x), t) for x, t in names]
-        docs.append(make_doc(f"t-{n}", "id", text, ments, "test"))
-    params = {**mod.PARAMS, "max_iterations": 30}
-    outs = []
-    for k in range(2):
-        (tmp_path / str(k)).mkdir()
-        model, _ = mod.train(docs, "id", [("place", "Makassar"), ("common", "tegas")], params, tmp_path / str(k))
-        outs.append(model.write(tmp_path / str(k) / "m.tsv.gz", ["tiny"]).read_bytes())
-    assert outs[0] == outs[1]
-    model = Model.read(tmp_path / "0" / "m.tsv.gz")
+    model = train_twice(tmp_path, _TINY, [("place", "Makassar"), ("common", "tegas")])
     # The affix rules and headline verbs of the language went into the model file.
     assert "mo=aff" in model.res.own("Menegaskan") and "hv" in model.res.own("Tegaskan")
     assert model.res.prefixes and model.res.suffixes
