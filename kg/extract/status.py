@@ -213,13 +213,23 @@ def anchor_of(hits: Sequence[Hit], relation: str, a: tuple[int, int], b: tuple[i
 
     The nearest cue of that relation type to the pair; else a cue of another relation type
     between the two mentions ("agreed to buy 50 pct of X": a stake read at "buy"); else the
-    first word after the first mention.
+    first word after the first mention. A cue word inside a party's name ("Giant Group Ltd",
+    "Wallenberg group") is no place to read the relation at.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tuple(tokenize("Giant Group Ltd may buy 20 pct of Talon Ports"))
+    >>> hits = find_cues(Sentence(0, 0, 45, "", toks), load_lexicon("en"))
+    >>> anchor_of(hits, "investment", (0, 3), (8, 10))
+    (4, 5)
     """
     lo, hi = min(a[0], b[0]), max(a[1], b[1])
 
     def dist(h: Hit) -> int:
         return 0 if lo <= h.i < hi else min(abs(h.i - lo), abs(h.i - hi))
 
+    hits = [h for h in hits if not (a[0] <= h.i < a[1] or b[0] <= h.i < b[1])]
     same = [h for h in hits if h.cue.relation == relation]
     if same:
         best = min(same, key=lambda h: (dist(h), h.i))

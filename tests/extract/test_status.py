@@ -128,6 +128,12 @@ CASES = [
     ("id", "PT Samudra Niaga putus kerja sama dengan PT Pelabuhan Talon.", "kerja", "ended"),
     ("id", "Kerja sama PT Samudra Niaga dan PT Pelabuhan Talon berakhir.", "kerja", "ended"),
     ("id", "PT Samudra Niaga tidak lagi memasok PT Pelabuhan Talon.", "memasok", "ended"),
+    # English: a unit sold, litigation dismissed: the seller's ownership and the dispute ended
+    ("en", "Norvik Shipping sold its Talon Ports unit to Vexo Holdings.", "unit", "ended"),
+    ("en", "Norvik Shipping completed the sale of its Talon Ports subsidiary.", "subsidiary", "ended"),
+    ("en", "Talon Ports, previously a subsidiary of Norvik Shipping, was listed in May.", "subsidiary", "ended"),
+    ("en", "Norvik Shipping agreed to dismiss all pending litigation against Talon Ports.", "litigation", "ended"),
+    ("en", "Norvik Shipping said its Talon Ports unit will expand.", "unit", "asserted"),
 ]
 
 
@@ -231,6 +237,28 @@ def test_cue_file_format(tmp_path: Path) -> None:
 def test_whole_engine(lang: str, text: str, expected: tuple[str, str]) -> None:
     x = extract(Article(id="t", text=text, language=lang))
     assert {(r.type, r.status) for r in x.relations} >= {expected}
+
+
+def test_a_sold_unit_is_ended_and_the_buyer_holds_it() -> None:
+    """The seller's link ends; the buyer's, read by the sale reader at the same words, stands."""
+    text = "Norvik Shipping Ltd sold its Talon Ports Inc unit to Vexo Holdings Inc."
+    x = extract(Article(id="t", language="en", text=text))
+    got = {(r.type, r.status) for r in x.relations}
+    assert ("subsidiary_of", "ended") in got and ("acquisition", "asserted") in got
+
+
+@pytest.mark.parametrize(("lang", "text", "a", "b", "relation", "expected"), [
+    # "Group" is a line-of-business cue: inside a party's name it is no place to read an investment at
+    ("en", "Giant Group Ltd may buy 20 pct of Talon Ports", (0, 3), (8, 10), "investment", "buy"),
+    ("en", "Vexo Group said Talon Ports is its unit", (0, 2), (3, 5), "subsidiary_of", "unit"),
+    ("id", "PT Asuransi Samudra bermitra dengan PT Talon Energi", (0, 3), (5, 8), "partnership", "bermitra"),
+])
+def test_a_cue_inside_a_party_is_no_anchor(lang: str, text: str, a: tuple[int, int], b: tuple[int, int],
+                                            relation: str, expected: str) -> None:
+    toks = tuple(tokenize(text))
+    hits = find_cues(Sentence(0, 0, len(text), text, toks), load_lexicon(lang))
+    i, _ = S.anchor_of(hits, relation, a, b)
+    assert toks[i].text == expected
 
 
 def test_reportedly_is_no_police_report() -> None:
