@@ -3,7 +3,8 @@
 (:mod:`kg.extract.relmodel`), both trained by scripts in ``scripts/``.
 
 The rules keep the last word where both speak: a name the gazetteer or a pattern
-found is not re-typed by the tagger, and a link the rules read is not re-read by
+found is not re-typed by the tagger (except a pattern's name of another kind the tagger is
+sure of: "investor George Soros" is a Person, whatever the cue says), and a link the rules read is not re-read by
 the classifier (the rules know negation scope and speakers; the classifier does not).
 """
 
@@ -100,8 +101,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         # organisation cue does not decide the kind ("investor George Soros")
         if any(p.i < j and i < p.j and _kind(p.type) != _kind(etype) and _legal(s, p) for p in patterned):
             continue
-        if any(p.i == i and p.j == j for p in patterned):
-            continue  # the same name: the pattern's reading stands, and no marginals are needed
+        if any(p.i == i and p.j == j and _kind(p.type) == _kind(etype) for p in patterned):
+            continue  # the same name of the same kind: the pattern's reading stands, no marginals needed
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
     conf: list[float] | None = None
