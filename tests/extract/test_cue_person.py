@@ -22,6 +22,9 @@ def types(text: str) -> dict[str, str]:
         # a company after the same cue stays a company
         ("Shares of Lorton Industries rose after investor group Carlyle Partners bought a stake.",
          "Carlyle Partners", "Company"),
+        # a name that does not start with a first name keeps the cue's reading, whatever the tagger says
+        ("Japanese trading house Takegawa Shoji bought a stake in Lorton Industries Inc.", "Takegawa Shoji",
+         "Company"),
     ],
 )
 def test_a_person_after_an_organisation_cue_is_a_person(text: str, name: str, expected: str) -> None:
