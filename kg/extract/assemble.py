@@ -278,11 +278,29 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
         _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
     ):
         return "Company"
-    if (etype == "Organization" and all(m.source == "ner" for m in named)
-            and getattr(lex, "settings", {}).get("tagger_organization_is_company", False)
-            and not any(w.lower().strip(".") in _organization_words(code) for w in words)):
+    if (etype not in ("Organization", "Company") or not all(m.source == "ner" for m in named)
+            or not getattr(lex, "settings", {}).get("tagger_organization_is_company", False)):
+        return etype
+    low = {w.lower().strip(".") for w in words}
+    if low & _word_list(code, "company_words.txt"):
+        return "Company"  # a thrift ("Savings and Loan Association") is a business
+    if etype == "Organization" and not low & _organization_words(code):
         return "Company"
+    if etype == "Company" and any(_organization_head(m.text, code) for m in named):
+        return "Organization"  # the tagger's body, which its Company-or-Organization weights misread
     return etype
+
+
+def _organization_head(name: str, language: str) -> bool:
+    """Whether the head of an English name is a word of ``organization_words.txt``: its last word, or
+    the last before "of", "on" or "for" ("Bureau of Labor Statistics", "Committee on Trade").
+
+    >>> _organization_head("University of Toronto", "en"), _organization_head("Union Carbide Corp", "en")
+    (True, False)
+    """
+    words = name.replace(",", " ").split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "on", "for")), len(words))
+    return bool(words) and words[cut - 1].lower().strip(".") in _organization_words(language)
 
 
 @functools.cache
@@ -299,9 +317,14 @@ def _written_legal_form(word: str) -> bool:
 
 @functools.cache
 def _organization_words(language: str) -> frozenset[str]:
+    return _word_list(language, "organization_words.txt")
+
+
+@functools.cache
+def _word_list(language: str, name: str) -> frozenset[str]:
     from kg.resources import language_dir, read_lines
 
-    path = language_dir(language) / "organization_words.txt"
+    path = language_dir(language) / name
     return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
 
 

@@ -3,8 +3,10 @@
 (:mod:`kg.extract.relmodel`), both trained by scripts in ``scripts/``.
 
 The rules keep the last word where both speak: a name the gazetteer or a pattern
-found is not re-typed by the tagger, and a link the rules read is not re-read by
-the classifier (the rules know negation scope and speakers; the classifier does not).
+found is not re-typed by the tagger (except a pattern's name the tagger is sure is a person
+and that starts with a first name: "investor George Soros", whatever the cue says), and a
+link the rules read is not re-read by the classifier (the rules know negation scope and
+speakers; the classifier does not).
 """
 
 from __future__ import annotations
@@ -100,8 +102,13 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         # organisation cue does not decide the kind ("investor George Soros")
         if any(p.i < j and i < p.j and _kind(p.type) != _kind(etype) and _legal(s, p) for p in patterned):
             continue
-        if any(p.i == i and p.j == j for p in patterned):
-            continue  # the same name: the pattern's reading stands, and no marginals are needed
+        # the same name: the pattern's reading stands (no marginals needed), except that a person
+        # whose first word is a known first name may outrank a cue's company ("investor George Soros");
+        # without the first name, names such as "Morimoto Shoji" or "Kalimaya Cloud" became people
+        if any(p.i == i and p.j == j and not (etype == "Person" and _kind(p.type) != "Person"
+                                              and "lx=first" in model.res.own(s.tokens[i].text))
+               for p in patterned):
+            continue
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
     conf: list[float] | None = None

@@ -1,0 +1,41 @@
+"""Company or Organization for a tagger's English name: the head word decides, thrifts are businesses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_entities import entities, mention
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "tagged", "expected"),
+    [
+        # the tagger's Company-or-Organization weights read only the first and last words: a head word
+        # before "of" or "on" makes a body
+        ("Officials at the Bureau of Farm Prices said so.", "Bureau of Farm Prices", "Company", "Organization"),
+        ("The Committee on Shipping met Tuesday.", "Committee on Shipping", "Company", "Organization"),
+        ("The Dairy Growers Association objected.", "Dairy Growers Association", "Company", "Organization"),
+        # a word that is no head leaves a company alone
+        ("Union Widgets Co said so.", "Union Widgets", "Company", "Company"),
+        # a savings and loan association is a business, whatever its head word
+        ("Lakeshore Savings and Loan Association was sold.", "Lakeshore Savings and Loan Association",
+         "Organization", "Company"),
+        ("Lakeshore Savings and Loan Association was sold.", "Lakeshore Savings and Loan Association",
+         "Company", "Company"),
+        # armed forces, central banks, courts and public services are bodies
+        ("Jets for the Royal Air Force were ordered.", "Royal Air Force", "Organization", "Organization"),
+        ("The Northland Central Bank raised rates.", "Northland Central Bank", "Organization", "Organization"),
+        ("The Federal Weather Service warned.", "Federal Weather Service", "Organization", "Organization"),
+        # a tagger's Organization with no such word is a company in English business news
+        ("Shares of Brightwater Holdings rose.", "Brightwater Holdings", "Organization", "Company"),
+    ],
+)
+def test_a_tagger_name_is_typed_by_its_head_word(text: str, name: str, tagged: str, expected: str) -> None:
+    assert entities("en", text, [mention(text, name, tagged)]) == [(name, expected)]
+
+
+def test_a_list_or_pattern_name_keeps_its_type() -> None:
+    # only the tagger's names are retyped: a pattern's Company stays one
+    text = "Officials at the Bureau of Farm Prices said so."
+    assert entities("en", text, [mention(text, "Bureau of Farm Prices", "Company", "pattern")]) \
+        == [("Bureau of Farm Prices", "Company")]
