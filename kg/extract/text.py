@@ -98,6 +98,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # A hyphen between two different capitalised words one of which is an acronym joins two names, not one
 # ("BCA-Mandiri-BNI-BRI", "Saham PANI-CBDK", "AS-China"): on kg's annotations such pairs are two names
 # 21 times in 28; without an acronym ("Allis-Chalmers", "Coca-Cola") they are one name 61 times in 69.
+# A single letter is no name of its own: "PDI-P" (PDI Perjuangan) stays one token.
 _PAIR = re.compile(r"(?<![^\W_])(?:[A-Z]{2,}-[A-Z][^\W_]*|[A-Z][^\W_]*-[A-Z]{2,})(?![^\W_])")
 _PART = re.compile(r"[^-]+|-")
 
@@ -109,6 +110,8 @@ def _pieces(g: str) -> list[tuple[int, int, str]]:
     ['BCA', '-', 'Mandiri', '-', 'BNI', '-', 'BRI']
     >>> [p for _, _, p in _pieces("Tiba-Tiba")], [p for _, _, p in _pieces("KRL-MRT-nya")]
     (['Tiba-Tiba'], ['KRL', '-', 'MRT-nya'])
+    >>> [p for _, _, p in _pieces("PDI-P")]
+    ['PDI-P']
     """
     parts = [(m.start(), m.end(), m.group()) for m in _PART.finditer(g)]
     out: list[tuple[int, int, str]] = []
@@ -116,7 +119,7 @@ def _pieces(g: str) -> list[tuple[int, int, str]]:
         if p == "-" and 0 < k < len(parts) - 1:
             left, right = parts[k - 1][2], parts[k + 1][2]
             if (left[0].isupper() and right[0].isupper() and left.lower() != right.lower()
-                    and (_acronym(left) or _acronym(right))):
+                    and min(len(left), len(right)) >= 2 and (_acronym(left) or _acronym(right))):
                 out.append((a, b, p))
                 continue
         if out and out[-1][2] != "-" and (p == "-" or parts[k - 1][2] == "-"):

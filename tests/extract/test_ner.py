@@ -48,6 +48,9 @@ def test_shipped_model_loads(language: str) -> None:
             marks=pytest.mark.xfail(strict=True, reason="retrained id tagger: 'Pemerintah Provinsi' at 0.47")),
         ("id", "Ketua Umum Partai Golkar Airlangga Hartarto berkunjung ke Tokyo.",
          [("Partai Golkar", "Organization"), ("Airlangga Hartarto", "Person"), ("Tokyo", "Place")]),
+        # a party's acronym with a one-letter suffix is one token and one name
+        ("id", "Kader PDI-P dari Medan mendukung Ganjar Pranowo dalam pemilihan umum.",
+         [("PDI-P", "Organization"), ("Medan", "Place"), ("Ganjar Pranowo", "Person")]),
         ("en", "A spokesman for the Environmental Protection Agency in Washington declined to comment.",
          [("Environmental Protection Agency", "Organization"), ("Washington", "Place")]),
         ("en", "The United Nations sent Mary Robinson to Nairobi, Kenya, last week.",

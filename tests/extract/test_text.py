@@ -59,6 +59,9 @@ def test_title_case_and_question_flags() -> None:
     # one name, a reduplicated word, a word with a suffix, a single letter: one token
     ("Allis-Chalmers and Coca-Cola", ["Allis-Chalmers", "and", "Coca-Cola"]),
     ("Tiba-Tiba E-Commerce KRL-nya", ["Tiba-Tiba", "E-Commerce", "KRL-nya"]),
+    # an acronym with a single letter is one name ("PDI-P"); two longer words are still cut
+    ("Kader PDI-P dan Jokowi-JK", ["Kader", "PDI-P", "dan", "Jokowi", "-", "JK"]),
+    ("Partai X-DPR dan A-BCA", ["Partai", "X-DPR", "dan", "A-BCA"]),
 ])
 def test_a_hyphen_between_an_acronym_and_a_name_is_cut(text: str, tokens: list[str]) -> None:
     toks = tokenize(text)
