@@ -89,8 +89,10 @@ class Model:
         self.res = res
         self._zero = (0.0,) * len(self.labels)
         # Each word's and neighbour's scores, cached as a row of _table (row 0: zeros, the padding);
-        # _vec maps the key to its row, so that a sentence's scores are a few numpy gathers.
-        self._vec: dict[object, int] = {}
+        # _vec maps a token text to its row, one dict per offset (0: the word itself, -2..2: a
+        # neighbour's), so that a sentence's scores are a few numpy gathers; _used counts the rows.
+        self._vec: dict[int, dict[str, int]] = {d: {} for d in (0, -2, -1, 1, 2)}
+        self._used = 0
         self._table = np.zeros((1024, len(self.labels)))
         self._index = idx
         self._exp_trans: Any = None
@@ -103,25 +105,25 @@ class Model:
                 v[k] += w
         return tuple(v)
 
-    def _row(self, key: object, attrs: Iterable[str]) -> int:
-        """The row of ``_table`` holding the summed weights of ``attrs`` (cached under ``key``)."""
-        if len(self._vec) >= len(self._table) - 1:
+    def _row(self, d: int, text: str, attrs: Iterable[str]) -> int:
+        """The row of ``_table`` holding the summed weights of ``attrs`` (cached under ``d`` and ``text``)."""
+        if self._used >= len(self._table) - 1:
             import numpy as np
 
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        k = self._vec[key] = len(self._vec) + 1
+        self._used += 1
+        k = self._vec[d][text] = self._used
         self._table[k] = self._score(attrs)
         return k
 
     def _own(self, text: str) -> int:
         # "bias" is on every token: folded into the word's own scores.
-        hit = self._vec.get(text)
-        return self._row(text, ("bias", *self.res.own(text))) if hit is None else hit
+        hit = self._vec[0].get(text)
+        return self._row(0, text, ("bias", *self.res.own(text))) if hit is None else hit
 
     def _nb(self, d: int, text: str) -> int:
-        key = (d, text)
-        hit = self._vec.get(key)
-        return self._row(key, self.res.neighbour(d, text)) if hit is None else hit
+        hit = self._vec[d].get(text)
+        return self._row(d, text, self.res.neighbour(d, text)) if hit is None else hit
 
     def emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
         """Each token's score per label (state features only)."""
@@ -129,15 +131,21 @@ class Model:
         n = len(texts)
         if not n:
             return []
-        if len(self._vec) + 5 * n > _ROWS:
-            self._vec.clear()  # a full cache starts again (bounded memory); never within a sentence
+        if self._used + 5 * n > _ROWS:
+            for cache in self._vec.values():
+                cache.clear()  # a full cache starts again (bounded memory); never within a sentence
+            self._used = 0
         pad2 = [0] * min(2, n)
-        # The same sums, in the same order, as adding the five cached tuples token by token.
-        own = [self._own(t) for t in texts]
-        m2 = pad2 + [self._nb(-2, t) for t in texts[:-2]]
-        m1 = [0] + [self._nb(-1, t) for t in texts[:-1]]
-        p1 = [self._nb(1, t) for t in texts[1:]] + [0]
-        p2 = [self._nb(2, t) for t in texts[2:]] + pad2
+        # The same sums, in the same order, as adding the five cached tuples token by token. Rows are
+        # numbered from 1, so ``get(t) or`` falls back to computing the row only on a miss (no call
+        # per token on a hit: this is the tagger's innermost loop).
+        vec, nb = self._vec, self._nb
+        own_get, m2_get, m1_get, p1_get, p2_get = (vec[d].get for d in (0, -2, -1, 1, 2))
+        own = [own_get(t) or self._own(t) for t in texts]
+        m2 = pad2 + [m2_get(t) or nb(-2, t) for t in texts[:-2]]
+        m1 = [0] + [m1_get(t) or nb(-1, t) for t in texts[:-1]]
+        p1 = [p1_get(t) or nb(1, t) for t in texts[1:]] + [0]
+        p2 = [p2_get(t) or nb(2, t) for t in texts[2:]] + pad2
         # one gather (_row may have grown the table meanwhile)
         own_, m2_, m1_, p1_, p2_ = self._table[own + m2 + m1 + p1 + p2].reshape(5, n, len(self.labels))
         emit = own_ + m2_

@@ -324,14 +324,8 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
         f.append(f"{d}={_word(tokens[k].text)[0] if 0 <= k < n else '<s>'}")
     f.append(f"R+1={after}")
-    for role, (i, j, _) in (("a", a), ("b", b)):
-        f.append(f"{role}-1={_word(tokens[i - 1].text)[0] if i > 0 else '<s>'}")
-        f.append(f"{role}+1={_word(tokens[j].text)[0] if j < n else '</s>'}")
-        f.append(f"{role}h={_word(tokens[j - 1].text)[0]}")
-        f += [f"{role}w={_word(t.text)[si]}" for t in tokens[i : j - 1]]
-        f.append(f"{role}len={min(j - i, 4)}")
-        if j - i == 1 and tokens[i].is_upper:
-            f.append(f"{role}acro")
+    f += _role_features(tokens, "a", a[0], a[1], si)
+    f += _role_features(tokens, "b", b[0], b[1], si)
     if model is not None:
         cues = model.cues.get(language)
         if cues:
@@ -340,6 +334,32 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
             near += [_word(tokens[k].text)[0] for k in range(right[1], min(n, right[1] + 4))]
             f += [f"cue_n={c}" for c in cues.hits(near)]
     return list(dict.fromkeys(f))
+
+
+# The role features of the last sentence's spans: a name is paired with up to 2 * _MAX_NEIGHBOURS
+# others, in both roles, and its features do not depend on the pair. Keyed by the sentence's token
+# tuple itself (held, so its id cannot be reused) and cleared when another sentence comes.
+_ROLE_CACHE: dict[str, Any] = {"tokens": None, "feats": {}}
+
+
+def _role_features(tokens: Sequence[Token], role: str, i: int, j: int, si: int) -> list[str]:
+    """The features of the span ``tokens[i:j]`` in the pair role ``role`` ("a" or "b"): its words
+    next to it, its head, its other words (index ``si`` of :func:`_word`), its length, an acronym."""
+    if _ROLE_CACHE["tokens"] is not tokens:
+        _ROLE_CACHE["tokens"], _ROLE_CACHE["feats"] = tokens, {}
+    key = (role, i, j, si)
+    got: list[str] | None = _ROLE_CACHE["feats"].get(key)
+    if got is None:
+        n = len(tokens)
+        got = [f"{role}-1={_word(tokens[i - 1].text)[0] if i > 0 else '<s>'}",
+               f"{role}+1={_word(tokens[j].text)[0] if j < n else '</s>'}",
+               f"{role}h={_word(tokens[j - 1].text)[0]}",
+               *(f"{role}w={_word(t.text)[si]}" for t in tokens[i : j - 1]),
+               f"{role}len={min(j - i, 4)}"]
+        if j - i == 1 and tokens[i].is_upper:
+            got.append(f"{role}acro")
+        _ROLE_CACHE["feats"][key] = got
+    return got
 
 
 def _check(tokens: Sequence[Token], a: Span, b: Span, language: str) -> None:

@@ -239,3 +239,23 @@ def test_marginals_match_brute_force_and_confidence_is_the_weakest_token() -> No
     assert spans and spans[0][:2] == (1, 3)
     want = min(expected[1, labels.index("B-Person")], expected[2, labels.index("I-Person")])
     assert model.span_confidence(toks, spans)[0] == pytest.approx(want)
+
+
+def test_emission_cache_starts_again_without_changing_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cached score rows (one cache per neighbour offset) are cleared when full: a model that must
+    # start again before every sentence scores each sentence exactly as one that never does.
+    from kg.extract import ner
+
+    texts = ["Presiden Joko Widodo meresmikan bandara baru di Kulon Progo, Yogyakarta.",
+             "Bank Mandiri dan Bank Rakyat Indonesia menandatangani kerja sama di Jakarta.",
+             "Joko Widodo bertemu direksi Bank Mandiri di Yogyakarta."]
+    sentences = [tokenize(t) for t in texts]
+    fresh = ner.tagger("id")
+    fresh._vec = {d: {} for d in fresh._vec}
+    fresh._used = 0
+    cached = [fresh.emissions(toks) for toks in sentences]
+    assert fresh._used > 0 and all(fresh._vec[d] for d in (0, -2, -1, 1, 2))
+    monkeypatch.setattr(ner, "_ROWS", 5 * max(len(toks) for toks in sentences))
+    restarted = [fresh.emissions(toks) for toks in sentences]
+    assert restarted == cached
+    assert fresh._used <= 5 * len(sentences[-1])  # the last sentence's rows only: the cache started again

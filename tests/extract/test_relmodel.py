@@ -244,3 +244,19 @@ def test_documents_train_sentence_by_sentence(tmp_path: Path) -> None:
     assert len(set(train.folds_of(docs))) == 1
     labels = sorted(p.label for p in train.pairs_of(docs) if p.train)
     assert labels.count("based_in") == 1 and labels.count("works_for") == 1
+
+
+def test_role_features_are_the_pairs_own_across_sentences() -> None:
+    # A span's role features are kept for the sentence being read: the same spans in another
+    # sentence, or a pair read again after it, get their own words.
+    features = relmodel.features
+    one = tuple(tokenize("Ana Diaz of Lumeo said"))
+    two = tuple(tokenize("Budi Santoso joined Vexo today"))
+    first = features(one, (0, 2, "Person"), (3, 4, "Company"), language="en")
+    other = features(two, (0, 2, "Person"), (3, 4, "Company"), language="en")
+    again = features(one, (0, 2, "Person"), (3, 4, "Company"), language="en")
+    assert "ah=diaz" in first and "bh=lumeo" in first
+    assert "ah=santoso" in other and "bh=vexo" in other and "ah=diaz" not in other
+    assert again == first == features(list(one), (0, 2, "Person"), (3, 4, "Company"), language="en")
+    swapped = features(one, (3, 4, "Company"), (0, 2, "Person"), language="en")
+    assert "ah=lumeo" in swapped and "bh=diaz" in swapped
