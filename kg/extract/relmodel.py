@@ -338,17 +338,20 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
 
 # The role features of the last sentence's spans: a name is paired with up to 2 * _MAX_NEIGHBOURS
 # others, in both roles, and its features do not depend on the pair. Keyed by the sentence's token
-# tuple itself (held, so its id cannot be reused) and cleared when another sentence comes.
-_ROLE_CACHE: dict[str, Any] = {"tokens": None, "feats": {}}
+# tuple itself (held, so its id cannot be reused) and cleared when another sentence comes. The entry is
+# replaced whole and read once into a local, so threads (the LLM engines' workers) never mix sentences.
+_ROLE_CACHE: dict[str, tuple[Any, dict[tuple[str, int, int, int], list[str]]]] = {}
 
 
 def _role_features(tokens: Sequence[Token], role: str, i: int, j: int, si: int) -> list[str]:
     """The features of the span ``tokens[i:j]`` in the pair role ``role`` ("a" or "b"): its words
     next to it, its head, its other words (index ``si`` of :func:`_word`), its length, an acronym."""
-    if _ROLE_CACHE["tokens"] is not tokens:
-        _ROLE_CACHE["tokens"], _ROLE_CACHE["feats"] = tokens, {}
+    entry = _ROLE_CACHE.get("last")
+    if entry is None or entry[0] is not tokens:
+        entry = _ROLE_CACHE["last"] = (tokens, {})
+    feats = entry[1]
     key = (role, i, j, si)
-    got: list[str] | None = _ROLE_CACHE["feats"].get(key)
+    got = feats.get(key)
     if got is None:
         n = len(tokens)
         got = [f"{role}-1={_word(tokens[i - 1].text)[0] if i > 0 else '<s>'}",
@@ -358,7 +361,7 @@ def _role_features(tokens: Sequence[Token], role: str, i: int, j: int, si: int) 
                f"{role}len={min(j - i, 4)}"]
         if j - i == 1 and tokens[i].is_upper:
             got.append(f"{role}acro")
-        _ROLE_CACHE["feats"][key] = got
+        feats[key] = got
     return got
 
 
