@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
+from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
 from kg.extract.nerfeat import Resources, features, sentence_texts
 from kg.extract.text import Token
@@ -36,13 +37,10 @@ __all__ = [
     "TYPES",
     "Model",
     "Resources",
-    "align",
-    "bio_to_spans",
     "features",
     "model_path",
     "org_features",
     "org_kind",
-    "spans_to_bio",
     "tag",
     "tagger",
 ]
@@ -414,71 +412,3 @@ def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
 def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:
     """``"Company"`` or ``"Organization"`` for an Organization name the tagger found (see :meth:`Model.org_kind`)."""
     return tagger(language, models).org_kind(tokens, i, j)
-
-
-def bio_to_spans(labels: Iterable[str]) -> list[tuple[int, int, str]]:
-    """Spans of a BIO label sequence; an ``I-`` without its ``B-`` starts a span.
-
-    >>> bio_to_spans(["B-Person", "I-Person", "O", "I-Place", "B-Place", "B-Organization"])
-    [(0, 2, 'Person'), (3, 4, 'Place'), (4, 5, 'Place'), (5, 6, 'Organization')]
-    """
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for i, lab in enumerate([*labels, "O"]):
-        pre, _, typ = lab.partition("-")
-        if start >= 0 and (pre != "I" or typ != kind):
-            spans.append((start, i, kind))
-            start = -1
-        if pre == "B" or (pre == "I" and start < 0):
-            start, kind = i, typ
-    return spans
-
-
-def spans_to_bio(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
-    """BIO labels of ``n`` tokens from non-overlapping spans.
-
-    >>> spans_to_bio(4, [(1, 3, "Person")])
-    ['O', 'B-Person', 'I-Person', 'O']
-    """
-    labels = ["O"] * n
-    for i, j, typ in spans:
-        labels[i] = "B-" + typ
-        for k in range(i + 1, j):
-            labels[k] = "I-" + typ
-    return labels
-
-
-def align(
-    tokens: Sequence[Token], mentions: Iterable[tuple[int, int, str]]
-) -> tuple[list[tuple[int, int, str]], int, int]:
-    """Character mentions ``(start, end, type)`` as token spans.
-
-    Returns the spans, the number of mentions whose ends fall inside a token
-    (snapped outwards to whole tokens) and the number dropped (no token, or
-    overlapping a longer mention, which wins).
-
-    >>> from kg.extract.text import tokenize
-    >>> text = "Bank Mandiri-Syariah di Jakarta"
-    >>> align(tokenize(text), [(0, 12, "Organization"), (24, 31, "Place"), (21, 31, "Place")])
-    ([(0, 2, 'Organization'), (2, 4, 'Place')], 1, 1)
-    """
-    snapped = dropped = 0
-    cands = []
-    for start, end, typ in mentions:
-        idx = [k for k, t in enumerate(tokens) if t.end > start and t.start < end]
-        if not idx:
-            dropped += 1
-            continue
-        i, j = idx[0], idx[-1] + 1
-        if tokens[i].start != start or tokens[j - 1].end != end:
-            snapped += 1
-        cands.append((i, j, typ))
-    taken = [False] * len(tokens)
-    spans = []
-    for i, j, typ in sorted(cands, key=lambda s: (s[0] - s[1], s[0], s[2])):
-        if any(taken[i:j]):
-            dropped += 1
-            continue
-        taken[i:j] = [True] * (j - i)
-        spans.append((i, j, typ))
-    return sorted(spans), snapped, dropped

@@ -29,9 +29,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kg.extract.bio import align, spans_to_bio
 from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
-from kg.extract.ner import TYPES, Model, Resources, align, features, spans_to_bio
+from kg.extract.ner import TYPES, Model, Resources, features
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 

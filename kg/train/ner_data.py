@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.extract.bio import align
 from kg.extract.casing import recase
-from kg.extract.ner import align
 from kg.extract.text import Token, tokenize
 
 LABELS = {"Company": "Organization", "Organization": "Organization", "Person": "Person",

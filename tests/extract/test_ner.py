@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.errors import ChoiceError, DataError
-from kg.extract.ner import TYPES, Model, Resources, align, features, model_path, org_kind, tag
+from kg.extract.bio import align
+from kg.extract.ner import TYPES, Model, Resources, features, model_path, org_kind, tag
 from kg.extract.text import tokenize
 from tests.extract.tiny import train_twice
 
