@@ -22,7 +22,7 @@ from kg.extract.found import Found
 from kg.extract.mentions import Mention
 from kg.extract.parts import of_a_part
 from kg.extract.stake import as_investment
-from kg.extract.venues import NOT_AUTHORITY_TYPES, authority
+from kg.extract.venues import NOT_AUTHORITY_TYPES, authority, demonym_words
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
@@ -328,21 +328,13 @@ def _word_list(language: str, name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
 
 
-@functools.cache
-def _demonym_words(language: str) -> frozenset[str]:
-    from kg.resources import language_dir, read_lines
-
-    path = language_dir(language) / "demonyms.txt"
-    return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
-
-
 def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) -> bool:
     """Every mention is a demonym that is not also one of the country's names ("U.S." is both)."""
     settings = getattr(lex, "settings", {})
     if not settings.get("demonyms_are_adjectives", False):
         return False
     own = {n.lower() for n in names}
-    demonyms = _demonym_words(getattr(lex, "code", "en")) - own
+    demonyms = demonym_words(getattr(lex, "code", "en")) - own
     return all(" ".join(m.text.split()).lower() in demonyms for m in named)
 
 

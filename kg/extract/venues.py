@@ -18,7 +18,7 @@ from kg.extract.text import Sentence, Token
 from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES
 
-__all__ = ["authority", "country_modifiers", "demonym", "venues"]
+__all__ = ["authority", "country_modifiers", "demonym", "demonym_words", "venues"]
 
 # Relation types a court, regulator or legislature is never a party of (relations/authorities.txt).
 NOT_AUTHORITY_TYPES = frozenset({"acquisition", "subsidiary_of", "competitor_of", "supply", "investment"})
@@ -158,10 +158,16 @@ def _demonym_adjectives(lex: Lexicon) -> frozenset[str]:
 @functools.cache
 def _adjectives_of(code: str) -> frozenset[str]:
     from kg import gazetteer
-    from kg.extract.assemble import _demonym_words
 
     names = {surface.lower() for c in gazetteer.load().countries() for surface, _ in c.surfaces(code)}
-    return frozenset(_demonym_words(code) - names)
+    return frozenset(demonym_words(code) - names)
+
+
+@functools.cache
+def demonym_words(language: str) -> frozenset[str]:
+    """The language's demonyms (``demonyms.txt``, first column), lowercased; empty without the file."""
+    path = language_dir(language) / "demonyms.txt"
+    return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
 
 
 def _attributive(toks: Sequence[Token], m: Mention, adjectives: frozenset[str], state_heads: dict[str, str]) -> bool:
