@@ -26,7 +26,7 @@ from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, tagged_names, unconfirmed_guesses
+from kg.extract.learned import classified_relations, tagged_names, tagger_reading, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
@@ -65,13 +65,15 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
-            tagged = tagged_names(s, gaz, names + products, language=language, models=models)
+            reading = tagger_reading(s, language=language, models=models)
+            tagged = tagged_names(s, gaz, names + products, language=language, models=models, reading=reading)
             # a pattern's name, or a list's name inside a longer one, gives way to a tagger's name the
             # model is sure of (tagged_names)
             names = [n for n in names if not (_overlaps(n, tagged) if n.source == "pattern" else _inside(n, tagged))]
             typed = products + [t for t in typed if t.type != "Product" and not _overlaps(t, tagged)] + tagged
             # a headline's capitalised run that only a pattern read as a name, and the tagger not at all
-            gone = unconfirmed_guesses(s, names + typed, language=language, models=models, headline=headline)
+            gone = unconfirmed_guesses(s, names + typed, language=language, models=models, headline=headline,
+                                       reading=reading)
             if gone:
                 names = [n for n in names if n not in gone]
                 typed = [t for t in typed if t not in gone]

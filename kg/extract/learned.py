@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
@@ -20,6 +22,9 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence
 from kg.schema import PLACE_TYPES, link_key
+
+if TYPE_CHECKING:
+    from kg.extract.ner import Model
 
 # The tagger's Organization covers companies: the model's Company-or-Organization choice (learnt from
 # kg's annotations) decides which.
@@ -52,8 +57,34 @@ def has_tagger(language: str, models: str | None = None, caseless: bool = False)
     return model_path(language, models, caseless=caseless).is_file()
 
 
+@dataclass(frozen=True)
+class TaggerReading:
+    """One tagger's reading of one sentence: the model, its emission scores per token (for marginals)
+    and its name runs ``(first token, one past the last, type)``. Made once per sentence and shared by
+    :func:`tagged_names` and :func:`unconfirmed_guesses`, which would otherwise decode it twice."""
+
+    model: Model
+    rows: list[list[float]]
+    runs: list[tuple[int, int, str]]
+
+
+def _read(s: Sentence, model: Model) -> TaggerReading:
+    rows = model.emissions(s.tokens)
+    return TaggerReading(model, rows, model.spans(s.tokens, model.viterbi(rows)))
+
+
+def tagger_reading(s: Sentence, *, language: str, models: str | None = None) -> TaggerReading | None:
+    """The tagger's reading of ``s`` (the caseless model for a sentence without capitals,
+    :func:`kg.extract.casing.caseless`), or None when the language has no such model."""
+    if not has_tagger(language, models, s.caseless):
+        return None
+    from kg.extract.ner import tagger
+
+    return _read(s, tagger(language, models, caseless=s.caseless))
+
+
 def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str,
-                 models: str | None = None) -> list[Mention]:
+                 models: str | None = None, reading: TaggerReading | None = None) -> list[Mention]:
     """The tagger's names in one sentence that no rule found.
 
     A tagger's name that overlaps a name only a pattern found (a legal form, an organisation cue),
@@ -63,12 +94,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     dictionary words, which the title-case rules refuse, is a name when the model is as sure of it.
     A sentence without capitals (:func:`kg.extract.casing.caseless`) is read by the caseless model,
     and its names are cut only at affixed verbs (lowercase words say nothing there).
-    ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one.
+    ``models``: a model folder (:mod:`kg.extract.modelfiles`), the shipped models without one;
+    ``reading``: :func:`tagger_reading` of ``s``, when already made.
     """
     low = s.caseless
-    if not has_tagger(language, models, low):
-        return []
-    from kg.extract.ner import tagger
+    if reading is None:
+        reading = tagger_reading(s, language=language, models=models)
+        if reading is None:
+            return []
 
     soft = [False] * len(s.tokens)
     # a product after a launch verb is read from its context and is never displaced
@@ -83,9 +116,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     out = []
     spans, need = [], []
-    model = tagger(language, models, caseless=low)
-    rows = model.emissions(s.tokens)
-    for i, j, etype in model.spans(s.tokens, model.viterbi(rows)):
+    model, rows = reading.model, reading.rows
+    for i, j, etype in reading.runs:
         if etype not in _NER_TYPES:
             continue
         end = j
@@ -141,7 +173,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
 
 
 def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, models: str | None = None,
-                        headline: bool = False) -> list[Mention]:
+                        headline: bool = False, reading: TaggerReading | None = None) -> list[Mention]:
     """The names in a headline (title case) that only a pattern or the neighbouring words found and the
     tagger does not read as a name at all: "Investor Jangan Panik!", "Asing Diam-diam Borong Saham".
 
@@ -150,7 +182,8 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
     (``id|title|pattern|1``). The tagger learnt headline casing, so its word decides; a name with a
     legal form or a ticker in brackets after it ("Remala Abadi (DATA)"), and products, are not asked.
     ``headline``: the whole text is a headline (title case), though this sentence of it may be too short
-    to tell ("Investor Jangan Panik!").
+    to tell ("Investor Jangan Panik!"). ``reading``: :func:`tagger_reading` of ``s``, when already made
+    (the cased tagger's is asked: a caseless one is read again with it).
     """
     if not (s.title_case or headline) or not has_tagger(language, models):
         return []
@@ -162,9 +195,9 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
                       and toks[m.j + 2].text == ")")]
     if not asked:
         return []
-    model = tagger(language, models)
-    runs = model.spans(toks, model.viterbi(model.emissions(toks)))
-    return [m for m in asked if not any(i < m.j and m.i < j for i, j, _ in runs)]
+    if reading is None or reading.model.res.caseless:
+        reading = _read(s, tagger(language, models))
+    return [m for m in asked if not any(i < m.j and m.i < j for i, j, _ in reading.runs)]
 
 
 _DASHES = frozenset({"-", "–", "—"})
