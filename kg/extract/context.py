@@ -14,7 +14,7 @@ from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _cap_run, _name_mention, named
-from kg.extract.text import Sentence, Token, sentence_starters
+from kg.extract.text import Sentence, Token, bracketed_acronym, sentence_starters
 from kg.schema import ORG_TYPES
 
 _FILLERS = frozenset(
@@ -229,7 +229,7 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         j = i
         while j < len(toks) and j - i < 5 and not blocked[j] and toks[j].is_cap and toks[j].low not in common:
             j += 1
-        ticker = j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].is_upper and toks[j + 2].text == ")"
+        ticker = bracketed_acronym(toks, j)
         # skip status words ("Mau", "Bakal") between the run and a cue after it
         k = j
         while k in status_at:

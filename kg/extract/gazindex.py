@@ -21,7 +21,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from kg.extract.text import _TOKEN, Token, sentence_starters, tokenize
+from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
 from kg.names import legal_forms, normalize
 
 
@@ -136,7 +136,7 @@ class GazIndex:
             return False
         if j < len(toks) and toks[j].text.strip(".").lower() in self._legal_keys and toks[j].is_cap:
             return True
-        return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" and toks[j + 1].is_upper
+        return bracketed_acronym(toks, j)
 
     def _tier_ok(self, entry: _Entry, toks: Sequence[Token], i: int, j: int, headline: bool,
                  capitals: bool) -> bool:

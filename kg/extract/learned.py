@@ -20,7 +20,7 @@ from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, bracketed_acronym
 from kg.schema import PLACE_TYPES, link_key
 
 if TYPE_CHECKING:
@@ -191,8 +191,7 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
 
     toks = s.tokens
     asked = [m for m in ms if m.source == "pattern" and m.type not in ("Product", "Sector") and not _legal(s, m)
-             and not (m.j + 2 < len(toks) and toks[m.j].text == "(" and toks[m.j + 1].is_upper
-                      and toks[m.j + 2].text == ")")]
+             and not bracketed_acronym(toks, m.j)]
     if not asked:
         return []
     if reading is None or reading.model.res.caseless:

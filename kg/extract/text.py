@@ -143,6 +143,16 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]
     return (idx[0], idx[-1] + 1) if idx else None
 
 
+def bracketed_acronym(tokens: Sequence[Token], j: int) -> bool:
+    """An acronym or ticker in round brackets starts at ``tokens[j]``: "Bank Central Asia (BBCA)".
+
+    >>> toks = tokenize("Bank Central Asia (BBCA) dan (kini) BRI")
+    >>> bracketed_acronym(toks, 3), bracketed_acronym(toks, 7), bracketed_acronym(toks, 9)
+    (True, False, False)
+    """
+    return j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_upper and tokens[j + 2].text == ")"
+
+
 @functools.cache
 def sentence_starters() -> frozenset[str]:
     """Lowercased stop words of every language: a capitalised stop word after an
