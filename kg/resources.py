@@ -71,6 +71,20 @@ def read_lines(path: Path) -> list[str]:
 
 
 @functools.cache
+def word_set(language: str, name: str) -> frozenset[str]:
+    """A one-column lexicon file of a language (one word or phrase per line), lowercased.
+
+    ``name`` is relative to the language folder (``status/negation.txt``); a language
+    without the file has none.
+
+    >>> "not" in word_set("en", "status/negation.txt"), word_set("en", "no-such-file.txt")
+    (True, frozenset())
+    """
+    path = language_dir(language) / name
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+@functools.cache
 def phrase_classes(language: str, name: str) -> dict[tuple[str, ...], str]:
     """A two-column lexicon file of a language (``phrase<TAB>class``), lowercased phrase -> class.
 

@@ -25,6 +25,7 @@ from kg.extract.stake import as_investment
 from kg.extract.venues import NOT_AUTHORITY_TYPES, authority, demonym_words
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
+from kg.resources import word_set
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_id, link_key, strongest_status
 
 _TYPE_ORDER = ("Company", "Organization", "Person", "Country", "Place", "Product", "Sector")
@@ -47,12 +48,8 @@ def clean_label(text: str) -> str:
     return short or label
 
 
-@functools.cache
 def _honorifics(language: str) -> frozenset[str]:
-    from kg.resources import language_dir, read_lines
-
-    path = language_dir(language) / "honorifics.txt"
-    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+    return word_set(language, "honorifics.txt")
 
 
 def _words(m: Mention, language: str) -> tuple[str, ...]:
@@ -282,7 +279,7 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
             or not getattr(lex, "settings", {}).get("tagger_organization_is_company", False)):
         return etype
     low = {w.lower().strip(".") for w in words}
-    if low & _word_list(code, "company_words.txt"):
+    if low & word_set(code, "company_words.txt"):
         return "Company"  # a thrift ("Savings and Loan Association") is a business
     if etype == "Organization" and not low & _organization_words(code):
         return "Company"
@@ -315,17 +312,8 @@ def _written_legal_form(word: str) -> bool:
     return word.strip("(),").replace(".", "") in _dotless_forms()
 
 
-@functools.cache
 def _organization_words(language: str) -> frozenset[str]:
-    return _word_list(language, "organization_words.txt")
-
-
-@functools.cache
-def _word_list(language: str, name: str) -> frozenset[str]:
-    from kg.resources import language_dir, read_lines
-
-    path = language_dir(language) / name
-    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+    return word_set(language, "organization_words.txt")
 
 
 def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) -> bool:

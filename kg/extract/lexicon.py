@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import DataError
-from kg.resources import language_dir, read_lines
+from kg.resources import language_dir, read_lines, word_set
 from kg.schema import RELATION_TYPES, STATUSES
 
 if TYPE_CHECKING:
@@ -265,9 +265,6 @@ def load_lexicon(code: str) -> Lexicon:
         p = folder / "status" / f"{name}.txt"
         if p.is_file():
             stat += _read_cues(p, status=name)
-    neg = folder / "status" / "negation.txt"
-    rel_words = folder / "status" / "relative.txt"
-    shield = folder / "status" / "shield.txt"
     org_cues = {}
     for line in read_lines(folder / "org_cues.txt"):
         phrase, _, etype = line.partition("\t")
@@ -277,9 +274,9 @@ def load_lexicon(code: str) -> Lexicon:
         settings=settings,
         relation_cues=tuple(rel),
         status_cues=tuple(stat),
-        negations=frozenset(w.lower() for w in read_lines(neg)) if neg.is_file() else frozenset(),
-        relatives=frozenset(w.lower() for w in read_lines(rel_words)) if rel_words.is_file() else frozenset(),
-        shields=frozenset(w.lower() for w in read_lines(shield)) if shield.is_file() else frozenset(),
+        negations=word_set(code, "status/negation.txt"),
+        relatives=word_set(code, "status/relative.txt"),
+        shields=word_set(code, "status/shield.txt"),
         abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),

@@ -8,7 +8,6 @@ relation rules need every mention of an organisation, named or not.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -18,7 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
-from kg.resources import language_dir, read_lines
+from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 
@@ -53,10 +52,8 @@ def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
     return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
 
 
-@functools.cache
 def _sector_goods(language: str) -> frozenset[str]:
-    path = language_dir(language) / "sector_goods.txt"
-    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+    return word_set(language, "sector_goods.txt")
 
 
 def _in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
-from kg.resources import language_dir, read_lines
+from kg.resources import language_dir, read_lines, word_set
 from kg.schema import ORG_TYPES
 
 __all__ = ["authority", "country_modifiers", "demonym", "demonym_words", "venues"]
@@ -86,10 +86,8 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
     return out
 
 
-@functools.cache
 def _authority_words(code: str) -> frozenset[str]:
-    path = language_dir(code) / "relations" / "authorities.txt"
-    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+    return word_set(code, "relations/authorities.txt")
 
 
 def authority(label: str, etype: str, code: str) -> bool:
