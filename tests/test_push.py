@@ -417,7 +417,7 @@ class _RawServer:
         with conn:
             conn.settimeout(5)
             with contextlib.suppress(OSError):
-                conn.recv(65536)
+                _read_request(conn)
                 self.respond(conn)
 
     def __enter__(self) -> _RawServer:
@@ -428,6 +428,25 @@ class _RawServer:
         self.stop.set()
         self.thread.join(5)
         self.listener.close()
+
+
+def _read_request(conn: socket.socket) -> None:
+    """Read one whole request (headers and Content-Length body): closing a socket with unread data
+    makes the kernel reset the connection, and the client would see a reset, not the reply under test."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                   if line.lower().startswith(b"content-length:")), 0)
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return
+        body += chunk
 
 
 def _drip(sock: socket.socket, data: bytes, every: float, stop_after: float) -> None:
