@@ -117,6 +117,7 @@ def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
     adjectives = _demonym_adjectives(lex)
     heads = lex.settings.get("description_heads", {}) if adjectives else {}
     assert isinstance(heads, dict)
+    currency = lex.words("currency_after")
     out: set[int] = set()
     for k, m in enumerate(ms):
         if m.type != "Country":
@@ -124,7 +125,7 @@ def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
         nested = any(o is not m and o.i <= m.i and m.j <= o.j and (o.j - o.i) > (m.j - m.i) for o in ms)
         # "in Japan", "in the U.S.", "asal Jepang"
         before = m.i - 1 if m.i > 0 and toks[m.i - 1].low != "the" else m.i - 2
-        if nested or (before >= 0 and toks[before].low in preps) or _attributive(toks, m, adjectives, heads):
+        if nested or (before >= 0 and toks[before].low in preps) or _attributive(toks, m, adjectives, heads, currency):
             out.add(k)
         else:
             nxt = next((o for o in ms[k + 1 :] if o.i >= m.j), None)
@@ -142,7 +143,6 @@ def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
 
 
 _POSSESSIVES = frozenset({"'s", "’s"})
-_CURRENCY = frozenset({"$", "dlr", "dlrs", "dollar", "dollars"})
 
 
 def _demonym_adjectives(lex: Lexicon) -> frozenset[str]:
@@ -168,10 +168,12 @@ def demonym_words(language: str) -> frozenset[str]:
     return frozenset(ln.partition("\t")[0].lower() for ln in read_lines(path)) if path.is_file() else frozenset()
 
 
-def _attributive(toks: Sequence[Token], m: Mention, adjectives: frozenset[str], state_heads: dict[str, str]) -> bool:
+def _attributive(
+    toks: Sequence[Token], m: Mention, adjectives: frozenset[str], state_heads: dict[str, str], currency: frozenset[str]
+) -> bool:
     """A country mention that only qualifies the words after it: a demonym ("Japanese oil
     companies", "Venezuelan businessman"), a compound ("Bermuda-based", "Japanese-made") or a
-    currency ("US$ 6 billion")."""
+    currency (a word of the language's ``currency_after``: "US$ 6 billion")."""
     text = " ".join(m.text.split())
     nxt = toks[m.j] if m.j < len(toks) else None
     if text.lower() in adjectives:
@@ -179,7 +181,7 @@ def _attributive(toks: Sequence[Token], m: Mention, adjectives: frozenset[str], 
         return nxt is None or state_heads.get(nxt.low) != "Organization"
     if "-" in toks[m.j - 1].text[max(1, m.end - toks[m.j - 1].start):]:
         return True
-    return nxt is not None and (nxt.low in _CURRENCY or (nxt.text == "-" and nxt.start == toks[m.j - 1].end))
+    return nxt is not None and (nxt.low in currency or (nxt.text == "-" and nxt.start == toks[m.j - 1].end))
 
 
 def demonym(m: Mention, lex: Lexicon) -> bool:
