@@ -113,7 +113,7 @@ def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
     ("Bermuda-based") or a currency ("US$"). Only a country standing on its own ("Indonesia sued
     ...", "pemerintah Indonesia") may be a party."""
     toks = s.tokens
-    preps = lex.words("origin_markers") | {"in", "di", "at", "based", "berbasis", "asal"}
+    preps = lex.words("origin_markers") | lex.words("place_prepositions")
     adjectives = _demonym_adjectives(lex)
     heads = lex.settings.get("description_heads", {}) if adjectives else {}
     assert isinstance(heads, dict)
