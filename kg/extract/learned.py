@@ -204,6 +204,22 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
 _DASHES = frozenset({"-", "–", "—"})
 
 
+def joined_pair(s: Sentence, m: Mention, gaz: GazIndex, lex: Lexicon) -> bool:
+    """Where the language writes pairs so (``hyphen_joins_names``), a name found by a pattern or the
+    tagger that holds two names joined by a hyphen, one of them known ("Grab-Emtek", "Rusia-Ukraina",
+    "Erick Thohir-Rosan Roeslani": a pair, a duo, a match in a headline) is no one name. kg's tokens do
+    not split such a word, so neither half can be given alone; a known whole ("Mercedes-Benz") is the
+    gazetteer's and is kept."""
+    if m.source not in ("pattern", "ner") or not lex.settings.get("hyphen_joins_names", False):
+        return False
+    for t in s.tokens[m.i : m.j]:
+        halves = t.text.split("-")
+        if (len(halves) == 2 and all(len(h) >= 2 and h[0].isupper() and h.isalpha() for h in halves)
+                and any(gaz.lookup_name(h) is not None for h in halves)):
+            return True
+    return False
+
+
 def _abbreviated(s: Sentence, i: int, j: int, before: Sequence[Mention]) -> str | None:
     """The type of the organisation whose short form ``tokens[i:j]`` is, in round brackets right after
     its name ("Paguyuban Pengemudi Angkutan Darat (PPAD)", "Serikat Karyawan (Sekar)"): a short form
