@@ -13,6 +13,10 @@ idner tags a country as a location where the sentence places something in it ("d
     python scripts/idner_countries.py --write /tmp/idner-dev.countries-optional.jsonl
     python -m kg.cli eval /tmp/idner-dev.countries-optional.jsonl
 
+With ``--spans`` each gold name also gets, as an alias, the label kg's guidelines would give it (no
+trailing "(ACRONYM)", no leading lowercase noun such as "kota"), which measures idner's span
+convention in the same way.
+
 Country names are kg's own (``ontology/gazetteer/countries.tsv``: labels and aliases of both
 languages), so nothing here is fitted to idner.
 """
@@ -61,11 +65,32 @@ def untagged_countries(rec: dict[str, Any], pat: re.Pattern[str]) -> Iterator[tu
         yield a, b, (a, b) in spans, before[-1].lower() if before else ""
 
 
+def kg_labels(label: str) -> set[str]:
+    """The label kg's guidelines give an idner name, where they differ: no trailing acronym in brackets
+    ("Mahkamah Konstitusi (MK)"), no leading lowercase noun ("kota Bandung", "wilayah Jabotabek").
+
+    >>> sorted(kg_labels("Mahkamah Konstitusi (MK)")), sorted(kg_labels("kota Bandung")), kg_labels("Bandung")
+    (['Mahkamah Konstitusi'], ['Bandung'], set())
+    """
+    out = set()
+    bare = re.sub(r"\s*\([^()]*\)$", "", label)
+    if bare != label and bare:
+        out.add(bare)
+    words = label.split()
+    if len(words) > 1 and words[0].islower():
+        out.add(" ".join(words[1:]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--gold", type=Path, help="gold file to rewrite (default: idner dev)")
     ap.add_argument("--write", type=Path, help="where to write the gold with untagged countries optional")
+    ap.add_argument("--spans", action="store_true",
+                    help="also give each gold name the alias kg's guidelines would label it with: without a "
+                         "trailing acronym in brackets ('Mahkamah Konstitusi (MK)') or a leading lowercase "
+                         "noun ('kota Bandung')")
     args = ap.parse_args(argv)
     pat = country_pattern()
     counts: Counter[tuple[str, bool]] = Counter()
@@ -87,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
                 if not tagged and name not in have:
                     have.add(name)
                     extra.append({"label": name, "type": "Place", "aliases": []})
+            if args.spans:
+                for e in rec["entities"]:
+                    e["aliases"] = sorted(set(e.get("aliases", [])) | kg_labels(e["label"]))
             added += len(extra)
             out.append(json.dumps({**rec, "optional_entities": rec.get("optional_entities", []) + extra},
                                   ensure_ascii=False) + "\n")
