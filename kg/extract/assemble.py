@@ -296,8 +296,10 @@ def _head_first_body(named: list[Mention], lex: object) -> bool:
     Gazetteer names keep their type (they never come here)."""
     if not getattr(lex, "settings", {}).get("organization_head_first", False):
         return False
-    heads = _organization_words(getattr(lex, "code", "en"))
-    return any((ws := m.text.split()) and ws[0].lower().strip(".") in heads
+    from kg.extract.ner import organization_word
+
+    code = getattr(lex, "code", "en")
+    return any((ws := m.text.split()) and organization_word(ws[0], code)
                and not any(_written_legal_form(w) for w in ws) for m in named)
 
 

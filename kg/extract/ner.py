@@ -413,11 +413,26 @@ def org_features(tokens: Sequence[Token], i: int, j: int, language: str | None =
     ['first=ikatan', 'last=indonesia', 'orgword']
     """
     out = ["first=" + tokens[i].text.lower(), "last=" + tokens[j - 1].text.lower()]
-    if language is not None:
-        heads = word_set(language, "organization_words.txt")
-        if any(t.text.lower().strip(".") in heads for t in tokens[i:j]):
-            out.append("orgword")
+    if language is not None and any(organization_word(t.text, language) for t in tokens[i:j]):
+        out.append("orgword")
     return out
+
+
+def organization_word(word: str, language: str) -> bool:
+    """Whether ``word`` is one of the language's ``organization_words.txt``, or a blend starting with one of
+    its prefixes (the entries ending in "-": "kemen-" for "Kemenhub", "Kemenkominfo").
+
+    >>> organization_word("Kemenhub", "id"), organization_word("Badan", "id"), organization_word("Bandung", "id")
+    (True, True, False)
+    """
+    low = word.lower().strip(".")
+    words = word_set(language, "organization_words.txt")
+    return low in words or any(low.startswith(w[:-1]) and len(low) > len(w) for w in _prefixes(words))
+
+
+@functools.cache
+def _prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(w for w in words if w.endswith("-") and len(w) > 2))
 
 
 def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:

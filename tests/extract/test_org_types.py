@@ -63,6 +63,8 @@ def test_an_acronym_in_brackets_is_of_the_kind_of_the_name_before_it(text: str, 
         # in Indonesian the head comes first: a body's head noun makes a body, whoever found the name
         ("Penyidik Komisi Pengawas Niaga memeriksa dua saksi.", "Komisi Pengawas Niaga", "pattern", "Organization"),
         ("Ketua Paguyuban Sopir Kilat menolak tarif baru.", "Paguyuban Sopir Kilat", "ner", "Organization"),
+        # a blended government name ("Kemen-" for Kementerian)
+        ("Pejabat Kemenkilat menolak tarif baru.", "Kemenkilat", "pattern", "Organization"),
         # a legal form keeps a company one, and so does a name with no such head
         ("Saham Lembaga Kliring Kilat Tbk naik.", "Lembaga Kliring Kilat Tbk", "pattern", "Company"),
         ("Saham Kilat Niaga Nusantara naik.", "Kilat Niaga Nusantara", "pattern", "Company"),
