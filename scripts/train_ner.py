@@ -236,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.eval_only:
                 model = Model.read(out)
             else:
-                orgs = ner_company.examples(annotated_units(lang, "train", args.shared))
+                orgs = ner_company.examples(annotated_units(lang, "train", args.shared), lang)
                 acc, major = ner_company.cross_validate(orgs)
                 print(f"Company or Organization: {len(orgs)} annotated names, 5-fold CV accuracy {acc:.3f} "
                       f"(always the majority type: {major:.3f})")

@@ -26,7 +26,7 @@ from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, tagged_names, tagger_reading, unconfirmed_guesses
+from kg.extract.learned import classified_relations, joined_pair, tagged_names, tagger_reading, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
@@ -78,7 +78,9 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
                 names = [n for n in names if n not in gone]
                 typed = [t for t in typed if t not in gone]
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
-        first.append(sorted((m for m in names + typed if not names_currency(s, m, lex)), key=lambda m: m.i))
+        # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
+        first.append(sorted((m for m in names + typed if not names_currency(s, m, lex)
+                             and not joined_pair(s, m, gaz, lex)), key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []

@@ -275,6 +275,8 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
         _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
     ):
         return "Company"
+    if etype == "Company" and _head_first_body(named, lex):
+        return "Organization"  # "Komisi Pemberantasan Korupsi" read as a company by a pattern or the tagger
     if (etype not in ("Organization", "Company") or not all(m.source == "ner" for m in named)
             or not getattr(lex, "settings", {}).get("tagger_organization_is_company", False)):
         return etype
@@ -286,6 +288,19 @@ def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
     if etype == "Company" and any(_organization_head(m.text, code) for m in named):
         return "Organization"  # the tagger's body, which its Company-or-Organization weights misread
     return etype
+
+
+def _head_first_body(named: list[Mention], lex: object) -> bool:
+    """Where the language puts the head first (``organization_head_first``), a name without a legal
+    form whose first word is a word of ``organization_words.txt`` ("Komisi ...", "Badan ...") names a body.
+    Gazetteer names keep their type (they never come here)."""
+    if not getattr(lex, "settings", {}).get("organization_head_first", False):
+        return False
+    from kg.extract.ner import organization_word
+
+    code = getattr(lex, "code", "en")
+    return any((ws := m.text.split()) and organization_word(ws[0], code)
+               and not any(_written_legal_form(w) for w in ws) for m in named)
 
 
 def _organization_head(name: str, language: str) -> bool:

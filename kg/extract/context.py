@@ -121,8 +121,11 @@ def _context_type(
         h = cue_end.get(i - 2)
     if h and h.cue.relation == "based_in":
         return "Place"
-    if h and h.cue.relation == "launch":
-        return "Company" if h.cue.passive else "Product"  # "besutan Nusapintar" names the maker
+    if h and h.cue.relation == "launch" and not (lex.is_passive(toks[h.i].text, h.cue.words[0])
+                                                 and not h.cue.passive):
+        # "besutan Nusapintar" names the maker; after a verb's passive ("Diluncurkan Prabowo") stands who
+        # launched it, a person as often as a company: no guess from the verb
+        return "Company" if h.cue.passive else "Product"
     if prev in _product_heads(lex) and i > 0 and not toks[i - 1].is_cap:
         return "Product"  # "ponsel Galaxy Note", "sistem operasi Bada": a name after a kind of product
     if h and h.cue.relation in (
@@ -168,7 +171,7 @@ def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Men
             continue  # "Jelang Rilis Pertumbuhan Ekonomi": a release with no one releasing is a noun
         j = h.j
         while (j < len(toks) and j - h.j < 5 and toks[j].is_cap and toks[j].is_word and j not in named_at
-               and toks[j].low not in heads and toks[j].low not in stop):
+               and toks[j].low not in heads and toks[j].low not in stop and not _amount_at(toks, j, lex)):
             j += 1
         if j == h.j or toks[h.j].low in _not_products(lex) or toks[h.j].low in _not_names(lex):
             continue
@@ -176,6 +179,19 @@ def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Men
             continue  # longer than a product name: a clause, not a name
         out.append(_name_mention(s, h.j, j, "Product", gaz))
     return out
+
+
+def _launched_by(toks: Sequence[Token], h: Hit, lex: Lexicon) -> bool:
+    """A launch verb in the passive ("Diluncurkan Prabowo", "besutan Samsung"): what follows it is who
+    launched, a person as often as a company, and never the product."""
+    return h.cue.relation == "launch" and (h.cue.passive or lex.is_passive(toks[h.i].text, h.cue.words[0]))
+
+
+def _amount_at(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """A word that starts no name followed by a number ("Rp 5 T", "Januari 2025"): an amount or a date
+    after a product's name, no part of it ("Luncurkan Sukuk Rp 10 T")."""
+    return (toks[j].low in _not_names(lex) and j + 1 < len(toks)
+            and toks[j + 1].text[:1].isdigit())
 
 
 def _product_heads(lex: Lexicon) -> frozenset[str]:
@@ -243,7 +259,8 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
             b -= 1
         after_cue = b in deal_end
         only_sector = any(m.type == "Sector" and m.i == i and m.j >= j for m in names)
-        if (ticker or before_cue or after_cue) and not only_sector:
+        launched_by = after_cue and _launched_by(toks, deal_end[b], lex)
+        if (ticker or before_cue or (after_cue and not launched_by)) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
             if etype == "Product" and t.low in _not_products(lex):
                 i = max(j, i + 1)

@@ -114,7 +114,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     from kg.extract.lexicon import load_lexicon
 
     lex = load_lexicon(language)
-    out = []
+    out: list[Mention] = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
     for i, j, etype in reading.runs:
@@ -168,6 +168,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
+            if kind in _ORGS and not low:
+                kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 
@@ -200,6 +202,32 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
 
 
 _DASHES = frozenset({"-", "–", "—"})
+
+
+def joined_pair(s: Sentence, m: Mention, gaz: GazIndex, lex: Lexicon) -> bool:
+    """Where the language writes pairs so (``hyphen_joins_names``), a name found by a pattern or the
+    tagger that holds two names joined by a hyphen, one of them known ("Grab-Emtek", "Rusia-Ukraina",
+    "Erick Thohir-Rosan Roeslani": a pair, a duo, a match in a headline) is no one name. kg's tokens do
+    not split such a word, so neither half can be given alone; a known whole ("Mercedes-Benz") is the
+    gazetteer's and is kept."""
+    if m.source not in ("pattern", "ner") or not lex.settings.get("hyphen_joins_names", False):
+        return False
+    for t in s.tokens[m.i : m.j]:
+        halves = t.text.split("-")
+        if (len(halves) == 2 and all(len(h) >= 2 and h[0].isupper() and h.isalpha() for h in halves)
+                and any(gaz.lookup_name(h) is not None for h in halves)):
+            return True
+    return False
+
+
+def _abbreviated(s: Sentence, i: int, j: int, before: Sequence[Mention]) -> str | None:
+    """The type of the organisation whose short form ``tokens[i:j]`` is, in round brackets right after
+    its name ("Paguyuban Pengemudi Angkutan Darat (PPAD)", "Serikat Karyawan (Sekar)"): a short form
+    names the same body, whatever its letters would suggest on their own."""
+    toks = s.tokens
+    if not (i >= 2 and toks[i - 1].text == "(" and j < len(toks) and toks[j].text == ")"):
+        return None
+    return next((m.type for m in before if m.j == i - 1 and m.type in _ORGS), None)
 
 
 def _kind(etype: str) -> str:

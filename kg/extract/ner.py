@@ -31,7 +31,7 @@ from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
 from kg.extract.nerfeat import Resources, features, sentence_texts
 from kg.extract.text import Token
-from kg.resources import languages
+from kg.resources import languages, word_set
 
 __all__ = [
     "TYPES",
@@ -243,7 +243,8 @@ class Model:
         over :func:`org_features`, learnt from kg's annotations); Organization without weights."""
         if not self.company:
             return "Organization"
-        score = self.company.get("bias", 0.0) + sum(self.company.get(f, 0.0) for f in org_features(tokens, i, j))
+        feats = org_features(tokens, i, j, self.language)
+        score = self.company.get("bias", 0.0) + sum(self.company.get(f, 0.0) for f in feats)
         return "Company" if score > 0 else "Organization"
 
     def lines(self, header: Sequence[str] = ()) -> Iterator[str]:
@@ -398,15 +399,40 @@ def tag(tokens: Sequence[Token], *, language: str, models: str | None = None) ->
     return tagger(language, models).tag(tokens)
 
 
-def org_features(tokens: Sequence[Token], i: int, j: int) -> list[str]:
+def org_features(tokens: Sequence[Token], i: int, j: int, language: str | None = None) -> list[str]:
     """What tells a company from another organisation: the name's first and last words (the head
-    comes first in Indonesian, "Kementerian Keuangan"; last in English, "Trade Commission").
+    comes first in Indonesian, "Kementerian Keuangan"; last in English, "Trade Commission"), and,
+    given the ``language``, ``orgword`` when any word of the name is one of its
+    ``organization_words.txt`` (a body's head noun in the middle of a name, or one the annotated
+    names never had first or last: "Perhimpunan Bank Perkreditan Rakyat Indonesia").
 
     >>> from kg.extract.text import tokenize
     >>> org_features(tokenize("kata Kementerian Keuangan RI"), 1, 4)
     ['first=kementerian', 'last=ri']
+    >>> org_features(tokenize("kata Ikatan Ahli Perencanaan Indonesia"), 1, 5, "id")
+    ['first=ikatan', 'last=indonesia', 'orgword']
     """
-    return ["first=" + tokens[i].text.lower(), "last=" + tokens[j - 1].text.lower()]
+    out = ["first=" + tokens[i].text.lower(), "last=" + tokens[j - 1].text.lower()]
+    if language is not None and any(organization_word(t.text, language) for t in tokens[i:j]):
+        out.append("orgword")
+    return out
+
+
+def organization_word(word: str, language: str) -> bool:
+    """Whether ``word`` is one of the language's ``organization_words.txt``, or a blend starting with one of
+    its prefixes (the entries ending in "-": "kemen-" for "Kemenhub", "Kemenkominfo").
+
+    >>> organization_word("Kemenhub", "id"), organization_word("Badan", "id"), organization_word("Bandung", "id")
+    (True, True, False)
+    """
+    low = word.lower().strip(".")
+    words = word_set(language, "organization_words.txt")
+    return low in words or any(low.startswith(w[:-1]) and len(low) > len(w) for w in _prefixes(words))
+
+
+@functools.cache
+def _prefixes(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(w for w in words if w.endswith("-") and len(w) > 2))
 
 
 def org_kind(tokens: Sequence[Token], i: int, j: int, *, language: str, models: str | None = None) -> str:

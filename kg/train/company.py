@@ -3,8 +3,9 @@
 The public NER sets mark companies, ministries, parties and clubs alike as
 Organization; kg's own annotations tell companies (Company) from other
 organisations (Organization). From the annotated names of the train split this
-learns log-odds per feature (the name's first and last words; 5-fold cross-validation chose
-them over all its words and the word before it),
+learns log-odds per feature (the name's first and last words, and whether any word of it is an
+organisation word of the language; 5-fold cross-validation chose them over all its words and the
+word before it),
 stored in the model file and used by :meth:`kg.extract.ner.Model.org_kind` (``kg train``,
 ``scripts/train_ner.py``).
 """
@@ -23,8 +24,10 @@ MIN_COUNT = 2
 SMOOTH = 0.5
 
 
-def examples(units: Sequence[tuple[str, Sequence[tuple[int, int, str]]]]) -> list[Example]:
-    """``(text, [(start, end, kg type)])`` -> features of every Company and Organization name."""
+def examples(units: Sequence[tuple[str, Sequence[tuple[int, int, str]]]],
+             language: str | None = None) -> list[Example]:
+    """``(text, [(start, end, kg type)])`` -> features of every Company and Organization name
+    (:func:`kg.extract.ner.org_features`; with the ``language``, its organisation words too)."""
     out = []
     for text, ents in units:
         toks: list[Token] = tokenize(text)
@@ -33,7 +36,7 @@ def examples(units: Sequence[tuple[str, Sequence[tuple[int, int, str]]]]) -> lis
                 continue
             idx = [k for k, t in enumerate(toks) if t.end > a and t.start < b]
             if idx:
-                out.append((org_features(toks, idx[0], idx[-1] + 1), typ))
+                out.append((org_features(toks, idx[0], idx[-1] + 1, language), typ))
     return out
 
 

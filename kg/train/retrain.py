@@ -62,10 +62,10 @@ def _summary(title: str, docs: Sequence[Any], model: Any) -> str:
     return f"  {title:8} span F1: " + ", ".join(parts)
 
 
-def _company_weights(units: list[tuple[str, list[tuple[int, int, str]]]]) -> tuple[dict[str, float], str]:
+def _company_weights(units: list[tuple[str, list[tuple[int, int, str]]]], lang: str) -> tuple[dict[str, float], str]:
     from kg.train import company as co
 
-    orgs = co.examples(units)
+    orgs = co.examples(units, lang)
     acc, major = co.cross_validate(orgs)
     weights = co.fit(orgs)
     if acc <= major:  # the words do not beat the prior: keep the prior alone
@@ -98,7 +98,7 @@ def tagger(lang: str, examples: Sequence[Any], st: Settings, out: Path, tmp: Pat
     params = dict(PARAMS)
     if st.max_iterations is not None:
         params["max_iterations"] = st.max_iterations
-    company, company_note = _company_weights(units)
+    company, company_note = _company_weights(units, lang)
     print(f"kg train: ner-{lang}: {len(docs)} training sentences (base: {st.base}); Company or Organization: "
           f"{company_note}", flush=True)
     t0 = time.perf_counter()

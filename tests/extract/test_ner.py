@@ -203,6 +203,9 @@ def test_headline_name_ends_before_the_verb(language: str, text: str, name: str)
     ("language", "text", "names", "kinds"),
     [
         ("id", "Kementerian Keuangan memanggil direksi Bank Mandala", [(0, 2), (4, 6)], ["Organization", "Company"]),
+        # a body's head noun the annotated names never had first or last, or one inside the name
+        ("id", "Ketua Perhimpunan Pedagang Pasar Nusantara menolak usulan itu", [(1, 5)], ["Organization"]),
+        ("id", "Laporan Kinerja Lembaga Penjamin Dana Nusantara terbit", [(2, 6)], ["Organization"]),
         ("en", "The Federal Trade Commission sued Acme Robotics Inc", [(1, 4), (5, 8)], ["Organization", "Company"]),
     ],
 )

@@ -1,9 +1,12 @@
-"""Company or Organization for a tagger's English name: the head word decides, thrifts are businesses."""
+"""Company or Organization for a tagger's name: in English the head word decides, thrifts are businesses;
+an acronym in brackets after a name is of that name's kind."""
 
 from __future__ import annotations
 
 import pytest
 
+from kg.extract import extract
+from kg.model import Article
 from tests.extract.test_entities import entities, mention
 
 
@@ -39,3 +42,34 @@ def test_a_list_or_pattern_name_keeps_its_type() -> None:
     text = "Officials at the Bureau of Farm Prices said so."
     assert entities("en", text, [mention(text, "Bureau of Farm Prices", "Company", "pattern")]) \
         == [("Bureau of Farm Prices", "Company")]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        # alone, an unknown acronym is read as a company (most of the annotated ones are)
+        ("Ikatan Karyawan (Ikar) Nusapintar menggelar aksi di Jakarta.", "Ikar", "Ikatan Karyawan"),
+        ("Serikat Karyawan (Sekar) Kilat menggelar aksi di Jakarta.", "Sekar", "Serikat Karyawan"),
+    ],
+)
+def test_an_acronym_in_brackets_is_of_the_kind_of_the_name_before_it(text: str, short: str, full: str) -> None:
+    typed = {e.label: e.type for e in extract(Article(id="t", text=text, language="id")).entities}
+    assert typed[short] == typed[full] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "source", "expected"),
+    [
+        # in Indonesian the head comes first: a body's head noun makes a body, whoever found the name
+        ("Penyidik Komisi Pengawas Niaga memeriksa dua saksi.", "Komisi Pengawas Niaga", "pattern", "Organization"),
+        ("Ketua Paguyuban Sopir Kilat menolak tarif baru.", "Paguyuban Sopir Kilat", "ner", "Organization"),
+        # a blended government name ("Kemen-" for Kementerian)
+        ("Pejabat Kemenkilat menolak tarif baru.", "Kemenkilat", "pattern", "Organization"),
+        # a legal form keeps a company one, and so does a name with no such head
+        ("Saham Lembaga Kliring Kilat Tbk naik.", "Lembaga Kliring Kilat Tbk", "pattern", "Company"),
+        ("Saham Kilat Niaga Nusantara naik.", "Kilat Niaga Nusantara", "pattern", "Company"),
+    ],
+)
+def test_an_indonesian_company_headed_by_a_body_noun_is_an_organization(text: str, name: str, source: str,
+                                                                         expected: str) -> None:
+    assert entities("id", text, [mention(text, name, "Company", source)]) == [(name, expected)]

@@ -109,6 +109,30 @@ def test_no_headline_product_without_a_launcher(text):
     assert not {label for label, etype in _typed(text, "id") if etype == "Product" and label != "Aplikasi Nusapintar"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resmi Diluncurkan Sutrisno Hadi, Ini Filosofi Logo Aplikasi Kilat",  # the verb's passive: who launched
+        "Dompet Digital Kilat Diluncurkan Bank Nusapintar Pekan Depan",
+    ],
+)
+def test_who_launched_after_a_passive_launch_verb_is_no_product(text):
+    products = {label for label, etype in _typed(text, "id") if etype == "Product"}
+    assert not products & {"Sutrisno Hadi", "Bank Nusapintar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Bank Nusapintar Luncurkan Sukuk Kilat Rp 5 Triliun untuk Nasabah Ritel", "Sukuk Kilat"),
+        ("Bank Nusapintar Luncurkan Tabungan Kilat Januari 2026", "Tabungan Kilat"),
+    ],
+)
+def test_an_amount_or_a_date_after_a_launched_product_is_no_part_of_it(text, product):
+    products = {label for label, etype in _typed(text, "id") if etype == "Product"}
+    assert products == {product}
+
+
 def test_a_sector_word_between_emiten_and_a_new_name_is_the_sector():
     # "Emiten [sector] X (TICKER)" (docs/annotations.md): the sector word is no part of the company's name
     rels = relations_of("Emiten Farmasi Nusapintar (NUSA) Bagi Dividen Rp 50 per Saham", "id", status=False)
