@@ -21,6 +21,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, bracketed_acronym
+from kg.resources import word_set
 from kg.schema import PLACE_TYPES, link_key
 
 if TYPE_CHECKING:
@@ -114,7 +115,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     from kg.extract.lexicon import load_lexicon
 
     lex = load_lexicon(language)
-    out = []
+    org_words = word_set(language, "organization_words.txt")
+    out: list[Mention] = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
     for i, j, etype in reading.runs:
@@ -168,6 +170,13 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
+            if kind == "Company" and lex.setting("determiner_after_head") and s.tokens[a].low in org_words:
+                # where the head comes first ("dewan perwakilan rakyat", "dinas pu"), a name headed by an
+                # organisation word is no company, whatever the Company-or-Organization weights say
+                kind = "Organization"
+            if etype == "Organization":
+                # "direktorat jenderal pajak (djp)": an acronym in brackets is the kind of the name before it
+                kind = _bracketed_after(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 
@@ -200,6 +209,15 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
 
 
 _DASHES = frozenset({"-", "–", "—"})
+
+
+def _bracketed_after(s: Sentence, a: int, b: int, ms: Sequence[Mention]) -> str | None:
+    """The type of the company or organisation named right before ``s.tokens[a:b]`` when that is one
+    word in round brackets ("Bank Central Asia (BCA)"), else None."""
+    toks = s.tokens
+    if b - a != 1 or a < 2 or b >= len(toks) or toks[a - 1].text != "(" or toks[b].text != ")":
+        return None
+    return next((m.type for m in ms if m.j == a - 1 and m.type in _ORGS), None)
 
 
 def _kind(etype: str) -> str:
