@@ -51,6 +51,11 @@ def _word(t: Token) -> bool:
     return t.text.isalpha() and len(t.text) >= 2
 
 
+def _maker_named(gaz: GazIndex, t: Token) -> bool:
+    known = gaz.lookup_name(t.text)
+    return known is not None and known.type == "Company"
+
+
 def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
     """The product names with a model code in the caseless sentence ``s`` (nothing in text with
     capitals, where the taggers and the launch patterns read names). ``names``: the sentence's names
@@ -124,6 +129,9 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
         while end < len(toks) and (toks[end].low in suffixes or (cased and word(end) and not
                                                                   is_ordinary_word(toks[end].low, lex))):
             end += 1  # "iphone 7 plus", "DHC-6 Twin Otter"
-        out.append(_name_mention(s, i, end, "Product", gaz))
+        start = i
+        if not cased and i > 0 and not inside[i - 1] and _word(toks[i - 1]) and _maker_named(gaz, toks[i - 1]):
+            start = i - 1  # "samsung gear 360": the lists' maker before the line ("gear") starts the name
+        out.append(_name_mention(s, start, end, "Product", gaz))
         i = end
     return out

@@ -163,7 +163,8 @@ class GazIndex:
         if known.type == "Sector":
             return True
         if exact_case and tier == "core" and j - i == 1 and self._unknown_word(toks[i], 3):
-            return True  # an acronym of the core lists that is no word ("kpk", "pln", "ojk"; not "as")
+            # an acronym of the core lists that is no word ("kpk", "pln", "ojk"; not "as")
+            return not self._name_next_to(toks, i, j)
         if exact_case or tier in ("ticker", "weak"):
             return False  # an acronym or a word ("as", "buka"): its capitals were its evidence
         if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
@@ -172,7 +173,18 @@ class GazIndex:
             return True  # "astra international tbk"
         if tier not in ("core", "strong"):
             return False
-        return j - i > 1 or self._unknown_word(toks[i])
+        return j - i > 1 or (self._unknown_word(toks[i]) and not self._name_next_to(toks, i, j))
+
+    def _name_next_to(self, toks: Sequence[Token], i: int, j: int) -> bool:
+        """A word that is no word of the language, or a model code, stands right before or after
+        ``toks[i:j]``: the list's name is likely part of a longer one ("pt mrt jakarta", "apple music",
+        "nissan uefa champions league"), which the lists do not know."""
+        for k in (i - 1, j):
+            if 0 <= k < len(toks):
+                low = toks[k].low
+                if (any(c.isdigit() for c in low) and any(c.isalpha() for c in low)) or self._unknown_word(toks[k], 3):
+                    return True
+        return False
 
     def _unknown_word(self, tok: Token, shortest: int = 4) -> bool:
         """A word the language does not have (no dictionary root, common word, stop word or
