@@ -90,6 +90,8 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
     from kg.extract.coded import coded_products
 
     coded = coded_products(s, lex, gaz, [*names, *out])
+    if not coded:
+        return out
     return [m for m in out if not any(c.i < m.j and m.i < c.j for c in coded)] + coded
 
 

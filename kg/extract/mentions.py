@@ -317,7 +317,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     for i, t in enumerate(toks):
         # "kompas.com", "beritagar.id": a web site named as a source or a business is a company (21 of 22
         # on the Indonesian train split of annotations/, the other a product); no address ("www.", a path)
-        if not taken[i] and _WEB_NAME.fullmatch(t.low) and not (i > 0 and toks[i - 1].text in "@/:"):
+        if "." in t.text and not taken[i] and _WEB_NAME.fullmatch(t.low) and not (
+                i > 0 and toks[i - 1].text in "@/:"):
             take(_name_mention(s, i, i + 1, "Company", gaz))
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
