@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.edges import is_ordinary_word
 from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, sentence_starters
 from kg.names import is_legal_form
@@ -36,7 +38,10 @@ def local_aliases(
             forms.update(tuple(core[:n]) for n in range(2, len(core)))
         if m.type in ORG_TYPES and core and len(core[0]) >= 3 and core[0].lower() not in common and len(core) > 1:
             first = core[0]
-            if gaz.lookup_name(first) is None and not first.isupper():
+            # in text without capitals a first word that is a word of the language ("semen" of "pt semen
+            # indonesia tbk") is that word elsewhere ("sektor semen"), not the company
+            if gaz.lookup_name(first) is None and not first.isupper() and not (
+                    first.islower() and is_ordinary_word(first, load_lexicon(gaz.language))):
                 forms.add((first,))
         if m.type == "Person" and len(core) >= 2 and core[-1].lower() not in common:
             forms.add((core[-1],))  # "Fiona McAllister ... McAllister said"

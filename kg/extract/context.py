@@ -86,7 +86,13 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             for k in range(found.i, found.j):
                 taken[k] = True
         i = j
-    return out
+    # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
+    from kg.extract.coded import coded_products
+
+    coded = coded_products(s, lex, gaz, [*names, *out])
+    if not coded:
+        return out
+    return [m for m in out if not any(c.i < m.j and m.i < c.j for c in coded)] + coded
 
 
 def _context_type(

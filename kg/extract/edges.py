@@ -149,6 +149,39 @@ def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
             or (roots and (t.low in _words(lex.code, "root_words.txt") or t.low in _borrowed(lex))))
 
 
+@functools.lru_cache(maxsize=65536)
+def is_ordinary_word(low: str, lex: Lexicon) -> bool:
+    """The lowercase ``low`` is a word of the language, not a name: in its vocabulary (common words,
+    edge words, dictionary roots, cue words), a stop word of any language, a common word of a language
+    its text borrows from (``borrows_from``), or an affixed verb of a known root.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon("id")
+    >>> [is_ordinary_word(w, lex) for w in ("semen", "perkebunan", "menggandeng", "samsung", "netflix")]
+    [True, True, True, False, False]
+    """
+    from kg.extract.text import sentence_starters
+
+    return (low in _vocabulary(lex) or low in sentence_starters() or low in _borrowed(lex)
+            or is_affixed_verb(low, lex) or _affixed_root(low, lex))
+
+
+def has_dictionary(lex: Lexicon) -> bool:
+    """The language ships a dictionary of its root words (``root_words.txt``), so that a word
+    missing from its vocabulary is likely no word of it."""
+    return bool(_words(lex.code, "root_words.txt"))
+
+
+def _affixed_root(low: str, lex: Lexicon) -> bool:
+    """``low`` is a dictionary root with any of the language's affixes ("perkebunan": per-kebun-an)."""
+    roots = _words(lex.code, "root_words.txt")
+    bases = {low} | {repl + low[len(a):] for a, repl in lex.prefixes if low.startswith(a)}
+    cands = set(bases)
+    for base in bases:
+        cands |= {base[: len(base) - len(a)] + repl for a, repl in lex.suffixes if base.endswith(a)}
+    return any(len(r) >= _MIN_ROOT and r in roots for r in cands - {low})
+
+
 def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
          person: bool = False) -> tuple[int, int] | None:
     """``(i, j)`` without edge words at either end, or ``None`` when no name is left.

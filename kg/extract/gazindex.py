@@ -83,7 +83,8 @@ class GazIndex:
         self._legal_keys = frozenset(f.strip(".").lower() for f in self.legal_forms)
         from kg.extract.lexicon import load_lexicon
 
-        self._cues = frozenset(load_lexicon(language).org_cues)
+        self._lex = load_lexicon(language)
+        self._cues = frozenset(self._lex.org_cues)
         self._looked_up: dict[str, Known | None] = {}
 
     def get(self, entity_id: str) -> Known | None:
@@ -161,13 +162,41 @@ class GazIndex:
         known, _, exact_case, tier = entry
         if known.type == "Sector":
             return True
+        if exact_case and tier == "core" and j - i == 1 and self._unknown_word(toks[i], 3):
+            # an acronym of the core lists that is no word ("kpk", "pln", "ojk"; not "as")
+            return not self._name_next_to(toks, i, j)
         if exact_case or tier in ("ticker", "weak"):
             return False  # an acronym or a word ("as", "buka"): its capitals were its evidence
         if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
             return True  # "emiten astra"
         if j < len(toks) and toks[j].low.strip(".") in self._legal_keys:
             return True  # "astra international tbk"
-        return j - i > 1 and tier in ("core", "strong")
+        if tier not in ("core", "strong"):
+            return False
+        return j - i > 1 or (self._unknown_word(toks[i]) and not self._name_next_to(toks, i, j))
+
+    def _name_next_to(self, toks: Sequence[Token], i: int, j: int) -> bool:
+        """A word that is no word of the language, or a model code, stands right before or after
+        ``toks[i:j]``: the list's name is likely part of a longer one ("pt mrt jakarta", "apple music",
+        "nissan uefa champions league"), which the lists do not know."""
+        for k in (i - 1, j):
+            if 0 <= k < len(toks):
+                low = toks[k].low
+                if (any(c.isdigit() for c in low) and any(c.isalpha() for c in low)) or self._unknown_word(toks[k], 3):
+                    return True
+        return False
+
+    def _unknown_word(self, tok: Token, shortest: int = 4) -> bool:
+        """A word the language does not have (no dictionary root, common word, stop word or
+        affixed verb): alone in caseless text, a list name made of it is still a name ("samsung",
+        "netflix"), where one made of a word is not ("garuda", "semen"). Only in a language with a
+        dictionary of its words (``root_words.txt``): without one, too many words look unknown
+        ("apple", "shell" in English)."""
+        from kg.extract.edges import has_dictionary, is_ordinary_word
+
+        low = tok.low
+        return (len(low) >= shortest and low.isalpha() and has_dictionary(self._lex)
+                and not is_ordinary_word(low, self._lex))
 
     def scan(self, toks: Sequence[Token], *, title_case: bool = False,
              caseless: bool = False) -> Iterator[tuple[int, int, Known]]:

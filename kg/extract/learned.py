@@ -168,7 +168,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
-            if kind in _ORGS and not low:
+            if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out

@@ -1,0 +1,137 @@
+"""Product names with a model code ("xperia m5", "Boeing 737-300").
+
+Lowercased text ("sony merilis xperia m5", "mediatek merilis helio x20 dan helio x30") gives
+no capital to start a name, but a product line names its models with a code: a word the
+language does not have ("xperia", "helio"), or a maker the lists know ("kawasaki"), up to two
+more words, then a code of digits ("m5", "x20", "z900", "5c", "360"). Such a run is a Product,
+the maker's name at its start included ("kawasaki z900", "samsung gear 360": the annotation
+guidelines name the product whole). Amounts ("rp23,6", "usd530"), years ("iims 2017"), counts
+("5 juta") and shares ("5 %") are no codes. A bare number after other words needs a maker or a
+word of a product line before it ("samsung gear 360", "galaxy note 7"; not "market share
+16.17"). A few words after the code belong to the name (``product_code_suffixes`` in
+language.toml: "iphone 7 plus").
+
+In sentence-case text, where the language says so (``model_code_products_cased``), the words
+are capitalised, and a bare number follows only a maker the lists know ("Boeing 737") or a
+hyphen ("DHC-6"); headlines are left to the taggers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.edges import is_affixed_verb, is_ordinary_word
+from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, _name_mention
+from kg.extract.text import Sentence, Token, sentence_starters
+
+__all__ = ["coded_products", "is_model_code"]
+
+# letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
+_CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONEY = ("rp", "usd", "us", "idr", "eur", "sgd")
+# words of a product line between its name and the code ("redmi note 5", "gear 360")
+_MAX_MIDDLE = 2
+
+
+def is_model_code(low: str) -> bool:
+    """``low`` (lowercase) is a model code: digits, after at most three letters, and no year or amount.
+
+    >>> [is_model_code(w) for w in ("m5", "x20", "sh150i", "5c", "360", "4.0", "737-300", "2017", "usd530", "g")]
+    [True, True, True, True, True, True, True, False, False, False]
+    """
+    return (_CODE.fullmatch(low) is not None and _YEAR.fullmatch(low) is None
+            and not low.startswith(_MONEY) and len(low) <= 8)
+
+
+def _word(t: Token) -> bool:
+    return t.text.isalpha() and len(t.text) >= 2
+
+
+def _maker_named(gaz: GazIndex, t: Token) -> bool:
+    known = gaz.lookup_name(t.text)
+    return known is not None and known.type == "Company"
+
+
+def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
+    """The product names with a model code in the caseless sentence ``s`` (nothing in text with
+    capitals, where the taggers and the launch patterns read names). ``names``: the sentence's names
+    so far; a product never starts or ends inside a name of several words ("pt astra honda motor").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.text import split_sentences
+    >>> t = "mediatek merilis helio x20 , bukan 10 persen pada 2017 ."
+    >>> s = split_sentences(t, [(0, len(t))], load_lexicon("id"))[0]
+    >>> [m.text for m in coded_products(s, load_lexicon("id"), gaz_index("id"), [])]
+    ['helio x20']
+    """
+    cased = not s.caseless
+    if cased and (s.title_case or not lex.settings.get("model_code_products_cased", False)):
+        return []
+    toks = s.tokens
+    # a company the lists know, one word, read here as the gazetteer reads it (case and tiers): a maker
+    makers = {m.i for m in names if m.j - m.i == 1 and m.type == "Company" and m.source == "gazetteer"}
+    inside = [False] * len(toks)
+    for m in names:
+        if m.j - m.i > 1:
+            for k in range(m.i, m.j):
+                inside[k] = True
+    stop = sentence_starters()
+    suffixes = lex.words("product_code_suffixes") if "product_code_suffixes" in lex.settings else frozenset()
+
+    def word(k: int) -> bool:  # a word of a product's name: in cased text, capitalised
+        t = toks[k]
+        return (not inside[k] and _word(t) and t.low not in stop and not is_affixed_verb(t.low, lex)
+                and (t.is_cap or not cased))
+
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not word(i) or (len(t.text) < 3 and not (cased and t.is_upper)) or (
+                is_ordinary_word(t.low, lex) and i not in makers):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= _MAX_MIDDLE and word(j):
+            j += 1
+        middle = j > i + 1  # words between the name and its code
+        hyphen = cased and j + 1 < len(toks) and toks[j].text == "-" and is_model_code(toks[j + 1].low)
+        if hyphen:
+            j += 1  # "DHC-6", "L-1011": the tokenizer cut the code at its hyphen
+        if (j >= len(toks) or inside[j] or not is_model_code(toks[j].low)
+                or any(w.low.startswith(_MONEY) for w in toks[i:j])):
+            i += 1
+            continue
+        code = toks[j].low
+        if cased and code.replace(".", "").replace(",", "").isdigit() and not hyphen and i not in makers:
+            i += 1  # "Plant 3", "Acuan 5,75": in cased text a bare number needs a maker the lists know
+            continue
+        if code.replace(".", "").replace(",", "").isdigit() and middle and not (
+                any(w.low in suffixes for w in toks[i + 1 : j]) or i in makers):
+            i += 1  # "market share 16.17": a bare number after ordinary words needs a maker or a line word
+            continue
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if nxt == "%":
+            i += 1
+            continue
+        if code[:1].isdigit() and nxt.isalpha() and nxt not in stop and nxt not in suffixes \
+                and is_ordinary_word(nxt, lex):
+            i += 1  # "5 juta", "10 persen": a number of things, not a model
+            continue
+        end = j + 1
+        while cased and end + 1 < len(toks) and toks[end].text == "-" and is_model_code(toks[end + 1].low):
+            end += 2  # "Boeing 737-300"
+        while end < len(toks) and (toks[end].low in suffixes or (cased and word(end) and not
+                                                                  is_ordinary_word(toks[end].low, lex))):
+            end += 1  # "iphone 7 plus", "DHC-6 Twin Otter"
+        start = i
+        if not cased and i > 0 and not inside[i - 1] and _word(toks[i - 1]) and _maker_named(gaz, toks[i - 1]):
+            start = i - 1  # "samsung gear 360": the lists' maker before the line ("gear") starts the name
+        out.append(_name_mention(s, start, end, "Product", gaz))
+        i = end
+    return out
