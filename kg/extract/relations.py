@@ -313,11 +313,27 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         return (org, place) if org is not None else None
     if rtype == "works_for":
         person = frozenset({"Person"})
-        person_right = _right(ms, h.j, hi, person, gap=6)
         org_right = _right(ms, h.j, hi, orgs, gap=3)
+        person_right = _right(ms, h.j, hi, person, gap=6)
+        if org_right is not None and person_right is None:
+            # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
+            person_right = _right(ms, org_right.j, hi, person, gap=5)
         person_left = _left(ms, h.i, lo, person, gap=2)
+        if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
+            person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
+        if person_left is not None and org_right is None:
+            # "Bank BJB Tunjuk Yusuf Saadudin Jadi Direktur Utama": the organisation that appoints
+            boss = _appointer(s.tokens, lex, ms, person_left, lo)
+            if boss is not None:
+                return person_left, boss
         # "Bank Arta corporate secretary Dewi", "Solvane's head of", "Microsoft, led by chief executive Satya"
         org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
+        if (person_left is not None and org_right is not None and person_right is not None
+                and org_right.i < person_right.i and next_to(s.tokens, org_right.j, person_right.i)
+                and h.i > person_left.j and not any(t.is_word for t in s.tokens[person_left.j : h.i])):
+            # "Hasilnya, Menteri BUMN Dahlan Iskan": the person right after the title's organisation holds
+            # it, not a name before a comma ("X Jadi Dirut BNI, Y Wadirut": X holds it)
+            return person_right, org_right
         if person_left is not None and org_right is not None:
             return person_left, org_right
         # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
@@ -334,6 +350,34 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         return None
     return None
 
+
+def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: Mention, lo: int) -> Mention | None:
+    """The organisation right before an appointing verb (``appointing_verbs``, language.toml) that names
+    ``person``, with at most three capitalised words of a former title between ("Bayan Resources (BYAN)
+    Angkat Mantan Jaksa Agung Hendarman"); None if there is none."""
+    verbs = lex.words("appointing_verbs")
+    if not verbs:
+        return None
+    starts = {m.i for m in ms}
+    k = person.i - 1
+    while k >= lo and person.i - k <= 4 and toks[k].low not in verbs:
+        if not toks[k].is_cap or k in starts:
+            return None
+        k -= 1
+    if k < lo or toks[k].low not in verbs:
+        return None
+    before = [m for m in ms if m.j <= k and m.i >= lo]
+    if not before or before[-1].type not in ORG_TYPES:
+        return None
+    org = before[-1]
+    return org if k - org.j <= 1 and not any(t.is_word for t in toks[org.j : k]) else None
+
+
+def _title_link(gap: Sequence[Token], lex: Lexicon) -> bool:
+    """Whether the words between a person and a job title after them let the person hold it:
+    punctuation and the ``person_title_links`` words (language.toml; empty: any word)."""
+    links = lex.words("person_title_links")
+    return not links or all(t.low in links or not (t.is_word or t.text in ("&", "+", "/")) for t in gap)
 
 def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """Whether a contest word (``contest_words``: bid, bidders, offer) follows a competitor cue ending
