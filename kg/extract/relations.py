@@ -414,8 +414,10 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
-    for link, owner, owned_ in owned(s, lex, ms):
-        yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
+    for link, owner, owned_, certain in owned(s, lex, ms):
+        # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
+        # keeps the two apart)
+        yield Found(link, owner, owned_, "asserted", s, confidence=0.65, whole=certain)
     yield from phrases
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)

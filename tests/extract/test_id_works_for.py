@@ -1,0 +1,63 @@
+"""Indonesian constructions of employment and ownership the rule engine reads (kg.extract.relations,
+kg.extract.owners): headline titles, who holds a title, who appoints, and an owner's bracketed company.
+
+Every sentence here was written for these tests (fictional people and companies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+from tests.extract.readings import relations_of
+
+
+def _rules(text: str) -> set[tuple[str, ...]]:
+    x = extract(Article(id="t", text=text, language="id"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi Santoso Resmi Jadi Komut PT Sinar Logistik Tbk",  # a headline title after link words
+        "PT Sinar Logistik Tbk Tunjuk Budi Santoso Jadi Direktur Utama",  # the appointing organisation
+    ],
+)
+def test_headline_titles_and_appointments(text):
+    rels = _rules(text)
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk") in rels, rels
+
+
+def test_a_person_before_a_verb_holds_no_title():
+    # a verb between the person and the title: the person meets or receives the holder
+    rels = _rules("Budi Santoso Terima Direktur PT Sinar Logistik Tbk di Istana")
+    assert not any(r[0] == "works_for" for r in rels), rels
+
+
+def test_the_person_after_the_titles_organisation_holds_it():
+    rels = relations_of("di situ , budi santoso bertemu dengan direktur utama pt sinar logistik tbk , andi wijaya .",
+                        "id", status=False)
+    assert ("works_for", "andi wijaya", "pt sinar logistik tbk") in rels, rels
+    assert ("works_for", "budi santoso", "pt sinar logistik tbk") not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Emiten Grup Sinar (SNLG) Cetak Laba Rp 5 Triliun", "SNLG", "Grup Sinar"),
+        ("Anak Usaha PT Sinar Logistik Tbk (KBNU) Dinyatakan Pailit", "KBNU", "PT Sinar Logistik Tbk"),
+    ],
+)
+def test_an_owner_and_its_company_in_brackets_stay_two(text, child, parent):
+    # the bracket names the company owned, not the owner's ticker: no merging the two into one entity
+    rels = relations_of(text, "id", status=False)
+    assert ("subsidiary_of", child, parent) in rels, rels
+
+
+def test_an_emiten_and_its_own_ticker_stay_one():
+    # "Emiten [sector] X (TICKER)": the ticker is X's own, no ownership
+    rels = relations_of("Emiten Logistik Sinar Logistik (SNLG) Cetak Laba", "id", status=False)
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
