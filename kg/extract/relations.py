@@ -242,8 +242,13 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
+    # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
-                   and toks[h.j].low in lex.words("symmetric_noun_markers"))
+                   and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
+    if named_after and h.i > 0 and toks[h.i - 1].low in lex.words("topic_markers"):
+        # "Bos Sinar Mas Buka Suara Soal Merger EXCL dan FREN": who speaks about a merger of two others is
+        # no party of it ("X Soal Kepemilikan Saham Y" may well be X's stake)
+        left = None
     if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
         # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
