@@ -61,3 +61,11 @@ def test_an_emiten_and_its_own_ticker_stay_one():
     # "Emiten [sector] X (TICKER)": the ticker is X's own, no ownership
     rels = relations_of("Emiten Logistik Sinar Logistik (SNLG) Cetak Laba", "id", status=False)
     assert not any(r[0] == "subsidiary_of" for r in rels), rels
+
+
+def test_the_companies_listed_after_a_sector_word_are_in_it():
+    # a list opened by "antara lain" after a kind of company and a relative clause on it
+    rels = relations_of("Dia menjelaskan , maskapai yang beroperasi di bandara ini antara lain Garuda Indonesia , "
+                        "Lion Air dan Citilink .", "id", status=False)
+    for airline in ("Garuda Indonesia", "Lion Air", "Citilink"):
+        assert ("operates_in", airline, "Airlines") in rels, rels
