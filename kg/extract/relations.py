@@ -190,6 +190,12 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     both = sub_t | obj_t
     left = _left(ms, h.i, lo, both)
     right = _right(ms, h.j, hi, both)
+    if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
+        # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a
+        # name past a comma after it that belongs to the next clause
+        pair = joined_before(s, lex, ms, left, lo)
+        if pair is not None:
+            return pair
     if right is None and left is not None and rt.symmetric:
         # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
         # parties before the cue, joined by a conjunction
