@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
 from kg.extract.found import Found, Hit
-from kg.extract.joins import appositive_comma, joined_before, next_to
+from kg.extract.joins import appositive_comma, joined_before, listed_after, next_to
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.owners import owned
@@ -467,3 +467,16 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
+        if rtype not in ("operates_in", "based_in", "works_for"):
+            # "Jakpro akan menggandeng PT Wijaya Karya Tbk (WIKA), PT Waskita Karya Tbk dan PT Adhi Karya Tbk",
+            # "bersaing dengan vendor Samsung, Motorola dan LG": each company listed after the party named
+            # after the cue is a party too
+            last = max(pair, key=lambda m: m.i)
+            listed = list(listed_after(s, lex, parties, last)) if last.i >= h.j else []
+            # a list ends with a conjunction ("A, B dan C"); a comma alone may end a headline's clause
+            # ("Hashim Tambah Kepemilikan di WIFI, ISB Beli 6 Juta Saham")
+            if listed and {t.low for t in s.tokens[last.j : listed[-1].i]} & (lex.words("list_joiners") - {","}):
+                for more in listed:
+                    if more.key not in (subj.key, obj.key):
+                        a, b = (more, obj) if last is subj else (subj, more)
+                        yield Found(rtype, a, b, status, s, speaker, sector, round(conf - 0.05, 2))
