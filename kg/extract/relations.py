@@ -407,6 +407,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
     the status model (of the model folder ``models``, else the shipped one) joins the status cues
     (:func:`kg.extract.status.decide`)."""
+    from kg.evaluate.casing import casing
     from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
 
     speakers = ms
@@ -438,6 +439,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold
     seen_spans: set[tuple[int, int]] = set(sold_spans)
+    headline = lex.setting("headline_comma_ends_clause") is True and casing(s.text) == "title"
     for h in hits:
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
@@ -445,6 +447,10 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
             continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = _clause(s, lex, h.i)
+        if headline and rtype not in ("operates_in", "based_in", "works_for"):
+            # "Danantara Bakal Danai Proyek Hilirisasi, Bank Mandiri Ikut Serta": in a title-case headline
+            # a comma after the cue starts the next clause
+            hi = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), hi)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
