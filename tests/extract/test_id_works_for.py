@@ -73,5 +73,6 @@ def test_the_companies_listed_after_a_sector_word_are_in_it():
 
 def test_a_headline_comma_ends_the_deal_clause():
     # "X Tuntut Ganti Rugi, Y Buka Suara": Y answers in the next clause, it is not the one sued
-    rels = relations_of("PT Sinar Logistik Tbk Tuntut Ganti Rugi, PT Kapal Biru Nusantara Buka Suara", "id", status=False)
+    text = "PT Sinar Logistik Tbk Tuntut Ganti Rugi, PT Kapal Biru Nusantara Buka Suara"
+    rels = relations_of(text, "id", status=False)
     assert not any(r[0] == "legal_dispute" for r in rels), rels
