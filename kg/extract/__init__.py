@@ -29,7 +29,7 @@ from kg.extract.language import detect
 from kg.extract.learned import classified_relations, tagged_names, tagger_reading, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
-from kg.extract.relations import find_cues, find_relations
+from kg.extract.relations import find_cues, find_relations, portfolios
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
@@ -108,6 +108,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # where the other party is based
             known |= {link_key("based_in", a, b) for f in here if "Country" in (f.subject.type, f.object.type)
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
+            known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
             here += classified_relations(s, ms, known, language=language, models=models)
         found += here
     return mentions, found

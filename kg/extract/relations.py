@@ -25,7 +25,7 @@ from kg.extract.owners import owned
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
 from kg.extract.venues import country_modifiers, venues
-from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
+from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES, link_key
 
 _MAX_GAP = 14  # tokens between a cue and a party
 # Forms of "to be" before a participle make a passive; "has/had acquired" is active.
@@ -360,6 +360,39 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
                 return before, org_left
         return None
     return None
+
+
+def portfolios(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit]) -> set[tuple[str, str, str]]:
+    """The works_for links no one holds: a "person" right after a job title and right before an
+    organisation names the title's portfolio ("Direktur Keuangan Pertamina", "Direktur SDM PT Pos",
+    "Vice President Sales, PT Telkom"), where the holder's name follows the organisation
+    (``portfolio_after_title``, language.toml). The pair classifier adds none of them."""
+    if lex.setting("portfolio_after_title") is not True:
+        return set()
+    toks = s.tokens
+    starts = {h.j for h in hits if h.cue.relation == "works_for"}
+    orgs = [m for m in ms if m.type in ORG_TYPES]
+    out: set[tuple[str, str, str]] = set()
+    for m in ms:
+        if m.type != "Person" or m.i not in starts:
+            continue
+        nxt = next((o for o in orgs if o.i >= m.j), None)
+        if nxt is not None and _punctuation_between(toks, m.j, nxt.i):
+            out |= {link_key("works_for", m.key, o.key) for o in orgs}
+    return out
+
+
+def _punctuation_between(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Only punctuation and bracketed words between ``toks[j]`` and ``toks[i]``."""
+    depth = 0
+    for t in toks[j:i]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.is_word:
+            return False
+    return True
 
 
 def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: Mention, lo: int) -> Mention | None:

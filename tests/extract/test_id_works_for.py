@@ -76,3 +76,10 @@ def test_a_headline_comma_ends_the_deal_clause():
     text = "PT Sinar Logistik Tbk Tuntut Ganti Rugi, PT Kapal Biru Nusantara Buka Suara"
     rels = relations_of(text, "id", status=False)
     assert not any(r[0] == "legal_dispute" for r in rels), rels
+
+
+def test_a_titles_portfolio_holds_no_job():
+    # "Direktur Keuangan PT X, Budi": "Keuangan" (finance) names the portfolio, Budi holds the title
+    rels = {r for r in relations_of("Direktur Keuangan PT Sinar Logistik Tbk , Budi Santoso , mengatakan perseroan "
+                                    "akan menambah armada .", "id", status=False) if r[0] == "works_for"}
+    assert rels == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, rels
