@@ -319,6 +319,13 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
         if place is None:
             return None
+        toks = s.tokens
+        after = _right(ms, place.j + 1, hi, orgs, gap=0) if toks[place.j : place.j + 1] and \
+            toks[place.j].text == "," else None
+        if after is not None and h.i > 0 and toks[h.i - 1].is_word and not toks[h.i - 1].is_cap:
+            # "pabrikan mobil asal Prancis, Renault", "pabrik asal Taiwan, Pegatron": the description
+            # comes first and the company it describes right after the comma
+            return after, place
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
         org = inside or _left(ms, h.i, lo, orgs, gap=4) or _appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None

@@ -83,3 +83,11 @@ def test_a_titles_portfolio_holds_no_job():
     rels = {r for r in relations_of("Direktur Keuangan PT Sinar Logistik Tbk , Budi Santoso , mengatakan perseroan "
                                     "akan menambah armada .", "id", status=False) if r[0] == "works_for"}
     assert rels == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, rels
+
+
+def test_the_company_after_a_description_of_origin_is_based_there():
+    # "pabrik asal Taiwan, Y": the factory described is Y, not the company that hires it
+    rels = relations_of("Untuk itu , PT Sinar Logistik Tbk menggandeng pabrik asal Taiwan , PT Kapal Biru Nusantara , "
+                        "yang membuat kapal .", "id", status=False)
+    assert ("based_in", "PT Kapal Biru Nusantara", "Taiwan") in rels, rels
+    assert ("based_in", "PT Sinar Logistik Tbk", "Taiwan") not in rels, rels
