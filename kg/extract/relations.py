@@ -513,7 +513,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
-        if rtype not in ("operates_in", "based_in", "works_for"):
+        if rtype not in ("operates_in", "based_in", "works_for") and lex.setting("listed_parties") is True:
             # "Jakpro akan menggandeng PT Wijaya Karya Tbk (WIKA), PT Waskita Karya Tbk dan PT Adhi Karya Tbk",
             # "bersaing dengan vendor Samsung, Motorola dan LG": each company listed after the party named
             # after the cue is a party too

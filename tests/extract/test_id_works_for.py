@@ -91,3 +91,15 @@ def test_the_company_after_a_description_of_origin_is_based_there():
                         "yang membuat kapal .", "id", status=False)
     assert ("based_in", "PT Kapal Biru Nusantara", "Taiwan") in rels, rels
     assert ("based_in", "PT Sinar Logistik Tbk", "Taiwan") not in rels, rels
+
+
+def test_every_company_listed_after_a_party_is_a_party():
+    text = "Jakpro akan menggandeng PT Wijaya Karya Tbk ( WIKA ) , PT Waskita Karya Tbk dan PT Adhi Karya Tbk ."
+    partners = {frozenset(r[1:]) for r in relations_of(text, "id", status=False) if r[0] == "partnership"}
+    assert {frozenset(("Jakpro", "PT Waskita Karya Tbk")), frozenset(("Jakpro", "PT Adhi Karya Tbk"))} <= partners
+
+
+def test_a_comma_alone_lists_no_party():
+    # "X Gandeng Y, Z Tunggu Giliran": Z is the subject of the next clause
+    rels = relations_of("Jakpro Gandeng PT Waskita Karya Tbk, PT Adhi Karya Tbk Tunggu Giliran", "id", status=False)
+    assert not any("PT Adhi Karya Tbk" in r for r in rels), rels
