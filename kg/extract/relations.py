@@ -507,7 +507,21 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             status = negation_status(s.tokens, lex, (h.i, h.j), lo)
             speaker = None
         else:
-            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned, models=models)
+            slo, shi = lo, hi
+            if rtype == "works_for":
+                # a job's status is read inside the phrase that names it ("Mantan Menlu X Diangkat Jadi
+                # Komisaris Vale": "mantan" is the ministry's; "Jadi Bos Danantara, X Pamit Mundur dari
+                # TOBA": the resignation is from TOBA)
+                # ("Eks Dirut X": a word before a title that opens the phrase; not one before a person:
+                # "Mantan Menteri X Diangkat Jadi Komisaris Y")
+                slo = max(lo, h.i - 2) if h.i <= min(subj.i, obj.i) else min(subj.i, obj.i)
+                shi = min(hi, max(subj.j, obj.j, h.j))
+                # ... but the rest of the clause is the job's when it names no other organisation ("Direktur
+                # Amar Bank R. Eka Banyuaji Resign"; a ticker in brackets is the same organisation's)
+                if not any(m.type in ORG_TYPES and shi <= m.i < hi and not s.tokens[m.i - 1].text == "("
+                           for m in ms):
+                    shi = hi
+            status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

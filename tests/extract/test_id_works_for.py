@@ -103,3 +103,21 @@ def test_a_comma_alone_lists_no_party():
     # "X Gandeng Y, Z Tunggu Giliran": Z is the subject of the next clause
     rels = relations_of("Jakpro Gandeng PT Waskita Karya Tbk, PT Adhi Karya Tbk Tunggu Giliran", "id", status=False)
     assert not any("PT Adhi Karya Tbk" in r for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "status"),
+    [
+        # "mantan" is the earlier title's, the new seat is held
+        ("Mantan Menteri Budi Santoso Diangkat Jadi Komisaris PT Sinar Logistik Tbk", "PT Sinar Logistik Tbk",
+         "asserted"),
+        # the resignation is from the other company named after the person
+        ("Jadi Bos PT Sinar Logistik Tbk, Budi Santoso Pamit Mundur dari PT Kapal Biru Nusantara",
+         "PT Sinar Logistik Tbk", "asserted"),
+        ("Eks Dirut PT Sinar Logistik Tbk Budi Santoso Ditahan", "PT Sinar Logistik Tbk", "ended"),
+        ("Direktur PT Sinar Logistik Tbk Budi Santoso Resign", "PT Sinar Logistik Tbk", "ended"),
+    ],
+)
+def test_a_jobs_status_is_read_in_its_own_phrase(text, org, status):
+    rels = relations_of(text, "id")
+    assert ("works_for", "Budi Santoso", org, status) in rels, rels
