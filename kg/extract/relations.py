@@ -518,7 +518,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 shi = min(hi, max(subj.j, obj.j, h.j))
                 # ... but the rest of the clause is the job's when it names no other organisation ("Direktur
                 # Amar Bank R. Eka Banyuaji Resign"; a ticker in brackets is the same organisation's)
-                if not any(m.type in ORG_TYPES and shi <= m.i < hi and not s.tokens[m.i - 1].text == "("
+                if not any(m.type in ORG_TYPES and shi <= m.i < hi and s.tokens[m.i - 1].text != "("
                            for m in ms):
                     shi = hi
             status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
