@@ -25,11 +25,12 @@ from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
+from kg.extract.jobs import portfolios
 from kg.extract.language import detect
 from kg.extract.learned import classified_relations, tagged_names, tagger_reading, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
-from kg.extract.relations import find_cues, find_relations, portfolios
+from kg.extract.relations import find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
