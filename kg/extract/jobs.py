@@ -124,11 +124,13 @@ def _title_link(gap: Sequence[Token], lex: Lexicon) -> bool:
     return not links or all(t.low in links or not (t.is_word or t.text in ("&", "+", "/")) for t in gap)
 
 
-def job_status_span(s: Sentence, ms: list[Mention], h: Hit, subj: Mention, obj: Mention, lo: int, hi: int
-                    ) -> tuple[int, int]:
+def job_status_span(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, subj: Mention, obj: Mention, lo: int,
+                    hi: int) -> tuple[int, int]:
     """Where the status of a job is read: inside the phrase that names it ("Mantan Menlu X Diangkat Jadi
     Komisaris Vale": "mantan" is the ministry's; "Jadi Bos Danantara, X Pamit Mundur dari TOBA": the
-    resignation is from TOBA)."""
+    resignation is from TOBA), where ``job_status_in_phrase`` (language.toml) is on; else the clause."""
+    if lex.setting("job_status_in_phrase") is not True:
+        return lo, hi
     # "Eks Dirut X": a word before a title that opens the phrase; not one before a person ("Mantan Menteri
     # X Diangkat Jadi Komisaris Y")
     slo = max(lo, h.i - 2) if h.i <= min(subj.i, obj.i) else min(subj.i, obj.i)

@@ -417,7 +417,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             if rtype == "works_for":
                 from kg.extract.jobs import job_status_span
 
-                slo, shi = job_status_span(s, ms, h, subj, obj, lo, hi)
+                slo, shi = job_status_span(s, lex, ms, h, subj, obj, lo, hi)
             status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
