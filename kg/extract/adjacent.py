@@ -71,11 +71,40 @@ def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator
             for more in listed_after(s, lex, ms, nxt):
                 yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
             continue
+        first = _listed_members(s, lex, ms, k)
+        if first is not None:
+            yield Found("operates_in", first, m, "asserted", s, confidence=0.65)
+            for more in listed_after(s, lex, ms, first):
+                yield Found("operates_in", more, m, "asserted", s, confidence=0.65)
+            continue
         prev = next((o for o in reversed(ms[:k]) if o.j <= m.i), None)
         if prev is not None and prev.type == "Company" and prev.j < len(toks) and toks[prev.j].text == ",":
             gap = toks[prev.j + 1 : m.i]
             if len(gap) <= 3 and all(t.is_word and not t.is_cap for t in gap):
                 yield Found("operates_in", prev, m, "asserted", s, confidence=0.65)
+
+
+def _listed_members(s: Sentence, lex: Lexicon, ms: list[Mention], k: int) -> Mention | None:
+    """ "maskapai yang beroperasi di Bandara X antara lain Garuda Indonesia, AirAsia dan Citilink",
+    "produsen gawai sekelas Samsung, Sony ataupun LG": the first company of a list opened by a word of
+    ``list_openers`` (language.toml) after a sector word that heads a kind of company (or after a short
+    relative clause on it); None if the sector word opens no list."""
+    openers = lex.words("list_openers")
+    heads = lex.words("sector_before_name_heads")
+    toks = s.tokens
+    m = ms[k]
+    if not openers or not (toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads)):
+        return None
+    first = next((o for o in ms[k + 1 :] if o.i >= m.j and o.type in ORG_TYPES), None)
+    if first is None or first.type != "Company" or first.source == "coref" or first.i - m.j > 12:
+        return None
+    gap = toks[m.j : first.i]
+    words = [t.low for t in gap if t.text not in (":", ",")]
+    if not words or not (words[-1] in openers or " ".join(words[-2:]) in openers):
+        return None
+    if len(words) > 2 and words[0] not in lex.words("relativizers"):
+        return None  # "sektor semen dengan induk PT X": no list of the sector's companies
+    return first
 
 
 def more_sectors(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Mention, Mention]) -> Iterator[Found]:

@@ -66,8 +66,10 @@ def _initials(words: tuple[str, ...]) -> set[str]:
     return {"".join(w[0] for w in words), "".join(w[0] for w in words if not is_legal_form(w))}
 
 
-def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict[str, str]:
-    """key -> canonical key for names that are shorter forms, surnames or acronyms of another."""
+def _merge_map(mentions: list[Mention], text: str, language: str = "en",
+               apart: frozenset[frozenset[str]] = frozenset()) -> dict[str, str]:
+    """key -> canonical key for names that are shorter forms, surnames or acronyms of another; never
+    for a pair in ``apart`` (two parties a construction tells apart: "Emiten Grup Lippo (SILO)")."""
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -129,7 +131,8 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en") -> dict
             acro = tail[2 : tail.index(")")]
             if acro.isupper() and 2 <= len(acro) <= 6:
                 for other in mentions:
-                    if other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key:
+                    if (other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key
+                            and frozenset((m.key, other.key)) not in apart):
                         out[other.key] = m.key
     return out
 
@@ -159,7 +162,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
                 mentions = [*mentions, m]
     gaz = gaz_index(language)
     lex = load_lexicon(language)
-    remap = _merge_map(mentions, article.text, language)
+    apart = frozenset(frozenset((f.subject.key, f.object.key)) for f in found if f.whole)
+    remap = _merge_map(mentions, article.text, language, apart)
 
     def key(m: Mention) -> str:
         return _resolves(m.key, remap)

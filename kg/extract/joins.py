@@ -72,6 +72,25 @@ def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -
         last = nxt
 
 
+def listed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Mention, Mention], j: int
+                   ) -> Iterator[tuple[Mention, Mention]]:
+    """ "Jakpro akan menggandeng PT Wijaya Karya Tbk (WIKA), PT Waskita Karya Tbk dan PT Adhi Karya Tbk",
+    "bersaing dengan vendor Samsung, Motorola dan LG": each company listed after the party of ``pair``
+    named after the cue (ending at ``j``) is a party too, in its place; only where ``listed_parties``
+    (language.toml) is on, and only for a list that ends with a conjunction ("A, B dan C"): a comma alone
+    may end a headline's clause ("Hashim Tambah Kepemilikan di WIFI, ISB Beli 6 Juta Saham")."""
+    if lex.setting("listed_parties") is not True:
+        return
+    subj, obj = pair
+    last = max(pair, key=lambda m: m.i)
+    listed = list(listed_after(s, lex, ms, last)) if last.i >= j else []
+    if not listed or not {t.low for t in s.tokens[last.j : listed[-1].i]} & (lex.words("list_joiners") - {","}):
+        return
+    for more in listed:
+        if more.key not in (subj.key, obj.key):
+            yield (more, obj) if last is subj else (subj, more)
+
+
 def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]) -> int:
     """The comma that closes a name ending before ``toks[k]``, past a bracket ("PT PLN (Persero),") or a
     short relative clause of lowercase words ("PT Telkom Tbk yang bergerak di jasa seluler,"); -1 if none.

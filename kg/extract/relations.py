@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
 from kg.extract.found import Found, Hit
-from kg.extract.joins import appositive_comma, joined_before, next_to
+from kg.extract.joins import appositive_comma, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.owners import owned
@@ -190,6 +190,12 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     both = sub_t | obj_t
     left = _left(ms, h.i, lo, both)
     right = _right(ms, h.j, hi, both)
+    if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
+        # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a
+        # name past a comma after it that belongs to the next clause
+        pair = joined_before(s, lex, ms, left, lo)
+        if pair is not None:
+            return pair
     if right is None and left is not None and rt.symmetric:
         # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
         # parties before the cue, joined by a conjunction
@@ -242,8 +248,13 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
+    # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
-                   and toks[h.j].low in lex.words("symmetric_noun_markers"))
+                   and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
+    if named_after and h.i > 0 and toks[h.i - 1].low in lex.words("topic_markers"):
+        # "Bos Sinar Mas Buka Suara Soal Merger EXCL dan FREN": who speaks about a merger of two others is
+        # no party of it ("X Soal Kepemilikan Saham Y" may well be X's stake)
+        left = None
     if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
         # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
@@ -308,30 +319,20 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
         if place is None:
             return None
+        toks = s.tokens
+        after = _right(ms, place.j + 1, hi, orgs, gap=0) if toks[place.j : place.j + 1] and \
+            toks[place.j].text == "," else None
+        if after is not None and h.i > 0 and toks[h.i - 1].is_word and not toks[h.i - 1].is_cap:
+            # "pabrikan mobil asal Prancis, Renault", "pabrik asal Taiwan, Pegatron": the description
+            # comes first and the company it describes right after the comma
+            return after, place
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
         org = inside or _left(ms, h.i, lo, orgs, gap=4) or _appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None
     if rtype == "works_for":
-        person = frozenset({"Person"})
-        person_right = _right(ms, h.j, hi, person, gap=6)
-        org_right = _right(ms, h.j, hi, orgs, gap=3)
-        person_left = _left(ms, h.i, lo, person, gap=2)
-        # "Bank Arta corporate secretary Dewi", "Solvane's head of", "Microsoft, led by chief executive Satya"
-        org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
-        if person_left is not None and org_right is not None:
-            return person_left, org_right
-        # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
-        # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
-        if person_right is not None and org_right is not None and org_right.i < person_right.i:
-            return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
-        if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
-            return person_right, org_left
-        if org_left is not None:
-            # "Katrin Vogel, Solvane's head of procurement"
-            before = _left(ms, org_left.i, lo, person, gap=1)
-            if before is not None:
-                return before, org_left
-        return None
+        from kg.extract.jobs import job_pair  # (jobs.py builds on this module)
+
+        return job_pair(s, lex, ms, h, lo, hi)
     return None
 
 
@@ -352,6 +353,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
     the status model (of the model folder ``models``, else the shipped one) joins the status cues
     (:func:`kg.extract.status.decide`)."""
+    from kg.evaluate.casing import casing
     from kg.extract.sectorphrase import sector_phrases  # (sectorphrase.py builds on this module)
 
     speakers = ms
@@ -370,8 +372,10 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
-    for link, owner, owned_ in owned(s, lex, ms):
-        yield Found(link, owner, owned_, "asserted", s, confidence=0.65)
+    for link, owner, owned_, certain in owned(s, lex, ms):
+        # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
+        # keeps the two apart)
+        yield Found(link, owner, owned_, "asserted", s, confidence=0.65, whole=certain)
     yield from phrases
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
@@ -381,6 +385,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold
     seen_spans: set[tuple[int, int]] = set(sold_spans)
+    headline = lex.setting("headline_comma_ends_clause") is True and casing(s.text) == "title"
     for h in hits:
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
@@ -388,6 +393,10 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
             continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = _clause(s, lex, h.i)
+        if headline and rtype not in ("operates_in", "based_in", "works_for"):
+            # "Danantara Bakal Danai Proyek Hilirisasi, Bank Mandiri Ikut Serta": in a title-case headline
+            # a comma after the cue starts the next clause
+            hi = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), hi)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
@@ -404,9 +413,17 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             status = negation_status(s.tokens, lex, (h.i, h.j), lo)
             speaker = None
         else:
-            status = decide(s, lex, hits, (h.i, h.j), rtype, lo, hi, learned=learned, models=models)
+            slo, shi = lo, hi
+            if rtype == "works_for":
+                from kg.extract.jobs import job_status_span
+
+                slo, shi = job_status_span(s, lex, ms, h, subj, obj, lo, hi)
+            status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
+        if rtype not in ("operates_in", "based_in", "works_for"):
+            for a, b in listed_parties(s, lex, parties, pair, h.j):
+                yield Found(rtype, a, b, status, s, speaker, sector, round(conf - 0.05, 2))

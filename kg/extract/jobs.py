@@ -1,0 +1,142 @@
+"""Jobs: who holds which title at which organisation (works_for), read around a title cue.
+
+"Direktur Utama PT X Tbk, Budi", "Budi Resmi Jadi Komut Bank X", "Bank X Tunjuk Budi Jadi Direktur Utama",
+"Katrin Vogel, Solvane's head of procurement". A name before the title holds it only across link words
+(``person_title_links``), an appointing verb names the employer (``appointing_verbs``), a capitalised
+word between the title and the organisation names the portfolio (``portfolio_after_title``), and the
+status of a job is read in the phrase that names it. Called by :func:`kg.extract.relations.find_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.found import Hit
+from kg.extract.joins import next_to
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.relations import _left, _right
+from kg.extract.text import Sentence, Token
+from kg.schema import ORG_TYPES, link_key
+
+
+def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
+             ) -> tuple[Mention, Mention] | None:
+    """The person and the organisation of a job title cue at ``h`` (works_for), or None."""
+    orgs = ORG_TYPES
+    person = frozenset({"Person"})
+    org_right = _right(ms, h.j, hi, orgs, gap=3)
+    person_right = _right(ms, h.j, hi, person, gap=6)
+    if org_right is not None and person_right is None:
+        # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
+        person_right = _right(ms, org_right.j, hi, person, gap=5)
+    person_left = _left(ms, h.i, lo, person, gap=2)
+    if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
+        person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
+    if person_left is not None and org_right is None:
+        # "Bank BJB Tunjuk Yusuf Saadudin Jadi Direktur Utama": the organisation that appoints
+        boss = _appointer(s.tokens, lex, ms, person_left, lo)
+        if boss is not None:
+            return person_left, boss
+    # "Bank Arta corporate secretary Dewi", "Solvane's head of", "Microsoft, led by chief executive Satya"
+    org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
+    if (person_left is not None and org_right is not None and person_right is not None
+            and org_right.i < person_right.i and next_to(s.tokens, org_right.j, person_right.i)
+            and h.i > person_left.j and not any(t.is_word for t in s.tokens[person_left.j : h.i])):
+        # "Hasilnya, Menteri BUMN Dahlan Iskan": the person right after the title's organisation holds
+        # it, not a name before a comma ("X Jadi Dirut BNI, Y Wadirut": X holds it)
+        return person_right, org_right
+    if person_left is not None and org_right is not None:
+        return person_left, org_right
+    # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
+    # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
+    if person_right is not None and org_right is not None and org_right.i < person_right.i:
+        return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
+    if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
+        return person_right, org_left
+    if org_left is not None:
+        # "Katrin Vogel, Solvane's head of procurement"
+        before = _left(ms, org_left.i, lo, person, gap=1)
+        if before is not None:
+            return before, org_left
+    return None
+
+
+def portfolios(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit]) -> set[tuple[str, str, str]]:
+    """The works_for links no one holds: a "person" right after a job title and right before an
+    organisation names the title's portfolio ("Direktur Keuangan Pertamina", "Direktur SDM PT Pos",
+    "Vice President Sales, PT Telkom"), where the holder's name follows the organisation
+    (``portfolio_after_title``, language.toml). The pair classifier adds none of them."""
+    if lex.setting("portfolio_after_title") is not True:
+        return set()
+    toks = s.tokens
+    starts = {h.j for h in hits if h.cue.relation == "works_for"}
+    orgs = [m for m in ms if m.type in ORG_TYPES]
+    out: set[tuple[str, str, str]] = set()
+    for m in ms:
+        if m.type != "Person" or m.i not in starts:
+            continue
+        nxt = next((o for o in orgs if o.i >= m.j), None)
+        if nxt is not None and _punctuation_between(toks, m.j, nxt.i):
+            out |= {link_key("works_for", m.key, o.key) for o in orgs}
+    return out
+
+
+def _punctuation_between(toks: Sequence[Token], j: int, i: int) -> bool:
+    """Only punctuation and bracketed words between ``toks[j]`` and ``toks[i]``."""
+    depth = 0
+    for t in toks[j:i]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.is_word:
+            return False
+    return True
+
+
+def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: Mention, lo: int) -> Mention | None:
+    """The organisation right before an appointing verb (``appointing_verbs``, language.toml) that names
+    ``person``, with at most three capitalised words of a former title between ("Bayan Resources (BYAN)
+    Angkat Mantan Jaksa Agung Hendarman"); None if there is none."""
+    verbs = lex.words("appointing_verbs")
+    if not verbs:
+        return None
+    starts = {m.i for m in ms}
+    k = person.i - 1
+    while k >= lo and person.i - k <= 4 and toks[k].low not in verbs:
+        if not toks[k].is_cap or k in starts:
+            return None
+        k -= 1
+    if k < lo or toks[k].low not in verbs:
+        return None
+    before = [m for m in ms if m.j <= k and m.i >= lo]
+    if not before or before[-1].type not in ORG_TYPES:
+        return None
+    org = before[-1]
+    return org if k - org.j <= 1 and not any(t.is_word for t in toks[org.j : k]) else None
+
+
+def _title_link(gap: Sequence[Token], lex: Lexicon) -> bool:
+    """Whether the words between a person and a job title after them let the person hold it:
+    punctuation and the ``person_title_links`` words (language.toml; empty: any word)."""
+    links = lex.words("person_title_links")
+    return not links or all(t.low in links or not (t.is_word or t.text in ("&", "+", "/")) for t in gap)
+
+
+def job_status_span(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, subj: Mention, obj: Mention, lo: int,
+                    hi: int) -> tuple[int, int]:
+    """Where the status of a job is read: inside the phrase that names it ("Mantan Menlu X Diangkat Jadi
+    Komisaris Vale": "mantan" is the ministry's; "Jadi Bos Danantara, X Pamit Mundur dari TOBA": the
+    resignation is from TOBA), where ``job_status_in_phrase`` (language.toml) is on; else the clause."""
+    if lex.setting("job_status_in_phrase") is not True:
+        return lo, hi
+    # "Eks Dirut X": a word before a title that opens the phrase; not one before a person ("Mantan Menteri
+    # X Diangkat Jadi Komisaris Y")
+    slo = max(lo, h.i - 2) if h.i <= min(subj.i, obj.i) else min(subj.i, obj.i)
+    shi = min(hi, max(subj.j, obj.j, h.j))
+    # ... but the rest of the clause is the job's when it names no other organisation ("Direktur
+    # Amar Bank R. Eka Banyuaji Resign"; a ticker in brackets is the same organisation's)
+    if not any(m.type in ORG_TYPES and shi <= m.i < hi and s.tokens[m.i - 1].text != "(" for m in ms):
+        shi = hi
+    return slo, shi

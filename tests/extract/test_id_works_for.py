@@ -1,0 +1,123 @@
+"""Indonesian constructions of employment and ownership the rule engine reads (kg.extract.relations,
+kg.extract.owners): headline titles, who holds a title, who appoints, and an owner's bracketed company.
+
+Every sentence here was written for these tests (fictional people and companies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+from tests.extract.readings import relations_of
+
+
+def _rules(text: str) -> set[tuple[str, ...]]:
+    x = extract(Article(id="t", text=text, language="id"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi Santoso Resmi Jadi Komut PT Sinar Logistik Tbk",  # a headline title after link words
+        "PT Sinar Logistik Tbk Tunjuk Budi Santoso Jadi Direktur Utama",  # the appointing organisation
+    ],
+)
+def test_headline_titles_and_appointments(text):
+    rels = _rules(text)
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk") in rels, rels
+
+
+def test_a_person_before_a_verb_holds_no_title():
+    # a verb between the person and the title: the person meets or receives the holder
+    rels = _rules("Budi Santoso Terima Direktur PT Sinar Logistik Tbk di Istana")
+    assert not any(r[0] == "works_for" for r in rels), rels
+
+
+def test_the_person_after_the_titles_organisation_holds_it():
+    rels = relations_of("di situ , budi santoso bertemu dengan direktur utama pt sinar logistik tbk , andi wijaya .",
+                        "id", status=False)
+    assert ("works_for", "andi wijaya", "pt sinar logistik tbk") in rels, rels
+    assert ("works_for", "budi santoso", "pt sinar logistik tbk") not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("Emiten Grup Sinar (SNLG) Cetak Laba Rp 5 Triliun", "SNLG", "Grup Sinar"),
+        ("Anak Usaha PT Sinar Logistik Tbk (KBNU) Dinyatakan Pailit", "KBNU", "PT Sinar Logistik Tbk"),
+    ],
+)
+def test_an_owner_and_its_company_in_brackets_stay_two(text, child, parent):
+    # the bracket names the company owned, not the owner's ticker: no merging the two into one entity
+    rels = relations_of(text, "id", status=False)
+    assert ("subsidiary_of", child, parent) in rels, rels
+
+
+def test_an_emiten_and_its_own_ticker_stay_one():
+    # "Emiten [sector] X (TICKER)": the ticker is X's own, no ownership
+    rels = relations_of("Emiten Logistik Sinar Logistik (SNLG) Cetak Laba", "id", status=False)
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
+
+
+def test_the_companies_listed_after_a_sector_word_are_in_it():
+    # a list opened by "antara lain" after a kind of company and a relative clause on it
+    rels = relations_of("Dia menjelaskan , maskapai yang beroperasi di bandara ini antara lain Garuda Indonesia , "
+                        "Lion Air dan Citilink .", "id", status=False)
+    for airline in ("Garuda Indonesia", "Lion Air", "Citilink"):
+        assert ("operates_in", airline, "Airlines") in rels, rels
+
+
+def test_a_headline_comma_ends_the_deal_clause():
+    # "X Tuntut Ganti Rugi, Y Buka Suara": Y answers in the next clause, it is not the one sued
+    text = "PT Sinar Logistik Tbk Tuntut Ganti Rugi, PT Kapal Biru Nusantara Buka Suara"
+    rels = relations_of(text, "id", status=False)
+    assert not any(r[0] == "legal_dispute" for r in rels), rels
+
+
+def test_a_titles_portfolio_holds_no_job():
+    # "Direktur Keuangan PT X, Budi": "Keuangan" (finance) names the portfolio, Budi holds the title
+    rels = {r for r in relations_of("Direktur Keuangan PT Sinar Logistik Tbk , Budi Santoso , mengatakan perseroan "
+                                    "akan menambah armada .", "id", status=False) if r[0] == "works_for"}
+    assert rels == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, rels
+
+
+def test_the_company_after_a_description_of_origin_is_based_there():
+    # "pabrik asal Taiwan, Y": the factory described is Y, not the company that hires it
+    rels = relations_of("Untuk itu , PT Sinar Logistik Tbk menggandeng pabrik asal Taiwan , PT Kapal Biru Nusantara , "
+                        "yang membuat kapal .", "id", status=False)
+    assert ("based_in", "PT Kapal Biru Nusantara", "Taiwan") in rels, rels
+    assert ("based_in", "PT Sinar Logistik Tbk", "Taiwan") not in rels, rels
+
+
+def test_every_company_listed_after_a_party_is_a_party():
+    text = "Jakpro akan menggandeng PT Wijaya Karya Tbk ( WIKA ) , PT Waskita Karya Tbk dan PT Adhi Karya Tbk ."
+    partners = {frozenset(r[1:]) for r in relations_of(text, "id", status=False) if r[0] == "partnership"}
+    assert {frozenset(("Jakpro", "PT Waskita Karya Tbk")), frozenset(("Jakpro", "PT Adhi Karya Tbk"))} <= partners
+
+
+def test_a_comma_alone_lists_no_party():
+    # "X Gandeng Y, Z Tunggu Giliran": Z is the subject of the next clause
+    rels = relations_of("Jakpro Gandeng PT Waskita Karya Tbk, PT Adhi Karya Tbk Tunggu Giliran", "id", status=False)
+    assert not any("PT Adhi Karya Tbk" in r for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "status"),
+    [
+        # "mantan" is the earlier title's, the new seat is held
+        ("Mantan Menteri Budi Santoso Diangkat Jadi Komisaris PT Sinar Logistik Tbk", "PT Sinar Logistik Tbk",
+         "asserted"),
+        # the resignation is from the other company named after the person
+        ("Jadi Bos PT Sinar Logistik Tbk, Budi Santoso Pamit Mundur dari PT Kapal Biru Nusantara",
+         "PT Sinar Logistik Tbk", "asserted"),
+        ("Eks Dirut PT Sinar Logistik Tbk Budi Santoso Ditahan", "PT Sinar Logistik Tbk", "ended"),
+        ("Direktur PT Sinar Logistik Tbk Budi Santoso Resign", "PT Sinar Logistik Tbk", "ended"),
+    ],
+)
+def test_a_jobs_status_is_read_in_its_own_phrase(text, org, status):
+    rels = relations_of(text, "id")
+    assert ("works_for", "Budi Santoso", org, status) in rels, rels
