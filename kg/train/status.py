@@ -146,7 +146,8 @@ def rules(it: Item) -> str:
     toks = it.sentence.tokens
     if it.relation in S.NEGATION_ONLY:
         return S.negation_status(toks, lex, it.anchor, it.lo)
-    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question)
+    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question,
+                         relation=it.relation)
 
 
 def context(it: Item) -> list[str]:
