@@ -53,9 +53,9 @@ class Cue:
     # own words: "reports that" is a report only after "on", "the", "denied" ..., not after the
     # party that itself reports ("Apple reports that ...").
     after: frozenset[str] = frozenset()
-    # A modifier's reach (-1: the scope's): the status cue counts only when it ends at most this
-    # many words before the relation cue: "former" in "former chairman of X" ends that post, not
-    # "Y, which bought X from its former parent Z" (near=3, a flag "near=3").
+    # A modifier's reach (-1: the whole clause): the status cue counts only within this many words
+    # of the relation cue (on the sides its scope allows): "former" in "former chairman of X" ends
+    # that post, not "Y, which bought X from its former parent Z" (flags "near=3,before").
     near: int = -1
     # Relation types the status cue says nothing about (flag "not=acquisition|investment"): a sale
     # ends the seller's link ("sold its unit X to Y") and is the buyer's acquisition, which stands.

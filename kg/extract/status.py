@@ -88,7 +88,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
               tokens: Sequence[Token], relation: str = "") -> set[str]:
     """The statuses whose cues are in scope of the relation cue at ``anchor`` within the clause ``lo:hi``
     (for a relation of type ``relation``: a cue flagged ``not=`` that type says nothing about it)."""
-    ai, _ = anchor
+    ai, aj = anchor
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
@@ -97,10 +97,10 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
-        before = o.i < ai
+        before = o.i <= ai  # a plan word where the relation is read governs it ("offer for", "Tawarkan")
         if o.cue.scope == "next" and o.j != ai:
             continue
-        if o.cue.near >= 0 and not 0 <= ai - o.j <= o.cue.near:
+        if o.cue.near >= 0 and (ai - o.j if o.j <= ai else o.i - aj if o.i >= aj else 0) > o.cue.near:
             continue  # a modifier reaches only the words it modifies ("former chairman")
         if relation in o.cue.not_for:
             continue  # "sold its unit X to Y": Y's acquisition stands

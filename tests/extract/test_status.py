@@ -216,6 +216,33 @@ def test_a_sale_ends_the_sellers_link_not_the_buyers() -> None:
     assert _rule("en", text, "unit", relation="acquisition") == "asserted"
 
 
+def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str) -> str:
+    """The rules' status of a gold pair (token spans ``a`` and ``b``), read where :func:`S.anchor_of` reads it."""
+    lex = load_lexicon(lang)
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    hits = find_cues(s, lex)
+    anchor = S.anchor_of(hits, relation, a, b)
+    lo, hi = _clause(s, lex, anchor[0])
+    return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation)
+
+
+def test_a_plan_word_at_the_place_of_reading_governs_it() -> None:
+    # the plan word is where the relation is read: the relation cue itself ("offer for"), or the word
+    # after the first party when the pair has no cue ("Tawarkan" offers, "Siapkan" prepares)
+    assert _rule("en", "Norvik Shipping made an offer for Talon Ports.", "offer") == "planned"
+    assert _pair("id", "Budi Santoso Tawarkan Tender Offer PT Talon", (0, 2), (5, 7), "investment") == "planned"
+    assert _pair("id", "PT Samudra Niaga Siapkan Kartu Talon untuk Nasabah", (0, 3), (4, 6), "launch") == "planned"
+    assert _pair("id", "PT Samudra Niaga Luncurkan Kartu Talon", (0, 3), (4, 6), "launch") == "asserted"
+
+
+def test_previously_as_a_modifier_ends_the_post() -> None:
+    assert _rule("id", "Budi Santoso, yang sebelumnya menjabat direktur PT Talon, bergabung dengan PT Vexo.",
+                 "direktur") == "ended"
+    # a sentence-initial "Sebelumnya," is "earlier, ...": the partnership it introduces stands
+    assert _rule("id", "Sebelumnya, PT Samudra Niaga menjadi mitra PT Talon.", "mitra") == "asserted"
+
+
 def test_a_decision_is_no_ending() -> None:
     # "keputusan" (a decision) and "memutuskan" (to decide) share the root of "putus" (to break off)
     assert _rule("id", "Berdasarkan keputusan rapat, Budi Santoso menjadi direktur PT Talon.", "direktur") == "asserted"
