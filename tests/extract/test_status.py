@@ -236,11 +236,8 @@ def test_a_plan_word_at_the_place_of_reading_governs_it() -> None:
     assert _pair("id", "PT Samudra Niaga Luncurkan Kartu Talon", (0, 3), (4, 6), "launch") == "asserted"
 
 
-def test_previously_as_a_modifier_ends_the_post() -> None:
-    assert _rule("id", "Budi Santoso, yang sebelumnya menjabat direktur PT Talon, bergabung dengan PT Vexo.",
-                 "direktur") == "ended"
-    # a sentence-initial "Sebelumnya," is "earlier, ...": the partnership it introduces stands
-    assert _rule("id", "Sebelumnya, PT Samudra Niaga menjadi mitra PT Talon.", "mitra") == "asserted"
+def test_a_post_left_has_ended() -> None:
+    assert _rule("id", "Budi Santoso Purnatugas dari Direktur PT Talon", "direktur") == "ended"
 
 
 def test_a_decision_is_no_ending() -> None:
