@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Most words a "..." in a cue may skip.
 GAP = 3
-_FLAGS = frozenset({"exact", "noun", "passive", "either", "next"})
+_FLAGS = frozenset({"exact", "noun", "passive", "either", "next", "before"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,20 @@ class Cue:
     passive: bool = False
     # A status cue's reach relative to the relation cue ("" = the status's default: denial and
     # plan cues before it, rumour and ending cues either side; "either" = either side;
-    # "next" = only right before it, as a negation: "to" in "X to buy Y").
+    # "next" = only right before it, as a negation: "to" in "X to buy Y"; "before" = only before
+    # it, as a verb governs what follows: "considering buying Y", not "X, which owns Y, is considering ...").
     scope: str = ""
     # The words one of which must stand right before the cue (empty: any), matched like the cue's
     # own words: "reports that" is a report only after "on", "the", "denied" ..., not after the
     # party that itself reports ("Apple reports that ...").
     after: frozenset[str] = frozenset()
+    # A modifier's reach (-1: the whole clause): the status cue counts only within this many words
+    # of the relation cue (on the sides its scope allows): "former" in "former chairman of X" ends
+    # that post, not "Y, which bought X from its former parent Z" (flags "near=3,before").
+    near: int = -1
+    # Relation types the status cue says nothing about (flag "not=acquisition|investment"): a sale
+    # ends the seller's link ("sold its unit X to Y") and is the buyer's acquisition, which stands.
+    not_for: frozenset[str] = frozenset()
 
     def match(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
         """One past the last token of this cue read from token ``i`` (whose first word matched), or -1.
@@ -224,7 +232,16 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
         phrase, _, flags = line.partition("\t")
         flagset = {f.strip() for f in flags.split(",") if f.strip()}
         after = {f for f in flagset if f.startswith("after=")}
-        flagset -= after
+        near = {f for f in flagset if f.startswith("near=")}
+        nots = {f for f in flagset if f.startswith("not=")}
+        flagset -= after | near | nots
+        not_for = frozenset(w for f in nots for w in f[len("not="):].split("|") if w)
+        if not_for - set(RELATION_TYPES):
+            bad = sorted(not_for - set(RELATION_TYPES))
+            raise DataError(f"{path}: {phrase!r}: 'not=' names no relation type ({bad})")
+        reach = [f[len("near="):] for f in near]
+        if len(reach) > 1 or not all(r.isdigit() for r in reach):
+            raise DataError(f"{path}: {phrase!r}: 'near=' takes one number of words (near=3)")
         before_words = frozenset(w.lower() for f in after for w in f[len("after="):].split("|") if w)
         if after and not before_words:
             raise DataError(f"{path}: {phrase!r}: 'after=' names no word (after=on|the|denied)")
@@ -240,8 +257,10 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 exact="exact" in flagset,
                 noun="noun" in flagset,
                 passive="passive" in flagset,
-                scope="either" if "either" in flagset else "next" if "next" in flagset else "",
+                scope=next((f for f in ("either", "next", "before") if f in flagset), ""),
                 after=before_words,
+                near=int(reach[0]) if reach else -1,
+                not_for=not_for,
                 **kind,
             )
         )

@@ -98,7 +98,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
                     buyer = None  # "to Vexo's Lumeo unit": the buyer is Vexo's unit
                 break
         # the rules' status cues: "sold" is done, "agreed to sell" planned, "no plans to sell" denied
-        sale = decide(s, lex, hits, (i, j), "acquisition", lo, hi, learned=False)
+        sale = decide(s, lex, hits, (i, j), "", lo, hi, learned=False)  # the sale itself, of no one relation
         completed = any(h.cue.status == "asserted" and lo <= h.i < i for h in hits)
         done = sale == "asserted" and (words.get(tuple(t.low for t in toks[i:j])) == "sold" or completed)
         if sale == "ended" and any(h.cue.status == "ended" and h.i <= i < h.j for h in hits):

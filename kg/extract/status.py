@@ -85,9 +85,10 @@ _GOVERN = 2  # a plan cue ending this close before a signing cue governs it ("wi
 
 
 def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: int, hi: int,
-              tokens: Sequence[Token]) -> set[str]:
-    """The statuses whose cues are in scope of the relation cue at ``anchor`` within the clause ``lo:hi``."""
-    ai, _ = anchor
+              tokens: Sequence[Token], relation: str = "") -> set[str]:
+    """The statuses whose cues are in scope of the relation cue at ``anchor`` within the clause ``lo:hi``
+    (for a relation of type ``relation``: a cue flagged ``not=`` that type says nothing about it)."""
+    ai, aj = anchor
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
@@ -96,9 +97,13 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
-        before = o.i < ai
+        before = o.i <= ai  # a plan word where the relation is read governs it ("offer for", "Tawarkan")
         if o.cue.scope == "next" and o.j != ai:
             continue
+        if o.cue.near >= 0 and (ai - o.j if o.j <= ai else o.i - aj if o.i >= aj else 0) > o.cue.near:
+            continue  # a modifier reaches only the words it modifies ("former chairman")
+        if relation in o.cue.not_for:
+            continue  # "sold its unit X to Y": Y's acquisition stands
         if islands and _island(islands, ai) >= 0 and _island(islands, o.i) != _island(islands, ai):
             # a cue outside does not reach into a relative clause: "X denied any contact with Y, which
             # owns 20 pct of Z" (Y's stake stands); one inside may reach out ("X, which has said it may
@@ -107,7 +112,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         if st == "asserted":
             signs.append(o)
             continue
-        if st in ("denied", "planned") and not before and o.cue.scope != "either":
+        if (st in ("denied", "planned") or o.cue.scope == "before") and not before and o.cue.scope != "either":
             continue
         if st == "denied" and before and _shielded(tokens, lex, o.j, ai):
             continue  # "has no intention of raising its offer for Y": the offer stands
@@ -194,9 +199,10 @@ def _shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
 
 
 def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
-                lo: int, hi: int, *, question: bool) -> str:
-    """The rules' status of the relation whose cue spans ``anchor`` (see the module docstring)."""
-    found = rule_cues(lex, hits, anchor, lo, hi, tokens)
+                lo: int, hi: int, *, question: bool, relation: str = "") -> str:
+    """The rules' status of the relation (of type ``relation``; "": any) whose cue spans ``anchor``
+    (see the module docstring)."""
+    found = rule_cues(lex, hits, anchor, lo, hi, tokens, relation)
     if question:
         found.add("rumored")
     return next((st for st in PRECEDENCE if st in found), "asserted")
@@ -232,7 +238,7 @@ def anchor_of(hits: Sequence[Hit], relation: str, a: tuple[int, int], b: tuple[i
     hits = [h for h in hits if not (a[0] <= h.i < a[1] or b[0] <= h.i < b[1])]
     same = [h for h in hits if h.cue.relation == relation]
     if same:
-        best = min(same, key=lambda h: (dist(h), h.i))
+        best = min(same, key=lambda h: (dist(h), -h.i))
         return best.i, best.j
     inside = [h for h in hits if h.cue.relation is not None and lo <= h.i < hi]
     if inside:
@@ -298,7 +304,7 @@ def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], 
     """The status model's features: the context, the relation type, the rules' answer and (given
     the model) the factuality model's answer at the same place, each also joined with the type."""
     ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
-    rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question)
+    rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
     f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
     f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
     if model is not None and model.fact is not None:
@@ -407,7 +413,7 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     """The status of the relation read at ``anchor``: rules and the status model (of the model folder
     ``models``, else the shipped one) combined as trained (the rules alone without ``learned`` or
     without a model)."""
-    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question)
+    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation)
     # load() itself without a folder: the shipped model is the one object tests and training scripts patch
     model = None if not learned else load() if models is None else load(models)
     if model is None:

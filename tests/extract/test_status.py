@@ -24,15 +24,17 @@ from kg.schema import STATUSES
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _rule(lang: str, text: str, cue: str) -> str:
-    """The rules' status of the relation whose cue starts with the word ``cue``."""
+def _rule(lang: str, text: str, cue: str, relation: str | None = None) -> str:
+    """The rules' status of the relation whose cue starts with the word ``cue`` (of the cue's type,
+    unless ``relation`` names another: a gold pair read at that cue)."""
     lex = load_lexicon(lang)
     toks = tuple(tokenize(text))
     s = Sentence(0, 0, len(text), text, toks, question=text.rstrip().endswith("?"))
     hits = find_cues(s, lex)
     h = next(h for h in hits if h.cue.relation and toks[h.i].low == cue)
     lo, hi = _clause(s, lex, h.i)
-    return S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=s.question)
+    return S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=s.question,
+                         relation=relation or h.cue.relation or "")
 
 
 CASES = [
@@ -190,6 +192,72 @@ def test_after_condition(tmp_path: Path) -> None:
         _read_cues(p, status="rumored")
 
 
+def test_modifiers_reach_only_what_they_modify() -> None:
+    # "former" ends the post it stands before, not a deal elsewhere in the clause
+    assert _rule("en", "Ana Diaz, former chairman of Talon Ports, said Norvik Shipping bought Vexo Holdings.",
+                 "chairman") == "ended"
+    assert _rule("en", "Ana Diaz, former chairman of Talon Ports, said Norvik Shipping bought Vexo Holdings.",
+                 "bought") == "asserted"
+    assert _rule("id", "Mantan Dirut PT Talon, Budi Santoso, bilang PT Samudra Niaga mengakuisisi PT Vexo.",
+                 "mengakuisisi") == "asserted"
+
+
+def test_verbs_of_weighing_reach_forward_only() -> None:
+    # the stake stands; what is weighed is the bid that follows
+    assert _rule("en", "Norvik Shipping, which holds a stake in Talon Ports, is considering a bid.",
+                 "stake") == "asserted"
+    assert _rule("en", "Norvik Shipping holds a stake in Talon Ports and is considering a bid.", "stake") == "asserted"
+    assert _rule("en", "Norvik Shipping is considering buying Talon Ports.", "buying") == "rumored"
+
+
+def test_a_sale_ends_the_sellers_link_not_the_buyers() -> None:
+    text = "Norvik Shipping completed the sale of its Talon Ports unit to Vexo Holdings."
+    assert _rule("en", text, "unit") == "ended"
+    assert _rule("en", text, "unit", relation="acquisition") == "asserted"
+
+
+def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str) -> str:
+    """The rules' status of a gold pair (token spans ``a`` and ``b``), read where :func:`S.anchor_of` reads it."""
+    lex = load_lexicon(lang)
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    hits = find_cues(s, lex)
+    anchor = S.anchor_of(hits, relation, a, b)
+    lo, hi = _clause(s, lex, anchor[0])
+    return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation)
+
+
+def test_a_plan_word_at_the_place_of_reading_governs_it() -> None:
+    # the plan word is where the relation is read: the relation cue itself ("offer for"), or the word
+    # after the first party when the pair has no cue ("Tawarkan" offers, "Siapkan" prepares)
+    assert _rule("en", "Norvik Shipping made an offer for Talon Ports.", "offer") == "planned"
+    assert _pair("id", "Budi Santoso Tawarkan Tender Offer PT Talon", (0, 2), (5, 7), "investment") == "planned"
+    assert _pair("id", "PT Samudra Niaga Siapkan Kartu Talon untuk Nasabah", (0, 3), (4, 6), "launch") == "planned"
+    assert _pair("id", "PT Samudra Niaga Luncurkan Kartu Talon", (0, 3), (4, 6), "launch") == "asserted"
+
+
+def test_a_post_left_has_ended() -> None:
+    assert _rule("id", "Budi Santoso Purnatugas dari Direktur PT Talon", "direktur") == "ended"
+
+
+def test_a_decision_is_no_ending() -> None:
+    # "keputusan" (a decision) and "memutuskan" (to decide) share the root of "putus" (to break off)
+    assert _rule("id", "Berdasarkan keputusan rapat, Budi Santoso menjadi direktur PT Talon.", "direktur") == "asserted"
+    assert _rule("id", "PT Samudra Niaga memutuskan bermitra dengan PT Talon.", "bermitra") == "asserted"
+    assert _rule("id", "PT Samudra Niaga putus kontrak kerja sama dengan PT Talon.", "kerja") == "ended"
+
+
+def test_a_gold_pair_is_read_at_the_cue_nearest_the_second_party() -> None:
+    # "founder and former chief executive of X": the post the pair holds is the one next to X
+    text = "Ana Diaz is the founder and former chief executive of Talon Ports."
+    toks = tuple(tokenize(text))
+    lex = load_lexicon("en")
+    hits = find_cues(Sentence(0, 0, len(text), text, toks), lex)
+    anchor = S.anchor_of(hits, "works_for", (0, 2), (10, 12))
+    assert toks[anchor[0]].low == "executive"
+    assert S.rule_status(toks, lex, hits, anchor, 0, len(toks), question=False, relation="works_for") == "ended"
+
+
 def test_negation_inside_a_cue_is_the_cue() -> None:
     # "no longer" is an ending, not a denial; "not in talks" a denial, not a rumour
     assert _rule("en", "Norvik Shipping is no longer a partner of Talon Ports.", "partner") == "ended"
@@ -224,6 +292,15 @@ def test_cue_file_format(tmp_path: Path) -> None:
     p.write_text("false\tsideways\n", encoding="utf-8")
     with pytest.raises(DataError, match="unknown flag"):
         _read_cues(p, status="denied")
+    p.write_text("former\tnear=3\nsold its\tnot=acquisition|investment\nweighing\texact,before\n", encoding="utf-8")
+    cues = _read_cues(p, status="ended")
+    assert [(c.near, c.not_for, c.scope, c.exact) for c in cues] == [
+        (3, frozenset(), "", False), (-1, frozenset({"acquisition", "investment"}), "", False),
+        (-1, frozenset(), "before", True)]
+    for bad, message in (("former\tnear=x", "one number"), ("sold\tnot=purchase", "no relation type")):
+        p.write_text(bad + "\n", encoding="utf-8")
+        with pytest.raises(DataError, match=message):
+            _read_cues(p, status="ended")
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
