@@ -44,11 +44,6 @@ TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
 # A rule answer the rules give fewer times than this in a language stands there: cross-validation
 # over so few cannot say when to believe the model against it (the rules' denials when this was written).
 MIN_SUPPORT = 50
-# Trust levels whose cross-validated scores differ by less than this are a tie, and the most accurate
-# of them is taken: 0.01 is about one relation of the rarest status (28 English denials, four statuses
-# averaged), and on train the score landscape was that flat (C and trust levels within 0.01 gave out-of-fold
-# English accuracy from 0.776 to 0.787).
-SCORE_TIE = 0.01
 MIN_COUNT = 2
 DIGITS = 4
 
@@ -257,20 +252,21 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
         for lang, idx in by_lang.items():
             lgold = [gold[n] for n in idx]
             free = [st for st in STATUSES[1:] if support[lang, st] >= MIN_SUPPORT]
-            options: list[tuple[float, float, float, dict[str, float]]] = []  # score, accuracy, levels, trust
+            chosen: tuple[float, float, dict[str, float]] | None = None
+            accurate: tuple[float, float, dict[str, float]] | None = None  # for the table: accuracy alone
             for levels in itertools.product(TRUST_GRID, repeat=len(free)):
                 trust = {st: NEVER for st in STATUSES[1:]} | dict(zip(free, levels, strict=True))
                 pred = [S.combine(rule[n], *oof[n], trust) for n in idx]
+                sc = round(_score(lgold, pred), 9)
+                if chosen is None or (sc, sum(levels)) > chosen[:2]:
+                    chosen = (sc, sum(levels), trust)
                 acc = sum(g == p for g, p in zip(lgold, pred, strict=True)) / len(idx)
-                options.append((round(_score(lgold, pred), 9), round(acc, 9), sum(levels), trust))
-            top = max(o[0] for o in options)
-            # scores within SCORE_TIE of the best are a tie: the most accurate of them wins
-            sc, _, level, trust = max((o for o in options if o[0] >= top - SCORE_TIE),
-                                      key=lambda o: (o[1], o[0], o[2]))
-            accurate = max(options, key=lambda o: (o[1], o[2]))  # for the table: accuracy alone
-            table[f"C={c} most accurate {lang}"] = {"accuracy": round(accurate[1], 4), "trust": accurate[3]}
-            lang_scores[lang], trusts[lang] = sc, trust
-            levels_sum += level
+                if accurate is None or (acc, sum(levels)) > accurate[:2]:
+                    accurate = (acc, sum(levels), trust)
+            assert chosen is not None and accurate is not None
+            table[f"C={c} most accurate {lang}"] = {"accuracy": round(accurate[0], 4), "trust": accurate[2]}
+            lang_scores[lang], trusts[lang] = chosen[0], chosen[2]
+            levels_sum += chosen[1]
         alone = [m for m, _ in oof]
         table[f"C={c}"] = {"model alone": {lang: round(_score([gold[n] for n in idx], [alone[n] for n in idx]), 4)
                                            for lang, idx in by_lang.items()},
