@@ -117,21 +117,15 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
     demonyms = _demonym_words(language)
-    # the titles a tagger's person loses ("Mr. Pesch"), where the language says so (language.toml)
-    titles = word_set(language, "honorifics.txt") if lex.settings.get("tagger_person_drops_titles") else frozenset()
     out = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
-    for i, j, etype in comma_places(s.tokens, ampersand_runs(s.tokens, reading.runs, lex.words("name_ampersands"))):
+    for i, j, etype in ampersand_runs(s.tokens, reading.runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES:
             continue
         end = j
         while end > i and not (s.tokens[end - 1].is_word or s.tokens[end - 1].text[:1].isalnum()):
             end -= 1
-        if etype == "Person":
-            # "Mr. Pesch", "Gen. Nhek Bunchhay": a title is not part of the name (docs/annotations.md)
-            while end - i > 1 and s.tokens[i].low in titles:
-                i += 2 if i + 2 < end and s.tokens[i + 1].text == "." else 1
         if end == i:
             continue
         words = " ".join(t.low for t in s.tokens[i:end])
@@ -213,23 +207,6 @@ def ampersand_runs(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]], 
                 out.append((i, end, "Organization"))
                 continue
         out.append((i, j, etype))
-    return out
-
-
-def comma_places(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The tagger's runs with a place cut at its commas: "Louisville, Ky." is two places, a city and its
-    state (docs/annotations.md; no place of kg's annotations holds a comma).
-
-    >>> from kg.extract.text import tokenize
-    >>> comma_places(tokenize("in Louisville , Ky. and"), [(1, 5, "Place")])
-    [(1, 2, 'Place'), (3, 5, 'Place')]
-    """
-    out: list[tuple[int, int, str]] = []
-    for i, j, etype in runs:
-        cuts = [k for k in range(i, j) if toks[k].text == ","] if etype == "Place" else []
-        for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
-            if b > a:
-                out.append((a, b, etype))
     return out
 
 
