@@ -179,6 +179,8 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 yield Found("operates_in", m, same, "asserted", s, confidence=0.6)
             if same is not None or not all(o.type == "Sector" and a <= o.i and o.j <= b for o in inside):
                 continue
+            if "agent" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
+                continue  # "cloud computing provider X": the vocabulary's sector, not the agent noun after it
             # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
         start, end = toks[a].start, toks[b - 1].end
         text = s.text[start - s.start : end - s.start]
