@@ -88,3 +88,13 @@ def test_an_agent_noun_keeps_its_line_of_business_before_a_name():
     found = _mentions("Lumeo Group said it agreed to acquire jewelry retailer Vexo Inc for 50 mln dlrs.")
     assert ("jewelry retailer", "Sector") in found
     assert ("acquire jewelry retailer", "Sector") not in found
+
+
+def test_cross_validation_folds_keep_an_articles_sentences_together():
+    from tests.scripts import load_script
+
+    cv = load_script("scripts/cv_hybrid.py")
+    ids = [f"reuters-{n}:{offset}" for n in range(40) for offset in (0, 215, 480)]
+    folds = {doc: {cv.fold_of(i, 3) for i in ids if i.startswith(doc + ":")} for doc in {i.split(":")[0] for i in ids}}
+    assert all(len(f) == 1 for f in folds.values())  # one fold per article
+    assert {f for fs in folds.values() for f in fs} == {0, 1, 2}
