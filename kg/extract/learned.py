@@ -21,6 +21,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, bracketed_acronym
+from kg.extract.venues import demonym_words
 from kg.resources import word_set
 from kg.schema import PLACE_TYPES, link_key
 
@@ -116,7 +117,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
 
     lex = load_lexicon(language)
     regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
-    demonyms = _demonym_words(language)
+    demonyms = demonym_words(language)
     out = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
@@ -208,12 +209,6 @@ def ampersand_runs(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]], 
                 continue
         out.append((i, j, etype))
     return out
-
-
-@functools.cache
-def _demonym_words(language: str) -> frozenset[str]:
-    """The country adjectives of ``demonyms.txt`` ("Swedish"), lowercased."""
-    return frozenset(w.split("\t")[0].strip() for w in word_set(language, "demonyms.txt"))
 
 
 def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, models: str | None = None,
