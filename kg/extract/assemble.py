@@ -52,6 +52,18 @@ def _honorifics(language: str) -> frozenset[str]:
     return word_set(language, "honorifics.txt")
 
 
+def untitled(label: str, language: str) -> str:
+    """A person's name without the titles of ``honorifics.txt`` before it.
+
+    >>> untitled("Mr. Pesch", "en"), untitled("Gen. Nhek Bunchhay", "en"), untitled("Dr.", "en")
+    ('Pesch', 'Nhek Bunchhay', 'Dr.')
+    """
+    raw = label.split()
+    while len(raw) > 1 and raw[0].lower() in _honorifics(language):
+        raw = raw[1:]
+    return " ".join(raw)
+
+
 def _words(m: Mention, language: str) -> tuple[str, ...]:
     """The normalised words of a mention without a leading title ("Mr. Icahn" -> ("icahn",))."""
     raw = m.text.split()
@@ -230,6 +242,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             label = clean_label(max((" ".join(m.text.split()) for m in own), key=lambda t: (len(t), t)))
             types = Counter(m.type for m in own)
             etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
+            if etype == "Person" and lex.settings.get("person_label_drops_titles", False):
+                label = untitled(label, language)  # "Mr. Pesch" is Pesch; the mention keeps what the text says
         known = gaz.get(k)
         if (etype == "Country" and k not in parties
                 and _adjectives_only(named, lex, (known.label, *known.aliases) if known else ())):

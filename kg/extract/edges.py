@@ -223,8 +223,8 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
     """
 
     def cut(t: Token) -> bool:
-        if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper:
-            return False
+        if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper or t.low in lex.words("name_ampersands"):
+            return False  # "amp" is the "&" of a name whose "&amp;" was mangled (language.toml)
         if is_affixed_verb(t.low, lex) or (not title_case and not caseless and t.text.islower()):
             return True
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")

@@ -22,7 +22,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
+from kg.ids import slug
 from kg.names import legal_forms, normalize
+from kg.resources import language_dir, read_lines, word_set
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,9 +352,14 @@ def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, b
             exact = surface.isupper() and len(surface) <= 5
             yield surface, known, exact
     for c in g.countries():  # type: ignore[attr-defined]
-        known = Known(c.id, c.label, "Country", c.wikidata or None, c.iso2, None, tuple(c.aliases))
+        known = Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None,
+                      tuple(c.aliases))
         for surface, exact in c.surfaces(language):
             yield surface, known, exact
+    for names in _former_countries(language):
+        known = Known(slug(names[0]), names[0], "Country", None, None, None, names[1:])
+        for surface in names:
+            yield surface, known, surface.isupper() and len(surface) <= 5
     for sec in g.sectors():  # type: ignore[attr-defined]
         known = Known(sec.id, sec.label, "Sector", sec.wikidata or None, None, None, tuple(sec.all_labels()))
         for surface in sec.labels_for(language):
@@ -361,8 +368,6 @@ def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, b
 
 def _demonyms(g: object, language: str) -> Iterator[tuple[str, Known]]:
     """Country adjectives of ``language`` ("Australian", "Negeri Sakura") as mentions of the country."""
-    from kg.resources import language_dir, read_lines
-
     path = language_dir(language) / "demonyms.txt"
     if not path.is_file():
         return
@@ -370,7 +375,26 @@ def _demonyms(g: object, language: str) -> Iterator[tuple[str, Known]]:
         word, _, iso2 = line.partition("\t")
         c = g.country(iso2.strip())  # type: ignore[attr-defined]
         if c is not None:
-            yield word, Known(c.id, c.label, "Country", c.wikidata or None, c.iso2, None, tuple(c.aliases))
+            yield word, Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None,
+                              tuple(c.aliases))
+
+
+def country_type(iso2: str, language: str) -> str:
+    """The type of an entry of kg's country list in ``language``: Place for the dependent territories
+    the language's ``territories.txt`` lists ("Hong Kong", "Puerto Rico": no sovereign states), else Country.
+
+    >>> country_type("HK", "en"), country_type("JP", "en")
+    ('Place', 'Country')
+    """
+    return "Place" if iso2.lower() in word_set(language, "territories.txt") else "Country"
+
+
+def _former_countries(language: str) -> Iterator[tuple[str, ...]]:
+    """Countries of older news that kg's country list lacks ("West Germany"), each as its names, from the
+    language's ``former_countries.txt``."""
+    path = language_dir(language) / "former_countries.txt"
+    for line in read_lines(path) if path.is_file() else []:
+        yield tuple(n.strip() for n in line.split("|") if n.strip())
 
 
 @functools.cache

@@ -20,7 +20,9 @@ from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.text import Sentence, bracketed_acronym
+from kg.extract.text import Sentence, Token, bracketed_acronym
+from kg.extract.venues import demonym_words
+from kg.resources import word_set
 from kg.schema import PLACE_TYPES, link_key
 
 if TYPE_CHECKING:
@@ -114,16 +116,23 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     from kg.extract.lexicon import load_lexicon
 
     lex = load_lexicon(language)
+    regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
+    demonyms = demonym_words(language)
     out: list[Mention] = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
-    for i, j, etype in reading.runs:
+    for i, j, etype in ampersand_runs(s.tokens, reading.runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES:
             continue
         end = j
         while end > i and not (s.tokens[end - 1].is_word or s.tokens[end - 1].text[:1].isalnum()):
             end -= 1
         if end == i:
+            continue
+        words = " ".join(t.low for t in s.tokens[i:end])
+        if (etype == "Place" and (words in regions or words in demonyms)) or words in codes:
+            # "European companies": an adjective names no place (region_adjectives.txt); "at 1100 EST",
+            # "$ 249 USD": a time zone or a currency (codes.txt)
             continue
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
@@ -171,6 +180,36 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
+    return out
+
+
+def ampersand_runs(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]], words: frozenset[str]
+                   ) -> list[tuple[int, int, str]]:
+    """The tagger's name runs with those joined by a word of ``words`` made one organisation: text whose
+    "&amp;" lost its "&" and ";" ("Smith Barney, Harris Upham amp Co.", "Federal Savings amp Loan
+    Association") writes "amp" where the name has "&", and the tagger, which knows "&" inside names, cuts
+    the name there. A run followed by the word and capitalised words ("Dow Jones amp Co.") takes them in.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("said Dow Jones amp Co. and Savings amp Loan Association")
+    >>> ampersand_runs(toks, [(1, 3, "Person"), (7, 8, "Place"), (9, 11, "Organization")], frozenset({"amp"}))
+    [(1, 6, 'Organization'), (7, 11, 'Organization')]
+    """
+    if not words:
+        return list(runs)
+    out: list[tuple[int, int, str]] = []
+    for i, j, etype in sorted(runs):
+        if out and out[-1][1] + 1 == i and toks[i - 1].low in words:
+            out[-1] = (out[-1][0], j, "Organization")
+            continue
+        if j + 1 < len(toks) and toks[j].low in words and toks[j + 1].is_cap:
+            end = j + 1
+            while end < len(toks) and (toks[end].is_cap or (toks[end].text == "." and toks[end - 1].is_cap)):
+                end += 1
+            if not any(a < end and j < b for a, b, _ in runs if a != i):
+                out.append((i, end, "Organization"))
+                continue
+        out.append((i, j, etype))
     return out
 
 

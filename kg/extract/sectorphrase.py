@@ -31,6 +31,7 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from kg.extract.found import Found
+from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
@@ -38,6 +39,7 @@ from kg.resources import language_dir, read_lines
 
 _MAX_WORDS = 6  # a line of business is a short phrase
 _WINDOW = 12  # tokens an apposition is read over
+_AGENT_WORDS = 4  # "language services provider X": an agent noun before a name and at most three words before it
 
 
 @functools.cache
@@ -118,7 +120,17 @@ def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, in
     if a == i:
         return None
     based = a > 0 and toks[a - 1].low.endswith("-based")
-    return _trim(toks, a, i, words, head=not based)
+    span = _trim(toks, a, i, words, head=not based)
+    if span is None and not based and "agent" in words.get(toks[i - 1].low, ()):
+        # "jewelry retailer Weisfield's Inc", "online retailer ThinkGeek": a line of business and its agent
+        # noun, both kept (docs/annotations.md), back to a verb or cue ("to acquire jewelry retailer X")
+        cues = load_lexicon(language).cue_words
+        k = i - 1
+        while (k > a and i - k < _AGENT_WORDS and toks[k - 1].low not in cues and toks[k - 1].low not in ("and", "or")
+               and "stop" not in words.get(toks[k - 1].low, ()) and not toks[k - 1].low.endswith("ed")):
+            k -= 1
+        return (k, i) if i - k >= 2 else None
+    return span
 
 
 def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] | None:
@@ -167,6 +179,8 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 yield Found("operates_in", m, same, "asserted", s, confidence=0.6)
             if same is not None or not all(o.type == "Sector" and a <= o.i and o.j <= b for o in inside):
                 continue
+            if "agent" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
+                continue  # "cloud computing provider X": the vocabulary's sector, not the agent noun after it
             # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
         start, end = toks[a].start, toks[b - 1].end
         text = s.text[start - s.start : end - s.start]
