@@ -26,7 +26,7 @@ from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, tagged_names, tagger_reading, unconfirmed_guesses
+from kg.extract.learned import classified_relations, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
@@ -55,6 +55,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     hits = [find_cues(s, lex) for s in sentences]
     first: list[list[Mention]] = []
     headline = learned and text_casing(article.text[:1000]) == "title"
+    readings = tagger_readings(sentences, language=language, models=models) if learned else []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
         typed = type_by_context(s, lex, gaz, names, h)
@@ -65,7 +66,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
-            reading = tagger_reading(s, language=language, models=models)
+            reading = readings[s.index]
             tagged = tagged_names(s, gaz, names + products, language=language, models=models, reading=reading)
             # a pattern's name, or a list's name inside a longer one, gives way to a tagger's name the
             # model is sure of (tagged_names)
