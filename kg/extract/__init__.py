@@ -109,7 +109,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # where the other party is based
             known |= {link_key("based_in", a, b) for f in here if "Country" in (f.subject.type, f.object.type)
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
-            here += classified_relations(s, ms, known, language=language, models=models)
+            here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index])
         found += here
     return mentions, found
 

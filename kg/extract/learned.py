@@ -241,8 +241,9 @@ def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
 
 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str, models: str | None = None) -> list[Found]:
-    """Relations the pair classifier reads between named mentions of one sentence."""
+                         language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
+    """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
+    :func:`kg.extract.relations.find_cues`, when already found)."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
     from kg.extract.relmodel import classify
@@ -257,7 +258,6 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
              and not (id(m) in modifiers and demonym(m, lex))]
     out = []
     seen: set[tuple[str, str, str]] = set()
-    hits: list[Hit] | None = None
     pairs = ((a, b) for x, a in enumerate(named)
              for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
     for a, b in pairs:

@@ -7,6 +7,7 @@ features are cached: news repeats words, and this is what keeps tagging fast.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -170,11 +171,13 @@ class Resources:
                 out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
         out[0].append("BOS")
         out[-1].append("EOS")
-        for i in range(n - 1):
-            out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
-            out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-        for i, t in enumerate(texts[:-1]):
-            for toks, kinds in self._multi.get((t, texts[i + 1]), ()):
+        for i, (a, b) in enumerate(itertools.pairwise(lows)):
+            pair = a + "|" + b
+            out[i + 1].append("-1w|w=" + pair)
+            out[i].append("w|+1w=" + pair)
+        multi = self._multi.get
+        for i, first in enumerate(itertools.pairwise(texts)):
+            for toks, kinds in multi(first, ()):
                 m = len(toks)
                 if tuple(texts[i : i + m]) == toks:
                     for k in kinds:
