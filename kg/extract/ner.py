@@ -140,11 +140,11 @@ class Model:
         emit[:-2] += g[2:, 4]
         rows: list[list[float]] = emit.tolist()
         get_w = self.weights.get
-        for i, attrs in enumerate(self.res.context(texts, casing)):
-            row = rows[i]
-            for a in attrs:
-                for k, w in get_w(a, ()):
-                    row[k] += w
+        for row, attrs in zip(rows, self.res.context(texts, casing), strict=True):
+            for ws in map(get_w, attrs):
+                if ws:  # most word pairs have no weights
+                    for k, w in ws:
+                        row[k] += w
         return rows
 
     def labels_of(self, tokens: Sequence[Token]) -> list[str]:

@@ -330,8 +330,8 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
         f.append(f"{d}={wd[k][0] if 0 <= k < n else '<s>'}")
     f.append(f"R+1={after}")
-    f += _role_features(tokens, "a", a[0], a[1], si)
-    f += _role_features(tokens, "b", b[0], b[1], si)
+    f += _role_features(read, "a", a[0], a[1], si)
+    f += _role_features(read, "b", b[0], b[1], si)
     if model is not None:
         cues = model.cues.get(language)
         if cues:
@@ -372,10 +372,11 @@ def _read(tokens: Sequence[Token]) -> _Reading:
     return got
 
 
-def _role_features(tokens: Sequence[Token], role: str, i: int, j: int, si: int) -> list[str]:
-    """The features of the span ``tokens[i:j]`` in the pair role ``role`` ("a" or "b"): its words
-    next to it, its head, its other words (index ``si`` of :func:`_word`), its length, an acronym."""
-    read = _read(tokens)
+def _role_features(read: _Reading, role: str, i: int, j: int, si: int) -> list[str]:
+    """The features of the span ``tokens[i:j]`` of the sentence ``read`` in the pair role ``role`` ("a"
+    or "b"): its words next to it, its head, its other words (index ``si`` of :func:`_word`), its
+    length, an acronym."""
+    tokens = read.tokens
     key = (role, i, j, si)
     got = read.roles.get(key)
     if got is None:
