@@ -284,7 +284,6 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)
     lo, hi = left[1], right[0]
-    n = len(tokens)
     pair = f"{ta}>{tb}"
     o = "ab" if forward else "ba"
     gap = max(0, hi - lo)
@@ -293,11 +292,13 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     if lo > hi:
         f.append("overlap")
         return f
-    mid = range(lo, hi) if gap <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
     read = _read(tokens)
-    wd = read.words
-    between = [wd[k] for k in mid]
-    words = [w[0] for w in between]
+    # what lies between and around the two spans is the same for both directions of a pair: read once
+    key = (left[0], lo, hi, right[1], si, language, model)
+    got = read.spans.get(key)
+    if got is None:
+        got = read.spans[key] = _between(read, left, right, si, language, model)
+    between, words, around, cued = got
     if gap <= 4:
         joined = " ".join(words)
         f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
@@ -317,7 +318,25 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
             f.append(f"bfl={words[0]}|{words[-1]}")
     else:
         f.append(f"adjacent|{o}")
-    f += [f"bw={w[si]}" for w in between]
+    f += around
+    f += _role_features(read, "a", a[0], a[1], si)
+    f += _role_features(read, "b", b[0], b[1], si)
+    if model is not None:
+        f += cued
+    return list(dict.fromkeys(f))
+
+
+def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
+             ) -> tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]]:
+    """What :func:`features` reads between and around the spans ``left`` and ``right`` (in text order)
+    whichever is the pair's first: :func:`_word` of the words between, their lowercased forms, the
+    features of those words and of the context ("bw=" to "R+1="), and the cue features."""
+    lo, hi = left[1], right[0]
+    wd, n = read.words, len(read.words)
+    mid = range(lo, hi) if hi - lo <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
+    between = [wd[k] for k in mid]
+    words = [w[0] for w in between]
+    f = [f"bw={w[si]}" for w in between]
     caps = [w[2] for w in between]
     runs = sum([c and not p for p, c in zip([False, *caps], caps, strict=False)])  # runs of capitalised words
     f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
@@ -330,16 +349,14 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
         f.append(f"{d}={wd[k][0] if 0 <= k < n else '<s>'}")
     f.append(f"R+1={after}")
-    f += _role_features(read, "a", a[0], a[1], si)
-    f += _role_features(read, "b", b[0], b[1], si)
-    if model is not None:
-        cues = model.cues.get(language)
-        if cues:
-            f += [f"cue_b={c}" for c in cues.hits(words)]
-            near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
-            near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
-            f += [f"cue_n={c}" for c in cues.hits(near)]
-    return list(dict.fromkeys(f))
+    cued: list[str] = []
+    cues = model.cues.get(language) if model is not None else None
+    if cues:
+        cued += [f"cue_b={c}" for c in cues.hits(words)]
+        near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
+        near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
+        cued += [f"cue_n={c}" for c in cues.hits(near)]
+    return between, words, f, cued
 
 
 @dataclass(frozen=True)
@@ -355,6 +372,8 @@ class _Reading:
     based: tuple[int, ...]
     based_text: tuple[int, ...]
     roles: dict[tuple[str, int, int, int], list[str]]
+    # _between of the pairs so far, by their spans' offsets, the word form, the language and the model
+    spans: dict[tuple[int, int, int, int, int, str, Any], Any]
 
 
 # The last sentence's _Reading, replaced when another sentence comes. The entry is replaced whole and
@@ -368,7 +387,7 @@ def _read(tokens: Sequence[Token]) -> _Reading:
         words = [_word(t.text) for t in tokens]
         got = _LAST["last"] = _Reading(
             tokens, words, tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based")),
-            tuple(k for k, t in enumerate(tokens) if t.text.endswith("-based")), {})
+            tuple(k for k, t in enumerate(tokens) if t.text.endswith("-based")), {}, {})
     return got
 
 

@@ -279,3 +279,12 @@ def test_sentence_level_pair_features_follow_the_sentence() -> None:
     plain = features(two, (0, 2, "Company"), (5, 7, "Person"), language="en")
     assert "based" not in plain and "left-based" not in plain and "caps=1" in plain
     assert features(one, (0, 3, "Company"), (4, 5, "Place"), language="en") == vexo_lumeo
+    # both directions of a pair share what lies between them; cue features come only with a model
+    three = tuple(tokenize("Lumeo Corp agreed to acquire Vexo Ltd"))
+    lumeo, vexo = (0, 2, "Company"), (5, 7, "Company")
+    bare = features(three, lumeo, vexo, language="en")
+    cued = features(three, lumeo, vexo, language="en", model=relmodel.load())
+    back = features(three, vexo, lumeo, language="en", model=relmodel.load())
+    assert not any(x.startswith("cue_") for x in bare) and "cue_b=acquisition" in cued
+    assert [x for x in back if x.startswith("cue_")] == [x for x in cued if x.startswith("cue_")]
+    assert features(three, vexo, lumeo, language="en") == [x for x in back if not x.startswith("cue_")]
