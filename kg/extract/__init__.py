@@ -27,7 +27,7 @@ from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, joined_pair, tagged_names, tagger_reading, unconfirmed_guesses
+from kg.extract.learned import classified_relations, joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations
@@ -56,6 +56,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     hits = [find_cues(s, lex) for s in sentences]
     first: list[list[Mention]] = []
     headline = learned and text_casing(article.text[:1000]) == "title"
+    readings = tagger_readings(sentences, language=language, models=models) if learned else []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
         typed = type_by_context(s, lex, gaz, names, h)
@@ -66,7 +67,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # Atlas Mover"), then the tagger (better at people, places and organisations than guesses from
             # the neighbouring words), then the other context guesses.
             products = [t for t in typed if t.type == "Product"]
-            reading = tagger_reading(s, language=language, models=models)
+            reading = readings[s.index]
             tagged = tagged_names(s, gaz, names + products, language=language, models=models, reading=reading)
             # a pattern's name, or a list's name inside a longer one, gives way to a tagger's name the
             # model is sure of (tagged_names)
@@ -112,7 +113,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= {link_key("based_in", a, b) for f in here if "Country" in (f.subject.type, f.object.type)
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
             known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
-            here += classified_relations(s, ms, known, language=language, models=models)
+            here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index])
         found += here
     return mentions, found
 

@@ -210,9 +210,13 @@ class GazIndex:
         prefixes = self._prefixes()
         words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
         capitals = len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
+        firsts = self._first_words()
         i = 0
         n = len(toks)
         while i < n:
+            if toks[i].low not in firsts:
+                i += 1  # no surface form starts here (most words): spare the key tuples
+                continue
             hit = None
             key: tuple[str, ...] = ()
             for m in range(1, min(self.max_len, n - i) + 1):
@@ -235,6 +239,11 @@ class GazIndex:
                 i = hit[1]
             else:
                 i += 1
+
+    @functools.cache  # noqa: B019 - one index per language, kept for the process
+    def _first_words(self) -> frozenset[str]:
+        """The words a surface form starts with (the one-word :meth:`_prefixes`)."""
+        return frozenset(key[0] for key in self._prefixes() if len(key) == 1)
 
     @functools.cache  # noqa: B019 - one index per language, kept for the process
     def _prefixes(self) -> frozenset[tuple[str, ...]]:

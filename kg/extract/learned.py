@@ -85,6 +85,24 @@ def tagger_reading(s: Sentence, *, language: str, models: str | None = None) -> 
     return _read(s, tagger(language, models, caseless=s.caseless))
 
 
+def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str | None = None
+                    ) -> list[TaggerReading | None]:
+    """:func:`tagger_reading` of each of ``sentences`` (an article's), decoded side by side
+    (:meth:`kg.extract.ner.Model.viterbi_many`): the same readings, in less time."""
+    from kg.extract.ner import tagger
+
+    out: list[TaggerReading | None] = [None] * len(sentences)
+    for low in (False, True):
+        todo = [k for k, s in enumerate(sentences) if s.caseless == low]
+        if not todo or not has_tagger(language, models, low):
+            continue
+        model = tagger(language, models, caseless=low)
+        rows = [model.emissions(sentences[k].tokens) for k in todo]
+        for k, r, labels in zip(todo, rows, model.viterbi_many(rows), strict=True):
+            out[k] = TaggerReading(model, r, model.spans(sentences[k].tokens, labels))
+    return out
+
+
 def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: str,
                  models: str | None = None, reading: TaggerReading | None = None) -> list[Mention]:
     """The tagger's names in one sentence that no rule found.
@@ -290,8 +308,9 @@ def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
 
 
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str, models: str | None = None) -> list[Found]:
-    """Relations the pair classifier reads between named mentions of one sentence."""
+                         language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
+    """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
+    :func:`kg.extract.relations.find_cues`, when already found)."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
     from kg.extract.relmodel import classify
@@ -306,7 +325,6 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
              and not (id(m) in modifiers and demonym(m, lex))]
     out = []
     seen: set[tuple[str, str, str]] = set()
-    hits: list[Hit] | None = None
     pairs = ((a, b) for x, a in enumerate(named)
              for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
     for a, b in pairs:

@@ -7,6 +7,7 @@ features are cached: news repeats words, and this is what keeps tagging fast.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from kg.extract.casing import casing_of
 from kg.extract.text import Token, tokenize
 
-__all__ = ["Resources", "features", "sentence_texts"]
+__all__ = ["Resources", "features", "sentence_casing", "sentence_texts"]
 
 _SHAPE = re.compile(r"(.)\1+")
 # Word-list flags repeated on the neighbours (and, tied to title case, on the word itself).
@@ -157,23 +158,26 @@ class Resources:
                 return [*(["mo=p:" + pre] if pre else []), *(["mo=s:" + suf] if suf else []), "mo=aff"]
         return []
 
-    def context(self, texts: Sequence[str]) -> list[list[str]]:
+    def context(self, texts: Sequence[str], casing: str | None = None) -> list[list[str]]:
         """Features that depend on the sentence, not on one word: position, title case
         (then also the word lists' flags again, tied to title case: capitals say little
-        there, so the flags must say more), word pairs, names of several tokens."""
+        there, so the flags must say more), word pairs, names of several tokens.
+        ``casing``: ``casing_of(texts)`` when already known."""
         n = len(texts)
         lows = [t.lower() for t in texts]
         out: list[list[str]] = [[] for _ in range(n)]
-        if casing_of(texts) != "as written":
+        if (casing_of(texts) if casing is None else casing) != "as written":
             for i, t in enumerate(texts):
                 out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
         out[0].append("BOS")
         out[-1].append("EOS")
-        for i in range(n - 1):
-            out[i + 1].append(f"-1w|w={lows[i]}|{lows[i + 1]}")
-            out[i].append(f"w|+1w={lows[i]}|{lows[i + 1]}")
-        for i, t in enumerate(texts[:-1]):
-            for toks, kinds in self._multi.get((t, texts[i + 1]), ()):
+        for i, (a, b) in enumerate(itertools.pairwise(lows)):
+            pair = a + "|" + b
+            out[i + 1].append("-1w|w=" + pair)
+            out[i].append("w|+1w=" + pair)
+        multi = self._multi.get
+        for i, first in enumerate(itertools.pairwise(texts)):
+            for toks, kinds in multi(first, ()):
                 m = len(toks)
                 if tuple(texts[i : i + m]) == toks:
                     for k in kinds:
@@ -205,12 +209,24 @@ def sentence_texts(tokens: Sequence[Token], res: Resources) -> list[str]:
     >>> sentence_texts(tokenize("BRI DAN BNI SIAP SALURKAN KREDIT"), res)
     ['BRI', 'Dan', 'BNI', 'Siap', 'Salurkan', 'Kredit']
     """
+    return sentence_casing(tokens, res)[0]
+
+
+def sentence_casing(tokens: Sequence[Token], res: Resources) -> tuple[list[str], str]:
+    """:func:`sentence_texts` and their ``casing_of`` (which :meth:`Resources.context` needs: worked
+    out once).
+
+    >>> sentence_casing(tokenize("BRI DAN BNI SIAP SALURKAN KREDIT"), Resources(common=["siap"]))[1]
+    'title'
+    """
     texts = [t.text for t in tokens]
-    if casing_of(texts) != "upper":
-        return texts
+    casing = casing_of(texts)
+    if casing != "upper":
+        return texts, casing
     known = (res.common, res.stop, res.verbs)
-    return [t[0] + t[1:].lower() if t.isupper() and (len(t) > 4 or any(t.lower() in k for k in known)) else t
-            for t in texts]
+    texts = [t[0] + t[1:].lower() if t.isupper() and (len(t) > 4 or any(t.lower() in k for k in known)) else t
+             for t in texts]
+    return texts, casing_of(texts)
 
 
 def features(tokens: Sequence[Token], res: Resources) -> list[list[str]]:
@@ -224,8 +240,8 @@ def features(tokens: Sequence[Token], res: Resources) -> list[list[str]]:
     """
     if not tokens:
         return []
-    texts = sentence_texts(tokens, res)
-    out = res.context(texts)
+    texts, casing = sentence_casing(tokens, res)
+    out = res.context(texts, casing)
     n = len(texts)
     for i, f in enumerate(out):
         f.append("bias")

@@ -28,6 +28,7 @@ import functools
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -143,8 +144,10 @@ class Cues:
     def hits(self, words: Sequence[str]) -> list[str]:
         """The cue classes (relation types, statuses, ``negation``) whose phrases occur in ``words``."""
         out: set[str] = set()
+        starting = self._starting.get
         for k, w in enumerate(words):
-            for rest, cls in self._cues_at(w):
+            got = starting(w)
+            for rest, cls in self._cues_at(w) if got is None else got:
                 if not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
                     out.add(cls)
         return sorted(out)
@@ -281,7 +284,6 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)
     lo, hi = left[1], right[0]
-    n = len(tokens)
     pair = f"{ta}>{tb}"
     o = "ab" if forward else "ba"
     gap = max(0, hi - lo)
@@ -290,9 +292,13 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     if lo > hi:
         f.append("overlap")
         return f
-    mid = range(lo, hi) if gap <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
-    between = [_word(tokens[k].text) for k in mid]
-    words = [w[0] for w in between]
+    read = _read(tokens)
+    # what lies between and around the two spans is the same for both directions of a pair: read once
+    key = (left[0], lo, hi, right[1], si, language, model)
+    got = read.spans.get(key)
+    if got is None:
+        got = read.spans[key] = _between(read, left, right, si, language, model)
+    between, words, around, cued = got
     if gap <= 4:
         joined = " ".join(words)
         f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
@@ -312,56 +318,96 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
             f.append(f"bfl={words[0]}|{words[-1]}")
     else:
         f.append(f"adjacent|{o}")
-    f += [f"bw={w[si]}" for w in between]
-    runs = sum(1 for k in range(len(between)) if between[k][2] and (k == 0 or not between[k - 1][2]))
-    f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
-    after = _word(tokens[right[1]].text)[0] if right[1] < n else "</s>"
-    if after in ("-based", "based") or any(w.endswith("-based") or w == "based" for w in words):
-        f.append("based")
-    if any(t.text.endswith("-based") for t in tokens[left[0] : left[1]]):
-        f.append("left-based")
-    # Context outside the pair, and next to each entity in its role.
-    for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
-        f.append(f"{d}={_word(tokens[k].text)[0] if 0 <= k < n else '<s>'}")
-    f.append(f"R+1={after}")
-    f += _role_features(tokens, "a", a[0], a[1], si)
-    f += _role_features(tokens, "b", b[0], b[1], si)
+    f += around
+    f += _role_features(read, "a", a[0], a[1], si)
+    f += _role_features(read, "b", b[0], b[1], si)
     if model is not None:
-        cues = model.cues.get(language)
-        if cues:
-            f += [f"cue_b={c}" for c in cues.hits(words)]
-            near = [_word(tokens[k].text)[0] for k in range(max(0, left[0] - 4), left[0])]
-            near += [_word(tokens[k].text)[0] for k in range(right[1], min(n, right[1] + 4))]
-            f += [f"cue_n={c}" for c in cues.hits(near)]
+        f += cued
     return list(dict.fromkeys(f))
 
 
-# The role features of the last sentence's spans: a name is paired with up to 2 * _MAX_NEIGHBOURS
-# others, in both roles, and its features do not depend on the pair. Keyed by the sentence's token
-# tuple itself (held, so its id cannot be reused) and cleared when another sentence comes. The entry is
-# replaced whole and read once into a local, so threads (the LLM engines' workers) never mix sentences.
-_ROLE_CACHE: dict[str, tuple[Any, dict[tuple[str, int, int, int], list[str]]]] = {}
+def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
+             ) -> tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]]:
+    """What :func:`features` reads between and around the spans ``left`` and ``right`` (in text order)
+    whichever is the pair's first: :func:`_word` of the words between, their lowercased forms, the
+    features of those words and of the context ("bw=" to "R+1="), and the cue features."""
+    lo, hi = left[1], right[0]
+    wd, n = read.words, len(read.words)
+    mid = range(lo, hi) if hi - lo <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
+    between = [wd[k] for k in mid]
+    words = [w[0] for w in between]
+    f = [f"bw={w[si]}" for w in between]
+    caps = [w[2] for w in between]
+    runs = sum([c and not p for p, c in zip([False, *caps], caps, strict=False)])  # runs of capitalised words
+    f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
+    after = wd[right[1]][0] if right[1] < n else "</s>"
+    if after in ("-based", "based") or any(k in mid for k in read.based):
+        f.append("based")
+    if any(left[0] <= k < left[1] for k in read.based_text):
+        f.append("left-based")
+    # Context outside the pair, and next to each entity in its role.
+    for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
+        f.append(f"{d}={wd[k][0] if 0 <= k < n else '<s>'}")
+    f.append(f"R+1={after}")
+    cued: list[str] = []
+    cues = model.cues.get(language) if model is not None else None
+    if cues:
+        cued += [f"cue_b={c}" for c in cues.hits(words)]
+        near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
+        near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
+        cued += [f"cue_n={c}" for c in cues.hits(near)]
+    return between, words, f, cued
 
 
-def _role_features(tokens: Sequence[Token], role: str, i: int, j: int, si: int) -> list[str]:
-    """The features of the span ``tokens[i:j]`` in the pair role ``role`` ("a" or "b"): its words
-    next to it, its head, its other words (index ``si`` of :func:`_word`), its length, an acronym."""
-    entry = _ROLE_CACHE.get("last")
-    if entry is None or entry[0] is not tokens:
-        entry = _ROLE_CACHE["last"] = (tokens, {})
-    feats = entry[1]
+@dataclass(frozen=True)
+class _Reading:
+    """What the features of every pair of one sentence read: its tokens (held, so that their id cannot
+    be reused), :func:`_word` of each token, the tokens that say "based" (lowercased ``based`` or
+    ``-based``; ``based_text``: as written, ``-based``), and the role features of its spans so far (a
+    name is paired with up to 2 * _MAX_NEIGHBOURS others, in both roles, and its features do not
+    depend on the pair)."""
+
+    tokens: Any
+    words: list[tuple[str, str, bool]]
+    based: tuple[int, ...]
+    based_text: tuple[int, ...]
+    roles: dict[tuple[str, int, int, int], list[str]]
+    # _between of the pairs so far, by their spans' offsets, the word form, the language and the model
+    spans: dict[tuple[int, int, int, int, int, str, Any], Any]
+
+
+# The last sentence's _Reading, replaced when another sentence comes. The entry is replaced whole and
+# read once into a local, so threads (the LLM engines' workers) never mix sentences.
+_LAST: dict[str, _Reading] = {}
+
+
+def _read(tokens: Sequence[Token]) -> _Reading:
+    got = _LAST.get("last")
+    if got is None or got.tokens is not tokens:
+        words = [_word(t.text) for t in tokens]
+        got = _LAST["last"] = _Reading(
+            tokens, words, tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based")),
+            tuple(k for k, t in enumerate(tokens) if t.text.endswith("-based")), {}, {})
+    return got
+
+
+def _role_features(read: _Reading, role: str, i: int, j: int, si: int) -> list[str]:
+    """The features of the span ``tokens[i:j]`` of the sentence ``read`` in the pair role ``role`` ("a"
+    or "b"): its words next to it, its head, its other words (index ``si`` of :func:`_word`), its
+    length, an acronym."""
+    tokens = read.tokens
     key = (role, i, j, si)
-    got = feats.get(key)
+    got = read.roles.get(key)
     if got is None:
-        n = len(tokens)
-        got = [f"{role}-1={_word(tokens[i - 1].text)[0] if i > 0 else '<s>'}",
-               f"{role}+1={_word(tokens[j].text)[0] if j < n else '</s>'}",
-               f"{role}h={_word(tokens[j - 1].text)[0]}",
-               *(f"{role}w={_word(t.text)[si]}" for t in tokens[i : j - 1]),
+        n, wd = len(tokens), read.words
+        got = [f"{role}-1={wd[i - 1][0] if i > 0 else '<s>'}",
+               f"{role}+1={wd[j][0] if j < n else '</s>'}",
+               f"{role}h={wd[j - 1][0]}",
+               *(f"{role}w={w[si]}" for w in wd[i : j - 1]),
                f"{role}len={min(j - i, 4)}"]
         if j - i == 1 and tokens[i].is_upper:
             got.append(f"{role}acro")
-        feats[key] = got
+        read.roles[key] = got
     return got
 
 

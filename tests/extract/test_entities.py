@@ -438,3 +438,16 @@ def test_a_tagged_place_ends_at_the_hyphen_of_based_or_area(text: str, place: st
     labels = {e.label for e in extract(Article(id="a", text=text, language="en"), engine="hybrid").entities}
     assert place in labels
     assert not any(lab.startswith(place + "-") for lab in labels)
+
+
+def test_gazetteer_scan_skips_only_words_no_name_starts_with() -> None:
+    # scan passes over a word that starts no surface form without building keys: every key's first
+    # word must be among those it stops at, and names after skipped words are still found whole.
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.text import tokenize
+
+    gaz = gaz_index("id")
+    firsts = gaz._first_words()
+    assert all(key[0] in firsts for key in gaz._by_tokens) and "kemarin" not in firsts
+    toks = tokenize("Kata dia kemarin, Bank Mandiri dan Telkom Indonesia meneken kerja sama.")
+    assert [(i, j, k.id) for i, j, k in gaz.scan(toks)] == [(4, 6, "bank-mandiri"), (7, 9, "telkom-indonesia")]

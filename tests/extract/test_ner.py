@@ -102,6 +102,55 @@ def test_viterbi_matches_brute_force() -> None:
     assert model.labels_of(toks) == list(best)
 
 
+def test_sentences_decoded_side_by_side_match_brute_force() -> None:
+    # viterbi_many decodes an article's sentences together, padded to the longest: each sentence must
+    # still get its own best sequence (shorter ones end early; an empty one gets no labels).
+    labels = ["O", "B-Person", "I-Person"]
+    # O after O pays, so that decoding on past a short sentence's end would turn "Anis" into O
+    trans = {("O", "I-Person"): -5.0, ("B-Person", "I-Person"): 2.0, ("I-Person", "I-Person"): 0.2,
+             ("O", "O"): 1.2, ("I-Person", "O"): -1.0}
+    weights = {("cap", "B-Person"): 1.5, ("cap", "I-Person"): 1.0, ("bias", "O"): 0.5, ("-1w=kata", "B-Person"): 1.0}
+    model = Model("id", labels, trans, weights, Resources())
+    sentences = [tokenize(t) for t in ("kata Anis Baswedan di Bogor", "Anis", "", "kata Ridwan Kamil", "di Bogor ia")]
+
+    def brute(toks: list) -> list[str]:  # type: ignore[type-arg]
+        feats = features(toks, model.res)
+
+        def total(seq: tuple[str, ...]) -> float:
+            s = sum(weights.get((a, lab), 0.0) for f, lab in zip(feats, seq, strict=True) for a in f)
+            return s + sum(trans.get(p, 0.0) for p in itertools.pairwise(seq))
+
+        return list(max(itertools.product(labels, repeat=len(toks)), key=total)) if toks else []
+
+    want = [brute(toks) for toks in sentences]
+    assert want[1] == ["B-Person"] and "I-Person" in want[0]
+    assert model.viterbi_many([model.emissions(toks) for toks in sentences]) == want
+    assert [model.viterbi(model.emissions(toks)) for toks in sentences if toks] == [w for w in want if w]
+    assert model.viterbi_many([]) == []
+
+
+def test_an_articles_readings_are_each_sentences_own() -> None:
+    # tagger_readings reads an article's sentences together (the cased and the caseless model each
+    # decoding its own side by side): the same readings as one sentence at a time.
+    from kg.extract.learned import tagger_reading, tagger_readings
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.text import split_sentences
+
+    lines = ["Presiden Joko Widodo meresmikan bandara baru di Kulon Progo, Yogyakarta.",
+             "bank mandiri dan bank rakyat indonesia menandatangani kerja sama di jakarta",
+             "Joko Widodo bertemu direksi Bank Mandiri di Yogyakarta pada Senin."]
+    text = "\n\n".join(lines)
+    starts = [text.index(line) for line in lines]
+    sentences = split_sentences(text, [(a, a + len(line)) for a, line in zip(starts, lines, strict=True)],
+                                load_lexicon("id"))
+    assert len(sentences) == 3 and sentences[1].caseless and not sentences[0].caseless
+    together = tagger_readings(sentences, language="id")
+    alone = [tagger_reading(s, language="id") for s in sentences]
+    assert [(r.model, r.rows, r.runs) for r in together if r] == [(r.model, r.rows, r.runs) for r in alone if r]
+    assert all(together) and together[1].model is not together[0].model  # type: ignore[union-attr]
+    assert together[0].runs and together[1].runs  # type: ignore[union-attr]
+
+
 def test_missing_or_broken_model(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"named-entity model .*missing.*train_ner\.py"):
         Model.read(tmp_path / "ner-xx.tsv.gz")
@@ -246,8 +295,9 @@ def test_marginals_match_brute_force_and_confidence_is_the_weakest_token() -> No
 
 
 def test_emission_cache_starts_again_without_changing_scores(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The cached score rows (one cache per neighbour offset) are cleared when full: a model that must
-    # start again before every sentence scores each sentence exactly as one that never does.
+    # The cached score rows (a block of five per token text: its own and as a neighbour) are cleared
+    # when full: a model that must start again before every sentence scores each sentence exactly as
+    # one that never does.
     from kg.extract import ner
 
     texts = ["Presiden Joko Widodo meresmikan bandara baru di Kulon Progo, Yogyakarta.",
@@ -255,11 +305,11 @@ def test_emission_cache_starts_again_without_changing_scores(monkeypatch: pytest
              "Joko Widodo bertemu direksi Bank Mandiri di Yogyakarta."]
     sentences = [tokenize(t) for t in texts]
     fresh = ner.tagger("id")
-    fresh._vec = {d: {} for d in fresh._vec}
+    fresh._vec = {}
     fresh._used = 0
     cached = [fresh.emissions(toks) for toks in sentences]
-    assert fresh._used > 0 and all(fresh._vec[d] for d in (0, -2, -1, 1, 2))
-    monkeypatch.setattr(ner, "_ROWS", 5 * max(len(toks) for toks in sentences))
+    assert fresh._used > 0 and fresh._vec
+    monkeypatch.setattr(ner, "_ROWS", max(len(toks) for toks in sentences))
     restarted = [fresh.emissions(toks) for toks in sentences]
     assert restarted == cached
-    assert fresh._used <= 5 * len(sentences[-1])  # the last sentence's rows only: the cache started again
+    assert fresh._used <= len(sentences[-1])  # the last sentence's rows only: the cache started again

@@ -260,3 +260,31 @@ def test_role_features_are_the_pairs_own_across_sentences() -> None:
     assert again == first == features(list(one), (0, 2, "Person"), (3, 4, "Company"), language="en")
     swapped = features(one, (3, 4, "Company"), (0, 2, "Person"), language="en")
     assert "ah=lumeo" in swapped and "bh=diaz" in swapped
+
+
+def test_sentence_level_pair_features_follow_the_sentence() -> None:
+    # The words, "based" tokens and capitalised runs are read once per sentence and shared by its pairs:
+    # each pair still gets the features of its own span of words, and another sentence its own.
+    features = relmodel.features
+    one = tuple(tokenize("Vexo-based Lumeo Corp of Oslo Tenvar Bank said Ana Diaz runs Oslo-based Kora"))
+    vexo_lumeo = features(one, (0, 3, "Company"), (4, 5, "Place"), language="en")
+    assert "left-based" in vexo_lumeo and "based" not in vexo_lumeo and "caps=0" in vexo_lumeo
+    ana_kora = features(one, (8, 10, "Person"), (12, 13, "Company"), language="en")
+    assert "based" in ana_kora and "left-based" not in ana_kora  # "Oslo-based" is between them
+    assert "based" not in features(one, (8, 10, "Person"), (11, 13, "Company"), language="en")
+    lumeo_ana = features(one, (1, 3, "Company"), (8, 10, "Person"), language="en")
+    assert "caps=1" in lumeo_ana and "based" not in lumeo_ana  # "Oslo Tenvar Bank"
+    assert "caps=2" in features(one, (1, 3, "Company"), (11, 13, "Company"), language="en")  # and "Ana Diaz"
+    two = tuple(tokenize("Lumeo Corp of Oslo said Ana Diaz runs it"))
+    plain = features(two, (0, 2, "Company"), (5, 7, "Person"), language="en")
+    assert "based" not in plain and "left-based" not in plain and "caps=1" in plain
+    assert features(one, (0, 3, "Company"), (4, 5, "Place"), language="en") == vexo_lumeo
+    # both directions of a pair share what lies between them; cue features come only with a model
+    three = tuple(tokenize("Lumeo Corp agreed to acquire Vexo Ltd"))
+    lumeo, vexo = (0, 2, "Company"), (5, 7, "Company")
+    bare = features(three, lumeo, vexo, language="en")
+    cued = features(three, lumeo, vexo, language="en", model=relmodel.load())
+    back = features(three, vexo, lumeo, language="en", model=relmodel.load())
+    assert not any(x.startswith("cue_") for x in bare) and "cue_b=acquisition" in cued
+    assert [x for x in back if x.startswith("cue_")] == [x for x in cued if x.startswith("cue_")]
+    assert features(three, vexo, lumeo, language="en") == [x for x in back if not x.startswith("cue_")]
