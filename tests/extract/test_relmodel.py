@@ -203,6 +203,20 @@ def test_training_is_deterministic(shared: Path) -> None:
     assert m.labels == ("based_in", "none", "works_for")
 
 
+def test_folds_in_worker_processes_give_the_same_choice(shared: Path) -> None:
+    """Cross-validation with its folds in forked processes chooses exactly what one process does."""
+    pytest.importorskip("sklearn")
+    from kg.train.relations import cv_relations
+
+    train = _train_module()
+    docs = train.read_gold(shared / "eval" / "conll04" / "train.gold.jsonl")[:120]
+    pairs = train.pairs_of(docs)
+    feats = train.feature_lists(docs, pairs, train.untrained("relation", train.cue_table()))
+    one = cv_relations(docs, pairs, feats, 1)
+    assert one[3]["cv_f1"] > 0.3
+    assert cv_relations(docs, pairs, feats, 3) == one
+
+
 def _train_module():  # type: ignore[no-untyped-def]
     with mock.patch.dict(os.environ):  # the script pins BLAS threads in the environment
         sys.path.insert(0, str(ROOT / "scripts"))
@@ -260,3 +274,18 @@ def test_role_features_are_the_pairs_own_across_sentences() -> None:
     assert again == first == features(list(one), (0, 2, "Person"), (3, 4, "Company"), language="en")
     swapped = features(one, (3, 4, "Company"), (0, 2, "Person"), language="en")
     assert "ah=lumeo" in swapped and "bh=diaz" in swapped
+
+
+def test_a_names_trailing_period_does_not_change_its_features() -> None:
+    # Gold spans include an abbreviation's or a sentence's last period ("Vexo Corp.", "Oslo."),
+    # kg's own names mostly do not ("Vexo Corp"): a pair is read the same either way, so what the
+    # classifier learnt from gold spans applies to kg's names.
+    toks = tokenize("The parts were made by Vexo Corp. of Oslo.")
+    assert [t.text for t in toks[5:10]] == ["Vexo", "Corp", ".", "of", "Oslo"]
+    m = relmodel.load()
+    kg_spans = relmodel.features(toks, (5, 7, "Company"), (9, 10, "Place"), language="en", model=m)
+    gold_spans = relmodel.features(toks, (5, 8, "Company"), (9, 11, "Place"), language="en", model=m)
+    assert kg_spans == gold_spans
+    assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
+    # a period that is the whole name stays: nothing is left to trim to
+    assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
