@@ -275,17 +275,3 @@ def test_role_features_are_the_pairs_own_across_sentences() -> None:
     swapped = features(one, (3, 4, "Company"), (0, 2, "Person"), language="en")
     assert "ah=lumeo" in swapped and "bh=diaz" in swapped
 
-
-def test_a_names_trailing_period_does_not_change_its_features() -> None:
-    # Gold spans include an abbreviation's or a sentence's last period ("Vexo Corp.", "Oslo."),
-    # kg's own names mostly do not ("Vexo Corp"): a pair is read the same either way, so what the
-    # classifier learnt from gold spans applies to kg's names.
-    toks = tokenize("The parts were made by Vexo Corp. of Oslo.")
-    assert [t.text for t in toks[5:10]] == ["Vexo", "Corp", ".", "of", "Oslo"]
-    m = relmodel.load()
-    kg_spans = relmodel.features(toks, (5, 7, "Company"), (9, 10, "Place"), language="en", model=m)
-    gold_spans = relmodel.features(toks, (5, 8, "Company"), (9, 11, "Place"), language="en", model=m)
-    assert kg_spans == gold_spans
-    assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
-    # a period that is the whole name stays: nothing is left to trim to
-    assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
