@@ -231,7 +231,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     """Relations the pair classifier reads between named mentions of one sentence."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
-    from kg.extract.relmodel import classify
+    from kg.extract.relmodel import allowed, classify
     from kg.extract.venues import country_modifiers, demonym, venues
 
     lex = load_lexicon(language)
@@ -252,6 +252,8 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     for a, b in pairs:
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
+        if (id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)):
+            continue  # a venue and a name it could only deal with: not asked (as before)
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
