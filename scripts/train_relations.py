@@ -237,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="the shared training folder holding relations-en/")
     ap.add_argument("--no-extra", action="store_true", help="leave out relations-en (KnowledgeNet, Re-DocRED)")
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="processes for the cross-validation folds (the same model bytes; default 1)")
     args = ap.parse_args(argv)
 
     conll = {s: read_gold(args.data / "conll04" / f"{s}.gold.jsonl") for s in ("train", "dev")}
@@ -257,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({dict(sorted(Counter(p.label for p in pairs if p.train).items()))})")
     figures: dict[str, Any] = {}
     licences = {k: LICENCES[k] for k in sources}
-    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences})
+    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers)
     figures["conll04_dev"] = eval_relations("CoNLL04 dev", conll["dev"], model)
     for lang in ("en", "id") if ann else ():
         figures[f"annotations_test_{lang}"] = eval_relations(

@@ -307,21 +307,28 @@ def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
             and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))
 
 
+# What a name says about itself rather than a deal it takes part in: a venue may have these.
+_NOT_DEALS = frozenset({"works_for", "based_in"})
+
+
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
                          language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
     :func:`kg.extract.relations.find_cues`, when already found)."""
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
-    from kg.extract.relmodel import classify
+    from kg.extract.relmodel import allowed, classify
     from kg.extract.venues import country_modifiers, demonym, venues
 
     lex = load_lexicon(language)
-    gone = venues(s, lex, ms)  # "told Reuters": not a party
+    # "told Reuters", "approved by the Chinese government", "according to Ana Diaz, director of X": a
+    # name a venue frame introduces is no party of a deal, but still works somewhere or is based
+    # somewhere (who is speaking, where the regulator is)
+    gone = {id(ms[k]) for k in venues(s, lex, ms)}
     # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal;
     # a demonym in passing ("broadcast in Russian") not even that
     modifiers = {id(ms[k]) for k in country_modifiers(s, lex, ms)}
-    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector" and k not in gone
+    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector"
              and not (id(m) in modifiers and demonym(m, lex))]
     out = []
     seen: set[tuple[str, str, str]] = set()
@@ -330,10 +337,14 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     for a, b in pairs:
         if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
             continue
+        if (id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)):
+            continue  # a venue and a name it could only deal with: not asked (as before)
         rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
         if rtype is None or (rtype != "based_in" and (id(a) in modifiers or id(b) in modifiers)):
+            continue
+        if rtype not in _NOT_DEALS and (id(a) in gone or id(b) in gone):
             continue
         key = link_key(rtype, a.key, b.key)
         if key in known or key in seen:

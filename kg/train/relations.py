@@ -21,7 +21,7 @@ import contextlib
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kg.extract import relmodel
@@ -178,10 +178,36 @@ def sample_weight(docs: Sequence[Doc], p: Pair, extra: tuple[float, float]) -> f
     return extra[1] if p.label == "none" else extra[0]
 
 
-def cv_relations(docs: list[Doc], pairs: list[Pair],
-                 feats: list[list[str]]) -> tuple[float, float, tuple[float, float], dict]:
+# The data of a training run, for the worker processes of :func:`_folds` (set before they fork, so
+# they share it instead of receiving copies).
+_JOB: dict[str, Any] = {}
+
+
+def _folds(task: Callable[[int], Any], workers: int) -> list[Any]:
+    """``task(k)`` for the five folds, in fold order: in ``workers`` forked processes when above 1
+    (each fit is single-threaded and deterministic, so the results are the same as in one process)."""
+    if workers <= 1:
+        return [task(k) for k in range(5)]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(min(workers, 5)) as pool:
+        return pool.map(task, range(5))
+
+
+def _cv_fold(k: int) -> tuple[list[int], list[str], list[list[float]]]:
+    """One fold of :func:`cv_relations`: the held-out pairs, the labels and their probabilities."""
+    docs, pairs, feats, fold, c, xw = (_JOB[x] for x in ("docs", "pairs", "feats", "fold", "c", "xw"))
+    tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+    te = [n for n, p in enumerate(pairs) if fold[p.doc] == k and docs[p.doc].source in SCORED_SOURCES]
+    classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
+                               [sample_weight(docs, pairs[n], xw) for n in tr])
+    return te, classes, probabilities([feats[n] for n in te], vocab, w, b)
+
+
+def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]],
+                 workers: int = 1) -> tuple[float, float, tuple[float, float], dict]:
     """C, threshold and the extra sets' weight with the best out-of-fold relation F1, and the
-    trust table at that choice."""
+    trust table at that choice (``workers``: processes for the folds)."""
     fold = folds_of(docs)
     best: tuple[float, float, float, tuple[float, float]] = (-1.0, 0.0, 0.0, (1.0, 1.0))
     table = {}
@@ -189,13 +215,12 @@ def cv_relations(docs: list[Doc], pairs: list[Pair],
     has_extra = any(d.source in EXTRA_SOURCES for d in docs)
     for c, xw in ((c, xw) for c in REL_C_GRID for xw in (EXTRA_WEIGHTS if has_extra else ((1.0, 1.0),))):
         oof: list[tuple[Pair, list[str], list[float]]] = []
-        for k in range(5):
-            tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
-            te = [n for n, p in enumerate(pairs) if fold[p.doc] == k and docs[p.doc].source in SCORED_SOURCES]
-            classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
-                                       [sample_weight(docs, pairs[n], xw) for n in tr])
-            probs = probabilities([feats[n] for n in te], vocab, w, b)
-            oof += [(pairs[n], classes, q) for n, q in zip(te, probs, strict=True)]
+        _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw)
+        try:
+            for te, classes, probs in _folds(_cv_fold, workers):
+                oof += [(pairs[n], classes, q) for n, q in zip(te, probs, strict=True)]
+        finally:
+            _JOB.clear()
         for th in THRESHOLDS:
             answers = [decide(p, labels, q, th) for p, labels, q in oof]
             pred, gold = triples(docs, [p for p, _, _ in oof], answers)
@@ -231,37 +256,54 @@ def _shipping(model: relmodel.Model) -> Iterator[None]:
         relmodel.load = original
 
 
+def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int]]:
+    """One fold of :func:`pipeline_thresholds`: (true, false) positives of kg's pipeline on the held-out
+    units by (language, relation type, threshold)."""
+    from kg.evaluate import evaluate
+    from kg.extract import extract
+
+    docs, pairs, feats, fold, c, xw, cues, grid = (
+        _JOB[x] for x in ("docs", "pairs", "feats", "fold", "c", "xw", "cues", "grid"))
+    tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+    classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
+                               [sample_weight(docs, pairs[n], xw) for n in tr])
+    held = [d for n, d in enumerate(docs) if fold[n] == k and d.source in TRUST_SOURCES]
+    out: dict[tuple[str, str, float], tuple[int, int]] = {}
+    for t in grid:
+        model = model_json("relation", classes, vocab, w, b, cues, t, {})[1]
+        with _shipping(model):
+            for (lang, src) in sorted({(d.language, d.source) for d in held}):
+                gold = annotation_gold([d for d in held if d.language == lang and d.source == src])
+                rep = evaluate(gold, lambda a: extract(a, engine="model"))
+                for rtype, cnt in rep.relation_types.items():
+                    tp, fp = out.get((lang, rtype, t), (0, 0))
+                    out[lang, rtype, t] = (tp + cnt.tp, fp + cnt.fp)
+    return out
+
+
 def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
-                        xw: tuple[float, float],
-                        cues: dict[str, Any]) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+                        xw: tuple[float, float], cues: dict[str, Any],
+                        workers: int = 1) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
     """Per language and relation type, the lowest probability (from ``th`` up) at which the
     classifier's links, read by kg's pipeline (its own entities and sentences, the ``model``
     engine) from the held-out folds, reach ``TRUST_PRECISION``; types that never do are left out.
 
     Gold-span precision overstates what the classifier does in use: in kg's pipeline it also
     pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody).
+    ``workers``: processes for the folds.
     """
-    from kg.evaluate import evaluate
-    from kg.extract import extract
-
     fold = folds_of(docs)
     grid = sorted({th, *(t for t in PIPELINE_THRESHOLDS if t > th)})
     counts: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
-    for k in range(5):
-        tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
-        classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
-                                   [sample_weight(docs, pairs[n], xw) for n in tr])
-        held = [d for n, d in enumerate(docs) if fold[n] == k and d.source in TRUST_SOURCES]
-        for t in grid:
-            model = model_json("relation", classes, vocab, w, b, cues, t, {})[1]
-            with _shipping(model):
-                for (lang, src) in sorted({(d.language, d.source) for d in held}):
-                    gold = annotation_gold([d for d in held if d.language == lang and d.source == src])
-                    rep = evaluate(gold, lambda a: extract(a, engine="model"))
-                    for rtype, cnt in rep.relation_types.items():
-                        counts[lang, rtype, t][0] += cnt.tp
-                        counts[lang, rtype, t][1] += cnt.fp
-        print(f"  pipeline fold {k + 1}/5 done", flush=True)
+    _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid)
+    try:
+        for k, got in enumerate(_folds(_pipeline_fold, workers)):
+            for key, (tp, fp) in got.items():
+                counts[key][0] += tp
+                counts[key][1] += fp
+            print(f"  pipeline fold {k + 1}/5 done", flush=True)
+    finally:
+        _JOB.clear()
     trusted: dict[str, dict[str, float]] = {}
     table: dict[str, Any] = {}
     for lang, rtype in sorted({(x[0], x[1]) for x in counts}):
@@ -277,12 +319,12 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
 
 
 def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
-                meta: dict[str, Any]) -> tuple[str, relmodel.Model]:
+                meta: dict[str, Any], workers: int = 1) -> tuple[str, relmodel.Model]:
     """The relation classifier's JSON text and model: C, threshold and the extra sets' weight by
     cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`)."""
     kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
-    c, th, xw, cv = cv_relations(docs, pairs, feats)
+    c, th, xw, cv = cv_relations(docs, pairs, feats, workers)
     labels = [p.label for p in pairs]
     rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
     weights = [sample_weight(docs, pairs[n], xw) for n in rows]
@@ -295,7 +337,7 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                           f"{' and '.join(TRUST_SOURCES)}, are precise enough (by language: "
                           f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
                           f"{TRUST_MIN_PREDICTIONS} links")
-    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues)
+    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers)
     meta["cross_validation"]["pipeline"] = table
     meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
     print(f"  trusted (type: threshold): {trusted}")

@@ -158,3 +158,27 @@ def test_in_indonesian_the_name_after_a_unit_cue_is_the_parent():
     rels = relations_of("Budi meneken kontrak dengan PT Sinar Logam, sebuah anak perusahaan PT Nusantara Baterai Tbk.",
                         "id", status=False)
     assert ("subsidiary_of", "PT Sinar Logam", "PT Nusantara Baterai Tbk") in rels, rels
+
+
+def test_a_name_a_venue_frame_introduces_keeps_its_employer_and_seat_but_makes_no_deal(monkeypatch):
+    # A stub classifier that links every person to every company and every company to every other:
+    # the source after "according to" still works for her company, and the regulator a filing was made
+    # with still has its seat, but neither buys anything.
+    from kg.extract import relmodel
+
+    def stub(tokens, a, b, *, language, models=None):
+        if a[2] == "Person" and b[2] == "Company":
+            return "works_for", 0.9
+        if a[2] in ("Company", "Organization") and b[2] in ("Company", "Organization"):
+            return "acquisition", 0.9
+        if a[2] == "Organization" and b[2] == "Place":
+            return "based_in", 0.9
+        return None, 1.0
+
+    monkeypatch.setattr(relmodel, "classify", stub)
+    rels = _rels("The plant will close in May, according to Ana Dorval, director of Tenvar Industries Inc.")
+    assert ("works_for", "Ana Dorval", "Tenvar Industries Inc") in rels, rels
+    rels = _rels("In a filing with the Lumeo Securities Commission in Oslo, Tenvar Industries Inc said it bought "
+                 "Vexo Corp.")
+    assert ("based_in", "Lumeo Securities Commission", "Oslo") in rels, rels
+    assert not {r for r in rels if r[0] == "acquisition" and "Lumeo Securities Commission" in r[1:]}, rels

@@ -203,6 +203,20 @@ def test_training_is_deterministic(shared: Path) -> None:
     assert m.labels == ("based_in", "none", "works_for")
 
 
+def test_folds_in_worker_processes_give_the_same_choice(shared: Path) -> None:
+    """Cross-validation with its folds in forked processes chooses exactly what one process does."""
+    pytest.importorskip("sklearn")
+    from kg.train.relations import cv_relations
+
+    train = _train_module()
+    docs = train.read_gold(shared / "eval" / "conll04" / "train.gold.jsonl")[:120]
+    pairs = train.pairs_of(docs)
+    feats = train.feature_lists(docs, pairs, train.untrained("relation", train.cue_table()))
+    one = cv_relations(docs, pairs, feats, 1)
+    assert one[3]["cv_f1"] > 0.3
+    assert cv_relations(docs, pairs, feats, 3) == one
+
+
 def _train_module():  # type: ignore[no-untyped-def]
     with mock.patch.dict(os.environ):  # the script pins BLAS threads in the environment
         sys.path.insert(0, str(ROOT / "scripts"))
