@@ -15,7 +15,7 @@ from kg.extract.found import Hit
 from kg.extract.joins import next_to
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.relations import _left, _right
+from kg.extract.nearest import left_party, right_party
 from kg.extract.text import Sentence, Token
 from kg.schema import ORG_TYPES, link_key
 
@@ -25,12 +25,12 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     """The person and the organisation of a job title cue at ``h`` (works_for), or None."""
     orgs = ORG_TYPES
     person = frozenset({"Person"})
-    org_right = _right(ms, h.j, hi, orgs, gap=3)
-    person_right = _right(ms, h.j, hi, person, gap=6)
+    org_right = right_party(ms, h.j, hi, orgs, gap=3)
+    person_right = right_party(ms, h.j, hi, person, gap=6)
     if org_right is not None and person_right is None:
         # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
-        person_right = _right(ms, org_right.j, hi, person, gap=5)
-    person_left = _left(ms, h.i, lo, person, gap=2)
+        person_right = right_party(ms, org_right.j, hi, person, gap=5)
+    person_left = left_party(ms, h.i, lo, person, gap=2)
     if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
         person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
     if person_left is not None and org_right is None:
@@ -39,7 +39,7 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         if boss is not None:
             return person_left, boss
     # "Bank Arta corporate secretary Dewi", "Solvane's head of", "Microsoft, led by chief executive Satya"
-    org_left = _left(ms, h.i, lo, orgs, gap=1) or _left(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
+    org_left = left_party(ms, h.i, lo, orgs, gap=1) or left_party(ms, h.i, lo, orgs, gap=4, plain=s.tokens)
     if (person_left is not None and org_right is not None and person_right is not None
             and org_right.i < person_right.i and next_to(s.tokens, org_right.j, person_right.i)
             and h.i > person_left.j and not any(t.is_word for t in s.tokens[person_left.j : h.i])):
@@ -56,7 +56,7 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         return person_right, org_left
     if org_left is not None:
         # "Katrin Vogel, Solvane's head of procurement"
-        before = _left(ms, org_left.i, lo, person, gap=1)
+        before = left_party(ms, org_left.i, lo, person, gap=1)
         if before is not None:
             return before, org_left
     return None

@@ -363,11 +363,11 @@ def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: t
     ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
     read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`);
     the rules alone without ``learned``."""
-    from kg.extract.relations import _clause
+    from kg.extract.nearest import clause
     from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
 
     anchor = anchor_of(hits, rtype, a, b)
-    lo, hi = _clause(s, lex, anchor[0])
+    lo, hi = clause(s, lex, anchor[0])
     if rtype in NEGATION_ONLY:
         return negation_status(s.tokens, lex, anchor, lo)
     return decide(s, lex, hits, anchor, rtype, lo, hi, learned=learned, models=models)

@@ -18,16 +18,18 @@ from collections.abc import Iterator, Sequence
 
 from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
 from kg.extract.found import Found, Hit
+from kg.extract.jobs import job_pair, job_status_span
 from kg.extract.joins import appositive_comma, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
+from kg.extract.nearest import appositive_head, clause, left_party, possessor, right_party, types_ok
 from kg.extract.owners import owned
+from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
 from kg.extract.text import Sentence, Token
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
-_MAX_GAP = 14  # tokens between a cue and a party
 # Forms of "to be" before a participle make a passive; "has/had acquired" is active.
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
@@ -47,97 +49,6 @@ def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
     return hits
 
 
-def _clause(s: Sentence, lex: Lexicon, i: int) -> tuple[int, int]:
-    """Token range of the clause around token ``i`` (split at ';' and contrast words)."""
-    breaks = lex.words("clause_breaks")
-    lo, hi = 0, len(s.tokens)
-    for k, t in enumerate(s.tokens):
-        if t.low in breaks:
-            if k < i:
-                lo = k + 1
-            elif k > i:
-                hi = k
-                break
-    return lo, hi
-
-
-def _fits(m: Mention, types: frozenset[str]) -> bool:
-    return m.type in types
-
-
-def _left(
-    ms: list[Mention],
-    i: int,
-    lo: int,
-    types: frozenset[str],
-    gap: int = _MAX_GAP,
-    *,
-    plain: Sequence[Token] | None = None,
-) -> Mention | None:
-    """The nearest mention of ``types`` ending before token ``i`` (given the sentence's tokens
-    as ``plain``: only the nearest mention, and only if the words between are lowercase words,
-    commas or a possessive)."""
-    for m in reversed(ms):
-        if m.j <= i and m.i >= lo and i - m.j <= gap and _fits(m, types):
-            if plain is not None and not all(_plain(t) for t in plain[m.j : i]):
-                return None
-            return m
-        if plain is not None and m.j <= i:
-            return None
-    return None
-
-
-def _plain(t: Token) -> bool:
-    return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
-
-
-def _possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
-    """Whether the name ``left`` possesses the cue at token ``i``: right before it (a ticker in
-    brackets between: "Tenvar Inc <TNV> unit"), or a possessive ("Tenvar's", "its") with up to
-    three lowercase words between ("Tenvar's wholly owned unit"; "Tenvar merupakan anak usaha"
-    is no possessive)."""
-    k = left.j
-    owned = left.source == "coref" and left.text.lower() in ("its", "their")
-    if k < i and toks[k].text in ("'s", "’s", "'", "’"):
-        k += 1
-        owned = True
-    if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
-        k += 3
-    return k == i or (owned and i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i]))
-
-
-def _appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
-    """ "PT Karya Komponen Otomotif (KKO), produsen suku cadang asal Bekasi": the organisation
-    whose appositive holds the cue."""
-    toks = s.tokens
-    for m in reversed(ms):
-        if m.j > i or m.i < lo:
-            continue
-        if m.type not in ORG_TYPES:
-            return None
-        k = m.j
-        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
-            k += 3
-        if k < i and toks[k].text == "," and i - k <= 8 and all(_plain(t) for t in toks[k + 1 : i]):
-            return m
-        return None
-    return None
-
-
-def _right(
-    ms: list[Mention],
-    j: int,
-    hi: int,
-    types: frozenset[str],
-    gap: int = _MAX_GAP,
-    skip: Mention | None = None,
-) -> Mention | None:
-    for m in ms:
-        if m.i >= j and m.j <= hi and m.i - j <= gap and _fits(m, types) and m is not skip:
-            return m
-    return None
-
-
 def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: int, hi: int) -> Mention | None:
     """Who states or denies: the subject of a speech verb or denial cue in the clause."""
     speech = lex.words("speech_verbs")
@@ -146,14 +57,14 @@ def _speaker(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit], lo: 
     positions = [k for k in range(lo, hi) if s.tokens[k].low in speech]
     positions += [o.i for o in hits if o.cue.status == "denied" and lo <= o.i < hi]
     for k in sorted(positions):
-        m = _left(ms, k, lo, who, gap=6)
+        m = left_party(ms, k, lo, who, gap=6)
         if (
             m is None
             or (k + 1 < hi and s.tokens[k + 1].low in agents)
             or s.tokens[k].low in {"kata", "ujar", "tutur", "said"}
         ):
             after = k + 2 if k + 1 < hi and s.tokens[k + 1].low in agents else k + 1
-            r = _right(ms, after, hi, who, gap=3)
+            r = right_party(ms, after, hi, who, gap=3)
             m = r or m
         if m is not None:
             return m
@@ -188,8 +99,8 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     agents = lex.words("agent_markers")
     sub_t, obj_t = rt.subject_types, rt.object_types
     both = sub_t | obj_t
-    left = _left(ms, h.i, lo, both)
-    right = _right(ms, h.j, hi, both)
+    left = left_party(ms, h.i, lo, both)
+    right = right_party(ms, h.j, hi, both)
     if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
         # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a
         # name past a comma after it that belongs to the next clause
@@ -199,7 +110,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if right is None and left is not None and rt.symmetric:
         # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
         # parties before the cue, joined by a conjunction
-        first = _left(ms, left.i, lo, both, gap=2)
+        first = left_party(ms, left.i, lo, both, gap=2)
         if first is not None and first.key != left.key and {t.low for t in toks[first.j : left.i]} & conj:
             return first, left
     if right is None:
@@ -212,7 +123,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         # "Anak perusahaan PT PLN (Persero), PT Icon+", "Anak usaha PT Telkom Tbk yang bergerak di jasa
         # seluler, PT Telkomsel": a bracket or a relative clause may stand before the comma.
         comma = appositive_comma(toks, right.j, lex.words("relativizers"))
-        nxt = _right(ms, comma + 1, hi, both, gap=1, skip=right) if comma >= 0 else None
+        nxt = right_party(ms, comma + 1, hi, both, gap=1, skip=right) if comma >= 0 else None
         if nxt is not None and nxt.key != right.key:
             return (right, nxt) if nxt.source == "coref" else (nxt, right)
         return None
@@ -233,7 +144,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         rt.name in ("subsidiary_of", "investment")
         and h.cue.noun
         and left is not None
-        and _possessor(toks, left, h.i)
+        and possessor(toks, left, h.i)
         and h.cue.words[-1] not in lex.words("object_markers")
     ):
         # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo", "Tenvar's health care
@@ -258,7 +169,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
         # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
         # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
-        second = _right(ms, right.j, hi, both, gap=3, skip=right)
+        second = right_party(ms, right.j, hi, both, gap=3, skip=right)
         between = {t.low for t in toks[right.j : second.i]} if second is not None else set()
         # "kemitraan Xiaomi dan Ford", "gugatan A terhadap B": two parties after the cue; "Borong Saham
         # BBRI & BMRI" lists two objects of a one-way link, not its two parties.
@@ -283,7 +194,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
         # Y from X" names the seller)
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
         if toks[k].low in agents or bid:
-            agent, agent_at = _right(ms, k + 1, hi, both, gap=2), k
+            agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
             passive = passive or (bid and agent is not None)
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
@@ -298,11 +209,6 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     return left, right
 
 
-def _types_ok(rtype: str, a: Mention, b: Mention) -> bool:
-    rt = RELATION_TYPES[rtype]
-    return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
-
-
 def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int) -> tuple[Mention, Mention] | None:
     """based_in, operates_in and works_for: the cue sits between the two parties in fixed ways."""
     rtype = h.cue.relation
@@ -313,25 +219,23 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         if sec is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
-        org = inside or _left(ms, h.i, lo, frozenset({"Company"}), gap=8)
+        org = inside or left_party(ms, h.i, lo, frozenset({"Company"}), gap=8)
         return (org, sec) if org is not None and org.type == "Company" else None
     if rtype == "based_in":
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
         if place is None:
             return None
         toks = s.tokens
-        after = _right(ms, place.j + 1, hi, orgs, gap=0) if toks[place.j : place.j + 1] and \
+        after = right_party(ms, place.j + 1, hi, orgs, gap=0) if toks[place.j : place.j + 1] and \
             toks[place.j].text == "," else None
         if after is not None and h.i > 0 and toks[h.i - 1].is_word and not toks[h.i - 1].is_cap:
             # "pabrikan mobil asal Prancis, Renault", "pabrik asal Taiwan, Pegatron": the description
             # comes first and the company it describes right after the comma
             return after, place
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
-        org = inside or _left(ms, h.i, lo, orgs, gap=4) or _appositive_head(s, ms, h.i, lo)
+        org = inside or left_party(ms, h.i, lo, orgs, gap=4) or appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None
     if rtype == "works_for":
-        from kg.extract.jobs import job_pair  # (jobs.py builds on this module)
-
         return job_pair(s, lex, ms, h, lo, hi)
     return None
 
@@ -379,8 +283,6 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from phrases
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
-    from kg.extract.sale import sales  # (sale.py builds on this module)
-
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold
@@ -392,7 +294,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             continue
         if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
             continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
-        lo, hi = _clause(s, lex, h.i)
+        lo, hi = clause(s, lex, h.i)
         if headline and rtype not in ("operates_in", "based_in", "works_for"):
             # "Danantara Bakal Danai Proyek Hilirisasi, Bank Mandiri Ikut Serta": in a title-case headline
             # a comma after the cue starts the next clause
@@ -403,7 +305,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         else:
             pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7
-        if pair is None or not _types_ok(rtype, *pair):
+        if pair is None or not types_ok(rtype, *pair):
             continue
         if rtype == "operates_in":
             yield from more_sectors(s, lex, ms, pair)
@@ -415,8 +317,6 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         else:
             slo, shi = lo, hi
             if rtype == "works_for":
-                from kg.extract.jobs import job_status_span
-
                 slo, shi = job_status_span(s, lex, ms, h, subj, obj, lo, hi)
             status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.relations import _clause, _left, _types_ok
+from kg.extract.nearest import clause, left_party, types_ok
 from kg.extract.stake import below_control
 from kg.extract.status import decide
 from kg.extract.text import Sentence, Token
@@ -72,7 +72,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
     out: list[Found] = []
     spans: list[tuple[int, int]] = []
     for i, j in _sale_words(toks, words, lex.code):
-        lo, hi = _clause(s, lex, i)
+        lo, hi = clause(s, lex, i)
         # the thing sold is named ("its" and "the company" before it are the seller's)
         thing = next((m for m in ms if j <= m.i <= j + _THING_GAP and m.j <= hi and m.type in ORG_TYPES
                       and any(t.is_cap for t in toks[m.i : m.j])), None)
@@ -89,7 +89,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         if "asset" in about:
             continue  # "the assets of its Lumeo unit": Lumeo itself is not sold
         # the seller: the nearest party before the sale word ("Tenvar's chairman Ana Diaz sold his stake")
-        seller = _left(ms, i, lo, ORG_TYPES | {"Person"}, gap=_SELLER_GAP)
+        seller = left_party(ms, i, lo, ORG_TYPES | {"Person"}, gap=_SELLER_GAP)
         buyer = None
         for k in range(thing.j, min(hi, thing.j + _BUYER_GAP + 1)):
             if words.get((toks[k].low,)) == "buyer":
@@ -111,14 +111,14 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         found = False
         if seller is not None and seller.key != thing.key and about & {"own", "stake"}:
             rtype, pair = ("investment", (seller, thing)) if stake else ("subsidiary_of", (thing, seller))
-            if _types_ok(rtype, *pair):
+            if types_ok(rtype, *pair):
                 out.append(Found(rtype, pair[0], pair[1], held, s, confidence=0.65, whole=True))
                 found = True
         if buyer is not None and buyer.key not in (thing.key, seller.key if seller else ""):
             partial = stake or "part" in about
             control = not below_control(toks, (i, j), (thing.i, thing.j), lex.code) if partial else True
             rtype = "acquisition" if control and buyer.type in ORG_TYPES else "investment"
-            if _types_ok(rtype, buyer, thing):
+            if types_ok(rtype, buyer, thing):
                 out.append(Found(rtype, buyer, thing, sale, s, confidence=0.65, whole=True))
                 found = True
         if found:

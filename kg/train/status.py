@@ -25,7 +25,8 @@ from typing import Any
 
 from kg.extract import status as S
 from kg.extract.lexicon import load_lexicon
-from kg.extract.relations import _clause, find_cues
+from kg.extract.nearest import clause
+from kg.extract.relations import find_cues
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.relations import fit as _lr_fit
@@ -83,7 +84,7 @@ def make_item(doc: str, lang: str, text: str, a: tuple[int, int], b: tuple[int, 
     if ta is None or tb is None:
         return None
     anchor = S.anchor_of(found, relation, ta, tb)
-    lo, hi = _clause(s, lex, anchor[0])
+    lo, hi = clause(s, lex, anchor[0])
     return Item(doc, lang, s, anchor, ta, tb, relation, label, lo, hi, found)
 
 
@@ -97,7 +98,7 @@ def make_event(doc: str, text: str, start: int, end: int, score: float, s: Sente
     if span is None:
         return None
     label = "happened" if score > 1 else "not" if score < -1 else "uncertain"
-    lo, hi = _clause(s, lex, span[0])
+    lo, hi = clause(s, lex, span[0])
     return Item(doc, "en", s, span, span, span, "", label, lo, hi, found)
 
 

@@ -16,7 +16,8 @@ from kg.errors import DataError
 from kg.extract import extract
 from kg.extract import status as S
 from kg.extract.lexicon import Cue, _read_cues, load_lexicon
-from kg.extract.relations import _clause, find_cues
+from kg.extract.nearest import clause
+from kg.extract.relations import find_cues
 from kg.extract.text import Sentence, tokenize
 from kg.model import Article
 from kg.schema import STATUSES
@@ -32,7 +33,7 @@ def _rule(lang: str, text: str, cue: str, relation: str | None = None) -> str:
     s = Sentence(0, 0, len(text), text, toks, question=text.rstrip().endswith("?"))
     hits = find_cues(s, lex)
     h = next(h for h in hits if h.cue.relation and toks[h.i].low == cue)
-    lo, hi = _clause(s, lex, h.i)
+    lo, hi = clause(s, lex, h.i)
     return S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=s.question,
                          relation=relation or h.cue.relation or "")
 
@@ -223,7 +224,7 @@ def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation
     s = Sentence(0, 0, len(text), text, toks)
     hits = find_cues(s, lex)
     anchor = S.anchor_of(hits, relation, a, b)
-    lo, hi = _clause(s, lex, anchor[0])
+    lo, hi = clause(s, lex, anchor[0])
     return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation)
 
 

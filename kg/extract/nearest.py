@@ -1,0 +1,111 @@
+"""Where a relation's parties are looked for: the clause around a cue and the nearest fitting names on
+either side of it. Shared by the rule engine (:mod:`kg.extract.relations`) and the constructions built
+on it (jobs, sales, the pair classifier's clause), so none of them imports another's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence, Token
+from kg.schema import ORG_TYPES, RELATION_TYPES
+
+MAX_GAP = 14  # tokens between a cue and a party
+
+
+def clause(s: Sentence, lex: Lexicon, i: int) -> tuple[int, int]:
+    """Token range of the clause around token ``i`` (split at ';' and contrast words)."""
+    breaks = lex.words("clause_breaks")
+    lo, hi = 0, len(s.tokens)
+    for k, t in enumerate(s.tokens):
+        if t.low in breaks:
+            if k < i:
+                lo = k + 1
+            elif k > i:
+                hi = k
+                break
+    return lo, hi
+
+
+def _fits(m: Mention, types: frozenset[str]) -> bool:
+    return m.type in types
+
+
+def left_party(
+    ms: list[Mention],
+    i: int,
+    lo: int,
+    types: frozenset[str],
+    gap: int = MAX_GAP,
+    *,
+    plain: Sequence[Token] | None = None,
+) -> Mention | None:
+    """The nearest mention of ``types`` ending before token ``i`` (given the sentence's tokens
+    as ``plain``: only the nearest mention, and only if the words between are lowercase words,
+    commas or a possessive)."""
+    for m in reversed(ms):
+        if m.j <= i and m.i >= lo and i - m.j <= gap and _fits(m, types):
+            if plain is not None and not all(plain_token(t) for t in plain[m.j : i]):
+                return None
+            return m
+        if plain is not None and m.j <= i:
+            return None
+    return None
+
+
+def plain_token(t: Token) -> bool:
+    return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
+
+
+def possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
+    """Whether the name ``left`` possesses the cue at token ``i``: right before it (a ticker in
+    brackets between: "Tenvar Inc <TNV> unit"), or a possessive ("Tenvar's", "its") with up to
+    three lowercase words between ("Tenvar's wholly owned unit"; "Tenvar merupakan anak usaha"
+    is no possessive)."""
+    k = left.j
+    owned = left.source == "coref" and left.text.lower() in ("its", "their")
+    if k < i and toks[k].text in ("'s", "’s", "'", "’"):
+        k += 1
+        owned = True
+    if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
+        k += 3
+    return k == i or (owned and i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i]))
+
+
+def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
+    """ "PT Karya Komponen Otomotif (KKO), produsen suku cadang asal Bekasi": the organisation
+    whose appositive holds the cue."""
+    toks = s.tokens
+    for m in reversed(ms):
+        if m.j > i or m.i < lo:
+            continue
+        if m.type not in ORG_TYPES:
+            return None
+        k = m.j
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+            k += 3
+        if k < i and toks[k].text == "," and i - k <= 8 and all(plain_token(t) for t in toks[k + 1 : i]):
+            return m
+        return None
+    return None
+
+
+def right_party(
+    ms: list[Mention],
+    j: int,
+    hi: int,
+    types: frozenset[str],
+    gap: int = MAX_GAP,
+    skip: Mention | None = None,
+) -> Mention | None:
+    for m in ms:
+        if m.i >= j and m.j <= hi and m.i - j <= gap and _fits(m, types) and m is not skip:
+            return m
+    return None
+
+
+def types_ok(rtype: str, a: Mention, b: Mention) -> bool:
+    rt = RELATION_TYPES[rtype]
+    return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
