@@ -77,22 +77,9 @@ def portfolios(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit]
         if m.type != "Person" or m.i not in starts:
             continue
         nxt = next((o for o in orgs if o.i >= m.j), None)
-        if nxt is not None and _punctuation_between(toks, m.j, nxt.i):
+        if nxt is not None and next_to(toks, m.j, nxt.i, words_allowed=0):
             out |= {link_key("works_for", m.key, o.key) for o in orgs}
     return out
-
-
-def _punctuation_between(toks: Sequence[Token], j: int, i: int) -> bool:
-    """Only punctuation and bracketed words between ``toks[j]`` and ``toks[i]``."""
-    depth = 0
-    for t in toks[j:i]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and t.is_word:
-            return False
-    return True
 
 
 def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: Mention, lo: int) -> Mention | None:

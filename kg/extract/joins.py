@@ -32,9 +32,9 @@ def joined_before(
     return None
 
 
-def next_to(toks: Sequence[Token], j: int, i: int) -> bool:
-    """Only punctuation, a bracketed ticker or acronym, or one lowercase word between ``toks[j]`` and
-    ``toks[i]``."""
+def next_to(toks: Sequence[Token], j: int, i: int, *, words_allowed: int = 1) -> bool:
+    """Only punctuation, bracketed words (a ticker or acronym) and at most ``words_allowed`` lowercase
+    words between ``toks[j]`` and ``toks[i]``."""
     words = 0
     depth = 0
     for t in toks[j:i]:
@@ -46,7 +46,7 @@ def next_to(toks: Sequence[Token], j: int, i: int) -> bool:
             if t.is_cap:
                 return False
             words += 1
-    return words <= 1
+    return words <= words_allowed
 
 
 def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
