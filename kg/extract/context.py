@@ -8,6 +8,7 @@ headlines every word is capitalised, so nothing is guessed there.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from kg.extract.found import Hit
@@ -80,6 +81,8 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
+            if _portfolio(toks[i:j], lex):
+                etype = None  # "Menteri Tenaga Kerja", "pimpinan Dewan": a title's portfolio or a body
         found = named(s, i, j, etype, gaz, lex) if etype else None
         if found is not None:
             out.append(found)
@@ -93,6 +96,25 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
     if not coded:
         return out
     return [m for m in out if not any(c.i < m.j and m.i < c.j for c in coded)] + coded
+
+
+def _portfolio(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Where the language ships a dictionary, capitalised words after a job title that are all ordinary
+    words of it, none a known first name (``ontology/models/names.tsv``), name the title's portfolio or
+    a body ("Menteri Tenaga Kerja", "Direktur Keuangan"), not its holder ("Menteri Budi", "Dirut Nicke")."""
+    from kg.extract.edges import has_dictionary, is_ordinary_word
+
+    first = _first_names()
+    return has_dictionary(lex) and all(t.is_word and is_ordinary_word(t.low, lex) and t.low not in first
+                                       for t in toks)
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    from kg.resources import ontology_dir, read_lines
+
+    rows = (ln.split("\t", 1) for ln in read_lines(ontology_dir() / "models" / "names.tsv"))
+    return frozenset(r[1].strip().lower() for r in rows if len(r) == 2 and r[0] == "first")
 
 
 def _context_type(

@@ -121,3 +121,20 @@ def test_a_comma_alone_lists_no_party():
 def test_a_jobs_status_is_read_in_its_own_phrase(text, org, status):
     rels = relations_of(text, "id")
     assert ("works_for", "Budi Santoso", org, status) in rels, rels
+
+
+@pytest.mark.parametrize(("text", "person", "portfolio"), [
+    # ordinary words after a title, none a known first name, are its portfolio or a body, not its holder
+    ("Mantan Menteri Pekerjaan Umum itu lebih memilih diam soal proyek PT Kilat Niaga Tbk.", None, "Pekerjaan Umum"),
+    ("Surat itu dikirim kepada pimpinan Dewan pekan lalu oleh PT Kilat Niaga Tbk.", None, "Dewan"),
+    # a known first name, or a word no dictionary holds, is someone's name
+    ("Menteri Rini menolak usulan PT Kilat Niaga Tbk.", "Rini", None),
+    ("Direktur Utama Kilat Niaga, Darsono Wiryakusumo, menolak usulan itu.", "Darsono Wiryakusumo", None),
+])
+def test_ordinary_words_after_a_title_are_a_portfolio_not_a_person(text: str, person: str | None,
+                                                                  portfolio: str | None) -> None:
+    people = {e.label for e in extract(Article(id="t", text=text, language="id")).entities if e.type == "Person"}
+    if person is not None:
+        assert person in people, people
+    if portfolio is not None:
+        assert portfolio not in people, people
