@@ -158,7 +158,10 @@ class _Deadline:
     def __exit__(self, *exc: object) -> None:
         self._timer.cancel()
         _Deadline._local.current = None
-        if self.expired and exc[0] is not None and not isinstance(exc[1], urllib.error.HTTPError):
+        # a read that timed out (the socket's timeout is the same number of seconds) is the same event as
+        # the timer firing: whichever of the two a loaded machine runs first, the message is the deadline's
+        timed_out = self.expired or isinstance(exc[1], TimeoutError)
+        if timed_out and exc[0] is not None and not isinstance(exc[1], urllib.error.HTTPError):
             raise TimeoutError(f"no complete reply within the {self.option} of {self.seconds:g} s") from None
 
     @classmethod
