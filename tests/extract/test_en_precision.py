@@ -10,6 +10,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.gazindex import country_type
 from kg.model import Article
+from kg.resources import language_dir, languages
 
 
 def _entities(text: str, language: str = "en") -> set[tuple[str, str]]:
@@ -30,9 +31,12 @@ def test_a_dependent_territory_is_a_place_and_a_former_country_a_country():
     assert {"Soviet Union"} == {label for label, t in _entities("Vexo AG sold its unit to the USSR.") if t == "Country"}
 
 
-def test_territories_are_a_language_setting():
-    assert (country_type("HK", "en"), country_type("JP", "en")) == ("Place", "Country")
-    assert country_type("HK", "id") == "Country"  # Indonesian has no territories.txt: unchanged
+@pytest.mark.parametrize("language", languages())
+def test_territories_are_a_language_setting(language: str) -> None:
+    # a dependent territory is a Place where the language lists it (territories.txt), a state a Country
+    listed = (language_dir(language) / "territories.txt").is_file()
+    assert country_type("HK", language) == ("Place" if listed else "Country")
+    assert country_type("JP", language) == "Country"
 
 
 def test_amp_is_the_ampersand_of_a_mangled_name():
