@@ -5,7 +5,8 @@ kg's own annotations and the public NER sets of that language, with title-cased
 copies of their sentences so that headline casing is learnt; shipped as
 ``ontology/models/ner-<language>.tsv.gz`` with the word lists its features use
 (:mod:`kg.extract.nerfeat`; ``ontology/models/README.md``, ``docs/ner.md``).
-Decoding (Viterbi) is done here, so tagging needs no CRF library.
+Decoding (Viterbi, forward-backward) is plain numpy (:mod:`kg.extract.crfdecode`), so tagging needs no
+CRF library.
 
 Tokens are :func:`kg.extract.text.tokenize`'s, so spans line up with the rule
 engine's. Features never look at whitespace: training sentences are
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
+from kg.extract import crfdecode
 from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
 from kg.extract.nerfeat import Resources, features, sentence_casing
@@ -159,69 +161,18 @@ class Model:
 
     def viterbi_many(self, sentences: Sequence[Sequence[Sequence[float]]]) -> list[list[str]]:
         """:meth:`viterbi` of each of several sentences' :meth:`emissions` (an article's), decoded side
-        by side: one numpy step per token of the longest sentence, not per token of them all."""
-        # The same sums and maxima per sentence as plain Python (so the same labels, first maximum on
-        # ties); side by side, an article's sentences cost about a third of one at a time.
-        import numpy as np
-
-        lens = [len(r) for r in sentences]
-        if not lens:
-            return []
-        if not all(lens):
-            done = iter(self.viterbi_many([r for r in sentences if r]) if any(lens) else [])
-            return [next(done) if r else [] for r in sentences]
-        top, many = max(lens), len(sentences)
-        emit = np.zeros((top, many, len(self.labels)))  # emit[t, s]: token t of sentence s
-        for k, r in enumerate(sentences):
-            emit[: len(r), k] = r
-        trans = self.trans_to[None]
-        best = np.maximum.reduce
-        score = emit[0]
-        scores = np.empty_like(emit)
-        scores[0] = score
-        back = np.empty((top, many, len(self.labels)), dtype=np.intp)  # back[t, s, c]: best label before c
-        for t in range(1, top):
-            cand = score[:, None, :] + trans  # cand[s, c, p]: from label p to label c
-            cand.argmax(axis=2, out=back[t])
-            score = best(cand, axis=2)  # the maximum argmax picks, without indexing by it
-            score += emit[t]
-            scores[t] = score
-        ends = scores[np.array(lens) - 1, np.arange(many)].argmax(axis=1).tolist()
-        out = []
-        item, labels = back.item, self.labels
-        for k, n in enumerate(lens):
-            c = ends[k]
-            path = [c]
-            for t in range(n - 1, 0, -1):
-                c = item(t, k, c)
-                path.append(c)
-            out.append([labels[c] for c in reversed(path)])
-        return out
+        by side (:func:`kg.extract.crfdecode.viterbi_many`)."""
+        return crfdecode.viterbi_many(self.trans_to, self.labels, sentences)
 
     def marginals(self, tokens: Sequence[Token], rows: Sequence[Sequence[float]] | None = None) -> Any:
         """Each token's probability of each label, an array of shape (tokens, labels): forward-backward
-        over the same scores as :meth:`labels_of` (``rows``: :meth:`emissions`, when already made),
-        scaled per token in probability space (one matrix product a step)."""
+        over the same scores as :meth:`labels_of` (``rows``: :meth:`emissions`, when already made;
+        :func:`kg.extract.crfdecode.marginals`)."""
         import numpy as np
 
-        emit = np.array(self.emissions(tokens) if rows is None else rows)
-        emit = np.exp(emit - emit.max(axis=1, keepdims=True))
         if self._exp_trans is None:
             self._exp_trans = np.exp(self.trans_to.T)  # [p, c]: from label p to label c
-        trans = self._exp_trans
-        n = len(emit)
-        alpha = np.empty_like(emit)
-        beta = np.ones_like(emit)
-        a = emit[0]
-        alpha[0] = a / a.sum()
-        for t in range(1, n):
-            a = (alpha[t - 1] @ trans) * emit[t]
-            alpha[t] = a / a.sum()
-        for t in range(n - 2, -1, -1):
-            b = trans @ (emit[t + 1] * beta[t + 1])
-            beta[t] = b / b.sum()
-        post = alpha * beta
-        return post / post.sum(axis=1, keepdims=True)
+        return crfdecode.marginals(self.emissions(tokens) if rows is None else rows, self._exp_trans)
 
     def span_confidence(self, tokens: Sequence[Token], spans: Sequence[tuple[int, int, str]],
                         rows: Sequence[Sequence[float]] | None = None) -> list[float]:
@@ -358,13 +309,6 @@ class Model:
             return cls(language, labels, trans, weights, res, company)
         except KeyError as e:
             raise DataError(f"{path}: weight for an undeclared label {e}") from e
-
-
-def _logsumexp(a: Any, axis: int) -> Any:
-    import numpy as np
-
-    top = a.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(a - top).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
 @functools.cache

@@ -1,0 +1,88 @@
+"""Decoding a linear-chain CRF over its emission scores: the best labels of each sentence (Viterbi) and
+each token's label probabilities (forward-backward). Plain numpy over the model's transition matrix, so
+tagging needs no CRF library (:class:`kg.extract.ner.Model` holds the weights and calls these).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def viterbi_many(
+    trans_to: Any, labels: Sequence[str], sentences: Sequence[Sequence[Sequence[float]]]
+) -> list[list[str]]:
+    """The best label of each token of each sentence, given each sentence's emission rows and
+    ``trans_to[c, p]`` (the score of moving from label ``p`` to label ``c``), decoded side by side:
+    one numpy step per token of the longest sentence, not per token of them all.
+
+    >>> import numpy as np
+    >>> viterbi_many(np.zeros((2, 2)), ("O", "B"), [[[0.0, 1.0], [2.0, 0.0]], [], [[0.0, -1.0]]])
+    [['B', 'O'], [], ['O']]
+    """
+    # The same sums and maxima per sentence as plain Python (so the same labels, first maximum on
+    # ties); side by side, an article's sentences cost about a third of one at a time.
+    import numpy as np
+
+    lens = [len(r) for r in sentences]
+    if not lens:
+        return []
+    if not all(lens):
+        done = iter(viterbi_many(trans_to, labels, [r for r in sentences if r]) if any(lens) else [])
+        return [next(done) if r else [] for r in sentences]
+    top, many = max(lens), len(sentences)
+    emit = np.zeros((top, many, len(labels)))  # emit[t, s]: token t of sentence s
+    for k, r in enumerate(sentences):
+        emit[: len(r), k] = r
+    trans = trans_to[None]
+    best = np.maximum.reduce
+    score = emit[0]
+    scores = np.empty_like(emit)
+    scores[0] = score
+    back = np.empty((top, many, len(labels)), dtype=np.intp)  # back[t, s, c]: best label before c
+    for t in range(1, top):
+        cand = score[:, None, :] + trans  # cand[s, c, p]: from label p to label c
+        cand.argmax(axis=2, out=back[t])
+        score = best(cand, axis=2)  # the maximum argmax picks, without indexing by it
+        score += emit[t]
+        scores[t] = score
+    ends = scores[np.array(lens) - 1, np.arange(many)].argmax(axis=1).tolist()
+    out = []
+    item = back.item
+    for k, n in enumerate(lens):
+        c = ends[k]
+        path = [c]
+        for t in range(n - 1, 0, -1):
+            c = item(t, k, c)
+            path.append(c)
+        out.append([labels[c] for c in reversed(path)])
+    return out
+
+
+def marginals(rows: Sequence[Sequence[float]], exp_trans: Any) -> Any:
+    """Each token's probability of each label, an array of shape (tokens, labels), from the sentence's
+    emission rows and ``exp_trans[p, c]`` (the exponentiated score of moving from label ``p`` to ``c``),
+    scaled per token in probability space (one matrix product a step).
+
+    >>> import numpy as np
+    >>> marginals([[0.0, 0.0]], np.ones((2, 2))).tolist()
+    [[0.5, 0.5]]
+    """
+    import numpy as np
+
+    emit = np.array(rows)
+    emit = np.exp(emit - emit.max(axis=1, keepdims=True))
+    n = len(emit)
+    alpha = np.empty_like(emit)
+    beta = np.ones_like(emit)
+    a = emit[0]
+    alpha[0] = a / a.sum()
+    for t in range(1, n):
+        a = (alpha[t - 1] @ exp_trans) * emit[t]
+        alpha[t] = a / a.sum()
+    for t in range(n - 2, -1, -1):
+        b = exp_trans @ (emit[t + 1] * beta[t + 1])
+        beta[t] = b / b.sum()
+    post = alpha * beta
+    return post / post.sum(axis=1, keepdims=True)
+
