@@ -114,10 +114,10 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
 
     Mentions are mapped to the tokens of kg's own sentences; a pair of entities
     takes the relation of its most probable mention pair, and its status as kg's
-    engines read it (:func:`kg.extract.learned.pair_status`). With ``keep_rules`` the
+    engines read it (:func:`kg.extract.classified.pair_status`). With ``keep_rules`` the
     rule engine's relations stay and win when both give the same link.
     """
-    from kg.extract.learned import pair_status
+    from kg.extract.classified import pair_status
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences

@@ -4,7 +4,7 @@ Relation F1 with status mixes three errors (a party not found, the relation not 
 misread); the status on gold pairs isolates the last: for every required gold relation whose two
 parties can be found together in a sentence of the text (their mention offsets, else their label or
 an alias as a whole word), the status kg's reader gives that relation there
-(:func:`kg.extract.learned.pair_status`: the rules' cues, and the status model unless the engine
+(:func:`kg.extract.classified.pair_status`: the rules' cues, and the status model unless the engine
 is the rules engine), against the gold status. ``kg eval`` reports its accuracy, the recall of each
 status and the confusion matrix.
 
@@ -50,7 +50,7 @@ def gold_pair_statuses(doc: GoldDoc, text: str, language: str, *, learned: bool 
     a sentence of ``text``: read at the closest two mentions of each such sentence, and the strongest
     of those statuses taken (as extraction joins one relation read in several sentences); relations
     whose parties never share a sentence are left out."""
-    from kg.extract.learned import pair_status
+    from kg.extract.classified import pair_status
     from kg.extract.lexicon import load_lexicon
     from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences, token_span

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from kg.evaluate.casing import casing as text_casing
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
+from kg.extract.classified import classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
@@ -27,7 +28,7 @@ from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios
 from kg.extract.language import detect
-from kg.extract.learned import classified_relations, joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
+from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.relations import find_cues, find_relations

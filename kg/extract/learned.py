@@ -1,6 +1,6 @@
 """The learned components joined to the rules: named entities from the CRF tagger
-(:mod:`kg.extract.ner`) and relations from the pair classifier
-(:mod:`kg.extract.relmodel`), both trained by scripts in ``scripts/``.
+(:mod:`kg.extract.ner`, trained by ``scripts/train_ner.py``); the pair classifier's relations are
+:mod:`kg.extract.classified`'s.
 
 The rules keep the last word where both speak: a name the gazetteer or a pattern
 found is not re-typed by the tagger (except a pattern's name the tagger is sure is a person
@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.found import Found, Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
-from kg.schema import PLACE_TYPES, link_key
+from kg.schema import PLACE_TYPES
 
 if TYPE_CHECKING:
     from kg.extract.ner import Model
@@ -32,9 +31,6 @@ if TYPE_CHECKING:
 # kg's annotations) decides which.
 _NER_TYPES = {"Person": "Person", "Organization": "Organization", "Place": "Place"}
 _ORGS = frozenset({"Company", "Organization"})
-# Parties further apart than this (in tokens) are not paired: long wire sentences would cost
-# a classification per pair for almost no relations.
-_MAX_PAIR_DISTANCE = 40
 # A tagger's name outranks a name only a pattern found (a legal form, an organisation cue), and a
 # list's name it holds whole and extends ("Tom Ford International" over "Ford"), when its weakest
 # token's marginal probability is at least this. Measured against never outranking (entity F1):
@@ -46,10 +42,6 @@ _MAX_PAIR_DISTANCE = 40
 # "Sari Roti"), which the title-case rules refuse (kg.extract.edges.trim): train split id entity
 # recall 0.587 -> 0.590 for one more false positive (0.8, 0.9 and 0.95 alike).
 OUTRANK = 0.8
-# Each name is paired with at most this many names on either side: a sentence packed with names
-# ("PT A menggandeng PT B dan PT C dan ...") would otherwise cost a classification for every pair
-# of them, quadratic in the names of a 200-token sentence; real sentences rarely hold more.
-_MAX_NEIGHBOURS = 4
 
 
 @functools.cache
@@ -305,69 +297,3 @@ def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
     return (all(m.source == "gazetteer" and i <= m.i and m.j <= j and m.j - m.i < j - i for m in inside)
             and not any(toks[k].text in _DASHES and toks[k].start > toks[k - 1].end for k in range(i + 1, j))
             and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))
-
-
-# What a name says about itself rather than a deal it takes part in: a venue may have these.
-_NOT_DEALS = frozenset({"works_for", "based_in"})
-
-
-def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
-    """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
-    :func:`kg.extract.relations.find_cues`, when already found)."""
-    from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import find_cues
-    from kg.extract.relmodel import allowed, classify
-    from kg.extract.venues import country_modifiers, demonym, venues
-
-    lex = load_lexicon(language)
-    # "told Reuters", "approved by the Chinese government", "according to Ana Diaz, director of X": a
-    # name a venue frame introduces is no party of a deal, but still works somewhere or is based
-    # somewhere (who is speaking, where the regulator is)
-    gone = {id(ms[k]) for k in venues(s, lex, ms)}
-    # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal;
-    # a demonym in passing ("broadcast in Russian") not even that
-    modifiers = {id(ms[k]) for k in country_modifiers(s, lex, ms)}
-    named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector"
-             and not (id(m) in modifiers and demonym(m, lex))]
-    out = []
-    seen: set[tuple[str, str, str]] = set()
-    pairs = ((a, b) for x, a in enumerate(named)
-             for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
-    for a, b in pairs:
-        if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
-            continue
-        if (id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)):
-            continue  # a venue and a name it could only deal with: not asked (as before)
-        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
-        # The model answers only above its cross-validated threshold and for the types it is trusted
-        # with in this language (kg.extract.relmodel.classify); no second threshold here.
-        if rtype is None or (rtype != "based_in" and (id(a) in modifiers or id(b) in modifiers)):
-            continue
-        if rtype not in _NOT_DEALS and (id(a) in gone or id(b) in gone):
-            continue
-        key = link_key(rtype, a.key, b.key)
-        if key in known or key in seen:
-            continue
-        seen.add(key)
-        if hits is None:
-            hits = find_cues(s, lex)
-        st = pair_status(s, lex, hits, rtype, (a.i, a.j), (b.i, b.j), models=models)
-        out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
-    return out
-
-
-def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: tuple[int, int],
-                b: tuple[int, int], *, models: str | None = None, learned: bool = True) -> str:
-    """The status of a relation ``rtype`` the pair classifier read between the token spans ``a`` and
-    ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
-    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`);
-    the rules alone without ``learned``."""
-    from kg.extract.nearest import clause
-    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
-
-    anchor = anchor_of(hits, rtype, a, b)
-    lo, hi = clause(s, lex, anchor[0])
-    if rtype in NEGATION_ONLY:
-        return negation_status(s.tokens, lex, anchor, lo)
-    return decide(s, lex, hits, anchor, rtype, lo, hi, learned=learned, models=models)

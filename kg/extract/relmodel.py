@@ -364,7 +364,7 @@ class _Reading:
     """What the features of every pair of one sentence read: its tokens (held, so that their id cannot
     be reused), :func:`_word` of each token, the tokens that say "based" (lowercased ``based`` or
     ``-based``; ``based_text``: as written, ``-based``), and the role features of its spans so far (a
-    name is paired with up to 2 * _MAX_NEIGHBOURS others, in both roles, and its features do not
+    name is paired with up to 2 * kg.extract.classified._MAX_NEIGHBOURS others, in both roles, and its features do not
     depend on the pair)."""
 
     tokens: Any
