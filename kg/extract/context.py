@@ -111,10 +111,9 @@ def _portfolio(toks: Sequence[Token], lex: Lexicon) -> bool:
 
 @functools.cache
 def _first_names() -> frozenset[str]:
-    from kg.resources import ontology_dir, read_lines
+    from kg.extract.nerfeat import read_names
 
-    rows = (ln.split("\t", 1) for ln in read_lines(ontology_dir() / "models" / "names.tsv"))
-    return frozenset(r[1].strip().lower() for r in rows if len(r) == 2 and r[0] == "first")
+    return frozenset(name.strip().lower() for kind, name in read_names() if kind == "first")
 
 
 def _context_type(

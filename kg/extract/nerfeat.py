@@ -10,12 +10,30 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from kg.extract.casing import casing_of
 from kg.extract.text import Token, tokenize
+from kg.resources import ontology_dir, read_lines
 
-__all__ = ["Resources", "features", "sentence_casing", "sentence_texts"]
+__all__ = ["Resources", "features", "names_path", "read_names", "sentence_casing", "sentence_texts"]
+
+
+def names_path() -> Path:
+    """The fixed name and word lists copied into every model (``ontology/models/names.tsv``)."""
+    return ontology_dir() / "models" / "names.tsv"
+
+
+def read_names() -> list[tuple[str, str]]:
+    """``(kind, name)`` rows of :func:`names_path`."""
+    out = []
+    for line in read_lines(names_path()):
+        k, _, n = line.partition("\t")
+        out.append((k, n))
+    return out
+
+
 
 _SHAPE = re.compile(r"(.)\1+")
 # Word-list flags repeated on the neighbours (and, tied to title case, on the word itself).

@@ -33,6 +33,7 @@ from kg.extract.bio import align, spans_to_bio
 from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import TYPES, Model, Resources, features
+from kg.extract.nerfeat import names_path, read_names
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
@@ -45,20 +46,6 @@ Span = tuple[int, int, str]  # character offsets and type
 
 
 # -- word lists -------------------------------------------------------------------------------------------
-
-def names_path() -> Path:
-    """The fixed name and word lists copied into every model (``ontology/models/names.tsv``)."""
-    return ontology_dir() / "models" / "names.tsv"
-
-
-def read_names() -> list[tuple[str, str]]:
-    """``(kind, name)`` rows of :func:`names_path`."""
-    out = []
-    for line in read_lines(names_path()):
-        k, _, n = line.partition("\t")
-        out.append((k, n))
-    return out
-
 
 def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
     """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules)."""
