@@ -20,11 +20,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
 from kg.ids import slug
 from kg.names import legal_forms, normalize
 from kg.resources import language_dir, read_lines, word_set
+
+if TYPE_CHECKING:
+    from kg.gazetteer import Country
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,8 +365,7 @@ def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, b
             exact = surface.isupper() and len(surface) <= 5
             yield surface, known, exact
     for c in g.countries():  # type: ignore[attr-defined]
-        known = Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None,
-                      tuple(c.aliases))
+        known = _country_known(c, language)
         for surface, exact in c.surfaces(language):
             yield surface, known, exact
     for names in _former_countries(language):
@@ -384,8 +387,12 @@ def _demonyms(g: object, language: str) -> Iterator[tuple[str, Known]]:
         word, _, iso2 = line.partition("\t")
         c = g.country(iso2.strip())  # type: ignore[attr-defined]
         if c is not None:
-            yield word, Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None,
-                              tuple(c.aliases))
+            yield word, _country_known(c, language)
+
+
+def _country_known(c: Country, language: str) -> Known:
+    """An entry of kg's country list as the entity its names and demonyms mention."""
+    return Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None, tuple(c.aliases))
 
 
 def country_type(iso2: str, language: str) -> str:
