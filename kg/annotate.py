@@ -193,10 +193,9 @@ def in_unit(x: Extraction, start: int, end: int, *, doc_id: str | None = None) -
     reading sentence by sentence (``scripts/eval_annotations.py --context article``)
     keeps what only the article shows: a short name joined to the full name of an
     earlier sentence, with its type. Kept are the entities with a name mention in
-    the unit (with their label and type; only the mentions there, shifted to the
-    unit, and the aliases they spell) and the relations read there
-    (:func:`_read_here`) between two of them, as :func:`annotate` writes them; a
-    speaker or sector named elsewhere is dropped.
+    the unit (whole, with their label and aliases; only those mentions, shifted to
+    the unit) and the relations read there (:func:`_read_here`) between two of them,
+    as :func:`annotate` writes them; a speaker or sector named elsewhere is dropped.
 
     >>> text = "Hayes Micro Products Inc said so. Hayes sued Zenith Corp."
     >>> hayes = Entity("h", "Hayes Micro Products Inc", "Company", ("Hayes",),
@@ -216,15 +215,11 @@ def in_unit(x: Extraction, start: int, end: int, *, doc_id: str | None = None) -
     present = {m.entity for m in here}
     spans = {(m.entity, m.start, m.end) for m in here}
     text = x.article.text
-    entities = []
-    for e in x.entities:
-        if e.id in present:
-            seen = tuple(Span(a - start, b - start, text[a:b])
-                         for a, b in sorted({(m[1], m[2]) for m in spans if m[0] == e.id}))
-            # Only the names the unit holds can match its gold, besides the label: an alias from another
-            # sentence could otherwise find a gold name kg did not find here.
-            named = {" ".join(m.text.split()) for m in seen}
-            entities.append(replace(e, mentions=seen, aliases=tuple(a for a in e.aliases if a in named)))
+    entities = tuple(
+        replace(e, mentions=tuple(Span(a - start, b - start, text[a:b])
+                                  for a, b in sorted({(m[1], m[2]) for m in spans if m[0] == e.id})))
+        for e in x.entities if e.id in present
+    )
     relations = tuple(
         replace(r, attributed_to=r.attributed_to if r.attributed_to in present else None,
                 sector=r.sector if r.sector in present else None,
@@ -234,4 +229,4 @@ def in_unit(x: Extraction, start: int, end: int, *, doc_id: str | None = None) -
         if r.subject in present and r.object in present and _read_here(r, start, end, present)
     )
     article = replace(x.article, id=doc_id or x.article.id, text=text[start:end], regions=())
-    return Extraction(article, tuple(entities), relations, x.warnings)
+    return Extraction(article, entities, relations, x.warnings)

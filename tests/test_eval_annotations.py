@@ -163,8 +163,6 @@ def test_a_unit_gets_the_entities_named_in_it_with_the_articles_label_and_type()
     assert second.relations == ()
     first = in_unit(x, 0, 56, doc_id="a:0")
     assert [e.id for e in first.entities] == ["harbor", "delta"]
-    # names from other sentences do not travel: "Harbor" is no name of the first unit's Harbor
-    assert (harbor.aliases, first.entities[0].aliases) == (("Harbor",), ())
     assert [(r.id, r.attributed_to) for r in first.relations] == [("r1", "harbor")]
 
 
