@@ -193,9 +193,11 @@ def in_unit(x: Extraction, start: int, end: int, *, doc_id: str | None = None) -
     reading sentence by sentence (``scripts/eval_annotations.py --context article``)
     keeps what only the article shows: a short name joined to the full name of an
     earlier sentence, with its type. Kept are the entities with a name mention in
-    the unit (whole, with their label and aliases; only those mentions, shifted to
-    the unit) and the relations read there (:func:`_read_here`) between two of them,
-    as :func:`annotate` writes them; a speaker or sector named elsewhere is dropped.
+    the unit (whole, with their label and aliases, as the scorer reads any entity:
+    its gazetteer aliases match gold names in unit-by-unit extraction too; only the
+    mentions there, shifted to the unit) and the relations read there
+    (:func:`_read_here`) between two of them, as :func:`annotate` writes them; a
+    speaker or sector named elsewhere is dropped.
 
     >>> text = "Hayes Micro Products Inc said so. Hayes sued Zenith Corp."
     >>> hayes = Entity("h", "Hayes Micro Products Inc", "Company", ("Hayes",),
