@@ -27,13 +27,13 @@ same choice, docs/annotations.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.annotations import Unit, parse_unit, unit_hash
-from kg.model import Article, Entity, Extraction, Relation
+from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.schema import ENTITY_TYPES
 
-__all__ = ["Annotated", "annotate", "source_of"]
+__all__ = ["Annotated", "annotate", "in_unit", "source_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +184,51 @@ def annotate(x: Extraction, *, source: str, skip_empty: bool = False) -> Annotat
         else:
             units.append(unit)
     return Annotated(tuple(units), left_out, skipped)
+
+
+def in_unit(x: Extraction, start: int, end: int, *, doc_id: str | None = None) -> Extraction:
+    """What an article's extraction says inside the unit ``[start, end)`` of its text, as the unit's own.
+
+    The hand annotations are sentences of articles; scoring the whole article's
+    reading sentence by sentence (``scripts/eval_annotations.py --context article``)
+    keeps what only the article shows: a short name joined to the full name of an
+    earlier sentence, with its type. Kept are the entities with a name mention in
+    the unit (whole, with their label and aliases, as the scorer reads any entity:
+    its gazetteer aliases match gold names in unit-by-unit extraction too; only the
+    mentions there, shifted to the unit) and the relations read there
+    (:func:`_read_here`) between two of them, as :func:`annotate` writes them; a
+    speaker or sector named elsewhere is dropped.
+
+    >>> text = "Hayes Micro Products Inc said so. Hayes sued Zenith Corp."
+    >>> hayes = Entity("h", "Hayes Micro Products Inc", "Company", ("Hayes",),
+    ...                mentions=(Span(0, 24, text[0:24]), Span(34, 39, "Hayes")))
+    >>> zenith = Entity("z", "Zenith Corp", "Company", mentions=(Span(45, 56, text[45:56]),))
+    >>> sued = Relation("r", "legal_dispute", "h", "z", "asserted", evidence=(Evidence(34, 57, text[34:57]),))
+    >>> x = Extraction(Article("a", text), (hayes, zenith), (sued,))
+    >>> unit = in_unit(x, 34, 57, doc_id="a:34")
+    >>> unit.article.text, [(e.label, [m.text for m in e.mentions]) for e in unit.entities]
+    ('Hayes sued Zenith Corp.', [('Hayes Micro Products Inc', ['Hayes']), ('Zenith Corp', ['Zenith Corp'])])
+    >>> [(r.type, r.evidence[0].start, r.evidence[0].end) for r in unit.relations]
+    [('legal_dispute', 0, 23)]
+    >>> [e.label for e in in_unit(x, 0, 33).entities], in_unit(x, 0, 33).relations
+    (['Hayes Micro Products Inc'], ())
+    """
+    here = [m for m in _mentions(x) if start <= m.start and m.end <= end]
+    present = {m.entity for m in here}
+    spans = {(m.entity, m.start, m.end) for m in here}
+    text = x.article.text
+    entities = tuple(
+        replace(e, mentions=tuple(Span(a - start, b - start, text[a:b])
+                                  for a, b in sorted({(m[1], m[2]) for m in spans if m[0] == e.id})))
+        for e in x.entities if e.id in present
+    )
+    relations = tuple(
+        replace(r, attributed_to=r.attributed_to if r.attributed_to in present else None,
+                sector=r.sector if r.sector in present else None,
+                evidence=tuple(Evidence(ev.start - start, min(ev.end, end) - start, text[ev.start:min(ev.end, end)])
+                               for ev in r.evidence if start <= ev.start < end))
+        for r in x.relations
+        if r.subject in present and r.object in present and _read_here(r, start, end, present)
+    )
+    article = replace(x.article, id=doc_id or x.article.id, text=text[start:end], regions=())
+    return Extraction(article, entities, relations, x.warnings)

@@ -4,7 +4,8 @@ Each annotated unit (a headline or a sentence) becomes one gold document with it
 text taken from ../shared/corpus at run time (the repository keeps offsets only),
 and is scored by ``kg.evaluate`` exactly like ``kg eval``.
 
-    python scripts/eval_annotations.py [--split test] [--language id|en] [--json]
+    python scripts/eval_annotations.py [--split test] [--language id|en] [--json] [--acronyms alias|separate]
+        [--context unit|article]
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
+from collections.abc import Callable, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -31,30 +35,112 @@ def annotations_module() -> Any:
     return mod
 
 
-def gold_records(split: str, language: str | None = None) -> list[dict[str, Any]]:
-    """The annotated units of ``split`` as gold documents (the format of docs/eval.md)."""
-    ann = annotations_module()
-    out = []
-    for ex in ann.examples(split):
-        u = ex.unit
-        if language and u.language != language:
+ACRONYM_MODES = ("alias", "separate")
+# A short form in brackets right after a name: "Perusahaan Listrik Negara (PLN)", "BNI (BBNI)".
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def bracket_aliases(ex: Any) -> dict[str, str]:
+    """Surface -> the surface of the entity it is another name of, for short forms in brackets.
+
+    The guideline (docs/annotations.md) tags a name and the acronym or ticker in brackets right
+    after it as two mentions of one thing; kg joins them into one entity (issue 11, item 4). A
+    bracketed entity of the same type as the name just before it, with no relation between the
+    two (a relation says they are two things: "Grup Lippo (SILO)" is a subsidiary), is an alias.
+    Surfaces join transitively; a join that would put both parties of a relation into one
+    entity is refused.
+
+    >>> from types import SimpleNamespace as NS
+    >>> text = "Bank Negara Indonesia (BNI) gandeng PLN (Persero) dan Grup Lippo (SILO)"
+    >>> spans = [(0, 21, "Company"), (23, 26, "Company"), (36, 39, "Company"), (54, 64, "Company"),
+    ...          (66, 70, "Company")]
+    >>> ex = NS(text=text, entities=[(s, e, t, text[s:e]) for s, e, t in spans],
+    ...         unit=NS(relations=[NS(subject=4, object=3)]))
+    >>> bracket_aliases(ex)
+    {'BNI': 'Bank Negara Indonesia'}
+    """
+    ents, text = ex.entities, ex.text
+    linked = {frozenset((ents[r.subject][3], ents[r.object][3])) for r in ex.unit.relations}
+    head: dict[str, str] = {}  # surface -> the first name of its group
+    groups: dict[str, set[str]] = {}  # first name -> every surface of the group
+    for (_s0, e0, t0, name), (s1, e1, t1, short) in pairwise(ents):
+        if t0 != t1 or not _OPEN.fullmatch(text, e0, s1) or not _CLOSE.match(text, e1):
             continue
-        names = [e[3] for e in ex.entities]
-        entities: dict[str, dict[str, Any]] = {}
-        for _s, _e, etype, covered in ex.entities:
-            entities.setdefault(covered, {"label": covered, "type": etype, "aliases": []})
-        relations = []
-        for r in u.relations:
-            rel = {"subject": names[r.subject], "type": r.type, "object": names[r.object], "status": r.status}
-            if r.attributed_to is not None:
-                rel["attributed_to"] = names[r.attributed_to]
+        a, b = head.get(name, name), head.get(short, short)
+        ga, gb = groups.get(a, {a}), groups.get(b, {b})
+        if a == b or any(frozenset((x, y)) in linked for x in ga for y in gb):
+            continue
+        groups.pop(b, None)
+        groups[a] = ga | gb
+        head.update(dict.fromkeys(ga | gb, a))
+    return {s: h for s, h in head.items() if s != h}
+
+
+def gold_record(ex: Any, acronyms: str = "alias") -> dict[str, Any]:
+    """One annotated unit (``annotations.Example``) as a gold document (the format of docs/eval.md).
+
+    Each surface text is one gold entity (a name repeated in the unit is one thing); with
+    ``acronyms="alias"`` a short form in brackets after a name is an alias of that name's entity
+    (:func:`bracket_aliases`) and relations naming either surface name that entity;
+    ``"separate"`` keeps every surface its own entity (the conversion before issue 11's fifth
+    session).
+    """
+    if acronyms not in ACRONYM_MODES:
+        raise ValueError(f"unknown acronyms mode {acronyms!r} (allowed: {', '.join(ACRONYM_MODES)})")
+    u = ex.unit
+    canon = bracket_aliases(ex) if acronyms == "alias" else {}
+    names = [canon.get(e[3], e[3]) for e in ex.entities]
+    entities: dict[str, dict[str, Any]] = {}
+    for (_s, _e, etype, covered), label in zip(ex.entities, names, strict=True):
+        entity = entities.setdefault(label, {"label": label, "type": etype, "aliases": []})
+        if covered != label and covered not in entity["aliases"]:
+            entity["aliases"].append(covered)
+    relations: list[dict[str, Any]] = []
+    for r in u.relations:
+        rel = {"subject": names[r.subject], "type": r.type, "object": names[r.object], "status": r.status}
+        if r.attributed_to is not None:
+            rel["attributed_to"] = names[r.attributed_to]
+        if rel not in relations or acronyms == "separate":  # the same link named by both surfaces: one link
             relations.append(rel)
-        out.append({
-            "doc_id": f"{u.doc_id}:{u.start}", "language": u.language, "text": ex.text,
-            "entities": list(entities.values()), "relations": relations,
-            "optional_entities": [], "optional_relations": [], "forbidden_entities": [],
-        })
-    return out
+    return {
+        "doc_id": f"{u.doc_id}:{u.start}", "language": u.language, "text": ex.text,
+        "entities": list(entities.values()), "relations": relations,
+        "optional_entities": [], "optional_relations": [], "forbidden_entities": [],
+    }
+
+
+def gold_records(split: str, language: str | None = None, acronyms: str = "alias") -> list[dict[str, Any]]:
+    """The annotated units of ``split`` as gold documents (:func:`gold_record`), in file order."""
+    ann = annotations_module()
+    return [gold_record(ex, acronyms) for ex in ann.examples(split) if not language or ex.unit.language == language]
+
+
+def article_extractor(extractor: Callable[[Any], Any], texts: Mapping[str, str]) -> Callable[[Any], Any]:
+    """An extractor for unit documents (:func:`gold_record`) that reads each unit's whole article.
+
+    ``extractor`` runs once per article, on the corpus record's text (``texts``: document id ->
+    text, as ``annotations.load_corpus`` gives); each unit gets what was read inside its span
+    (:func:`kg.annotate.in_unit`). Units come in document order, so one article is kept at a time.
+    """
+    from kg.annotate import in_unit
+    from kg.model import Article
+
+    last: dict[str, Any] = {}
+
+    def unit(article: Any) -> Any:
+        doc_id, _, offset = article.id.rpartition(":")
+        start, text = int(offset), texts[doc_id]
+        end = start + len(article.text)
+        if text[start:end] != article.text:
+            raise ValueError(f"unit {article.id!r} is not the text of its article")
+        if doc_id not in last:
+            last.clear()
+            whole = Article(id=doc_id, text=text, language=article.language, published=article.published)
+            last[doc_id] = extractor(whole)
+        return in_unit(last[doc_id], start, end, doc_id=article.id)
+
+    return unit
 
 
 def main() -> int:
@@ -68,15 +154,26 @@ def main() -> int:
     add_engine_options(ap)  # --engine, --models and the LLM engines' options (docs/llm.md)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--min-confidence", type=float, default=0.0, help="drop predictions below this confidence")
+    ap.add_argument("--acronyms", choices=ACRONYM_MODES, default="alias",
+                    help="a short form in brackets after a name: an alias of that entity (default, as the "
+                         "guideline says) or a separate gold entity (the scoring before issue 11's fifth session)")
+    ap.add_argument("--context", choices=["unit", "article"], default="unit",
+                    help="extract each unit alone (default) or its whole article, scoring what was read in the "
+                         "unit's span (short names joined to a full name in an earlier sentence)")
     args = ap.parse_args()
     from kg.extract import extract
     from kg.extract.confidence import above
 
     engine = engine_from_args(args)
-    docs = [parse_doc(r) for r in gold_records(args.split, args.language)]
+    docs = [parse_doc(r) for r in gold_records(args.split, args.language, args.acronyms)]
     from kg.evaluate.command import pair_reader
 
-    report = evaluate(docs, lambda a: above(extract(a, engine=engine), args.min_confidence), pairs=pair_reader(engine))
+    def extractor(article: Any) -> Any:
+        return above(extract(article, engine=engine), args.min_confidence)
+
+    if args.context == "article":
+        extractor = article_extractor(extractor, annotations_module().load_corpus())
+    report = evaluate(docs, extractor, pairs=pair_reader(engine))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0
 
