@@ -36,8 +36,12 @@ FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
 LICENCES = {"uds-ih2.jsonl": "UDS-IH2, CC BY-SA 4.0 (decomp); via factuality_bert@03c67193240a",
             "meantime.jsonl": "MEANTIME, WikiNews text CC BY 2.5; via factuality_bert@03c67193240a",
             "uw.jsonl": "UW (Lee et al. 2015), terms not stated, research use; via factuality_bert@03c67193240a",
-            "annotations": "kg's own stand-off annotations (annotations/, MIT) of CNBC Indonesia headlines "
-                           "and Reuters-21578 sentences, train split"}
+            # the texts the annotations label, with their own terms (../shared/train/README.md)
+            "annotations": "kg's own stand-off annotations (annotations/, MIT), train split, of CNBC Indonesia "
+                           "headlines, Reuters-21578 sentences (research use) and sentences of IndoLEM NER-UI "
+                           "(CC BY 4.0), NERGRIT (credit its contributors), NERP (CC BY-SA 4.0), UW (terms not "
+                           "stated, research use), MEANTIME (WikiNews, CC BY 2.5), UDS-IH2 (CC BY-SA 4.0), "
+                           "KnowledgeNet (CC BY-SA 4.0) and Re-DocRED (MIT; Wikipedia text, CC BY-SA)"}
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 # How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
 NEVER = 1.01
