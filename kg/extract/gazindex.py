@@ -372,6 +372,14 @@ def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, b
         known = Known(slug(names[0]), names[0], "Country", None, None, None, names[1:])
         for surface in names:
             yield surface, known, surface.isupper() and len(surface) <= 5
+    listed = {normalize(n) for e in g.entries for n in (e.label, *e.aliases)}  # type: ignore[attr-defined]
+    for etype, names in _institutions(language):
+        # the core lists keep their own entity for a name both have ("BI", "OJK" in curated.tsv)
+        kept = tuple(n for n in names if normalize(n) not in listed)
+        if kept:
+            known = Known(slug(names[0]), names[0], etype, None, None, None, names[1:])
+            for surface in kept:
+                yield surface, known, surface.isupper() and len(surface) <= 5
     for sec in g.sectors():  # type: ignore[attr-defined]
         known = Known(sec.id, sec.label, "Sector", sec.wikidata or None, None, None, tuple(sec.all_labels()))
         for surface in sec.labels_for(language):
@@ -411,6 +419,15 @@ def _former_countries(language: str) -> Iterator[tuple[str, ...]]:
     path = language_dir(language) / "former_countries.txt"
     for line in read_lines(path) if path.is_file() else []:
         yield tuple(n.strip() for n in line.split("|") if n.strip())
+
+
+def _institutions(language: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """State bodies and state-owned enterprises of the language's country that the company lists lack
+    ("BPOM", "KSSK", "MIND ID"), each as its type and names, from the language's ``institutions.txt``."""
+    path = language_dir(language) / "institutions.txt"
+    for line in read_lines(path) if path.is_file() else []:
+        etype, _, names = line.partition("\t")
+        yield etype.strip(), tuple(n.strip() for n in names.split("|") if n.strip())
 
 
 @functools.cache
