@@ -133,11 +133,11 @@ class GazIndex:
         # names match their own case.
         return first[0].isupper() or first[0].isdigit() or first == surface[0]
 
-    def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool) -> bool:
+    def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool, *, cue: bool = True) -> bool:
         """The text vouches for a list name at toks[i:j]: a legal form after it, an acronym or
         ticker in brackets after it (in sentence case only where the name starts: "Gas" in
-        "United Cities Gas Co" is not confirmed), or an organisation cue before it."""
-        if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+        "United Cities Gas Co" is not confirmed), or an organisation cue before it (if ``cue``)."""
+        if cue and any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
             return True
         if not headline and _name_word(toks, i - 1, -1):
             return False
@@ -154,7 +154,10 @@ class GazIndex:
             return False
         if tier == "ticker":  # a ticker that is a word: its capitals, in a sentence not all capitals
             return True
-        if self._confirmed(toks, i, j, headline):
+        # A weak name that is a word of a language with a dictionary ("Jumbo", "Mitra", "Kaya") after a cue
+        # is mostly that word: "bank jumbo" are the big banks, "perusahaan mitra" a partner company.
+        cue = not (tier == "weak" and j - i == 1 and self._own_word(toks[i]))
+        if self._confirmed(toks, i, j, headline, cue=cue):
             return True
         if tier == "weak":
             return False
@@ -191,6 +194,13 @@ class GazIndex:
                 if (any(c.isdigit() for c in low) and any(c.isalpha() for c in low)) or self._unknown_word(toks[k], 3):
                     return True
         return False
+
+    def _own_word(self, tok: Token) -> bool:
+        """A word of the language's own dictionary or common words (not a borrowed one), in a language
+        that has a dictionary."""
+        from kg.extract.edges import has_dictionary, is_ordinary_word
+
+        return has_dictionary(self._lex) and is_ordinary_word(tok.low, self._lex, borrowed=False)
 
     def _unknown_word(self, tok: Token, shortest: int = 4) -> bool:
         """A word the language does not have (no dictionary root, common word, stop word or
