@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazindex import _institutions, gaz_index
+from kg.extract.gazindex import gaz_index
+from kg.extract.surfaces import _institutions
 from kg.model import Article
 
 
