@@ -348,8 +348,17 @@ def test_a_common_word_name_needs_a_confirmation() -> None:
 
 def test_a_cue_confirms_a_weak_name_in_indonesian() -> None:
     # "perusahaan" (company) is an organisation cue of ontology/lang/id/org_cues.txt
-    assert scan("Saham perusahaan Gap turun tajam.", "id") == {"Gap": "gap"}
+    assert scan("Saham perusahaan Coach turun tajam.", "id") == {"Coach": "coach"}
     assert scan("Ada Gap besar antara dua harga.", "id") == {}
+
+
+def test_a_cue_does_not_confirm_a_weak_name_that_is_an_indonesian_word() -> None:
+    # "Jumbo" (a brand of the lists) is a word of ontology/lang/id/root_words.txt: "bank jumbo" are the big banks
+    assert scan("Saham Bank Jumbo Bangkit Lagi", "id", title_case=True) == {}
+    assert scan("Kinerja Bank Jumbo tetap kuat.", "id") == {}
+    # a legal form after it still does, and English keeps its cues (no dictionary of its own words)
+    assert scan("Harga saham Jumbo Corp naik tajam.", "id") == {"Jumbo": "jumbo"}
+    assert scan("Sales at retailer Jumbo fell in March.").get("Jumbo") == "jumbo"
 
 
 def test_a_ticker_that_is_a_word_needs_its_capitals() -> None:

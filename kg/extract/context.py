@@ -15,6 +15,7 @@ from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _cap_run, _name_mention, named
+from kg.extract.ner import organization_word
 from kg.extract.text import Sentence, Token, bracketed_acronym, sentence_starters
 from kg.schema import ORG_TYPES
 
@@ -81,8 +82,10 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
-            if _portfolio(toks[i:j], lex):
-                etype = None  # "Menteri Tenaga Kerja", "pimpinan Dewan": a title's portfolio or a body
+            if _portfolio(toks[i:j], lex) or organization_word(toks[i].text, lex.code):
+                # "Menteri Tenaga Kerja", "pimpinan Dewan": a title's portfolio; "Ketua Komisi II", "Ketua
+                # DPD Partai X": the body the title is held in, headed by an organisation word
+                etype = None
         found = named(s, i, j, etype, gaz, lex) if etype else None
         if found is not None:
             out.append(found)

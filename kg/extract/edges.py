@@ -150,10 +150,11 @@ def _common(t: Token, lex: Lexicon, *, roots: bool = False) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def is_ordinary_word(low: str, lex: Lexicon) -> bool:
+def is_ordinary_word(low: str, lex: Lexicon, *, borrowed: bool = True) -> bool:
     """The lowercase ``low`` is a word of the language, not a name: in its vocabulary (common words,
     edge words, dictionary roots, cue words), a stop word of any language, a common word of a language
-    its text borrows from (``borrows_from``), or an affixed verb of a known root.
+    its text borrows from (``borrows_from``; not when ``borrowed`` is false), or an affixed verb of a
+    known root.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> lex = load_lexicon("id")
@@ -162,7 +163,7 @@ def is_ordinary_word(low: str, lex: Lexicon) -> bool:
     """
     from kg.extract.text import sentence_starters
 
-    return (low in _vocabulary(lex) or low in sentence_starters() or low in _borrowed(lex)
+    return (low in _vocabulary(lex) or low in sentence_starters() or (borrowed and low in _borrowed(lex))
             or is_affixed_verb(low, lex) or _affixed_root(low, lex))
 
 

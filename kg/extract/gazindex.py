@@ -20,29 +20,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from kg.extract.surfaces import Known, demonym_surfaces, gazetteer_surfaces
 from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
-from kg.ids import slug
 from kg.names import legal_forms, normalize
-from kg.resources import language_dir, read_lines, word_set
-
-if TYPE_CHECKING:
-    from kg.gazetteer import Country
-
-
-@dataclass(frozen=True, slots=True)
-class Known:
-    """An entity kg knows before reading: from the gazetteer or the sector scheme."""
-
-    id: str
-    label: str
-    type: str
-    wikidata: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    aliases: tuple[str, ...] = ()
-
 
 # A surface form in the index: (entity, original-case tokens of the form, exact case?, tier), the tier being
 # core (companies.tsv etc.) or strong | plain | weak | ticker (names.tsv.gz). A plain tuple: about 60,000 are
@@ -72,7 +53,7 @@ class GazIndex:
             if known.type != "Sector":
                 self._by_norm.setdefault(normalize(surface), known)
             self._by_id.setdefault(known.id, known)
-        for surface, known in _demonyms(g, language):
+        for surface, known in demonym_surfaces(g, language):
             toks = tuple(t.text for t in tokenize(surface))
             key = tuple(t.lower() for t in toks)
             self._by_tokens.setdefault(key, []).append((known, toks, True, "core"))
@@ -133,11 +114,11 @@ class GazIndex:
         # names match their own case.
         return first[0].isupper() or first[0].isdigit() or first == surface[0]
 
-    def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool) -> bool:
+    def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool, *, cue: bool = True) -> bool:
         """The text vouches for a list name at toks[i:j]: a legal form after it, an acronym or
         ticker in brackets after it (in sentence case only where the name starts: "Gas" in
-        "United Cities Gas Co" is not confirmed), or an organisation cue before it."""
-        if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+        "United Cities Gas Co" is not confirmed), or an organisation cue before it (if ``cue``)."""
+        if cue and any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
             return True
         if not headline and _name_word(toks, i - 1, -1):
             return False
@@ -154,7 +135,10 @@ class GazIndex:
             return False
         if tier == "ticker":  # a ticker that is a word: its capitals, in a sentence not all capitals
             return True
-        if self._confirmed(toks, i, j, headline):
+        # A weak name that is a word of a language with a dictionary ("Jumbo", "Mitra", "Kaya") after a cue
+        # is mostly that word: "bank jumbo" are the big banks, "perusahaan mitra" a partner company.
+        cue = not (tier == "weak" and j - i == 1 and self._own_word(toks[i]))
+        if self._confirmed(toks, i, j, headline, cue=cue):
             return True
         if tier == "weak":
             return False
@@ -191,6 +175,13 @@ class GazIndex:
                 if (any(c.isdigit() for c in low) and any(c.isalpha() for c in low)) or self._unknown_word(toks[k], 3):
                     return True
         return False
+
+    def _own_word(self, tok: Token) -> bool:
+        """A word of the language's own dictionary or common words (not a borrowed one), in a language
+        that has a dictionary."""
+        from kg.extract.edges import has_dictionary, is_ordinary_word
+
+        return has_dictionary(self._lex) and is_ordinary_word(tok.low, self._lex, borrowed=False)
 
     def _unknown_word(self, tok: Token, shortest: int = 4) -> bool:
         """A word the language does not have (no dictionary root, common word, stop word or
@@ -355,62 +346,6 @@ def _build_names_index() -> _Names:
         for n in range(1, len(key)):
             prefixes.add(key[:n])
     return _Names(by_tokens, frozenset(prefixes), by_id, max((len(k) for k in by_tokens), default=1))
-
-
-def gazetteer_surfaces(g: object, language: str) -> Iterator[tuple[str, Known, bool]]:
-    """(surface form, entity, exact case?) for every name and sector label of ``language``."""
-    for e in g.entries:  # type: ignore[attr-defined]
-        known = Known(e.id, e.label, e.type, e.wikidata or None, e.country or None, e.sector or None, tuple(e.aliases))
-        for surface in (e.label, *e.aliases):
-            exact = surface.isupper() and len(surface) <= 5
-            yield surface, known, exact
-    for c in g.countries():  # type: ignore[attr-defined]
-        known = _country_known(c, language)
-        for surface, exact in c.surfaces(language):
-            yield surface, known, exact
-    for names in _former_countries(language):
-        known = Known(slug(names[0]), names[0], "Country", None, None, None, names[1:])
-        for surface in names:
-            yield surface, known, surface.isupper() and len(surface) <= 5
-    for sec in g.sectors():  # type: ignore[attr-defined]
-        known = Known(sec.id, sec.label, "Sector", sec.wikidata or None, None, None, tuple(sec.all_labels()))
-        for surface in sec.labels_for(language):
-            yield surface, known, False
-
-
-def _demonyms(g: object, language: str) -> Iterator[tuple[str, Known]]:
-    """Country adjectives of ``language`` ("Australian", "Negeri Sakura") as mentions of the country."""
-    path = language_dir(language) / "demonyms.txt"
-    if not path.is_file():
-        return
-    for line in read_lines(path):
-        word, _, iso2 = line.partition("\t")
-        c = g.country(iso2.strip())  # type: ignore[attr-defined]
-        if c is not None:
-            yield word, _country_known(c, language)
-
-
-def _country_known(c: Country, language: str) -> Known:
-    """An entry of kg's country list as the entity its names and demonyms mention."""
-    return Known(c.id, c.label, country_type(c.iso2, language), c.wikidata or None, c.iso2, None, tuple(c.aliases))
-
-
-def country_type(iso2: str, language: str) -> str:
-    """The type of an entry of kg's country list in ``language``: Place for the dependent territories
-    the language's ``territories.txt`` lists ("Hong Kong", "Puerto Rico": no sovereign states), else Country.
-
-    >>> country_type("HK", "en"), country_type("JP", "en")
-    ('Place', 'Country')
-    """
-    return "Place" if iso2.lower() in word_set(language, "territories.txt") else "Country"
-
-
-def _former_countries(language: str) -> Iterator[tuple[str, ...]]:
-    """Countries of older news that kg's country list lacks ("West Germany"), each as its names, from the
-    language's ``former_countries.txt``."""
-    path = language_dir(language) / "former_countries.txt"
-    for line in read_lines(path) if path.is_file() else []:
-        yield tuple(n.strip() for n in line.split("|") if n.strip())
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazindex import country_type
+from kg.extract.surfaces import country_type
 from kg.model import Article
 from kg.resources import language_dir, languages
 

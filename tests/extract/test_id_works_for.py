@@ -138,3 +138,13 @@ def test_ordinary_words_after_a_title_are_a_portfolio_not_a_person(text: str, pe
         assert person in people, people
     if portfolio is not None:
         assert portfolio not in people, people
+
+
+@pytest.mark.parametrize("text", [
+    # a body headed by an organisation word after a title is where the title is held, not its holder
+    "Ketua DPD Partai Golkar Jawa Barat mengatakan itu .",
+    "Ketua Komisi VII mengatakan hal itu .",
+])
+def test_a_body_after_a_title_is_no_person(text: str) -> None:
+    ents = extract(Article(id="t", text=text, language="id")).entities
+    assert not [e.label for e in ents if e.type == "Person"], ents
