@@ -13,6 +13,11 @@ the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
   valve maker Lumeo Corp") or after an "X-based" place ("Denver-based overnight
   courier Lumeo Corp").
 
+In a head-first language (``sector_phrase_head_first`` in language.toml: Indonesian) the head comes
+first: the plain words after a head word right before a company ("perusahaan energi nuklir Rosatom",
+"produsen kamera premium seperti A, B dan C") or in an apposition after it ("Rosatom, perusahaan energi
+nuklir Rusia", "Sony yang merupakan produsen kamera terbesar").
+
 Each gives a Sector mention (source ``pattern``) and the company's ``operates_in``. A
 stretch where kg's vocabulary already found a sector is left to it.
 
@@ -33,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from kg.extract.found import Found
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence, Token
+from kg.extract.text import Sentence, Token, bracketed_acronym
 from kg.ids import slug
 from kg.resources import language_dir, read_lines
 
@@ -161,12 +166,99 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
             yield before[0], span
 
 
+def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
+                    named: frozenset[int]) -> tuple[int, int] | None:
+    """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
+    energi nuklir"): the plain words up to ``end`` (the company or the place after them), all of them, or
+    (``end`` < 0) up to the first stop word; an agent head ("penyedia tenaga listrik") is kept in it."""
+    cls = words.get(toks[k].low, ())
+    if "head" not in cls and "agent" not in cls:
+        return None
+    a = k + 1
+    b = a
+    limit = len(toks) if end < 0 else end
+    while b < limit and _plain(toks[b]) and b not in named and "stop" not in words.get(toks[b].low, ()) \
+            and not _verb_like(toks[b].low) and b - a < _MAX_WORDS:
+        b += 1
+    if end >= 0 and b != end:
+        return None  # "perusahaan milik negara X", "perusahaan yang memproduksi ...": no line of business
+    while a < b and "edge" in words.get(toks[a].low, ()):
+        a += 1
+    while b > a and "edge" in words.get(toks[b - 1].low, ()):
+        b -= 1
+    if b - a < 1 or b - a > 4:
+        return None
+    return (k, b) if "agent" in cls else (a, b)
+
+
+def _verb_like(word: str) -> bool:
+    """An Indonesian active, intransitive or stative verb form (me-, ber-, ter-): it ends a line of business
+    ("perusahaan teknologi menyatakan", "produsen kamera terbesar")."""
+    return len(word) > 5 and word.startswith(("me", "ber", "ter"))
+
+
+_APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "sebagai", "salah", "satu", "sebuah", "ialah"})
+
+
+def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
+    """Head-first lines of business: "perusahaan energi nuklir [Rusia] Rosatom" (right before the company,
+    a country or place and a comma or quote allowed between) and "Rosatom, perusahaan energi nuklir Rusia",
+    "Sony yang merupakan produsen kamera terbesar" (an apposition right after it)."""
+    from kg.extract.joins import listed_after
+
+    toks = s.tokens
+    words = _words(language)
+    lex = load_lexicon(language)
+    openers = lex.words("list_openers")
+    places = [m for m in ms if m.type in ("Country", "Place")]
+    # names other than sector words end a line of business ("perusahaan energi nuklir rusia")
+    named = frozenset(k for m in ms if m.type != "Sector" for k in range(m.i, m.j))
+    for m in ms:
+        if m.type != "Company" or m.source == "coref":
+            continue
+        # before: skip quotes, a comma and a place of origin back from the company
+        e = m.i
+        while e > 0 and toks[e - 1].text in (",", '"', "'", "“"):
+            e -= 1
+        # "produsen gawai premium sekelas Samsung, Sony ...": a list of the line's companies
+        opener = next((n for n in (2, 1) if e - n >= 0 and " ".join(t.low for t in toks[e - n : e]) in openers), 0)
+        e -= opener
+        place = next((p for p in places if p.j == e), None)
+        if place is not None:
+            e = place.i
+            if e > 0 and toks[e - 1].low in ("asal", "dari"):
+                e -= 1  # "pabrikan mobil asal Prancis, Renault"
+        k = e - 1
+        while k >= 0 and _plain(toks[k]) and e - k <= _MAX_WORDS and "head" not in words.get(toks[k].low, ()) \
+                and "agent" not in words.get(toks[k].low, ()):
+            k -= 1
+        span = _head_first_run(toks, k, e, words, named) if k >= 0 and k < e - 1 else None
+        if span is not None:
+            yield m, span
+            for o in listed_after(s, lex, ms, m) if opener else ():
+                yield o, span
+        # after: "X, perusahaan ...", "X (ABC), perusahaan ...", "X yang merupakan produsen ..."
+        j = m.j + 3 if bracketed_acronym(toks, m.j) else m.j
+        g = j
+        while g < len(toks) and g - j < 4 and toks[g].low in _APPOSITION_LINKS:
+            g += 1
+        if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low not in ("yang", "sebagai")):
+            continue
+        span = _head_first_run(toks, g, -1, words, named)
+        if span is not None:
+            yield m, span
+
+
 def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
     """``operates_in`` links from a company to a line of business named in words next to it."""
     toks = s.tokens
-    pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
-             for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language))]
-    for m, span in [*pairs, *_its_spans(toks, ms, language)]:
+    if load_lexicon(language).setting("sector_phrase_head_first") is True:
+        pairs: list[tuple[Mention, tuple[int, int] | None]] = list(_head_first_spans(s, ms, language))
+    else:
+        pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
+                 for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language))]
+        pairs += _its_spans(toks, ms, language)
+    for m, span in pairs:
         if span is None:
             continue
         a, b = span
