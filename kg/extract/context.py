@@ -90,9 +90,11 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
                 taken[k] = True
         i = j
     # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
-    from kg.extract.coded import coded_products
+    from kg.extract.coded import caseless_launched, coded_products
 
     coded = coded_products(s, lex, gaz, [*names, *out])
+    launched = caseless_launched(s, lex, gaz, [*names, *out], hits)
+    coded += [m for m in launched if not any(c.i < m.j and m.i < c.j for c in coded)]
     if not coded:
         return out
     return [m for m in out if not any(c.i < m.j and m.i < c.j for c in coded)] + coded

@@ -1,0 +1,48 @@
+"""Indonesian launches in caseless text (kg.extract.coded.caseless_launched): what a launch verb releases
+is a Product even with no capital to start its name.
+
+Every sentence here was written for these tests (fictional companies and products).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _rules(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
+    x = extract(Article(id="t", text=text, language="id"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    return {(e.label, e.type) for e in x.entities}, {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("samsung meluncurkan zorvax lumina untuk pasar anak muda .", {"zorvax lumina"}),
+        ("samsung merilis mobil baru zx300 menjelang pameran otomotif .", {"zx300"}),
+        ("samsung merilis dua varian terbaru , yakni zorvax lumina dan zorvax prima .",
+         {"zorvax lumina", "zorvax prima"}),
+    ],
+)
+def test_products_after_a_launch_verb(text, products):
+    entities, rels = _rules(text)
+    assert products <= {label for label, etype in entities if etype == "Product"}, entities
+    assert {("launch", "Samsung", p) for p in products} <= rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bps merilis data inflasi terbaru pada senin .",  # released figures are no product
+        "samsung meluncurkan aplikasi zorvax kebun binatang yang interaktif .",  # a name, then a description
+        "panitia menghadirkan zorvax lumina di panggung utama .",  # a show presents performers
+        "Samsung meluncurkan zorvax lumina ke pasar .",  # text with capitals is left to the taggers
+    ],
+)
+def test_no_product(text):
+    entities, _rels = _rules(text)
+    assert "zorvax lumina" not in {label for label, _t in entities}
+    assert not any(etype == "Product" for _l, etype in entities), entities
