@@ -14,9 +14,9 @@ the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
   courier Lumeo Corp").
 
 In a head-first language (``sector_phrase_head_first`` in language.toml: Indonesian) the head comes
-first: the plain words after a head word right before a company ("perusahaan energi nuklir Rosatom",
-"produsen kamera premium seperti A, B dan C") or in an apposition after it ("Rosatom, perusahaan energi
-nuklir Rusia", "Sony yang merupakan produsen kamera terbesar").
+first: the plain words after a head word right before a company ("perusahaan energi surya Lumeo",
+"produsen kamera premium seperti A, B dan C") or in an apposition after it ("Lumeo, perusahaan energi
+surya Jepang", "Lumeo yang merupakan produsen kamera terbesar").
 
 Each gives a Sector mention (source ``pattern``) and the company's ``operates_in``. A
 stretch where kg's vocabulary already found a sector is left to it.
@@ -169,8 +169,8 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
 def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
                     named: frozenset[int]) -> tuple[int, int] | None:
     """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
-    energi nuklir"): the plain words up to ``end`` (the company or the place after them), all of them, or
-    (``end`` < 0) up to the first stop word; an agent head ("penyedia tenaga listrik") is kept in it."""
+    energi surya"): the plain words up to ``end`` (the company or the place after them), all of them, or
+    (``end`` < 0) up to the first stop word; an agent head ("penyedia jasa logistik") is kept in it."""
     cls = words.get(toks[k].low, ())
     if "head" not in cls and "agent" not in cls:
         return None
@@ -201,9 +201,9 @@ _APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "sebagai", "s
 
 
 def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
-    """Head-first lines of business: "perusahaan energi nuklir [Rusia] Rosatom" (right before the company,
-    a country or place and a comma or quote allowed between) and "Rosatom, perusahaan energi nuklir Rusia",
-    "Sony yang merupakan produsen kamera terbesar" (an apposition right after it)."""
+    """Head-first lines of business: "perusahaan energi surya [Jepang] Lumeo" (right before the company,
+    a country or place and a comma or quote allowed between) and "Lumeo, perusahaan energi surya Jepang",
+    "Lumeo yang merupakan produsen kamera terbesar" (an apposition right after it)."""
     from kg.extract.joins import listed_after
 
     toks = s.tokens
@@ -211,7 +211,7 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
     lex = load_lexicon(language)
     openers = lex.words("list_openers")
     places = [m for m in ms if m.type in ("Country", "Place")]
-    # names other than sector words end a line of business ("perusahaan energi nuklir rusia")
+    # names other than sector words end a line of business ("perusahaan energi surya jepang")
     named = frozenset(k for m in ms if m.type != "Sector" for k in range(m.i, m.j))
     for m in ms:
         if m.type != "Company" or m.source == "coref":
@@ -220,7 +220,7 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
         e = m.i
         while e > 0 and toks[e - 1].text in (",", '"', "'", "“"):
             e -= 1
-        # "produsen gawai premium sekelas Samsung, Sony ...": a list of the line's companies
+        # "produsen kamera premium sekelas A, B ...": a list of the line's companies
         opener = next((n for n in (2, 1) if e - n >= 0 and " ".join(t.low for t in toks[e - n : e]) in openers), 0)
         e -= opener
         place = next((p for p in places if p.j == e), None)

@@ -1,5 +1,5 @@
 """Indonesian lines of business named in words, head first (kg.extract.sectorphrase with
-``sector_phrase_head_first``): "perusahaan energi nuklir X", "X, perusahaan energi nuklir Rusia".
+``sector_phrase_head_first``): "perusahaan energi surya X", "X, perusahaan energi surya Jepang".
 
 Every sentence here was written for these tests (fictional companies).
 """
@@ -23,13 +23,13 @@ def _rules(text: str) -> set[tuple[str, ...]]:
     [
         ("Ia pernah bekerja di perusahaan akuntansi PT Tirta Loka Abadi di Bandung.", "PT Tirta Loka Abadi",
          "akuntansi"),
-        ("Rudi memimpin PT Tirta Loka Abadi, perusahaan energi nuklir asal Jepang.", "PT Tirta Loka Abadi",
-         "energi nuklir"),
+        ("Rudi memimpin PT Tirta Loka Abadi, perusahaan pengolahan rumput laut asal Jepang.", "PT Tirta Loka Abadi",
+         "pengolahan rumput laut"),
         ("PT Tirta Loka Abadi yang merupakan produsen kamera terbesar di Asia menolak berkomentar.",
          "PT Tirta Loka Abadi", "kamera"),
         # an agent head is part of the line of business
-        ("PT Tirta Loka Abadi, penyedia tenaga listrik untuk wilayah timur, menaikkan tarif.",
-         "PT Tirta Loka Abadi", "penyedia tenaga listrik"),
+        ("PT Tirta Loka Abadi, penyedia jasa logistik untuk wilayah timur, menaikkan tarif.",
+         "PT Tirta Loka Abadi", "penyedia jasa logistik"),
     ],
 )
 def test_head_first_lines_of_business(text, company, sector):
