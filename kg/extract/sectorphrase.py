@@ -33,7 +33,7 @@ stretch where kg's vocabulary already found a sector is left to it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from kg.extract.found import Found
 from kg.extract.lexicon import load_lexicon
@@ -167,7 +167,7 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
 
 
 def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
-                    named: frozenset[int]) -> tuple[int, int] | None:
+                    named: frozenset[int], plain: Callable[[Token], bool] = _plain) -> tuple[int, int] | None:
     """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
     energi surya"): the plain words up to ``end`` (the company or the place after them), all of them, or
     (``end`` < 0) up to the first stop word; an agent head ("penyedia jasa logistik") is kept in it."""
@@ -177,7 +177,7 @@ def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, fr
     a = k + 1
     b = a
     limit = len(toks) if end < 0 else end
-    while b < limit and _plain(toks[b]) and b not in named and "stop" not in words.get(toks[b].low, ()) \
+    while b < limit and plain(toks[b]) and b not in named and "stop" not in words.get(toks[b].low, ()) \
             and not _verb_like(toks[b].low) and b - a < _MAX_WORDS:
         b += 1
     if end >= 0 and b != end:
@@ -211,6 +211,12 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
     lex = load_lexicon(language)
     openers = lex.words("list_openers")
     places = [m for m in ms if m.type in ("Country", "Place")]
+    plain = _plain
+    if s.title_case:
+        from kg.extract.edges import is_ordinary_word
+
+        def plain(t: Token) -> bool:  # a headline capitalises the ordinary words of a line of business too
+            return t.is_word and not any(ch.isdigit() for ch in t.text) and is_ordinary_word(t.low, lex)
     # names other than sector words end a line of business ("perusahaan energi surya jepang")
     named = frozenset(k for m in ms if m.type != "Sector" for k in range(m.i, m.j))
     for m in ms:
@@ -228,11 +234,13 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
             e = place.i
             if e > 0 and toks[e - 1].low in ("asal", "dari"):
                 e -= 1  # "pabrikan mobil asal Prancis, Renault"
+        if e > 0 and toks[e - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")":
+            e -= 1  # "Emiten Tepung Jagung (ABCD)": the company named by its ticker
         k = e - 1
-        while k >= 0 and _plain(toks[k]) and e - k <= _MAX_WORDS and "head" not in words.get(toks[k].low, ()) \
+        while k >= 0 and plain(toks[k]) and e - k <= _MAX_WORDS and "head" not in words.get(toks[k].low, ()) \
                 and "agent" not in words.get(toks[k].low, ()):
             k -= 1
-        span = _head_first_run(toks, k, e, words, named) if k >= 0 and k < e - 1 else None
+        span = _head_first_run(toks, k, e, words, named, plain) if k >= 0 and k < e - 1 else None
         if span is not None:
             yield m, span
             for o in listed_after(s, lex, ms, m) if opener else ():
@@ -244,7 +252,7 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
             g += 1
         if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low not in ("yang", "sebagai")):
             continue
-        span = _head_first_run(toks, g, -1, words, named)
+        span = _head_first_run(toks, g, -1, words, named, plain)
         if span is not None:
             yield m, span
 

@@ -53,3 +53,10 @@ def test_listed_companies_of_a_line_of_business():
 )
 def test_no_line_of_business(text):
     assert not any(t == "operates_in" for t, _c, _s in _rules(text))
+
+
+def test_a_headline_capitalises_the_line_of_business():
+    # ordinary words of the language, capitalised in a title-case headline, after a head word
+    x = extract(Article(id="t", text="Budi Santoso Beli Saham Perusahaan Kaca Sinarmas, Rogoh Rp2 M", language="id"))
+    label = {e.id: e.label for e in x.entities}
+    assert ("operates_in", "Sinarmas", "Kaca") in {(r.type, label[r.subject], label[r.object]) for r in x.relations}
