@@ -92,6 +92,9 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
     # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
     from kg.extract.coded import caseless_launched, coded_products
 
+    titled = titled_products(s, lex, gaz, [*names, *out])
+    if titled:
+        out = [m for m in out if not any(t.i < m.j and m.i < t.j for t in titled)] + titled
     coded = coded_products(s, lex, gaz, [*names, *out])
     launched = caseless_launched(s, lex, gaz, [*names, *out], hits)
     coded += [m for m in launched if not any(c.i < m.j and m.i < c.j for c in coded)]
@@ -308,4 +311,35 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     if products:
         out = others + products + [m for m in out if m.type == "Product"
                                    and not any(p.i < m.j and m.i < p.j for p in products)]
+    return out
+
+
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’"}
+
+
+def titled_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention]) -> list[Mention]:
+    """The title of a work or app in quotes right after a word that announces it (``title_markers`` in
+    language.toml: "berjudul", "bertajuk") or after a kind of product or work and at most two words ("film
+    animasi terbaru 'Lintang Senja'", ``product_heads`` and ``title_heads``): a Product, in sentence-case and
+    caseless text."""
+    if s.title_case or "title_markers" not in lex.settings:
+        return []
+    toks = s.tokens
+    markers = lex.words("title_markers")
+    heads = _product_heads(lex) | lex.words("title_heads")
+    named_at = {k for m in names for k in range(m.i, m.j)}
+    out: list[Mention] = []
+    for k, t in enumerate(toks):
+        close = _QUOTES.get(t.text)
+        if close is None or k == 0 or k in named_at:
+            continue
+        before = [x.low for x in toks[max(0, k - 3) : k]]
+        if toks[k - 1].low not in markers and not any(w in heads for w in before):
+            continue
+        end = next((e for e in range(k + 1, min(len(toks), k + 10)) if toks[e].text == close), None)
+        if end is None or end == k + 1 or any(e in named_at for e in range(k + 1, end)):
+            continue
+        if not any(x.is_word for x in toks[k + 1 : end]):
+            continue
+        out.append(_name_mention(s, k + 1, end, "Product", gaz))
     return out

@@ -46,3 +46,22 @@ def test_no_product(text):
     entities, _rels = _rules(text)
     assert "zorvax lumina" not in {label for label, _t in entities}
     assert not any(etype == "Product" for _l, etype in entities), entities
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Studio Nusantara Film merilis film animasi terbaru ' Lintang Senja ' pekan ini .", "Lintang Senja"),
+        ('Band itu merilis album kedua yang bertajuk " Hujan di Bulan Mei " tahun lalu .', "Hujan di Bulan Mei"),
+        ("studio itu merilis film berjudul ' lintang senja ' pekan ini .", "lintang senja"),  # caseless
+    ],
+)
+def test_quoted_titles_are_products(text, title):
+    entities, _rels = _rules(text)
+    assert (title, "Product") in entities, entities
+
+
+def test_a_name_after_books_is_their_author():
+    entities, _rels = _rules('Ia membaca buku - buku Wiryo seperti " Jalan Sunyi " .')
+    assert ("Wiryo", "Product") not in entities
+    assert ("Jalan Sunyi", "Product") in entities, entities
