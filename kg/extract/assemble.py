@@ -263,12 +263,16 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     final_type = {e.id: e.type for e in entities}
     # A court or regulator rules on a deal but is not its buyer, target or investor (kg.extract.venues).
     authorities = {e.id for e in entities if authority(e.label, e.type, language)}
+    # where a language says so, a country partners only a country ("kerja sama RI dan Swiss"): a country next
+    # to a company's partnership is where it happens or whose fans it serves (``country_partners_country``)
+    one_sided = lex.words("country_partners_country") if "country_partners_country" in lex.settings else frozenset()
     relations = [
         r if r.sector is None or r.sector in final_type else replace(r, sector=None)
         for r in relations
         if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
         and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
         and not (r.type in NOT_AUTHORITY_TYPES and (r.subject in authorities or r.object in authorities))
+        and not (r.type in one_sided and (final_type[r.subject] == "Country") != (final_type[r.object] == "Country"))
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))

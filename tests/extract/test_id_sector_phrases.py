@@ -60,3 +60,4 @@ def test_a_headline_capitalises_the_line_of_business():
     x = extract(Article(id="t", text="Budi Santoso Beli Saham Perusahaan Kaca Sinarmas, Rogoh Rp2 M", language="id"))
     label = {e.id: e.label for e in x.entities}
     assert ("operates_in", "Sinarmas", "Kaca") in {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
