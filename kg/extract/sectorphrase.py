@@ -197,7 +197,8 @@ def _verb_like(word: str) -> bool:
     return len(word) > 5 and word.startswith(("me", "ber", "ter"))
 
 
-_APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "sebagai", "salah", "satu", "sebuah", "ialah"})
+# not "sebagai": "X sebagai penyedia ..." names a role (appointed as, serving as), not a line of business
+_APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "salah", "satu", "sebuah", "ialah"})
 
 
 def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
@@ -250,7 +251,7 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
         g = j
         while g < len(toks) and g - j < 4 and toks[g].low in _APPOSITION_LINKS:
             g += 1
-        if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low not in ("yang", "sebagai")):
+        if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low != "yang"):
             continue
         span = _head_first_run(toks, g, -1, words, named, plain)
         if span is not None:
