@@ -225,7 +225,8 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
             continue
         # before: skip quotes, a comma and a place of origin back from the company
         e = m.i
-        while e > 0 and toks[e - 1].text in (",", '"', "'", "“"):
+        # a headline's comma ends a clause ("Digugat Pemasok Komponen, X Siapkan ..."): not skipped there
+        while e > 0 and toks[e - 1].text in (('"', "'", "“") if s.title_case else (",", '"', "'", "“")):
             e -= 1
         # "produsen kamera premium sekelas A, B ...": a list of the line's companies
         opener = next((n for n in (2, 1) if e - n >= 0 and " ".join(t.low for t in toks[e - n : e]) in openers), 0)
@@ -282,6 +283,12 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 continue
             if "agent" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
                 continue  # "cloud computing provider X": the vocabulary's sector, not the agent noun after it
+            agent_first = "agent" in _words(language).get(toks[a].low, ())
+            whole = next((o for o in inside if o.type == "Sector" and (o.i, o.j) == (a + 1, b)), None)
+            if agent_first and whole is not None:
+                # "penyedia layanan satelit X": the vocabulary's sector after the agent noun
+                yield Found("operates_in", m, whole, "asserted", s, confidence=0.6)
+                continue
             # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
         start, end = toks[a].start, toks[b - 1].end
         text = s.text[start - s.start : end - s.start]
