@@ -21,3 +21,8 @@ def test_a_country_partners_only_a_country():
     assert not any(t == "partnership" for t, _a, _b in one), one
     two = _rules("Indonesia dan Jepang sepakat menjalin kerja sama perdagangan.")
     assert any(t == "partnership" for t, _a, _b in two), two
+
+
+def test_the_state_named_as_such_partners_a_company():
+    rels = _rules("Pemerintah Jepang meneken kerja sama dengan PT Tirta Loka Abadi.")
+    assert any(t == "partnership" for t, _a, _b in rels), rels
