@@ -28,7 +28,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, sentence_starters
 
-__all__ = ["caseless_launched", "coded_products", "is_model_code"]
+__all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run"]
 
 # letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
 _CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
@@ -183,6 +183,12 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
                 break
             k = end + 1
     return out
+
+
+def launched_run(toks: Sequence[Token], k: int, lex: Lexicon, named: set[int]) -> int | None:
+    """:func:`_launched_run` with the language's stop words and ``not_products_start``."""
+    not_products = lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
+    return _launched_run(toks, k, lex, sentence_starters(), named, not_products)
 
 
 def _launched_run(toks: Sequence[Token], k: int, lex: Lexicon, stop: frozenset[str], named: set[int],

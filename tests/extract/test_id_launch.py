@@ -65,3 +65,20 @@ def test_a_name_after_books_is_their_author():
     entities, _rels = _rules('Ia membaca buku - buku Wiryo seperti " Jalan Sunyi " .')
     assert ("Wiryo", "Product") not in entities
     assert ("Jalan Sunyi", "Product") in entities, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Samsung akan merilis ponsel paling murah bernama Zorvax Lumina tahun depan .", "Zorvax Lumina"),
+        ("samsung memamerkan aplikasi kamera bernama zorvax cam .", "zorvax cam"),  # caseless, no launch verb
+    ],
+)
+def test_a_product_named_after_its_kind(text, name):
+    entities, _rels = _rules(text)
+    assert (name, "Product") in entities, entities
+
+
+def test_a_person_named_is_no_product():
+    entities, _rels = _rules("Ia bertemu seorang pengusaha bernama Budi Santoso di Jakarta .")
+    assert not any(t == "Product" for _l, t in entities), entities
