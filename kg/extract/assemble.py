@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg.extract.found import Found
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.parts import of_a_part
 from kg.extract.stake import as_investment
@@ -189,6 +190,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     for f in found:
         if of_a_part(f, language):
             continue  # "acquired the container business of Y": Y sold a part, Y was not bought
+        if _country_in_passing(f, article.text, lex):
+            continue
         f = as_investment(f, language)  # "bought 9.5 pct of Y": a stake, not control
         s, o = key(f.subject), key(f.object)
         if s == o:
@@ -385,3 +388,20 @@ def one_direction(groups: dict[tuple[str, str, str], list[Found]]) -> dict[tuple
 
 def _with_language(article: Article, language: str) -> Article:
     return replace(article, language=language)
+
+
+def _country_in_passing(f: Found, text: str, lex: Lexicon) -> bool:
+    """Where a language says so (``country_partners_country``: Indonesian partnership), a country named on its
+    own is a party of such a link only with another country ("kerja sama RI dan Swiss"); with a company it is
+    where the link happens or whose customers it serves ("kerja sama ini ... fans di Indonesia"), unless named
+    as the state ("Pemerintah Indonesia meneken kerja sama dengan X": an Organization head before it)."""
+    if "country_partners_country" not in lex.settings or f.type not in lex.words("country_partners_country"):
+        return False
+    sub, obj = f.subject.type == "Country", f.object.type == "Country"
+    if sub == obj:
+        return False
+    country = f.subject if sub else f.object
+    heads = lex.settings.get("description_heads", {})
+    assert isinstance(heads, dict)
+    before = text[: country.start].split()[-1:]
+    return not (before and heads.get(before[0].lower()) == "Organization")

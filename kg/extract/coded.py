@@ -22,12 +22,13 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.edges import is_affixed_verb, is_ordinary_word
+from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, sentence_starters
 
-__all__ = ["coded_products", "is_model_code"]
+__all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run"]
 
 # letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
 _CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
@@ -135,3 +136,77 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
         out.append(_name_mention(s, start, end, "Product", gaz))
         i = end
     return out
+
+
+def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention],
+                      hits: Sequence[Hit]) -> list[Mention]:
+    """What a launch verb releases in a caseless sentence ("kami meluncurkan zorvax lumina untuk ...",
+    "merilis aplikasi kamera bernama zorvax cam", "meluncurkan zorvax card dan zorvax box di ..."): after
+    the verb (a cue of ``caseless_launch_verbs``) and the words for a kind of product (``launch_fillers``
+    and ``product_heads`` in language.toml), a run of at most three words that starts with a word the
+    language does not have or a model code and ends at a stop word, punctuation or a verb; "dan" joins a
+    second such run. Released figures are no product.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import split_sentences
+    >>> lex = load_lexicon("id")
+    >>> t = "kami meluncurkan mobil baru zorvax lumina dan zorvax prima di jakarta ."
+    >>> s = split_sentences(t, [(0, len(t))], lex)[0]
+    >>> [m.text for m in caseless_launched(s, lex, gaz_index("id"), [], find_cues(s, lex))]
+    ['zorvax lumina', 'zorvax prima']
+    """
+    if not s.caseless or "caseless_launch_verbs" not in lex.settings:
+        return []
+    toks = s.tokens
+    fillers = lex.words("launch_fillers") | lex.words("product_heads")
+    verbs = lex.words("caseless_launch_verbs")
+    stop = sentence_starters()
+    not_products = lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
+    named = {k for m in names for k in range(m.i, m.j)}
+    out: list[Mention] = []
+    for h in hits:
+        if h.cue.relation != "launch" or h.cue.passive or lex.is_passive(toks[h.i].text, h.cue.words[0]) \
+                or h.cue.words[0] not in verbs:
+            continue  # "menghadirkan celine dion": a show presents performers as well
+        k = h.j
+        while k < len(toks) and k - h.j < 6 and (toks[k].low in fillers or toks[k].text == ","):
+            k += 1
+        while k < len(toks):
+            end = _launched_run(toks, k, lex, stop, named, not_products)
+            if end is None:
+                break
+            if not any(m.i == k for m in out):  # a verb that two cues match ("meluncurkan")
+                out.append(_name_mention(s, k, end, "Product", gaz))
+            if end + 1 >= len(toks) or toks[end].low != "dan":
+                break
+            k = end + 1
+    return out
+
+
+def launched_run(toks: Sequence[Token], k: int, lex: Lexicon, named: set[int]) -> int | None:
+    """:func:`_launched_run` with the language's stop words and ``not_products_start``."""
+    not_products = lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
+    return _launched_run(toks, k, lex, sentence_starters(), named, not_products)
+
+
+def _launched_run(toks: Sequence[Token], k: int, lex: Lexicon, stop: frozenset[str], named: set[int],
+                  not_products: frozenset[str]) -> int | None:
+    """The end of a product's name starting at ``toks[k]`` in caseless text, or None: a word the language
+    does not have (or a model code) first, at most three words, then a stop word or punctuation."""
+    first = toks[k]
+    if k in named or first.low in not_products or not (
+            is_model_code(first.low) or (_word(first) and not is_ordinary_word(first.low, lex))):
+        return None
+    j = k + 1
+    while j < len(toks) and j - k < 4 and j not in named and toks[j].low not in stop and (
+            _word(toks[j]) or is_model_code(toks[j].low) or "-" in toks[j].text) \
+            and not is_affixed_verb(toks[j].low, lex):
+        j += 1
+    if sum(is_ordinary_word(t.low, lex) for t in toks[k:j]) > 1:
+        return None  # "android kebun binatang": a name, then a description
+    if j - k >= 4 or (j < len(toks) and toks[j].is_word and toks[j].low not in stop
+                      and not is_affixed_verb(toks[j].low, lex)):
+        return None  # longer than a product's name, or running into a name or a verb: a clause
+    return j

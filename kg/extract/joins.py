@@ -50,8 +50,9 @@ def next_to(toks: Sequence[Token], j: int, i: int, *, words_allowed: int = 1) ->
 
 
 def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
-    """The companies listed after ``first`` ("maskapai Garuda Indonesia, Lion Air dan Citilink"): each
-    joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym allowed after each."""
+    """The companies (or products, after a product) listed after ``first`` ("maskapai Garuda Indonesia, Lion
+    Air dan Citilink"): each joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym
+    allowed after each."""
     toks = s.tokens
     joiners = lex.words("list_joiners")
     last = first
@@ -66,8 +67,8 @@ def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -
         gap = toks[k : nxt.i] if nxt is not None else ()
         if nxt is None or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
             return
-        if nxt.type != "Company" or nxt.source == "coref":
-            return
+        if nxt.type != ("Product" if first.type == "Product" else "Company") or nxt.source == "coref":
+            return  # "meluncurkan A dan B": the products of one launch are listed alike
         yield nxt
         last = nxt
 
