@@ -138,12 +138,16 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     for m in mentions:
         if m.source == "coref" or m.type not in ORG_TYPES:
             continue
-        tail = text[m.end : m.end + 12]
+        tail = text[m.end : m.end + 16]
         if tail.startswith(" (") and ")" in tail:
-            acro = tail[2 : tail.index(")")]
-            if acro.isupper() and 2 <= len(acro) <= 6:
+            acro = tail[2 : tail.index(")")].strip()  # "( PLN )", "( yimm )": tokenised or lowercased text
+            upper = acro.isupper() and 2 <= len(acro) <= 6
+            # any one word in brackets ("gaikindo", "yimm") names the organisation before it when kg found
+            # it as an organisation too: without capitals nothing marks an acronym
+            if upper or (acro.isalnum() and 2 <= len(acro) <= 10):
                 for other in mentions:
                     if (other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key
+                            and (upper or other.type in ORG_TYPES)
                             and frozenset((m.key, other.key)) not in apart):
                         out[other.key] = m.key
     return out
