@@ -133,7 +133,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     out: list[Mention] = []
     spans, need = [], []
     model, rows = reading.model, reading.rows
-    for i, j, etype in ampersand_runs(s.tokens, reading.runs, lex.words("name_ampersands")):
+    runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
+    for i, j, etype in ampersand_runs(s.tokens, runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES and not (brands and etype == "Product"):
             continue
         if etype == "Product" and any(t.low.startswith("www.") or "@" in t.text for t in s.tokens[i:j]):
@@ -197,6 +198,33 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
+    return out
+
+
+_BRAND_JOINERS = (("-",), ("&",), ("&", "amp", ";"))
+
+
+def joined_brands(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A caseless tagger's runs with those that only a hyphen or an ampersand ("&", and "& amp ;" where
+    "&amp;" was mangled) separates joined into one organisation, when one of them is an organisation or a
+    brand: without capitals the tagger often reads "freeport - mcmoran" or "dooney & amp ; bourke" as two
+    names, or as a person and a brand ("johnson & amp ; johnson").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("saham freeport - mcmoran dan johnson & amp ; johnson serta budi - ani")
+    >>> joined_brands(toks, [(1, 2, "Organization"), (3, 4, "Product"), (5, 6, "Person"), (9, 10, "Product"),
+    ...                      (11, 12, "Person"), (13, 14, "Person")])
+    [(1, 4, 'Organization'), (5, 10, 'Organization'), (11, 12, 'Person'), (13, 14, 'Person')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for i, j, etype in sorted(runs):
+        if out:
+            a, b, prev = out[-1]
+            between = tuple(t.low for t in toks[b:i])
+            if between in _BRAND_JOINERS and {prev, etype} & {"Organization", "Product"}:
+                out[-1] = (a, j, "Organization")
+                continue
+        out.append((i, j, etype))
     return out
 
 
