@@ -119,3 +119,10 @@ def test_caseless_product_runs_are_read() -> None:
     assert "Product" in {t for _, _, t in model.tag(toks)}
     # the cased model keeps them to itself
     assert "Product" not in {t for _, _, t in tagger("id").tag(tokenize("Menurut laporan Phonearena, Xperia M5 laku."))}
+
+
+def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
+    text = "gabungan industri kendaraan bermotor indonesia ( gaikindo ) mencatat penjualan naik ."
+    orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
+            if e.type in ("Company", "Organization")]
+    assert [(e.label, e.aliases) for e in orgs] == [("gabungan industri kendaraan bermotor indonesia", ("gaikindo",))]
