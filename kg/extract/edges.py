@@ -231,7 +231,7 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
             return True
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 
-    inner = tuple(sorted(lex.words("name_inner_prefixes"))) if "name_inner_prefixes" in lex.settings else ()
+    inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()
     cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
