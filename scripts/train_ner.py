@@ -70,6 +70,7 @@ from kg.train.ner import (  # noqa: E402, F401  (re-exported for tests and notes
     resources,
     score,
     train,
+    without_unmarked_organisations,
 )
 
 NAMES = names_path()
@@ -247,7 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 model, crf = train(tr, lang, names, params, Path(tmp), augment=augment,
                                    company=company, caseless=args.caseless)
                 secs = time.perf_counter() - t0
-                copies = ("  all lowercased (a model for text without capitals; names and word lists lowercased)."
+                copies = ("  all lowercased (a model for text without capitals; names and word lists lowercased);"
+                          f" less {len(tr) - len(without_unmarked_organisations(tr, lang))} sentences of a set without"
+                          " an Organization type (NERP) that hold an organisation name the other sets tag."
                           if args.caseless else "  plus title-cased copies of the sentences that carry capitals.")
                 header = [f"Named-entity model of kg for language {lang!r}, trained on:", *(f"  {u}" for u in used),
                           copies, f"Settings: {params}. Regenerate: python scripts/train_ner.py"

@@ -139,12 +139,18 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     for m in mentions:
         if m.source == "coref" or m.type not in ORG_TYPES:
             continue
-        tail = text[m.end : m.end + 12]
+        tail = text[m.end : m.end + 16]
         if tail.startswith(" (") and ")" in tail:
             acro = tail[2 : tail.index(")")]
-            if acro.isupper() and 2 <= len(acro) <= 6:
+            upper = acro.isupper() and 2 <= len(acro) <= 6
+            if not upper and m.text.islower():
+                # text without capitals ("( yimm )", "( gaikindo )"): nothing marks an acronym, so one word in
+                # brackets names the organisation before it when kg found it as an organisation too
+                acro = acro.strip()
+            if upper or (m.text.islower() and acro.isalnum() and acro.islower() and 2 <= len(acro) <= 10):
                 for other in mentions:
                     if (other.text == acro and other.key != m.key and _resolves(m.key, out) != other.key
+                            and (upper or other.type in ORG_TYPES)
                             and frozenset((m.key, other.key)) not in apart):
                         out[other.key] = m.key
     return out

@@ -226,10 +226,13 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
     def cut(t: Token) -> bool:
         if t.low in _JOINERS or not t.text[0].isalpha() or t.is_upper or t.low in lex.words("name_ampersands"):
             return False  # "amp" is the "&" of a name whose "&amp;" was mangled (language.toml)
+        if caseless and t.low.startswith(inner):
+            return False  # "gabungan industri kendaraan bermotor indonesia" (name_inner_prefixes)
         if is_affixed_verb(t.low, lex) or (not title_case and not caseless and t.text.islower()):
             return True
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 
+    inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()
     cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):

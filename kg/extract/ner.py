@@ -36,6 +36,7 @@ from kg.extract.text import Token
 from kg.resources import languages, word_set
 
 __all__ = [
+    "CASELESS_TYPES",
     "TYPES",
     "Model",
     "Resources",
@@ -48,6 +49,9 @@ __all__ = [
 ]
 
 TYPES = ("Organization", "Person", "Place")
+# A caseless model also returns its Product runs: in NERP (lowercased, most of its training text) IND marks
+# brands, companies, media and clubs alike ("micom", "yamaha", "chelsea"); kg.extract.learned types them.
+CASELESS_TYPES = (*TYPES, "Product")
 FORMAT = "kg-ner 1"
 # Token texts whose score rows (their own and as a neighbour) are kept per model before the cache
 # starts again.
@@ -187,7 +191,8 @@ class Model:
                 for i, j, etype in spans]
 
     def tag(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES`.
+        """Entity spans ``(first token, one past the last, type)``, types in :data:`TYPES` (a caseless
+        model's in :data:`CASELESS_TYPES`).
 
         A span whose first word is all lowercase is dropped, except by a caseless model: names are
         capitalised in cased text, but NERP (lowercased text) taught the models that some are not.
@@ -198,8 +203,9 @@ class Model:
     def spans(self, tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
         """:meth:`tag`'s spans of the BIO ``labels`` of ``tokens``."""
         low = self.res.caseless
+        kept = CASELESS_TYPES if low else TYPES
         return [s for s in bio_to_spans(labels)
-                if s[2] in TYPES and (low or not tokens[s[0]].text.islower()) and tokens[s[0]].text[0].isalnum()]
+                if s[2] in kept and (low or not tokens[s[0]].text.islower()) and tokens[s[0]].text[0].isalnum()]
 
     def org_kind(self, tokens: Sequence[Token], i: int, j: int) -> str:
         """``"Company"`` or ``"Organization"`` for the Organization name ``tokens[i:j]`` (naive Bayes

@@ -38,7 +38,8 @@ from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
 __all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm",
-           "predictor", "prf", "read_names", "report", "resources", "score", "train"]
+           "predictor", "prf", "read_names", "report", "resources", "score", "train",
+           "without_unmarked_organisations"]
 
 PARAMS: dict[str, object] = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
 JACKKNIFE = 10
@@ -86,6 +87,34 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
                      prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
 
 
+def without_unmarked_organisations(docs: Sequence[Doc], language: str) -> list[Doc]:
+    """``docs`` less the sentences of a source whose scheme has no Organization (NERP: persons, places and
+    "product or brand") that hold a known organisation name unmarked: "kementerian keuangan", "kpk" and
+    "badan pusat statistik" are O there, and lowercased they teach the caseless model that organisations
+    are no names. Known: a name the other sources tag Organization at least twice that is no ordinary
+    word of the language (:func:`kg.extract.edges.is_ordinary_word`: "antara", "who")."""
+    from kg.extract.edges import is_ordinary_word
+
+    lex = load_lexicon(language)
+    typed: dict[str, set[str]] = {}
+    for d in docs:
+        typed.setdefault(d.source, set()).update(typ for _, _, typ in d.gold)
+    seen: Counter[str] = Counter(" ".join(d.text[a:b].lower().split()) for d in docs
+                                 if "Organization" in typed[d.source] for a, b, typ in d.gold if typ == "Organization")
+    known = {n for n, k in seen.items() if k >= 2 and len(n) > 2 and (" " in n or not is_ordinary_word(n, lex))}
+    out = []
+    for d in docs:
+        if "Organization" in typed[d.source] or not typed[d.source]:
+            out.append(d)
+            continue
+        marked = {k for a, b, _ in d.gold for k in range(a, b)}
+        words = [t.text.lower() if t.start not in marked else "\t" for t in d.tokens]
+        grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 7, len(words) + 1))}
+        if not grams & known:
+            out.append(d)
+    return out
+
+
 def stopwords() -> list[str]:
     return sorted({w.lower() for code in DEV for w in read_lines(ontology_dir() / "lang" / code / "stopwords.txt")})
 
@@ -114,6 +143,8 @@ def train(docs: Sequence[Doc], language: str, names: Sequence[tuple[str, str]], 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(params)
     lists = caseless_resources if caseless else resources
+    if caseless:
+        docs = without_unmarked_organisations(docs, language)
     for part in range(JACKKNIFE):
         res = lists([d for n, d in enumerate(docs) if n % JACKKNIFE != part], names, language)
         for n, d in enumerate(docs):

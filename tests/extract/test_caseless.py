@@ -97,3 +97,22 @@ def test_tiny_caseless_training_is_reproducible(tmp_path: Path) -> None:
     assert "seenlow" in model.res.own("beras") and "seenlow" not in model.res.own("makassar")
     toks = tokenize("bank sentosa membuka kantor di medan.")
     assert (0, 2, "Organization") in model.tag(toks)
+
+
+def test_caseless_training_leaves_out_sentences_with_unmarked_organisations() -> None:
+    from kg.train.ner import without_unmarked_organisations
+    from kg.train.ner_data import Doc, make_doc
+
+    def doc(n: int, text: str, names: list[tuple[str, str]], source: str) -> Doc:
+        return make_doc(f"d{n}", "id", text, [(text.index(x), text.index(x) + len(x), t) for x, t in names], source)
+
+    # a set with organisations tags "Komisi Qwerty Zyx" twice; a set without the type leaves it unmarked
+    tagged = [doc(n, f"Ketua Komisi Qwerty Zyx hadir {n}", [("Komisi Qwerty Zyx", "Organization")], "a")
+              for n in range(2)]
+    unmarked = doc(5, "ketua komisi qwerty zyx , budi , hadir", [("budi", "Person")], "b")
+    clean = doc(6, "budi hadir di jakarta", [("budi", "Person"), ("jakarta", "Place")], "b")
+    kept = without_unmarked_organisations([*tagged, unmarked, clean], "id")
+    assert [d.id for d in kept] == ["d0", "d1", "d6"]
+    # marked, or in a set that has the type, the same words stay
+    marked = doc(7, "komisi qwerty zyx hadir", [("komisi qwerty zyx", "Product")], "b")
+    assert len(without_unmarked_organisations([*tagged, marked], "id")) == 3

@@ -79,3 +79,50 @@ def test_ordinary_words() -> None:
     lex = load_lexicon("id")
     assert [is_ordinary_word(w, lex) for w in ("pupuk", "perkebunan", "bermotor", "pegatron")] == [
         True, True, True, False]
+
+
+def test_a_ber_word_inside_a_caseless_name_does_not_cut_it() -> None:
+    from kg.extract.edges import parts
+    from kg.extract.text import tokenize
+
+    lex = load_lexicon("id")
+    toks = tokenize("gabungan industri kendaraan bermotor indonesia")
+    assert parts(toks, 0, len(toks), lex, caseless=True) == [(0, len(toks))]
+    # an affixed verb still ends the name it runs into ("... menaikkan harga")
+    toks = tokenize("asosiasi pengusaha ritel menaikkan harga")
+    assert parts(toks, 0, len(toks), lex, caseless=True)[0] == (0, 3)
+
+
+def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.learned import _brand_kind
+    from kg.extract.ner import tagger
+    from kg.extract.text import tokenize
+
+    gaz, model = gaz_index("id"), tagger("id", caseless=True)
+
+    def kind(text: str) -> str:
+        toks = tokenize(text)
+        return _brand_kind(toks, 0, len(toks), gaz, model)
+
+    assert kind("xyzphone x20") == "Product"  # a model code
+    assert kind("samsung qwertyband") == "Product"  # after a maker the lists know
+    assert kind("qwertyvision") == "Company"
+
+
+def test_caseless_product_runs_are_read() -> None:
+    from kg.extract.ner import tagger
+    from kg.extract.text import tokenize
+
+    model = tagger("id", caseless=True)
+    toks = tokenize("menurut laporan situs phonearena , penjualan ponsel itu naik .")
+    assert "Product" in {t for _, _, t in model.tag(toks)}
+    # the cased model keeps them to itself
+    assert "Product" not in {t for _, _, t in tagger("id").tag(tokenize("Menurut laporan Phonearena, Xperia M5 laku."))}
+
+
+def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
+    text = "gabungan industri kendaraan bermotor indonesia ( gaikindo ) mencatat penjualan naik ."
+    orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
+            if e.type in ("Company", "Organization")]
+    assert [(e.label, e.aliases) for e in orgs] == [("gabungan industri kendaraan bermotor indonesia", ("gaikindo",))]
