@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.corporate import company_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -187,6 +188,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
+            if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
+                kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
@@ -277,6 +280,15 @@ def _abbreviated(s: Sentence, i: int, j: int, before: Sequence[Mention]) -> str 
     if not (i >= 2 and toks[i - 1].text == "(" and j < len(toks) and toks[j].text == ")"):
         return None
     return next((m.type for m in before if m.j == i - 1 and m.type in _ORGS), None)
+
+
+def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
+    """Whether the tagger's person or place ``toks[i:j]`` is a business by its context; a listed place
+    stays one ("shareholders of Texas" is rare, "control of Kuwait" is not)."""
+    if not company_context(s.tokens, i, j, lex):
+        return False
+    known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
+    return known is None or known.type not in PLACE_TYPES
 
 
 def _kind(etype: str) -> str:
