@@ -47,3 +47,13 @@ def test_the_contexts_are_language_data() -> None:
     toks = tokenize("The shareholders of Brockett met.")
     assert company_context(toks, 3, 4, load_lexicon("en"))
     assert not company_context(toks, 3, 4, load_lexicon("id"))
+
+
+def test_an_investor_or_producer_may_be_a_person() -> None:
+    # "investor" and "producer" name people as often as businesses (org_cues_person_too): the tagger decides
+    # a two-word run without a legal form; a legal form or a one-word name keeps the cue's Company
+    assert _types("Lumeo Holdings Inc said it and investor Asher Brenkel agreed on a settlement.",
+                  "Asher Brenkel") == ["Person"]
+    assert _types("It was a bid by Hollywood producer Burt Calloway to take over Vexo Corp.",
+                  "Burt Calloway") == ["Person"]
+    assert _types("Vexo Corp sold the field to oil producer Tarsa Energy Corp.", "Tarsa Energy Corp") == ["Company"]
