@@ -15,6 +15,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.text import Token
 
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+_JOIN = {",": "comma", "and": "and"}
 
 
 def _words(lex: Lexicon, key: str) -> frozenset[str]:
@@ -47,6 +48,8 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
         return any(k < n and toks[k].low in owned for k in (j + 1, j + 2))
     if nxt in _words(lex, "company_context_after"):
         return True
+    if nxt in (",", "and") and j + 1 < n and toks[j + 1].low in _words(lex, f"company_context_{_JOIN[nxt]}"):
+        return True  # "Azuma Steel, owned 41 pct by ...", "Mitsui and its group of companies"
     if _described(toks, j, lex):
         return True
     if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):

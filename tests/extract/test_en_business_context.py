@@ -57,3 +57,11 @@ def test_an_investor_or_producer_may_be_a_person() -> None:
     assert _types("It was a bid by Hollywood producer Burt Calloway to take over Vexo Corp.",
                   "Burt Calloway") == ["Person"]
     assert _types("Vexo Corp sold the field to oil producer Tarsa Energy Corp.", "Tarsa Energy Corp") == ["Company"]
+
+
+def test_an_owned_name_is_no_person() -> None:
+    toks = tokenize("Brockett, owned 41 pct by Lumeo, and Kessler and its units, and Harold Kessler and his son.")
+    lex = load_lexicon("en")
+    assert company_context(toks, 0, 1, lex)
+    assert company_context(toks, 9, 10, lex)
+    assert not company_context(toks, 15, 17, lex)
