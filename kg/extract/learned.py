@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.corporate import company_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -195,6 +196,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = _brand_kind(s.tokens, a, b, gaz, model)
             else:
                 kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
+            if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
+                kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
@@ -329,6 +332,15 @@ def _brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mod
             " ".join(t.text for t in toks[i:j])) is None:
         return "Product"
     return model.org_kind(toks, i, j)
+
+
+def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
+    """Whether the tagger's person or place ``toks[i:j]`` is a business by its context; a listed place
+    stays one ("shareholders of Texas" is rare, "control of Kuwait" is not)."""
+    if not company_context(s.tokens, i, j, lex):
+        return False
+    known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
+    return known is None or known.type not in PLACE_TYPES
 
 
 def _kind(etype: str) -> str:

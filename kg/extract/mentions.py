@@ -56,6 +56,17 @@ def _sector_goods(language: str) -> frozenset[str]:
     return word_set(language, "sector_goods.txt")
 
 
+def _person_cues(lex: Lexicon) -> frozenset[str]:
+    """Organisation cue nouns that name people as often (``org_cues_person_too``, language.toml)."""
+    return lex.words("org_cues_person_too") if "org_cues_person_too" in lex.settings else frozenset()
+
+
+def _listed_org(s: Sentence, i: int, j: int, gaz: GazIndex) -> bool:
+    toks = s.tokens
+    known = gaz.lookup_name(s.text[toks[i].start - s.start : toks[j - 1].end - s.start])
+    return (known is not None and known.type in ORG_TYPES) or toks[j - 1].text.strip(".") in gaz.legal_forms
+
+
 def _in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     """Whether the sector word ``toks[i:j]`` is an entity of its own, with no company linked to it.
 
@@ -335,6 +346,9 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 j = _cap_run(toks, b, lex) if b < len(toks) and toks[b].is_cap else b
                 blocked = any(f.i <= b < f.j and f.type not in ORG_TYPES | {"Sector"} for f in found)
                 same = any(f.i == b and f.j == j for f in found)
+                if j - b >= 2 and " ".join(t.low for t in toks[i:b]) in _person_cues(lex) and not _listed_org(
+                        s, b, j, gaz):
+                    break  # "investor Asher Edelman", "producer Burt Sugarman": the tagger tells a person
                 if j > b and not blocked and not same:
                     take(named(s, b, j, etype, gaz, lex))
                 break

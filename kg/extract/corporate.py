@@ -1,0 +1,80 @@
+"""Words around a name that only a business has: a tagger's person or place there is a company.
+
+A one-word short name ("Hayes", "Akzo", "Stora") reads like a surname or a town to a tagger that only
+sees the word, but the sentence often says what it is: "shareholders of Hayes", "Akzo's board",
+"a Gemina spokeswoman", "Ionic, a maker of circuit boards", "Chemlawn said its ..." (a person says "his"
+or "her"). The words are language data (``company_context_*`` in ``language.toml``); a
+language without them gets no retyping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import Token
+
+_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+_JOIN = {",": "comma", "and": "and"}
+
+
+def _words(lex: Lexicon, key: str) -> frozenset[str]:
+    return lex.words(key) if key in lex.settings else frozenset()
+
+
+def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the words around ``toks[i:j]`` say that it names a business.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("The shareholders of Hayes approved it.")
+    >>> company_context(toks, 3, 4, lex)
+    True
+    >>> toks = tokenize("Hayes's board said its offer stands; Icahn's shares rose.")
+    >>> company_context(toks, 0, 1, lex), company_context(toks, 10, 11, lex)
+    (True, False)
+    >>> toks = tokenize("Ionic, a maker of circuit boards, hired Smith, a company director.")
+    >>> company_context(toks, 0, 1, lex), company_context(toks, 11, 12, lex)
+    (True, False)
+    >>> toks = tokenize("The rise ended when Gavrilo Princip, which was the spark, said its ...")
+    >>> company_context(toks, 4, 6, lex)  # "which" may refer to more than the name before it
+    False
+    """
+    n = len(toks)
+    nxt = toks[j].low if j < n else ""
+    if nxt in _POSSESSIVE:  # "Akzo's board", "Rospatch's outstanding common stock"
+        owned = _words(lex, "company_context_owned")
+        return any(k < n and toks[k].low in owned for k in (j + 1, j + 2))
+    if nxt in _words(lex, "company_context_after"):
+        return True
+    if nxt in (",", "and") and j + 1 < n and toks[j + 1].low in _words(lex, f"company_context_{_JOIN[nxt]}"):
+        return True  # "Azuma Steel, owned 41 pct by ...", "Mitsui and its group of companies"
+    if _described(toks, j, lex):
+        return True
+    if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
+        return True
+    return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
+
+
+def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """"X, a maker of ...", "X is the largest waste management company in ...": a description right after
+    the name whose head (the last word of its noun phrase, so not "a company director") is a business."""
+    n = len(toks)
+    k = j + (j < n and toks[j].low == ",")
+    k += k < n and toks[k].low in ("is", "was")
+    if k >= n or toks[k].low not in ("a", "an", "the"):
+        return False
+    heads = _company_heads(lex)
+    for m in range(k + 1, min(n, k + 8)):
+        if toks[m].low in heads:
+            return m + 1 == n or toks[m + 1].low in _words(lex, "company_context_head_ends")
+        if not toks[m].is_word or toks[m].low == "of":
+            return False  # "Martin Levin, a director of the company": the phrase's head was passed
+    return False
+
+
+def _company_heads(lex: Lexicon) -> frozenset[str]:
+    heads = lex.settings.get("description_heads", {})
+    assert isinstance(heads, dict)
+    return frozenset(h for h, t in heads.items() if t == "Company") | _words(lex, "company_context_heads")

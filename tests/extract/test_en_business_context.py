@@ -1,0 +1,67 @@
+"""A name the tagger reads as a surname is a company where the sentence says it is a business
+(kg.extract.corporate, ``company_context_*`` in ontology/lang/en/language.toml).
+
+Every sentence here was written for these tests (fictional companies and people).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.corporate import company_context
+from kg.extract.lexicon import load_lexicon
+from kg.extract.text import tokenize
+from kg.model import Article
+
+
+def _types(text: str, label: str) -> list[str]:
+    x = extract(Article(id="t", text=text, language="en"))
+    return [e.type for e in x.entities if e.label == label]
+
+
+@pytest.mark.parametrize("text", [
+    "The shareholders of Brockett approved the merger with Lumeo Holdings Inc on Tuesday.",
+    "Brockett, a maker of circuit boards, agreed to be acquired by Lumeo Holdings Inc.",
+    "Kessler said its talks with Lumeo Holdings Inc had ended.",
+])
+def test_a_one_word_name_in_a_business_context_is_a_company(text: str) -> None:
+    name = text.split()[3] if text.startswith("The") else text.split()[0].rstrip(",")
+    assert _types(text, name) == ["Company"]
+
+
+def test_a_person_keeps_his_type_next_to_business_words() -> None:
+    # a person owns shares and sits on boards: "Icahn's shares", "a director of the company"
+    assert _types("Harold Kessler's shares in Lumeo Holdings Inc rose.", "Harold Kessler") == ["Person"]
+    assert _types("Lumeo Holdings Inc hired Harold Kessler, a director of the company and a banker.",
+                  "Harold Kessler") == ["Person"]
+
+
+def test_a_listed_place_stays_a_place() -> None:
+    # "control of" reads a business, but a place the gazetteer knows is not retyped
+    assert _types("Rebels took control of Portugal after the vote, said Vexo Corp.", "Portugal") == ["Country"]
+
+
+def test_the_contexts_are_language_data() -> None:
+    # Indonesian has no company_context_* settings: nothing is read as a business there
+    toks = tokenize("The shareholders of Brockett met.")
+    assert company_context(toks, 3, 4, load_lexicon("en"))
+    assert not company_context(toks, 3, 4, load_lexicon("id"))
+
+
+def test_an_investor_or_producer_may_be_a_person() -> None:
+    # "investor" and "producer" name people as often as businesses (org_cues_person_too): the tagger decides
+    # a two-word run without a legal form; a legal form or a one-word name keeps the cue's Company
+    assert _types("Lumeo Holdings Inc said it and investor Asher Brenkel agreed on a settlement.",
+                  "Asher Brenkel") == ["Person"]
+    assert _types("It was a bid by Hollywood producer Burt Calloway to take over Vexo Corp.",
+                  "Burt Calloway") == ["Person"]
+    assert _types("Vexo Corp sold the field to oil producer Tarsa Energy Corp.", "Tarsa Energy Corp") == ["Company"]
+
+
+def test_an_owned_name_is_no_person() -> None:
+    toks = tokenize("Brockett, owned 41 pct by Lumeo, and Kessler and its units, and Harold Kessler and his son.")
+    lex = load_lexicon("en")
+    assert company_context(toks, 0, 1, lex)
+    assert company_context(toks, 9, 10, lex)
+    assert not company_context(toks, 15, 17, lex)
