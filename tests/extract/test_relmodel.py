@@ -302,3 +302,18 @@ def test_sentence_level_pair_features_follow_the_sentence() -> None:
     assert not any(x.startswith("cue_") for x in bare) and "cue_b=acquisition" in cued
     assert [x for x in back if x.startswith("cue_")] == [x for x in cued if x.startswith("cue_")]
     assert features(three, vexo, lumeo, language="en") == [x for x in back if not x.startswith("cue_")]
+
+
+def test_a_names_trailing_period_does_not_change_its_features() -> None:
+    # Gold spans include an abbreviation's or a sentence's last period ("Vexo Corp.", "Oslo."),
+    # kg's own names mostly do not ("Vexo Corp"): a pair is read the same either way, so what the
+    # classifier learnt from gold spans applies to kg's names.
+    toks = tokenize("The parts were made by Vexo Corp. of Oslo.")
+    assert [t.text for t in toks[5:10]] == ["Vexo", "Corp", ".", "of", "Oslo"]
+    m = relmodel.load()
+    kg_spans = relmodel.features(toks, (5, 7, "Company"), (9, 10, "Place"), language="en", model=m)
+    gold_spans = relmodel.features(toks, (5, 8, "Company"), (9, 11, "Place"), language="en", model=m)
+    assert kg_spans == gold_spans
+    assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
+    # a period that is the whole name stays: nothing is left to trim to
+    assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
