@@ -17,10 +17,11 @@ data give the same bytes) over :func:`kg.extract.relmodel.features`. The
 regularisation and the decision threshold are chosen by 5-fold cross-validation
 on train (folds by document hash). Cross-validation also decides, per language and
 relation type, whether the classifier is trusted at all and from which probability:
-each fold's model is run through kg's own pipeline (its own entities, the ``model``
+each fold's model is run through kg's own pipeline (its own entities, the default
 engine) on the held-out CoNLL04 and annotated units, and a type is kept with the
-lowest probability threshold at which its precision reaches ``TRUST_PRECISION``
-(stored in the model file as ``trusted``). Writes ``ontology/models/relations.json``.
+probability threshold of its best out-of-fold F1, where the links the classifier adds
+to the rules' reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``).
+Writes ``ontology/models/relations.json``.
 
     python scripts/train_relations.py             # train, write, print figures
     python scripts/train_relations.py --no-write  # figures of a fresh model, nothing written

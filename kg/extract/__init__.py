@@ -26,7 +26,7 @@ from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
-from kg.extract.jobs import portfolios
+from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
@@ -114,6 +114,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= {link_key("based_in", a, b) for f in here if "Country" in (f.subject.type, f.object.type)
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
             known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
+            known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index])
         found += here
     return mentions, found

@@ -22,7 +22,7 @@ from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.parts import of_a_part
-from kg.extract.stake import as_investment
+from kg.extract.stake import as_investment, one_deal_type
 from kg.extract.venues import NOT_AUTHORITY_TYPES, authority, demonym_words
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
@@ -193,12 +193,11 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             by_key[key(m)].append(m)
 
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
-    for f in found:
-        if of_a_part(f, language):
-            continue  # "acquired the container business of Y": Y sold a part, Y was not bought
-        if _country_in_passing(f, article.text, lex):
-            continue
-        f = as_investment(f, language)  # "bought 9.5 pct of Y": a stake, not control
+    # "bought 9.5 pct of Y": a stake, not control; "acquired the container business of Y": Y sold a part, Y
+    # was not bought; a country named in passing is no party
+    deals = [as_investment(f, language) for f in found
+             if not of_a_part(f, language) and not _country_in_passing(f, article.text, lex)]
+    for f in one_deal_type(deals, language, key):  # "buying additional USAir shares": not acquisition too
         s, o = key(f.subject), key(f.object)
         if s == o:
             continue

@@ -269,6 +269,15 @@ def _dist(n: int) -> str:
     return "13+"
 
 
+def _trimmed(tokens: Sequence[Token], s: Span) -> Span:
+    """``s`` without a last token that is a period: gold spans keep an abbreviation's or a sentence's
+    final period ("Larami Corp.", "Philadelphia."), kg's names mostly do not, and the tokenizer splits
+    "Corp." into "Corp" and ".". Features of the trimmed span read both alike, in training and in use."""
+    if s[1] - s[0] > 1 and tokens[s[1] - 1].text == ".":
+        return (s[0], s[1] - 1, s[2])
+    return s
+
+
 def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None) -> list[str]:
     """The features of the ordered pair ``a -> b`` (deduplicated, in a fixed order).
 
@@ -280,6 +289,7 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     >>> [x for x in f if x.startswith(("T=", "B=", "bw="))]
     ['T=PER>ORG', 'B=of', 'bw=of']
     """
+    a, b = _trimmed(tokens, a), _trimmed(tokens, b)
     ta, tb = _COARSE[a[2]], _COARSE[b[2]]
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)

@@ -23,7 +23,8 @@ False
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.text import Token
@@ -32,6 +33,7 @@ from kg.schema import RELATION_TYPES
 
 if TYPE_CHECKING:
     from kg.extract.found import Found
+    from kg.extract.mentions import Mention
 
 _CONTROL_ABOVE = 50.0  # a share above half is control; "50 pct" of a joint company is not
 _AFTER = 3  # words after the target that still describe the stake ("the Y stake", "Y common shares outstanding")
@@ -125,3 +127,38 @@ def as_investment(found: Found, language: str) -> Found:
     if not below_control(found.sentence.tokens, (s.i, s.j), (o.i, o.j), language):
         return found
     return dataclasses.replace(found, type="investment")
+
+
+_DEALS = ("acquisition", "investment")
+
+
+def _control(found: Found, language: str) -> bool:
+    s, o = found.subject, found.object
+    if s.sent != o.sent:
+        return False
+    return bool({"control", "percent-control"} & _read(found.sentence.tokens, (s.i, s.j), (o.i, o.j), language))
+
+
+def one_deal_type(found: Sequence[Found], language: str, key: Callable[[Mention], str]) -> list[Found]:
+    """``found`` with one of acquisition and investment for a pair where one sentence gave it both with the
+    same status (a cue "buy" and a cue "shares", or the pair classifier on the same words): the acquisition
+    where the words between the parties name control (a control word or a share above half), else the
+    investment ("barred from buying additional USAir shares", "would not buy more USAir stock"). ``key``
+    gives a mention's entity. Two statuses are two claims and both stay ("bought the stake ... no intention
+    of seeking control": a stake asserted, an acquisition denied), as do pairs read in different sentences.
+    On the English train split: 17 false links fewer, 1 right link more and 2 lost (2,419 gold links);
+    deciding also where the statuses differ lost 12 right links for 23 false ones.
+    """
+    def pair(f: Found) -> tuple[int, frozenset[str], str]:
+        return f.sentence.index, frozenset((key(f.subject), key(f.object))), f.status
+
+    types: dict[tuple[int, frozenset[str], str], set[str]] = defaultdict(set)
+    for f in found:
+        if f.type in _DEALS:
+            types[pair(f)].add(f.type)
+    mixed = {k for k, v in types.items() if len(v) > 1}
+    if not mixed:
+        return list(found)
+    control = {pair(f) for f in found if f.type == "acquisition" and pair(f) in mixed and _control(f, language)}
+    return [f for f in found if f.type not in _DEALS or pair(f) not in mixed
+            or f.type == ("acquisition" if pair(f) in control else "investment")]

@@ -6,9 +6,9 @@ same bytes) over :func:`kg.extract.relmodel.features`, on the pairs of
 by 5-fold cross-validation on train (folds by document hash). Cross-validation
 also decides, per language and relation type, whether the classifier is trusted
 at all and from which probability: each fold's model is run through kg's own
-pipeline (its own entities, the ``model`` engine) on the held-out units, and a
-type is kept with the lowest probability threshold at which its precision reaches
-``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
+pipeline (its own entities, the default engine) on the held-out units, and a type is
+kept with the probability threshold of the best F1 of that type, where the links the
+classifier adds reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
 and ``scripts/train_relations.py`` (which writes the shipped ``relations.json``).
 
 >>> sorted(cue_table()) == sorted(languages())
@@ -43,12 +43,13 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 EXTRA_WEIGHTS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (1.0, 0.3))
 MIN_COUNT = 2  # features seen once in training get no weight (smaller model, same figures)
 DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
-# The classifier answers for a (language, relation type) only where cross-validation on train
-# shows at least this precision (with at least TRUST_MIN_PREDICTIONS out-of-fold answers to judge).
+# The classifier answers for a (language, relation type) from the threshold with the best out-of-fold F1
+# of kg's default engine (pipeline_thresholds), and only where the links it adds to the rules' are at
+# least this precise (with at least TRUST_MIN_PREDICTIONS of them to judge).
 # Indonesian: 0.70, as issue 11 asks (its classifier once gave most Indonesian false positives).
-# English: 0.60: at 0.70 the English types were trusted only from thresholds so high that CoNLL04
-# dev recall fell from 0.39 to 0.27 (relation F1 0.48 -> 0.40); 0.60 keeps most of the precision.
-TRUST_PRECISION = {"id": 0.70, "en": 0.60}
+# English: 0.50, a link as likely right as wrong; above that, F1 decides (before, a floor of 0.60 on the
+# classifier's links alone chose the lowest threshold reaching it, whatever it cost in F1).
+TRUST_PRECISION = {"id": 0.70, "en": 0.50}
 TRUST_MIN_PREDICTIONS = 5
 
 
@@ -194,20 +195,27 @@ def _folds(task: Callable[[int], Any], workers: int) -> list[Any]:
         return pool.map(task, range(5))
 
 
-def _cv_fold(k: int) -> tuple[list[int], list[str], list[list[float]]]:
-    """One fold of :func:`cv_relations`: the held-out pairs, the labels and their probabilities."""
+def _cv_fold(k: int) -> tuple[list[int], tuple[list[str], list[str], Any, Any], list[list[float]]]:
+    """One fold of :func:`cv_relations`: the held-out pairs, the fit (classes, vocabulary, weights,
+    biases) and the held-out pairs' probabilities."""
     docs, pairs, feats, fold, c, xw = (_JOB[x] for x in ("docs", "pairs", "feats", "fold", "c", "xw"))
-    tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+    got = _fold_fit(docs, pairs, feats, fold, k, c, xw)
     te = [n for n, p in enumerate(pairs) if fold[p.doc] == k and docs[p.doc].source in SCORED_SOURCES]
-    classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
-                               [sample_weight(docs, pairs[n], xw) for n in tr])
-    return te, classes, probabilities([feats[n] for n in te], vocab, w, b)
+    return te, got, probabilities([feats[n] for n in te], got[1], got[2], got[3])
 
 
-def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]],
-                 workers: int = 1) -> tuple[float, float, tuple[float, float], dict]:
+def _fold_fit(docs: Sequence[Doc], pairs: Sequence[Pair], feats: Sequence[list[str]], fold: Sequence[int],
+              k: int, c: float, xw: tuple[float, float]) -> tuple[list[str], list[str], Any, Any]:
+    """The model fitted on every fold but ``k``."""
+    tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
+    return fit([feats[n] for n in tr], [pairs[n].label for n in tr], c, [sample_weight(docs, pairs[n], xw) for n in tr])
+
+
+def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], workers: int = 1,
+                 fold_fits: list[Any] | None = None) -> tuple[float, float, tuple[float, float], dict]:
     """C, threshold and the extra sets' weight with the best out-of-fold relation F1, and the
-    trust table at that choice (``workers``: processes for the folds)."""
+    trust table at that choice (``workers``: processes for the folds; ``fold_fits``, when given, receives
+    the five fold models of the chosen setting, so that :func:`pipeline_thresholds` need not fit them again)."""
     fold = folds_of(docs)
     best: tuple[float, float, float, tuple[float, float]] = (-1.0, 0.0, 0.0, (1.0, 1.0))
     table = {}
@@ -217,10 +225,11 @@ def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]],
         oof: list[tuple[Pair, list[str], list[float]]] = []
         _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw)
         try:
-            for te, classes, probs in _folds(_cv_fold, workers):
-                oof += [(pairs[n], classes, q) for n, q in zip(te, probs, strict=True)]
+            results = _folds(_cv_fold, workers)
         finally:
             _JOB.clear()
+        for te, got, probs in results:
+            oof += [(pairs[n], got[0], q) for n, q in zip(te, probs, strict=True)]
         for th in THRESHOLDS:
             answers = [decide(p, labels, q, th) for p, labels, q in oof]
             pred, gold = triples(docs, [p for p, _, _ in oof], answers)
@@ -234,11 +243,15 @@ def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]],
             if f1 > best[0]:
                 best = (f1, c, th, xw)
                 trust = trust_table(docs, [p for p, _, _ in oof], answers)
+                if fold_fits is not None:
+                    fold_fits[:] = [got for _, got, _ in results]
         print(f"  C={c} extra weight={xw}: best F1 so far {best[0]:.4f}", flush=True)
     return best[1], best[2], best[3], {"cv_f1": best[0], "extra_weight": list(best[3]), "grid": table, "trust": trust}
 
 
 PIPELINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# In the per-type table of pipeline_thresholds: the classifier gives no link at all (a threshold above 1).
+OFF = 2.0
 
 
 @contextlib.contextmanager
@@ -256,63 +269,92 @@ def _shipping(model: relmodel.Model) -> Iterator[None]:
         relmodel.load = original
 
 
-def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int]]:
-    """One fold of :func:`pipeline_thresholds`: (true, false) positives of kg's pipeline on the held-out
-    units by (language, relation type, threshold)."""
+def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]:
+    """One fold of :func:`pipeline_thresholds`: (true positives, false positives, false negatives) of kg's
+    default engine on the held-out units by (language, relation type, threshold); threshold ``OFF``: no
+    link from the classifier at all."""
     from kg.evaluate import evaluate
     from kg.extract import extract
 
-    docs, pairs, feats, fold, c, xw, cues, grid = (
-        _JOB[x] for x in ("docs", "pairs", "feats", "fold", "c", "xw", "cues", "grid"))
-    tr = [n for n, p in enumerate(pairs) if fold[p.doc] != k and p.train and sample_weight(docs, p, xw) > 0]
-    classes, vocab, w, b = fit([feats[n] for n in tr], [pairs[n].label for n in tr], c,
-                               [sample_weight(docs, pairs[n], xw) for n in tr])
+    docs, pairs, feats, fold, c, xw, cues, grid, fits = (
+        _JOB[x] for x in ("docs", "pairs", "feats", "fold", "c", "xw", "cues", "grid", "fits"))
+    classes, vocab, w, b = fits[k] if fits else _fold_fit(docs, pairs, feats, fold, k, c, xw)
     held = [d for n, d in enumerate(docs) if fold[n] == k and d.source in TRUST_SOURCES]
-    out: dict[tuple[str, str, float], tuple[int, int]] = {}
-    for t in grid:
-        model = model_json("relation", classes, vocab, w, b, cues, t, {})[1]
+    langs = sorted({d.language for d in docs})
+    out: dict[tuple[str, str, float], tuple[int, int, int]] = {}
+    for t in (*grid, OFF):
+        # OFF: no type trusted, the rules' links only
+        off: dict[str, dict[str, float]] | None = {lang: {} for lang in langs} if t == OFF else None
+        model = model_json("relation", classes, vocab, w, b, cues, min(t, 1.0), {}, off)[1]
         with _shipping(model):
             for (lang, src) in sorted({(d.language, d.source) for d in held}):
                 gold = annotation_gold([d for d in held if d.language == lang and d.source == src])
-                rep = evaluate(gold, lambda a: extract(a, engine="model"))
+                rep = evaluate(gold, lambda a: extract(a))
                 for rtype, cnt in rep.relation_types.items():
-                    tp, fp = out.get((lang, rtype, t), (0, 0))
-                    out[lang, rtype, t] = (tp + cnt.tp, fp + cnt.fp)
+                    tp, fp, fn = out.get((lang, rtype, t), (0, 0, 0))
+                    out[lang, rtype, t] = (tp + cnt.tp, fp + cnt.fp, fn + cnt.fn)
     return out
 
 
+def _f1(tp: int, fp: int, fn: int) -> float:
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+
+
+def choose_threshold(rows: dict[float, tuple[int, int, int]], floor: float) -> float | None:
+    """The threshold of ``rows`` (threshold -> pooled out-of-fold (tp, fp, fn) of kg's default engine; ``OFF``:
+    without the classifier's links of this type) with the best F1, among those whose links added to the rules'
+    are at least ``floor`` precise over at least ``TRUST_MIN_PREDICTIONS``; ``None`` when none beats ``OFF``.
+    A tie goes to the higher threshold (fewer links for the same F1).
+
+    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.7)
+    0.5
+    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.9) is None
+    True
+    """
+    tp0, fp0, fn0 = rows[OFF]
+    best, best_f1 = None, _f1(tp0, fp0, fn0)
+    for t in sorted(x for x in rows if x != OFF):
+        tp, fp, fn = rows[t]
+        added, right = tp + fp - tp0 - fp0, tp - tp0
+        if added >= TRUST_MIN_PREDICTIONS and right >= floor * added and _f1(tp, fp, fn) >= best_f1:
+            best, best_f1 = t, _f1(tp, fp, fn)
+    return best
+
+
 def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
-                        xw: tuple[float, float], cues: dict[str, Any],
-                        workers: int = 1) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
-    """Per language and relation type, the lowest probability (from ``th`` up) at which the
-    classifier's links, read by kg's pipeline (its own entities and sentences, the ``model``
-    engine) from the held-out folds, reach ``TRUST_PRECISION``; types that never do are left out.
+                        xw: tuple[float, float], cues: dict[str, Any], workers: int = 1,
+                        fits: Sequence[Any] = ()) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """Per language and relation type, the probability (from ``th`` up) at which kg's default engine
+    (rules and classifier, its own entities and sentences) reads the held-out folds with the best F1 of
+    that type (:func:`choose_threshold`); types the classifier does not improve are left out.
 
     Gold-span precision overstates what the classifier does in use: in kg's pipeline it also
-    pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody).
-    ``workers``: processes for the folds.
+    pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody), and a link the
+    rules read anyway adds nothing. ``workers``: processes for the folds; ``fits``: the five fold models
+    when already fitted (:func:`cv_relations`).
     """
     fold = folds_of(docs)
     grid = sorted({th, *(t for t in PIPELINE_THRESHOLDS if t > th)})
-    counts: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
-    _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid)
+    counts: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0, 0])
+    _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid, fits=list(fits))
     try:
         for k, got in enumerate(_folds(_pipeline_fold, workers)):
-            for key, (tp, fp) in got.items():
-                counts[key][0] += tp
-                counts[key][1] += fp
+            for key, row in got.items():
+                for n in range(3):
+                    counts[key][n] += row[n]
             print(f"  pipeline fold {k + 1}/5 done", flush=True)
     finally:
         _JOB.clear()
     trusted: dict[str, dict[str, float]] = {}
     table: dict[str, Any] = {}
     for lang, rtype in sorted({(x[0], x[1]) for x in counts}):
-        for t in grid:
-            tp, fp = counts[lang, rtype, t]
-            precision = tp / (tp + fp) if tp + fp else 0.0
-            table.setdefault(lang, {}).setdefault(rtype, {})[str(t)] = {"p": round(precision, 3), "tp": tp, "fp": fp}
-            if tp + fp >= TRUST_MIN_PREDICTIONS and precision >= TRUST_PRECISION[lang]:
-                trusted.setdefault(lang, {}).setdefault(rtype, t)
+        rows = {t: (counts[lang, rtype, t][0], counts[lang, rtype, t][1], counts[lang, rtype, t][2])
+                for t in (*grid, OFF)}
+        for t, (tp, fp, fn) in rows.items():
+            table.setdefault(lang, {}).setdefault(rtype, {})["off" if t == OFF else str(t)] = {
+                "p": round(tp / (tp + fp), 3) if tp + fp else 0.0, "f1": _f1(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn}
+        if (chosen := choose_threshold(rows, TRUST_PRECISION[lang])) is not None:
+            trusted.setdefault(lang, {})[rtype] = chosen
     for lang in sorted({d.language for d in docs}):
         trusted.setdefault(lang, {})
     return trusted, table
@@ -324,7 +366,8 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
     cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`)."""
     kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
-    c, th, xw, cv = cv_relations(docs, pairs, feats, workers)
+    fold_fits: list[Any] = []
+    c, th, xw, cv = cv_relations(docs, pairs, feats, workers, fold_fits)
     labels = [p.label for p in pairs]
     rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
     weights = [sample_weight(docs, pairs[n], xw) for n in rows]
@@ -332,12 +375,14 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
     classes, vocab, w, b = fit([feats[n] for n in rows], [labels[n] for n in rows], c, weights)
     meta = {**meta, "C": c, "min_count": MIN_COUNT, "examples": dict(sorted(Counter(labels[n] for n in rows).items())),
             "cross_validation": {k: v for k, v in cv.items() if k != "grid"}}
-    meta["trust_rule"] = (f"a relation type is answered in a language only from the lowest probability at "
-                          f"which its links, read by kg's pipeline from held-out folds of "
-                          f"{' and '.join(TRUST_SOURCES)}, are precise enough (by language: "
+    meta["trust_rule"] = (f"per language and relation type, the probability threshold (from the cross-validated "
+                          f"threshold up, or none) at which kg's default engine reads the held-out folds of "
+                          f"{' and '.join(TRUST_SOURCES)} with the best F1 of that type, provided the links the "
+                          f"classifier adds to the rules' are precise enough (by language: "
                           f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
-                          f"{TRUST_MIN_PREDICTIONS} links")
-    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers)
+                          f"{TRUST_MIN_PREDICTIONS} links; ties go to the higher threshold")
+    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits)
+    fold_fits.clear()
     meta["cross_validation"]["pipeline"] = table
     meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
     print(f"  trusted (type: threshold): {trusted}")

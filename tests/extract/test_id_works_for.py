@@ -148,3 +148,20 @@ def test_ordinary_words_after_a_title_are_a_portfolio_not_a_person(text: str, pe
 def test_a_body_after_a_title_is_no_person(text: str) -> None:
     ents = extract(Article(id="t", text=text, language="id")).entities
     assert not [e.label for e in ents if e.type == "Person"], ents
+
+
+def test_the_appointer_of_a_title_elsewhere_is_no_employer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "X Tunjuk Budi Jadi Dirut Y": Budi works for Y, not for X, whatever the pair classifier reads
+    from kg.extract import relmodel
+
+    def every_pair_a_job(tokens, a, b, *, language, models=None):  # type: ignore[no-untyped-def]
+        return ("works_for", 0.99) if a[2] == "Person" and b[2] != "Person" else (None, 1.0)
+
+    monkeypatch.setattr(relmodel, "classify", every_pair_a_job)
+    text = "Kementerian Koperasi Tunjuk Budi Santoso Jadi Dirut PT Sinar Logistik Tbk"
+    jobs = {r for r in relations_of(text, "id", status=False) if r[0] == "works_for"}
+    assert jobs == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, jobs
+    # with no organisation after the title the appointer is the employer, for the rules and the classifier
+    jobs = {r for r in relations_of("PT Sinar Logistik Tbk Tunjuk Budi Santoso Jadi Direktur Utama", "id",
+                                    status=False) if r[0] == "works_for"}
+    assert jobs == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, jobs

@@ -55,3 +55,41 @@ def test_the_words_read_stop_at_another_name():
     # a share price is no stake
     toks = tokenize("Tenvar offered 27 dlrs a share for Lumeo")
     assert not below_control(toks, (0, 1), (7, 8), "en")
+
+
+def _deal(text: str, rtype: str, status: str = "asserted"):  # type: ignore[no-untyped-def]
+    # one sentence, "Tenvar Corp" as the buyer and "Lumeo Inc" as the target, as the engine would find them
+    from kg.extract.found import Found
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence
+
+    toks = tokenize(text)
+    s = Sentence(0, 0, len(text), text, tuple(toks))
+
+    def mention(name: str, key: str) -> Mention:
+        i = next(k for k, t in enumerate(toks) if t.text == name.split()[0])
+        j = i + len(name.split())
+        return Mention(0, i, j, toks[i].start, toks[j - 1].end, name, "Company", key, name)
+
+    return Found(rtype, mention("Tenvar Corp", "tenvar"), mention("Lumeo Inc", "lumeo"), status, s)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tenvar Corp was barred from buying additional Lumeo Inc shares", "investment"),
+        ("Tenvar Corp raised its holding to 56 pct of Lumeo Inc", "acquisition"),
+        ("Tenvar Corp made a tender offer for Lumeo Inc", "acquisition"),
+    ],
+)
+def test_one_sentence_gives_a_pair_one_deal_type(text: str, kept: str) -> None:
+    from kg.extract.stake import one_deal_type
+
+    both = [_deal(text, "acquisition"), _deal(text, "investment")]
+    got = one_deal_type(both, "en", lambda m: m.key)
+    assert [f.type for f in got] == [kept]
+    # two statuses are two claims ("bought the stake ... no intention of seeking control"): both stay
+    claims = [_deal(text, "acquisition", "denied"), _deal(text, "investment")]
+    assert one_deal_type(claims, "en", lambda m: m.key) == claims
+    # one type alone is never changed here
+    assert one_deal_type(both[:1], "en", lambda m: m.key) == both[:1]
