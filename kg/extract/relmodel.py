@@ -243,9 +243,20 @@ def allowed(a_type: str, b_type: str) -> tuple[str, ...]:
     return tuple(r.name for r in RELATION_TYPES.values() if a_type in r.subject_types and b_type in r.object_types)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_WORDS: dict[str, tuple[str, str, bool]] = {}
+
+
 def _word(text: str) -> tuple[str, str, bool]:
     """(lowercased with digits as 0, crude English stem, capitalised) of a token text, cached: words repeat."""
+    got = _WORDS.get(text)
+    if got is None:
+        if len(_WORDS) > 1 << 16:  # bounded memory in long runs
+            _WORDS.clear()
+        got = _WORDS[text] = _word_of(text)
+    return got
+
+
+def _word_of(text: str) -> tuple[str, str, bool]:
     low = text.lower()
     if any(ch.isdigit() for ch in low):
         low = _DIGITS.sub("0", low)
@@ -380,7 +391,8 @@ _LAST: dict[str, _Reading] = {}
 def _read(tokens: Sequence[Token]) -> _Reading:
     got = _LAST.get("last")
     if got is None or got.tokens is not tokens:
-        words = [_word(t.text) for t in tokens]
+        known = _WORDS.get
+        words = [known(t.text) or _word(t.text) for t in tokens]
         got = _LAST["last"] = _Reading(
             tokens, words, tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based")),
             tuple(k for k, t in enumerate(tokens) if t.text.endswith("-based")), {}, {})

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import math
 
+import pytest
+
 from kg.extract import pairscore, relmodel
 from kg.extract.text import tokenize
 
@@ -59,3 +61,26 @@ def test_probabilities_are_the_sums_in_feature_order():
     assert len({len(r) for r in rows}) > 3  # pairs of many lengths share one padded batch
     assert pairscore.probabilities(m, rows) == [_one_at_a_time(m, r) for r in rows]
     assert pairscore.probabilities(m, []) == []
+
+
+def test_tagger_emissions_are_the_weights_of_the_trainers_features():
+    # Model.emissions adds the sentence features (kg.extract.nerfeat.Resources.context) without listing
+    # them per token; the scores must still be the weights of exactly the features the trainer sees.
+    from kg.extract.ner import tagger
+    from kg.extract.nerfeat import features
+
+    m = tagger("en")
+    for text in (TEXT, TEXT.upper(), "Tenvar Industries", "Lumeo Corp moved to New York from Hong Kong."):
+        toks = tokenize(text)
+        assert m.res.context_marks([t.text for t in toks]) or "New York" not in text  # names of two tokens
+        want = []
+        for feats in features(toks, m.res):
+            row = [0.0] * len(m.labels)
+            for f in feats:
+                for k, w in m.weights.get(f, ()):
+                    row[k] += w
+            want.append(row)
+        got = m.emissions(toks)
+        assert len(got) == len(want)
+        for g, w in zip(got, want, strict=True):
+            assert g == [pytest.approx(x, abs=1e-9) for x in w]
