@@ -288,11 +288,13 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
 
 def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
                     relation: str, lo: int, hi: int, *, question: bool, language: str,
-                    model: StatusModel | None = None) -> list[str]:
-    """The status model's features: the context, the relation type, the rules' answer and (given
-    the model) the factuality model's answer at the same place, each also joined with the type."""
+                    model: StatusModel | None = None, rule: str | None = None) -> list[str]:
+    """The status model's features: the context, the relation type, the rules' answer (``rule``:
+    :func:`rule_status`, when already known) and (given the model) the factuality model's answer at
+    the same place, each also joined with the type."""
     ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
-    rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
+    if rule is None:
+        rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
     f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
     f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
     if model is not None and model.fact is not None:
@@ -374,10 +376,11 @@ def load(models: str | None = None) -> StatusModel | None:
 
 
 def model_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
-                 relation: str, lo: int, hi: int, *, question: bool, model: StatusModel) -> tuple[str, float]:
-    """The status model's answer and its probability."""
+                 relation: str, lo: int, hi: int, *, question: bool, model: StatusModel,
+                 rule: str | None = None) -> tuple[str, float]:
+    """The status model's answer and its probability (``rule``: :func:`rule_status`, when known)."""
     feats = status_features(tokens, lex, hits, anchor, relation, lo, hi, question=question,
-                            language=lex.code, model=model)
+                            language=lex.code, model=model, rule=rule)
     p = model.status.scores(feats)
     k = max(range(len(p)), key=lambda i: (p[i], -i))
     return model.status.labels[k], p[k]
@@ -409,5 +412,6 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     trust = model.trust_in_rules(lex.code)
     if trust.get(rule, 0.0) > 1.0:
         return rule
-    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
+    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model,
+                             rule=rule)
     return combine(rule, answer, p, trust)
