@@ -36,15 +36,16 @@ def viterbi_many(
         emit[: len(r), k] = r
     trans = trans_to[None]
     best = np.maximum.reduce
-    scores = np.empty_like(emit)  # scores[t, s]: the best path's score to each label at token t of sentence s
-    scores[0] = emit[0]
+    score = emit[0]
+    scores = np.empty_like(emit)
+    scores[0] = score
     back = np.empty((top, many, len(labels)), dtype=np.intp)  # back[t, s, c]: best label before c
-    cand = np.empty((many, len(labels), len(labels)))  # one buffer for every step
     for t in range(1, top):
-        np.add(scores[t - 1, :, None, :], trans, out=cand)  # cand[s, c, p]: from label p to label c
+        cand = score[:, None, :] + trans  # cand[s, c, p]: from label p to label c
         cand.argmax(axis=2, out=back[t])
-        # the maximum argmax picks, without indexing by it
-        np.add(best(cand, axis=2), emit[t], out=scores[t])
+        score = best(cand, axis=2)  # the maximum argmax picks, without indexing by it
+        score += emit[t]
+        scores[t] = score
     ends = scores[np.array(lens) - 1, np.arange(many)].argmax(axis=1).tolist()
     out = []
     item = back.item

@@ -141,10 +141,17 @@ class Model:
         emit[:-1] += g[1:, 3]
         emit[:-2] += g[2:, 4]
         rows: list[list[float]] = emit.tolist()
-        # Resources.context's features, added to each token's row in the same order (its head, its
-        # word pairs, its marks), without making each token's list of them
         get_w, res = self.weights.get, self.res
-        for i, f in res.context_head(texts, casing):
+        if casing != "as written":  # headlines: title-case features on every token
+            for row, attrs in zip(rows, res.context(texts, casing), strict=True):
+                for ws in map(get_w, attrs):
+                    if ws:  # most word pairs have no weights
+                        for k, w in ws:
+                            row[k] += w
+            return rows
+        # Resources.context's features added to each row in the same order (first and last
+        # token, word pairs, marks), without making each token's list of them
+        for i, f in ((0, "BOS"), (n - 1, "EOS")):
             for k, w in get_w(f, ()):
                 rows[i][k] += w
         for i, pair in enumerate(word_pairs(texts)):

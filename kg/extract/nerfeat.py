@@ -180,32 +180,25 @@ class Resources:
         """Features that depend on the sentence, not on one word: position, title case
         (then also the word lists' flags again, tied to title case: capitals say little
         there, so the flags must say more), word pairs, names of several tokens.
-        ``casing``: ``casing_of(texts)`` when already known. Each token's are, in this order, its
-        :meth:`context_head`, its word pairs (:func:`word_pairs`) and its :meth:`context_marks`.
+        ``casing``: ``casing_of(texts)`` when already known. Each token's are, in this order: title
+        case, the sentence's first and last token, its word pairs (:func:`word_pairs`), its
+        :meth:`context_marks`.
 
         >>> Resources().context(["Kata", "Anis"])
         [['BOS', 'w|+1w=kata|anis'], ['EOS', '-1w|w=kata|anis']]
         """
-        out: list[list[str]] = [[] for _ in texts]
-        for i, f in self.context_head(texts, casing):
-            out[i].append(f)
+        n = len(texts)
+        out: list[list[str]] = [[] for _ in range(n)]
+        if (casing_of(texts) if casing is None else casing) != "as written":
+            for i, t in enumerate(texts):
+                out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
+        out[0].append("BOS")
+        out[-1].append("EOS")
         for i, pair in enumerate(word_pairs(texts)):
             out[i + 1].append("-1w|w=" + pair)
             out[i].append("w|+1w=" + pair)
         for i, f in self.context_marks(texts):
             out[i].append(f)
-        return out
-
-    def context_head(self, texts: Sequence[str], casing: str | None = None) -> list[tuple[int, str]]:
-        """The first of :meth:`context`'s features, as ``(token, feature)`` in order: title case and the
-        flags tied to it, the sentence's first and last token."""
-        out: list[tuple[int, str]] = []
-        if (casing_of(texts) if casing is None else casing) != "as written":
-            for i, t in enumerate(texts):
-                out.append((i, "titlecase"))
-                out += [(i, "tc|" + f) for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te="]
-        out.append((0, "BOS"))
-        out.append((len(texts) - 1, "EOS"))
         return out
 
     def context_marks(self, texts: Sequence[str]) -> list[tuple[int, str]]:
