@@ -32,8 +32,9 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
     :func:`kg.extract.relations.find_cues`, when already found)."""
     from kg.extract.lexicon import load_lexicon
+    from kg.extract.pairscore import classify_pairs
     from kg.extract.relations import find_cues
-    from kg.extract.relmodel import allowed, classify
+    from kg.extract.relmodel import allowed
     from kg.extract.venues import country_modifiers, demonym, venues
 
     lex = load_lexicon(language)
@@ -50,12 +51,13 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     seen: set[tuple[str, str, str]] = set()
     pairs = ((a, b) for x, a in enumerate(named)
              for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
-    for a, b in pairs:
-        if a.key == b.key or abs(a.i - b.i) > _MAX_PAIR_DISTANCE:
-            continue
-        if (id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)):
-            continue  # a venue and a name it could only deal with: not asked (as before)
-        rtype, p = classify(s.tokens, (a.i, a.j, a.type), (b.i, b.j, b.type), language=language, models=models)
+    asked = [(a, b) for a, b in pairs
+             if a.key != b.key and abs(a.i - b.i) <= _MAX_PAIR_DISTANCE
+             # a venue and a name it could only deal with: not asked (as before)
+             and not ((id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)))]
+    answers = classify_pairs(s.tokens, [((a.i, a.j, a.type), (b.i, b.j, b.type)) for a, b in asked],
+                             language=language, models=models)
+    for (a, b), (rtype, p) in zip(asked, answers, strict=True):
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.relmodel.classify); no second threshold here.
         if rtype is None or (rtype != "based_in" and (id(a) in modifiers or id(b) in modifiers)):

@@ -203,8 +203,7 @@ class GazIndex:
         form starts with the tokens read so far.
         """
         prefixes = self._prefixes()
-        words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
-        capitals = len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
+        capitals: bool | None = None  # mostly capitals: worked out when a list name first matches
         firsts = self._first_words()
         i = 0
         n = len(toks)
@@ -216,14 +215,17 @@ class GazIndex:
             key: tuple[str, ...] = ()
             for m in range(1, min(self.max_len, n - i) + 1):
                 key = (*key, toks[i + m - 1].low)
-                if key not in prefixes:
+                if m > 1 and key not in prefixes:  # one word: in firsts
                     break
                 entries = self._by_tokens.get(key)
                 if not entries:
                     continue
+                if capitals is None and not caseless:
+                    words = [t for t in toks if len(t.text) > 1 and t.text[0].isalpha()]
+                    capitals = len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) >= 0.6
                 ok = ([e for e in entries if self._caseless_ok(e, toks, i, i + m)] if caseless else
                       [e for e in entries if self._case_ok(e, toks[i : i + m])
-                       and self._tier_ok(e, toks, i, i + m, title_case, capitals)])
+                       and self._tier_ok(e, toks, i, i + m, title_case, bool(capitals))])
                 if ok:
                     # Several entities share a surface form: prefer a name over a sector,
                     # then the entry with a Wikidata id, then the id (deterministic).

@@ -207,11 +207,11 @@ class Lexicon:
                 return True
         return False
 
-    def cues_starting(self, token: str) -> list[Cue]:
+    def cues_starting(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word this token can be (exact or after affix stripping)."""
         got = self._starting.get(token)  # cached per token text: every sentence asks for every word
         if got is not None:
-            return list(got)
+            return got
         out: list[Cue] = []
         low = token.lower()
         # a frozenset's order follows the per-process string hash: sorted (the word itself first),
@@ -222,8 +222,8 @@ class Lexicon:
                     out.append(cue)
         if len(self._starting) >= 65536:  # bounded memory in long runs
             self._starting.clear()
-        self._starting[token] = tuple(out)
-        return out
+        got = self._starting[token] = tuple(out)
+        return got
 
 
 def _read_cues(path: Path, **kind: str) -> list[Cue]:

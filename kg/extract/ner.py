@@ -31,7 +31,7 @@ from kg.errors import ChoiceError, DataError
 from kg.extract import crfdecode
 from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
-from kg.extract.nerfeat import Resources, features, sentence_casing
+from kg.extract.nerfeat import Resources, features, sentence_casing, word_pairs
 from kg.extract.text import Token
 from kg.resources import languages, word_set
 
@@ -145,12 +145,33 @@ class Model:
         emit[:-1] += g[1:, 3]
         emit[:-2] += g[2:, 4]
         rows: list[list[float]] = emit.tolist()
-        get_w = self.weights.get
-        for row, attrs in zip(rows, self.res.context(texts, casing), strict=True):
-            for ws in map(get_w, attrs):
-                if ws:  # most word pairs have no weights
-                    for k, w in ws:
-                        row[k] += w
+        get_w, res = self.weights.get, self.res
+        if casing != "as written":  # headlines: title-case features on every token
+            for row, attrs in zip(rows, res.context(texts, casing), strict=True):
+                for ws in map(get_w, attrs):
+                    if ws:  # most word pairs have no weights
+                        for k, w in ws:
+                            row[k] += w
+            return rows
+        # Resources.context's features added to each row in the same order (first and last
+        # token, word pairs, marks), without making each token's list of them
+        for i, f in ((0, "BOS"), (n - 1, "EOS")):
+            for k, w in get_w(f, ()):
+                rows[i][k] += w
+        for i, pair in enumerate(word_pairs(texts)):
+            ws = get_w("w|+1w=" + pair)
+            if ws:  # most word pairs have no weights
+                row = rows[i]
+                for k, w in ws:
+                    row[k] += w
+            ws = get_w("-1w|w=" + pair)
+            if ws:
+                row = rows[i + 1]
+                for k, w in ws:
+                    row[k] += w
+        for i, f in res.context_marks(texts):
+            for k, w in get_w(f, ()):
+                rows[i][k] += w
         return rows
 
     def labels_of(self, tokens: Sequence[Token]) -> list[str]:

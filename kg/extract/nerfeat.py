@@ -17,7 +17,7 @@ from kg.extract.casing import casing_of
 from kg.extract.text import Token, tokenize
 from kg.resources import ontology_dir, read_lines
 
-__all__ = ["Resources", "features", "names_path", "read_names", "sentence_casing", "sentence_texts"]
+__all__ = ["Resources", "features", "names_path", "read_names", "sentence_casing", "sentence_texts", "word_pairs"]
 
 
 def names_path() -> Path:
@@ -180,19 +180,32 @@ class Resources:
         """Features that depend on the sentence, not on one word: position, title case
         (then also the word lists' flags again, tied to title case: capitals say little
         there, so the flags must say more), word pairs, names of several tokens.
-        ``casing``: ``casing_of(texts)`` when already known."""
+        ``casing``: ``casing_of(texts)`` when already known. Each token's are, in this order: title
+        case, the sentence's first and last token, its word pairs (:func:`word_pairs`), its
+        :meth:`context_marks`.
+
+        >>> Resources().context(["Kata", "Anis"])
+        [['BOS', 'w|+1w=kata|anis'], ['EOS', '-1w|w=kata|anis']]
+        """
         n = len(texts)
-        lows = [t.lower() for t in texts]
         out: list[list[str]] = [[] for _ in range(n)]
         if (casing_of(texts) if casing is None else casing) != "as written":
             for i, t in enumerate(texts):
                 out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
         out[0].append("BOS")
         out[-1].append("EOS")
-        for i, (a, b) in enumerate(itertools.pairwise(lows)):
-            pair = a + "|" + b
+        for i, pair in enumerate(word_pairs(texts)):
             out[i + 1].append("-1w|w=" + pair)
             out[i].append("w|+1w=" + pair)
+        for i, f in self.context_marks(texts):
+            out[i].append(f)
+        return out
+
+    def context_marks(self, texts: Sequence[str]) -> list[tuple[int, str]]:
+        """The last of :meth:`context`'s features, as ``(token, feature)`` in order: the names of
+        several tokens that start at a token, on it, its other tokens and their neighbours."""
+        n = len(texts)
+        out: list[tuple[int, str]] = []
         multi = self._multi.get
         for i, first in enumerate(itertools.pairwise(texts)):
             for toks, kinds in multi(first, ()):
@@ -201,14 +214,24 @@ class Resources:
                     for k in kinds:
                         marks = [(i, "lxB=" + k)] + [(x, "lxI=" + k) for x in range(i + 1, i + m)]
                         for x, f in marks:
-                            out[x].append(f)
+                            out.append((x, f))
                             if x > 0:
-                                out[x - 1].append("+1" + f)
+                                out.append((x - 1, "+1" + f))
                             if x + 1 < n:
-                                out[x + 1].append("-1" + f)
+                                out.append((x + 1, "-1" + f))
                     break
         return out
 
+
+def word_pairs(texts: Sequence[str]) -> list[str]:
+    """Each two neighbouring tokens, lowercased, as ``"first|second"`` (what the word-pair features
+    name).
+
+    >>> word_pairs(["Kata", "Anis", "di"])
+    ['kata|anis', 'anis|di']
+    """
+    lows = [t.lower() for t in texts]
+    return [a + "|" + b for a, b in itertools.pairwise(lows)]
 
 
 def remember(cache: dict[Any, Any], key: object, value: Any) -> Any:

@@ -25,7 +25,6 @@ True
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -206,12 +205,9 @@ class Model:
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of every label (in ``labels`` order) for one feature list."""
-        idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
-        z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
-        top = max(z)
-        e = [math.exp(v - top) for v in z]
-        total = sum(e)
-        return [v / total for v in e]
+        from kg.extract.pairscore import probabilities, rows
+
+        return probabilities(self, [rows(self, feats)])[0]
 
 
 @functools.cache
@@ -247,9 +243,20 @@ def allowed(a_type: str, b_type: str) -> tuple[str, ...]:
     return tuple(r.name for r in RELATION_TYPES.values() if a_type in r.subject_types and b_type in r.object_types)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_WORDS: dict[str, tuple[str, str, bool]] = {}
+
+
 def _word(text: str) -> tuple[str, str, bool]:
     """(lowercased with digits as 0, crude English stem, capitalised) of a token text, cached: words repeat."""
+    got = _WORDS.get(text)
+    if got is None:
+        if len(_WORDS) > 1 << 16:  # bounded memory in long runs
+            _WORDS.clear()
+        got = _WORDS[text] = _word_of(text)
+    return got
+
+
+def _word_of(text: str) -> tuple[str, str, bool]:
     low = text.lower()
     if any(ch.isdigit() for ch in low):
         low = _DIGITS.sub("0", low)
@@ -394,7 +401,8 @@ _LAST: dict[str, _Reading] = {}
 def _read(tokens: Sequence[Token]) -> _Reading:
     got = _LAST.get("last")
     if got is None or got.tokens is not tokens:
-        words = [_word(t.text) for t in tokens]
+        known = _WORDS.get
+        words = [known(t.text) or _word(t.text) for t in tokens]
         got = _LAST["last"] = _Reading(
             tokens, words, tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based")),
             tuple(k for k, t in enumerate(tokens) if t.text.endswith("-based")), {}, {})
@@ -438,25 +446,6 @@ def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
     returned; when none fits, the answer is ``(None, 1.0)`` without asking the model.
     ``models``: a model folder (:func:`load`).
     """
-    _check(tokens, a, b, language)
-    fits = allowed(a[2], b[2])
-    if not fits:
-        return None, 1.0
-    # load() itself without a folder: the shipped model is the one object tests and training scripts patch
-    m = load() if models is None else load(MODEL_FILE, models)
-    trusted = m.trusted_types(language)
-    if trusted is not None and not any(f in trusted for f in fits):
-        return None, 1.0  # nothing the model may answer here: spare the features (most pairs in use)
-    p = m.scores(features(tokens, a, b, language=language, model=m))
-    best, best_p = None, 0.0
-    for label, q in zip(m.labels, p, strict=True):
-        if label in fits and q > best_p:
-            best, best_p = label, q
-    # The threshold was chosen by cross-validation on the training data; the mass of
-    # relation types that cannot hold between these types counts as "none". A type whose
-    # cross-validated precision in this language was too low is not answered at all.
-    if (best is None or best_p < m.threshold
-            or (trusted is not None and (best not in trusted or best_p < trusted[best]))):
-        return None, 1.0 - best_p
-    return best, best_p
+    from kg.extract.pairscore import classify_pairs
 
+    return classify_pairs(tokens, [(a, b)], language=language, models=models)[0]

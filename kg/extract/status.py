@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataError
+from kg.extract.found import outer_hits
 from kg.extract.modelfiles import model_file, read_json_object
 from kg.schema import STATUSES
 
@@ -93,7 +94,7 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     plans: list[Hit] = []
     signs: list[Hit] = []
     islands = _relative_clauses(tokens, lex, lo, hi)
-    for o in _outer(hits):
+    for o in outer_hits(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
@@ -161,19 +162,6 @@ def _relative_clauses(tokens: Sequence[Token], lex: Lexicon, lo: int, hi: int) -
 def _island(islands: Sequence[tuple[int, int]], k: int) -> int:
     """Which relative clause token ``k`` stands in (-1: none)."""
     return next((n for n, (i, j) in enumerate(islands) if i <= k < j), -1)
-
-
-def _outer(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    """The status cue hits not inside a longer one: "rule out" says denied, "not rule out" rumoured."""
-    return _outer_of(tuple(hits))
-
-
-@functools.lru_cache(maxsize=256)
-def _outer_of(hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
-    # Asked once per relation of a sentence, with the sentence's hits: computed once per sentence
-    # (a sentence full of deal words has as many relations as cues, and this is quadratic in cues).
-    spans = [(o.i, o.j) for o in hits if o.cue.status]
-    return tuple(o for o in hits if not any(i <= o.i and o.j <= j and j - i > o.j - o.i for i, j in spans))
 
 
 def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
@@ -282,7 +270,7 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
     f.append(f"w+1={tokens[aj].low if aj < hi else '</s>'}")
     f += [f"l={t.low}" for t in tokens[max(lo, ai - _WINDOW_LEFT) : ai] if t.is_word]
     f += [f"r={t.low}" for t in tokens[aj : min(hi, aj + _WINDOW_RIGHT)] if t.is_word]
-    for o in _outer(hits):
+    for o in outer_hits(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
@@ -300,11 +288,13 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
 
 def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
                     relation: str, lo: int, hi: int, *, question: bool, language: str,
-                    model: StatusModel | None = None) -> list[str]:
-    """The status model's features: the context, the relation type, the rules' answer and (given
-    the model) the factuality model's answer at the same place, each also joined with the type."""
+                    model: StatusModel | None = None, rule: str | None = None) -> list[str]:
+    """The status model's features: the context, the relation type, the rules' answer (``rule``:
+    :func:`rule_status`, when already known) and (given the model) the factuality model's answer at
+    the same place, each also joined with the type."""
     ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
-    rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
+    if rule is None:
+        rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
     f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
     f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
     if model is not None and model.fact is not None:
@@ -386,10 +376,11 @@ def load(models: str | None = None) -> StatusModel | None:
 
 
 def model_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
-                 relation: str, lo: int, hi: int, *, question: bool, model: StatusModel) -> tuple[str, float]:
-    """The status model's answer and its probability."""
+                 relation: str, lo: int, hi: int, *, question: bool, model: StatusModel,
+                 rule: str | None = None) -> tuple[str, float]:
+    """The status model's answer and its probability (``rule``: :func:`rule_status`, when known)."""
     feats = status_features(tokens, lex, hits, anchor, relation, lo, hi, question=question,
-                            language=lex.code, model=model)
+                            language=lex.code, model=model, rule=rule)
     p = model.status.scores(feats)
     k = max(range(len(p)), key=lambda i: (p[i], -i))
     return model.status.labels[k], p[k]
@@ -421,5 +412,6 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     trust = model.trust_in_rules(lex.code)
     if trust.get(rule, 0.0) > 1.0:
         return rule
-    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model)
+    answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model,
+                             rule=rule)
     return combine(rule, answer, p, trust)

@@ -84,7 +84,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     toks = [Token(m.start(), m.end(), (g := m.group()), g.lower()) for m in _TOKEN.finditer(text, start, end)]
-    if not any("-" in t.text and _PAIR.search(t.text) for t in toks):
+    if text.find("-", start, end) < 0 or not any("-" in t.text and _PAIR.search(t.text) for t in toks):
         return toks
     out = []
     for t in toks:

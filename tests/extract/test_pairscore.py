@@ -1,0 +1,86 @@
+"""The pair classifier over a sentence's pairs at once (kg.extract.pairscore): the same answers, and
+the same floats, as one pair at a time."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import pytest
+
+from kg.extract import pairscore, relmodel
+from kg.extract.text import tokenize
+
+# Hand-written (no text from any training or evaluation set): names of several types, near and far.
+TEXT = ("Maria Lopez, a spokeswoman for Tenvar Industries of Oslo, said the Nordvik Institute and "
+        "Lumeo Corp, a unit of Kestrel Analytics based in Bergen, will buy a stake in Vexo Holdings.")
+NAMES = [("Maria Lopez", "Person"), ("Tenvar Industries", "Company"), ("Oslo", "Place"),
+         ("Nordvik Institute", "Organization"), ("Lumeo Corp", "Company"), ("Kestrel Analytics", "Company"),
+         ("Bergen", "Place"), ("Vexo Holdings", "Company")]
+
+
+def _spans(tokens, names):
+    out = []
+    for phrase, etype in names:
+        words = [t.text for t in tokenize(phrase)]
+        i = next(i for i in range(len(tokens)) if [t.text for t in tokens[i : i + len(words)]] == words)
+        out.append((i, i + len(words), etype))
+    return out
+
+
+def _one_at_a_time(model, rows):
+    """The softmax of the weight rows summed one after the other in plain Python floats (what the
+    model's scores were before batching)."""
+    z = []
+    for j in range(len(model.labels)):
+        s = 0.0
+        for r in rows:
+            s += float(model.weights[r, j])
+        z.append(s + float(model.bias[j]))
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    return [v / sum(e) for v in e]
+
+
+def test_a_batch_gives_each_pair_what_it_gets_alone():
+    toks = tokenize(TEXT)
+    spans = _spans(toks, NAMES)
+    pairs = list(itertools.permutations(spans, 2))
+    together = pairscore.classify_pairs(toks, pairs, language="en")
+    alone = [relmodel.classify(toks, a, b, language="en") for a, b in pairs]
+    assert together == alone
+    assert {label for label, _ in together} - {None}  # the sentence has links the model finds
+
+
+def test_probabilities_are_the_sums_in_feature_order():
+    toks = tokenize(TEXT)
+    spans = _spans(toks, NAMES)
+    m = relmodel.load()
+    rows = [pairscore.rows(m, relmodel.features(toks, a, b, language="en", model=m))
+            for a, b in itertools.permutations(spans, 2)]
+    assert len({len(r) for r in rows}) > 3  # pairs of many lengths share one padded batch
+    assert pairscore.probabilities(m, rows) == [_one_at_a_time(m, r) for r in rows]
+    assert pairscore.probabilities(m, []) == []
+
+
+def test_tagger_emissions_are_the_weights_of_the_trainers_features():
+    # Model.emissions adds the sentence features (kg.extract.nerfeat.Resources.context) without listing
+    # them per token; the scores must still be the weights of exactly the features the trainer sees.
+    from kg.extract.ner import tagger
+    from kg.extract.nerfeat import features
+
+    m = tagger("en")
+    for text in (TEXT, TEXT.upper(), "Tenvar Industries", "Lumeo Corp moved to New York from Hong Kong."):
+        toks = tokenize(text)
+        assert m.res.context_marks([t.text for t in toks]) or "New York" not in text  # names of two tokens
+        want = []
+        for feats in features(toks, m.res):
+            row = [0.0] * len(m.labels)
+            for f in feats:
+                for k, w in m.weights.get(f, ()):
+                    row[k] += w
+            want.append(row)
+        got = m.emissions(toks)
+        assert len(got) == len(want)
+        for g, w in zip(got, want, strict=True):
+            assert g == [pytest.approx(x, abs=1e-9) for x in w]
