@@ -55,7 +55,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import relmodel  # noqa: E402
+from kg.extract import pairscore, relmodel  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
@@ -143,7 +143,7 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
                 if ae.id == be.id or (ai < bj and bi < aj):
                     continue
                 a, b = (ai, aj, ae.type), (bi, bj, be.type)
-                label, p = relmodel.classify(s.tokens, a, b, language=lang)
+                label, p = pairscore.classify(s.tokens, a, b, language=lang)
                 if label and p > best.get((label, ae.id, be.id), (-1.0,))[0]:
                     best[label, ae.id, be.id] = (p, s, a, b)
     rels = list(x.relations) if keep_rules else []
@@ -220,7 +220,7 @@ def speed(docs: list[Doc]) -> dict[str, float]:
     n, t0 = 0, time.process_time()
     while time.process_time() - t0 < 2.0:
         for toks, a, b, lang in args:
-            relmodel.classify(toks, a, b, language=lang)
+            pairscore.classify(toks, a, b, language=lang)
         n += len(args)
     rate = n / (time.process_time() - t0)
     print(f"\nload {load_ms:.0f} ms; classify {rate:,.0f} pairs/s (CPU time, one core, {len(args)} distinct pairs)")

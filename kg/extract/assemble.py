@@ -13,7 +13,6 @@ direction with the stronger evidence (:func:`one_direction`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -23,6 +22,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.parts import of_a_part
 from kg.extract.stake import as_investment, one_deal_type
+from kg.extract.typecheck import checked_type
 from kg.extract.venues import NOT_AUTHORITY_TYPES, authority, demonym_words
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
@@ -249,7 +249,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         else:
             label = clean_label(max((" ".join(m.text.split()) for m in own), key=lambda t: (len(t), t)))
             types = Counter(m.type for m in own)
-            etype = _checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
+            etype = checked_type(sorted(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t)))[0], own, lex)
             if etype == "Person" and lex.settings.get("person_label_drops_titles", False):
                 label = untitled(label, language)  # "Mr. Pesch" is Pesch; the mention keeps what the text says
         known = gaz.get(k)
@@ -288,73 +288,6 @@ def _salient_sector(named: list[Mention], last_sent: int) -> bool:
     named once in passing ("... integrasi kecerdasan buatan, serta manufaktur") is background."""
     alone = [m for m in named if m.passing]
     return bool(alone) and (last_sent <= 1 or len(named) >= 2 or any(m.sent == 0 for m in alone))
-
-
-def _checked_type(etype: str, named: list[Mention], lex: object) -> str:
-    """The type a name can have: a legal form makes a Company ("Nursery Products Inc" is no
-    person), and where the language says so (``tagger_organization_is_company``), a tagger's
-    Organization without a word of ``organization_words.txt`` (ministry, court ...) is a Company:
-    the English business news kg reads names companies far more often than other bodies."""
-    code = getattr(lex, "code", "en")
-    words = [w for m in named for w in m.text.replace(",", " ").split()]
-    if etype in ("Person", "Organization", "Place", "Product") and any(
-        _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
-    ):
-        return "Company"
-    if etype == "Company" and _head_first_body(named, lex):
-        return "Organization"  # "Komisi Pemberantasan Korupsi" read as a company by a pattern or the tagger
-    if (etype not in ("Organization", "Company") or not all(m.source == "ner" for m in named)
-            or not getattr(lex, "settings", {}).get("tagger_organization_is_company", False)):
-        return etype
-    low = {w.lower().strip(".") for w in words}
-    if low & word_set(code, "company_words.txt"):
-        return "Company"  # a thrift ("Savings and Loan Association") is a business
-    if etype == "Organization" and not low & _organization_words(code):
-        return "Company"
-    if etype == "Company" and any(_organization_head(m.text, code) for m in named):
-        return "Organization"  # the tagger's body, which its Company-or-Organization weights misread
-    return etype
-
-
-def _head_first_body(named: list[Mention], lex: object) -> bool:
-    """Where the language puts the head first (``organization_head_first``), a name without a legal
-    form whose first word is a word of ``organization_words.txt`` ("Komisi ...", "Badan ...") names a body.
-    Gazetteer names keep their type (they never come here)."""
-    if not getattr(lex, "settings", {}).get("organization_head_first", False):
-        return False
-    from kg.extract.ner import organization_word
-
-    code = getattr(lex, "code", "en")
-    return any((ws := m.text.split()) and organization_word(ws[0], code)
-               and not any(_written_legal_form(w) for w in ws) for m in named)
-
-
-def _organization_head(name: str, language: str) -> bool:
-    """Whether the head of an English name is a word of ``organization_words.txt``: its last word, or
-    the last before "of", "on" or "for" ("Bureau of Labor Statistics", "Committee on Trade").
-
-    >>> _organization_head("University of Toronto", "en"), _organization_head("Union Carbide Corp", "en")
-    (True, False)
-    """
-    words = name.replace(",", " ").split()
-    cut = next((k for k, w in enumerate(words) if k and w in ("of", "on", "for")), len(words))
-    return bool(words) and words[cut - 1].lower().strip(".") in _organization_words(language)
-
-
-@functools.cache
-def _dotless_forms() -> frozenset[str]:
-    from kg.names import legal_forms
-
-    return frozenset(f.replace(".", "") for f in legal_forms())
-
-
-def _written_legal_form(word: str) -> bool:
-    """A legal form written as one ("Inc", "Tbk", "ASA"), case and all: the surname "Asa" is none."""
-    return word.strip("(),").replace(".", "") in _dotless_forms()
-
-
-def _organization_words(language: str) -> frozenset[str]:
-    return word_set(language, "organization_words.txt")
 
 
 def _adjectives_only(named: list[Mention], lex: object, names: tuple[str, ...]) -> bool:

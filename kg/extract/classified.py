@@ -59,7 +59,7 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
                              language=language, models=models)
     for (a, b), (rtype, p) in zip(asked, answers, strict=True):
         # The model answers only above its cross-validated threshold and for the types it is trusted
-        # with in this language (kg.extract.relmodel.classify); no second threshold here.
+        # with in this language (kg.extract.pairscore.classify); no second threshold here.
         if rtype is None or (rtype != "based_in" and (id(a) in modifiers or id(b) in modifiers)):
             continue
         if rtype not in _NOT_DEALS and (id(a) in gone or id(b) in gone):

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import functools
 import gzip
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from kg.errors import ChoiceError, DataError
-from kg.extract import crfdecode
+from kg.extract import crfdecode, nerfile
 from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
 from kg.extract.nerfeat import Resources, features, sentence_casing, word_pairs
@@ -52,7 +51,7 @@ TYPES = ("Organization", "Person", "Place")
 # A caseless model also returns its Product runs: in NERP (lowercased, most of its training text) IND marks
 # brands, companies, media and clubs alike ("micom", "yamaha", "chelsea"); kg.extract.learned types them.
 CASELESS_TYPES = (*TYPES, "Product")
-FORMAT = "kg-ner 1"
+FORMAT = nerfile.FORMAT
 # Token texts whose score rows (their own and as a neighbour) are kept per model before the cache
 # starts again.
 _ROWS = 20_000
@@ -238,39 +237,9 @@ class Model:
         return "Company" if score > 0 else "Organization"
 
     def lines(self, header: Sequence[str] = ()) -> Iterator[str]:
-        """The model file's lines (sorted, so the same model gives the same bytes).
-
-        Word lists take one row each (tab-separated), which keeps loading fast.
-        """
-        yield f"#{FORMAT}\tlanguage={self.language}\n"
-        for h in header:
-            yield f"# {h}\n"
-        if self.res.caseless:
-            yield "caseless\t1\n"
-        yield "label\t" + "\t".join(self.labels) + "\n"
-        for (p, c), w in sorted(self.transitions.items()):
-            yield f"trans\t{p}\t{c}\t{w!r}\n"
-        for attr, vec in sorted(self.weights.items()):
-            yield f"state\t{attr}\t" + "\t".join(f"{k}:{w!r}" for k, w in vec) + "\n"
-        for feat, w in sorted(self.company.items()):
-            yield f"company\t{feat}\t{w!r}\n"
-        res = self.res
-        yield "vocab\t" + "\t".join(sorted(res.vocab)) + "\n"
-        yield "stop\t" + "\t".join(sorted(res.stop)) + "\n"
-        yield "common\t" + "\t".join(sorted(res.common)) + "\n"
-        yield "verbs\t" + "\t".join(sorted(res.verbs)) + "\n"
-        yield "prefix\t" + "\t".join(res.prefixes) + "\n"
-        yield "suffix\t" + "\t".join(res.suffixes) + "\n"
-        by_type: dict[str, list[str]] = {}
-        for word, typ in res.token_type.items():
-            by_type.setdefault(typ, []).append(word)
-        for typ, words in sorted(by_type.items()):
-            yield f"token\t{typ}\t" + "\t".join(sorted(words)) + "\n"
-        by_kind: dict[str, list[str]] = {}
-        for k, surface in res.names:
-            by_kind.setdefault(k, []).append(surface)
-        for k, ss in sorted(by_kind.items()):
-            yield f"name\t{k}\t" + "\t".join(sorted(ss)) + "\n"
+        """The model file's lines (:func:`kg.extract.nerfile.model_lines`)."""
+        return nerfile.model_lines(self.language, self.labels, self.transitions, self.weights, self.company,
+                                   self.res, header)
 
     def write(self, path: Path, header: Sequence[str] = ()) -> Path:
         """Write the model gzip-compressed, without a timestamp (same model, same bytes)."""
@@ -282,56 +251,7 @@ class Model:
     @classmethod
     def read(cls, path: Path) -> Model:
         """Load a model file written by :meth:`write`."""
-        try:
-            text = gzip.decompress(path.read_bytes()).decode("utf-8")
-        except FileNotFoundError:
-            raise DataError(f"the named-entity model {path} is missing; rebuild it with "
-                            "`python scripts/train_ner.py` (see ontology/models/README.md)") from None
-        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as e:
-            raise DataError(f"the named-entity model {path} cannot be read: {e}") from e
-        rows = text.split("\n")
-        if not rows[0].startswith("#" + FORMAT + "\t"):
-            raise DataError(f"{path} is not a kg named-entity model (first line {rows[0][:40]!r})")
-        language = rows[0].partition("language=")[2]
-        labels: list[str] = []
-        trans: dict[tuple[str, str], float] = {}
-        weights: dict[tuple[str, str], float] = {}
-        lists: dict[str, list[str]] = {k: [] for k in ("vocab", "stop", "common", "verbs", "prefix", "suffix")}
-        token_type: dict[str, str] = {}
-        names: list[tuple[str, str]] = []
-        company: dict[str, float] = {}
-        caseless = False
-        for n, row in enumerate(rows[1:], 2):
-            if not row or row.startswith("#"):
-                continue
-            f = row.split("\t")
-            kind = f[0]
-            try:
-                if kind == "state":
-                    for kw in f[2:]:
-                        k, _, w = kw.partition(":")
-                        weights[(f[1], labels[int(k)])] = float(w)
-                elif kind == "company":
-                    company[f[1]] = float(f[2])
-                elif kind == "caseless":
-                    caseless = f[1] == "1"
-                elif kind == "label":
-                    labels = f[1:]
-                elif kind == "trans":
-                    trans[(f[1], f[2])] = float(f[3])
-                elif kind in lists:
-                    lists[kind] += [x for x in f[1:] if x]
-                elif kind == "token":
-                    token_type.update(dict.fromkeys(f[2:], f[1]))
-                elif kind == "name":
-                    names += [(f[1], s) for s in f[2:]]
-                else:
-                    raise ValueError(f"unknown row kind {kind!r}")
-            except (IndexError, ValueError) as e:
-                raise DataError(f"{path}:{n}: bad model row ({e})") from e
-        res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
-                        names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"],
-                        caseless=caseless)
+        language, labels, trans, weights, res, company = nerfile.read_parts(path)
         try:
             return cls(language, labels, trans, weights, res, company)
         except KeyError as e:

@@ -14,12 +14,14 @@ a sum of weight rows with numpy. Method and figures: ``docs/relations-model.md``
 Spans are token spans over :func:`kg.extract.text.tokenize` tokens:
 ``(first token, one past the last token, entity type)``.
 
+The decisions themselves, pair by pair or a sentence's pairs at once, are :mod:`kg.extract.pairscore`'s.
+
 >>> from kg.extract.text import tokenize
 >>> toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
->>> classify(toks, (0, 2, "Person"), (7, 9, "Company"), language="en")[0]
+>>> feats = features(toks, (0, 2, "Person"), (7, 9, "Company"), language="en")
+>>> m = load()
+>>> max(zip(m.scores(feats), m.labels))[1]
 'works_for'
->>> classify(toks, (7, 9, "Company"), (0, 2, "Person"), language="en")[0] is None
-True
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file, read_json_object
+from kg.extract.relweights import probabilities, rows
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
@@ -42,7 +45,6 @@ __all__ = [
     "Cues",
     "Model",
     "allowed",
-    "classify",
     "features",
     "load",
     "model_path",
@@ -205,8 +207,6 @@ class Model:
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of every label (in ``labels`` order) for one feature list."""
-        from kg.extract.pairscore import probabilities, rows
-
         return probabilities(self, [rows(self, feats)])[0]
 
 
@@ -436,16 +436,3 @@ def _check(tokens: Sequence[Token], a: Span, b: Span, language: str) -> None:
     allowed(a[2], b[2])  # validates the types
     if not language:
         raise ValueError("language is empty")
-
-
-def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
-             models: str | None = None) -> tuple[str | None, float]:
-    """The relation from ``a`` to ``b`` (``None`` for none) and the model's probability for that answer.
-
-    Only relation types whose subject and object types fit ``a`` and ``b`` can be
-    returned; when none fits, the answer is ``(None, 1.0)`` without asking the model.
-    ``models``: a model folder (:func:`load`).
-    """
-    from kg.extract.pairscore import classify_pairs
-
-    return classify_pairs(tokens, [(a, b)], language=language, models=models)[0]

@@ -17,17 +17,17 @@ True
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kg.extract import relmodel
 from kg.resources import languages
 from kg.train.reldata import Doc, Pair, annotation_gold
 from kg.train.relscore import decide, feature_lists, prf, triples
+from kg.train.reltrust import OFF, PIPELINE_THRESHOLDS, TRUST_MIN_PREDICTIONS, choose_threshold, pooled_f1, shipping
 
 REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -50,7 +50,6 @@ DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 # English: 0.50, a link as likely right as wrong; above that, F1 decides (before, a floor of 0.60 on the
 # classifier's links alone chose the lowest threshold reaching it, whatever it cost in F1).
 TRUST_PRECISION = {"id": 0.70, "en": 0.50}
-TRUST_MIN_PREDICTIONS = 5
 
 
 def cue_table() -> dict[str, dict[str, Any]]:
@@ -249,26 +248,6 @@ def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], wor
     return best[1], best[2], best[3], {"cv_f1": best[0], "extra_weight": list(best[3]), "grid": table, "trust": trust}
 
 
-PIPELINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-# In the per-type table of pipeline_thresholds: the classifier gives no link at all (a threshold above 1).
-OFF = 2.0
-
-
-@contextlib.contextmanager
-def _shipping(model: relmodel.Model) -> Iterator[None]:
-    """kg's extraction with ``model`` in place of the shipped relation model."""
-    original = relmodel.load
-
-    def load(name: str = relmodel.MODEL_FILE) -> relmodel.Model:
-        return model if name == relmodel.MODEL_FILE else original(name)
-
-    relmodel.load = load  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        relmodel.load = original
-
-
 def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]:
     """One fold of :func:`pipeline_thresholds`: (true positives, false positives, false negatives) of kg's
     default engine on the held-out units by (language, relation type, threshold); threshold ``OFF``: no
@@ -286,7 +265,7 @@ def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]
         # OFF: no type trusted, the rules' links only
         off: dict[str, dict[str, float]] | None = {lang: {} for lang in langs} if t == OFF else None
         model = model_json("relation", classes, vocab, w, b, cues, min(t, 1.0), {}, off)[1]
-        with _shipping(model):
+        with shipping(model):
             for (lang, src) in sorted({(d.language, d.source) for d in held}):
                 gold = annotation_gold([d for d in held if d.language == lang and d.source == src])
                 rep = evaluate(gold, lambda a: extract(a))
@@ -294,31 +273,6 @@ def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]
                     tp, fp, fn = out.get((lang, rtype, t), (0, 0, 0))
                     out[lang, rtype, t] = (tp + cnt.tp, fp + cnt.fp, fn + cnt.fn)
     return out
-
-
-def _f1(tp: int, fp: int, fn: int) -> float:
-    return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
-
-
-def choose_threshold(rows: dict[float, tuple[int, int, int]], floor: float) -> float | None:
-    """The threshold of ``rows`` (threshold -> pooled out-of-fold (tp, fp, fn) of kg's default engine; ``OFF``:
-    without the classifier's links of this type) with the best F1, among those whose links added to the rules'
-    are at least ``floor`` precise over at least ``TRUST_MIN_PREDICTIONS``; ``None`` when none beats ``OFF``.
-    A tie goes to the higher threshold (fewer links for the same F1).
-
-    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.7)
-    0.5
-    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.9) is None
-    True
-    """
-    tp0, fp0, fn0 = rows[OFF]
-    best, best_f1 = None, _f1(tp0, fp0, fn0)
-    for t in sorted(x for x in rows if x != OFF):
-        tp, fp, fn = rows[t]
-        added, right = tp + fp - tp0 - fp0, tp - tp0
-        if added >= TRUST_MIN_PREDICTIONS and right >= floor * added and _f1(tp, fp, fn) >= best_f1:
-            best, best_f1 = t, _f1(tp, fp, fn)
-    return best
 
 
 def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
@@ -352,7 +306,8 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
                 for t in (*grid, OFF)}
         for t, (tp, fp, fn) in rows.items():
             table.setdefault(lang, {}).setdefault(rtype, {})["off" if t == OFF else str(t)] = {
-                "p": round(tp / (tp + fp), 3) if tp + fp else 0.0, "f1": _f1(tp, fp, fn), "tp": tp, "fp": fp, "fn": fn}
+                "p": round(tp / (tp + fp), 3) if tp + fp else 0.0, "f1": pooled_f1(tp, fp, fn),
+                "tp": tp, "fp": fp, "fn": fn}
         if (chosen := choose_threshold(rows, TRUST_PRECISION[lang])) is not None:
             trusted.setdefault(lang, {})[rtype] = chosen
     for lang in sorted({d.language for d in docs}):

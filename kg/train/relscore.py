@@ -1,6 +1,6 @@
 """Scoring kg's relation classifier on gold entity spans (``kg train``,
 ``scripts/train_relations.py``): every candidate pair of gold mentions is classified with
-:func:`kg.extract.relmodel.classify`'s decision rule and matched by entity.
+:func:`kg.extract.pairscore.classify`'s decision rule and matched by entity.
 
 >>> prf({(0, "a", "works_for", "b")}, {(0, "a", "works_for", "b"), (1, "c", "based_in", "d")})["f1"]
 0.667
@@ -23,7 +23,7 @@ def feature_lists(docs: Sequence[Doc], pairs: Sequence[Pair], model: relmodel.Mo
 
 def decide(p: Pair, labels: Sequence[str], probs: Sequence[float], threshold: float,
            trusted: dict[str, float] | None = None) -> str:
-    """:func:`relmodel.classify`'s decision rule, on precomputed probabilities (``trusted``: the
+    """:func:`kg.extract.pairscore.classify`'s decision rule, on precomputed probabilities (``trusted``: the
     relation types the model answers for in this pair's language; ``None``: all)."""
     fits = relmodel.allowed(p.a.type, p.b.type)
     best, best_p = "none", 0.0

@@ -41,12 +41,8 @@ def test_shipped_model_loads(language: str) -> None:
          [("Sri Mulyani", "Person"), ("Bank Mandiri", "Organization"), ("Surabaya", "Place"),
           ("Jawa Timur", "Place")]),
         # A provincial government is an Organization in kg's annotation guidelines (governments may be parties).
-        # the retrain on the cut acronym pairs (December 2026) left this generic name just below the line
-        # (marginal 0.47): a strict xfail, so the test fails loudly once a model reads it again
-        pytest.param(
-            "id", "Gubernur Ridwan Kamil mengatakan Pemerintah Provinsi akan membangun jalan tol ke Bandung.",
-            [("Ridwan Kamil", "Person"), ("Pemerintah Provinsi", "Organization"), ("Bandung", "Place")],
-            marks=pytest.mark.xfail(strict=True, reason="retrained id tagger: 'Pemerintah Provinsi' at 0.47")),
+        ("id", "Gubernur Ridwan Kamil mengatakan Pemerintah Provinsi akan membangun jalan tol ke Bandung.",
+         [("Ridwan Kamil", "Person"), ("Pemerintah Provinsi", "Organization"), ("Bandung", "Place")]),
         ("id", "Ketua Umum Partai Golkar Airlangga Hartarto berkunjung ke Tokyo.",
          [("Partai Golkar", "Organization"), ("Airlangga Hartarto", "Person"), ("Tokyo", "Place")]),
         # a party's acronym with a one-letter suffix is one token and one name

@@ -47,7 +47,7 @@ def test_a_batch_gives_each_pair_what_it_gets_alone():
     spans = _spans(toks, NAMES)
     pairs = list(itertools.permutations(spans, 2))
     together = pairscore.classify_pairs(toks, pairs, language="en")
-    alone = [relmodel.classify(toks, a, b, language="en") for a, b in pairs]
+    alone = [pairscore.classify(toks, a, b, language="en") for a, b in pairs]
     assert together == alone
     assert {label for label, _ in together} - {None}  # the sentence has links the model finds
 

@@ -12,7 +12,7 @@ from unittest import mock
 import pytest
 
 from kg.errors import ChoiceError, DataError
-from kg.extract import relmodel
+from kg.extract import pairscore, relmodel
 from kg.extract.text import Token, tokenize
 from kg.train.relations import OFF, choose_threshold
 
@@ -70,10 +70,10 @@ def test_hand_written_sentences(language: str, text: str, a: tuple[str, str], b:
     monkeypatch.setattr(relmodel.load(), "trusted", None)
     toks = tokenize(text)
     sa, sb = span(toks, *a), span(toks, *b)
-    label, p = relmodel.classify(toks, sa, sb, language=language)
+    label, p = pairscore.classify(toks, sa, sb, language=language)
     assert label == expected
     assert 0.5 <= p <= 1.0
-    back, p_back = relmodel.classify(toks, sb, sa, language=language)
+    back, p_back = pairscore.classify(toks, sb, sa, language=language)
     # A directed relation holds the other way less surely (the pipeline keeps one direction per link
     # and article, kg.extract.assemble.one_direction); a symmetric one holds both ways.
     symmetric = expected is not None and relmodel.RELATION_TYPES[expected].symmetric
@@ -91,7 +91,7 @@ def test_a_purchase_in_another_clause_is_no_sure_link(monkeypatch: pytest.Monkey
     toks = tokenize("Tenvar Industries sold steel to a shipyard last year, while Maria Lopez bought a house.")
     maria, tenvar = span(toks, "Maria Lopez", "Person"), span(toks, "Tenvar Industries", "Company")
     for a, b in ((maria, tenvar), (tenvar, maria)):
-        label, p = relmodel.classify(toks, a, b, language="en")
+        label, p = pairscore.classify(toks, a, b, language="en")
         assert label is None or p < 0.5, (label, p)
 
 
@@ -116,19 +116,19 @@ def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: py
     toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
     a, b = (0, 2, "Person"), span(toks, "Tenvar Industries", "Company")
     monkeypatch.setattr(m, "trusted", None)  # a model without the table answers for every type
-    label, p = relmodel.classify(toks, a, b, language="en")
+    label, p = pairscore.classify(toks, a, b, language="en")
     assert label == "works_for"
     monkeypatch.setattr(m, "trusted", {"en": {"based_in": 0.3}, "id": {}})
-    assert relmodel.classify(toks, a, b, language="en")[0] is None  # not trusted in English
+    assert pairscore.classify(toks, a, b, language="en")[0] is None  # not trusted in English
     monkeypatch.setattr(m, "trusted", {"en": {"works_for": min(1.0, p + 0.01)}, "id": {}})
-    assert relmodel.classify(toks, a, b, language="en")[0] is None  # trusted only when more probable
+    assert pairscore.classify(toks, a, b, language="en")[0] is None  # trusted only when more probable
     monkeypatch.setattr(m, "trusted", {"en": {"works_for": p}, "id": {}})
-    assert relmodel.classify(toks, a, b, language="en")[0] == "works_for"
+    assert pairscore.classify(toks, a, b, language="en")[0] == "works_for"
 
 
 def test_types_no_relation_can_join_are_not_scored() -> None:
     toks = tokenize("Maria Lopez flew to Oslo.")
-    assert relmodel.classify(toks, (0, 2, "Person"), (4, 5, "Place"), language="en") == (None, 1.0)
+    assert pairscore.classify(toks, (0, 2, "Person"), (4, 5, "Place"), language="en") == (None, 1.0)
 
 
 def test_same_input_same_answer_and_features() -> None:
@@ -138,16 +138,16 @@ def test_same_input_same_answer_and_features() -> None:
     first = relmodel.features(toks, a, b, language="en", model=m)
     assert first == relmodel.features(list(toks), a, b, language="en", model=m)
     assert len(first) == len(set(first))
-    answers = {relmodel.classify(toks, a, b, language="en") for _ in range(3)}
+    answers = {pairscore.classify(toks, a, b, language="en") for _ in range(3)}
     assert len(answers) == 1
 
 
 def test_bad_input_is_refused() -> None:
     toks = tokenize("Maria Lopez joined Tenvar.")
     with pytest.raises(ChoiceError, match="Firm"):
-        relmodel.classify(toks, (0, 2, "Firm"), (3, 4, "Company"), language="en")
+        pairscore.classify(toks, (0, 2, "Firm"), (3, 4, "Company"), language="en")
     with pytest.raises(ValueError, match="not within"):
-        relmodel.classify(toks, (0, 2, "Person"), (3, 9, "Company"), language="en")
+        pairscore.classify(toks, (0, 2, "Person"), (3, 9, "Company"), language="en")
 
 
 def test_missing_or_malformed_model_is_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -155,7 +155,7 @@ def test_missing_or_malformed_model_is_a_data_error(tmp_path: Path, monkeypatch:
     relmodel.load.cache_clear()
     try:
         with pytest.raises(DataError, match=r"missing: rebuild it with scripts/train_relations\.py"):
-            relmodel.classify(tokenize("Maria Lopez of Tenvar"), (0, 2, "Person"), (3, 4, "Company"), language="en")
+            pairscore.classify(tokenize("Maria Lopez of Tenvar"), (0, 2, "Person"), (3, 4, "Company"), language="en")
         (tmp_path / relmodel.MODEL_FILE).write_text('{"format": "kg-relmodel/1", "kind": "relation"}')
         with pytest.raises(DataError, match="malformed"):
             relmodel.load()
@@ -187,7 +187,7 @@ def test_dev_slice_sanity_floor(shared: Path, monkeypatch: pytest.MonkeyPatch) -
         for la, a in ments:
             for lb, b in ments:
                 if la != lb and (a[1] <= b[0] or b[1] <= a[0]):
-                    label, _ = relmodel.classify(toks, a, b, language="en")
+                    label, _ = pairscore.classify(toks, a, b, language="en")
                     if label in ("based_in", "works_for"):
                         pred.add((k, la, label, lb))
         gold |= {(k, r["subject"], r["type"], r["object"]) for r in doc["relations"]}

@@ -1,0 +1,64 @@
+"""Which relation types kg trusts its pair classifier for, and from which probability.
+
+The per-type choice of :func:`kg.train.relations.pipeline_thresholds`: each fold's model is run through
+kg's default engine on held-out units at every threshold of ``PIPELINE_THRESHOLDS`` and once with no
+classifier links (``OFF``); :func:`choose_threshold` picks from those pooled counts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from kg.extract import relmodel
+
+TRUST_MIN_PREDICTIONS = 5  # fewer added links than this say nothing about their precision
+
+PIPELINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# In the per-type table of pipeline_thresholds: the classifier gives no link at all (a threshold above 1).
+OFF = 2.0
+
+
+@contextlib.contextmanager
+def shipping(model: relmodel.Model) -> Iterator[None]:
+    """kg's extraction with ``model`` in place of the shipped relation model."""
+    original = relmodel.load
+
+    def load(name: str = relmodel.MODEL_FILE) -> relmodel.Model:
+        return model if name == relmodel.MODEL_FILE else original(name)
+
+    relmodel.load = load  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        relmodel.load = original
+
+
+def pooled_f1(tp: int, fp: int, fn: int) -> float:
+    """F1 of pooled counts, rounded as the model file stores it.
+
+    >>> pooled_f1(3, 1, 2)
+    0.6667
+    """
+    return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+
+
+def choose_threshold(rows: dict[float, tuple[int, int, int]], floor: float) -> float | None:
+    """The threshold of ``rows`` (threshold -> pooled out-of-fold (tp, fp, fn) of kg's default engine; ``OFF``:
+    without the classifier's links of this type) with the best F1, among those whose links added to the rules'
+    are at least ``floor`` precise over at least ``TRUST_MIN_PREDICTIONS``; ``None`` when none beats ``OFF``.
+    A tie goes to the higher threshold (fewer links for the same F1).
+
+    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.7)
+    0.5
+    >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.9) is None
+    True
+    """
+    tp0, fp0, fn0 = rows[OFF]
+    best, best_f1 = None, pooled_f1(tp0, fp0, fn0)
+    for t in sorted(x for x in rows if x != OFF):
+        tp, fp, fn = rows[t]
+        added, right = tp + fp - tp0 - fp0, tp - tp0
+        if added >= TRUST_MIN_PREDICTIONS and right >= floor * added and pooled_f1(tp, fp, fn) >= best_f1:
+            best, best_f1 = t, pooled_f1(tp, fp, fn)
+    return best
