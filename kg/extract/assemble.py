@@ -142,6 +142,8 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
         tail = text[m.end : m.end + 16]
         if tail.startswith(" (") and ")" in tail:
             acro = tail[2 : tail.index(")")]
+            if acro.startswith(" ") and acro.endswith(" "):
+                acro = acro.strip()  # tokenised text: "Bank Indonesia ( BI )"
             upper = acro.isupper() and 2 <= len(acro) <= 6
             if not upper and m.text.islower():
                 # text without capitals ("( yimm )", "( gaikindo )"): nothing marks an acronym, so one word in

@@ -285,6 +285,22 @@ def test_a_sector_word_outside_a_name_is_still_a_sector() -> None:
                                            for r in x.relations}
 
 
+@pytest.mark.parametrize(("lang", "text", "name", "short"), [
+    # tokenised text puts spaces inside the brackets; a ticker a list gives to another company still
+    # names the one before it
+    ("id", "PT Sinar Logistik Nusantara Tbk ( SILO ) membuka gudang baru di Surabaya .",
+     "PT Sinar Logistik Nusantara Tbk", "SILO"),
+    ("en", "Harbour Freight Lines Inc ( HAFL ) said on Monday it would buy two ships .",
+     "Harbour Freight Lines Inc", "HAFL"),
+])
+def test_a_spaced_short_form_in_brackets_joins_the_name_before_it(lang: str, text: str, name: str,
+                                                                   short: str) -> None:
+    from kg.extract import extract
+
+    ents = {e.label: e.aliases for e in extract(Article(id="t", text=text, language=lang)).entities}
+    assert short in ents.get(name, ()) and short not in ents, ents
+
+
 def test_a_bracketed_ticker_after_a_name_is_no_entity_even_when_a_list_knows_it() -> None:
     from kg.extract import extract
 
