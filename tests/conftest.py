@@ -21,3 +21,19 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this checkout")
     return SHARED
+
+
+@pytest.fixture
+def pair_classifier(monkeypatch: pytest.MonkeyPatch):
+    """Install a stub in place of kg's pair classifier: ``pair_classifier(stub)``, where
+    ``stub(tokens, a, b, language=..., models=...)`` answers one pair as ``pairscore.classify`` does;
+    the pipeline asks for a sentence's pairs at once (``pairscore.classify_pairs``)."""
+    from kg.extract import pairscore
+
+    def install(stub):  # type: ignore[no-untyped-def]
+        def classify_pairs(tokens, pairs, *, language, models=None):  # type: ignore[no-untyped-def]
+            return [stub(tokens, a, b, language=language, models=models) for a, b in pairs]
+
+        monkeypatch.setattr(pairscore, "classify_pairs", classify_pairs)
+
+    return install

@@ -136,18 +136,9 @@ def test_part_or_product_needs_the_part_word_next_to_of():
     assert not part_or_product(toks, (0, 1), (8, 9), "id")  # no word list in Indonesian
 
 
-def _pairwise(stub):
-    """A stub of ``pairscore.classify_pairs`` answering each pair with ``stub(tokens, a, b, ...)``."""
-    def classify_pairs(tokens, pairs, *, language, models=None):
-        return [stub(tokens, a, b, language=language, models=models) for a, b in pairs]
-    return classify_pairs
-
-
-def test_the_classifier_may_place_a_company_in_a_modifier_country_but_not_deal_with_it(monkeypatch):
+def test_the_classifier_may_place_a_company_in_a_modifier_country_but_not_deal_with_it(pair_classifier):
     # A stub classifier that links every company and country both ways: only based_in survives for a
     # country that merely says where ("in the U.S."), and a deal with it is dropped.
-    from kg.extract import pairscore
-
     def stub(tokens, a, b, *, language, models=None):
         if a[2] == "Company" and b[2] == "Country":
             return "based_in", 0.9
@@ -155,7 +146,7 @@ def test_the_classifier_may_place_a_company_in_a_modifier_country_but_not_deal_w
             return "supply", 0.9
         return None, 1.0
 
-    monkeypatch.setattr(pairscore, "classify_pairs", _pairwise(stub))
+    pair_classifier(stub)
     rels = _rels("Tenvar Industries Inc, the largest copper producer in the U.S., reported a loss.")
     assert ("based_in", "Tenvar Industries Inc", "United States") in rels, rels
     assert not any(r[0] == "supply" for r in rels), rels
@@ -167,12 +158,10 @@ def test_in_indonesian_the_name_after_a_unit_cue_is_the_parent():
     assert ("subsidiary_of", "PT Sinar Logam", "PT Nusantara Baterai Tbk") in rels, rels
 
 
-def test_a_name_a_venue_frame_introduces_keeps_its_employer_and_seat_but_makes_no_deal(monkeypatch):
+def test_a_name_a_venue_frame_introduces_keeps_its_employer_and_seat_but_makes_no_deal(pair_classifier):
     # A stub classifier that links every person to every company and every company to every other:
     # the source after "according to" still works for her company, and the regulator a filing was made
     # with still has its seat, but neither buys anything.
-    from kg.extract import pairscore
-
     def stub(tokens, a, b, *, language, models=None):
         if a[2] == "Person" and b[2] == "Company":
             return "works_for", 0.9
@@ -182,7 +171,7 @@ def test_a_name_a_venue_frame_introduces_keeps_its_employer_and_seat_but_makes_n
             return "based_in", 0.9
         return None, 1.0
 
-    monkeypatch.setattr(pairscore, "classify_pairs", _pairwise(stub))
+    pair_classifier(stub)
     rels = _rels("The plant will close in May, according to Ana Dorval, director of Tenvar Industries Inc.")
     assert ("works_for", "Ana Dorval", "Tenvar Industries Inc") in rels, rels
     rels = _rels("In a filing with the Lumeo Securities Commission in Oslo, Tenvar Industries Inc said it bought "

@@ -150,14 +150,12 @@ def test_a_body_after_a_title_is_no_person(text: str) -> None:
     assert not [e.label for e in ents if e.type == "Person"], ents
 
 
-def test_the_appointer_of_a_title_elsewhere_is_no_employer(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_appointer_of_a_title_elsewhere_is_no_employer(pair_classifier) -> None:  # type: ignore[no-untyped-def]
     # "X Tunjuk Budi Jadi Dirut Y": Budi works for Y, not for X, whatever the pair classifier reads
-    from kg.extract import pairscore
+    def every_pair_a_job(tokens, a, b, *, language, models=None):  # type: ignore[no-untyped-def]
+        return ("works_for", 0.99) if a[2] == "Person" and b[2] != "Person" else (None, 1.0)
 
-    def every_pair_a_job(tokens, pairs, *, language, models=None):  # type: ignore[no-untyped-def]
-        return [("works_for", 0.99) if a[2] == "Person" and b[2] != "Person" else (None, 1.0) for a, b in pairs]
-
-    monkeypatch.setattr(pairscore, "classify_pairs", every_pair_a_job)
+    pair_classifier(every_pair_a_job)
     text = "Kementerian Koperasi Tunjuk Budi Santoso Jadi Dirut PT Sinar Logistik Tbk"
     jobs = {r for r in relations_of(text, "id", status=False) if r[0] == "works_for"}
     assert jobs == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, jobs
