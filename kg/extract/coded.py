@@ -163,7 +163,7 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
     fillers = lex.words("launch_fillers") | lex.words("product_heads")
     verbs = lex.words("caseless_launch_verbs")
     stop = sentence_starters()
-    not_products = lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
+    not_products = _not_products(lex)
     named = {k for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
     for h in hits:
@@ -187,8 +187,13 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
 
 def launched_run(toks: Sequence[Token], k: int, lex: Lexicon, named: set[int]) -> int | None:
     """:func:`_launched_run` with the language's stop words and ``not_products_start``."""
-    not_products = lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
+    not_products = _not_products(lex)
     return _launched_run(toks, k, lex, sentence_starters(), named, not_products)
+
+
+def _not_products(lex: Lexicon) -> frozenset[str]:
+    """The language's words that start no launched product (``not_products_start``; none when unset)."""
+    return lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
 
 
 def _launched_run(toks: Sequence[Token], k: int, lex: Lexicon, stop: frozenset[str], named: set[int],
