@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_pair, job_status_span
-from kg.extract.joins import appositive_comma, joined_before, listed_parties
+from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import appositive_head, clause, left_party, possessor, right_party, types_ok
@@ -240,6 +240,17 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     return None
 
 
+def _proxy(s: Sentence, lex: Lexicon, hits: list[Hit], subj: Mention, rtype: str) -> bool:
+    """Whether the subject's name only says whose relative or officer acts: "Putra Aguan Borong Saham X"
+    (``kin_words``), and for a stake "Wadirut Hermina Borong Saham X" (a job title before the name: the
+    officer buys for himself). Never for symmetric links or works_for."""
+    if RELATION_TYPES[rtype].symmetric or rtype in ("works_for", "operates_in", "based_in") or subj.i == 0:
+        return False
+    if s.tokens[subj.i - 1].low in lex.words("kin_words"):
+        return True
+    return rtype == "investment" and any(o.j == subj.i and o.cue.relation == "works_for" for o in hits)
+
+
 def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """Whether a contest word (``contest_words``: bid, bidders, offer) follows a competitor cue ending
     at ``k`` within four words and before any name ("rival bidders", "competing against a rival offer")."""
@@ -305,7 +316,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         else:
             pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7
-        if pair is None or not types_ok(rtype, *pair):
+            if pair is None and headline and hi < len(s.tokens):
+                # "Gandeng Bank Raya, DPLK BRI Pacu ...": the subject after the comma
+                rt = RELATION_TYPES[rtype]
+                pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
+                               passive=_passive(s, lex, h))
+        if pair is None or not types_ok(rtype, *pair) or _proxy(s, lex, hits, pair[0], rtype):
             continue
         if rtype == "operates_in":
             yield from more_sectors(s, lex, ms, pair)
