@@ -23,6 +23,7 @@ from kg.extract.joins import appositive_comma, fronted, joined_before, listed_pa
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import appositive_head, clause, left_party, possessor, right_party, types_ok
+from kg.extract.origin import origins
 from kg.extract.owners import owned
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
@@ -286,6 +287,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
+    yield from origins(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
     for link, owner, owned_, certain in owned(s, lex, ms):
         # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
