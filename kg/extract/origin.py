@@ -72,7 +72,8 @@ def origins(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     toks = s.tokens
     links = lex.words("apposition_links")
     openers = lex.words("list_openers")
-    named = frozenset(k for m in ms if m.type != "Sector" for k in range(m.i, m.j))
+    # (a description read as the company itself, "perusahaan energi nuklir Rusia", is no name)
+    named = frozenset(k for m in ms if m.type != "Sector" and m.source != "coref" for k in range(m.i, m.j))
     orgs = [m for m in ms if m.type in ORG_TYPES and m.source != "coref"]
     described: set[int] = set()  # heads of descriptions read as the name's before them
     for m in orgs:
