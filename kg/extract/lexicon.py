@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Most words a "..." in a cue may skip.
 GAP = 3
-_FLAGS = frozenset({"exact", "noun", "passive", "either", "next", "before"})
+_FLAGS = frozenset({"exact", "noun", "passive", "owner", "either", "next", "before"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ class Cue:
     exact: bool = False
     noun: bool = False
     passive: bool = False
+    # Ownership, not management: a person or a state after a passive cue is its subject too ("perusahaan
+    # milik miliarder X" is X's investment; "led by chief executive X" names no investor).
+    owner: bool = False
     # A status cue's reach relative to the relation cue ("" = the status's default: denial and
     # plan cues before it, rumour and ending cues either side; "either" = either side;
     # "next" = only right before it, as a negation: "to" in "X to buy Y"; "before" = only before
@@ -276,6 +279,7 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 exact="exact" in flagset,
                 noun="noun" in flagset,
                 passive="passive" in flagset,
+                owner="owner" in flagset,
                 scope=next((f for f in ("either", "next", "before") if f in flagset), ""),
                 after=before_words,
                 near=int(reach[0]) if reach else -1,

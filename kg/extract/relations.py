@@ -202,7 +202,7 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
     # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
     if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
         subj = agent or right
-        if h.cue.passive and subj.type not in ORG_TYPES:
+        if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
         if rt.name == "subsidiary_of" and not h.cue.passive:
             return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
@@ -325,6 +325,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                                passive=_passive(s, lex, h))
         if pair is None or not types_ok(rtype, *pair) or _proxy(s, lex, hits, pair[0], rtype):
             continue
+        if (h.cue.owner or rtype == "subsidiary_of") and h.j < len(s.tokens) and \
+                s.tokens[h.j].low in lex.words("owner_kind_words"):
+            continue  # "badan usaha milik negara Dahlan Iskan": a state-owned enterprise, then a name
+        if rtype == "investment" and pair[0].type in ORG_TYPES and any(
+                o.cue.relation == "subsidiary_of" and (o.i, o.j) == (h.i, h.j) for o in hits):
+            continue  # "X milik Y": an organisation that owns is a parent (subsidiary_of), a person invests
         if rtype == "operates_in":
             yield from more_sectors(s, lex, ms, pair)
         seen_spans.add((h.i, h.j))

@@ -59,3 +59,17 @@ def test_a_description_before_the_name_gives_its_country():
 def test_a_description_belongs_to_the_name_before_it():
     rels = _links("PT Tirta Loka Abadi merupakan perusahaan Jepang, PT Sinar Baru Jaya pun menolak.")
     assert not any(t == "based_in" and a == "PT Sinar Baru Jaya" for t, a, *_ in rels), rels
+
+
+def test_owned_by_a_person_is_an_investment_by_an_organisation_a_subsidiary():
+    rels = _links("PT Tirta Loka Abadi merupakan perusahaan milik pengusaha Budi Santoso.")
+    assert ("investment", "Budi Santoso", "PT Tirta Loka Abadi", "asserted") in rels, rels
+    rels = _links("PT Tirta Loka Abadi milik PT Sinar Baru Jaya terus bertumbuh.")
+    assert ("subsidiary_of", "PT Tirta Loka Abadi", "PT Sinar Baru Jaya", "asserted") in rels, rels
+    assert not any(t == "investment" for t, *_ in rels), rels
+
+
+def test_a_state_owned_enterprise_names_no_owner():
+    # "milik negara" is the kind of owner; the name after it is the minister, who owns nothing
+    rels = _links("PT Tirta Loka Abadi mengundang menteri badan usaha milik negara Budi Santoso ke pabriknya.")
+    assert not any(t in ("investment", "subsidiary_of") for t, *_ in rels), rels
