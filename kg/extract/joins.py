@@ -119,12 +119,14 @@ def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]
 
 
 def fronted(s: Sentence, lex: Lexicon, ms: list[Mention], cue: tuple[int, int], lo: int, comma: int,
-            types: frozenset[str], *, passive: bool, gap: int = 4) -> tuple[Mention, Mention] | None:
+            types: frozenset[str], *, passive: bool, gap: int = 4, after_types: frozenset[str] | None = None
+            ) -> tuple[Mention, Mention] | None:
     """A headline's clause put before a comma, whose subject is that of the clause after it: "Gandeng
     Bank Raya, DPLK BRI Pacu ..." (DPLK BRI partners Bank Raya), "Usai Dicaplok Grup Djarum, Bos DATA
     ..." (a passive cue: Grup Djarum acquires DATA). The cue (tokens ``cue``) has no name before it in
     its clause (from ``lo``) and a party after it before the comma at ``comma``; the other party is the
-    first name of ``types`` within ``gap`` words after the comma. Not when the comma lists names
+    first name of ``after_types`` (default ``types``) within ``gap`` words after the comma ("Pasca Tutup
+    Bisnis E-Commerce, Ini Kabar dari Bukalapak": a Sector inside, the Company after). Not when the comma lists names
     ("Borong Saham BBRI, BMRI & BBNI") or a relative stands before that name ("..., Ini Profil Putra
     Konglomerat Aguan": ``kin_words``). Returns (subject, object) or None.
 
@@ -149,7 +151,7 @@ def fronted(s: Sentence, lex: Lexicon, ms: list[Mention], cue: tuple[int, int], 
     if any(lo <= m.i < cue[0] for m in ms):
         return None  # a name before the cue: the clause has its own subject
     inside = next((m for m in ms if cue[1] <= m.i and m.j <= comma and m.type in types), None)
-    after = next((m for m in ms if m.i > comma and m.type in types), None)
+    after = next((m for m in ms if m.i > comma and m.type in (after_types or types)), None)
     if inside is None or after is None or after.i - comma - 1 > gap or after.key == inside.key:
         return None
     if after.i == comma + 1 and after.j < len(toks) and toks[after.j].low in lex.words("list_joiners"):

@@ -315,6 +315,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
+            comma = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), -1) if headline else -1
+            if pair is None and rtype == "operates_in" and comma > 0:
+                # "Pasca Tutup Bisnis E-Commerce, Ini Kabar Penting dari Bukalapak": the company after the comma
+                pair = fronted(s, lex, ms, (h.i, h.j), lo, comma, frozenset({"Sector"}), passive=False,
+                               after_types=frozenset({"Company"}))
         else:
             pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7

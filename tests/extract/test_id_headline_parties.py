@@ -73,3 +73,8 @@ def test_a_state_owned_enterprise_names_no_owner():
     # "milik negara" is the kind of owner; the name after it is the minister, who owns nothing
     rels = _links("PT Tirta Loka Abadi mengundang menteri badan usaha milik negara Budi Santoso ke pabriknya.")
     assert not any(t in ("investment", "subsidiary_of") for t, *_ in rels), rels
+
+
+def test_a_fronted_line_of_business_is_the_company_after_the_comma():
+    rels = _links("Perkuat Bisnis Batu Bara, PT Tirta Loka Abadi Siapkan Rp 2 Triliun")
+    assert any(t == "operates_in" and a == "PT Tirta Loka Abadi" for t, a, *_ in rels), rels
