@@ -66,8 +66,10 @@ def origins(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     []
     """
     heads = lex.words("origin_heads")
+    if not heads:
+        return
     countries = {m.i: m for m in ms if m.type == "Country" and m.source != "coref"}
-    if not heads or not countries:
+    if not countries:
         return
     toks = s.tokens
     links = lex.words("apposition_links")
