@@ -22,7 +22,15 @@ from kg.extract.jobs import job_pair, job_status_span
 from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, clause, left_party, possessor, right_party, types_ok
+from kg.extract.nearest import (
+    appositive_head,
+    clause,
+    left_party,
+    possessor,
+    right_party,
+    stands_for_another,
+    types_ok,
+)
 from kg.extract.origin import origins
 from kg.extract.owners import owned
 from kg.extract.sale import sales
@@ -200,6 +208,11 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
     # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
+    if (not passive and agent is not None and agent is not right and right.i - h.j <= 1
+            and 0 <= agent_at - right.j <= 1 and rt.name != "subsidiary_of" and not rt.symmetric):
+        # "... permasalahan akuisisi Danamon oleh DBS", "the acquisition of Talon by Norvik": the party named
+        # right after the noun is acted on, whoever stands before it
+        return agent, right
     if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
@@ -239,17 +252,6 @@ def _special(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     if rtype == "works_for":
         return job_pair(s, lex, ms, h, lo, hi)
     return None
-
-
-def _proxy(s: Sentence, lex: Lexicon, hits: list[Hit], subj: Mention, rtype: str) -> bool:
-    """Whether the subject's name only says whose relative or officer acts: "Putra Aguan Borong Saham X"
-    (``kin_words``), and for a stake "Wadirut Hermina Borong Saham X" (a job title before the name: the
-    officer buys for himself). Never for symmetric links or works_for."""
-    if RELATION_TYPES[rtype].symmetric or rtype in ("works_for", "operates_in", "based_in") or subj.i == 0:
-        return False
-    if s.tokens[subj.i - 1].low in lex.words("kin_words"):
-        return True
-    return rtype == "investment" and any(o.j == subj.i and o.cue.relation == "works_for" for o in hits)
 
 
 def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
@@ -328,7 +330,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 rt = RELATION_TYPES[rtype]
                 pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
                                passive=_passive(s, lex, h))
-        if pair is None or not types_ok(rtype, *pair) or _proxy(s, lex, hits, pair[0], rtype):
+        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype):
             continue
         if (h.cue.owner or rtype == "subsidiary_of") and h.j < len(s.tokens) and \
                 s.tokens[h.j].low in lex.words("owner_kind_words"):

@@ -78,3 +78,10 @@ def test_a_state_owned_enterprise_names_no_owner():
 def test_a_fronted_line_of_business_is_the_company_after_the_comma():
     rels = _links("Perkuat Bisnis Batu Bara, PT Tirta Loka Abadi Siapkan Rp 2 Triliun")
     assert any(t == "operates_in" and a == "PT Tirta Loka Abadi" for t, a, *_ in rels), rels
+
+
+def test_the_agent_after_the_party_acted_on_pairs_with_it():
+    # the regulator named before the deal is neither of its parties
+    rels = _links("Otoritas Jasa Keuangan menyoroti permasalahan akuisisi PT Tirta Loka Abadi oleh PT Sinar Baru Jaya.")
+    acquisitions = {(a, b) for t, a, b, _s in rels if t == "acquisition"}
+    assert acquisitions == {("PT Sinar Baru Jaya", "PT Tirta Loka Abadi")}, rels
