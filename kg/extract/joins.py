@@ -21,13 +21,16 @@ def joined_before(
     s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
 ) -> tuple[Mention, Mention] | None:
     """The mention joined to ``last`` by a conjunction right before it ("A dan B", "A & B", "A and B"),
-    paired with it; None when there is none."""
+    or by a hyphen with no space around it ("BNI-VinFast Kerja Sama": a headline's pair), paired with it;
+    None when there is none."""
     toks = s.tokens
     conj = lex.words("conjunctions") - lex.words("object_markers")
     for m in reversed(ms):
         if m.j <= last.i:
             gap = toks[m.j : last.i]
-            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and gap[0].low in conj
+            hyphen = len(gap) == 1 and gap[0].text == "-" and toks[m.j - 1].end == gap[0].start \
+                and gap[0].end == toks[last.i].start
+            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and (gap[0].low in conj or hyphen)
             return (m, last) if ok else None
     return None
 

@@ -85,3 +85,9 @@ def test_the_agent_after_the_party_acted_on_pairs_with_it():
     rels = _links("Otoritas Jasa Keuangan menyoroti permasalahan akuisisi PT Tirta Loka Abadi oleh PT Sinar Baru Jaya.")
     acquisitions = {(a, b) for t, a, b, _s in rels if t == "acquisition"}
     assert acquisitions == {("PT Sinar Baru Jaya", "PT Tirta Loka Abadi")}, rels
+
+
+def test_two_names_joined_by_a_hyphen_before_a_symmetric_cue():
+    # (two listed names the gazetteer knows, so that the tagger reads two names, not one)
+    rels = _links("BTN-VinFast Kerja Sama Garap Ekspor Kopi")
+    assert any(t == "partnership" and "VinFast" in (a, b) for t, a, b, _s in rels), rels
