@@ -21,13 +21,16 @@ def joined_before(
     s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
 ) -> tuple[Mention, Mention] | None:
     """The mention joined to ``last`` by a conjunction right before it ("A dan B", "A & B", "A and B"),
-    paired with it; None when there is none."""
+    or by a hyphen with no space around it ("BNI-VinFast Kerja Sama": a headline's pair), paired with it;
+    None when there is none."""
     toks = s.tokens
     conj = lex.words("conjunctions") - lex.words("object_markers")
     for m in reversed(ms):
         if m.j <= last.i:
             gap = toks[m.j : last.i]
-            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and gap[0].low in conj
+            hyphen = len(gap) == 1 and gap[0].text == "-" and toks[m.j - 1].end == gap[0].start \
+                and gap[0].end == toks[last.i].start
+            ok = m.i >= lo and m.key != last.key and len(gap) == 1 and (gap[0].low in conj or hyphen)
             return (m, last) if ok else None
     return None
 
@@ -115,3 +118,47 @@ def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]
         k = end
     return k if k < len(toks) and toks[k].text == "," else -1
 
+
+
+
+def fronted(s: Sentence, lex: Lexicon, ms: list[Mention], cue: tuple[int, int], lo: int, comma: int,
+            types: frozenset[str], *, passive: bool, gap: int = 4, after_types: frozenset[str] | None = None
+            ) -> tuple[Mention, Mention] | None:
+    """A headline's clause put before a comma, whose subject is that of the clause after it: "Gandeng
+    Bank Raya, DPLK BRI Pacu ..." (DPLK BRI partners Bank Raya), "Usai Dicaplok Grup Djarum, Bos DATA
+    ..." (a passive cue: Grup Djarum acquires DATA). The cue (tokens ``cue``) has no name before it in
+    its clause (from ``lo``) and a party after it before the comma at ``comma``; the other party is the
+    first name of ``after_types`` (default ``types``) within ``gap`` words after the comma ("Pasca Tutup
+    Bisnis E-Commerce, Ini Kabar dari Bukalapak": a Sector inside, the Company after). Not when the comma lists names
+    ("Borong Saham BBRI, BMRI & BBNI") or a relative stands before that name ("..., Ini Profil Putra
+    Konglomerat Aguan": ``kin_words``). Returns (subject, object) or None.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.mentions import Mention
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> def run(text, names):
+    ...     toks = tokenize(text)
+    ...     words = [t.text for t in toks]
+    ...     ms = [Mention(0, words.index(n.split()[0]), words.index(n.split()[0]) + len(n.split()), 0, 0, n,
+    ...                   "Company", n, n, "ner") for n in names]
+    ...     s = Sentence(0, 0, len(text), text, tuple(toks))
+    ...     pair = fronted(s, load_lexicon("id"), ms, (0, 1), 0, words.index(","), frozenset({"Company"}),
+    ...                    passive=False)
+    ...     return pair and [m.text for m in pair]
+    >>> run("Gandeng Bank Raya , DPLK BRI Pacu Digitalisasi", ["Bank Raya", "DPLK BRI"])
+    ['DPLK BRI', 'Bank Raya']
+    >>> run("Borong Saham BBRI , BMRI & BBNI", ["BBRI", "BMRI", "BBNI"]) is None
+    True
+    """
+    toks = s.tokens
+    if any(lo <= m.i < cue[0] for m in ms):
+        return None  # a name before the cue: the clause has its own subject
+    inside = next((m for m in ms if cue[1] <= m.i and m.j <= comma and m.type in types), None)
+    after = next((m for m in ms if m.i > comma and m.type in (after_types or types)), None)
+    if inside is None or after is None or after.i - comma - 1 > gap or after.key == inside.key:
+        return None
+    if after.i == comma + 1 and after.j < len(toks) and toks[after.j].low in lex.words("list_joiners"):
+        return None  # "BBRI, BMRI & BBNI": a list, not a clause
+    if any(t.low in lex.words("kin_words") for t in toks[comma + 1 : after.i]):
+        return None
+    return (inside, after) if passive else (after, inside)

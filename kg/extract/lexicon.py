@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Most words a "..." in a cue may skip.
 GAP = 3
-_FLAGS = frozenset({"exact", "noun", "passive", "either", "next", "before"})
+_FLAGS = frozenset({"exact", "noun", "passive", "owner", "either", "next", "before"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,9 @@ class Cue:
     exact: bool = False
     noun: bool = False
     passive: bool = False
+    # Ownership, not management: a person or a state after a passive cue is its subject too ("perusahaan
+    # milik miliarder X" is X's investment; "led by chief executive X" names no investor).
+    owner: bool = False
     # A status cue's reach relative to the relation cue ("" = the status's default: denial and
     # plan cues before it, rumour and ending cues either side; "either" = either side;
     # "next" = only right before it, as a negation: "to" in "X to buy Y"; "before" = only before
@@ -95,17 +98,21 @@ class Cue:
                     return -1
                 k += 1
                 continue
-            for g in range(gap + 1):
-                if k + g >= n:
+            skipped = 0
+            while True:
+                if k >= n:
                     return -1
-                t = tokens[k + g]
+                t = tokens[k]
                 if (t.low == w) if self.exact else (w in lex.stems(t.text)):
-                    k += g + 1
+                    k += 1
                     break
+                if skipped >= gap:
+                    return -1
                 if not t.is_word:
                     return -1  # a gap spans words only, never a comma or a bracket
-            else:
-                return -1
+                # "Borong 5,5 Juta Saham": a decimal number is one word of the gap
+                k = _number_end(tokens, k)
+                skipped += 1
             gap = 0
         return k
 
@@ -114,6 +121,21 @@ class Cue:
             return False
         t = tokens[i - 1]
         return t.low in self.after if self.exact else not self.after.isdisjoint(lex.stems(t.text))
+
+
+def _number_end(tokens: Sequence[Token], k: int) -> int:
+    """One past token ``k``, or past the decimal number it starts ("5,5", "148.66" written
+    without spaces: the tokenizer splits them at the mark)."""
+    while (
+        k + 2 < len(tokens)
+        and tokens[k].text.isdigit()
+        and tokens[k + 1].text in ",."
+        and tokens[k + 2].text.isdigit()
+        and tokens[k].end == tokens[k + 1].start
+        and tokens[k + 1].end == tokens[k + 2].start
+    ):
+        k += 2
+    return k + 1
 
 
 def _parse_rules(rules: list[str]) -> tuple[tuple[str, str], ...]:
@@ -257,6 +279,7 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 exact="exact" in flagset,
                 noun="noun" in flagset,
                 passive="passive" in flagset,
+                owner="owner" in flagset,
                 scope=next((f for f in ("either", "next", "before") if f in flagset), ""),
                 after=before_words,
                 near=int(reach[0]) if reach else -1,

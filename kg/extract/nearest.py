@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.found import Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
@@ -109,3 +110,14 @@ def right_party(
 def types_ok(rtype: str, a: Mention, b: Mention) -> bool:
     rt = RELATION_TYPES[rtype]
     return a.key != b.key and a.type in rt.subject_types and b.type in rt.object_types
+
+
+def stands_for_another(s: Sentence, lex: Lexicon, hits: Sequence[Hit], subj: Mention, rtype: str) -> bool:
+    """Whether the subject's name only says whose relative or officer acts: "Putra Aguan Borong Saham X"
+    (``kin_words``), and for a stake "Wadirut Hermina Borong Saham X" (a job title before the name: the
+    officer buys for himself). Never for symmetric links or works_for."""
+    if RELATION_TYPES[rtype].symmetric or rtype in ("works_for", "operates_in", "based_in") or subj.i == 0:
+        return False
+    if s.tokens[subj.i - 1].low in lex.words("kin_words"):
+        return True
+    return rtype == "investment" and any(o.j == subj.i and o.cue.relation == "works_for" for o in hits)

@@ -19,10 +19,19 @@ from collections.abc import Iterator, Sequence
 from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_pair, job_status_span
-from kg.extract.joins import appositive_comma, joined_before, listed_parties
+from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, clause, left_party, possessor, right_party, types_ok
+from kg.extract.nearest import (
+    appositive_head,
+    clause,
+    left_party,
+    possessor,
+    right_party,
+    stands_for_another,
+    types_ok,
+)
+from kg.extract.origin import origins
 from kg.extract.owners import owned
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, negation_status
@@ -199,9 +208,14 @@ def _pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
     # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
+    if (not passive and agent is not None and agent is not right and right.i - h.j <= 1
+            and 0 <= agent_at - right.j <= 1 and rt.name != "subsidiary_of" and not rt.symmetric):
+        # "... permasalahan akuisisi Danamon oleh DBS", "the acquisition of Talon by Norvik": the party named
+        # right after the noun is acted on, whoever stands before it
+        return agent, right
     if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
         subj = agent or right
-        if h.cue.passive and subj.type not in ORG_TYPES:
+        if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money
         if rt.name == "subsidiary_of" and not h.cue.passive:
             return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
@@ -275,6 +289,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
+    yield from origins(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
     for link, owner, owned_, certain in owned(s, lex, ms):
         # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
@@ -302,11 +317,27 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = _special(s, lex, ms, h, lo, hi)
             conf = 0.7
+            comma = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), -1) if headline else -1
+            if pair is None and rtype == "operates_in" and comma > 0:
+                # "Pasca Tutup Bisnis E-Commerce, Ini Kabar Penting dari Bukalapak": the company after the comma
+                pair = fronted(s, lex, ms, (h.i, h.j), lo, comma, frozenset({"Sector"}), passive=False,
+                               after_types=frozenset({"Company"}))
         else:
             pair = _pair(s, lex, parties, h, lo, hi)
             conf = 0.6 if h.cue.noun else 0.7
-        if pair is None or not types_ok(rtype, *pair):
+            if pair is None and headline and hi < len(s.tokens):
+                # "Gandeng Bank Raya, DPLK BRI Pacu ...": the subject after the comma
+                rt = RELATION_TYPES[rtype]
+                pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
+                               passive=_passive(s, lex, h))
+        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype):
             continue
+        if (h.cue.owner or rtype == "subsidiary_of") and h.j < len(s.tokens) and \
+                s.tokens[h.j].low in lex.words("owner_kind_words"):
+            continue  # "badan usaha milik negara Dahlan Iskan": a state-owned enterprise, then a name
+        if rtype == "investment" and pair[0].type in ORG_TYPES and any(
+                o.cue.relation == "subsidiary_of" and (o.i, o.j) == (h.i, h.j) for o in hits):
+            continue  # "X milik Y": an organisation that owns is a parent (subsidiary_of), a person invests
         if rtype == "operates_in":
             yield from more_sectors(s, lex, ms, pair)
         seen_spans.add((h.i, h.j))
