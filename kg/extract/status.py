@@ -39,15 +39,13 @@ on the training annotations (``docs/status.md``).
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kg.errors import DataError
 from kg.extract.found import outer_hits
 from kg.extract.modelfiles import model_file, read_json_object
-from kg.schema import STATUSES
+from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 
 if TYPE_CHECKING:
     from kg.extract.found import Hit
@@ -74,7 +72,6 @@ __all__ = [
 ]
 
 MODEL_FILE = "status.json"
-FORMAT = "kg-status/1"
 
 # Where a company is based and what it does are facts, not events: only a negation right
 # before the cue changes them ("bukan perusahaan otomotif").
@@ -304,54 +301,6 @@ def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], 
         top = model.fact.labels[max(range(len(p)), key=p.__getitem__)]
         f += [f"fact={top}", f"fact={top}|{relation}"]
     return list(dict.fromkeys(f))
-
-
-class Linear:
-    """One multinomial logistic regression: labels, feature vocabulary, weights, bias."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        import numpy as np
-
-        self.labels: tuple[str, ...] = tuple(data["labels"])
-        names: list[str] = data["features"]
-        self.vocab = {name: k for k, name in enumerate(names)}
-        self.weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(self.labels))
-        self.bias = np.asarray(data["bias"], dtype=np.float64).reshape(len(self.labels))
-
-    def scores(self, feats: Sequence[str]) -> list[float]:
-        """Softmax probabilities of the labels (in ``labels`` order)."""
-        idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
-        z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
-        top = max(z)
-        e = [math.exp(v - top) for v in z]
-        total = sum(e)
-        return [v / total for v in e]
-
-
-class StatusModel:
-    """The shipped status model: a factuality model, a status model, and which rule answers win."""
-
-    def __init__(self, data: dict[str, Any], *, source: str) -> None:
-        try:
-            if data.get("format") != FORMAT:
-                raise DataError(f"{source}: format {data.get('format')!r} is not {FORMAT!r}")
-            self.fact = Linear(data["factuality"]) if data["factuality"] else None
-            self.status = Linear(data["status"])
-            # language -> status -> how sure the model must be to overrule the rules' answer (> 1: never)
-            self.trust: dict[str, dict[str, float]] = {
-                str(lang): {str(k): float(v) for k, v in t.items()} for lang, t in data["trust"].items()}
-            self.meta: dict[str, Any] = data.get("training", {})
-        except (AttributeError, KeyError, TypeError, ValueError) as exc:
-            raise DataError(f"{source}: malformed status model ({exc!r})") from None
-        bad = set(self.status.labels) - set(STATUSES)
-        if bad:
-            raise DataError(f"{source}: labels {sorted(bad)} are not statuses")
-
-    def trust_in_rules(self, language: str) -> dict[str, float]:
-        """How sure the model must be to overrule each of the rules' answers in ``language``
-        (a language the model was not trained for: never)."""
-        got = self.trust.get(language)
-        return got if got is not None else {st: 2.0 for st in STATUSES[1:]}
 
 
 def model_path(models: str | None = None) -> Path:

@@ -217,6 +217,28 @@ def test_a_sale_ends_the_sellers_link_not_the_buyers() -> None:
     assert _rule("en", text, "unit", relation="acquisition") == "asserted"
 
 
+def test_an_offer_withdrawn_or_failed_has_ended() -> None:
+    assert _rule("en", "Norvik Shipping said it has withdrawn its offer to acquire Talon Ports.", "acquire") == "ended"
+    assert _rule("en", "Norvik Shipping unsuccessfully bid for Talon Ports last year.", "bid") == "ended"
+    assert _rule("en", "Norvik Shipping and Talon Ports suspended negotiations on a merger.", "merger") == "ended"
+    assert _rule("en", "Norvik Shipping is discontinuing its efforts to negotiate a purchase of Talon Ports.",
+                 "purchase") == "ended"
+    # without the ending the offer stands
+    assert _rule("en", "Norvik Shipping said it has made an offer to acquire Talon Ports.", "acquire") == "planned"
+
+
+def test_potential_buyers_are_a_rumour_of_the_deal_only() -> None:
+    text = "Norvik Shipping, a unit of Vexo Holdings, is a potential buyer that may acquire Talon Ports."
+    assert _rule("en", text, "acquire") == "rumored"
+    assert _rule("en", text.replace("a potential buyer", "a company"), "acquire") == "asserted"
+    assert _rule("en", text, "unit") == "asserted"  # the unit's parent is no rumour (not=subsidiary_of)
+
+
+def test_a_newspaper_as_the_source_is_a_rumour() -> None:
+    assert _rule("en", "Norvik Shipping will buy Talon Ports, a Jakarta newspaper said.", "buy") == "rumored"
+    assert _rule("en", "Norvik Shipping will buy Talon Ports, the company said.", "buy") == "planned"
+
+
 def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str) -> str:
     """The rules' status of a gold pair (token spans ``a`` and ``b``), read where :func:`S.anchor_of` reads it."""
     lex = load_lexicon(lang)
