@@ -94,7 +94,6 @@ def test_a_ber_word_inside_a_caseless_name_does_not_cut_it() -> None:
 
 
 def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
-    from kg.extract.gazindex import gaz_index
     from kg.extract.brands import brand_kind
     from kg.extract.gazindex import gaz_index
     from kg.extract.ner import tagger
