@@ -55,7 +55,9 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
     """The kind of a caseless tagger's Product run ``toks[i:j]``.
 
     A product has a model code ("mp4-28", "helio x10"), is a title opened by an article ("the martian":
-    ``name_articles``), or follows the maker the lists know ("microsoft pix", "bri transfer lounge"), unless
+    ``name_articles``), follows a noun for a kind of product and is no name the lists know ("varian baleno",
+    "aplikasi ragunan zoo": ``brand_product_heads``; "ponsel samsung" stays the maker), or follows the maker
+    the lists know ("microsoft pix", "bri transfer lounge"), unless
     what follows the maker is only places and words of a company's name (``brand_company_tails``): then it is
     the maker's regional arm or group business, a Company ("porsche asia pasifik", "samsung electronics
     indonesia"). Anything else is a company or an organisation (:func:`org_kind`). Out of fold on kg's
@@ -67,10 +69,12 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
         return "Product"
     if j - i >= 2 and toks[i].low in _words(lex, "name_articles"):
         return "Product"
+    whole = gaz.lookup_name(" ".join(t.text for t in toks[i:j]))
     maker = gaz.lookup_name(toks[i].text)
-    if j - i >= 2 and maker is not None and maker.type == "Company" and gaz.lookup_name(
-            " ".join(t.text for t in toks[i:j])) is None:
+    if j - i >= 2 and maker is not None and maker.type == "Company" and whole is None:
         return "Company" if _company_tail(toks[i + 1 : j], gaz, lex) else "Product"
+    if i > 0 and toks[i - 1].low in _words(lex, "brand_product_heads") and whole is None:
+        return "Product"
     return org_kind(model, toks, i, j, lex)
 
 

@@ -85,7 +85,7 @@ def _written_legal_form(word: str, lex: object = None) -> bool:
         return True
     code = getattr(lex, "code", "en")
     return (bare.islower() and len(bare) >= 3 and bare in _lower_forms()
-            and bare not in word_set(code, "root_words.txt") | word_set(code, "common_words.txt"))
+            and bare not in word_set(code, "root_words.txt") and bare not in word_set(code, "common_words.txt"))
 
 
 @functools.cache

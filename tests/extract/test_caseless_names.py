@@ -112,6 +112,10 @@ def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
     assert kind("samsung asia tenggara") == kind("samsung electronics indonesia") == "Company"
     assert kind("samsung qwertyband indonesia") == "Product"  # not only places and company words after the maker
     assert kind("the qwertyvision") == "Product"  # a borrowed title opened by an article
+    # after a noun for a kind of product, a brand no list knows is the product, a listed company its maker
+    toks = tokenize("varian qwertyvision dan ponsel samsung")
+    assert brand_kind(toks, 1, 2, gaz, model, lex) == "Product"
+    assert brand_kind(toks, 4, 5, gaz, model, lex) == "Company"
 
 
 def test_an_article_does_not_decide_an_organisations_kind() -> None:
@@ -123,6 +127,16 @@ def test_an_article_does_not_decide_an_organisations_kind() -> None:
     toks = tokenize("the qwertyvision")
     assert model.org_kind(toks, 0, 2) == "Organization"  # "The Fed" taught the weights that "the" opens a body
     assert org_kind(model, toks, 0, 2, lex) == model.org_kind(toks, 1, 2) == "Company"
+
+
+def test_a_business_apposition_makes_a_company() -> None:
+    from kg.extract.corporate import company_context
+    from kg.extract.text import tokenize
+
+    lex = load_lexicon("id")
+    toks = tokenize("qwerty antey , perusahaan rusia , dan budi , pengusaha asal solo")
+    assert company_context(toks, 0, 2, lex)
+    assert not company_context(toks, 7, 8, lex)
 
 
 def test_a_caseless_name_ending_in_a_legal_form_is_a_company() -> None:
