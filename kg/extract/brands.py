@@ -92,7 +92,8 @@ def org_kind(model: Model, toks: Sequence[Token], i: int, j: int, lex: Lexicon) 
     """``"Company"`` or ``"Organization"`` for the tagger's organisation ``toks[i:j]``
     (:meth:`kg.extract.ner.Model.org_kind`), read without an English article that opens it in a language
     whose text only borrows one (``name_articles``): "the telegraph" is a newspaper whatever "The Fed" taught
-    the weights about "the"."""
-    if j - i >= 2 and toks[i].low in _words(lex, "name_articles"):
+    the weights about "the". Only a lowercase article: on the Indonesian train split the capitalised names so
+    opened that the tagger calls organisations are bodies ("The Organization for ...", "The Brothers")."""
+    if j - i >= 2 and toks[i].text in _words(lex, "name_articles"):
         i += 1
     return model.org_kind(toks, i, j)
