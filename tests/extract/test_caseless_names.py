@@ -166,7 +166,8 @@ def test_caseless_product_runs_are_read() -> None:
 
 
 def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
-    text = "gabungan industri kendaraan bermotor indonesia ( gaikindo ) mencatat penjualan naik ."
+    # (an association no list knows: Gaikindo, the example before, is in institutions.txt now)
+    text = "himpunan kawasan industri indonesia ( hki ) mencatat penjualan naik ."
     orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
             if e.type in ("Company", "Organization")]
-    assert [(e.label, e.aliases) for e in orgs] == [("gabungan industri kendaraan bermotor indonesia", ("gaikindo",))]
+    assert [(e.label, e.aliases) for e in orgs] == [("himpunan kawasan industri indonesia", ("hki",))]
