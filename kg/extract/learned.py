@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.brands import brand_kind, joined_brands, org_kind
 from kg.extract.corporate import company_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -193,41 +194,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             if etype == "Product":
-                kind = _brand_kind(s.tokens, a, b, gaz, model)
+                kind = brand_kind(s.tokens, a, b, gaz, model, lex)
             else:
-                kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
+                kind = org_kind(model, s.tokens, a, b, lex) if etype == "Organization" else _NER_TYPES[etype]
             if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
-    return out
-
-
-_BRAND_JOINERS = (("-",), ("&",), ("&", "amp", ";"))
-
-
-def joined_brands(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A caseless tagger's runs with those that only a hyphen or an ampersand ("&", and "& amp ;" where
-    "&amp;" was mangled) separates joined into one organisation, when one of them is an organisation or a
-    brand: without capitals the tagger often reads "freeport - mcmoran" or "dooney & amp ; bourke" as two
-    names, or as a person and a brand ("johnson & amp ; johnson").
-
-    >>> from kg.extract.text import tokenize
-    >>> toks = tokenize("saham freeport - mcmoran dan johnson & amp ; johnson serta budi - ani")
-    >>> joined_brands(toks, [(1, 2, "Organization"), (3, 4, "Product"), (5, 6, "Person"), (9, 10, "Product"),
-    ...                      (11, 12, "Person"), (13, 14, "Person")])
-    [(1, 4, 'Organization'), (5, 10, 'Organization'), (11, 12, 'Person'), (13, 14, 'Person')]
-    """
-    out: list[tuple[int, int, str]] = []
-    for i, j, etype in sorted(runs):
-        if out:
-            a, b, prev = out[-1]
-            between = tuple(t.low for t in toks[b:i])
-            if between in _BRAND_JOINERS and {prev, etype} & {"Organization", "Product"}:
-                out[-1] = (a, j, "Organization")
-                continue
-        out.append((i, j, etype))
     return out
 
 
@@ -315,23 +289,6 @@ def _abbreviated(s: Sentence, i: int, j: int, before: Sequence[Mention]) -> str 
     if not (i >= 2 and toks[i - 1].text == "(" and j < len(toks) and toks[j].text == ")"):
         return None
     return next((m.type for m in before if m.j == i - 1 and m.type in _ORGS), None)
-
-
-def _brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Model) -> str:
-    """The kind of a caseless tagger's Product run ``toks[i:j]``: the tagger learnt NERP's "product or
-    brand", which holds companies, media and clubs ("micom", "yamaha", "chelsea") more often than products.
-    A product has a model code ("mp4-28", "helio x10") or follows the maker the lists know ("microsoft
-    pix", "bri transfer lounge"); anything else is a company or an organisation (:meth:`Model.org_kind`).
-    Out of fold on kg's caseless train units such runs were 120 companies, 54 products and 8 organisations."""
-    from kg.extract.coded import is_model_code
-
-    if any(is_model_code(t.low) for t in toks[i:j]):
-        return "Product"
-    maker = gaz.lookup_name(toks[i].text)
-    if j - i >= 2 and maker is not None and maker.type == "Company" and gaz.lookup_name(
-            " ".join(t.text for t in toks[i:j])) is None:
-        return "Product"
-    return model.org_kind(toks, i, j)
 
 
 def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:

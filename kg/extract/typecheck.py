@@ -19,7 +19,7 @@ def checked_type(etype: str, named: list[Mention], lex: object) -> str:
     code = getattr(lex, "code", "en")
     words = [w for m in named for w in m.text.replace(",", " ").split()]
     if etype in ("Person", "Organization", "Place", "Product") and any(
-        _written_legal_form(ws[0]) or _written_legal_form(ws[-1]) for m in named if (ws := m.text.split())
+        _written_legal_form(ws[0], lex) or _written_legal_form(ws[-1], lex) for m in named if (ws := m.text.split())
     ):
         return "Company"
     if etype == "Company" and _head_first_body(named, lex):
@@ -69,9 +69,28 @@ def _dotless_forms() -> frozenset[str]:
     return frozenset(f.replace(".", "") for f in legal_forms())
 
 
-def _written_legal_form(word: str) -> bool:
-    """A legal form written as one ("Inc", "Tbk", "ASA"), case and all: the surname "Asa" is none."""
-    return word.strip("(),").replace(".", "") in _dotless_forms()
+def _written_legal_form(word: str, lex: object = None) -> bool:
+    """A legal form written as one ("Inc", "Tbk", "ASA"), case and all: the surname "Asa" is none. In text
+    without capitals ("hani group", "siberian mining group", which the caseless tagger reads as people) a
+    form of three letters or more, unless it is a word of the language of ``lex`` (its root or common
+    words: "asa" is hope in Indonesian).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> lex = load_lexicon("id")
+    >>> [_written_legal_form(w, lex) for w in ("Inc", "Asa", "group", "tbk", "asa", "co")]
+    [True, False, True, True, False, False]
+    """
+    bare = word.strip("(),").replace(".", "")
+    if bare in _dotless_forms():
+        return True
+    code = getattr(lex, "code", "en")
+    return (bare.islower() and len(bare) >= 3 and bare in _lower_forms()
+            and bare not in word_set(code, "root_words.txt") and bare not in word_set(code, "common_words.txt"))
+
+
+@functools.cache
+def _lower_forms() -> frozenset[str]:
+    return frozenset(f.lower() for f in _dotless_forms())
 
 
 def _organization_words(language: str) -> frozenset[str]:

@@ -94,20 +94,64 @@ def test_a_ber_word_inside_a_caseless_name_does_not_cut_it() -> None:
 
 
 def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
+    from kg.extract.brands import brand_kind
     from kg.extract.gazindex import gaz_index
-    from kg.extract.learned import _brand_kind
     from kg.extract.ner import tagger
     from kg.extract.text import tokenize
 
-    gaz, model = gaz_index("id"), tagger("id", caseless=True)
+    gaz, model, lex = gaz_index("id"), tagger("id", caseless=True), load_lexicon("id")
 
     def kind(text: str) -> str:
         toks = tokenize(text)
-        return _brand_kind(toks, 0, len(toks), gaz, model)
+        return brand_kind(toks, 0, len(toks), gaz, model, lex)
 
     assert kind("xyzphone x20") == "Product"  # a model code
     assert kind("samsung qwertyband") == "Product"  # after a maker the lists know
     assert kind("qwertyvision") == "Company"
+    # the maker's regional arm or group business is a company, not its product
+    assert kind("samsung asia tenggara") == kind("samsung electronics indonesia") == "Company"
+    assert kind("samsung qwertyband indonesia") == "Product"  # not only places and company words after the maker
+    assert kind("the qwertyvision") == "Product"  # a borrowed title opened by an article
+    # after a noun for a kind of product, a brand no list knows is the product, a listed company its maker
+    toks = tokenize("varian qwertyvision dan ponsel samsung")
+    assert brand_kind(toks, 1, 2, gaz, model, lex) == "Product"
+    assert brand_kind(toks, 4, 5, gaz, model, lex) == "Company"
+
+
+def test_an_article_does_not_decide_an_organisations_kind() -> None:
+    from kg.extract.brands import org_kind
+    from kg.extract.ner import tagger
+    from kg.extract.text import tokenize
+
+    model, lex = tagger("id", caseless=True), load_lexicon("id")
+    toks = tokenize("the qwertyvision")
+    assert model.org_kind(toks, 0, 2) == "Organization"  # "The Fed" taught the weights that "the" opens a body
+    assert org_kind(model, toks, 0, 2, lex) == model.org_kind(toks, 1, 2) == "Company"
+
+
+def test_a_business_apposition_makes_a_company() -> None:
+    from kg.extract.corporate import company_context
+    from kg.extract.text import tokenize
+
+    lex = load_lexicon("id")
+    toks = tokenize("qwerty antey , perusahaan rusia , dan budi , pengusaha asal solo")
+    assert company_context(toks, 0, 2, lex)
+    assert not company_context(toks, 7, 8, lex)
+
+
+def test_a_caseless_name_ending_in_a_legal_form_is_a_company() -> None:
+    from kg.extract.mentions import Mention
+    from kg.extract.typecheck import checked_type
+
+    lex = load_lexicon("id")
+
+    def typed(text: str, etype: str = "Person") -> str:
+        return checked_type(etype, [Mention(0, 0, 2, 0, len(text), text, etype, text, text, "ner")], lex)
+
+    # the caseless tagger reads "hani group" as a person
+    assert typed("hani group") == typed("qwerty holdings") == typed("Qwerty Group") == "Company"
+    # a word of the language ("asa", hope) or a form of two letters is no sign in lowercase
+    assert typed("budi asa") == typed("budi co") == "Person"
 
 
 def test_caseless_product_runs_are_read() -> None:
@@ -122,7 +166,8 @@ def test_caseless_product_runs_are_read() -> None:
 
 
 def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
-    text = "gabungan industri kendaraan bermotor indonesia ( gaikindo ) mencatat penjualan naik ."
+    # (an association no list knows: Gaikindo, the example before, is in institutions.txt now)
+    text = "himpunan kawasan industri indonesia ( hki ) mencatat penjualan naik ."
     orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
             if e.type in ("Company", "Organization")]
-    assert [(e.label, e.aliases) for e in orgs] == [("gabungan industri kendaraan bermotor indonesia", ("gaikindo",))]
+    assert [(e.label, e.aliases) for e in orgs] == [("himpunan kawasan industri indonesia", ("hki",))]

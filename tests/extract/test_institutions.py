@@ -24,6 +24,10 @@ def typed(text: str, language: str = "id") -> set[tuple[str, str]]:
         ("Rapat KSSK Bahas Kondisi Likuiditas Perbankan", "KSSK", "Organization"),
         ("Komnas HAM menerima laporan warga.", "Komnas HAM", "Organization"),
         ("MIND ID Siapkan Dana Akuisisi Tambang Nikel", "MIND ID", "Company"),
+        # non-state bodies named by acronym: a party, an association, a multilateral bank
+        ("Golkar Usung Calon Baru di Pilkada", "Golkar", "Organization"),
+        ("Apindo Tolak Kenaikan Upah", "Apindo", "Organization"),
+        ("AIIB Kucurkan Pinjaman untuk Proyek Air", "AIIB", "Organization"),
     ],
 )
 def test_an_institution_of_the_list_has_its_type(text: str, name: str, etype: str) -> None:
