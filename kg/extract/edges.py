@@ -52,6 +52,8 @@ _VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter
 _MIN_ROOT = 4
 _ATTESTING = ("an", "kan", "i", "nya")
 _ATTESTING_PREFIX = ("di", "ber", "ter")
+# Roman numerals of one letter that end a name (one-letter "I" is a word: is_ordinary_word)
+_ROMAN = frozenset("VX")
 # Words that may join the two halves of one name ("Bank of America", "Johnson & Johnson").
 _JOINERS = frozenset({"of", "de", "van", "der", "von", "&", "and", "dan", "the", "for", "y", "la", "le", "du"})
 
@@ -196,9 +198,18 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     def edge(k: int) -> bool:
         return is_edge_word(toks[k], lex, words=title_case, nxt=toks[k + 1] if k + 1 < len(toks) else None)
 
+    def letter(k: int) -> bool:
+        # a capital letter that is no word of the language ("A", "I" are) and not a headline's stray letter
+        t = toks[k]
+        return not title_case and len(t.text) == 1 and t.text.isupper() and not is_ordinary_word(t.low, lex)
+
     while i < j and edge(i):
+        if person and j - i >= 2 and letter(i) and toks[i + 1].is_cap:
+            break  # an initial written without its full stop, as Indonesian news does ("M Nazaruddin")
         i += 1
     while j > i and edge(j - 1):
+        if j - i >= 2 and letter(j - 1) and toks[j - 1].text in _ROMAN and toks[j - 2].is_cap:
+            break  # a regnal or ordinal numeral ends the name ("Hamengku Buwono X", "Kodam V")
         j -= 1
     if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
         j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
