@@ -226,12 +226,15 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
 
 
 def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
-          person: bool = False, caseless: bool = False) -> list[tuple[int, int]]:
+          person: bool = False, caseless: bool = False, keep: Sequence[tuple[int, int]] = ()
+          ) -> list[tuple[int, int]]:
     """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
 
     In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
     Dolar Round Table"), so only affixed verbs and lower-case words cut it there; in a
     ``caseless`` sentence (no capitals at all) only affixed verbs do ("komisi pemberantasan korupsi").
+    Nothing cuts inside a span of ``keep`` (a list's name the run holds whole: "Kementerian
+    pertahanan Rusia" holds the ministry's name, lowercase words and all).
     """
 
     def cut(t: Token) -> bool:
@@ -244,7 +247,7 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 
     inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()
-    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
+    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k]) and not any(a <= k < b for a, b in keep)]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
         span = trim(toks, a, b, lex, title_case=title_case, person=person) if b > a else None

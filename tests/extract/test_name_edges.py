@@ -35,3 +35,14 @@ def test_initials_and_numerals(text: str, code: str, person: bool, expected: str
 def test_a_headline_letter_is_still_trimmed() -> None:
     # in a title-case headline a lone capital is as likely a stray letter as an initial
     assert _trimmed("M Romli", "id", person=True, title_case=True) == "Romli"
+
+
+def test_a_held_list_name_is_not_cut_at_its_lowercase_words() -> None:
+    from kg.extract.edges import parts
+
+    toks = tokenize("Kementerian perhubungan Malaysia membantah")
+    lex = load_lexicon("id")
+    # sentence case: a lowercase word cuts a tagger's run ...
+    assert parts(toks, 0, 3, lex) == [(0, 1), (2, 3)]
+    # ... except inside a list's name the run holds whole ("Kementerian perhubungan")
+    assert parts(toks, 0, 3, lex, keep=[(0, 2)]) == [(0, 3)]
