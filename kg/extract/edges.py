@@ -52,6 +52,8 @@ _VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter
 _MIN_ROOT = 4
 _ATTESTING = ("an", "kan", "i", "nya")
 _ATTESTING_PREFIX = ("di", "ber", "ter")
+_CLOSING = {")": "(", "]": "["}
+_OPENING = {"(": ")", "[": "]"}
 # Roman numerals of one letter that end a name (one-letter "I" is a word: is_ordinary_word)
 _ROMAN = frozenset("VX")
 # Words that may join the two halves of one name ("Bank of America", "Johnson & Johnson").
@@ -211,6 +213,7 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         if j - i >= 2 and letter(j - 1) and toks[j - 1].text in _ROMAN and toks[j - 2].is_cap:
             break  # a regnal or ordinal numeral ends the name ("Hamengku Buwono X", "Kodam V")
         j -= 1
+    i, j = _balanced(toks, i, j)
     if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
         j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
     if j <= i:
@@ -222,6 +225,30 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
                           or t.low in _JOINERS for t in toks[i:j]):
         return None
+    return i, j
+
+
+def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """``(i, j)`` without a bracket at either end that the span does not close or open: "JK )" of
+    "( Jokowi - JK )" is "JK", while "Angkasa Pura I ( Persero )" keeps its brackets.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("( Jokowi-JK ) PT Angkasa Pura I ( Persero )")
+    >>> [t.text for t in toks][:5]
+    ['(', 'Jokowi', '-', 'JK', ')']
+    >>> _balanced(toks, 3, 5), _balanced(toks, 0, 2), _balanced(toks, 5, 12)
+    ((3, 4), (1, 2), (5, 12))
+    """
+    while i < j and toks[j - 1].text in _CLOSING:
+        opener = _CLOSING[toks[j - 1].text]
+        if sum(t.text == opener for t in toks[i : j - 1]) >= sum(t.text == toks[j - 1].text for t in toks[i:j]):
+            break
+        j -= 1
+    while i < j and toks[i].text in _OPENING:
+        closer = _OPENING[toks[i].text]
+        if sum(t.text == closer for t in toks[i + 1 : j]) >= sum(t.text == toks[i].text for t in toks[i:j]):
+            break
+        i += 1
     return i, j
 
 
