@@ -269,8 +269,12 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
             return False  # "amp" is the "&" of a name whose "&amp;" was mangled (language.toml)
         if caseless and t.low.startswith(inner):
             return False  # "gabungan industri kendaraan bermotor indonesia" (name_inner_prefixes)
-        if is_affixed_verb(t.low, lex) or (not title_case and not caseless and t.text.islower()):
+        if not title_case and not caseless and t.text.islower():
             return True
+        if is_affixed_verb(t.low, lex):
+            # in a sentence-case sentence a capitalised word between capitalised words is the name's own
+            # ("Kabinet Indonesia Bersatu II", "Koalisi Selamatkan Darfur"): verbs there are lowercase
+            return title_case or caseless or not t.is_cap
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 
     inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()

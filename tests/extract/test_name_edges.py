@@ -46,3 +46,14 @@ def test_a_held_list_name_is_not_cut_at_its_lowercase_words() -> None:
     assert parts(toks, 0, 3, lex) == [(0, 1), (2, 3)]
     # ... except inside a list's name the run holds whole ("Kementerian perhubungan")
     assert parts(toks, 0, 3, lex, keep=[(0, 2)]) == [(0, 3)]
+
+
+def test_a_capitalised_affixed_word_cuts_a_run_only_in_a_headline() -> None:
+    from kg.extract.edges import parts
+
+    lex = load_lexicon("id")
+    # "Bersatu" is ber- + satu: in a headline a verb, in a sentence-case sentence part of the name
+    toks = tokenize("Kabinet Nusantara Bersatu Jilid II")
+    assert parts(toks, 0, 5, lex) == [(0, 5)]
+    toks = tokenize("Erick Thohir Bertemu Kepala Bappenas")
+    assert parts(toks, 0, 5, lex, title_case=True)[0] == (0, 2)
