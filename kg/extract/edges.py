@@ -16,7 +16,11 @@ runs, these rules hold for a name that no list confirmed:
 - a tagger's run is cut where an affixed verb or a long edge word stands inside it
   ("Erick Thohir Bertemu AHY" is two names).
 
-Legal forms ("PT", "Tbk", "Inc") and acronyms are never trimmed.
+Legal forms ("PT", "Tbk", "Inc") and acronyms are never trimmed, nor, in a sentence-case sentence, a
+person's initial without its full stop ("M Nazaruddin") or a one-letter Roman numeral at a name's end
+("Hamengku Buwono X"); a bracket the name does not close or open is ("JK )"). In a sentence-case
+sentence a capitalised affixed word inside a run is the name's own ("Kabinet Indonesia Bersatu"), and
+nothing cuts inside a list's name that the run holds whole ("Kementerian pertahanan Rusia").
 
 >>> from kg.extract.lexicon import load_lexicon
 >>> from kg.extract.text import Token
