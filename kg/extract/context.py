@@ -82,7 +82,11 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)
-            if _portfolio(toks[i:j], lex) or organization_word(toks[i].text, lex.code):
+            place = _headed_place(s, i, j, lex, gaz)
+            if place is not None:
+                # "Gubernur DKI Jakarta", "Gubernur Provinsi Jawa Tengah": the place the title is held in
+                i, etype = place, "Place"
+            elif _portfolio(toks[i:j], lex) or organization_word(toks[i].text, lex.code):
                 # "Menteri Tenaga Kerja", "pimpinan Dewan": a title's portfolio; "Ketua Komisi II", "Ketua
                 # DPD Partai X": the body the title is held in, headed by an organisation word
                 etype = None
@@ -115,6 +119,23 @@ def _portfolio(toks: Sequence[Token], lex: Lexicon) -> bool:
     first = _first_names()
     return has_dictionary(lex) and all(t.is_word and is_ordinary_word(t.low, lex) and t.low not in first
                                        for t in toks)
+
+
+def _headed_place(s: Sentence, i: int, j: int, lex: Lexicon, gaz: GazIndex) -> int | None:
+    """Where the place starts when ``toks[i:j]`` ends in a place or country the gazetteer knows and any
+    words before it are ordinary words of the language ("Provinsi Jawa Tengah", "Kabupaten Bogor"): the
+    place a title is held in, not its holder. A first name before the place keeps a person ("George
+    Washington"): ``None``."""
+    from kg.extract.edges import is_ordinary_word
+
+    toks = s.tokens
+    for k in range(i, j):
+        if k > i and not (toks[k - 1].is_word and is_ordinary_word(toks[k - 1].low, lex)):
+            return None
+        known = gaz.lookup_name(s.text[toks[k].start - s.start : toks[j - 1].end - s.start])
+        if known is not None and known.type in ("Place", "Country"):
+            return k
+    return None
 
 
 @functools.cache

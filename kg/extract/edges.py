@@ -16,7 +16,11 @@ runs, these rules hold for a name that no list confirmed:
 - a tagger's run is cut where an affixed verb or a long edge word stands inside it
   ("Erick Thohir Bertemu AHY" is two names).
 
-Legal forms ("PT", "Tbk", "Inc") and acronyms are never trimmed.
+Legal forms ("PT", "Tbk", "Inc") and acronyms are never trimmed, nor, in a sentence-case sentence, a
+person's initial without its full stop ("M Nazaruddin") or a one-letter Roman numeral at a name's end
+("Hamengku Buwono X"); a bracket the name does not close or open is ("JK )"). In a sentence-case
+sentence a capitalised affixed word inside a run is the name's own ("Kabinet Indonesia Bersatu"), and
+nothing cuts inside a list's name that the run holds whole ("Kementerian pertahanan Rusia").
 
 >>> from kg.extract.lexicon import load_lexicon
 >>> from kg.extract.text import Token
@@ -52,6 +56,10 @@ _VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter
 _MIN_ROOT = 4
 _ATTESTING = ("an", "kan", "i", "nya")
 _ATTESTING_PREFIX = ("di", "ber", "ter")
+_CLOSING = {")": "(", "]": "["}
+_OPENING = {"(": ")", "[": "]"}
+# Roman numerals of one letter that end a name (one-letter "I" is a word: is_ordinary_word)
+_ROMAN = frozenset("VX")
 # Words that may join the two halves of one name ("Bank of America", "Johnson & Johnson").
 _JOINERS = frozenset({"of", "de", "van", "der", "von", "&", "and", "dan", "the", "for", "y", "la", "le", "du"})
 
@@ -196,10 +204,20 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     def edge(k: int) -> bool:
         return is_edge_word(toks[k], lex, words=title_case, nxt=toks[k + 1] if k + 1 < len(toks) else None)
 
+    def letter(k: int) -> bool:
+        # a capital letter that is no word of the language ("A", "I" are) and not a headline's stray letter
+        t = toks[k]
+        return not title_case and len(t.text) == 1 and t.text.isupper() and not is_ordinary_word(t.low, lex)
+
     while i < j and edge(i):
+        if person and j - i >= 2 and letter(i) and toks[i + 1].is_cap:
+            break  # an initial written without its full stop, as Indonesian news does ("M Nazaruddin")
         i += 1
     while j > i and edge(j - 1):
+        if j - i >= 2 and letter(j - 1) and toks[j - 1].text in _ROMAN and toks[j - 2].is_cap:
+            break  # a regnal or ordinal numeral ends the name ("Hamengku Buwono X", "Kodam V")
         j -= 1
+    i, j = _balanced(toks, i, j)
     if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
         j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
     if j <= i:
@@ -214,13 +232,40 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     return i, j
 
 
+def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:
+    """``(i, j)`` without a bracket at either end that the span does not close or open: "JK )" of
+    "( Jokowi - JK )" is "JK", while "Angkasa Pura I ( Persero )" keeps its brackets.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("( Jokowi-JK ) PT Angkasa Pura I ( Persero )")
+    >>> [t.text for t in toks][:5]
+    ['(', 'Jokowi', '-', 'JK', ')']
+    >>> _balanced(toks, 3, 5), _balanced(toks, 0, 2), _balanced(toks, 5, 12)
+    ((3, 4), (1, 2), (5, 12))
+    """
+    while i < j and toks[j - 1].text in _CLOSING:
+        opener = _CLOSING[toks[j - 1].text]
+        if sum(t.text == opener for t in toks[i : j - 1]) >= sum(t.text == toks[j - 1].text for t in toks[i:j]):
+            break
+        j -= 1
+    while i < j and toks[i].text in _OPENING:
+        closer = _OPENING[toks[i].text]
+        if sum(t.text == closer for t in toks[i + 1 : j]) >= sum(t.text == toks[i].text for t in toks[i:j]):
+            break
+        i += 1
+    return i, j
+
+
 def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
-          person: bool = False, caseless: bool = False) -> list[tuple[int, int]]:
+          person: bool = False, caseless: bool = False, keep: Sequence[tuple[int, int]] = ()
+          ) -> list[tuple[int, int]]:
     """A tagger's run ``(i, j)`` cut at the verbs and ordinary words inside it, each part trimmed.
 
     In a sentence-case sentence a capitalised word inside a run is part of the name ("Million
     Dolar Round Table"), so only affixed verbs and lower-case words cut it there; in a
     ``caseless`` sentence (no capitals at all) only affixed verbs do ("komisi pemberantasan korupsi").
+    Nothing cuts inside a span of ``keep`` (a list's name the run holds whole: "Kementerian
+    pertahanan Rusia" holds the ministry's name, lowercase words and all).
     """
 
     def cut(t: Token) -> bool:
@@ -228,12 +273,16 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
             return False  # "amp" is the "&" of a name whose "&amp;" was mangled (language.toml)
         if caseless and t.low.startswith(inner):
             return False  # "gabungan industri kendaraan bermotor indonesia" (name_inner_prefixes)
-        if is_affixed_verb(t.low, lex) or (not title_case and not caseless and t.text.islower()):
+        if not title_case and not caseless and t.text.islower():
             return True
+        if is_affixed_verb(t.low, lex):
+            # in a sentence-case sentence a capitalised word between capitalised words is the name's own
+            # ("Kabinet Indonesia Bersatu II", "Koalisi Selamatkan Darfur"): verbs there are lowercase
+            return title_case or caseless or not t.is_cap
         return title_case and len(t.text) >= 4 and t.low in _words(lex.code, "not_name_words.txt")
 
     inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()
-    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k])]
+    cuts = [k for k in range(i + 1, j - 1) if cut(toks[k]) and not any(a <= k < b for a, b in keep)]
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
         span = trim(toks, a, b, lex, title_case=title_case, person=person) if b > a else None

@@ -180,8 +180,11 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
         known = whole is not None and (whole.type == _NER_TYPES.get(etype, etype) or {whole.type, etype} <= _ORGS
                                        or {whole.type, etype} <= PLACE_TYPES)
+        # a list's name the run holds whole is not cut ("Kementerian pertahanan Rusia"); the run
+        # replaces it only when the model is sure (OUTRANK above)
+        held = [(m.i, m.j) for m in listed if i <= m.i and m.j <= j and m.j - m.i < j - i]
         pieces = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
-                                              person=etype == "Person", caseless=low)
+                                              person=etype == "Person", caseless=low, keep=held)
         if not pieces and s.title_case and j - i >= 2:
             # every word of the run is a dictionary word ("Bank Mayapada", "Sari Roti"): a name
             # only when the model, which learnt headline casing, is sure of it

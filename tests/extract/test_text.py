@@ -70,3 +70,18 @@ def test_a_hyphen_between_an_acronym_and_a_name_is_cut(text: str, tokens: list[s
     from kg.extract.gazindex import token_texts
 
     assert token_texts(text) == tokens
+
+
+def test_a_news_sentence_dense_with_names_is_not_title_case() -> None:
+    # most words are capitalised, but a headline leaves no verb in lower case: three lowercase content
+    # words ("menuding", "diam-diam", "membiayai") make it sentence case, so "Gerakan" (also read as
+    # gerak + -kan) is not trimmed off the organisation's name as a headline verb would be
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = ("Juru Bicara Kementerian Luar Negeri Teuku Faizasyah menuding Amerika Serikat dan Inggris diam-diam "
+            "membiayai Gerakan Persatuan Rakyat Papua (GPRP) , kata Kantor Berita Antara , Selasa .")
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("id"))
+    assert not s.title_case
+    labels = {e.label for e in extract(Article(id="t", text=text, language="id")).entities}
+    assert "Gerakan Persatuan Rakyat Papua" in labels and "Persatuan Rakyat Papua" not in labels

@@ -1,0 +1,59 @@
+"""Initials and numerals at the edges of a name (kg.extract.edges.trim)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.edges import trim
+from kg.extract.lexicon import load_lexicon
+from kg.extract.text import tokenize
+
+
+def _trimmed(text: str, code: str, *, person: bool, title_case: bool = False) -> str | None:
+    toks = tokenize(text)
+    span = trim(toks, 0, len(toks), load_lexicon(code), title_case=title_case, person=person)
+    return None if span is None else " ".join(t.text for t in toks[span[0] : span[1]])
+
+
+@pytest.mark.parametrize(("text", "code", "person", "expected"), [
+    # Indonesian news writes a person's initial without its full stop
+    ("M Romli", "id", True, "M Romli"),
+    ("D Kusuma Wardhana", "id", True, "D Kusuma Wardhana"),
+    # an initial only starts a person's name; "A" and "I" are words, and a lone letter is nothing
+    ("M Romli", "id", False, "Romli"),
+    ("A Smithfield", "en", True, "Smithfield"),
+    ("M", "id", True, None),
+    # a regnal or ordinal numeral ends a name; "I" is also a word, so it is not kept
+    ("Sultan Hamengku Buwono X", "id", True, "Sultan Hamengku Buwono X"),
+    ("Kodam V", "id", False, "Kodam V"),
+    ("Komando Daerah I", "id", False, "Komando Daerah"),
+])
+def test_initials_and_numerals(text: str, code: str, person: bool, expected: str | None) -> None:
+    assert _trimmed(text, code, person=person) == expected
+
+
+def test_a_headline_letter_is_still_trimmed() -> None:
+    # in a title-case headline a lone capital is as likely a stray letter as an initial
+    assert _trimmed("M Romli", "id", person=True, title_case=True) == "Romli"
+
+
+def test_a_held_list_name_is_not_cut_at_its_lowercase_words() -> None:
+    from kg.extract.edges import parts
+
+    toks = tokenize("Kementerian perhubungan Malaysia membantah")
+    lex = load_lexicon("id")
+    # sentence case: a lowercase word cuts a tagger's run ...
+    assert parts(toks, 0, 3, lex) == [(0, 1), (2, 3)]
+    # ... except inside a list's name the run holds whole ("Kementerian perhubungan")
+    assert parts(toks, 0, 3, lex, keep=[(0, 2)]) == [(0, 3)]
+
+
+def test_a_capitalised_affixed_word_cuts_a_run_only_in_a_headline() -> None:
+    from kg.extract.edges import parts
+
+    lex = load_lexicon("id")
+    # "Bersatu" is ber- + satu: in a headline a verb, in a sentence-case sentence part of the name
+    toks = tokenize("Kabinet Nusantara Bersatu Jilid II")
+    assert parts(toks, 0, 5, lex) == [(0, 5)]
+    toks = tokenize("Erick Thohir Bertemu Kepala Bappenas")
+    assert parts(toks, 0, 5, lex, title_case=True)[0] == (0, 2)
