@@ -9,7 +9,7 @@ language without them gets no retyping.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import Token
@@ -55,6 +55,30 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
         return True
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
+
+
+def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place: Callable[[str], bool]) -> bool:
+    """Whether ``toks[i:j]`` is a town by its context: after a word of ``place_context_before`` and before a
+    comma and a country or region the lists know (``is_place``), not its possessive ("of Zurich,
+    Switzerland", "in Surrey, England"; not "sold to Akzo, Britain's ...").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("Swiss Reinsurance Co of Zurich, Switzerland, said; sold to Akzo, Britain's largest.")
+    >>> place_context(toks, 4, 5, lex, lambda w: w in ("Switzerland", "Britain"))
+    True
+    >>> place_context(toks, 12, 13, lex, lambda w: w in ("Switzerland", "Britain"))
+    False
+    """
+    n = len(toks)
+    if i == 0 or toks[i - 1].low not in _words(lex, "place_context_before") or j + 1 >= n or toks[j].text != ",":
+        return False
+    k = j + 1
+    while k + 1 < n and toks[k + 1].is_cap and k - j < 3:
+        k += 1  # "New Zealand", "West Germany"
+    words = " ".join(t.text for t in toks[j + 1 : k + 1])
+    return is_place(words) and not (k + 1 < n and toks[k + 1].low in _POSSESSIVE)
 
 
 def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.corporate import company_context
+from kg.extract.corporate import company_context, place_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -146,9 +146,9 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         if end == i:
             continue
         words = " ".join(t.low for t in s.tokens[i:end])
-        if (etype == "Place" and (words in regions or words in demonyms)) or words in codes:
-            # "European companies": an adjective names no place (region_adjectives.txt); "at 1100 EST",
-            # "$ 249 USD": a time zone or a currency (codes.txt)
+        if (etype == "Place" and words in demonyms) or words in regions or words in codes:
+            # "European companies": an adjective names no place, nor a company ("its European subsidiary";
+            # region_adjectives.txt); "at 1100 EST", "$ 249 USD": a time zone or a currency (codes.txt)
             continue
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
@@ -198,6 +198,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
             if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
+            elif kind in _ORGS and _town(s, a, b, gaz, lex):
+                kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland"
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
@@ -341,6 +343,14 @@ def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
         return False
     known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
     return known is None or known.type not in PLACE_TYPES
+
+
+def _town(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
+    """Whether the tagger's one-word company or organisation ``toks[i:j]`` is a town by its context
+    (:func:`kg.extract.corporate.place_context`) that no list knows (a listed one is retyped by
+    :func:`kg.extract.mentions.find_names`)."""
+    return j - i == 1 and place_context(s.tokens, i, j, lex, gaz.is_place) and (
+        gaz.lookup_name(s.tokens[i].text) is None)
 
 
 def _kind(etype: str) -> str:

@@ -102,3 +102,26 @@ def test_cross_validation_folds_keep_an_articles_sentences_together():
     folds = {doc: {cv.fold_of(i, 3) for i in ids if i.startswith(doc + ":")} for doc in {i.split(":")[0] for i in ids}}
     assert all(len(f) == 1 for f in folds.values())  # one fold per article
     assert {f for fs in folds.values() for f in fs} == {0, 1, 2}
+
+
+def test_a_sector_word_that_modifies_another_noun_names_no_line_of_business():
+    # "stock market rumors", "banking sources": the kind of the rumours and sources, not a company's business
+    assert not {t for _, t in _entities("Vexo Corp shares rose on stock market rumors that Lumeo Inc may bid, "
+                                        "banking sources said.") if t == "Sector"}
+    # before a company word, a part of one or an industry it stays one ("operates_in")
+    assert ("broadcasting", "Sector") in _mentions("Lumeo Inc agreed to buy Vexo Corp, the Ohio broadcasting company.")
+    assert ("banking", "Sector") in _mentions("Lumeo Inc, the banking concern, bought Vexo Corp.")
+
+
+def test_investment_alone_is_no_line_of_business_the_firm_keeps_its_head():
+    found = _mentions("Tarsa Partners, a Denver investment firm, said it raised its stake in Vexo Corp.")
+    assert ("investment firm", "Sector") in found
+    assert ("investment", "Sector") not in found
+
+
+def test_a_listed_company_name_that_is_a_town_before_its_country_is_a_place():
+    # "Zurich" is an insurer in the lists; "of Zurich, Switzerland" is the town
+    found = _entities("Vexo Corp bought a stake in Tarsa Reinsurance Co of Zurich, Switzerland.")
+    assert ("Zurich", "Place") in found and ("Zurich", "Company") not in found
+    # before a country's possessive the comma opens an apposition: the insurer stays
+    assert ("Zurich", "Company") in _entities("Vexo Corp, a unit of Zurich, Britain's biggest insurer, sold Lumeo Inc.")
