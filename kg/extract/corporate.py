@@ -37,6 +37,9 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     >>> toks = tokenize("Ionic, a maker of circuit boards, hired Smith, a company director.")
     >>> company_context(toks, 0, 1, lex), company_context(toks, 11, 12, lex)
     (True, False)
+    >>> toks = tokenize("Vexo agreed to acquire Turco.")
+    >>> company_context(toks, 4, 5, lex)
+    True
     >>> toks = tokenize("The rise ended when Gavrilo Princip, which was the spark, said its ...")
     >>> company_context(toks, 4, 6, lex)  # "which" may refer to more than the name before it
     False
@@ -54,6 +57,8 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
         return True
     if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
         return True
+    if i >= 1 and toks[i - 1].low in _words(lex, "company_context_object"):
+        return True  # "agreed to acquire Turco": no person or town is bought
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
 
 

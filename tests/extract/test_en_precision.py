@@ -68,6 +68,7 @@ def _tagged(text: str, runs: list[tuple[str, str]], language: str = "en") -> set
     [
         ("They have been holding talks with other European companies on possible accords.", "European", "Place"),
         ("They have been holding talks with other Swedish companies on possible accords.", "Swedish", "Place"),
+        ("Vexo Corp sold the stake to European investors last week.", "European", "Organization"),
         ("It said it will make a statement at 1100 EST concerning the report.", "EST", "Organization"),
         ("The players will cost 199 dlrs and 249 USD respectively.", "USD", "Organization"),
     ],
@@ -125,3 +126,11 @@ def test_a_listed_company_name_that_is_a_town_before_its_country_is_a_place():
     assert ("Zurich", "Place") in found and ("Zurich", "Company") not in found
     # before a country's possessive the comma opens an apposition: the insurer stays
     assert ("Zurich", "Company") in _entities("Vexo Corp, a unit of Zurich, Britain's biggest insurer, sold Lumeo Inc.")
+
+
+def test_a_tagged_person_or_town_that_is_bought_is_a_company():
+    # the tagger's runs are given: "Turco" as a town, "Harwick" as a person
+    assert _tagged("Vexo Corp said it agreed to acquire Turco for 20 mln dlrs.", [("Turco", "Place")]) == {
+        ("Turco", "Company")}
+    assert _tagged("Vexo Corp made a bid for Harwick last week.", [("Harwick", "Person")]) == {("Harwick", "Company")}
+    assert _tagged("Vexo Corp said Harwick would buy shares.", [("Harwick", "Person")]) == {("Harwick", "Person")}
