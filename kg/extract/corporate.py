@@ -62,6 +62,18 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
 
 
+def family_context(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``j`` is followed by a word of ``person_context_after`` ("the Kadoorie
+    family"): a family is named as people are (docs/annotations.md), never a town or a company.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> family_context(tokenize("talks with the Harwick family"), 4, load_lexicon("en"))
+    True
+    """
+    return j < len(toks) and toks[j].low in _words(lex, "person_context_after")
+
+
 def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place: Callable[[str], bool]) -> bool:
     """Whether ``toks[i:j]`` is a town by its context: after a word of ``place_context_before`` and before a
     comma and a country or region the lists know (``is_place``), not its possessive ("of Zurich,

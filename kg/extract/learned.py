@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.corporate import company_context, place_context
+from kg.extract.corporate import company_context, family_context, place_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -200,6 +200,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             elif kind in _ORGS and _town(s, a, b, gaz, lex):
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland"
+            if kind != "Person" and family_context(s.tokens, b, lex):
+                kind = "Person"  # "the Kadoorie family"
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))

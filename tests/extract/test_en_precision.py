@@ -134,3 +134,14 @@ def test_a_tagged_person_or_town_that_is_bought_is_a_company():
         ("Turco", "Company")}
     assert _tagged("Vexo Corp made a bid for Harwick last week.", [("Harwick", "Person")]) == {("Harwick", "Company")}
     assert _tagged("Vexo Corp said Harwick would buy shares.", [("Harwick", "Person")]) == {("Harwick", "Person")}
+
+
+def test_a_family_is_named_as_people_are():
+    assert _tagged("Vexo Corp and the Harwick family hold the stake.", [("Harwick", "Place")]) == {("Harwick", "Person")}
+    assert _tagged("Vexo Corp and Harwick hold the stake.", [("Harwick", "Place")]) == {("Harwick", "Place")}
+
+
+def test_a_region_adjective_before_a_company_word_names_no_company():
+    found = _entities("Lumeo Chemicals Inc is exploring the sale of its European subsidiary Lumeo Chemie AG.")
+    assert "European" not in {label for label, _ in found}
+    assert ("Lumeo Chemie AG", "Company") in found
