@@ -137,7 +137,8 @@ def test_a_tagged_person_or_town_that_is_bought_is_a_company():
 
 
 def test_a_family_is_named_as_people_are():
-    assert _tagged("Vexo Corp and the Harwick family hold the stake.", [("Harwick", "Place")]) == {("Harwick", "Person")}
+    found = _tagged("Vexo Corp and the Harwick family hold the stake.", [("Harwick", "Place")])
+    assert found == {("Harwick", "Person")}
     assert _tagged("Vexo Corp and Harwick hold the stake.", [("Harwick", "Place")]) == {("Harwick", "Place")}
 
 
