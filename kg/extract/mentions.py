@@ -254,8 +254,11 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         if known.type in ORG_TYPES and j - i == 1 and place_context(toks, i, j, lex, gaz.is_place):
             take(_name_mention(s, i, j, "Place", gaz))  # "Swiss Reinsurance Co of Zurich, Switzerland"
             continue
-        if known.type == "Sector" and not s.title_case and _modifies_noun(toks, j, lex):
-            continue  # "stock market rumors": the rumours' kind, no company's line of business
+        if (known.type == "Sector" and not s.title_case and not any(t.is_cap for t in toks[i:j])
+                and _modifies_noun(toks, j, lex)):
+            # "stock market rumors": the rumours' kind, no company's line of business (a capitalised "AI" in
+            # "AI services" stays, or the words would be read as a company's name)
+            continue
         if (known.type in ("Country", "Place") or (known.type == "Sector" and toks[i].is_cap)) and not s.title_case:
             if plain is None:
                 plain = _sentence_case(toks)
