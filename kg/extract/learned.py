@@ -198,8 +198,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = model.org_kind(s.tokens, a, b) if etype == "Organization" else _NER_TYPES[etype]
             if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
-            elif kind in _ORGS and _town(s, a, b, gaz, lex):
-                kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland"
+            elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
+                kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
             if kind != "Person" and family_context(s.tokens, b, lex):
                 kind = "Person"  # "the Kadoorie family"
             if kind in _ORGS:
@@ -345,14 +345,6 @@ def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
         return False
     known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
     return known is None or known.type not in PLACE_TYPES
-
-
-def _town(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
-    """Whether the tagger's one-word company or organisation ``toks[i:j]`` is a town by its context
-    (:func:`kg.extract.corporate.place_context`) that no list knows (a listed one is retyped by
-    :func:`kg.extract.mentions.find_names`)."""
-    return j - i == 1 and place_context(s.tokens, i, j, lex, gaz.is_place) and (
-        gaz.lookup_name(s.tokens[i].text) is None)
 
 
 def _kind(etype: str) -> str:
