@@ -17,6 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _cap_run, _name_mention, named
 from kg.extract.ner import organization_word
 from kg.extract.text import Sentence, Token, bracketed_acronym, sentence_starters
+from kg.resources import word_set
 from kg.schema import ORG_TYPES
 
 _FILLERS = frozenset(
@@ -58,6 +59,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         cue_end.setdefault(h.j, h)
     speech = lex.words("speech_verbs")
     not_names = _not_names(lex)
+    regions = word_set(lex.code, "region_adjectives.txt")
     starters = sentence_starters()
     out: list[Mention] = []
     i = 0
@@ -71,8 +73,9 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if j <= i:
             i += 1
             continue
-        if (i == 0 and toks[0].low in starters) or toks[i].low in not_names:
-            i = j
+        if (i == 0 and toks[0].low in starters) or toks[i].low in not_names or (
+                " ".join(t.low for t in toks[i:j]) in regions):
+            i = j  # "its European subsidiary": a region's adjective names nothing (region_adjectives.txt)
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
         if etype == "Product" and toks[i].low in _not_products(lex):

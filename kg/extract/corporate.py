@@ -9,7 +9,7 @@ language without them gets no retyping.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import Token
@@ -37,6 +37,9 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     >>> toks = tokenize("Ionic, a maker of circuit boards, hired Smith, a company director.")
     >>> company_context(toks, 0, 1, lex), company_context(toks, 11, 12, lex)
     (True, False)
+    >>> toks = tokenize("Vexo agreed to acquire Turco.")
+    >>> company_context(toks, 4, 5, lex)
+    True
     >>> toks = tokenize("The rise ended when Gavrilo Princip, which was the spark, said its ...")
     >>> company_context(toks, 4, 6, lex)  # "which" may refer to more than the name before it
     False
@@ -54,7 +57,45 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
         return True
     if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
         return True
+    if i >= 1 and toks[i - 1].low in _words(lex, "company_context_object"):
+        return True  # "agreed to acquire Turco": no person or town is bought
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
+
+
+def family_context(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``j`` is followed by a word of ``person_context_after`` ("the Kadoorie
+    family"): a family is named as people are (docs/annotations.md), never a town or a company.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> family_context(tokenize("talks with the Harwick family"), 4, load_lexicon("en"))
+    True
+    """
+    return j < len(toks) and toks[j].low in _words(lex, "person_context_after")
+
+
+def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place: Callable[[str], bool]) -> bool:
+    """Whether ``toks[i:j]`` is a town by its context: after a word of ``place_context_before`` and before a
+    comma and a country or region the lists know (``is_place``), not its possessive ("of Zurich,
+    Switzerland", "in Surrey, England"; not "sold to Akzo, Britain's ...").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("Swiss Reinsurance Co of Zurich, Switzerland, said; sold to Akzo, Britain's largest.")
+    >>> place_context(toks, 4, 5, lex, lambda w: w in ("Switzerland", "Britain"))
+    True
+    >>> place_context(toks, 12, 13, lex, lambda w: w in ("Switzerland", "Britain"))
+    False
+    """
+    n = len(toks)
+    if i == 0 or toks[i - 1].low not in _words(lex, "place_context_before") or j + 1 >= n or toks[j].text != ",":
+        return False
+    k = j + 1
+    while k + 1 < n and toks[k + 1].is_cap and k - j < 3:
+        k += 1  # "New Zealand", "West Germany"
+    words = " ".join(t.text for t in toks[j + 1 : k + 1])
+    return is_place(words) and not (k + 1 < n and toks[k + 1].low in _POSSESSIVE)
 
 
 def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from kg.extract.surfaces import Known, demonym_surfaces, gazetteer_surfaces
 from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
 from kg.names import legal_forms, normalize
+from kg.schema import PLACE_TYPES
 
 # A surface form in the index: (entity, original-case tokens of the form, exact case?, tier), the tier being
 # core (companies.tsv etc.) or strong | plain | weak | ticker (names.tsv.gz). A plain tuple: about 60,000 are
@@ -76,6 +77,11 @@ class GazIndex:
 
     def get(self, entity_id: str) -> Known | None:
         return self._by_id.get(entity_id) or self._names.by_id.get(entity_id)
+
+    def is_place(self, name: str) -> bool:
+        """Whether the lists know ``name`` as a country or a place."""
+        known = self.lookup_name(name)
+        return known is not None and known.type in PLACE_TYPES
 
     def lookup_name(self, name: str) -> Known | None:
         """The known organisation, person or place with this name (legal forms ignored).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.brands import brand_kind, joined_brands, org_kind
-from kg.extract.corporate import company_context
+from kg.extract.corporate import company_context, family_context, place_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -147,9 +147,9 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         if end == i:
             continue
         words = " ".join(t.low for t in s.tokens[i:end])
-        if (etype == "Place" and (words in regions or words in demonyms)) or words in codes:
-            # "European companies": an adjective names no place (region_adjectives.txt); "at 1100 EST",
-            # "$ 249 USD": a time zone or a currency (codes.txt)
+        if (etype == "Place" and words in demonyms) or words in regions or words in codes:
+            # "European companies": an adjective names no place, nor a company ("its European subsidiary";
+            # region_adjectives.txt); "at 1100 EST", "$ 249 USD": a time zone or a currency (codes.txt)
             continue
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
@@ -202,6 +202,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = org_kind(model, s.tokens, a, b, lex) if etype == "Organization" else _NER_TYPES[etype]
             if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
+            elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
+                kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
+            if kind != "Person" and family_context(s.tokens, b, lex):
+                kind = "Person"  # "the Kadoorie family"
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))

@@ -12,12 +12,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from kg.extract.corporate import place_context
 from kg.extract.gazindex import GazIndex, Known
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
-from kg.resources import word_set
+from kg.resources import phrase_classes, word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 
@@ -50,6 +51,26 @@ def _sector_not_after(lex: Lexicon) -> frozenset[str]:
 def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
     """Head words a sector's span leaves out ("industri", "sektor": ``sector_span_heads``)."""
     return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+
+
+_COMPANY_CLASSES = ("head", "part", "agent", "of")  # classes of sector_phrases.txt that name a company or a part
+
+
+def _modifies_noun(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the plain word after a sector word ending at ``j`` makes it a modifier of another noun
+    ("cable television program", "banking sources", "oil and gas revenue"): a lowercase word that is
+    neither a stop word, nor a word for a company, a part of one or an agent in ``sector_phrases.txt``
+    ("broadcasting company", "chemicals division", "gas distributor"), nor one of ``sector_word_nouns``
+    ("banking industry"). Only in a language that sets ``sector_word_nouns`` (head-last: the noun a word
+    modifies comes after it)."""
+    if "sector_word_nouns" not in lex.settings or j >= len(toks):
+        return False
+    t = toks[j]
+    if not t.is_word or t.is_cap or any(ch.isdigit() for ch in t.text) or t.low.endswith("ed"):
+        return False  # "defense contractor based in", "Denver-based": a verb form, no noun
+    cls = phrase_classes(lex.code, "relations/sector_phrases.txt").get((t.low,))
+    return (cls not in _COMPANY_CLASSES and t.low not in lex.words("sector_word_nouns")
+            and t.low not in word_set(lex.code, "stopwords.txt"))
 
 
 def _sector_goods(language: str) -> frozenset[str]:
@@ -230,6 +251,14 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             continue  # "Waste Management Inc <WNX>": the name's ticker, though a list knows it as a name
         if known.type == "Sector" and i > 0 and toks[i - 1].low in _sector_not_after(lex):
             continue  # "Harga Nikel Terjun": a commodity's price, not the industry
+        if known.type in ORG_TYPES and j - i == 1 and place_context(toks, i, j, lex, gaz.is_place):
+            take(_name_mention(s, i, j, "Place", gaz))  # "Swiss Reinsurance Co of Zurich, Switzerland"
+            continue
+        if (known.type == "Sector" and not s.title_case and not any(t.is_cap for t in toks[i:j])
+                and _modifies_noun(toks, j, lex)):
+            # "stock market rumors": the rumours' kind, no company's line of business (a capitalised "AI" in
+            # "AI services" stays, or the words would be read as a company's name)
+            continue
         if (known.type in ("Country", "Place") or (known.type == "Sector" and toks[i].is_cap)) and not s.title_case:
             if plain is None:
                 plain = _sentence_case(toks)

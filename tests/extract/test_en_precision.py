@@ -68,6 +68,7 @@ def _tagged(text: str, runs: list[tuple[str, str]], language: str = "en") -> set
     [
         ("They have been holding talks with other European companies on possible accords.", "European", "Place"),
         ("They have been holding talks with other Swedish companies on possible accords.", "Swedish", "Place"),
+        ("Vexo Corp sold the stake to European investors last week.", "European", "Organization"),
         ("It said it will make a statement at 1100 EST concerning the report.", "EST", "Organization"),
         ("The players will cost 199 dlrs and 249 USD respectively.", "USD", "Organization"),
     ],
@@ -102,3 +103,46 @@ def test_cross_validation_folds_keep_an_articles_sentences_together():
     folds = {doc: {cv.fold_of(i, 3) for i in ids if i.startswith(doc + ":")} for doc in {i.split(":")[0] for i in ids}}
     assert all(len(f) == 1 for f in folds.values())  # one fold per article
     assert {f for fs in folds.values() for f in fs} == {0, 1, 2}
+
+
+def test_a_sector_word_that_modifies_another_noun_names_no_line_of_business():
+    # "stock market rumors", "banking sources": the kind of the rumours and sources, not a company's business
+    assert not {t for _, t in _entities("Vexo Corp shares rose on stock market rumors that Lumeo Inc may bid, "
+                                        "banking sources said.") if t == "Sector"}
+    # before a company word, a part of one or an industry it stays one ("operates_in")
+    assert ("broadcasting", "Sector") in _mentions("Lumeo Inc agreed to buy Vexo Corp, the Ohio broadcasting company.")
+    assert ("banking", "Sector") in _mentions("Lumeo Inc, the banking concern, bought Vexo Corp.")
+
+
+def test_investment_alone_is_no_line_of_business_the_firm_keeps_its_head():
+    found = _mentions("Tarsa Partners, a Denver investment firm, said it raised its stake in Vexo Corp.")
+    assert ("investment firm", "Sector") in found
+    assert ("investment", "Sector") not in found
+
+
+def test_a_listed_company_name_that_is_a_town_before_its_country_is_a_place():
+    # "Zurich" is an insurer in the lists; "of Zurich, Switzerland" is the town
+    found = _entities("Vexo Corp bought a stake in Tarsa Reinsurance Co of Zurich, Switzerland.")
+    assert ("Zurich", "Place") in found and ("Zurich", "Company") not in found
+    # before a country's possessive the comma opens an apposition: the insurer stays
+    assert ("Zurich", "Company") in _entities("Vexo Corp, a unit of Zurich, Britain's biggest insurer, sold Lumeo Inc.")
+
+
+def test_a_tagged_person_or_town_that_is_bought_is_a_company():
+    # the tagger's runs are given: "Turco" as a town, "Harwick" as a person
+    assert _tagged("Vexo Corp said it agreed to acquire Turco for 20 mln dlrs.", [("Turco", "Place")]) == {
+        ("Turco", "Company")}
+    assert _tagged("Vexo Corp made a bid for Harwick last week.", [("Harwick", "Person")]) == {("Harwick", "Company")}
+    assert _tagged("Vexo Corp said Harwick would buy shares.", [("Harwick", "Person")]) == {("Harwick", "Person")}
+
+
+def test_a_family_is_named_as_people_are():
+    found = _tagged("Vexo Corp and the Harwick family hold the stake.", [("Harwick", "Place")])
+    assert found == {("Harwick", "Person")}
+    assert _tagged("Vexo Corp and Harwick hold the stake.", [("Harwick", "Place")]) == {("Harwick", "Place")}
+
+
+def test_a_region_adjective_before_a_company_word_names_no_company():
+    found = _entities("Lumeo Chemicals Inc is exploring the sale of its European subsidiary Lumeo Chemie AG.")
+    assert "European" not in {label for label, _ in found}
+    assert ("Lumeo Chemie AG", "Company") in found
