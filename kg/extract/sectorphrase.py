@@ -75,8 +75,8 @@ def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]
         # both kept ("a major shareholder" names none: one word after the stop word)
         agent = agent and toks[b - 1].low.endswith(("er", "or", "ist")) and b - a >= 2
         return (a, b) if agent and b - a <= _MAX_WORDS else None
-    if has_head and not (b - a == 2 and "generic" in words.get(toks[a].low, ())):
-        b -= 1  # "an investment firm" keeps its head: "investment" alone names no line of business
+    if has_head:
+        b -= 1
     while a < b and "edge" in words.get(toks[a].low, ()):
         a += 1
     while b > a and "edge" in words.get(toks[b - 1].low, ()):

@@ -114,10 +114,11 @@ def test_a_sector_word_that_modifies_another_noun_names_no_line_of_business():
     assert ("banking", "Sector") in _mentions("Lumeo Inc, the banking concern, bought Vexo Corp.")
 
 
-def test_investment_alone_is_no_line_of_business_the_firm_keeps_its_head():
+def test_an_investment_firm_is_the_investment_sector_without_its_generic_head():
+    # docs/annotations.md, sector spans: "a New York investment firm" -> "investment" ("steel industry" -> "steel")
     found = _mentions("Tarsa Partners, a Denver investment firm, said it raised its stake in Vexo Corp.")
-    assert ("investment firm", "Sector") in found
-    assert ("investment", "Sector") not in found
+    assert ("investment", "Sector") in found
+    assert ("investment firm", "Sector") not in found
 
 
 def test_a_listed_company_name_that_is_a_town_before_its_country_is_a_place():
