@@ -82,7 +82,8 @@ def _initials(words: tuple[str, ...]) -> set[str]:
 def _merge_map(mentions: list[Mention], text: str, language: str = "en",
                apart: frozenset[frozenset[str]] = frozenset()) -> dict[str, str]:
     """key -> canonical key for names that are shorter forms, surnames or acronyms of another; never
-    for a pair in ``apart`` (two parties a construction tells apart: "Emiten Grup Lippo (SILO)")."""
+    for a pair in ``apart`` (two parties a construction tells apart: "Emiten Grup Lippo (SILO)"); a name
+    ending in a legal form ("Dorsey Corp") is no short form of another organisation."""
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -108,13 +109,18 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
         if not mine:
             continue
         acronym = len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
+        # "Dorsey Corp" beside "Dorsey Trailers Inc": a name written with its own legal form at the end
+        # is a company's full name, not a short form of a longer one (a parent and its unit share words)
+        formal = m.type in ORG_TYPES and len(m.text.split()) > 1 and is_legal_form(m.text.split()[-1])
         cands = by_word.get(mine[0], [])
         if acronym:
             cands = cands + [k for k in full if ftype[k] != "Person" and len(full[k]) > 1]
         best = None
         for key in cands:
             toks = full[key]
-            if key == m.key or len(toks) <= len(mine):
+            if key == m.key or len(toks) <= len(mine) or frozenset((m.key, key)) in apart:
+                continue
+            if formal and ftype[key] != "Person":
                 continue
             if m.source == "gazetteer" and first[key] > first[m.key]:
                 # a name the gazetteer knows joins a longer one only as its short form after it
