@@ -99,6 +99,11 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     for key, toks in full.items():
         if len(toks) > 1:
             by_word[toks[-1] if ftype[key] == "Person" else toks[0]].append(key)
+    # "Dorsey Corp" beside "Dorsey Trailers Inc": a name the article writes with its own legal form at the
+    # end is a company's full name, and so is its short form ("Dorsey"), not a longer one's (a parent and
+    # its unit share their first words)
+    formal = {m.key for m in mentions if m.source != "coref" and m.type in ORG_TYPES and len(m.text.split()) > 1
+              and is_legal_form(m.text.split()[-1])}
     out: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for m in mentions:
@@ -109,9 +114,6 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
         if not mine:
             continue
         acronym = len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
-        # "Dorsey Corp" beside "Dorsey Trailers Inc": a name written with its own legal form at the end
-        # is a company's full name, not a short form of a longer one (a parent and its unit share words)
-        formal = m.type in ORG_TYPES and len(m.text.split()) > 1 and is_legal_form(m.text.split()[-1])
         cands = by_word.get(mine[0], [])
         if acronym:
             cands = cands + [k for k in full if ftype[k] != "Person" and len(full[k]) > 1]
@@ -120,7 +122,7 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
             toks = full[key]
             if key == m.key or len(toks) <= len(mine) or frozenset((m.key, key)) in apart:
                 continue
-            if formal and ftype[key] != "Person":
+            if m.key in formal and ftype[key] != "Person":
                 continue
             if m.source == "gazetteer" and first[key] > first[m.key]:
                 # a name the gazetteer knows joins a longer one only as its short form after it

@@ -26,6 +26,9 @@ def _labels(text: str) -> set[str]:
     [
         ("Corvane Corp said it completed the sale of its Corvane Trailers Inc subsidiary to Belmond Partners.",
          "Corvane Trailers Inc", "Corvane Corp"),
+        # the bare short form "Corvane" names the company written with its legal form, not the unit
+        ("Corvane Corp said it sold its Corvane Trailers Inc subsidiary to Belmond Partners, whose owners include "
+         "a former Corvane vice president.", "Corvane Trailers Inc", "Corvane Corp"),
         ("Talvio Chemicals Europe is a Dutch chemicals company that is a subsidiary of Talvio Chemicals Limited.",
          "Talvio Chemicals Europe", "Talvio Chemicals Limited"),
     ],
