@@ -31,6 +31,7 @@ from kg.extract.language import detect
 from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
+from kg.extract.placechain import regional_links
 from kg.extract.relations import find_cues, find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -116,6 +117,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index])
+        # "X of Toledo, Ohio": based in the town is based in its region too
+        here += regional_links(s, ms, here)
         found += here
     return mentions, found
 

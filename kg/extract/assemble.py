@@ -82,7 +82,8 @@ def _initials(words: tuple[str, ...]) -> set[str]:
 def _merge_map(mentions: list[Mention], text: str, language: str = "en",
                apart: frozenset[frozenset[str]] = frozenset()) -> dict[str, str]:
     """key -> canonical key for names that are shorter forms, surnames or acronyms of another; never
-    for a pair in ``apart`` (two parties a construction tells apart: "Emiten Grup Lippo (SILO)")."""
+    for a pair in ``apart`` (two parties a construction tells apart: "Emiten Grup Lippo (SILO)"); a name
+    ending in a legal form ("Dorsey Corp") is no short form of another organisation."""
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -98,6 +99,11 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     for key, toks in full.items():
         if len(toks) > 1:
             by_word[toks[-1] if ftype[key] == "Person" else toks[0]].append(key)
+    # "Dorsey Corp" beside "Dorsey Trailers Inc": a name the article writes with its own legal form at the
+    # end is a company's full name, and so is its short form ("Dorsey"), not a longer one's (a parent and
+    # its unit share their first words)
+    formal = {m.key for m in mentions if m.source != "coref" and m.type in ORG_TYPES and len(m.text.split()) > 1
+              and is_legal_form(m.text.split()[-1])}
     out: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for m in mentions:
@@ -114,7 +120,9 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
         best = None
         for key in cands:
             toks = full[key]
-            if key == m.key or len(toks) <= len(mine):
+            if key == m.key or len(toks) <= len(mine) or frozenset((m.key, key)) in apart:
+                continue
+            if m.key in formal and ftype[key] != "Person":
                 continue
             if m.source == "gazetteer" and first[key] > first[m.key]:
                 # a name the gazetteer knows joins a longer one only as its short form after it
