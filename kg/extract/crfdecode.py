@@ -28,8 +28,8 @@ def viterbi_many(
     if not lens:
         return []
     if not all(lens):
-        done = iter(viterbi_many(trans_to, labels, [r for r in sentences if r]) if any(lens) else [])
-        return [next(done) if r else [] for r in sentences]
+        done = iter(viterbi_many(trans_to, labels, [r for r in sentences if len(r)]) if any(lens) else [])
+        return [next(done) if len(r) else [] for r in sentences]
     top, many = max(lens), len(sentences)
     emit = np.zeros((top, many, len(labels)))  # emit[t, s]: token t of sentence s
     for k, r in enumerate(sentences):

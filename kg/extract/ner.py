@@ -145,6 +145,19 @@ class Model:
 
     def emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
         """Each token's score per label (state features only)."""
+        got = self._emit(tokens)
+        return got if isinstance(got, list) else got.tolist()
+
+    def emission_array(self, tokens: Sequence[Token]) -> Any:
+        """:meth:`emissions` as a numpy array of shape (tokens, labels), the same floats (what
+        :meth:`viterbi_many` and :meth:`marginals` read, without a list of lists in between)."""
+        import numpy as np
+
+        got = self._emit(tokens)
+        return np.array(got, dtype=float).reshape(len(got), len(self.labels)) if isinstance(got, list) else got
+
+    def _emit(self, tokens: Sequence[Token]) -> Any:
+        """:meth:`emissions`: lists (a headline's, built token by token) or an array."""
         texts, casing = sentence_casing(tokens, self.res)
         n = len(texts)
         if not n:
@@ -183,11 +196,10 @@ class Model:
             ids = [at(p, 0) for p in word_pairs(texts)]
             emit[1:] += before[ids]
             emit[:-1] += after[ids]
-        rows = emit.tolist()
         for i, f in res.context_marks(texts):
             for k, w in get_w(f, ()):
-                rows[i][k] += w
-        return rows
+                emit[i, k] += w
+        return emit
 
     def labels_of(self, tokens: Sequence[Token]) -> list[str]:
         """The best BIO label of each token."""
