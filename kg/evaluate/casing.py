@@ -29,6 +29,7 @@ digits and punctuation split words, so ``Rp1.670`` gives ``Rp``):
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["CASINGS", "casing"]
@@ -38,10 +39,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SHARE = 0.6
 
 
+# The extractor asks for the casing of an article's head twice (reading and assembling it): the second
+# answer is remembered, not worked out again.
+@functools.lru_cache(maxsize=64)
 def casing(text: str) -> str:
     """``"sentence"``, ``"title"`` or ``"upper"``: the casing of ``text`` (rules in the module docstring)."""
     words = _WORD.findall(text)
-    if words and not any(c.isupper() for w in words for c in w):
+    if words and not any(map(str.isupper, "".join(words))):
         return "lower"
     n_long = n_upper = n_cap = 0
     for w in words:

@@ -28,8 +28,8 @@ def viterbi_many(
     if not lens:
         return []
     if not all(lens):
-        done = iter(viterbi_many(trans_to, labels, [r for r in sentences if r]) if any(lens) else [])
-        return [next(done) if r else [] for r in sentences]
+        done = iter(viterbi_many(trans_to, labels, [r for r in sentences if len(r)]) if any(lens) else [])
+        return [next(done) if len(r) else [] for r in sentences]
     top, many = max(lens), len(sentences)
     emit = np.zeros((top, many, len(labels)))  # emit[t, s]: token t of sentence s
     for k, r in enumerate(sentences):
@@ -37,16 +37,25 @@ def viterbi_many(
     trans = trans_to[None]
     best = np.maximum.reduce
     score = emit[0]
-    scores = np.empty_like(emit)
-    scores[0] = score
+    # the scores of each sentence's last token, kept as the steps reach them (not every step's)
+    last = np.empty((many, len(labels)))
+    ending: dict[int, list[int]] = {}
+    for k, n in enumerate(lens):
+        ending.setdefault(n - 1, []).append(k)
+    if 0 in ending:
+        last[ending[0]] = score[ending[0]]
     back = np.empty((top, many, len(labels)), dtype=np.intp)  # back[t, s, c]: best label before c
+    cand = np.empty((many, len(labels), len(labels)))
+    add = np.add
     for t in range(1, top):
-        cand = score[:, None, :] + trans  # cand[s, c, p]: from label p to label c
+        add(score[:, None, :], trans, out=cand)  # cand[s, c, p]: from label p to label c
         cand.argmax(axis=2, out=back[t])
         score = best(cand, axis=2)  # the maximum argmax picks, without indexing by it
         score += emit[t]
-        scores[t] = score
-    ends = scores[np.array(lens) - 1, np.arange(many)].argmax(axis=1).tolist()
+        at_end = ending.get(t)
+        if at_end is not None:
+            last[at_end] = score[at_end]
+    ends = last.argmax(axis=1).tolist()
     out = []
     item = back.item
     for k, n in enumerate(lens):

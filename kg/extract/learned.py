@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, joined_brands, org_kind
 from kg.extract.corporate import company_context, family_context, place_context
@@ -60,12 +60,12 @@ class TaggerReading:
     :func:`tagged_names` and :func:`unconfirmed_guesses`, which would otherwise decode it twice."""
 
     model: Model
-    rows: list[list[float]]
+    rows: Any  # Model.emission_array
     runs: list[tuple[int, int, str]]
 
 
 def _read(s: Sentence, model: Model) -> TaggerReading:
-    rows = model.emissions(s.tokens)
+    rows = model.emission_array(s.tokens)
     return TaggerReading(model, rows, model.spans(s.tokens, model.viterbi(rows)))
 
 
@@ -91,7 +91,7 @@ def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str
         if not todo or not has_tagger(language, models, low):
             continue
         model = tagger(language, models, caseless=low)
-        rows = [model.emissions(sentences[k].tokens) for k in todo]
+        rows = [model.emission_array(sentences[k].tokens) for k in todo]
         for k, r, labels in zip(todo, rows, model.viterbi_many(rows), strict=True):
             out[k] = TaggerReading(model, r, model.spans(sentences[k].tokens, labels))
     return out

@@ -101,6 +101,7 @@ class Model:
         self._table = np.zeros((256, 5, len(self.labels)))
         self._index = idx
         self._exp_trans: Any = None
+        self._pair_rows: Any = None  # _pair_table, made on first use
 
     def _score(self, attrs: Iterable[str], base: Sequence[float] | None = None) -> tuple[float, ...]:
         v = list(self._zero if base is None else base)
@@ -124,8 +125,39 @@ class Model:
         self._vec[text] = self._used
         return self._used
 
+    def _pair_table(self) -> tuple[dict[str, int], Any, Any]:
+        """The word-pair features' weights as dense rows: a word pair's index (from 1; row 0 is
+        zeros), its "w|+1w=" rows (what it adds to its first word) and its "-1w|w=" rows (to its
+        second). A label without a weight adds 0.0, which changes no sum."""
+        if self._pair_rows is None:
+            import numpy as np
+
+            heads = ("w|+1w=", "-1w|w=")
+            pairs = sorted({a[6:] for a in self.weights if a[:6] in heads})
+            index = {p: k for k, p in enumerate(pairs, 1)}
+            tables = np.zeros((2, len(pairs) + 1, len(self.labels)))
+            for side, head in enumerate(heads):
+                for p, k in index.items():
+                    for lab, w in self.weights.get(head + p, ()):
+                        tables[side, k, lab] = w
+            self._pair_rows = (index, tables[0], tables[1])
+        return self._pair_rows
+
     def emissions(self, tokens: Sequence[Token]) -> list[list[float]]:
         """Each token's score per label (state features only)."""
+        got = self._emit(tokens)
+        return got if isinstance(got, list) else got.tolist()
+
+    def emission_array(self, tokens: Sequence[Token]) -> Any:
+        """:meth:`emissions` as a numpy array of shape (tokens, labels), the same floats (what
+        :meth:`viterbi_many` and :meth:`marginals` read, without a list of lists in between)."""
+        import numpy as np
+
+        got = self._emit(tokens)
+        return np.array(got, dtype=float).reshape(len(got), len(self.labels)) if isinstance(got, list) else got
+
+    def _emit(self, tokens: Sequence[Token]) -> Any:
+        """:meth:`emissions`: lists (a headline's, built token by token) or an array."""
         texts, casing = sentence_casing(tokens, self.res)
         n = len(texts)
         if not n:
@@ -143,9 +175,9 @@ class Model:
         emit[1:] += g[:-1, 2]
         emit[:-1] += g[1:, 3]
         emit[:-2] += g[2:, 4]
-        rows: list[list[float]] = emit.tolist()
         get_w, res = self.weights.get, self.res
         if casing != "as written":  # headlines: title-case features on every token
+            rows: list[list[float]] = emit.tolist()
             for row, attrs in zip(rows, res.context(texts, casing), strict=True):
                 for ws in map(get_w, attrs):
                     if ws:  # most word pairs have no weights
@@ -156,22 +188,18 @@ class Model:
         # token, word pairs, marks), without making each token's list of them
         for i, f in ((0, "BOS"), (n - 1, "EOS")):
             for k, w in get_w(f, ()):
-                rows[i][k] += w
-        for i, pair in enumerate(word_pairs(texts)):
-            ws = get_w("w|+1w=" + pair)
-            if ws:  # most word pairs have no weights
-                row = rows[i]
-                for k, w in ws:
-                    row[k] += w
-            ws = get_w("-1w|w=" + pair)
-            if ws:
-                row = rows[i + 1]
-                for k, w in ws:
-                    row[k] += w
+                emit[i, k] += w
+        if n > 1:
+            # a token's pair with the word before it, then its pair with the word after it
+            index, after, before = self._pair_table()
+            at = index.get
+            ids = [at(p, 0) for p in word_pairs(texts)]
+            emit[1:] += before[ids]
+            emit[:-1] += after[ids]
         for i, f in res.context_marks(texts):
             for k, w in get_w(f, ()):
-                rows[i][k] += w
-        return rows
+                emit[i, k] += w
+        return emit
 
     def labels_of(self, tokens: Sequence[Token]) -> list[str]:
         """The best BIO label of each token."""

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from kg.extract import relmodel
 from kg.extract.relmodel import Model, Span
-from kg.extract.relweights import probabilities, rows
+from kg.extract.relweights import probabilities
 from kg.extract.text import Token
 
 __all__ = ["classify", "classify_pairs"]
@@ -50,7 +50,7 @@ def classify_pairs(tokens: Sequence[Token], pairs: Sequence[tuple[Span, Span]], 
         if trusted is not None and not any(f in trusted for f in fits):
             continue  # nothing the model may answer here: spare the features (most pairs in use)
         todo.append((k, fits))
-        batch.append(rows(m, relmodel.features(tokens, a, b, language=language, model=m)))
+        batch.append(_pair_rows(m, tokens, a, b, language))
     if m is None:
         return out
     for (k, fits), p in zip(todo, probabilities(m, batch), strict=True):
@@ -67,6 +67,32 @@ def classify_pairs(tokens: Sequence[Token], pairs: Sequence[tuple[Span, Span]], 
         else:
             out[k] = (best, best_p)
     return out
+
+
+# The weight rows of the last sentence's shared feature lists (kg.extract.relmodel.feature_parts), by the
+# list's id; each entry holds its list, so that the id cannot be reused while the entry stands. The entry
+# is replaced whole when another sentence or model comes, and read once into a local (threads).
+_SHARED: dict[str, tuple[Sequence[Token], Model, dict[int, tuple[list[str], list[int | None]]]]] = {}
+
+
+def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: str) -> list[int]:
+    """``rows(m, relmodel.features(tokens, a, b, ...))``, the same rows in the same order, without
+    looking up again the features a pair shares with the other pairs of its sentence."""
+    own, parts = relmodel.feature_parts(tokens, a, b, language=language, model=m)
+    get = m.vocab.get
+    ids = [get(f) for f in own]
+    last = _SHARED.get("last")
+    if last is None or last[0] is not tokens or last[1] is not m:
+        last = _SHARED["last"] = (tokens, m, {})
+    known = last[2]
+    for p in parts:
+        got = known.get(id(p))
+        if got is None or got[0] is not p:
+            got = known[id(p)] = (p, [get(f) for f in p])
+        ids += got[1]
+    # the features' first occurrences, as features() keeps them: a known feature has one row, and
+    # one row one feature
+    return [k for k in dict.fromkeys(ids) if k is not None]
 
 
 def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,

@@ -45,6 +45,7 @@ __all__ = [
     "Cues",
     "Model",
     "allowed",
+    "feature_parts",
     "features",
     "load",
     "model_path",
@@ -296,6 +297,17 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     >>> [x for x in f if x.startswith(("T=", "B=", "bw="))]
     ['T=PER>ORG', 'B=of', 'bw=of']
     """
+    own, parts = feature_parts(tokens, a, b, language=language, model=model)
+    for p in parts:
+        own += p
+    return list(dict.fromkeys(own))
+
+
+def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None
+                  ) -> tuple[list[str], tuple[list[str], ...]]:
+    """:func:`features` before deduplication, in two: the pair's own (a new list) and the parts
+    shared with other pairs of the sentence (what lies around the pair, each span in its role, the
+    cues), which are the same list objects for every pair that shares them: never change them."""
     a, b = _trimmed(tokens, a), _trimmed(tokens, b)
     ta, tb = _COARSE[a[2]], _COARSE[b[2]]
     forward = a[0] <= b[0]
@@ -308,7 +320,7 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     f = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{_dist(gap)}"]
     if lo > hi:
         f.append("overlap")
-        return f
+        return f, ()
     read = _read(tokens)
     # what lies between and around the two spans is the same for both directions of a pair: read once
     key = (left[0], lo, hi, right[1], si, language, model)
@@ -335,12 +347,8 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
             f.append(f"bfl={words[0]}|{words[-1]}")
     else:
         f.append(f"adjacent|{o}")
-    f += around
-    f += _role_features(read, "a", a[0], a[1], si)
-    f += _role_features(read, "b", b[0], b[1], si)
-    if model is not None:
-        f += cued
-    return list(dict.fromkeys(f))
+    roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
+    return f, (around, *roles, cued) if model is not None else (around, *roles)
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None

@@ -195,8 +195,10 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon, casele
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if nxt is None:
         return True
-    if "\n\n" in text[tok.end : nxt.start] or "\n\r\n" in text[tok.end : nxt.start]:
-        return True
+    if nxt.start - tok.end > 1:  # a paragraph break needs two characters between the tokens
+        gap = text[tok.end : nxt.start]
+        if "\n\n" in gap or "\n\r\n" in gap:
+            return True
     if tok.text not in _END:
         return False
     if caseless and tok.text == "." and i > 0 and tokens[i - 1].end == tok.start:

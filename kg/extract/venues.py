@@ -58,32 +58,52 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
     >>> sorted(venues(s, load_lexicon("en"), [at(5, 9), at(10, 11), at(14, 15)]))
     [0]
     """
-    frames = _venue_frames(lex.code)
-    if not frames or not ms:
+    if not ms:
         return set()
     toks = s.tokens
     starts = {m.i: k for k, m in enumerate(ms)}
     out: set[int] = set()
+    for j in _frame_ends(toks, lex):
+        # "with the SEC", "told Reuters", "kepada CNBC Indonesia": at most two lowercase words first
+        k = j
+        while k < len(toks) and k not in starts and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
+            k += 1
+        n = starts.get(k)
+        while n is not None and n not in out:
+            out.add(n)
+            # a name joined to it: adjacent, or an acronym in brackets ("(BEI)")
+            nxt = ms[n].j
+            if nxt < len(toks) and toks[nxt].text == "(":
+                nxt += 1
+            n = starts.get(nxt)
+    return out
+
+
+# The last sentence's venue frames: (its tokens, the lexicon, the frames' ends). The relation rules,
+# the pair classifier and coreference each ask for the same sentence's venues; the entry is replaced
+# whole and read once into a local, so threads never mix sentences.
+_LAST: dict[str, tuple[Sequence[Token], Lexicon, tuple[int, ...]]] = {}
+
+
+def _frame_ends(toks: Sequence[Token], lex: Lexicon) -> tuple[int, ...]:
+    """Where each venue frame of ``toks`` ends (one past its last token), in text order: the frames
+    do not depend on the names, so they are found once per sentence."""
+    got = _LAST.get("last")
+    if got is not None and got[0] is toks and got[1] is lex:
+        return got[2]
+    frames = _venue_frames(lex.code)
+    ends = []
+    get = frames.get
     for i, t in enumerate(toks):
-        for rest, speech in frames.get(t.low, ()):
+        for rest, speech in get(t.low, ()):
             j = i + 1 + len(rest)
             if j > len(toks) or any(toks[i + 1 + n].low != w for n, w in enumerate(rest)):
                 continue
             if speech and not _after_speech(toks, lex, i):
                 continue
-            # "with the SEC", "told Reuters", "kepada CNBC Indonesia": at most two lowercase words first
-            k = j
-            while k < len(toks) and k not in starts and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
-                k += 1
-            n = starts.get(k)
-            while n is not None and n not in out:
-                out.add(n)
-                # a name joined to it: adjacent, or an acronym in brackets ("(BEI)")
-                nxt = ms[n].j
-                if nxt < len(toks) and toks[nxt].text == "(":
-                    nxt += 1
-                n = starts.get(nxt)
-    return out
+            ends.append(j)
+    got = _LAST["last"] = (toks, lex, tuple(ends))
+    return got[2]
 
 
 def _authority_words(code: str) -> frozenset[str]:

@@ -142,7 +142,8 @@ def test_an_articles_readings_are_each_sentences_own() -> None:
     assert len(sentences) == 3 and sentences[1].caseless and not sentences[0].caseless
     together = tagger_readings(sentences, language="id")
     alone = [tagger_reading(s, language="id") for s in sentences]
-    assert [(r.model, r.rows, r.runs) for r in together if r] == [(r.model, r.rows, r.runs) for r in alone if r]
+    assert ([(r.model, r.rows.tolist(), r.runs) for r in together if r]
+            == [(r.model, r.rows.tolist(), r.runs) for r in alone if r])
     assert all(together) and together[1].model is not together[0].model  # type: ignore[union-attr]
     assert together[0].runs and together[1].runs  # type: ignore[union-attr]
 
@@ -309,3 +310,20 @@ def test_emission_cache_starts_again_without_changing_scores(monkeypatch: pytest
     restarted = [fresh.emissions(toks) for toks in sentences]
     assert restarted == cached
     assert fresh._used <= len(sentences[-1])  # the last sentence's rows only: the cache started again
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_emission_array_holds_the_same_floats_as_emissions(language: str) -> None:
+    # the tagger reads an article's sentences as arrays (Model.emission_array), scores and decodes
+    # them; every casing's scores (word pairs, multi-token names, headline features) must be the
+    # same floats as the lists Model.emissions gives
+    from kg.extract import ner
+
+    model = ner.tagger(language)
+    for text in ("Lumeo Corp moved to New York from Hong Kong, Jakarta and Kulon Progo.",
+                 "Lumeo Corp Moves To New York From Hong Kong", "LUMEO CORP MOVES TO NEW YORK", "Lumeo", ""):
+        toks = tokenize(text)
+        got = model.emission_array(toks)
+        assert got.shape == (len(toks), len(model.labels))
+        assert got.tolist() == model.emissions(toks)
+        assert model.viterbi_many([got]) == model.viterbi_many([model.emissions(toks)])

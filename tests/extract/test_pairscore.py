@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from kg.extract import pairscore, relmodel
+from kg.extract import pairscore, relmodel, relweights
 from kg.extract.text import tokenize
 
 # Hand-written (no text from any training or evaluation set): names of several types, near and far.
@@ -56,11 +56,30 @@ def test_probabilities_are_the_sums_in_feature_order():
     toks = tokenize(TEXT)
     spans = _spans(toks, NAMES)
     m = relmodel.load()
-    rows = [pairscore.rows(m, relmodel.features(toks, a, b, language="en", model=m))
+    rows = [relweights.rows(m, relmodel.features(toks, a, b, language="en", model=m))
             for a, b in itertools.permutations(spans, 2)]
     assert len({len(r) for r in rows}) > 3  # pairs of many lengths share one padded batch
     assert pairscore.probabilities(m, rows) == [_one_at_a_time(m, r) for r in rows]
     assert pairscore.probabilities(m, []) == []
+
+
+def test_shared_feature_rows_are_the_rows_of_the_pairs_features():
+    # classify_pairs looks up the features a pair shares with its sentence's other pairs once per
+    # sentence; each pair must still get exactly the rows of its own features, also when sentences
+    # (and the same spans in other sentences) alternate
+    m = relmodel.load()
+    first = tokenize(TEXT)
+    other = tokenize("Vexo Holdings sued Maria Lopez and Kestrel Analytics in Oslo over the Nordvik Institute.")
+    sentences = [(toks, _spans(toks, NAMES if toks is first else [n for n in NAMES if n[0] not in
+                                                                  ("Tenvar Industries", "Lumeo Corp", "Bergen")]))
+                 for toks in (first, other)]
+    for _ in range(2):
+        for toks, spans in sentences:
+            pairs = list(itertools.permutations(spans, 2))
+            assert len(pairs) >= 20
+            for a, b in pairs:
+                want = relweights.rows(m, relmodel.features(toks, a, b, language="en", model=m))
+                assert pairscore._pair_rows(m, toks, a, b, "en") == want
 
 
 def test_tagger_emissions_are_the_weights_of_the_trainers_features():

@@ -67,6 +67,22 @@ def test_an_acronym_after_a_venue_is_the_venue_too():
     assert _venue_texts("id", text, [(7, 10), (11, 12)]) == ["BEI", "Bursa Efek Indonesia"]
 
 
+def test_venues_are_each_sentences_own_when_sentences_alternate():
+    # the frames are found once per sentence (relations, the classifier and coreference ask in turn):
+    # asking of another sentence, or of the same tokens in another language, must not reuse them
+    said = "Tenvar Industries Inc told Reuters it had acquired Lumeo Corp."
+    plain = "Tenvar Industries Inc praised Reuters and acquired Lumeo Corp."
+    for _ in range(2):
+        assert _venue_texts("en", said, [(0, 3), (4, 5), (8, 10)]) == ["Reuters"]
+        assert _venue_texts("en", plain, [(0, 3), (4, 5), (7, 9)]) == []
+    lex_en, lex_id = load_lexicon("en"), load_lexicon("id")
+    s = split_sentences(said, [(0, len(said))], lex_en)[0]
+    ms = [Mention(0, i, j, 0, 0, "", "Company", "", "") for i, j in [(0, 3), (4, 5), (8, 10)]]
+    assert venues(s, lex_en, ms) == {1}
+    assert venues(s, lex_id, ms) == set()  # "told" is no Indonesian frame
+    assert venues(s, lex_en, ms) == {1}
+
+
 # --- one direction per link and article ------------------------------------------------------------------
 
 
