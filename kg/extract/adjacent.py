@@ -1,6 +1,6 @@
 """Relations read from names next to each other, with no relation cue between them.
 
-"Australian miner Redgum" (based_in), "copper producer Kestrel" and "Kestrel Copper SA,
+"Australian miner Redgum" (based_in), "Boeing 737" (launch), "copper producer Kestrel" and "Kestrel Copper SA,
 a copper producer" (operates_in), "produces iron ore and lithium" (more sectors after
 the first), and the place and sector inside a resolved description ("the San
 Francisco-based artificial intelligence company"). Called by
@@ -18,7 +18,7 @@ from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
-__all__ = ["inside_descriptions", "more_sectors", "place_before_org", "sector_next_to_org"]
+__all__ = ["inside_descriptions", "maker_before_model", "more_sectors", "place_before_org", "sector_next_to_org"]
 
 
 def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
@@ -44,6 +44,25 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)
                 break
+
+
+def maker_before_model(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+    """ "Airbus A380", "samsung gear 360", "Boeing 737-300": a company named right before a product, no
+    word between, makes it (launch; docs/annotations.md, maker + model).
+
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tokenize("Garuda menambah tiga Boeing 737-300 .")
+    >>> s = Sentence(0, 0, 37, "Garuda menambah tiga Boeing 737-300 .", tuple(toks))
+    >>> ms = [Mention(0, 3, 4, 0, 0, "Boeing", "Company", "Boeing", "Boeing", "gazetteer"),
+    ...       Mention(0, 4, 5, 0, 0, "737-300", "Product", "737-300", "737-300", "pattern")]
+    >>> [(f.type, f.subject.text, f.object.text) for f in maker_before_model(s, ms)]
+    [('launch', 'Boeing', '737-300')]
+    """
+    makers = {m.j: m for m in ms if m.type == "Company" and m.source != "coref"}
+    for p in ms:
+        maker = makers.get(p.i) if p.type == "Product" else None
+        if maker is not None:
+            yield Found("launch", maker, p, "asserted", s, confidence=0.7)
 
 
 def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:

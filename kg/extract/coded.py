@@ -3,9 +3,11 @@
 Lowercased text ("sony merilis xperia m5", "mediatek merilis helio x20 dan helio x30") gives
 no capital to start a name, but a product line names its models with a code: a word the
 language does not have ("xperia", "helio"), or a maker the lists know ("kawasaki"), up to two
-more words, then a code of digits ("m5", "x20", "z900", "5c", "360"). Such a run is a Product,
-the maker's name at its start included ("kawasaki z900", "samsung gear 360": the annotation
-guidelines name the product whole). Amounts ("rp23,6", "usd530"), years ("iims 2017"), counts
+more words, then a code of digits ("m5", "x20", "z900", "5c", "360"). Such a run is a Product;
+a maker the lists know at its start is a Company of its own and the rest the Product ("kawasaki
+z900", "samsung gear 360", "Boeing 737-300": docs/annotations.md, maker + model), which
+:func:`kg.extract.adjacent.maker_before_model` links by launch. A designation joined to the maker
+by a hyphen stays whole ("CASA-212"). Amounts ("rp23,6", "usd530"), years ("iims 2017"), counts
 ("5 juta") and shares ("5 %") are no codes. A bare number after other words needs a maker or a
 word of a product line before it ("samsung gear 360", "galaxy note 7"; not "market share
 16.17"). A few words after the code belong to the name (``product_code_suffixes`` in
@@ -53,8 +55,10 @@ def _word(t: Token) -> bool:
 
 
 def _maker_named(gaz: GazIndex, t: Token) -> bool:
+    # a maker: a company the lists know with a line of business (the brand and curated lists give one;
+    # a bare listing, such as the Warsaw-listed "Helio" that shares a name with MediaTek's chips, does not)
     known = gaz.lookup_name(t.text)
-    return known is not None and known.type == "Company"
+    return known is not None and known.type == "Company" and known.sector is not None
 
 
 def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
@@ -69,6 +73,13 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     >>> s = split_sentences(t, [(0, len(t))], load_lexicon("id"))[0]
     >>> [m.text for m in coded_products(s, load_lexicon("id"), gaz_index("id"), [])]
     ['helio x20']
+
+    A maker the lists know before the line is a Company of its own, returned too:
+
+    >>> t = "samsung merilis samsung gear 360 ."
+    >>> s = split_sentences(t, [(0, len(t))], load_lexicon("id"))[0]
+    >>> [(m.text, m.type) for m in coded_products(s, load_lexicon("id"), gaz_index("id"), [])]
+    [('samsung', 'Company'), ('gear 360', 'Product')]
     """
     cased = not s.caseless
     if cased and (s.title_case or not lex.settings.get("model_code_products_cased", False)):
@@ -76,6 +87,7 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     toks = s.tokens
     # a company the lists know, one word, read here as the gazetteer reads it (case and tiers): a maker
     makers = {m.i for m in names if m.j - m.i == 1 and m.type == "Company" and m.source == "gazetteer"}
+    companies = {m.i for m in names if m.j - m.i == 1 and m.type == "Company"}  # a maker's own name, any source
     inside = [False] * len(toks)
     for m in names:
         if m.j - m.i > 1:
@@ -132,7 +144,13 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
             end += 1  # "iphone 7 plus", "DHC-6 Twin Otter"
         start = i
         if not cased and i > 0 and not inside[i - 1] and _word(toks[i - 1]) and _maker_named(gaz, toks[i - 1]):
-            start = i - 1  # "samsung gear 360": the lists' maker before the line ("gear") starts the name
+            # "samsung gear 360": the lists' maker before the line ("gear") is the Company that makes it
+            if not any(m.i == i - 1 and m.j == i for m in names):
+                out.append(_name_mention(s, i - 1, i, "Company", gaz))
+        elif not hyphen and (i in companies or _maker_named(gaz, t)):
+            start = i + 1  # "kawasaki z900", "Boeing 737": the maker is a Company of its own
+            if i not in companies:
+                out.append(_name_mention(s, i, i + 1, "Company", gaz))
         out.append(_name_mention(s, start, end, "Product", gaz))
         i = end
     return out

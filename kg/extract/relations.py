@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kg.extract.adjacent import inside_descriptions, more_sectors, place_before_org, sector_next_to_org
+from kg.extract.adjacent import (
+    inside_descriptions,
+    maker_before_model,
+    more_sectors,
+    place_before_org,
+    sector_next_to_org,
+)
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_pair, job_status_span
 from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
@@ -291,6 +297,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from place_before_org(s, lex, ms)
     yield from origins(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
+    yield from maker_before_model(s, ms)
     for link, owner, owned_, certain in owned(s, lex, ms):
         # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
         # keeps the two apart)
