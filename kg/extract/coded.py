@@ -35,6 +35,7 @@ __all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run
 # letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
 _CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "June 12th" is a date
 _MONEY = ("rp", "usd", "us", "idr", "eur", "sgd")
 # words of a product line between its name and the code ("redmi note 5", "gear 360")
 _MAX_MIDDLE = 2
@@ -43,10 +44,12 @@ _MAX_MIDDLE = 2
 def is_model_code(low: str) -> bool:
     """``low`` (lowercase) is a model code: digits, after at most three letters, and no year or amount.
 
-    >>> [is_model_code(w) for w in ("m5", "x20", "sh150i", "5c", "360", "4.0", "737-300", "2017", "usd530", "g")]
-    [True, True, True, True, True, True, True, False, False, False]
+    >>> [is_model_code(w) for w in ("m5", "x20", "sh150i", "5c", "360", "4.0", "737-300")]
+    [True, True, True, True, True, True, True]
+    >>> [is_model_code(w) for w in ("2017", "usd530", "g", "12th")]
+    [False, False, False, False]
     """
-    return (_CODE.fullmatch(low) is not None and _YEAR.fullmatch(low) is None
+    return (_CODE.fullmatch(low) is not None and _YEAR.fullmatch(low) is None and _ORDINAL.fullmatch(low) is None
             and not low.startswith(_MONEY) and len(low) <= 8)
 
 
@@ -55,10 +58,11 @@ def _word(t: Token) -> bool:
 
 
 def _maker_named(gaz: GazIndex, t: Token) -> bool:
-    # a maker: a company the lists know with a line of business (the brand and curated lists give one;
-    # a bare listing, such as the Warsaw-listed "Helio" that shares a name with MediaTek's chips, does not)
+    # a maker: a company the lists know with a line of business or a Wikidata item (the brand and curated
+    # lists give them; a bare listing, such as the Warsaw-listed "Helio" that shares a name with MediaTek's
+    # chips, does not)
     known = gaz.lookup_name(t.text)
-    return known is not None and known.type == "Company" and known.sector is not None
+    return known is not None and known.type == "Company" and (known.sector or known.wikidata) is not None
 
 
 def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:

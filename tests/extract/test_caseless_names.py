@@ -74,9 +74,14 @@ def test_a_maker_before_its_model_is_a_company_that_launches_it(text: str, launc
     assert {((maker, "Company"), (model, "Product")) for maker, model in launched} <= links, links
 
 
-def test_english_cased_text_is_not_read_for_codes() -> None:
-    # the cased reading is a setting of the language, measured on Indonesian only
-    assert not {n for n, t in _names("Boeing 737 orders rose in 2019.", "en") if t == "Product"}
+def test_english_cased_text_reads_maker_and_model_but_no_dates() -> None:
+    text = "Garuda took delivery of two Airbus A330 jets on June 12th, the carrier said."
+    ex = extract(Article(id="t", text=text, language="en"))
+    said = {e.id: (text[e.mentions[0].start : e.mentions[0].end], e.type) for e in ex.entities}
+    assert ("A330", "Product") in said.values() and ("Airbus", "Company") in said.values(), said
+    assert not {n for n, t in said.values() if t == "Product" and "12th" in n}, said
+    assert (("Airbus", "Company"), ("A330", "Product")) in {
+        (said[r.subject], said[r.object]) for r in ex.relations if r.type == "launch"}
 
 
 def test_web_site_names_are_companies() -> None:
