@@ -35,6 +35,7 @@ __all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run
 # letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
 _CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # "June 12th" is a date
 _MONEY = ("rp", "usd", "us", "idr", "eur", "sgd")
 # words of a product line between its name and the code ("redmi note 5", "gear 360")
@@ -89,6 +90,15 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     if cased and (s.title_case or not lex.settings.get("model_code_products_cased", False)):
         return []
     toks = s.tokens
+    # a run ends at a code at most _MAX_MIDDLE + 2 words after its start (the middle words, a hyphen):
+    # starts with no code in reach are skipped before the per-word checks (most words of most sentences)
+    near = [False] * len(toks)
+    for k, t in enumerate(toks):
+        if not t.text.isalpha() and _DIGIT.search(t.text) and is_model_code(t.low):
+            for m in range(max(0, k - _MAX_MIDDLE - 2), k):
+                near[m] = True
+    if not any(near):
+        return []
     # a company the lists know, one word, read here as the gazetteer reads it (case and tiers): a maker
     makers = {m.i for m in names if m.j - m.i == 1 and m.type == "Company" and m.source == "gazetteer"}
     companies = {m.i for m in names if m.j - m.i == 1 and m.type == "Company"}  # a maker's own name, any source
@@ -109,7 +119,7 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not word(i) or (len(t.text) < 3 and not (cased and t.is_upper)) or (
+        if not near[i] or not word(i) or (len(t.text) < 3 and not (cased and t.is_upper)) or (
                 is_ordinary_word(t.low, lex) and i not in makers):
             i += 1
             continue
