@@ -95,8 +95,8 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     near = [False] * len(toks)
     for k, t in enumerate(toks):
         if not t.text.isalpha() and _DIGIT.search(t.text) and is_model_code(t.low):
-            for m in range(max(0, k - _MAX_MIDDLE - 2), k):
-                near[m] = True
+            for a in range(max(0, k - _MAX_MIDDLE - 2), k):
+                near[a] = True
     if not any(near):
         return []
     # a company the lists know, one word, read here as the gazetteer reads it (case and tiers): a maker
