@@ -17,6 +17,13 @@ def _names(text: str, language: str = "id") -> set[tuple[str, str]]:
     return {(text[m.start : m.end], e.type) for e in ex.entities for m in e.mentions}
 
 
+def _launches(text: str, language: str) -> tuple[set[tuple[str, str]], set[tuple[tuple[str, str], ...]]]:
+    """Each entity's first mention (text, type), and the launch links between them."""
+    ex = extract(Article(id="t", text=text, language=language))
+    said = {e.id: (text[e.mentions[0].start : e.mentions[0].end], e.type) for e in ex.entities}
+    return set(said.values()), {(said[r.subject], said[r.object]) for r in ex.relations if r.type == "launch"}
+
+
 def test_one_word_list_names_that_are_no_words_stand_alone() -> None:
     got = _names("kemarin samsung dan netflix menandatangani kerja sama di jakarta .")
     assert {("samsung", "Company"), ("netflix", "Company")} <= got, got
@@ -68,20 +75,15 @@ def test_products_with_a_model_code(text: str, products: set[str]) -> None:
 )
 def test_a_maker_before_its_model_is_a_company_that_launches_it(text: str, launched: set[tuple[str, str]]) -> None:
     # docs/annotations.md, maker + model: "samsung gear 360" is Samsung (Company) and "gear 360" (Product)
-    ex = extract(Article(id="t", text=text, language="id"))
-    said = {e.id: (text[e.mentions[0].start : e.mentions[0].end], e.type) for e in ex.entities}
-    links = {(said[r.subject], said[r.object]) for r in ex.relations if r.type == "launch"}
+    _, links = _launches(text, "id")
     assert {((maker, "Company"), (model, "Product")) for maker, model in launched} <= links, links
 
 
 def test_english_cased_text_reads_maker_and_model_but_no_dates() -> None:
-    text = "Garuda took delivery of two Airbus A330 jets on June 12th, the carrier said."
-    ex = extract(Article(id="t", text=text, language="en"))
-    said = {e.id: (text[e.mentions[0].start : e.mentions[0].end], e.type) for e in ex.entities}
-    assert ("A330", "Product") in said.values() and ("Airbus", "Company") in said.values(), said
-    assert not {n for n, t in said.values() if t == "Product" and "12th" in n}, said
-    assert (("Airbus", "Company"), ("A330", "Product")) in {
-        (said[r.subject], said[r.object]) for r in ex.relations if r.type == "launch"}
+    said, links = _launches("Garuda took delivery of two Airbus A330 jets on June 12th, the carrier said.", "en")
+    assert ("A330", "Product") in said and ("Airbus", "Company") in said, said
+    assert not {n for n, t in said if t == "Product" and "12th" in n}, said
+    assert (("Airbus", "Company"), ("A330", "Product")) in links, links
 
 
 def test_web_site_names_are_companies() -> None:
