@@ -82,10 +82,10 @@ def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: t
     read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`);
     the rules alone without ``learned``."""
     from kg.extract.nearest import clause
-    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, negation_status
+    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, fact_status
 
     anchor = anchor_of(hits, rtype, a, b)
     lo, hi = clause(s, lex, anchor[0])
     if rtype in NEGATION_ONLY:
-        return negation_status(s.tokens, lex, anchor, lo)
-    return decide(s, lex, hits, anchor, rtype, lo, hi, learned=learned, models=models)
+        return fact_status(s.tokens, lex, hits, anchor, lo, hi, rtype, (a, b), question=s.question)
+    return decide(s, lex, hits, anchor, rtype, lo, hi, learned=learned, models=models, parties=(a, b))

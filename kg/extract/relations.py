@@ -40,7 +40,7 @@ from kg.extract.nearest import (
 from kg.extract.origin import origins
 from kg.extract.owners import owned
 from kg.extract.sale import sales
-from kg.extract.status import NEGATION_ONLY, decide, negation_status
+from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
@@ -350,13 +350,15 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         seen_spans.add((h.i, h.j))
         subj, obj = pair
         if rtype in NEGATION_ONLY:
-            status = negation_status(s.tokens, lex, (h.i, h.j), lo)
+            status = fact_status(s.tokens, lex, hits, (h.i, h.j), lo, hi, rtype, ((subj.i, subj.j), (obj.i, obj.j)),
+                                 question=s.question)
             speaker = None
         else:
             slo, shi = lo, hi
             if rtype == "works_for":
                 slo, shi = job_status_span(s, lex, ms, h, subj, obj, lo, hi)
-            status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models)
+            status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models,
+                            parties=((subj.i, subj.j), (obj.i, obj.j)))
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

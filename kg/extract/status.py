@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from kg.extract.found import outer_hits
 from kg.extract.modelfiles import model_file, read_json_object
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
+from kg.extract.statusscope import island, modifies, negated, relative_clauses, shielded
 
 if TYPE_CHECKING:
     from kg.extract.found import Hit
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from kg.extract.text import Sentence, Token
 
 __all__ = [
+    "ENDABLE_FACTS",
     "FORMAT",
     "MODEL_FILE",
     "NEGATION_ONLY",
@@ -62,10 +64,12 @@ __all__ = [
     "anchor_of",
     "context_features",
     "decide",
+    "fact_status",
     "load",
     "model_path",
     "model_status",
     "negation_status",
+    "party_features",
     "rule_cues",
     "rule_status",
     "status_features",
@@ -76,21 +80,25 @@ MODEL_FILE = "status.json"
 # Where a company is based and what it does are facts, not events: only a negation right
 # before the cue changes them ("bukan perusahaan otomotif").
 NEGATION_ONLY = frozenset({"based_in", "operates_in"})
+# ... save that a line of business can end: sold or closed (:func:`fact_status`)
+ENDABLE_FACTS = frozenset({"operates_in"})
+_SOLD = 2  # an ending cue this close before a party ends it ("sold its shoe business")
 # Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
 PRECEDENCE = ("denied", "ended", "rumored", "planned", "asserted")
-_NEG_REACH = 3  # a negation this many tokens before the relation cue denies it
 _GOVERN = 2  # a plan cue ending this close before a signing cue governs it ("will sign")
 
 
 def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: int, hi: int,
-              tokens: Sequence[Token], relation: str = "") -> set[str]:
+              tokens: Sequence[Token], relation: str = "", parties: Sequence[tuple[int, int]] = ()) -> set[str]:
     """The statuses whose cues are in scope of the relation cue at ``anchor`` within the clause ``lo:hi``
-    (for a relation of type ``relation``: a cue flagged ``not=`` that type says nothing about it)."""
-    ai, aj = anchor
+    (for a relation of type ``relation``: a cue flagged ``not=`` that type says nothing about it; between
+    the token spans ``parties``: a modifier reaches the relation only through them,
+    :func:`kg.extract.statusscope.modifies`)."""
+    ai = anchor[0]
     found: set[str] = set()
     plans: list[Hit] = []
     signs: list[Hit] = []
-    islands = _relative_clauses(tokens, lex, lo, hi)
+    islands = relative_clauses(tokens, lex, lo, hi)
     for o in outer_hits(hits):
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
@@ -98,11 +106,11 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         before = o.i <= ai  # a plan word where the relation is read governs it ("offer for", "Tawarkan")
         if o.cue.scope == "next" and o.j != ai:
             continue
-        if o.cue.near >= 0 and (ai - o.j if o.j <= ai else o.i - aj if o.i >= aj else 0) > o.cue.near:
+        if o.cue.near >= 0 and not modifies(o, tokens, hits, anchor, relation, parties):
             continue  # a modifier reaches only the words it modifies ("former chairman")
         if relation in o.cue.not_for:
             continue  # "sold its unit X to Y": Y's acquisition stands
-        if islands and _island(islands, ai) >= 0 and _island(islands, o.i) != _island(islands, ai):
+        if islands and island(islands, ai) >= 0 and island(islands, o.i) != island(islands, ai):
             # a cue outside does not reach into a relative clause: "X denied any contact with Y, which
             # owns 20 pct of Z" (Y's stake stands); one inside may reach out ("X, which has said it may
             # seek control of Y, ...": on train, blocking that direction too gained as many as it lost)
@@ -112,12 +120,12 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
             continue
         if (st in ("denied", "planned") or o.cue.scope == "before") and not before and o.cue.scope != "either":
             continue
-        if st == "denied" and before and _shielded(tokens, lex, o.j, ai):
+        if st == "denied" and before and shielded(tokens, lex, o.j, ai):
             continue  # "has no intention of raising its offer for Y": the offer stands
         found.add(st)
         if st == "planned":
             plans.append(o)
-    if _negated(tokens, lex, hits, ai, lo):
+    if negated(tokens, lex, hits, ai, lo):
         found.add("denied")
     # "X, which had offered to buy Y, signed the deal", "completed its planned acquisition": done.
     # A plan that governs the signing stays one ("will sign", "akan meneken"), and so does a plan
@@ -133,61 +141,12 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
     return found
 
 
-def _relative_clauses(tokens: Sequence[Token], lex: Lexicon, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
-    """The relative clauses of the clause ``lo:hi``: from a relative word after a comma (", which",
-    ", yang") to the next comma or the clause's end.
-
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.text import tokenize
-    >>> toks = tokenize("X denied talks with Y, which owns Z, and said so")
-    >>> _relative_clauses(toks, load_lexicon("en"), 0, len(toks))
-    ((6, 9),)
-    """
-    if not lex.relatives:
-        return ()
-    out = []
-    k = lo + 1
-    while k < hi:
-        if tokens[k].low in lex.relatives and tokens[k - 1].text == ",":
-            end = next((m for m in range(k + 1, hi) if tokens[m].text == ","), hi)
-            out.append((k, end))
-            k = end
-        k += 1
-    return tuple(out)
-
-
-def _island(islands: Sequence[tuple[int, int]], k: int) -> int:
-    """Which relative clause token ``k`` stands in (-1: none)."""
-    return next((n for n, (i, j) in enumerate(islands) if i <= k < j), -1)
-
-
-def _negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
-    """A negation within reach before token ``ai`` that is no part of a status cue ("no longer",
-    "tidak lagi", "tak kunjung": the cue says what the negation means there)."""
-    for k in range(max(lo, ai - _NEG_REACH), ai):
-        if (tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits)
-                and not _shielded(tokens, lex, k + 1, ai)):
-            return True
-    return False
-
-
-def _shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
-    """A shield verb among tokens ``i:j`` (between a denial and the relation cue): what is denied is the
-    change it names, not the relation ("did not raise its offer", "will not delay the merger").
-
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.text import tokenize
-    >>> _shielded(tokenize("has no intention of raising its offer"), load_lexicon("en"), 3, 6)
-    True
-    """
-    return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
-
-
 def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
-                lo: int, hi: int, *, question: bool, relation: str = "") -> str:
-    """The rules' status of the relation (of type ``relation``; "": any) whose cue spans ``anchor``
-    (see the module docstring)."""
-    found = rule_cues(lex, hits, anchor, lo, hi, tokens, relation)
+                lo: int, hi: int, *, question: bool, relation: str = "",
+                parties: Sequence[tuple[int, int]] = ()) -> str:
+    """The rules' status of the relation (of type ``relation``; "": any; between the token spans
+    ``parties``) whose cue spans ``anchor`` (see the module docstring)."""
+    found = rule_cues(lex, hits, anchor, lo, hi, tokens, relation, parties)
     if question:
         found.add("rumored")
     return next((st for st in PRECEDENCE if st in found), "asserted")
@@ -197,6 +156,37 @@ def negation_status(tokens: Sequence[Token], lex: Lexicon, anchor: tuple[int, in
     """The status of a :data:`NEGATION_ONLY` relation: denied after a negation, else asserted."""
     ai = anchor[0]
     return "denied" if any(t.low in lex.negations for t in tokens[max(lo, ai - 2) : ai]) else "asserted"
+
+
+def fact_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: int,
+                hi: int, relation: str, parties: Sequence[tuple[int, int]] = (), *, question: bool = False) -> str:
+    """The status of a :data:`NEGATION_ONLY` relation: :func:`negation_status`, except that a line of
+    business whose sale or closure the sentence reports has ended: an ending cue at most
+    :data:`_SOLD` words before one of the parties, when the rules find an ending and no plan or rumour
+    ("sold its shoe divisions", "completed the sale of its microfilm business"; not "is considering
+    the sale of its land business", a plan).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> lex = load_lexicon("en")
+    >>> def read(text, sector):
+    ...     toks = tuple(tokenize(text))
+    ...     hits = find_cues(Sentence(0, 0, len(text), text, toks), lex)
+    ...     cue = (sector[1], sector[1] + 1)  # "business"
+    ...     return fact_status(toks, lex, hits, cue, 0, len(toks), "operates_in", [(0, 1), sector])
+    >>> read("Acme said it sold its shoe business to Zeta", (5, 6))
+    'ended'
+    >>> read("Acme is considering the sale of its shoe business", (7, 8))
+    'asserted'
+    """
+    st = negation_status(tokens, lex, anchor, lo)
+    if st != "asserted" or relation not in ENDABLE_FACTS or not any(
+            o.cue.status == "ended" and lo <= o.i and any(0 <= i - o.j <= _SOLD for i, _ in parties)
+            for o in outer_hits(hits)):
+        return st
+    found = rule_cues(lex, hits, anchor, lo, hi, tokens, relation, parties)
+    return "ended" if "ended" in found and not question and found.isdisjoint(("planned", "rumored")) else st
 
 
 def anchor_of(hits: Sequence[Hit], relation: str, a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
@@ -274,7 +264,7 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
         side = "L" if o.i < ai else "A" if o.i < aj else "R"
         dist = ai - o.j if side == "L" else o.i - aj if side == "R" else 0
         f += [f"cue={st}|{side}", f"cued={st}|{side}|{_bucket(dist)}", f"cuew={' '.join(o.cue.words)}|{side}"]
-    if _negated(tokens, lex, hits, ai, lo):
+    if negated(tokens, lex, hits, ai, lo):
         f.append("neg")
     if any(t.low in lex.negations for t in tokens[lo:hi]):
         f.append("neg-clause")
@@ -285,21 +275,58 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
 
 def status_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
                     relation: str, lo: int, hi: int, *, question: bool, language: str,
-                    model: StatusModel | None = None, rule: str | None = None) -> list[str]:
+                    model: StatusModel | None = None, rule: str | None = None,
+                    parties: Sequence[tuple[int, int]] = ()) -> list[str]:
     """The status model's features: the context, the relation type, the rules' answer (``rule``:
     :func:`rule_status`, when already known) and (given the model) the factuality model's answer at
     the same place, each also joined with the type."""
     ctx = context_features(tokens, lex, hits, anchor, lo, hi, question=question)
     if rule is None:
-        rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation)
+        rule = rule_status(tokens, lex, hits, anchor, lo, hi, question=question, relation=relation,
+                           parties=parties)
     f = [*ctx, f"lang={language}", f"rel={relation}", f"rule={rule}", f"rule={rule}|{relation}"]
     f += [f"{x}|{relation}" for x in ctx if x.startswith(("cue=", "l=", "r=", "a="))]
+    if len(parties) == 2 and lex.setting("status_party_features") is True:
+        f += party_features(tokens, hits, parties, lo, hi, relation)
     if model is not None and model.fact is not None:
         p = model.fact.scores(ctx)
         for label, q in zip(model.fact.labels, p, strict=True):
             f.append(f"fact={label}|{min(int(q * 5), 4)}")
         top = model.fact.labels[max(range(len(p)), key=p.__getitem__)]
         f += [f"fact={top}", f"fact={top}|{relation}"]
+    return list(dict.fromkeys(f))
+
+
+_BETWEEN = 6  # words after the first party and before the second whose presence is a feature
+
+
+def party_features(tokens: Sequence[Token], hits: Sequence[Hit], parties: Sequence[tuple[int, int]], lo: int,
+                   hi: int, relation: str) -> list[str]:
+    """What the two parties' own surroundings say, wherever the relation is read: the word before
+    each, the words between them, and the status cues that stand right before a party ("former
+    Carling chief executive X") or between the two.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tuple(tokenize("X named former Carling chief executive Y as chairman"))
+    >>> hits = find_cues(Sentence(0, 0, 52, "", toks), load_lexicon("en"))
+    >>> [x for x in party_features(toks, hits, [(6, 7), (3, 4)], 0, 9, "works_for") if "cue" in x]
+    ['pcue=ended', 'pcue=ended|works_for']
+    """
+    (ai, aj), (bi, _) = sorted(parties)
+    f = [f"p1-1={tokens[ai - 1].low if ai > lo else '<s>'}", f"p2-1={tokens[bi - 1].low if bi > lo else '<s>'}"]
+    gap = [t.low for t in tokens[aj:bi] if t.is_word]
+    f += [f"btw={w}" for w in (gap if len(gap) <= 2 * _BETWEEN else gap[:_BETWEEN] + gap[-_BETWEEN:])]
+    f.append(f"gap={_bucket(bi - aj)}")
+    for o in outer_hits(hits):
+        st = o.cue.status
+        if st is None or not (lo <= o.i < hi):
+            continue
+        if any(0 <= i - o.j <= 1 for i, _ in parties):
+            f += [f"pcue={st}", f"pcue={st}|{relation}"]
+        if aj <= o.i and o.j <= bi:
+            f.append(f"bcue={st}")
     return list(dict.fromkeys(f))
 
 
@@ -326,10 +353,10 @@ def load(models: str | None = None) -> StatusModel | None:
 
 def model_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int],
                  relation: str, lo: int, hi: int, *, question: bool, model: StatusModel,
-                 rule: str | None = None) -> tuple[str, float]:
+                 rule: str | None = None, parties: Sequence[tuple[int, int]] = ()) -> tuple[str, float]:
     """The status model's answer and its probability (``rule``: :func:`rule_status`, when known)."""
     feats = status_features(tokens, lex, hits, anchor, relation, lo, hi, question=question,
-                            language=lex.code, model=model, rule=rule)
+                            language=lex.code, model=model, rule=rule, parties=parties)
     p = model.status.scores(feats)
     k = max(range(len(p)), key=lambda i: (p[i], -i))
     return model.status.labels[k], p[k]
@@ -349,11 +376,13 @@ def combine(rule: str, learned: str, p: float, trust: dict[str, float]) -> str:
 
 
 def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
-           lo: int, hi: int, *, learned: bool = True, models: str | None = None) -> str:
-    """The status of the relation read at ``anchor``: rules and the status model (of the model folder
-    ``models``, else the shipped one) combined as trained (the rules alone without ``learned`` or
-    without a model)."""
-    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation)
+           lo: int, hi: int, *, learned: bool = True, models: str | None = None,
+           parties: Sequence[tuple[int, int]] = ()) -> str:
+    """The status of the relation (between the token spans ``parties``) read at ``anchor``: rules and
+    the status model (of the model folder ``models``, else the shipped one) combined as trained (the
+    rules alone without ``learned`` or without a model)."""
+    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation,
+                       parties=parties)
     # load() itself without a folder: the shipped model is the one object tests and training scripts patch
     model = None if not learned else load() if models is None else load(models)
     if model is None:
@@ -362,5 +391,5 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     if trust.get(rule, 0.0) > 1.0:
         return rule
     answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model,
-                             rule=rule)
+                             rule=rule, parties=parties)
     return combine(rule, answer, p, trust)

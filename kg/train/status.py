@@ -150,9 +150,10 @@ def rules(it: Item) -> str:
     lex = load_lexicon(it.language)
     toks = it.sentence.tokens
     if it.relation in S.NEGATION_ONLY:
-        return S.negation_status(toks, lex, it.anchor, it.lo)
+        return S.fact_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, it.relation, (it.a, it.b),
+                             question=it.sentence.question)
     return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question,
-                         relation=it.relation)
+                         relation=it.relation, parties=(it.a, it.b))
 
 
 def context(it: Item) -> list[str]:
@@ -164,7 +165,8 @@ def context(it: Item) -> list[str]:
 def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
     lex = load_lexicon(it.language)
     return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                             question=it.sentence.question, language=it.language, model=model)
+                             question=it.sentence.question, language=it.language, model=model,
+                             parties=(it.a, it.b))
 
 
 def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[str, Any]:
@@ -348,5 +350,5 @@ def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str
             continue
         lex = load_lexicon(it.language)
         out.append(S.model_status(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                                  question=it.sentence.question, model=model))
+                                  question=it.sentence.question, model=model, parties=(it.a, it.b)))
     return out

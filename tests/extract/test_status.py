@@ -247,7 +247,36 @@ def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation
     hits = find_cues(s, lex)
     anchor = S.anchor_of(hits, relation, a, b)
     lo, hi = clause(s, lex, anchor[0])
-    return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation)
+    if relation in S.NEGATION_ONLY:
+        return S.fact_status(toks, lex, hits, anchor, lo, hi, relation, (a, b))
+    return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation, parties=(a, b))
+
+
+def test_a_modifier_reaches_only_the_post_it_modifies() -> None:
+    # "former" before another firm's title ends that firm's post, not the one of the relation read
+    text = "Talon Ports is run by former Norvik managing director Ana Diaz."
+    assert _pair("en", text, (9, 11), (0, 2), "works_for") == "asserted"
+    assert _pair("en", text, (9, 11), (6, 7), "works_for") == "ended"
+    assert _pair("en", "Talon Ports named former Norvik chief executive Ana Diaz as chairman.", (7, 9), (4, 5),
+                 "works_for") == "ended"
+    # a title modified is a post, not a lawsuit against its holder or a stake he holds
+    text = "Talon Ports started proceedings against former chairman Ana Diaz."
+    assert _pair("en", text, (0, 2), (7, 9), "legal_dispute") == "asserted"
+    assert _pair("en", text, (7, 9), (0, 2), "works_for") == "ended"
+
+
+def test_a_line_of_business_sold_has_ended() -> None:
+    # operates_in is a fact (negation only), but a business sold or closed is no longer operated
+    assert _pair("en", "Norvik Shipping sold its shoe business to Talon Ports.", (0, 2), (4, 5),
+                 "operates_in") == "ended"
+    assert _pair("en", "Norvik Shipping completed the sale of its shoe business.", (0, 2), (7, 8),
+                 "operates_in") == "ended"
+    # a sale only considered or planned leaves the business where it is
+    assert _pair("en", "Norvik Shipping is considering the sale of its shoe business.", (0, 2), (8, 9),
+                 "operates_in") == "asserted"
+    assert _pair("en", "Norvik Shipping plans to sell its shoe business.", (0, 2), (6, 7), "operates_in") == "asserted"
+    assert _pair("en", "Norvik Shipping makes shoes and sold a plant last year.", (0, 2), (3, 4),
+                 "operates_in") == "asserted"
 
 
 def test_a_plan_word_at_the_place_of_reading_governs_it() -> None:

@@ -1,0 +1,95 @@
+"""Where a status cue reaches in a clause (:mod:`kg.extract.status`): relative clauses, modifiers,
+negation right before the relation cue and the shield verbs that stop a denial.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.extract.found import Hit
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.text import Token
+
+_NEG_REACH = 3  # a negation this many tokens before the relation cue denies it
+
+
+def relative_clauses(tokens: Sequence[Token], lex: Lexicon, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
+    """The relative clauses of the clause ``lo:hi``: from a relative word after a comma (", which",
+    ", yang") to the next comma or the clause's end.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("X denied talks with Y, which owns Z, and said so")
+    >>> relative_clauses(toks, load_lexicon("en"), 0, len(toks))
+    ((6, 9),)
+    """
+    if not lex.relatives:
+        return ()
+    out = []
+    k = lo + 1
+    while k < hi:
+        if tokens[k].low in lex.relatives and tokens[k - 1].text == ",":
+            end = next((m for m in range(k + 1, hi) if tokens[m].text == ","), hi)
+            out.append((k, end))
+            k = end
+        k += 1
+    return tuple(out)
+
+
+def island(islands: Sequence[tuple[int, int]], k: int) -> int:
+    """Which relative clause token ``k`` stands in (-1: none)."""
+    return next((n for n, (i, j) in enumerate(islands) if i <= k < j), -1)
+
+
+def modifies(o: Hit, tokens: Sequence[Token], hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
+              parties: Sequence[tuple[int, int]]) -> bool:
+    """Whether the modifier cue ``o`` (flag ``near=N``: "former", "ex", "mantan") modifies the relation
+    read at ``anchor``: it ends at most N words from it, the cue there is of the relation's own type
+    ("against former chairman X": the chairmanship ended, not the lawsuit), and in sentence case a
+    name right after it is a party's ("former Red Bull managing director X" of
+    Suso: Red Bull's post ended, not Suso's; "former Carling Ltd chief executive X": Carling's did).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tuple(tokenize("Suso is run by former Red Bull managing director Harry Drnec"))
+    >>> hits = find_cues(Sentence(0, 0, 60, "", toks), load_lexicon("en"))
+    >>> o = next(h for h in hits if h.cue.status)
+    >>> modifies(o, toks, hits, (8, 9), "works_for", [(0, 1), (9, 11)])
+    False
+    >>> modifies(o, toks, hits, (8, 9), "works_for", [(5, 7), (9, 11)])
+    True
+    """
+    ai, aj = anchor
+    if (ai - o.j if o.j <= ai else o.i - aj if o.i >= aj else 0) > o.cue.near:
+        return False
+    if relation and any((h.i, h.j) == anchor and h.cue.relation not in (None, relation) for h in hits):
+        return False
+    k = o.j  # the word it modifies, when that is not the relation cue: a name of a party or a title
+    if parties and k < ai and tokens[o.i].text[:1].islower() and tokens[k].text[:1].isupper():
+        return any(i <= k < j for i, j in parties) or any(h.i <= k < h.j and h.cue.relation for h in hits)
+    return True
+
+
+def negated(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], ai: int, lo: int) -> bool:
+    """A negation within reach before token ``ai`` that is no part of a status cue ("no longer",
+    "tidak lagi", "tak kunjung": the cue says what the negation means there)."""
+    for k in range(max(lo, ai - _NEG_REACH), ai):
+        if (tokens[k].low in lex.negations and not any(o.cue.status and o.i <= k < o.j for o in hits)
+                and not shielded(tokens, lex, k + 1, ai)):
+            return True
+    return False
+
+
+def shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
+    """A shield verb among tokens ``i:j`` (between a denial and the relation cue): what is denied is the
+    change it names, not the relation ("did not raise its offer", "will not delay the merger").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> shielded(tokenize("has no intention of raising its offer"), load_lexicon("en"), 3, 6)
+    True
+    """
+    return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
