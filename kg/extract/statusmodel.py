@@ -1,5 +1,5 @@
 """The status model's file format: multinomial logistic regressions read from JSON (no pickle, no
-scikit-learn at run time), and the party-relative features of the status model.
+scikit-learn at run time).
 
 Read by :mod:`kg.extract.status` (which re-exports :class:`Linear` and :class:`StatusModel`), written
 by :mod:`kg.train.status`.

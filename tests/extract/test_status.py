@@ -265,6 +265,23 @@ def test_a_modifier_reaches_only_the_post_it_modifies() -> None:
     assert _pair("en", text, (7, 9), (0, 2), "works_for") == "ended"
 
 
+def test_the_model_reads_the_parties_where_the_language_says_so() -> None:
+    # English: the parties' surroundings are features, and the shipped model has weights for them;
+    # Indonesian (status_party_features = false): none
+    text = "Talon Ports is run by former Norvik managing director Ana Diaz."
+    toks = tuple(tokenize(text))
+    parties = ((9, 11), (6, 7))
+    for lang, on in (("en", True), ("id", False)):
+        lex = load_lexicon(lang)
+        hits = find_cues(Sentence(0, 0, len(text), text, toks), lex)
+        f = S.status_features(toks, lex, hits, (8, 9), "works_for", 0, len(toks), question=False, language=lang,
+                              parties=parties)
+        assert ("pcue=ended" in f) is on and ("p1-1=former" in f) is on and ("p2-1=director" in f) is on
+        assert "btw=managing" in f if on else not any(x.startswith("btw=") for x in f)
+    m = S.load()
+    assert m is not None and any(x.startswith("pcue=") for x in m.status.vocab)
+
+
 def test_a_line_of_business_sold_has_ended() -> None:
     # operates_in is a fact (negation only), but a business sold or closed is no longer operated
     assert _pair("en", "Norvik Shipping sold its shoe business to Talon Ports.", (0, 2), (4, 5),
