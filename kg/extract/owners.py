@@ -115,3 +115,40 @@ def ownership(s: Sentence, lex: Lexicon, ms: list[Mention], before: Sequence[Fou
     yield from placed([Found(link, a, b, "asserted", s, confidence=0.65, whole=certain)
                        for link, a, b, certain in owns])
     yield from placed(after)
+    yield from bracket_members(s, lex, ms)
+
+
+def bracket_members(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    """ "jaringan televisi milik Viacom (MTV, VH1 dan CMT)", "pelanggan Telkom Grup (IndiHome dan Telkomsel)":
+    a list of two names or more in brackets right after an organisation names its units: a company or an
+    organisation is its subsidiary, a product its own. Every item must be one name kg found whole (no
+    places: "Nam Air (tujuan Cikarang, Matak)" lists destinations)."""
+    toks = s.tokens
+    at = {m.i: m for m in ms if m.source != "coref"}
+    joins = {",", *lex.words("list_joiners")}
+    for owner in ms:
+        if owner.type not in ORG_TYPES or owner.source == "coref" or owner.j + 4 >= len(toks) \
+                or toks[owner.j].text != "(":
+            continue
+        items: list[Mention] = []
+        k = owner.j + 1
+        while k < len(toks) and (m := at.get(k)) is not None and (m.type in ORG_TYPES or m.type == "Product"):
+            items.append(m)
+            k = m.j
+            if k < len(toks) and toks[k].low in joins:
+                k += 1
+                k += k < len(toks) and toks[k].low in joins  # ", dan"
+            elif k < len(toks) and toks[k].text == ")":
+                break
+            else:
+                items = []
+                break
+        if len(items) < 2 or k >= len(toks) or toks[k].text != ")":
+            continue
+        for m in items:
+            if m.key == owner.key:
+                continue
+            if m.type == "Product":
+                yield Found("launch", owner, m, "asserted", s, confidence=0.6)
+            else:
+                yield Found("subsidiary_of", m, owner, "asserted", s, confidence=0.6, whole=True)

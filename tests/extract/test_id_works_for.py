@@ -176,3 +176,12 @@ def test_a_listed_company_in_brackets_is_not_its_owners_own_ticker():
     rels = relations_of("Emiten Energi Dian Swastatika (DSSA) Dapat Kredit Rp 2 T dari Bank Mandiri", "id",
                         status=False)
     assert not any(r[0] == "subsidiary_of" for r in rels), rels
+
+
+def test_a_list_in_brackets_after_a_group_names_its_units():
+    rels = relations_of("Grup MNC (MNC Bank dan MNC Sekuritas) Cetak Laba", "id", status=False)
+    assert {("subsidiary_of", "MNC Bank", "Grup MNC"), ("subsidiary_of", "MNC Sekuritas", "Grup MNC")} <= rels, rels
+    # one name in brackets is the name's acronym or ticker, and places listed in brackets are no units
+    assert not any(r[0] == "subsidiary_of" for r in relations_of("Grup MNC (MNC Bank) Cetak Laba", "id"))
+    rels = relations_of("Maskapai Nam Air (tujuan Cikarang, Matak dan Sungaipenuh) mendarat di bandara ini.", "id")
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
