@@ -38,7 +38,7 @@ from kg.extract.nearest import (
     types_ok,
 )
 from kg.extract.origin import origins
-from kg.extract.owners import owned
+from kg.extract.owners import ownership
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
@@ -296,13 +296,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from origins(s, lex, ms)
-    yield from sector_next_to_org(s, lex, ms)
-    yield from maker_before_model(s, ms)
-    for link, owner, owned_, certain in owned(s, lex, ms):
-        # when certain, the bracket names the owned company, not the owner's ticker (kg.extract.assemble
-        # keeps the two apart)
-        yield Found(link, owner, owned_, "asserted", s, confidence=0.65, whole=certain)
-    yield from phrases
+    yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms)], phrases)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")

@@ -163,3 +163,25 @@ def test_the_appointer_of_a_title_elsewhere_is_no_employer(pair_classifier) -> N
     jobs = {r for r in relations_of("PT Sinar Logistik Tbk Tunjuk Budi Santoso Jadi Direktur Utama", "id",
                                     status=False) if r[0] == "works_for"}
     assert jobs == {("works_for", "Budi Santoso", "PT Sinar Logistik Tbk")}, jobs
+
+
+def test_a_listed_company_in_brackets_is_not_its_owners_own_ticker():
+    # the lists know DSSA as Dian Swastatika Sentosa, which shares no word with Sinar Mas: two companies,
+    # and the line of business named before the owner is the owned company's
+    rels = relations_of("Emiten Tambang Sinar Mas (DSSA) Dapat Kredit Rp 2 T dari Bank Mandiri", "id", status=False)
+    assert ("subsidiary_of", "Dian Swastatika Sentosa", "Sinar Mas") in rels, rels
+    assert ("operates_in", "Dian Swastatika Sentosa", "Mining") in rels, rels
+    assert not any(r[0] == "operates_in" and r[1] == "Sinar Mas" for r in rels), rels
+    # a name that shares a word with the listing is the listed company itself
+    rels = relations_of("Emiten Energi Dian Swastatika (DSSA) Dapat Kredit Rp 2 T dari Bank Mandiri", "id",
+                        status=False)
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
+
+
+def test_a_list_in_brackets_after_a_group_names_its_units():
+    rels = relations_of("Grup MNC (MNC Bank dan MNC Sekuritas) Cetak Laba", "id", status=False)
+    assert {("subsidiary_of", "MNC Bank", "Grup MNC"), ("subsidiary_of", "MNC Sekuritas", "Grup MNC")} <= rels, rels
+    # one name in brackets is the name's acronym or ticker, and places listed in brackets are no units
+    assert not any(r[0] == "subsidiary_of" for r in relations_of("Grup MNC (MNC Bank) Cetak Laba", "id"))
+    rels = relations_of("Maskapai Nam Air (tujuan Cikarang, Matak dan Sungaipenuh) mendarat di bandara ini.", "id")
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
