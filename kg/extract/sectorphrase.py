@@ -84,10 +84,34 @@ def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]
     return (a, b) if 0 < b - a <= _MAX_WORDS else None
 
 
+_OPEN = ("<", "(")  # Reuters writes a name in brackets: "mortgage banking company <Stanwell Mortgage>"
+_CLOSE = (">", ")")
+
+
+def _past_brackets(toks: Sequence[Token], j: int) -> int:
+    """The token after a company's closing bracket and a ticker in brackets ("<Lumeo Corp> <LUM.N>, a ...").
+
+    >>> from kg.extract.text import tokenize
+    >>> _past_brackets(tokenize("<Lumeo Corp> <LUM.N>, a maker"), 3)
+    7
+    """
+    if j < len(toks) and toks[j].text in _CLOSE:
+        j += 1
+    if j + 2 < len(toks) and toks[j].text in _OPEN and toks[j + 1].is_upper and toks[j + 2].text in _CLOSE:
+        j += 3
+    return j
+
+
 def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int] | None:
-    """The line of business in the apposition starting at token ``j`` (right after a company)."""
+    """The line of business in the apposition starting at token ``j`` (right after a company).
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_after(tokenize("(Lumeo Inc), a U.S. insurance broker, said"), 3, "en")
+    (8, 10)
+    """
     words = _words(language)
     n = len(toks)
+    j = _past_brackets(toks, j)
     if not words or j + 1 >= n:
         return None
     k = j + 1 if toks[j].text == "," else j + 1 if toks[j].low in ("is", "was") else -1
@@ -96,6 +120,7 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     end = min(n, k + _WINDOW)
     m = k + 1
     while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
+                       or (toks[m].text == "." and toks[m - 1].is_cap)  # "a U.S. insurance broker"
                        or toks[m].low.endswith("-based")):
         m += 1  # "a Great Falls, Va., investment firm": the place before the line of business
     a = m
@@ -115,10 +140,17 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
 
 
 def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, int] | None:
-    """The line of business right before a company's name starting at token ``i``."""
+    """The line of business right before a company's name starting at token ``i``.
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_before(tokenize("mortgage banking company <Lumeo Mortgage>"), 4, "en")
+    (0, 2)
+    """
     words = _words(language)
     if not words:
         return None
+    if i > 0 and toks[i - 1].text in _OPEN:
+        i -= 1
     a = i
     while a > 0 and _plain(toks[a - 1]) and i - a < _MAX_WORDS + 4:
         a -= 1
@@ -146,6 +178,8 @@ def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] 
     (2, 4)
     """
     words = _words(language)
+    while k + 1 < len(toks) and _plain(toks[k + 1]) and "stop" in words.get(toks[k + 1].low, ()):
+        k += 1  # "its existing cable television business"
     b = k + 1
     while b < len(toks) and b - k <= _MAX_WORDS and _plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
         if "part" in words.get(toks[b].low, ()):
@@ -156,14 +190,34 @@ def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] 
 
 def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
     """"Dow Chemical Co agreed to sell its industrial chemicals business": the one company named before
-    "its" operates in the line of business (with two companies before it, "its" is not read)."""
+    "its" operates in the line of business (with two companies before it, "its" is not read); so does
+    the company before "'s" ("Cyclops's steel businesses"). A part named right after it ("its foodservice
+    unit, Service America Corp") or right before the line ("its Bass shoe division") is the company
+    that operates in it."""
+    companies = {m.i: m for m in ms if m.type == "Company" and m.source != "coref"}
+    by_end = {m.j: m for m in companies.values()}
     for k, t in enumerate(toks):
-        if t.low != "its":
+        if t.low == "its":
+            # ("it" and "its" read as the company by coreference are not a second company)
+            before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization") and m.source != "coref"]
+            owner = before[0] if len(before) == 1 and before[0].type == "Company" else None
+        elif t.text in ("'s", "’s"):
+            owner = by_end.get(k)
+        else:
             continue
-        before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization")]
-        span = phrase_its(toks, k, language) if len(before) == 1 and before[0].type == "Company" else None
-        if span is not None:
-            yield before[0], span
+        if owner is None:
+            continue
+        start = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in _OPEN)
+        unit = companies.get(start)
+        span = phrase_its(toks, unit.j - 1, language) if unit is not None else phrase_its(toks, k, language)
+        if span is None:
+            continue
+        # the part word ends the line of business (edge words aside); a company named after it is the part
+        p = next((q for q in range(span[1], min(len(toks), span[1] + 3))
+                  if "part" in _words(language).get(toks[q].low, ())), span[1])
+        after = p + 1 + (p + 1 < len(toks) and toks[p + 1].text == ",")  # "unit, Service America Corp"
+        named = companies.get(after + (after < len(toks) and toks[after].text in _OPEN))
+        yield unit or named or owner, span
 
 
 def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
@@ -259,6 +313,21 @@ def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator
             yield m, span
 
 
+def _listed(toks: Sequence[Token], a: int, b: int, inside: list[Mention], language: str) -> bool:
+    """Whether ``toks[a:b]`` is a list of the sectors ``inside`` and nothing else ("steel and
+    construction", "tire, broadcasting and aerospace")."""
+    words = _words(language)
+    covered = {k for o in inside for k in range(o.i, o.j)}
+    return all(k in covered or toks[k].text == "," or "edge" in words.get(toks[k].low, ()) for k in range(a, b))
+
+
+def _pattern_sector(s: Sentence, a: int, b: int) -> Mention:
+    toks = s.tokens
+    start, end = toks[a].start, toks[b - 1].end
+    text = s.text[start - s.start : end - s.start]
+    return Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
+
+
 def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
     """``operates_in`` links from a company to a line of business named in words next to it."""
     toks = s.tokens
@@ -281,8 +350,16 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 yield Found("operates_in", m, same, "asserted", s, confidence=0.6)
             if same is not None or not all(o.type == "Sector" and a <= o.i and o.j <= b for o in inside):
                 continue
-            if "agent" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
-                continue  # "cloud computing provider X": the vocabulary's sector, not the agent noun after it
+            if len(inside) > 1 and _listed(toks, a, b, inside, language):
+                # "construction and real estate company X": a list of sectors, each the vocabulary's (a list
+                # with words the vocabulary does not know, "mining and metals", is one line of business)
+                for o in inside:
+                    yield Found("operates_in", m, o, "asserted", s, confidence=0.6)
+                continue
+            if "supplies" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
+                # "cloud computing provider X": the vocabulary's sector, not the agent noun after it; an agent
+                # noun that names the trade stays ("an insurance broker", "a film and television distributor")
+                continue
             agent_first = "agent" in _words(language).get(toks[a].low, ())
             whole = next((o for o in inside if o.type == "Sector" and (o.i, o.j) == (a + 1, b)), None)
             if agent_first and whole is not None:
@@ -290,7 +367,4 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 yield Found("operates_in", m, whole, "asserted", s, confidence=0.6)
                 continue
             # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
-        start, end = toks[a].start, toks[b - 1].end
-        text = s.text[start - s.start : end - s.start]
-        sec = Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
-        yield Found("operates_in", m, sec, "asserted", s, confidence=0.6)
+        yield Found("operates_in", m, _pattern_sector(s, a, b), "asserted", s, confidence=0.6)
