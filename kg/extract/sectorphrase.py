@@ -115,14 +115,24 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     if not words or j + 1 >= n:
         return None
     k = j + 1 if toks[j].text == "," else j + 1 if toks[j].low in ("is", "was") else -1
-    if k < 0 or toks[k].low not in ("a", "an", "the"):  # "X, the largest U.S. steel company"
+    if 0 <= k < n - 2 and toks[k].low == "one" and toks[k + 1].low == "of":
+        k += 2  # "X, one of the largest U.S. entertainment companies"
+    # "X, the largest U.S. steel company", "X, Europe's largest tire producer"
+    if k < 0 or k >= n or not (toks[k].low in ("a", "an", "the") or toks[k].is_cap):
         return None
     end = min(n, k + _WINDOW)
-    m = k + 1
+    m = k + (toks[k].low in ("a", "an", "the"))
+    owner = m == k  # "X, Europe's largest tire producer": a name and "'s" instead of an article
     while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
                        or (toks[m].text == "." and toks[m - 1].is_cap)  # "a U.S. insurance broker"
-                       or toks[m].low.endswith("-based")):
-        m += 1  # "a Great Falls, Va., investment firm": the place before the line of business
+                       or toks[m].low.endswith("-based") or toks[m].text in ("'s", "\u2019s", "-")
+                       or (_plain(toks[m]) and "rank" in words.get(toks[m].low, ()))):
+        # "a Great Falls, Va., investment firm", "the world's largest U.S. steel company": the place and the
+        # rank before the line of business
+        owner = owner and not (toks[m - 1].text in ("'s", "\u2019s") and "rank" in words.get(toks[m].low, ()))
+        m += 1
+    if owner:
+        return None  # a name with no "'s" after it is no apposition of a line of business
     a = m
     while m < end and _plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
                                                 and toks[m].low != "of"):
