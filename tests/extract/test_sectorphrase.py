@@ -39,6 +39,7 @@ def test_a_line_of_business_in_words(text, company, sector):
         "Lumeo Corp, a major shareholder, raised its stake.",
         "Tenvar Industries Inc hired Lumeo Corp, Vexo Holdings Inc's financial advisor.",
         "Lumeo Corp, a publicly held shell company, said it acquired a stake.",
+        "Lumeo Corp said the plan provides just 1.1 cents a share.",
         "Analysts asked whether Lumeo Corp would sell.",
         "Tenvar Industries Inc tried to take over Lumeo Corp.",
         "Lumeo Corp's parent company Tenvar Industries Inc said so.",
@@ -73,6 +74,10 @@ def test_a_vocabulary_word_inside_a_longer_line_of_business_is_read_as_part_of_i
         # an ownership word before the line of business is not part of it
         ("Tenvar Industries Inc bought the state-owned valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
         ("Lumeo Corp said it would sell its existing cable television business.", "Lumeo Corp", "cable television"),
+        # the object of a verb of making or providing right after the company
+        ("Lumeo Corp manufactures and distributes wallcoverings and showed a profit.", "Lumeo Corp", "wallcoverings"),
+        ("Lumeo Corp, which provides data processing services to banks, said sales rose.", "Lumeo Corp",
+         "data processing services"),
         # a rank, a place and "one of" before the line of business in an apposition
         ("Tenvar Industries Inc bid for Lumeo Corp, one of the largest U.S. valve companies.", "Lumeo Corp", "valve"),
         ("Lumeo AG is Europe's second largest tire producer.", "Lumeo AG", "tire"),
