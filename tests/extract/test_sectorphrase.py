@@ -106,3 +106,10 @@ def test_a_list_of_vocabulary_sectors_before_a_company_gives_each_sector():
             if r[0] == "operates_in"}
     assert len(rels) == 2 and all(r[1] == "Lumeo AB" for r in rels), rels
     assert {r[2].lower() for r in rels} == {"construction", "real estate"}, rels
+
+
+def test_a_provider_after_a_vocabulary_sector_leaves_the_vocabulary_sector():
+    # "provider" only says "supplies it" (docs/annotations.md): the line of business is the vocabulary's
+    rels = {r for r in _rels("Indonesian cloud computing provider Lumeo Cloud launched a new service.")
+            if r[0] == "operates_in"}
+    assert {(r[1], r[2].lower()) for r in rels} == {("Lumeo Cloud", "cloud computing")}, rels
