@@ -83,7 +83,8 @@ def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator
             and nxt.type == "Company"
             and nxt.source != "coref"
             and nxt.i - m.j <= 2
-            and all(t.is_word and not t.is_cap for t in toks[m.j : nxt.i])
+            # Reuters writes a name in brackets ("Italian car maker <Lumeo SpA>")
+            and all((t.is_word and not t.is_cap) or t.text in ("<", "(") for t in toks[m.j : nxt.i])
             and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)

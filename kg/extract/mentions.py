@@ -53,7 +53,8 @@ def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
     return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
 
 
-_COMPANY_CLASSES = ("head", "part", "agent", "of")  # classes of sector_phrases.txt that name a company or a part
+# classes of sector_phrases.txt that name a company or a part
+_COMPANY_CLASSES = ("head", "part", "agent", "of", "supplies")
 
 
 def _modifies_noun(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

@@ -121,3 +121,32 @@ def stands_for_another(s: Sentence, lex: Lexicon, hits: Sequence[Hit], subj: Men
     if s.tokens[subj.i - 1].low in lex.words("kin_words"):
         return True
     return rtype == "investment" and any(o.j == subj.i and o.cue.relation == "works_for" for o in hits)
+
+
+def unnamed_part(s: Sentence, lex: Lexicon, h: Hit) -> bool:
+    """Whether a part noun of subsidiary_of at ``h`` names a part the sentence does not name: "merge with a
+    subsidiary of Y", "sold to a unit of Y", "through a wholly owned unit". The party before it is then no
+    part of Y. An apposition or a predicate names it ("X, a unit of Y", "X is a wholly owned subsidiary of Y").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.text import split_sentences
+    >>> lex = load_lexicon("en")
+    >>> def read(text):
+    ...     s = split_sentences(text, [(0, len(text))], lex)[0]
+    ...     return [unnamed_part(s, lex, h) for h in find_cues(s, lex) if h.cue.relation == "subsidiary_of"]
+    >>> read("Lumeo Corp agreed to merge with a subsidiary of Tenvar Inc.")
+    [True]
+    >>> read("Lumeo Corp, a subsidiary of Tenvar Inc, said.")
+    [False]
+    """
+    articles = lex.words("unnamed_part_articles")
+    if not articles:
+        return False
+    toks = s.tokens
+    k = h.i - 1
+    while k >= 0 and h.i - k <= 4 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in articles:
+        k -= 1  # "a wholly owned unit", "a new subsidiary"
+    if h.j + 1 < len(toks) and toks[h.j].text == "," and (toks[h.j + 1].is_cap or toks[h.j + 1].text in "<("):
+        return False  # "a major publishing arm, Lumeo Music": named right after
+    return k > 0 and toks[k].low in articles and toks[k - 1].low not in lex.words("part_apposition_words")

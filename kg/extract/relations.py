@@ -36,6 +36,7 @@ from kg.extract.nearest import (
     right_party,
     stands_for_another,
     types_ok,
+    unnamed_part,
 )
 from kg.extract.origin import origins
 from kg.extract.owners import ownership
@@ -331,7 +332,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 rt = RELATION_TYPES[rtype]
                 pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
                                passive=_passive(s, lex, h))
-        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype):
+        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or (
+                rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
         if (h.cue.owner or rtype == "subsidiary_of") and h.j < len(s.tokens) and \
                 s.tokens[h.j].low in lex.words("owner_kind_words"):

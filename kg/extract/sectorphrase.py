@@ -2,7 +2,7 @@
 
 kg's sector vocabulary (``ontology/sectors.ttl``) names industries; news names lines
 of business in free words as well ("a hosiery manufacturer", "electrical engineering
-firm X", "a producer of animal health products"). Two constructions are read, with
+firm X", "a producer of animal health products"). These constructions are read, with
 the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
 
 - an apposition after a company (", a/an ..." or "is a/an ..."): the lowercase words
@@ -11,12 +11,12 @@ the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
   ("an investment advisor"); or the words after "maker of";
 - right before a company's name: the lowercase words ending in a head word ("the
   valve maker Lumeo Corp") or after an "X-based" place ("Denver-based overnight
-  courier Lumeo Corp").
+  courier Lumeo Corp");
+- the object of a verb of making or providing right after a company ("Lumeo Corp makes wallcoverings");
+- a part of a company after "its" or "X's" ("its industrial chemicals business").
 
 In a head-first language (``sector_phrase_head_first`` in language.toml: Indonesian) the head comes
-first: the plain words after a head word right before a company ("perusahaan energi surya Lumeo",
-"produsen kamera premium seperti A, B dan C") or in an apposition after it ("Lumeo, perusahaan energi
-surya Jepang", "Lumeo yang merupakan produsen kamera terbesar").
+first: :mod:`kg.extract.headfirst` reads those ("perusahaan energi surya Lumeo").
 
 Each gives a Sector mention (source ``pattern``) and the company's ``operates_in``. A
 stretch where kg's vocabulary already found a sector is left to it.
@@ -33,22 +33,22 @@ stretch where kg's vocabulary already found a sector is left to it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from kg.extract.found import Found
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence, Token, bracketed_acronym
+from kg.extract.text import Sentence, Token
 from kg.ids import slug
 from kg.resources import language_dir, read_lines
 
-_MAX_WORDS = 6  # a line of business is a short phrase
+MAX_WORDS = 6  # a line of business is a short phrase
 _WINDOW = 12  # tokens an apposition is read over
 _AGENT_WORDS = 4  # "language services provider X": an agent noun before a name and at most three words before it
 
 
 @functools.cache
-def _words(language: str) -> dict[str, frozenset[str]]:
+def words_of(language: str) -> dict[str, frozenset[str]]:
     path = language_dir(language) / "relations" / "sector_phrases.txt"
     out: dict[str, set[str]] = {}
     for line in read_lines(path) if path.is_file() else []:
@@ -57,7 +57,7 @@ def _words(language: str) -> dict[str, frozenset[str]]:
     return {w: frozenset(c) for w, c in out.items()}
 
 
-def _plain(t: Token) -> bool:
+def plain(t: Token) -> bool:
     return t.is_word and not t.is_cap and not any(ch.isdigit() for ch in t.text)
 
 
@@ -74,36 +74,71 @@ def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]
         # "an investment advisor", "a discount retailer": a line of business and an agent noun,
         # both kept ("a major shareholder" names none: one word after the stop word)
         agent = agent and toks[b - 1].low.endswith(("er", "or", "ist")) and b - a >= 2
-        return (a, b) if agent and b - a <= _MAX_WORDS else None
+        return (a, b) if agent and b - a <= MAX_WORDS else None
     if has_head:
         b -= 1
     while a < b and "edge" in words.get(toks[a].low, ()):
         a += 1
     while b > a and "edge" in words.get(toks[b - 1].low, ()):
         b -= 1
-    return (a, b) if 0 < b - a <= _MAX_WORDS else None
+    return (a, b) if 0 < b - a <= MAX_WORDS else None
+
+
+_OPEN = ("<", "(")  # Reuters writes a name in brackets: "mortgage banking company <Stanwell Mortgage>"
+_CLOSE = (">", ")")
+
+
+def _past_brackets(toks: Sequence[Token], j: int) -> int:
+    """The token after a company's closing bracket and a ticker in brackets ("<Lumeo Corp> <LUM.N>, a ...").
+
+    >>> from kg.extract.text import tokenize
+    >>> _past_brackets(tokenize("<Lumeo Corp> <LUM.N>, a maker"), 3)
+    7
+    """
+    if j < len(toks) and toks[j].text in _CLOSE:
+        j += 1
+    if j + 2 < len(toks) and toks[j].text in _OPEN and toks[j + 1].is_upper and toks[j + 2].text in _CLOSE:
+        j += 3
+    return j
 
 
 def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int] | None:
-    """The line of business in the apposition starting at token ``j`` (right after a company)."""
-    words = _words(language)
+    """The line of business in the apposition starting at token ``j`` (right after a company).
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_after(tokenize("(Lumeo Inc), a U.S. insurance broker, said"), 3, "en")
+    (8, 10)
+    """
+    words = words_of(language)
     n = len(toks)
+    j = _past_brackets(toks, j)
     if not words or j + 1 >= n:
         return None
     k = j + 1 if toks[j].text == "," else j + 1 if toks[j].low in ("is", "was") else -1
-    if k < 0 or toks[k].low not in ("a", "an", "the"):  # "X, the largest U.S. steel company"
+    if 0 <= k < n - 2 and toks[k].low == "one" and toks[k + 1].low == "of":
+        k += 2  # "X, one of the largest U.S. entertainment companies"
+    # "X, the largest U.S. steel company", "X, Europe's largest tire producer"
+    if k < 0 or k >= n or not (toks[k].low in ("a", "an", "the") or toks[k].is_cap):
         return None
     end = min(n, k + _WINDOW)
-    m = k + 1
+    m = k + (toks[k].low in ("a", "an", "the"))
+    owner = m == k  # "X, Europe's largest tire producer": a name and "'s" instead of an article
     while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
-                       or toks[m].low.endswith("-based")):
-        m += 1  # "a Great Falls, Va., investment firm": the place before the line of business
+                       or (toks[m].text == "." and toks[m - 1].is_cap)  # "a U.S. insurance broker"
+                       or toks[m].low.endswith("-based") or toks[m].text in ("'s", "\u2019s", "-")
+                       or (plain(toks[m]) and "rank" in words.get(toks[m].low, ()))):
+        # "a Great Falls, Va., investment firm", "the world's largest U.S. steel company": the place and the
+        # rank before the line of business
+        owner = owner and not (toks[m - 1].text in ("'s", "\u2019s") and "rank" in words.get(toks[m].low, ()))
+        m += 1
+    if owner:
+        return None  # a name with no "'s" after it is no apposition of a line of business
     a = m
-    while m < end and _plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
+    while m < end and plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
                                                 and toks[m].low != "of"):
         if toks[m].low == "of" and m > a and "of" in words.get(toks[m - 1].low, ()):
             b = m + 1  # "a maker of circuit boards"
-            while b < end and _plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
+            while b < end and plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
                 b += 1
             return _trim(toks, m + 1, b, words, head=False)
         if toks[m].low == "of":
@@ -114,13 +149,54 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     return _trim(toks, a, m, words, head=True, agent=True)
 
 
+def phrase_verb(toks: Sequence[Token], j: int, language: str) -> tuple[int, int] | None:
+    """The line of business as the object of a verb right after a company ending at token ``j``.
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_verb(tokenize("Lumeo Corp makes and distributes wallcoverings and showed a profit"), 2, "en")
+    (5, 6)
+    >>> phrase_verb(tokenize("Lumeo Corp, which provides data processing services to banks"), 2, "en")
+    (5, 8)
+    >>> phrase_verb(tokenize("a plan that provides just 1.1 cents a share"), 3, "en") is None
+    True
+    """
+    words = words_of(language)
+    n = len(toks)
+    k = j + (j < n and toks[j].text == ",")
+    k += k < n and toks[k].low in ("which", "that")
+    if k >= n or "verb" not in words.get(toks[k].low, ()):
+        return None
+    k += 1
+    if k + 1 < n and "edge" in words.get(toks[k].low, ()) and "verb" in words.get(toks[k + 1].low, ()):
+        k += 2  # "makes and sells"
+    elif k + 1 < n and toks[k].low == "and" and toks[k + 1].low.endswith("s") and plain(toks[k + 1]):
+        k += 2  # "manufactures and distributes"
+    b = k
+    while b < n and b - k < MAX_WORDS and plain(toks[b]) and "stop" not in words.get(toks[b].low, ()) \
+            and not (b > k and toks[b - 1].low == "and" and toks[b].low.endswith("ed")):
+        b += 1
+    # the object ends at a stop word or a comma ("wallcoverings and showed": "and" before a verb ends it too)
+    while b > k and "edge" in words.get(toks[b - 1].low, ()):
+        b -= 1
+    end_ok = b >= n or not toks[b].is_word or "stop" in words.get(toks[b].low, ()) \
+        or "edge" in words.get(toks[b].low, ())
+    return (k, b) if b > k and end_ok else None
+
+
 def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, int] | None:
-    """The line of business right before a company's name starting at token ``i``."""
-    words = _words(language)
+    """The line of business right before a company's name starting at token ``i``.
+
+    >>> from kg.extract.text import tokenize
+    >>> phrase_before(tokenize("mortgage banking company <Lumeo Mortgage>"), 4, "en")
+    (0, 2)
+    """
+    words = words_of(language)
     if not words:
         return None
+    if i > 0 and toks[i - 1].text in _OPEN:
+        i -= 1
     a = i
-    while a > 0 and _plain(toks[a - 1]) and i - a < _MAX_WORDS + 4:
+    while a > 0 and plain(toks[a - 1]) and i - a < MAX_WORDS + 4:
         a -= 1
     if a == i:
         return None
@@ -145,9 +221,11 @@ def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] 
     >>> phrase_its(tokenize("sell its industrial chemicals business to"), 1, "en")
     (2, 4)
     """
-    words = _words(language)
+    words = words_of(language)
+    while k + 1 < len(toks) and plain(toks[k + 1]) and "stop" in words.get(toks[k + 1].low, ()):
+        k += 1  # "its existing cable television business"
     b = k + 1
-    while b < len(toks) and b - k <= _MAX_WORDS and _plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
+    while b < len(toks) and b - k <= MAX_WORDS and plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
         if "part" in words.get(toks[b].low, ()):
             return _trim(toks, k + 1, b, words, head=False) if b > k + 1 else None
         b += 1
@@ -156,117 +234,62 @@ def phrase_its(toks: Sequence[Token], k: int, language: str) -> tuple[int, int] 
 
 def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
     """"Dow Chemical Co agreed to sell its industrial chemicals business": the one company named before
-    "its" operates in the line of business (with two companies before it, "its" is not read)."""
+    "its" operates in the line of business (with two companies before it, "its" is not read); so does
+    the company before "'s" ("Cyclops's steel businesses"). A part named right after it ("its foodservice
+    unit, Service America Corp") or right before the line ("its Bass shoe division") is the company
+    that operates in it."""
+    companies = {m.i: m for m in ms if m.type == "Company" and m.source != "coref"}
+    by_end = {m.j: m for m in companies.values()}
     for k, t in enumerate(toks):
-        if t.low != "its":
+        if t.low == "its":
+            # ("it" and "its" read as the company by coreference are not a second company)
+            before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization") and m.source != "coref"]
+            owner = before[0] if len(before) == 1 and before[0].type == "Company" else None
+        elif t.text in ("'s", "’s"):
+            owner = by_end.get(k)
+        else:
             continue
-        before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization")]
-        span = phrase_its(toks, k, language) if len(before) == 1 and before[0].type == "Company" else None
-        if span is not None:
-            yield before[0], span
+        if owner is None:
+            continue
+        start = k + 1 + (k + 1 < len(toks) and toks[k + 1].text in _OPEN)
+        unit = companies.get(start)
+        span = phrase_its(toks, unit.j - 1, language) if unit is not None else phrase_its(toks, k, language)
+        if span is None:
+            continue
+        # the part word ends the line of business (edge words aside); a company named after it is the part
+        p = next((q for q in range(span[1], min(len(toks), span[1] + 3))
+                  if "part" in words_of(language).get(toks[q].low, ())), span[1])
+        after = p + 1 + (p + 1 < len(toks) and toks[p + 1].text == ",")  # "unit, Service America Corp"
+        named = companies.get(after + (after < len(toks) and toks[after].text in _OPEN))
+        yield unit or named or owner, span
 
 
-def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
-                    named: frozenset[int], plain: Callable[[Token], bool] = _plain) -> tuple[int, int] | None:
-    """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
-    energi surya"): the plain words up to ``end`` (the company or the place after them), all of them, or
-    (``end`` < 0) up to the first stop word; an agent head ("penyedia jasa logistik") is kept in it."""
-    cls = words.get(toks[k].low, ())
-    if "head" not in cls and "agent" not in cls:
-        return None
-    a = k + 1
-    b = a
-    limit = len(toks) if end < 0 else end
-    while b < limit and plain(toks[b]) and b not in named and "stop" not in words.get(toks[b].low, ()) \
-            and not _verb_like(toks[b].low) and b - a < _MAX_WORDS:
-        b += 1
-    if end >= 0 and b != end:
-        return None  # "perusahaan milik negara X", "perusahaan yang memproduksi ...": no line of business
-    while a < b and "edge" in words.get(toks[a].low, ()):
-        a += 1
-    while b > a and "edge" in words.get(toks[b - 1].low, ()):
-        b -= 1
-    if b - a < 1 or b - a > 4:
-        return None
-    return (k, b) if "agent" in cls else (a, b)
+def _listed(toks: Sequence[Token], a: int, b: int, inside: list[Mention], language: str) -> bool:
+    """Whether ``toks[a:b]`` is a list of the sectors ``inside`` and nothing else ("steel and
+    construction", "tire, broadcasting and aerospace")."""
+    words = words_of(language)
+    covered = {k for o in inside for k in range(o.i, o.j)}
+    return all(k in covered or toks[k].text == "," or "edge" in words.get(toks[k].low, ()) for k in range(a, b))
 
 
-def _verb_like(word: str) -> bool:
-    """An Indonesian active, intransitive or stative verb form (me-, ber-, ter-): it ends a line of business
-    ("perusahaan teknologi menyatakan", "produsen kamera terbesar")."""
-    return len(word) > 5 and word.startswith(("me", "ber", "ter"))
-
-
-# not "sebagai": "X sebagai penyedia ..." names a role (appointed as, serving as), not a line of business
-_APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "salah", "satu", "sebuah", "ialah"})
-
-
-def _head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[tuple[Mention, tuple[int, int]]]:
-    """Head-first lines of business: "perusahaan energi surya [Jepang] Lumeo" (right before the company,
-    a country or place and a comma or quote allowed between) and "Lumeo, perusahaan energi surya Jepang",
-    "Lumeo yang merupakan produsen kamera terbesar" (an apposition right after it)."""
-    from kg.extract.joins import listed_after
-
+def _pattern_sector(s: Sentence, a: int, b: int) -> Mention:
     toks = s.tokens
-    words = _words(language)
-    lex = load_lexicon(language)
-    openers = lex.words("list_openers")
-    places = [m for m in ms if m.type in ("Country", "Place")]
-    plain = _plain
-    if s.title_case:
-        from kg.extract.edges import is_ordinary_word
-
-        def plain(t: Token) -> bool:  # a headline capitalises the ordinary words of a line of business too
-            return t.is_word and not any(ch.isdigit() for ch in t.text) and is_ordinary_word(t.low, lex)
-    # names other than sector words end a line of business ("perusahaan energi surya jepang")
-    named = frozenset(k for m in ms if m.type != "Sector" for k in range(m.i, m.j))
-    for m in ms:
-        if m.type != "Company" or m.source == "coref":
-            continue
-        # before: skip quotes, a comma and a place of origin back from the company
-        e = m.i
-        # a headline's comma ends a clause ("Digugat Pemasok Komponen, X Siapkan ..."): not skipped there
-        while e > 0 and toks[e - 1].text in (('"', "'", "“") if s.title_case else (",", '"', "'", "“")):
-            e -= 1
-        # "produsen kamera premium sekelas A, B ...": a list of the line's companies
-        opener = next((n for n in (2, 1) if e - n >= 0 and " ".join(t.low for t in toks[e - n : e]) in openers), 0)
-        e -= opener
-        place = next((p for p in places if p.j == e), None)
-        if place is not None:
-            e = place.i
-            if e > 0 and toks[e - 1].low in ("asal", "dari"):
-                e -= 1  # "pabrikan mobil asal Prancis, Renault"
-        if e > 0 and toks[e - 1].text == "(" and m.j < len(toks) and toks[m.j].text == ")":
-            e -= 1  # "Emiten Tepung Jagung (ABCD)": the company named by its ticker
-        k = e - 1
-        while k >= 0 and plain(toks[k]) and e - k <= _MAX_WORDS and "head" not in words.get(toks[k].low, ()) \
-                and "agent" not in words.get(toks[k].low, ()):
-            k -= 1
-        span = _head_first_run(toks, k, e, words, named, plain) if k >= 0 and k < e - 1 else None
-        if span is not None:
-            yield m, span
-            for o in listed_after(s, lex, ms, m) if opener else ():
-                yield o, span
-        # after: "X, perusahaan ...", "X (ABC), perusahaan ...", "X yang merupakan produsen ..."
-        j = m.j + 3 if bracketed_acronym(toks, m.j) else m.j
-        g = j
-        while g < len(toks) and g - j < 4 and toks[g].low in _APPOSITION_LINKS:
-            g += 1
-        if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low != "yang"):
-            continue
-        span = _head_first_run(toks, g, -1, words, named, plain)
-        if span is not None:
-            yield m, span
+    start, end = toks[a].start, toks[b - 1].end
+    text = s.text[start - s.start : end - s.start]
+    return Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
 
 
 def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
     """``operates_in`` links from a company to a line of business named in words next to it."""
+    from kg.extract.headfirst import head_first_spans  # (headfirst.py builds on this module)
+
     toks = s.tokens
     if load_lexicon(language).setting("sector_phrase_head_first") is True:
-        pairs: list[tuple[Mention, tuple[int, int] | None]] = list(_head_first_spans(s, ms, language))
+        pairs: list[tuple[Mention, tuple[int, int] | None]] = list(head_first_spans(s, ms, language))
     else:
         pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
-                 for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language))]
+                 for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
+                              phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)
     for m, span in pairs:
         if span is None:
@@ -281,16 +304,21 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                 yield Found("operates_in", m, same, "asserted", s, confidence=0.6)
             if same is not None or not all(o.type == "Sector" and a <= o.i and o.j <= b for o in inside):
                 continue
-            if "agent" in _words(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
-                continue  # "cloud computing provider X": the vocabulary's sector, not the agent noun after it
-            agent_first = "agent" in _words(language).get(toks[a].low, ())
+            if len(inside) > 1 and _listed(toks, a, b, inside, language):
+                # "construction and real estate company X": a list of sectors, each the vocabulary's (a list
+                # with words the vocabulary does not know, "mining and metals", is one line of business)
+                for o in inside:
+                    yield Found("operates_in", m, o, "asserted", s, confidence=0.6)
+                continue
+            if "supplies" in words_of(language).get(toks[b - 1].low, ()) and all(o.j < b for o in inside):
+                # "cloud computing provider X": the vocabulary's sector, not the agent noun after it; an agent
+                # noun that names the trade stays ("an insurance broker", "a film and television distributor")
+                continue
+            agent_first = "agent" in words_of(language).get(toks[a].low, ())
             whole = next((o for o in inside if o.type == "Sector" and (o.i, o.j) == (a + 1, b)), None)
             if agent_first and whole is not None:
                 # "penyedia layanan satelit X": the vocabulary's sector after the agent noun
                 yield Found("operates_in", m, whole, "asserted", s, confidence=0.6)
                 continue
             # a vocabulary word inside a longer line of business: "mortgage banking", "insurance broker"
-        start, end = toks[a].start, toks[b - 1].end
-        text = s.text[start - s.start : end - s.start]
-        sec = Mention(s.index, a, b, start, end, text, "Sector", "sector-" + slug(text), text, "pattern")
-        yield Found("operates_in", m, sec, "asserted", s, confidence=0.6)
+        yield Found("operates_in", m, _pattern_sector(s, a, b), "asserted", s, confidence=0.6)

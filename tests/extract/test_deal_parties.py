@@ -178,3 +178,31 @@ def test_a_name_a_venue_frame_introduces_keeps_its_employer_and_seat_but_makes_n
                  "Vexo Corp.")
     assert ("based_in", "Lumeo Securities Commission", "Oslo") in rels, rels
     assert not {r for r in rels if r[0] == "acquisition" and "Lumeo Securities Commission" in r[1:]}, rels
+
+
+# --- a part of another company that the sentence does not name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp said its holders approved the merger with a wholly owned subsidiary of Tenvar Industries Inc.",
+        "Lumeo Corp's valve business will be sold to a unit of Tenvar Industries Inc for cash.",
+        "Lumeo Corp said it made an offer to acquire, through a wholly owned unit, all shares of Tenvar Inc.",
+    ],
+)
+def test_an_unnamed_unit_of_a_company_is_no_party_of_subsidiary_of(text):
+    rels = _rels(text)
+    assert not any(r[0] == "subsidiary_of" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Corp, a wholly owned subsidiary of Tenvar Industries Inc, said sales rose.",
+        "Lumeo Corp is a valve maker and a unit of Tenvar Industries Inc.",
+    ],
+)
+def test_a_unit_in_apposition_is_the_named_company(text):
+    rels = _rels(text)
+    assert ("subsidiary_of", "Lumeo Corp", "Tenvar Industries Inc") in rels, rels

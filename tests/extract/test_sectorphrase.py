@@ -37,6 +37,9 @@ def test_a_line_of_business_in_words(text, company, sector):
     [
         "Lumeo Corp, a unit of Tenvar Industries Inc, had higher sales.",
         "Lumeo Corp, a major shareholder, raised its stake.",
+        "Tenvar Industries Inc hired Lumeo Corp, Vexo Holdings Inc's financial advisor.",
+        "Lumeo Corp, a publicly held shell company, said it acquired a stake.",
+        "Lumeo Corp said the plan provides just 1.1 cents a share.",
         "Analysts asked whether Lumeo Corp would sell.",
         "Tenvar Industries Inc tried to take over Lumeo Corp.",
         "Lumeo Corp's parent company Tenvar Industries Inc said so.",
@@ -53,3 +56,61 @@ def test_a_vocabulary_word_inside_a_longer_line_of_business_is_read_as_part_of_i
     # "banking" alone is a sector of kg's vocabulary; the company's line of business is "mortgage banking"
     rels = _rels("Lumeo Mortgage Corp, a mortgage banking company, said it agreed to be acquired.")
     assert {r for r in rels if r[0] == "operates_in"} == {("operates_in", "Lumeo Mortgage Corp", "mortgage banking")}
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "sector"),
+    [
+        # Reuters writes names in brackets, and a ticker may follow
+        ("Tenvar Industries Inc said the mortgage banking company <Lumeo Mortgage> was sold.", "Lumeo Mortgage",
+         "mortgage banking"),
+        ("Tenvar Industries Inc bought 80 pct of (Lumeo Inc), a U.S. insurance broker, for cash.", "Lumeo Inc",
+         "insurance broker"),
+        ("Tenvar Industries Inc bought <Lumeo Corp> <LUM.N>, a maker of circuit boards.", "Lumeo Corp",
+         "circuit boards"),
+        # "it" read as the company by coreference is not a second company before "its"
+        ("Lumeo Corp said it agreed to sell its industrial chemicals business.", "Lumeo Corp", "industrial chemicals"),
+        ("Lumeo Corp's valve business was sold to a group of investors.", "Lumeo Corp", "valve"),
+        # an ownership word before the line of business is not part of it
+        ("Tenvar Industries Inc bought the state-owned valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
+        ("Lumeo Corp said it would sell its existing cable television business.", "Lumeo Corp", "cable television"),
+        # the object of a verb of making or providing right after the company
+        ("Lumeo Corp manufactures and distributes wallcoverings and showed a profit.", "Lumeo Corp", "wallcoverings"),
+        ("Lumeo Corp, which provides data processing services to banks, said sales rose.", "Lumeo Corp",
+         "data processing services"),
+        # a rank, a place and "one of" before the line of business in an apposition
+        ("Tenvar Industries Inc bid for Lumeo Corp, one of the largest U.S. valve companies.", "Lumeo Corp", "valve"),
+        ("Lumeo AG is Europe's second largest tire producer.", "Lumeo AG", "tire"),
+        ("Tenvar Industries Inc bid for Lumeo Inc, a closely held theater operator.", "Lumeo Inc", "theater operator"),
+    ],
+)
+def test_a_line_of_business_in_reuters_writing(text, company, sector):
+    rels = _rels(text)
+    assert ("operates_in", company, sector) in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc said it would sell its foodservice unit, Lumeo Corp, to investors.",
+        "Talks went on through Tenvar Industries Inc's foodservice subsidiary <Lumeo Corp>, he said.",
+    ],
+)
+def test_a_part_named_after_its_line_of_business_is_the_company_that_operates_in_it(text):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "foodservice")}, rels
+
+
+def test_a_list_of_vocabulary_sectors_before_a_company_gives_each_sector():
+    rels = {r for r in _rels("Swedish construction and real estate company Lumeo AB said it will sell.")
+            if r[0] == "operates_in"}
+    assert len(rels) == 2 and all(r[1] == "Lumeo AB" for r in rels), rels
+    assert {r[2].lower() for r in rels} == {"construction", "real estate"}, rels
+
+
+def test_a_provider_after_a_vocabulary_sector_leaves_the_vocabulary_sector():
+    # "provider" only says "supplies it" (docs/annotations.md): the line of business is the vocabulary's
+    rels = {r for r in _rels("Indonesian cloud computing provider Lumeo Cloud launched a new service.")
+            if r[0] == "operates_in"}
+    # (the vocabulary names it by its own label)
+    assert len(rels) == 1 and all(r[1] == "Lumeo Cloud" and "provider" not in r[2].lower() for r in rels), rels
