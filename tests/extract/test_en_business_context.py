@@ -11,6 +11,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.corporate import company_context
 from kg.extract.lexicon import load_lexicon
+from kg.extract.placechain import town_and_region
 from kg.extract.text import tokenize
 from kg.model import Article
 
@@ -65,3 +66,28 @@ def test_an_owned_name_is_no_person() -> None:
     assert company_context(toks, 0, 1, lex)
     assert company_context(toks, 9, 10, lex)
     assert not company_context(toks, 15, 17, lex)
+
+
+@pytest.mark.parametrize("text", [
+    "Brockett had said last week that it would sell the plant to Lumeo Holdings Inc.",
+    "Brockett plans to raise its stake in Lumeo Holdings Inc to five pct.",
+    "Harwell Dixon said it would supply Lumeo Holdings Inc with cans.",
+])
+def test_a_sentence_subject_that_it_takes_up_is_a_company(text: str) -> None:
+    # "it"/"its" after nothing but lowercase words takes up the sentence's first name: a person is "he"
+    name = "Harwell Dixon" if text.startswith("Harwell") else "Brockett"
+    assert _types(text, name) == ["Company"]
+
+
+def test_a_subject_that_he_takes_up_stays_a_person() -> None:
+    assert _types("Harold Kessler said he would sell his shares to Lumeo Holdings Inc.", "Harold Kessler") == ["Person"]
+    # a comma may bring in another subject: no reading across it
+    toks = tokenize("Kessler, the chairman, said its offer stands.")
+    assert not company_context(toks, 0, 1, load_lexicon("en"))
+
+
+def test_a_town_and_its_region_are_two_places() -> None:
+    # the City, State convention (docs/annotations.md): a tagger's place run is cut at its commas
+    toks = tokenize("headquartered in Fort Worth , Texas , and Great Falls, Va.")
+    assert [" ".join(t.text for t in toks[a:b]) for a, b in town_and_region(toks, 2, 6)] == ["Fort Worth", "Texas"]
+    assert town_and_region(toks, 8, 10) == [(8, 10)]
