@@ -21,7 +21,6 @@ from kg.extract.corporate import company_context, family_context, place_context
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.placechain import town_and_region
 from kg.extract.text import Sentence, Token, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -194,8 +193,6 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             if conf[n] >= OUTRANK:
                 pieces = [p for p in parts(s.tokens, i, j, lex, title_case=False, person=etype == "Person")
                           if p[1] - p[0] >= 2]
-        if etype == "Place":
-            pieces = [q for a, b in pieces for q in town_and_region(s.tokens, a, b)]
         for a, b in pieces:
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it

@@ -5,39 +5,16 @@ their cue or features; this completes the chain, as CoNLL04 and most wire copy m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.extract.found import Found
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence, Token
+from kg.extract.text import Sentence
 from kg.schema import link_key
 
-__all__ = ["place_chains", "regional_links", "town_and_region"]
+__all__ = ["place_chains", "regional_links"]
 
 _PLACES = frozenset({"Place", "Country"})
-
-
-def town_and_region(toks: Sequence[Token], i: int, j: int) -> list[tuple[int, int]]:
-    """A tagger's place run cut at its commas: "Fort Worth , Texas" and "Springfield, Va." are a town and its
-    region, two places (the City, State convention of docs/annotations.md; :func:`place_chains` links them
-    again). No place's name holds a comma.
-
-    >>> from kg.extract.text import tokenize
-    >>> toks = tokenize("in Springfield, Va., and Fort Worth")
-    >>> town_and_region(toks, 1, 5), town_and_region(toks, 7, 9)
-    ([(1, 2), (3, 5)], [(7, 9)])
-    """
-    out: list[tuple[int, int]] = []
-    a = i
-    for k in range(i, j):
-        if toks[k].text == ",":
-            if k > a:
-                out.append((a, k))
-            a = k + 1
-    if j > a:
-        out.append((a, j))
-    return out
 
 
 def place_chains(s: Sentence, ms: list[Mention]) -> dict[str, list[Mention]]:

@@ -11,7 +11,6 @@ import pytest
 from kg.extract import extract
 from kg.extract.corporate import company_context
 from kg.extract.lexicon import load_lexicon
-from kg.extract.placechain import town_and_region
 from kg.extract.text import tokenize
 from kg.model import Article
 
@@ -85,9 +84,3 @@ def test_a_subject_that_he_takes_up_stays_a_person() -> None:
     toks = tokenize("Kessler, the chairman, said its offer stands.")
     assert not company_context(toks, 0, 1, load_lexicon("en"))
 
-
-def test_a_town_and_its_region_are_two_places() -> None:
-    # the City, State convention (docs/annotations.md): a tagger's place run is cut at its commas
-    toks = tokenize("headquartered in Fort Worth , Texas , and Great Falls, Va.")
-    assert [" ".join(t.text for t in toks[a:b]) for a, b in town_and_region(toks, 2, 6)] == ["Fort Worth", "Texas"]
-    assert town_and_region(toks, 8, 10) == [(8, 10)]
