@@ -107,8 +107,9 @@ match keys, names under 3 characters, stop words (ontology/lang/*/stopwords.txt)
 ontology/gazetteer/alias_denylist.txt are dropped. Rows for the same company are merged by Wikidata id,
 ticker, normalised name (kg.names.normalize) and brand ('Ford' = 'Ford Motor Company'); label, country
 and sector come from the first of curated, IDX, S&P 500, Wikipedia, NSI. An alias shared by two rows is
-dropped unless curated gives it to one of them; one equal to a country or sector name is dropped. type: Company, or Organization (agencies, from curated).
-ticker + exchange: IDX, or US for S&P 500 constituents. source: the lists a row was merged from. A row
+dropped unless curated gives it to one of them; one equal to a country or sector name is dropped. type:
+Company, or Organization (agencies, from curated). ticker + exchange: IDX, or US for S&P 500 constituents.
+source: the lists a row was merged from. A row
 without a Wikidata id gets one from brands-operators-wikidata.csv when its label is the primary name of
 exactly one business there, in its country or worldwide, that no other row has ('brands' in source).
 """

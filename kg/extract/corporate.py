@@ -108,20 +108,43 @@ def subject_of_it(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import tokenize
     >>> lex = load_lexicon("en")
-    >>> [subject_of_it(tokenize(t), 1, lex) for t in ("Cook had said last week that it would sell.",
-    ...                                                  "Cook said he would sell its stake.", "Cook said Vexo sold it.")]
+    >>> texts = ("Cook had said last week that it would sell.", "Cook said he would sell its stake.",
+    ...          "Cook said Vexo sold it.")
+    >>> [subject_of_it(tokenize(t), 1, lex) for t in texts]
     [True, False, False]
     """
-    pronouns = _words(lex, "company_context_subject_pronouns")
+    return _subject_pronoun(toks, j, lex) == "company"
+
+
+def subject_of_he(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the sentence-initial name ending at ``j`` is taken up by "he", "his", "she" or "her" after nothing
+    but lowercase words (``person_context_subject_pronouns``): "Hammer said his group ..." names a person.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> subject_of_he(tokenize("Hammer said his group bought shares."), 1, lex)
+    True
+    """
+    return _subject_pronoun(toks, j, lex) == "person"
+
+
+def _subject_pronoun(toks: Sequence[Token], j: int, lex: Lexicon) -> str | None:
+    """The first pronoun of ``company_context_subject_pronouns`` ("company") or ``person_context_subject_pronouns``
+    ("person") in the run of lowercase words after ``toks[j - 1]``; ``None`` at any other word first."""
+    its = _words(lex, "company_context_subject_pronouns")
+    his = _words(lex, "person_context_subject_pronouns")
     stops = _words(lex, "company_context_subject_stops")
     window = lex.settings.get("company_context_subject_window", 0)
     assert isinstance(window, int)
     for t in toks[j : j + window]:
-        if t.low in pronouns:
-            return True
+        if t.low in its:
+            return "company"
+        if t.low in his:
+            return "person"
         if not (t.text.isalpha() and t.text.islower()) or t.low in stops:
-            return False
-    return False
+            return None
+    return None
 
 
 def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

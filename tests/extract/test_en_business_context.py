@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.corporate import company_context
+from kg.extract.corporate import company_context, subject_of_he
 from kg.extract.lexicon import load_lexicon
 from kg.extract.text import tokenize
 from kg.model import Article
@@ -84,3 +84,10 @@ def test_a_subject_that_he_takes_up_stays_a_person() -> None:
     toks = tokenize("Kessler, the chairman, said its offer stands.")
     assert not company_context(toks, 0, 1, load_lexicon("en"))
 
+
+
+def test_a_sentence_subject_that_he_takes_up_is_a_person() -> None:
+    # the reverse of "it": "his" after nothing but lowercase words takes up a person
+    toks = tokenize("Brockett said his group holds shares of Lumeo Holdings Inc.")
+    assert subject_of_he(toks, 1, load_lexicon("en"))
+    assert not subject_of_he(tokenize("Brockett said its group holds shares."), 1, load_lexicon("en"))
