@@ -106,9 +106,10 @@ Indonesian brands and Indonesian power/fuel/post/telecom operators; names not in
 match keys, names under 3 characters, stop words (ontology/lang/*/stopwords.txt) and the common words of
 ontology/gazetteer/alias_denylist.txt are dropped. Rows for the same company are merged by Wikidata id,
 ticker, normalised name (kg.names.normalize) and brand ('Ford' = 'Ford Motor Company'); label, country
-and sector come from the first of curated, IDX, S&P 500, Wikipedia, NSI. An alias shared by two rows or
-equal to a country or sector name is dropped. type: Company, or Organization (agencies, from curated).
-ticker + exchange: IDX, or US for S&P 500 constituents. source: the lists a row was merged from. A row
+and sector come from the first of curated, IDX, S&P 500, Wikipedia, NSI. An alias shared by two rows is
+dropped unless curated gives it to one of them; one equal to a country or sector name is dropped. type:
+Company, or Organization (agencies, from curated). ticker + exchange: IDX, or US for S&P 500 constituents.
+source: the lists a row was merged from. A row
 without a Wikidata id gets one from brands-operators-wikidata.csv when its label is the primary name of
 exactly one business there, in its country or worldwide, that no other row has ('brands' in source).
 """
@@ -590,6 +591,7 @@ def merge(records: list[dict[str, object]], reserved_ids: set[str], reserved_nam
             "source": "|".join(sorted(sources)),
             # labels of the official lists stay even when they are words ("Timah"); others pass the filter
             "ok": first["source"] in ("curated", "idx", "sp500") or not flt.bad(label),
+            "trusted": trusted,
             "rank": (PRIORITY.index(str(first["source"])), -len(members), label),
         })
     # One row per id: a lower-ranked row whose id is taken (by another company, a country or a sector) goes.
@@ -602,19 +604,27 @@ def merge(records: list[dict[str, object]], reserved_ids: set[str], reserved_nam
             taken.add(ident)
             r["id"] = ident
             kept.append(r)
-    # An alias claimed by two companies names neither; names of countries and sectors are no company aliases.
+    # An alias claimed by two companies names neither, unless the hand-curated rows give it to one of them
+    # (curated.tsv's "MITI" is the Japanese ministry, not the IDX ticker of Mitra Investindo); names of
+    # countries and sectors are no company aliases.
     owners: dict[str, set[str]] = defaultdict(set)
+    curated_owner: dict[str, set[str]] = defaultdict(set)
     for r in kept:
         for a in r["aliases"]:  # type: ignore[attr-defined]
             owners[normalize(a)].add(str(r["id"]))
+            if a in r["trusted"]:  # type: ignore[operator]
+                curated_owner[normalize(a)].add(str(r["id"]))
+    for a, ids in curated_owner.items():
+        if len(ids) == 1:
+            owners[a] = ids
     labels = {normalize(str(r["label"])): str(r["id"]) for r in kept}
     out = []
     for r in sorted(kept, key=lambda r: str(r["id"])):
         als = sorted(a for a in r["aliases"]  # type: ignore[attr-defined]
-                     if len(owners[normalize(a)]) == 1 and labels.get(normalize(a), r["id"]) == r["id"]
+                     if owners[normalize(a)] == {r["id"]} and labels.get(normalize(a), r["id"]) == r["id"]
                      and normalize(a) not in reserved_names)
         r["aliases"] = "|".join(als)
-        out.append({k: str(v) for k, v in r.items() if k not in ("rank", "ok")})
+        out.append({k: str(v) for k, v in r.items() if k not in ("rank", "ok", "trusted")})
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from kg.extract.corporate import subject_of_it
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -174,7 +175,8 @@ def _context_type(
         if h and h.cue.relation == "works_for":
             return "Person"
     if (prev in speech or nxt in speech) and j - i >= 2:
-        return "Person"
+        # "Continental Can said it would ...": the subject "it" takes up is a business (kg.extract.corporate)
+        return "Company" if i == 0 and subject_of_it(toks, j, lex) else "Person"
     h = cue_end.get(i) or (cue_end.get(i - 1) if i > 0 and toks[i - 1].low in _FILLERS else None)
     if h is None and i > 1 and toks[i - 1].low in _FILLERS and toks[i - 2].low in _FILLERS:
         h = cue_end.get(i - 2)

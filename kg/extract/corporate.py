@@ -57,6 +57,8 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
         return True
     if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
         return True
+    if i == 0 and subject_of_it(toks, j, lex):
+        return True  # "Sanwa plans to increase its stake"
     if i >= 1 and toks[i - 1].low in _words(lex, "company_context_object"):
         return True  # "agreed to acquire Turco": no person or town is bought
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
@@ -96,6 +98,53 @@ def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place:
         k += 1  # "New Zealand", "West Germany"
     words = " ".join(t.text for t in toks[j + 1 : k + 1])
     return is_place(words) and not (k + 1 < n and toks[k + 1].low in _POSSESSIVE)
+
+
+def subject_of_it(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the sentence-initial name ending at ``j`` is taken up by "it" or "its" after nothing but lowercase
+    words (``company_context_subject_*``): "Cook is negotiating with its lenders", not "Cook said he ..." nor
+    "Cook, the chairman, said its ..." (a comma may bring in another subject).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> texts = ("Cook had said last week that it would sell.", "Cook said he would sell its stake.",
+    ...          "Cook said Vexo sold it.")
+    >>> [subject_of_it(tokenize(t), 1, lex) for t in texts]
+    [True, False, False]
+    """
+    return _subject_pronoun(toks, j, lex) == "company"
+
+
+def subject_of_he(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the sentence-initial name ending at ``j`` is taken up by "he", "his", "she" or "her" after nothing
+    but lowercase words (``person_context_subject_pronouns``): "Hammer said his group ..." names a person.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> subject_of_he(tokenize("Hammer said his group bought shares."), 1, lex)
+    True
+    """
+    return _subject_pronoun(toks, j, lex) == "person"
+
+
+def _subject_pronoun(toks: Sequence[Token], j: int, lex: Lexicon) -> str | None:
+    """The first pronoun of ``company_context_subject_pronouns`` ("company") or ``person_context_subject_pronouns``
+    ("person") in the run of lowercase words after ``toks[j - 1]``; ``None`` at any other word first."""
+    its = _words(lex, "company_context_subject_pronouns")
+    his = _words(lex, "person_context_subject_pronouns")
+    stops = _words(lex, "company_context_subject_stops")
+    window = lex.settings.get("company_context_subject_window", 0)
+    assert isinstance(window, int)
+    for t in toks[j : j + window]:
+        if t.low in its:
+            return "company"
+        if t.low in his:
+            return "person"
+        if not (t.text.isalpha() and t.text.islower()) or t.low in stops:
+            return None
+    return None
 
 
 def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

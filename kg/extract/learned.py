@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, joined_brands, org_kind
-from kg.extract.corporate import company_context, family_context, place_context
+from kg.extract.corporate import company_context, family_context, place_context, subject_of_he
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -206,6 +206,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
             if kind != "Person" and family_context(s.tokens, b, lex):
                 kind = "Person"  # "the Kadoorie family"
+            elif kind in _ORGS and a == 0 and subject_of_he(s.tokens, b, lex):
+                kind = "Person"  # "Hammer said his group ..." (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))

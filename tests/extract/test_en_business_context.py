@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.corporate import company_context
+from kg.extract.corporate import company_context, subject_of_he
 from kg.extract.lexicon import load_lexicon
 from kg.extract.text import tokenize
 from kg.model import Article
@@ -65,3 +65,29 @@ def test_an_owned_name_is_no_person() -> None:
     assert company_context(toks, 0, 1, lex)
     assert company_context(toks, 9, 10, lex)
     assert not company_context(toks, 15, 17, lex)
+
+
+@pytest.mark.parametrize("text", [
+    "Brockett had said last week that it would sell the plant to Lumeo Holdings Inc.",
+    "Brockett plans to raise its stake in Lumeo Holdings Inc to five pct.",
+    "Harwell Dixon said it would supply Lumeo Holdings Inc with cans.",
+])
+def test_a_sentence_subject_that_it_takes_up_is_a_company(text: str) -> None:
+    # "it"/"its" after nothing but lowercase words takes up the sentence's first name: a person is "he"
+    name = "Harwell Dixon" if text.startswith("Harwell") else "Brockett"
+    assert _types(text, name) == ["Company"]
+
+
+def test_a_subject_that_he_takes_up_stays_a_person() -> None:
+    assert _types("Harold Kessler said he would sell his shares to Lumeo Holdings Inc.", "Harold Kessler") == ["Person"]
+    # a comma may bring in another subject: no reading across it
+    toks = tokenize("Kessler, the chairman, said its offer stands.")
+    assert not company_context(toks, 0, 1, load_lexicon("en"))
+
+
+
+def test_a_sentence_subject_that_he_takes_up_is_a_person() -> None:
+    # the reverse of "it": "his" after nothing but lowercase words takes up a person
+    toks = tokenize("Brockett said his group holds shares of Lumeo Holdings Inc.")
+    assert subject_of_he(toks, 1, load_lexicon("en"))
+    assert not subject_of_he(tokenize("Brockett said its group holds shares."), 1, load_lexicon("en"))
