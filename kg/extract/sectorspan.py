@@ -1,0 +1,81 @@
+"""Where a sector word's span ends in a head-first language: the words that narrow the line of business.
+
+Indonesian puts the head first, and a line of business is often a sector word of kg's vocabulary
+followed by the words that narrow it: "asuransi bencana", "Pertambangan Timah", "ponsel cerdas",
+"minyak dan gas bumi", "Asuransi Kendaraan Listrik". The annotation guideline tags the whole phrase
+(docs/annotations.md: a Sector is the words naming the line of business, without a generic head), so a
+vocabulary match that stops at the sector word is a span the gold does not hold, and a false positive.
+
+The span runs on over at most :data:`_MAX_MODIFIERS` words after the vocabulary match (only where the
+language sets ``sector_modifiers_follow``) while each word is an ordinary word of the language
+(:func:`kg.extract.edges.is_ordinary_word`), and none of:
+
+- a stop word, a cue word, a verb (affixed on a known root, or a bare headline verb of
+  ``headline_verbs.txt``), a word of ``sector_modifier_stops`` (words that say which firm, how big or how new:
+  "swasta" stays, "terbesar", "baru", "nasional" do not) or a head word
+  (``sector_span_heads``, ``sector_before_name_heads``: the start of another phrase);
+- capitalised in a sentence-case sentence (a name: "asuransi Allianz"), or in a title-case headline
+  followed by another word ("Emiten Tambang Sinar Mas": it may start a name; "Asuransi Bencana" at the
+  headline's end or before a comma is sure);
+- a known country or place ("e-dagang indonesia");
+- part of another name kg found (another sector word joins: "Asuransi" + "Kendaraan Listrik").
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.text import tokenize
+>>> lex = load_lexicon("id")
+>>> toks = tokenize("menggarap pertambangan pasir di lumajang")
+>>> modifiers_end(toks, 2, lex, title_case=False, others=())
+3
+>>> toks = tokenize("produsen ponsel terbesar di dunia")
+>>> modifiers_end(toks, 2, lex, title_case=False, others=())
+2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from kg.extract.edges import is_affixed_verb, is_ordinary_word
+from kg.extract.lexicon import Lexicon
+from kg.extract.text import Token
+from kg.resources import word_set
+
+_MAX_MODIFIERS = 2  # "Asuransi Wajib Motor-Mobil": a line of business is a short phrase
+
+
+def _setting(lex: Lexicon, key: str) -> frozenset[str]:
+    return lex.words(key) if key in lex.settings else frozenset()
+
+
+def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bool,
+                  others: Collection[tuple[int, int, str]], is_place: Callable[[str], bool] = lambda w: False) -> int:
+    """The end of the sector phrase whose vocabulary match ends at token ``j``: ``j`` itself, or past the
+    words after it that narrow the line of business (module docstring). ``others`` are the other names
+    found in the sentence, as ``(i, j, type)``: a name of another type stops the span, a sector word
+    joins it. ``is_place`` says whether a word is a known country or place ("e-dagang indonesia")."""
+    if not lex.settings.get("sector_modifiers_follow", False):
+        return j
+    stops = (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
+             | _setting(lex, "sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
+             | word_set(lex.code, "headline_verbs.txt") | lex.cue_words)
+
+    def plain(t: Token) -> bool:
+        return (t.is_word and not any(ch.isdigit() for ch in t.text) and not t.is_upper
+                and t.low not in stops and not is_affixed_verb(t.low, lex))
+
+    end = k = j
+    while k < len(toks) and k - j < _MAX_MODIFIERS:
+        t = toks[k]
+        other = next((o for o in others if o[0] <= k < o[1]), None)
+        if other is not None:
+            if other[2] != "Sector" or other[0] < j:
+                break
+            end = k = other[1]  # "Asuransi Kendaraan Listrik": another sector word narrows this one
+            continue
+        if not plain(t) or (t.is_cap and not title_case) or not is_ordinary_word(t.low, lex) or is_place(t.text):
+            break
+        if title_case and k + 1 < len(toks) and toks[k + 1].is_word:
+            break  # "Emiten Tambang Sinar Mas": in a headline only the last word before a stop is sure
+        k += 1
+        end = k
+    return end
