@@ -273,7 +273,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         if known.type == "Sector" and j - i >= 2 and toks[i].low in _sector_span_heads(lex):
             i += 1  # "Industri Perbankan": the sector is "Perbankan" (docs/annotations.md)
         passing = known.type == "Sector" and _in_passing(toks, i, j, lex)
-        if known.type == "Sector":
+        if known.type == "Sector" and lex.settings.get("sector_modifiers_follow", False):
             # "Pertambangan Timah", "ponsel cerdas": the words after it narrow the line of business
             j = modifiers_end(toks, j, lex, title_case=s.title_case,
                               others=[(a, b, k.type) for a, b, k in hits if b > j], is_place=gaz.is_place)
