@@ -276,7 +276,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         if known.type == "Sector" and lex.settings.get("sector_modifiers_follow", False):
             # "Pertambangan Timah", "ponsel cerdas": the words after it narrow the line of business
             j = modifiers_end(toks, j, lex, title_case=s.title_case,
-                              others=[(a, b, k.type) for a, b, k in hits if b > j], is_place=gaz.is_place)
+                              others=[(a, b, k.type) for a, b, k in hits if b > j], is_place=gaz.is_place,
+                              caseless=s.caseless)
             sector_end = j
             # a sector word it took in may stand alone where the head does not ("tambang pasir besi")
             passing = passing or any(_in_passing(toks, a, b, lex) for a, b, k in hits

@@ -17,7 +17,8 @@ language sets ``sector_modifiers_follow``) while each word is an ordinary word o
 - capitalised in a sentence-case sentence (a name: "asuransi Allianz"), or in a title-case headline
   followed by another word ("Emiten Tambang Sinar Mas": it may start a name; "Asuransi Bencana" at the
   headline's end or before a comma is sure);
-- a known country or place ("e-dagang indonesia");
+- a known country or place ("e-dagang indonesia"); in a sentence without capitals the span ends before
+  a stop word, a verb or punctuation, or not at all ("maskapai penerbangan air asia": "air" may start a name);
 - part of another name kg found (another sector word joins: "Asuransi" + "Kendaraan Listrik").
 
 >>> from kg.extract.lexicon import load_lexicon
@@ -26,6 +27,9 @@ language sets ``sector_modifiers_follow``) while each word is an ordinary word o
 >>> toks = tokenize("menggarap pertambangan pasir di lumajang")
 >>> modifiers_end(toks, 2, lex, title_case=False, others=())
 3
+>>> toks = tokenize("maskapai penerbangan air asia menambah rute")
+>>> modifiers_end(toks, 2, lex, title_case=False, others=(), caseless=True)
+2
 >>> toks = tokenize("produsen ponsel terbesar di dunia")
 >>> modifiers_end(toks, 2, lex, title_case=False, others=())
 2
@@ -48,11 +52,14 @@ def _setting(lex: Lexicon, key: str) -> frozenset[str]:
 
 
 def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bool,
-                  others: Collection[tuple[int, int, str]], is_place: Callable[[str], bool] = lambda w: False) -> int:
+                  others: Collection[tuple[int, int, str]], is_place: Callable[[str], bool] = lambda w: False,
+                  caseless: bool = False) -> int:
     """The end of the sector phrase whose vocabulary match ends at token ``j``: ``j`` itself, or past the
     words after it that narrow the line of business (module docstring). ``others`` are the other names
     found in the sentence, as ``(i, j, type)``: a name of another type stops the span, a sector word
-    joins it. ``is_place`` says whether a word is a known country or place ("e-dagang indonesia")."""
+    joins it. ``is_place`` says whether a word is a known country or place ("e-dagang indonesia"). In a
+    ``caseless`` sentence the span ends before a word that could go on a name ("maskapai penerbangan air
+    asia": "air" may start one), as in a headline."""
     if not lex.settings.get("sector_modifiers_follow", False):
         return j
     stops = (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
@@ -63,19 +70,24 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
         return (t.is_word and not any(ch.isdigit() for ch in t.text) and not t.is_upper
                 and t.low not in stops and not is_affixed_verb(t.low, lex))
 
-    end = k = j
+    ends = [j]
+    k = j
     while k < len(toks) and k - j < _MAX_MODIFIERS:
         t = toks[k]
         other = next((o for o in others if o[0] <= k < o[1]), None)
         if other is not None:
             if other[2] != "Sector" or other[0] < j:
                 break
-            end = k = other[1]  # "Asuransi Kendaraan Listrik": another sector word narrows this one
+            k = other[1]  # "Asuransi Kendaraan Listrik": another sector word narrows this one
+            ends.append(k)
             continue
         if not plain(t) or (t.is_cap and not title_case) or not is_ordinary_word(t.low, lex) or is_place(t.text):
             break
         if title_case and k + 1 < len(toks) and toks[k + 1].is_word:
             break  # "Emiten Tambang Sinar Mas": in a headline only the last word before a stop is sure
         k += 1
-        end = k
-    return end
+        ends.append(k)
+    if caseless:
+        # lowercase words say nothing of names: the span ends before a stop, a verb or punctuation
+        ends = [e for e in ends if e == j or e == len(toks) or not plain(toks[e])]
+    return ends[-1]
