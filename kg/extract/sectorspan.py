@@ -7,7 +7,7 @@ followed by the words that narrow it: "asuransi bencana", "Pertambangan Timah", 
 vocabulary match that stops at the sector word is a span the gold does not hold, and a false positive.
 
 The span runs on over at most :data:`_MAX_MODIFIERS` words after the vocabulary match (only where the
-language sets ``sector_modifiers_follow``) while each word is an ordinary word of the language
+language sets ``sector_modifiers_follow``, and not after an acronym: "pengembang PLTS atap PT X") while each word is an ordinary word of the language
 (:func:`kg.extract.edges.is_ordinary_word`), and none of:
 
 - a stop word, a cue word, a verb (affixed on a known root, or a bare headline verb of
@@ -60,8 +60,8 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
     joins it. ``is_place`` says whether a word is a known country or place ("e-dagang indonesia"). In a
     ``caseless`` sentence the span ends before a word that could go on a name ("maskapai penerbangan air
     asia": "air" may start one), as in a headline."""
-    if not lex.settings.get("sector_modifiers_follow", False):
-        return j
+    if not lex.settings.get("sector_modifiers_follow", False) or toks[j - 1].is_upper:
+        return j  # an acronym ("PLTS atap PT X") is whole: the words after it belong to what comes next
     stops = (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
              | _setting(lex, "sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
              | word_set(lex.code, "headline_verbs.txt") | lex.cue_words)
