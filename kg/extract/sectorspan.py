@@ -7,8 +7,8 @@ followed by the words that narrow it: "asuransi bencana", "Pertambangan Timah", 
 vocabulary match that stops at the sector word is a span the gold does not hold, and a false positive.
 
 The span runs on over at most :data:`_MAX_MODIFIERS` words after the vocabulary match (only where the
-language sets ``sector_modifiers_follow``, and not after an acronym: "pengembang PLTS atap PT X") while each word is an ordinary word of the language
-(:func:`kg.extract.edges.is_ordinary_word`), and none of:
+language sets ``sector_modifiers_follow``, and not after an acronym: "pengembang PLTS atap PT X") while
+each word is an ordinary word of the language (:func:`kg.extract.edges.is_ordinary_word`), and none of:
 
 - a stop word, a cue word, a verb (affixed on a known root, or a bare headline verb of
   ``headline_verbs.txt``), a word of ``sector_modifier_stops`` (words that say which firm, how big or how new:
