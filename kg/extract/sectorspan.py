@@ -37,6 +37,7 @@ each word is an ordinary word of the language (:func:`kg.extract.edges.is_ordina
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Collection, Sequence
 
 from kg.extract.edges import is_affixed_verb, is_ordinary_word
@@ -51,6 +52,14 @@ def _setting(lex: Lexicon, key: str) -> frozenset[str]:
     return lex.words(key) if key in lex.settings else frozenset()
 
 
+@functools.lru_cache(maxsize=8)
+def _stops(lex: Lexicon) -> frozenset[str]:
+    """Words that end a sector phrase (built once per language: every sector word asks)."""
+    return (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
+            | _setting(lex, "sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
+            | word_set(lex.code, "headline_verbs.txt") | lex.cue_words)
+
+
 def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bool,
                   others: Collection[tuple[int, int, str]], is_place: Callable[[str], bool] = lambda w: False,
                   caseless: bool = False) -> int:
@@ -62,9 +71,7 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
     asia": "air" may start one), as in a headline."""
     if not lex.settings.get("sector_modifiers_follow", False) or toks[j - 1].is_upper:
         return j  # an acronym ("PLTS atap PT X") is whole: the words after it belong to what comes next
-    stops = (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
-             | _setting(lex, "sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
-             | word_set(lex.code, "headline_verbs.txt") | lex.cue_words)
+    stops = _stops(lex)
 
     def plain(t: Token) -> bool:
         return (t.is_word and not any(ch.isdigit() for ch in t.text) and not t.is_upper
