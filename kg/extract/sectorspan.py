@@ -14,9 +14,8 @@ each word is an ordinary word of the language (:func:`kg.extract.edges.is_ordina
   ``headline_verbs.txt``), a word of ``sector_modifier_stops`` (words that say which firm, how big or how new:
   "swasta" stays, "terbesar", "baru", "nasional" do not) or a head word
   (``sector_span_heads``, ``sector_before_name_heads``: the start of another phrase);
-- capitalised in a sentence-case sentence (a name: "asuransi Allianz"), or in a title-case headline
-  followed by another word ("Emiten Tambang Sinar Mas": it may start a name; "Asuransi Bencana" at the
-  headline's end or before a comma is sure);
+- capitalised (a name: "asuransi Allianz"); in a title-case headline only another sector word joins, since
+  a word there may start a name ("Emiten Tambang Sinar Mas") or be the predicate ("Industri Otomotif Lesu");
 - a known country or place ("e-dagang indonesia"); in a sentence without capitals the span ends before
   a stop word, a verb or punctuation, or not at all ("maskapai penerbangan air asia": "air" may start a name);
 - part of another name kg found (another sector word joins: "Asuransi" + "Kendaraan Listrik").
@@ -88,10 +87,10 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
             k = other[1]  # "Asuransi Kendaraan Listrik": another sector word narrows this one
             ends.append(k)
             continue
-        if not plain(t) or (t.is_cap and not title_case) or not is_ordinary_word(t.low, lex) or is_place(t.text):
+        if title_case or not plain(t) or t.is_cap or not is_ordinary_word(t.low, lex) or is_place(t.text):
+            # a headline's word after a sector word may start a name ("Emiten Tambang Sinar Mas") or be
+            # its predicate ("Industri Otomotif Lesu"): only another sector word joins there
             break
-        if title_case and k + 1 < len(toks) and toks[k + 1].is_word:
-            break  # "Emiten Tambang Sinar Mas": in a headline only the last word before a stop is sure
         k += 1
         ends.append(k)
     if caseless:
