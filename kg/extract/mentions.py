@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from kg.extract.corporate import place_context
 from kg.extract.gazindex import GazIndex, Known
 from kg.extract.lexicon import Lexicon
+from kg.extract.sectorspan import modifiers_end
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
@@ -247,7 +248,10 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
 
     hits = list(gaz.scan(toks, title_case=s.title_case, caseless=s.caseless))
     plain: bool | None = None  # decided once, and only for a sentence with a place in it
+    sector_end = -1  # the end of the last sector phrase: a sector word it took in is no mention of its own
     for i, j, known in hits:
+        if known.type == "Sector" and i < sector_end:
+            continue
         if _bracketed_ticker(s, i, j):
             continue  # "Waste Management Inc <WNX>": the name's ticker, though a list knows it as a name
         if known.type == "Sector" and i > 0 and toks[i - 1].low in _sector_not_after(lex):
@@ -269,8 +273,18 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 continue
         if known.type == "Sector" and j - i >= 2 and toks[i].low in _sector_span_heads(lex):
             i += 1  # "Industri Perbankan": the sector is "Perbankan" (docs/annotations.md)
+        passing = known.type == "Sector" and _in_passing(toks, i, j, lex)
+        if known.type == "Sector" and lex.settings.get("sector_modifiers_follow", False):
+            # "Pertambangan Timah", "ponsel cerdas": the words after it narrow the line of business
+            j = modifiers_end(toks, j, lex, title_case=s.title_case,
+                              others=[(a, b, k.type) for a, b, k in hits if b > j], is_place=gaz.is_place,
+                              caseless=s.caseless)
+            sector_end = j
+            # a sector word it took in may stand alone where the head does not ("tambang pasir besi")
+            passing = passing or any(_in_passing(toks, a, b, lex) for a, b, k in hits
+                                     if k.type == "Sector" and i < a and b <= j)
         m = _known_mention(s, i, j, known)
-        take(replace(m, passing=True) if known.type == "Sector" and _in_passing(toks, i, j, lex) else m)
+        take(replace(m, passing=True) if passing else m)
 
     for i, t in enumerate(toks):
         # "Perth-based", "Jakarta-based": the place inside the token.

@@ -28,3 +28,16 @@ def test_a_hyphen_pair_with_a_known_half_is_no_name(text: str, pair: str) -> Non
 
 def test_a_known_hyphenated_name_stays() -> None:
     assert "Mercedes-Benz" in _labels("Penjualan Mercedes-Benz Naik di Jakarta", "id")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Duet Wirando-Sulastri Bertahan Sebagai Dirut & Wadirut", "Wirando-Sulastri"),
+        ("Darmanto Wiryo-Sukma Halim Dipanggil ke Istana, Bahas Apa?", "Wiryo-Sukma"),
+    ],
+)
+def test_two_people_joined_by_a_hyphen_are_no_one_person(text: str, pair: str) -> None:
+    # neither half is known: a person's name holding "Xxx-Yyy" is a pair in an Indonesian headline
+    x = extract(Article(id="t", text=text, language="id"))
+    assert not any(pair in e.label for e in x.entities if e.type == "Person")
