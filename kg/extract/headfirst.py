@@ -22,7 +22,7 @@ def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, fr
                     named: frozenset[int], plain: Callable[[Token], bool] = plain_word) -> tuple[int, int] | None:
     """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
     energi surya"): the plain words up to ``end`` (the company or the place after them), all of them, or
-    (``end`` < 0) up to the first stop word; an agent head ("penyedia jasa logistik") is kept in it."""
+    (``end`` < 0) up to the first stop word; an agent head ("firma hukum") is kept in it."""
     cls = words.get(toks[k].low, ())
     if "head" not in cls and "agent" not in cls:
         return None

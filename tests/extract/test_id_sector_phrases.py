@@ -27,9 +27,12 @@ def _rules(text: str) -> set[tuple[str, ...]]:
          "pengolahan rumput laut"),
         ("PT Tirta Loka Abadi yang merupakan produsen kamera terbesar di Asia menolak berkomentar.",
          "PT Tirta Loka Abadi", "kamera"),
-        # an agent head is part of the line of business
+        # "penyedia" only says "provides it": the convention drops it from the span
         ("PT Tirta Loka Abadi, penyedia jasa logistik untuk wilayah timur, menaikkan tarif.",
-         "PT Tirta Loka Abadi", "penyedia jasa logistik"),
+         "PT Tirta Loka Abadi", "jasa logistik"),
+        # an agent noun that is itself the trade stays
+        ("PT Tirta Loka Abadi, firma hukum asal Surabaya, menaikkan tarif.",
+         "PT Tirta Loka Abadi", "firma hukum"),
     ],
 )
 def test_head_first_lines_of_business(text, company, sector):
