@@ -23,6 +23,7 @@ from kg.extract.adjacent import (
     place_before_org,
     sector_next_to_org,
 )
+from kg.extract.affiliation import affiliations
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_pair, job_status_span
 from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
@@ -295,6 +296,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
+    yield from affiliations(s, lex, ms)
     yield from origins(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
     yield from maker_before_model(s, ms)
