@@ -18,15 +18,15 @@ from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
-_PLACE_NEXT_TO_ORG = True
-
 __all__ = ["inside_descriptions", "maker_before_model", "more_sectors", "place_before_org", "sector_next_to_org"]
 
 
 def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
-    a country word or an "X-based" place right before an organisation places it there."""
+    a country word or an "X-based" place right before an organisation places it there; with ``town_before_org``
+    (language.toml) a town too, with nothing between ("Tokyo MAINICHI SHIMBUN", "Cape Town Supreme Court")."""
     toks = s.tokens
+    towns = lex.setting("town_before_org") is True
     preps = lex.words("object_markers") | lex.words("agent_markers") | {"in", "di", "ke", "at"}
     for k, m in enumerate(ms):
         if m.type not in PLACE_TYPES or (m.i > 0 and toks[m.i - 1].low in preps):
@@ -35,7 +35,7 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
         # a town right before an organisation's name places it there only with nothing between ("Cape Town
         # Supreme Court", "Tokyo MAINICHI SHIMBUN"); "Perth miner Redgum" is not read
         town = m.type == "Place" and not based
-        if town and not _PLACE_NEXT_TO_ORG:
+        if town and not towns:
             continue
         for org in ms[k + 1 :]:
             if org.i < m.j:

@@ -56,13 +56,14 @@ def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found
         elif m.type in ORG_TYPES and nxt.type in PLACE_TYPES and place_preps:
             # "Larami Corp. of Philadelphia", "Brown University in Providence, R.I.": the place closes the
             # phrase (a place that goes on names something else: "a plant in Ohio's capital")
-            if _after_prep(toks, m.j, nxt.i, place_preps, frozenset()) and _closes(toks, nxt.j):
+            if (_after_prep(toks, m.j, nxt.i, place_preps, frozenset()) and _closes(toks, nxt.j)
+                    and not _listed(toks, lex, nxt, named[k + 2 :])):
                 yield Found("based_in", m, nxt, "asserted", s, confidence=0.6)
-        elif m.type in PLACE_TYPES and nxt.type in ORG_TYPES and nxt.type != "Company" and place_preps:
+        elif (m.type in PLACE_TYPES and nxt.type in ORG_TYPES and nxt.type != "Company" and place_preps
+              and nxt.i == m.j + 1 and toks[m.j].text in _POSSESSIVE):
             # "Russia's Foreign Ministry", "New York's Mount Sinai School of Medicine": a public body or
             # an institution of the place (a company of a country is only its market: "China's Huawei")
-            if nxt.i == m.j + 1 and toks[m.j].text in _POSSESSIVE:
-                yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
+            yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
 
 
 def _after_prep(toks: Sequence[Token], j: int, i: int, preps: frozenset[str], dets: frozenset[str]) -> bool:
@@ -86,6 +87,20 @@ def _apposition(toks: Sequence[Token], j: int, i: int, preps: frozenset[str], de
     return len(words) <= _APPOSITION_WORDS and all(t.is_word and not t.is_cap for t in words)
 
 
+def _listed(toks: Sequence[Token], lex: Lexicon, place: Mention, after: Sequence[Mention]) -> bool:
+    """Whether ``place`` opens a list of places ("employed by X in West Germany, Saudi Arabia and the
+    Netherlands": where X worked, not its seat): another place follows it across a list joiner
+    (``list_joiners``, language.toml, a comma aside), or across a comma after a country ("Providence, R.I."
+    is a town and its state)."""
+    nxt = next((m for m in after if m.i >= place.j), None)
+    if nxt is None or nxt.type not in PLACE_TYPES:
+        return False
+    gap = [t.low for t in toks[place.j : nxt.i]]
+    if len(gap) == 1 and gap[0] != "," and gap[0] in lex.words("list_joiners"):
+        return True
+    return place.type == "Country" and gap == [","]
+
+
 def _closes(toks: Sequence[Token], j: int) -> bool:
-    """Whether the phrase ends at token ``j``: the sentence's end, or punctuation."""
-    return j >= len(toks) or not toks[j].is_word
+    """Whether the phrase ends at token ``j``: the sentence's end, or punctuation (a possessive goes on)."""
+    return j >= len(toks) or not (toks[j].is_word or toks[j].text in _POSSESSIVE)
