@@ -10,8 +10,10 @@ Called by :func:`kg.extract.relations.find_relations`.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
-from kg.extract.found import Found
+from kg.extract.classified import pair_status
+from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
@@ -25,8 +27,12 @@ _APPOSITION_WORDS = 5
 _POSSESSIVE = ("'s", "’s")
 
 
-def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
-    """works_for and based_in links read from prepositions and possessives between two adjacent names.
+def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit] | None = None, *,
+                 learned: bool = False, models: str | None = None) -> Iterator[Found]:
+    """works_for and based_in links read from prepositions and possessives between two adjacent names, with
+    the status read where the link stands as for the pair classifier's (``hits``: the sentence's cues,
+    :func:`kg.extract.relations.find_cues`; ``learned``: with the status model): "Ana Diaz, a former
+    economist with Tenvar" ended.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import tokenize
@@ -39,10 +45,21 @@ def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found
     >>> [(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)]
     [('works_for', 'Ana Diaz', 'Tenvar Corp'), ('based_in', 'Tenvar Corp', 'Lyon')]
     """
+    if not lex.words("affiliation_preps") and not lex.words("affiliation_place_preps"):
+        return
+    for f in _links(s, lex, ms):
+        if hits is None:
+            from kg.extract.relations import find_cues
+
+            hits = find_cues(s, lex)
+        st = pair_status(s, lex, hits, f.type, (f.subject.i, f.subject.j), (f.object.i, f.object.j),
+                         models=models, learned=learned)
+        yield replace(f, status=st) if st != f.status else f
+
+
+def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     preps = lex.words("affiliation_preps")
     place_preps = lex.words("affiliation_place_preps")
-    if not preps and not place_preps:
-        return
     toks = s.tokens
     dets = lex.words("determiners")
     named = [m for m in ms if m.source != "coref"]

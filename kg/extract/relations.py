@@ -296,7 +296,6 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     parties = [m for k, m in enumerate(ms) if k not in modifiers] if modifiers else ms
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
-    yield from affiliations(s, lex, ms)
     yield from origins(s, lex, ms)
     yield from sector_next_to_org(s, lex, ms)
     yield from maker_before_model(s, ms)
@@ -307,6 +306,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from phrases
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
+    yield from affiliations(s, lex, ms, hits, learned=learned, models=models)
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold

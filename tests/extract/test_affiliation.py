@@ -84,3 +84,11 @@ def test_the_shapes_are_language_data() -> None:
                       {"Jakarta": "Place", "Lumeo Securities": "Company"}, "en")
     assert [(f.subject.text, f.object.text) for f in place_before_org(s, load_lexicon("en"), ms)] == [
         ("Lumeo Securities", "Jakarta")]
+
+
+def test_the_status_is_read_where_the_link_stands() -> None:
+    s, ms = _sentence("`` Prices will fall , '' said Rui Costa , a former economist with Lumeo Securities .",
+                      {"Rui Costa": "Person", "Lumeo Securities": "Company"})
+    lex = load_lexicon("en")
+    got = {(f.type, f.subject.text, f.object.text, f.status) for f in find_relations(s, lex, ms, learned=True)}
+    assert ("works_for", "Rui Costa", "Lumeo Securities", "ended") in got
