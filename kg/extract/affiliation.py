@@ -9,7 +9,6 @@ Called by :func:`kg.extract.relations.find_relations`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
@@ -18,7 +17,6 @@ from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
-from kg.resources import language_dir, read_lines
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 __all__ = ["affiliations"]
@@ -47,10 +45,9 @@ def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hi
     >>> [(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)]
     [('works_for', 'Ana Diaz', 'Tenvar Corp'), ('based_in', 'Tenvar Corp', 'Lyon')]
     """
-    if not (lex.words("affiliation_preps") or lex.words("affiliation_place_preps")
-            or lex.setting("country_named_orgs") is True):
+    if not lex.words("affiliation_preps") and not lex.words("affiliation_place_preps"):
         return
-    for f in (*_links(s, lex, ms), *_named_after_country(s, lex, ms)):
+    for f in _links(s, lex, ms):
         if hits is None:
             from kg.extract.relations import find_cues
 
@@ -84,38 +81,6 @@ def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
             # "Russia's Foreign Ministry", "New York's Mount Sinai School of Medicine": a public body or
             # an institution of the place (a company of a country is only its market: "China's Huawei")
             yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
-
-
-def _named_after_country(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
-    """ "the Haitian Parliament ... in Haiti", "the U.S. Strategic Defense Initiative Office ... the U.S.": an
-    organisation whose name starts with a country's adjective (``demonyms.txt``) or name is based in that
-    country when the sentence names it too (``country_named_orgs``, language.toml)."""
-    if lex.setting("country_named_orgs") is not True:
-        return
-    countries = [m for m in ms if m.type in PLACE_TYPES and m.country and m.source != "coref"]
-    if not countries:
-        return
-    adjectives = _demonyms(lex.code)
-    for org in ms:
-        if org.type not in ORG_TYPES or org.source == "coref" or " " not in org.text.strip():
-            continue
-        first = org.text.split()[0]
-        iso = adjectives.get(first.lower())
-        for c in countries:
-            # (not the country inside the name itself)
-            if (c.i >= org.j or org.i >= c.j) and (c.country == iso or " ".join(c.text.split()) == first):
-                yield Found("based_in", org, c, "asserted", s, confidence=0.6)
-                break
-
-
-@functools.cache
-def _demonyms(language: str) -> dict[str, str]:
-    """The country adjectives of ``language`` (``demonyms.txt``), lowercased, with the ISO code of each."""
-    path = language_dir(language) / "demonyms.txt"
-    if not path.is_file():
-        return {}
-    rows = (ln.partition("\t") for ln in read_lines(path))
-    return {word.strip().lower(): iso2.strip() for word, _, iso2 in rows}
 
 
 def _after_prep(toks: Sequence[Token], j: int, i: int, preps: frozenset[str], dets: frozenset[str]) -> bool:

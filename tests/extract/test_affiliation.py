@@ -12,8 +12,6 @@ from kg.extract.mentions import Mention
 from kg.extract.relations import find_relations
 from kg.extract.text import Sentence, tokenize
 
-_ISO = {"Russia": "RU", "Belgium": "BE", "Oman": "OM", "Chile": "CL"}
-
 
 def _sentence(text: str, names: dict[str, str], language: str = "en") -> tuple[Sentence, list[Mention]]:
     """The sentence of ``text`` and a mention for each of ``names`` (its text: its type), found by tokens."""
@@ -25,8 +23,7 @@ def _sentence(text: str, names: dict[str, str], language: str = "en") -> tuple[S
         i = next(k for k in range(len(words)) if words[k : k + len(parts)] == parts)
         j = i + len(parts)
         key = name.lower().replace(" ", "-")
-        ms.append(Mention(0, i, j, toks[i].start, toks[j - 1].end, name, typ, key, name, "pattern",
-                          country=_ISO.get(name) if typ == "Country" else None))
+        ms.append(Mention(0, i, j, toks[i].start, toks[j - 1].end, name, typ, key, name, "pattern"))
     return Sentence(0, 0, len(text), text, toks), sorted(ms, key=lambda m: m.i)
 
 
@@ -95,13 +92,3 @@ def test_the_status_is_read_where_the_link_stands() -> None:
     lex = load_lexicon("en")
     got = {(f.type, f.subject.text, f.object.text, f.status) for f in find_relations(s, lex, ms, learned=True)}
     assert ("works_for", "Rui Costa", "Lumeo Securities", "ended") in got
-
-
-def test_an_organisation_named_after_a_country_named_in_the_sentence() -> None:
-    text = "The Russian Space Agency said on Friday that Russia would send the probe ."
-    assert ("based_in", "Russian Space Agency", "Russia") in _links(
-        text, {"Russian Space Agency": "Organization", "Russia": "Country"})
-    # the country must be named in the sentence, apart from the name
-    s, ms = _sentence("The Russian Space Agency said on Friday that the probe would fly .",
-                      {"Russian Space Agency": "Organization"})
-    assert list(affiliations(s, load_lexicon("en"), ms)) == []
