@@ -23,14 +23,19 @@ __all__ = ["inside_descriptions", "maker_before_model", "more_sectors", "place_b
 
 def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
-    a country word or an "X-based" place right before an organisation places it there."""
+    a country word or an "X-based" place right before an organisation places it there; with ``town_before_org``
+    (language.toml) a town too, with nothing between ("Tokyo MAINICHI SHIMBUN", "Cape Town Supreme Court")."""
     toks = s.tokens
+    towns = lex.setting("town_before_org") is True
     preps = lex.words("object_markers") | lex.words("agent_markers") | {"in", "di", "ke", "at"}
     for k, m in enumerate(ms):
         if m.type not in PLACE_TYPES or (m.i > 0 and toks[m.i - 1].low in preps):
             continue
         based = toks[m.j - 1].low.endswith("-based")
-        if m.type == "Place" and not based:
+        # a town right before an organisation's name places it there only with nothing between ("Cape Town
+        # Supreme Court", "Tokyo MAINICHI SHIMBUN"); "Perth miner Redgum" is not read
+        town = m.type == "Place" and not based
+        if town and not towns:
             continue
         for org in ms[k + 1 :]:
             if org.i < m.j:
@@ -40,6 +45,8 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
                 break
             if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
                 break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"
+            if town and org.i != m.j:
+                break
             if org.type in ORG_TYPES:
                 if org.source != "coref" or based:
                     yield Found("based_in", org, m, "asserted", s, confidence=0.7)

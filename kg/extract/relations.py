@@ -23,6 +23,7 @@ from kg.extract.adjacent import (
     place_before_org,
     sector_next_to_org,
 )
+from kg.extract.affiliation import affiliations
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_pair, job_status_span
 from kg.extract.joins import appositive_comma, fronted, joined_before, listed_parties
@@ -300,6 +301,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms)], phrases)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
+    yield from affiliations(s, lex, ms, hits, learned=learned, models=models)
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold

@@ -1,0 +1,123 @@
+"""Who belongs where, read from a name's neighbours with no relation cue: the preposition or the
+possessive that ties a person to an organisation (works_for) and an organisation to a place (based_in).
+
+"Alain Farley of McGill University", "Ana Diaz, an economist with Tenvar Corp" (works_for); "Larami Corp. of
+Philadelphia", "McGill University in Montreal", "Russia's Foreign Ministry" (based_in). The words are language
+data (``affiliation_preps``, ``affiliation_place_preps``, language.toml; empty lists switch a shape off).
+Called by :func:`kg.extract.relations.find_relations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from kg.extract.classified import pair_status
+from kg.extract.found import Found, Hit
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence, Token
+from kg.schema import ORG_TYPES, PLACE_TYPES
+
+__all__ = ["affiliations"]
+
+# An apposition between a person and the preposition before its organisation ("Ana Diaz, a senior
+# economist with Tenvar") holds at most this many lowercase words: longer ones describe something else.
+_APPOSITION_WORDS = 5
+_POSSESSIVE = ("'s", "’s")
+
+
+def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit] | None = None, *,
+                 learned: bool = False, models: str | None = None) -> Iterator[Found]:
+    """works_for and based_in links read from prepositions and possessives between two adjacent names, with
+    the status read where the link stands as for the pair classifier's (``hits``: the sentence's cues,
+    :func:`kg.extract.relations.find_cues`; ``learned``: with the status model): "Ana Diaz, a former
+    economist with Tenvar" ended.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "said Ana Diaz of Tenvar Corp in Lyon ."
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> ms = [Mention(0, 1, 3, 0, 0, "Ana Diaz", "Person", "ana-diaz", "Ana Diaz"),
+    ...       Mention(0, 4, 6, 0, 0, "Tenvar Corp", "Company", "tenvar", "Tenvar Corp"),
+    ...       Mention(0, 7, 8, 0, 0, "Lyon", "Place", "lyon", "Lyon")]
+    >>> [(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)]
+    [('works_for', 'Ana Diaz', 'Tenvar Corp'), ('based_in', 'Tenvar Corp', 'Lyon')]
+    """
+    if not lex.words("affiliation_preps") and not lex.words("affiliation_place_preps"):
+        return
+    for f in _links(s, lex, ms):
+        if hits is None:
+            from kg.extract.relations import find_cues
+
+            hits = find_cues(s, lex)
+        st = pair_status(s, lex, hits, f.type, (f.subject.i, f.subject.j), (f.object.i, f.object.j),
+                         models=models, learned=learned)
+        yield replace(f, status=st) if st != f.status else f
+
+
+def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
+    preps = lex.words("affiliation_preps")
+    place_preps = lex.words("affiliation_place_preps")
+    toks = s.tokens
+    dets = lex.words("determiners")
+    named = [m for m in ms if m.source != "coref"]
+    for k, m in enumerate(named):
+        nxt = next((o for o in named[k + 1 :] if o.i >= m.j), None)
+        if nxt is None:
+            continue
+        if m.type == "Person" and nxt.type in ORG_TYPES and preps:
+            if _after_prep(toks, m.j, nxt.i, preps, dets) or _apposition(toks, m.j, nxt.i, preps, dets):
+                yield Found("works_for", m, nxt, "asserted", s, confidence=0.6)
+        elif m.type in ORG_TYPES and nxt.type in PLACE_TYPES and place_preps:
+            # "Larami Corp. of Philadelphia", "Brown University in Providence, R.I.": the place closes the
+            # phrase (a place that goes on names something else: "a plant in Ohio's capital")
+            if (_after_prep(toks, m.j, nxt.i, place_preps, frozenset()) and _closes(toks, nxt.j)
+                    and not _listed(toks, lex, nxt, named[k + 2 :])):
+                yield Found("based_in", m, nxt, "asserted", s, confidence=0.6)
+        elif (m.type in PLACE_TYPES and nxt.type in ORG_TYPES and nxt.type != "Company" and place_preps
+              and nxt.i == m.j + 1 and toks[m.j].text in _POSSESSIVE):
+            # "Russia's Foreign Ministry", "New York's Mount Sinai School of Medicine": a public body or
+            # an institution of the place (a company of a country is only its market: "China's Huawei")
+            yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
+
+
+def _after_prep(toks: Sequence[Token], j: int, i: int, preps: frozenset[str], dets: frozenset[str]) -> bool:
+    """Whether only a word of ``preps`` and at most one determiner stand between tokens ``j`` and ``i``."""
+    gap = toks[j:i]
+    if not gap or gap[0].low not in preps:
+        return False
+    return len(gap) == 1 or (len(gap) == 2 and gap[1].low in dets)
+
+
+def _apposition(toks: Sequence[Token], j: int, i: int, preps: frozenset[str], dets: frozenset[str]) -> bool:
+    """ "Ana Diaz, an economist with Tenvar", "Ana Diaz, a top official of the Tenvar Group": a comma, a
+    few lowercase words and a preposition of ``preps`` (a determiner after it allowed) between ``j`` and ``i``."""
+    gap = toks[j:i]
+    if len(gap) < 3 or gap[0].text != ",":
+        return False
+    end = len(gap) - 1 if gap[-1].low not in dets else len(gap) - 2
+    if end < 2 or gap[end].low not in preps:
+        return False
+    words = gap[1:end]
+    return len(words) <= _APPOSITION_WORDS and all(t.is_word and not t.is_cap for t in words)
+
+
+def _listed(toks: Sequence[Token], lex: Lexicon, place: Mention, after: Sequence[Mention]) -> bool:
+    """Whether ``place`` opens a list of places ("employed by X in West Germany, Saudi Arabia and the
+    Netherlands": where X worked, not its seat): another place follows it across a list joiner
+    (``list_joiners``, language.toml, a comma aside), or across a comma after a country ("Providence, R.I."
+    is a town and its state)."""
+    nxt = next((m for m in after if m.i >= place.j), None)
+    if nxt is None or nxt.type not in PLACE_TYPES:
+        return False
+    gap = [t.low for t in toks[place.j : nxt.i]]
+    if len(gap) == 1 and gap[0] != "," and gap[0] in lex.words("list_joiners"):
+        return True
+    return place.type == "Country" and gap == [","]
+
+
+def _closes(toks: Sequence[Token], j: int) -> bool:
+    """Whether the phrase ends at token ``j``: the sentence's end, or punctuation (a possessive goes on)."""
+    return j >= len(toks) or not (toks[j].is_word or toks[j].text in _POSSESSIVE)

@@ -1,0 +1,94 @@
+"""works_for and based_in read with no relation cue: prepositions, appositions and possessives
+(kg.extract.affiliation) and a town right before an organisation (kg.extract.adjacent.place_before_org)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.adjacent import place_before_org
+from kg.extract.affiliation import affiliations
+from kg.extract.lexicon import load_lexicon
+from kg.extract.mentions import Mention
+from kg.extract.relations import find_relations
+from kg.extract.text import Sentence, tokenize
+
+
+def _sentence(text: str, names: dict[str, str], language: str = "en") -> tuple[Sentence, list[Mention]]:
+    """The sentence of ``text`` and a mention for each of ``names`` (its text: its type), found by tokens."""
+    toks = tuple(tokenize(text))
+    words = [t.text for t in toks]
+    ms = []
+    for name, typ in names.items():
+        parts = [t.text for t in tokenize(name)]
+        i = next(k for k in range(len(words)) if words[k : k + len(parts)] == parts)
+        j = i + len(parts)
+        key = name.lower().replace(" ", "-")
+        ms.append(Mention(0, i, j, toks[i].start, toks[j - 1].end, name, typ, key, name, "pattern"))
+    return Sentence(0, 0, len(text), text, toks), sorted(ms, key=lambda m: m.i)
+
+
+def _links(text: str, names: dict[str, str], language: str = "en") -> set[tuple[str, str, str]]:
+    s, ms = _sentence(text, names, language)
+    lex = load_lexicon(language)
+    return {(f.type, f.subject.text, f.object.text) for f in find_relations(s, lex, ms)}
+
+
+@pytest.mark.parametrize(("text", "names", "link"), [
+    ("`` It will pass , '' said Ana Diaz of the Tenvar Institute .",
+     {"Ana Diaz": "Person", "Tenvar Institute": "Organization"}, ("works_for", "Ana Diaz", "Tenvar Institute")),
+    ("Meanwhile , Wen Lo at the Institute of Optics found that the lens cracks .",
+     {"Wen Lo": "Person", "Institute of Optics": "Organization"}, ("works_for", "Wen Lo", "Institute of Optics")),
+    ("`` Prices will fall , '' said Rui Costa , a senior economist with Lumeo Securities .",
+     {"Rui Costa": "Person", "Lumeo Securities": "Company"}, ("works_for", "Rui Costa", "Lumeo Securities")),
+    ("The toys were imported by Larami Corp. of Philadelphia .",
+     {"Larami Corp.": "Company", "Philadelphia": "Place"}, ("based_in", "Larami Corp.", "Philadelphia")),
+    ("Scientists at the Lumeo Research Centre in Valencia , Spain , are working on a new chip .",
+     {"Lumeo Research Centre": "Organization", "Valencia": "Place"},
+     ("based_in", "Lumeo Research Centre", "Valencia")),
+    ("A spokesman for Ruritania 's Foreign Ministry said talks would resume .",
+     {"Ruritania": "Country", "Foreign Ministry": "Organization"}, ("based_in", "Foreign Ministry", "Ruritania")),
+    ("The Tokyo MAINICHI SHIMBUN reported the launch .",
+     {"Tokyo": "Place", "MAINICHI SHIMBUN": "Organization"}, ("based_in", "MAINICHI SHIMBUN", "Tokyo")),
+])
+def test_a_link_with_no_cue(text: str, names: dict[str, str], link: tuple[str, str, str]) -> None:
+    assert link in _links(text, names)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a company of a town is not read as an institution of it
+    ("Analysts expect Lyon 's Lumeo to cut prices .", {"Lyon": "Place", "Lumeo": "Company"}),
+    # the place goes on: it names something else than where the company is
+    ("Tenvar Corp of Lyon 's old port district built the dock .", {"Tenvar Corp": "Company", "Lyon": "Place"}),
+    # a list of places says where someone worked, not where the company is
+    ("De Vries was employed by Lumeo Lines in Belgium , Oman and Chile .",
+     {"Lumeo Lines": "Company", "Belgium": "Country", "Oman": "Country", "Chile": "Country"}),
+    # a town with a word between names no seat ("Perth miner Redgum")
+    ("Perth miner Redgum said output rose .", {"Perth": "Place", "Redgum": "Company"}),
+    # too long an apposition, and a capitalised word in it, describe something else
+    ("Rui Costa , who last year sold most of his shares in Lumeo , resigned .",
+     {"Rui Costa": "Person", "Lumeo": "Company"}),
+    ("Rui Costa , a Senator from Ohio at Lumeo , resigned .", {"Rui Costa": "Person", "Lumeo": "Company"}),
+])
+def test_no_link_without_the_shape(text: str, names: dict[str, str]) -> None:
+    assert not {link for link in _links(text, names) if link[0] in ("works_for", "based_in")}
+
+
+def test_the_shapes_are_language_data() -> None:
+    # Indonesian leaves the lists empty and the town setting off: no link from these shapes
+    s, ms = _sentence("Harga dikutip oleh Jakarta Lumeo Securities .",
+                      {"Jakarta": "Place", "Lumeo Securities": "Company"}, "id")
+    lex = load_lexicon("id")
+    assert list(affiliations(s, lex, ms)) == []
+    assert list(place_before_org(s, lex, ms)) == []
+    s, ms = _sentence("Harga dikutip oleh Jakarta Lumeo Securities .",
+                      {"Jakarta": "Place", "Lumeo Securities": "Company"}, "en")
+    assert [(f.subject.text, f.object.text) for f in place_before_org(s, load_lexicon("en"), ms)] == [
+        ("Lumeo Securities", "Jakarta")]
+
+
+def test_the_status_is_read_where_the_link_stands() -> None:
+    s, ms = _sentence("`` Prices will fall , '' said Rui Costa , a former economist with Lumeo Securities .",
+                      {"Rui Costa": "Person", "Lumeo Securities": "Company"})
+    lex = load_lexicon("en")
+    got = {(f.type, f.subject.text, f.object.text, f.status) for f in find_relations(s, lex, ms, learned=True)}
+    assert ("works_for", "Rui Costa", "Lumeo Securities", "ended") in got
