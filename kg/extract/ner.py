@@ -196,7 +196,7 @@ class Model:
             ids = [at(p, 0) for p in word_pairs(texts)]
             emit[1:] += before[ids]
             emit[:-1] += after[ids]
-        for i, f in res.context_marks(texts):
+        for i, f in (*res.context_marks(texts), *res.run_marks(texts)):
             for k, w in get_w(f, ()):
                 emit[i, k] += w
         return emit

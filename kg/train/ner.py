@@ -34,7 +34,7 @@ from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import TYPES, Model, Resources, features
 from kg.extract.nerfeat import names_path, read_names
-from kg.resources import ontology_dir, read_lines
+from kg.resources import ontology_dir, read_lines, word_set
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
 __all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm",
@@ -65,7 +65,11 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
     common = [n for k, n in names if k == "common"]
     fixed = [(k, n) for k, n in names if k != "common"]
     lex = load_lexicon(language)
-    return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type, names=[*fixed, *entity],
+    # an organisation's head noun ("Komisi", "Partai"), as written in sentence case and lowercase
+    heads = {("ow", f(w)) for w in word_set(language, "organization_words.txt") if w.isalpha()
+             for f in (str.capitalize, str.lower)}
+    return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type,
+                     names=[*fixed, *entity, *heads],
                      verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
                      suffixes=[a + ">" + r for a, r in lex.suffixes])
 

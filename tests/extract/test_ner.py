@@ -327,3 +327,30 @@ def test_emission_array_holds_the_same_floats_as_emissions(language: str) -> Non
         assert got.shape == (len(toks), len(model.labels))
         assert got.tolist() == model.emissions(toks)
         assert model.viterbi_many([got]) == model.viterbi_many([model.emissions(toks)])
+
+
+def test_capitalised_run_marks_reach_the_whole_name_in_sentence_case_only() -> None:
+    # Sentences written for this test. The words of a capitalised run after its first carry that first
+    # word ("rf=") and, when it is an organisation's head noun, "rfow"; training (features) and tagging
+    # (emissions) must add the same weights for them.
+    res = Resources(vocab=["menurut"], names=[("ow", "Komisi")])
+    toks = tokenize("Menurut Komisi Pengawas Persaingan Usaha dan Kemitraan, harga beras di pasar naik tajam.")
+    feats = features(toks, res)
+    marked = [toks[i].text for i, f in enumerate(feats) if "rfow" in f]
+    assert marked == ["Pengawas", "Persaingan", "Usaha", "Kemitraan"]
+    assert "rf=komisi" in feats[3] and not any(f.startswith("rf=") for f in feats[1])
+    # a run not led by a head noun gets only its first word
+    other = features(tokenize("kata Rina Wijaya Santoso di pasar itu kemarin"), res)
+    assert "rf=rina" in other[3] and "rfow" not in other[3]
+    # in a headline every word is capitalised: no runs
+    headline = features(tokenize("Komisi Pengawas Denda Bank Sentosa Rp2 Miliar"), res)
+    assert not any(f.startswith("rf") for f in itertools.chain(*headline))
+    labels = ["O", "B-Organization", "I-Organization"]
+    weights = {("rfow", "I-Organization"): 2.0, ("rf=komisi", "I-Organization"): 0.5, ("bias", "O"): 0.5,
+               ("lx=ow", "B-Organization"): 1.0}
+    model = Model("id", labels, {("O", "I-Organization"): -5.0}, weights, res)
+    want = [[sum(weights.get((a, lab), 0.0) for a in f) for lab in labels] for f in feats]
+    assert list(itertools.chain(*model.emissions(toks))) == pytest.approx(list(itertools.chain(*want)))
+    got = model.labels_of(toks)
+    assert got[:5] == ["O", "B-Organization", "I-Organization", "I-Organization", "I-Organization"]
+    assert got[6] == "I-Organization" and got[-1] == "O"
