@@ -235,6 +235,12 @@ class Resources:
                 head = texts[i]
                 marks = ["rf=" + head.lower(), *(["rfow"] if "lx=ow" in self.own(head) else [])]
                 out += [(x, f) for x in range(i + 1, j) if caps[x] for f in marks]
+                # a short form in brackets after the run names it: an organisation's, mostly
+                # ("Komisi Pemilihan Umum (KPU)"); one made of the run's initials says so more surely
+                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
+                    initials = "".join(texts[x][0] for x in range(i, j) if caps[x])
+                    short = "racr=m" if texts[j + 1] == initials else "racr"
+                    out += [(x, short) for x in range(i, j) if caps[x]]
             i = j
         return out
 

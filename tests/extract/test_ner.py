@@ -354,3 +354,14 @@ def test_capitalised_run_marks_reach_the_whole_name_in_sentence_case_only() -> N
     got = model.labels_of(toks)
     assert got[:5] == ["O", "B-Organization", "I-Organization", "I-Organization", "I-Organization"]
     assert got[6] == "I-Organization" and got[-1] == "O"
+
+
+def test_a_short_form_in_brackets_after_a_run_marks_the_run() -> None:
+    # Sentences written for this test: "(KPU)" after "Komisi Pemilihan Umum" is made of its initials.
+    res = Resources(vocab=["kemarin"])
+    feats = features(tokenize("Kemarin Dewan Pengawas Sentosa (DPS) hadir di pasar itu pagi-pagi."), res)
+    assert [i for i, f in enumerate(feats) if "racr=m" in f] == [1, 2, 3]
+    other = features(tokenize("Kemarin Dewan Pengawas Sentosa (KPK) hadir di pasar itu pagi-pagi."), res)
+    assert [i for i, f in enumerate(other) if "racr" in f] == [1, 2, 3]
+    year = features(tokenize("Kemarin Dewan Sentosa (2019) hadir di pasar itu pagi-pagi."), res)
+    assert not any("racr" in f for f in itertools.chain(*year))
