@@ -91,8 +91,7 @@ class Model:
         self.weights = {a: tuple(sorted(v)) for a, v in sparse.items()}
         self.transitions = dict(transitions)
         self.res = res
-        # a model trained before the run features has no weights for them: skip finding the runs
-        self._runs = any(a[:2] == "rf" or a[:4] == "racr" for a in self.weights)
+        self._runs = res.runs
         self._zero = (0.0,) * len(self.labels)
         # Each token text's scores, cached as a block of five rows of _table: its own scores (with
         # "bias") and its scores as the neighbour 2 and 1 places before and 1 and 2 places after a

@@ -58,13 +58,16 @@ class Resources:
     ``caseless``: the lists of a model for text without capitals (:func:`kg.extract.casing.caseless`):
     its names and name tokens are lowercase, and ``seenlow`` and ``common`` mark every word, not
     only capitalised ones (there, "seen in lower case" means in cased training text).
+    ``runs``: the capitalised-run features (:meth:`run_marks`), for a language that puts a name's head
+    first (``organization_head_first`` in its ``language.toml``: "Komisi ...", not "... Commission").
     """
 
     def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
                  token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = (),
                  verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = (),
-                 caseless: bool = False) -> None:
+                 caseless: bool = False, runs: bool = False) -> None:
         self.caseless = caseless
+        self.runs = runs
         self.vocab = frozenset(vocab)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
@@ -201,7 +204,7 @@ class Resources:
             out[i].append("w|+1w=" + pair)
         for i, f in self.context_marks(texts):
             out[i].append(f)
-        if casing == "as written":
+        if self.runs and casing == "as written":
             for i, f in self.run_marks(texts):
                 out[i].append(f)
         return out
@@ -214,7 +217,7 @@ class Resources:
         may hold "dan", "&" or "of" between capitalised words; a sentence's first word starts none
         when it is a known lowercase word ("Menurut Badan Pusat Statistik").
 
-        >>> r = Resources(vocab=["menurut"], names=[("ow", "Badan")])
+        >>> r = Resources(vocab=["menurut"], names=[("ow", "Badan")], runs=True)
         >>> r.run_marks(["Menurut", "Badan", "Pusat", "Statistik", "di", "Jakarta"])
         [(2, 'rf=badan'), (2, 'rfow'), (3, 'rf=badan'), (3, 'rfow')]
         """

@@ -65,11 +65,13 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
     common = [n for k, n in names if k == "common"]
     fixed = [(k, n) for k, n in names if k != "common"]
     lex = load_lexicon(language)
-    # an organisation's head noun ("Komisi", "Partai"), as written in sentence case and lowercase
-    heads = {("ow", f(w)) for w in word_set(language, "organization_words.txt") if w.isalpha()
+    # where a name's head comes first, the capitalised-run features and the organisations' head nouns
+    # ("Komisi", "Partai") they read, as written in sentence case and lowercase
+    runs = bool(lex.settings.get("organization_head_first", False))
+    heads = {("ow", f(w)) for w in word_set(language, "organization_words.txt") if runs and w.isalpha()
              for f in (str.capitalize, str.lower)}
     return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type,
-                     names=[*fixed, *entity, *heads],
+                     names=[*fixed, *entity, *heads], runs=runs,
                      verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
                      suffixes=[a + ">" + r for a, r in lex.suffixes])
 
@@ -88,7 +90,7 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
         token_type.setdefault(w.lower(), typ)
     return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
                      names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
-                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
+                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True, runs=res.runs)
 
 
 def without_unmarked_organisations(docs: Sequence[Doc], language: str) -> list[Doc]:

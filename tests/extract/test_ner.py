@@ -329,11 +329,11 @@ def test_emission_array_holds_the_same_floats_as_emissions(language: str) -> Non
         assert model.viterbi_many([got]) == model.viterbi_many([model.emissions(toks)])
 
 
-def test_capitalised_run_marks_reach_the_whole_name_in_sentence_case_only() -> None:
+def test_capitalised_run_marks_reach_the_whole_name_in_sentence_case_only(tmp_path: Path) -> None:
     # Sentences written for this test. The words of a capitalised run after its first carry that first
     # word ("rf=") and, when it is an organisation's head noun, "rfow"; training (features) and tagging
     # (emissions) must add the same weights for them.
-    res = Resources(vocab=["menurut"], names=[("ow", "Komisi")])
+    res = Resources(vocab=["menurut"], names=[("ow", "Komisi")], runs=True)
     toks = tokenize("Menurut Komisi Pengawas Persaingan Usaha dan Kemitraan, harga beras di pasar naik tajam.")
     feats = features(toks, res)
     marked = [toks[i].text for i, f in enumerate(feats) if "rfow" in f]
@@ -354,11 +354,15 @@ def test_capitalised_run_marks_reach_the_whole_name_in_sentence_case_only() -> N
     got = model.labels_of(toks)
     assert got[:5] == ["O", "B-Organization", "I-Organization", "I-Organization", "I-Organization"]
     assert got[6] == "I-Organization" and got[-1] == "O"
+    # the model file keeps the setting; a language whose names end with their head has no runs
+    assert Model.read(model.write(tmp_path / "ner-id.tsv.gz")).labels_of(toks) == got
+    tail_first = features(toks, Resources(vocab=["menurut"], names=[("ow", "Komisi")]))
+    assert not any(f.startswith("rf") for f in itertools.chain(*tail_first))
 
 
 def test_a_short_form_in_brackets_after_a_run_marks_the_run() -> None:
     # Sentences written for this test: "(KPU)" after "Komisi Pemilihan Umum" is made of its initials.
-    res = Resources(vocab=["kemarin"])
+    res = Resources(vocab=["kemarin"], runs=True)
     feats = features(tokenize("Kemarin Dewan Pengawas Sentosa (DPS) hadir di pasar itu pagi-pagi."), res)
     assert [i for i, f in enumerate(feats) if "racr=m" in f] == [1, 2, 3]
     other = features(tokenize("Kemarin Dewan Pengawas Sentosa (KPK) hadir di pasar itu pagi-pagi."), res)
