@@ -88,9 +88,10 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
     token_type: dict[str, str] = {}
     for w, typ in sorted(res.token_type.items()):  # sorted: the same winner on every run
         token_type.setdefault(w.lower(), typ)
+    # no capitalised runs in such text, and no head nouns for them (measured on cased text only)
     return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
-                     names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
-                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True, runs=res.runs)
+                     names={(k, n.lower()) for k, n in (*res.names, *entity) if k != "ow"}, verbs=res.verbs,
+                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
 
 
 def without_unmarked_organisations(docs: Sequence[Doc], language: str) -> list[Doc]:
