@@ -91,7 +91,6 @@ class Model:
         self.weights = {a: tuple(sorted(v)) for a, v in sparse.items()}
         self.transitions = dict(transitions)
         self.res = res
-        self._runs = res.runs
         self._zero = (0.0,) * len(self.labels)
         # Each token text's scores, cached as a block of five rows of _table: its own scores (with
         # "bias") and its scores as the neighbour 2 and 1 places before and 1 and 2 places after a
@@ -197,7 +196,7 @@ class Model:
             ids = [at(p, 0) for p in word_pairs(texts)]
             emit[1:] += before[ids]
             emit[:-1] += after[ids]
-        for i, f in (*res.context_marks(texts), *(res.run_marks(texts) if self._runs else ())):
+        for i, f in res.context_marks(texts):
             for k, w in get_w(f, ()):
                 emit[i, k] += w
         return emit

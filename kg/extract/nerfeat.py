@@ -40,8 +40,6 @@ _SHAPE = re.compile(r"(.)\1+")
 _FLAGS = frozenset({"stop", "seenlow", "common", "hv", "mo=aff"})
 _TC_FLAGS = _FLAGS | {"lx=first", "lx=last", "lx=place", "lx=org"}
 _CACHE_LIMIT = 100_000
-# Lowercase words that may stand inside a run of capitalised words (Resources.run_marks).
-_RUN_JOINS = frozenset({"dan", "&", "of", "and"})
 
 
 class Resources:
@@ -58,16 +56,13 @@ class Resources:
     ``caseless``: the lists of a model for text without capitals (:func:`kg.extract.casing.caseless`):
     its names and name tokens are lowercase, and ``seenlow`` and ``common`` mark every word, not
     only capitalised ones (there, "seen in lower case" means in cased training text).
-    ``runs``: the capitalised-run features (:meth:`run_marks`), for a language that puts a name's head
-    first (``organization_head_first`` in its ``language.toml``: "Komisi ...", not "... Commission").
     """
 
     def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
                  token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = (),
                  verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = (),
-                 caseless: bool = False, runs: bool = False) -> None:
+                 caseless: bool = False) -> None:
         self.caseless = caseless
-        self.runs = runs
         self.vocab = frozenset(vocab)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
@@ -204,47 +199,6 @@ class Resources:
             out[i].append("w|+1w=" + pair)
         for i, f in self.context_marks(texts):
             out[i].append(f)
-        if self.runs and casing == "as written":
-            for i, f in self.run_marks(texts):
-                out[i].append(f)
-        return out
-
-    def run_marks(self, texts: Sequence[str]) -> list[tuple[int, str]]:
-        """Features of the tokens of a run of capitalised words (sentence-case text only: in a headline
-        every word is one), after its first: ``rf=`` and the first word, and ``rfow`` when that is an
-        organisation's head noun (``ow`` in the names: ``organization_words.txt``). They reach the whole
-        name, where the neighbour features stop two tokens on ("Komisi Pemberantasan Korupsi"). A run
-        may hold "dan", "&" or "of" between capitalised words; a sentence's first word starts none
-        when it is a known lowercase word ("Menurut Badan Pusat Statistik").
-
-        >>> r = Resources(vocab=["menurut"], names=[("ow", "Badan")], runs=True)
-        >>> r.run_marks(["Menurut", "Badan", "Pusat", "Statistik", "di", "Jakarta"])
-        [(2, 'rf=badan'), (2, 'rfow'), (3, 'rf=badan'), (3, 'rfow')]
-        """
-        n = len(texts)
-        caps = [t[:1].isupper() for t in texts]
-        out: list[tuple[int, str]] = []
-        i = 0
-        while i < n:
-            if not caps[i]:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and (caps[j] or (texts[j] in _RUN_JOINS and j + 1 < n and caps[j + 1])):
-                j += 1
-            if i == 0 and j - i > 2 and "seenlow" in self.own(texts[0]):
-                i = 1
-            if j - i > 1:
-                head = texts[i]
-                marks = ["rf=" + head.lower(), *(["rfow"] if "lx=ow" in self.own(head) else [])]
-                out += [(x, f) for x in range(i + 1, j) if caps[x] for f in marks]
-                # a short form in brackets after the run names it: an organisation's, mostly
-                # ("Komisi Pemilihan Umum (KPU)"); one made of the run's initials says so more surely
-                if j + 2 < n and texts[j] == "(" and texts[j + 2] == ")" and texts[j + 1].isupper():
-                    initials = "".join(texts[x][0] for x in range(i, j) if caps[x])
-                    short = "racr=m" if texts[j + 1] == initials else "racr"
-                    out += [(x, short) for x in range(i, j) if caps[x]]
-            i = j
         return out
 
     def context_marks(self, texts: Sequence[str]) -> list[tuple[int, str]]:

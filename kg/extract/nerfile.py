@@ -30,8 +30,6 @@ def model_lines(language: str, labels: Sequence[str], transitions: Mapping[tuple
         yield f"# {h}\n"
     if res.caseless:
         yield "caseless\t1\n"
-    if res.runs:
-        yield "runs\t1\n"
     yield "label\t" + "\t".join(labels) + "\n"
     for (p, c), w in sorted(transitions.items()):
         yield f"trans\t{p}\t{c}\t{w!r}\n"
@@ -80,7 +78,7 @@ def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float]
     token_type: dict[str, str] = {}
     names: list[tuple[str, str]] = []
     company: dict[str, float] = {}
-    caseless = runs = False
+    caseless = False
     for n, row in enumerate(rows[1:], 2):
         if not row or row.startswith("#"):
             continue
@@ -95,8 +93,6 @@ def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float]
                 company[f[1]] = float(f[2])
             elif kind == "caseless":
                 caseless = f[1] == "1"
-            elif kind == "runs":
-                runs = f[1] == "1"
             elif kind == "label":
                 labels = f[1:]
             elif kind == "trans":
@@ -113,5 +109,5 @@ def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float]
             raise DataError(f"{path}:{n}: bad model row ({e})") from e
     res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
                     names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"],
-                    caseless=caseless, runs=runs)
+                    caseless=caseless)
     return language, labels, trans, weights, res, company

@@ -34,7 +34,7 @@ from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import TYPES, Model, Resources, features
 from kg.extract.nerfeat import names_path, read_names
-from kg.resources import ontology_dir, read_lines, word_set
+from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
 __all__ = ["JACKKNIFE", "PARAMS", "Counts", "by_casing", "caseless_resources", "labels", "names_path", "norm",
@@ -65,13 +65,7 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
     common = [n for k, n in names if k == "common"]
     fixed = [(k, n) for k, n in names if k != "common"]
     lex = load_lexicon(language)
-    # where a name's head comes first, the capitalised-run features and the organisations' head nouns
-    # ("Komisi", "Partai") they read, as written in sentence case and lowercase
-    runs = bool(lex.settings.get("organization_head_first", False))
-    heads = {("ow", f(w)) for w in word_set(language, "organization_words.txt") if runs and w.isalpha()
-             for f in (str.capitalize, str.lower)}
-    return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type,
-                     names=[*fixed, *entity, *heads], runs=runs,
+    return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type, names=[*fixed, *entity],
                      verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
                      suffixes=[a + ">" + r for a, r in lex.suffixes])
 
@@ -88,9 +82,8 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
     token_type: dict[str, str] = {}
     for w, typ in sorted(res.token_type.items()):  # sorted: the same winner on every run
         token_type.setdefault(w.lower(), typ)
-    # no capitalised runs in such text, and no head nouns for them (measured on cased text only)
     return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
-                     names={(k, n.lower()) for k, n in (*res.names, *entity) if k != "ow"}, verbs=res.verbs,
+                     names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
                      prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
 
 
