@@ -35,6 +35,7 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file, read_json_object
+from kg.extract.relcues import Cues
 from kg.extract.relweights import probabilities, rows
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
@@ -101,69 +102,6 @@ def model_path(name: str = MODEL_FILE, models: str | None = None) -> Path:
     'models/relations.json'
     """
     return model_file(name, models)
-
-
-class Cues:
-    """The cue phrases of one language, matched on words and their affix-stripped forms.
-
-    A snapshot of the rule engine's lexicon (``ontology/lang/<code>/relations``
-    and ``status``, and the language's affix rules) taken when the model was
-    trained, so that a lexicon edit cannot shift a shipped model's features.
-
-    >>> c = Cues([[["akuisisi"], "acquisition", False], [["ambil", "alih"], "acquisition", False]],
-    ...          prefixes=[["meng", ""]], suffixes=[])
-    >>> c.hits(["resmi", "mengakuisisi", "x"]), c.hits(["ambil", "alih"]), c.hits(["alih"])
-    (['acquisition'], ['acquisition'], [])
-    """
-
-    def __init__(self, entries: Sequence[Sequence[Any]], *, prefixes: Sequence[Sequence[str]],
-                 suffixes: Sequence[Sequence[str]]) -> None:
-        self.index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-        for words, cls, exact in entries:
-            self.index.setdefault(words[0], []).append((tuple(words[1:]), str(cls), bool(exact)))
-        self.prefixes = tuple((str(a), str(r)) for a, r in prefixes)
-        self.suffixes = tuple((str(a), str(r)) for a, r in suffixes)
-        self._forms: dict[str, tuple[str, ...]] = {}
-        self._starting: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
-
-    def forms(self, low: str) -> tuple[str, ...]:
-        """``low`` and what stripping one prefix and up to two suffixes leaves (as the rule engine does)."""
-        got = self._forms.get(low)
-        if got is not None:
-            return got
-        bases = {low} | {r + low[len(a) :] for a, r in self.prefixes if low.startswith(a) and len(low) - len(a) >= 3}
-        forms, frontier = set(bases), set(bases)
-        for _ in range(2):
-            frontier = {b[: len(b) - len(a)] + r for b in frontier for a, r in self.suffixes
-                        if b.endswith(a) and len(b) - len(a) >= 3}
-            forms |= frontier
-        out = (low, *sorted(forms - {low}))
-        if len(self._forms) > 200_000:  # bounded memory in long runs
-            self._forms.clear()
-        self._forms[low] = out
-        return out
-
-    def hits(self, words: Sequence[str]) -> list[str]:
-        """The cue classes (relation types, statuses, ``negation``) whose phrases occur in ``words``."""
-        out: set[str] = set()
-        starting = self._starting.get
-        for k, w in enumerate(words):
-            got = starting(w)
-            for rest, cls in self._cues_at(w) if got is None else got:
-                if not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
-                    out.add(cls)
-        return sorted(out)
-
-    def _cues_at(self, w: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-        """The (rest of the phrase, class) of the cues the word ``w`` can start (cached: words repeat)."""
-        got = self._starting.get(w)
-        if got is None:
-            got = tuple((rest, cls) for form in self.forms(w) for rest, cls, exact in self.index.get(form, ())
-                        if not exact or form == w)
-            if len(self._starting) > 200_000:  # bounded memory in long runs
-                self._starting.clear()
-            self._starting[w] = got
-        return got
 
 
 class Model:
@@ -297,30 +235,29 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     >>> [x for x in f if x.startswith(("T=", "B=", "bw="))]
     ['T=PER>ORG', 'B=of', 'bw=of']
     """
-    own, parts = feature_parts(tokens, a, b, language=language, model=model)
-    for p in parts:
-        own += p
-    return list(dict.fromkeys(own))
+    lasting, parts = feature_parts(tokens, a, b, language=language, model=model)
+    return list(dict.fromkeys(f for p in (*lasting, *parts) for f in p))
 
 
 def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None
-                  ) -> tuple[list[str], tuple[list[str], ...]]:
-    """:func:`features` before deduplication, in two: the pair's own (a new list) and the parts
-    shared with other pairs of the sentence (what lies around the pair, each span in its role, the
-    cues), which are the same list objects for every pair that shares them: never change them."""
+                  ) -> tuple[tuple[list[str], ...], tuple[list[str], ...]]:
+    """:func:`features` before deduplication, in two: the pair's own features, as lists any pair of any
+    sentence with the same types, order, distance and words between gets (the same list objects while
+    they stay cached: :func:`_own`), then the parts shared with other pairs of the sentence (what lies
+    around the pair, each span in its role, the cues), the same list objects for every pair that shares
+    them. Never change them."""
     a, b = _trimmed(tokens, a), _trimmed(tokens, b)
     ta, tb = _COARSE[a[2]], _COARSE[b[2]]
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)
     lo, hi = left[1], right[0]
-    pair = f"{ta}>{tb}"
     o = "ab" if forward else "ba"
     gap = max(0, hi - lo)
     si = 1 if language == "en" else 0  # the suffix stripper is English; other languages use the word
-    f = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{_dist(gap)}"]
+    key: tuple[Any, ...] = ("head", language, ta, tb, o, _dist(gap), lo > hi)
+    head = _OWN.get(key) or _own(key)
     if lo > hi:
-        f.append("overlap")
-        return f, ()
+        return (head,), ()
     read = _read(tokens)
     # what lies between and around the two spans is the same for both directions of a pair: read once
     key = (left[0], lo, hi, right[1], si, language, model)
@@ -328,9 +265,10 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
     if got is None:
         got = read.spans[key] = _between(read, left, right, si, language, model)
     between, words, around, cued = got
+    own = [head]
     if gap <= 4:
-        joined = " ".join(words)
-        f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
+        key = ("B", ta, tb, o, " ".join(words))
+        own.append(_OWN.get(key) or _own(key))
     elif gap <= 10:
         # Names between written C: "at the Institute of Mechanics" -> "at the C of C".
         shape: list[str] = []
@@ -339,16 +277,45 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
                 shape.append(low)
             elif not shape or shape[-1] != "C":
                 shape.append("C")
-        f.append(f"Bc={o}|{' '.join(shape)}")
-    if words:
-        f += [f"bf={words[0]}", f"bl={words[-1]}", f"bfo={o}|{words[0]}", f"blo={o}|{words[-1]}",
-              f"bft={pair}|{words[0]}", f"blt={pair}|{words[-1]}"]
-        if gap > 1:
-            f.append(f"bfl={words[0]}|{words[-1]}")
-    else:
-        f.append(f"adjacent|{o}")
+        key = ("Bc", o, " ".join(shape))
+        own.append(_OWN.get(key) or _own(key))
+    key = ("bw", ta, tb, o, words[0], words[-1], gap > 1) if words else ("adjacent", o)
+    own.append(_OWN.get(key) or _own(key))
     roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
-    return f, (around, *roles, cued) if model is not None else (around, *roles)
+    return tuple(own), (around, *roles, cued) if model is not None else (around, *roles)
+
+
+# The pair's own features by what they say (feature_parts' keys), shared by every pair that says it.
+_OWN: dict[tuple[Any, ...], list[str]] = {}
+
+
+def _own(key: tuple[Any, ...]) -> list[str]:
+    """The features of :func:`feature_parts`' ``key`` (made and cached on its first sight)."""
+    kind, *rest = key
+    if kind == "head":  # types, order, distance (and an overlap)
+        language, ta, tb, o, dist, overlap = rest
+        pair = f"{ta}>{tb}"
+        got = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{dist}"]
+        if overlap:
+            got.append("overlap")
+    elif kind == "B":  # the words between, when few
+        ta, tb, o, joined = rest
+        got = [f"B={joined}", f"Bo={o}|{joined}", f"Bt={ta}>{tb}|{joined}"]
+    elif kind == "Bc":  # their shape, when more
+        got = [f"Bc={rest[0]}|{rest[1]}"]
+    elif kind == "bw":  # the first and last word between
+        ta, tb, o, first, last, apart = rest
+        pair = f"{ta}>{tb}"
+        got = [f"bf={first}", f"bl={last}", f"bfo={o}|{first}", f"blo={o}|{last}",
+               f"bft={pair}|{first}", f"blt={pair}|{last}"]
+        if apart:
+            got.append(f"bfl={first}|{last}")
+    else:
+        got = [f"adjacent|{rest[0]}"]
+    if len(_OWN) > 1 << 16:  # bounded memory in long runs
+        _OWN.clear()
+    _OWN[key] = got
+    return got
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
