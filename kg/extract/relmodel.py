@@ -279,10 +279,10 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
                 shape.append("C")
         key = ("Bc", o, " ".join(shape))
         own.append(_OWN.get(key) or _own(key))
-    key = ("bw", ta, tb, o, words[0], words[-1], gap > 1) if words else ("adjacent", o)
+    key = ("ends", ta, tb, o, words[0], words[-1], gap > 1) if words else ("adjacent", o)
     own.append(_OWN.get(key) or _own(key))
     roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
-    return tuple(own), (around, *roles, cued) if model is not None else (around, *roles)
+    return (*own, *around), (*roles, cued) if model is not None else roles
 
 
 # The pair's own features by what they say (feature_parts' keys), shared by every pair that says it.
@@ -303,13 +303,20 @@ def _own(key: tuple[Any, ...]) -> list[str]:
         got = [f"B={joined}", f"Bo={o}|{joined}", f"Bt={ta}>{tb}|{joined}"]
     elif kind == "Bc":  # their shape, when more
         got = [f"Bc={rest[0]}|{rest[1]}"]
-    elif kind == "bw":  # the first and last word between
+    elif kind == "ends":  # the first and last word between
         ta, tb, o, first, last, apart = rest
         pair = f"{ta}>{tb}"
         got = [f"bf={first}", f"bl={last}", f"bfo={o}|{first}", f"blo={o}|{last}",
                f"bft={pair}|{first}", f"blt={pair}|{last}"]
         if apart:
             got.append(f"bfl={first}|{last}")
+    elif kind == "bw":  # each word between
+        got = [f"bw={w}" for w in rest]
+    elif kind == "around":  # capitalised runs and commas between, "based", the words around
+        runs, commas, based, left_based, *near, after = rest
+        got = [f"caps={runs}", f"commas={commas}", *(["based"] if based else []),
+               *(["left-based"] if left_based else []),
+               *(f"{d}={w}" for d, w in zip(("L-1", "L-2", "R+2"), near, strict=True)), f"R+1={after}"]
     else:
         got = [f"adjacent|{rest[0]}"]
     if len(_OWN) > 1 << 16:  # bounded memory in long runs
@@ -319,28 +326,28 @@ def _own(key: tuple[Any, ...]) -> list[str]:
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
-             ) -> tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]]:
+             ) -> tuple[list[tuple[str, str, bool]], list[str], tuple[list[str], ...], list[str]]:
     """What :func:`features` reads between and around the spans ``left`` and ``right`` (in text order)
     whichever is the pair's first: :func:`_word` of the words between, their lowercased forms, the
-    features of those words and of the context ("bw=" to "R+1="), and the cue features."""
+    features of those words and of the context ("bw=" to "R+1=", lists cached by what they say:
+    :func:`_own`), and the cue features."""
     lo, hi = left[1], right[0]
     wd, n = read.words, len(read.words)
     mid = range(lo, hi) if hi - lo <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
     between = [wd[k] for k in mid]
     words = [w[0] for w in between]
-    f = [f"bw={w[si]}" for w in between]
     caps = [w[2] for w in between]
     runs = sum([c and not p for p, c in zip([False, *caps], caps, strict=False)])  # runs of capitalised words
-    f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
     after = wd[right[1]][0] if right[1] < n else "</s>"
-    if after in ("-based", "based") or any(k in mid for k in read.based):
-        f.append("based")
-    if any(left[0] <= k < left[1] for k in read.based_text):
-        f.append("left-based")
     # Context outside the pair, and next to each entity in its role.
-    for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
-        f.append(f"{d}={wd[k][0] if 0 <= k < n else '<s>'}")
-    f.append(f"R+1={after}")
+    key = ("around", min(runs, 3), min(words.count(","), 3),
+           after in ("-based", "based") or any(k in mid for k in read.based),
+           any(left[0] <= k < left[1] for k in read.based_text),
+           *(wd[k][0] if 0 <= k < n else "<s>" for k in (left[0] - 1, left[0] - 2, right[1] + 1)), after)
+    around: tuple[list[str], ...] = (_OWN.get(key) or _own(key),)
+    if between:
+        key = ("bw", *(w[si] for w in between))
+        around = (_OWN.get(key) or _own(key), *around)
     cued: list[str] = []
     cues = model.cues.get(language) if model is not None else None
     if cues:
@@ -348,7 +355,7 @@ def _between(read: _Reading, left: Span, right: Span, si: int, language: str, mo
         near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
         near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
         cued += [f"cue_n={c}" for c in cues.hits(near)]
-    return between, words, f, cued
+    return between, words, around, cued
 
 
 @dataclass(frozen=True)
