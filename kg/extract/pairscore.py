@@ -73,34 +73,23 @@ def classify_pairs(tokens: Sequence[Token], pairs: Sequence[tuple[Span, Span]], 
 # list's id; each entry holds its list, so that the id cannot be reused while the entry stands. The entry
 # is replaced whole when another sentence or model comes, and read once into a local (threads).
 _SHARED: dict[str, tuple[Sequence[Token], Model, dict[int, tuple[list[str], list[int | None]]]]] = {}
-# The weight rows of the pairs' own feature lists (shared by all sentences while relmodel caches them), by
-# the list's id, with the list (held, as above) and the model.
-_LASTING: dict[int, tuple[list[str], Model, list[int | None]]] = {}
 
 
 def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: str) -> list[int]:
-    """``rows(m, relmodel.features(tokens, a, b, ...))``, the same rows in the same order, looking up
-    each feature list's rows once: a pair's own lists once while they last, the lists it shares with
-    the other pairs of its sentence once per sentence."""
-    lasting, parts = relmodel.feature_parts(tokens, a, b, language=language, model=m)
+    """``rows(m, relmodel.features(tokens, a, b, ...))``, the same rows in the same order, without
+    looking up again the features a pair shares with the other pairs of its sentence."""
+    own, parts = relmodel.feature_parts(tokens, a, b, language=language, model=m)
     get = m.vocab.get
-    ids: list[int | None] = []
-    for p in lasting:
-        got = _LASTING.get(id(p))
-        if got is None or got[0] is not p or got[1] is not m:
-            if len(_LASTING) > 1 << 16:  # bounded memory in long runs
-                _LASTING.clear()
-            got = _LASTING[id(p)] = (p, m, [get(f) for f in p])
-        ids += got[2]
+    ids = [get(f) for f in own]
     last = _SHARED.get("last")
     if last is None or last[0] is not tokens or last[1] is not m:
         last = _SHARED["last"] = (tokens, m, {})
     known = last[2]
     for p in parts:
-        seen = known.get(id(p))
-        if seen is None or seen[0] is not p:
-            seen = known[id(p)] = (p, [get(f) for f in p])
-        ids += seen[1]
+        got = known.get(id(p))
+        if got is None or got[0] is not p:
+            got = known[id(p)] = (p, [get(f) for f in p])
+        ids += got[1]
     # the features' first occurrences, as features() keeps them: a known feature has one row, and
     # one row one feature
     return [k for k in dict.fromkeys(ids) if k is not None]

@@ -35,7 +35,6 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file, read_json_object
-from kg.extract.relcues import Cues
 from kg.extract.relweights import probabilities, rows
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
@@ -102,6 +101,69 @@ def model_path(name: str = MODEL_FILE, models: str | None = None) -> Path:
     'models/relations.json'
     """
     return model_file(name, models)
+
+
+class Cues:
+    """The cue phrases of one language, matched on words and their affix-stripped forms.
+
+    A snapshot of the rule engine's lexicon (``ontology/lang/<code>/relations``
+    and ``status``, and the language's affix rules) taken when the model was
+    trained, so that a lexicon edit cannot shift a shipped model's features.
+
+    >>> c = Cues([[["akuisisi"], "acquisition", False], [["ambil", "alih"], "acquisition", False]],
+    ...          prefixes=[["meng", ""]], suffixes=[])
+    >>> c.hits(["resmi", "mengakuisisi", "x"]), c.hits(["ambil", "alih"]), c.hits(["alih"])
+    (['acquisition'], ['acquisition'], [])
+    """
+
+    def __init__(self, entries: Sequence[Sequence[Any]], *, prefixes: Sequence[Sequence[str]],
+                 suffixes: Sequence[Sequence[str]]) -> None:
+        self.index: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for words, cls, exact in entries:
+            self.index.setdefault(words[0], []).append((tuple(words[1:]), str(cls), bool(exact)))
+        self.prefixes = tuple((str(a), str(r)) for a, r in prefixes)
+        self.suffixes = tuple((str(a), str(r)) for a, r in suffixes)
+        self._forms: dict[str, tuple[str, ...]] = {}
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+
+    def forms(self, low: str) -> tuple[str, ...]:
+        """``low`` and what stripping one prefix and up to two suffixes leaves (as the rule engine does)."""
+        got = self._forms.get(low)
+        if got is not None:
+            return got
+        bases = {low} | {r + low[len(a) :] for a, r in self.prefixes if low.startswith(a) and len(low) - len(a) >= 3}
+        forms, frontier = set(bases), set(bases)
+        for _ in range(2):
+            frontier = {b[: len(b) - len(a)] + r for b in frontier for a, r in self.suffixes
+                        if b.endswith(a) and len(b) - len(a) >= 3}
+            forms |= frontier
+        out = (low, *sorted(forms - {low}))
+        if len(self._forms) > 200_000:  # bounded memory in long runs
+            self._forms.clear()
+        self._forms[low] = out
+        return out
+
+    def hits(self, words: Sequence[str]) -> list[str]:
+        """The cue classes (relation types, statuses, ``negation``) whose phrases occur in ``words``."""
+        out: set[str] = set()
+        starting = self._starting.get
+        for k, w in enumerate(words):
+            got = starting(w)
+            for rest, cls in self._cues_at(w) if got is None else got:
+                if not rest or tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+                    out.add(cls)
+        return sorted(out)
+
+    def _cues_at(self, w: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+        """The (rest of the phrase, class) of the cues the word ``w`` can start (cached: words repeat)."""
+        got = self._starting.get(w)
+        if got is None:
+            got = tuple((rest, cls) for form in self.forms(w) for rest, cls, exact in self.index.get(form, ())
+                        if not exact or form == w)
+            if len(self._starting) > 200_000:  # bounded memory in long runs
+                self._starting.clear()
+            self._starting[w] = got
+        return got
 
 
 class Model:
@@ -235,29 +297,30 @@ def features(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model:
     >>> [x for x in f if x.startswith(("T=", "B=", "bw="))]
     ['T=PER>ORG', 'B=of', 'bw=of']
     """
-    lasting, parts = feature_parts(tokens, a, b, language=language, model=model)
-    return list(dict.fromkeys(f for p in (*lasting, *parts) for f in p))
+    own, parts = feature_parts(tokens, a, b, language=language, model=model)
+    for p in parts:
+        own += p
+    return list(dict.fromkeys(own))
 
 
 def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None
-                  ) -> tuple[tuple[list[str], ...], tuple[list[str], ...]]:
-    """:func:`features` before deduplication, in two: the pair's own features, as lists any pair of any
-    sentence with the same types, order, distance and words between gets (the same list objects while
-    they stay cached: :func:`_own`), then the parts shared with other pairs of the sentence (what lies
-    around the pair, each span in its role, the cues), the same list objects for every pair that shares
-    them. Never change them."""
+                  ) -> tuple[list[str], tuple[list[str], ...]]:
+    """:func:`features` before deduplication, in two: the pair's own (a new list) and the parts
+    shared with other pairs of the sentence (what lies around the pair, each span in its role, the
+    cues), which are the same list objects for every pair that shares them: never change them."""
     a, b = _trimmed(tokens, a), _trimmed(tokens, b)
     ta, tb = _COARSE[a[2]], _COARSE[b[2]]
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)
     lo, hi = left[1], right[0]
+    pair = f"{ta}>{tb}"
     o = "ab" if forward else "ba"
     gap = max(0, hi - lo)
     si = 1 if language == "en" else 0  # the suffix stripper is English; other languages use the word
-    key: tuple[Any, ...] = ("head", language, ta, tb, o, _dist(gap), lo > hi)
-    head = _OWN.get(key) or _own(key)
+    f = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{_dist(gap)}"]
     if lo > hi:
-        return (head,), ()
+        f.append("overlap")
+        return f, ()
     read = _read(tokens)
     # what lies between and around the two spans is the same for both directions of a pair: read once
     key = (left[0], lo, hi, right[1], si, language, model)
@@ -265,10 +328,9 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
     if got is None:
         got = read.spans[key] = _between(read, left, right, si, language, model)
     between, words, around, cued = got
-    own = [head]
     if gap <= 4:
-        key = ("B", ta, tb, o, " ".join(words))
-        own.append(_OWN.get(key) or _own(key))
+        joined = " ".join(words)
+        f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
     elif gap <= 10:
         # Names between written C: "at the Institute of Mechanics" -> "at the C of C".
         shape: list[str] = []
@@ -277,77 +339,41 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
                 shape.append(low)
             elif not shape or shape[-1] != "C":
                 shape.append("C")
-        key = ("Bc", o, " ".join(shape))
-        own.append(_OWN.get(key) or _own(key))
-    key = ("ends", ta, tb, o, words[0], words[-1], gap > 1) if words else ("adjacent", o)
-    own.append(_OWN.get(key) or _own(key))
-    roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
-    return (*own, *around), (*roles, cued) if model is not None else roles
-
-
-# The pair's own features by what they say (feature_parts' keys), shared by every pair that says it.
-_OWN: dict[tuple[Any, ...], list[str]] = {}
-
-
-def _own(key: tuple[Any, ...]) -> list[str]:
-    """The features of :func:`feature_parts`' ``key`` (made and cached on its first sight)."""
-    kind, *rest = key
-    if kind == "head":  # types, order, distance (and an overlap)
-        language, ta, tb, o, dist, overlap = rest
-        pair = f"{ta}>{tb}"
-        got = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{dist}"]
-        if overlap:
-            got.append("overlap")
-    elif kind == "B":  # the words between, when few
-        ta, tb, o, joined = rest
-        got = [f"B={joined}", f"Bo={o}|{joined}", f"Bt={ta}>{tb}|{joined}"]
-    elif kind == "Bc":  # their shape, when more
-        got = [f"Bc={rest[0]}|{rest[1]}"]
-    elif kind == "ends":  # the first and last word between
-        ta, tb, o, first, last, apart = rest
-        pair = f"{ta}>{tb}"
-        got = [f"bf={first}", f"bl={last}", f"bfo={o}|{first}", f"blo={o}|{last}",
-               f"bft={pair}|{first}", f"blt={pair}|{last}"]
-        if apart:
-            got.append(f"bfl={first}|{last}")
-    elif kind == "bw":  # each word between
-        got = [f"bw={w}" for w in rest]
-    elif kind == "around":  # capitalised runs and commas between, "based", the words around
-        runs, commas, based, left_based, *near, after = rest
-        got = [f"caps={runs}", f"commas={commas}", *(["based"] if based else []),
-               *(["left-based"] if left_based else []),
-               *(f"{d}={w}" for d, w in zip(("L-1", "L-2", "R+2"), near, strict=True)), f"R+1={after}"]
+        f.append(f"Bc={o}|{' '.join(shape)}")
+    if words:
+        f += [f"bf={words[0]}", f"bl={words[-1]}", f"bfo={o}|{words[0]}", f"blo={o}|{words[-1]}",
+              f"bft={pair}|{words[0]}", f"blt={pair}|{words[-1]}"]
+        if gap > 1:
+            f.append(f"bfl={words[0]}|{words[-1]}")
     else:
-        got = [f"adjacent|{rest[0]}"]
-    if len(_OWN) > 1 << 16:  # bounded memory in long runs
-        _OWN.clear()
-    _OWN[key] = got
-    return got
+        f.append(f"adjacent|{o}")
+    roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
+    return f, (around, *roles, cued) if model is not None else (around, *roles)
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
-             ) -> tuple[list[tuple[str, str, bool]], list[str], tuple[list[str], ...], list[str]]:
+             ) -> tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]]:
     """What :func:`features` reads between and around the spans ``left`` and ``right`` (in text order)
     whichever is the pair's first: :func:`_word` of the words between, their lowercased forms, the
-    features of those words and of the context ("bw=" to "R+1=", lists cached by what they say:
-    :func:`_own`), and the cue features."""
+    features of those words and of the context ("bw=" to "R+1="), and the cue features."""
     lo, hi = left[1], right[0]
     wd, n = read.words, len(read.words)
     mid = range(lo, hi) if hi - lo <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
     between = [wd[k] for k in mid]
     words = [w[0] for w in between]
+    f = [f"bw={w[si]}" for w in between]
     caps = [w[2] for w in between]
     runs = sum([c and not p for p, c in zip([False, *caps], caps, strict=False)])  # runs of capitalised words
+    f += [f"caps={min(runs, 3)}", f"commas={min(words.count(','), 3)}"]
     after = wd[right[1]][0] if right[1] < n else "</s>"
+    if after in ("-based", "based") or any(k in mid for k in read.based):
+        f.append("based")
+    if any(left[0] <= k < left[1] for k in read.based_text):
+        f.append("left-based")
     # Context outside the pair, and next to each entity in its role.
-    key = ("around", min(runs, 3), min(words.count(","), 3),
-           after in ("-based", "based") or any(k in mid for k in read.based),
-           any(left[0] <= k < left[1] for k in read.based_text),
-           *(wd[k][0] if 0 <= k < n else "<s>" for k in (left[0] - 1, left[0] - 2, right[1] + 1)), after)
-    around: tuple[list[str], ...] = (_OWN.get(key) or _own(key),)
-    if between:
-        key = ("bw", *(w[si] for w in between))
-        around = (_OWN.get(key) or _own(key), *around)
+    for d, k in (("L-1", left[0] - 1), ("L-2", left[0] - 2), ("R+2", right[1] + 1)):
+        f.append(f"{d}={wd[k][0] if 0 <= k < n else '<s>'}")
+    f.append(f"R+1={after}")
     cued: list[str] = []
     cues = model.cues.get(language) if model is not None else None
     if cues:
@@ -355,7 +381,7 @@ def _between(read: _Reading, left: Span, right: Span, si: int, language: str, mo
         near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
         near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
         cued += [f"cue_n={c}" for c in cues.hits(near)]
-    return between, words, around, cued
+    return between, words, f, cued
 
 
 @dataclass(frozen=True)

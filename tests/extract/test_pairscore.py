@@ -103,25 +103,3 @@ def test_tagger_emissions_are_the_weights_of_the_trainers_features():
         assert len(got) == len(want)
         for g, w in zip(got, want, strict=True):
             assert g == [pytest.approx(x, abs=1e-9) for x in w]
-
-
-def test_a_pairs_own_features_are_shared_by_sentences_and_survive_a_cleared_cache():
-    # feature_parts hands out a pair's own features (types, order, distance, words between and around) as lists
-    # cached across sentences, and _pair_rows remembers their rows by the list: a pair of another
-    # sentence with the same shape gets the same lists, and the rows stay right when the cache starts
-    # again (new lists, perhaps at a freed list's address)
-    m = relmodel.load()
-    one, two = tokenize("Ana Diaz of Lumeo said"), tokenize("Bo Chen of Vexo said")
-    pair_one = ((0, 2, "Person"), (3, 4, "Company"))
-    pair_two = ((0, 2, "Person"), (3, 4, "Company"))
-    own_one, _ = relmodel.feature_parts(one, *pair_one, language="en", model=m)
-    own_two, _ = relmodel.feature_parts(two, *pair_two, language="en", model=m)
-    assert len(own_one) == 5 and all(a is b for a, b in zip(own_one, own_two, strict=True))
-    far = relmodel.feature_parts(two, (0, 2, "Person"), (4, 5, "Company"), language="en", model=m)[0]
-    assert far[0] is not own_one[0] and far[1] is not own_one[1]  # another distance, other words between
-    for _ in range(3):
-        for toks, (a, b) in ((one, pair_one), (two, pair_two), (two, (pair_two[1], pair_two[0]))):
-            want = relweights.rows(m, relmodel.features(toks, a, b, language="en", model=m))
-            assert pairscore._pair_rows(m, toks, a, b, "en") == want
-            assert "B=of" in relmodel.features(toks, a, b, language="en", model=m)
-        relmodel._OWN.clear()
