@@ -57,12 +57,12 @@ def viterbi_many(
             last[at_end] = score[at_end]
     ends = last.argmax(axis=1).tolist()
     out = []
-    item = back.item
     for k, n in enumerate(lens):
         c = ends[k]
         path = [c]
-        for t in range(n - 1, 0, -1):
-            c = item(t, k, c)
+        steps = back[n - 1 : 0 : -1, k].tolist()  # this sentence's back pointers, last token first
+        for step in steps:
+            c = step[c]
             path.append(c)
         out.append([labels[c] for c in reversed(path)])
     return out
@@ -81,17 +81,18 @@ def marginals(rows: Sequence[Sequence[float]], exp_trans: Any) -> Any:
 
     emit = np.array(rows)
     emit = np.exp(emit - emit.max(axis=1, keepdims=True))
+    total = np.add.reduce  # what ndarray.sum calls, without its Python wrapper (the same sums)
     n = len(emit)
     alpha = np.empty_like(emit)
     beta = np.ones_like(emit)
     a = emit[0]
-    alpha[0] = a / a.sum()
+    alpha[0] = a / total(a)
     for t in range(1, n):
         a = (alpha[t - 1] @ exp_trans) * emit[t]
-        alpha[t] = a / a.sum()
+        alpha[t] = a / total(a)
     for t in range(n - 2, -1, -1):
         b = exp_trans @ (emit[t + 1] * beta[t + 1])
-        beta[t] = b / b.sum()
+        beta[t] = b / total(b)
     post = alpha * beta
     return post / post.sum(axis=1, keepdims=True)
 

@@ -59,7 +59,7 @@ def probabilities(model: Model, rows: Sequence[Sequence[int]]) -> list[list[floa
     idx = np.array(flat).reshape(len(rows), width)
     # numpy sums over axis 1 of a C-ordered gather one row after the other, as over axis 0 in scores
     out = []
-    for z in (padded[idx].sum(axis=1) + model.bias).tolist():
+    for z in (np.add.reduce(padded[idx], axis=1) + model.bias).tolist():  # ndarray.sum without its wrapper
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)

@@ -30,11 +30,13 @@ class Linear:
         self.vocab = {name: k for k, name in enumerate(names)}
         self.weights = np.asarray(data["weights"], dtype=np.float64).reshape(len(names), len(self.labels))
         self.bias = np.asarray(data["bias"], dtype=np.float64).reshape(len(self.labels))
+        # what ndarray.sum calls, without its Python wrapper (the same sums)
+        self._sum = np.add.reduce
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of the labels (in ``labels`` order)."""
         idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
-        z = (self.weights[idx].sum(axis=0) + self.bias).tolist()
+        z = (self._sum(self.weights[idx]) + self.bias).tolist()
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)
