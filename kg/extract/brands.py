@@ -75,7 +75,36 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
         return "Company" if _company_tail(toks[i + 1 : j], gaz, lex) else "Product"
     if i > 0 and toks[i - 1].low in _words(lex, "brand_product_heads") and whole is None:
         return "Product"
+    if _launched(toks, i, j, lex):
+        return "Product"
     return org_kind(model, toks, i, j, lex)
+
+
+def _launched(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether a launch verb releases ``toks[i:j]``: one of ``caseless_launch_verbs`` before it, past the words
+    for a kind of product (``launch_fillers``, ``product_heads``: "merilis dua varian terbaru, yakni X"), or a
+    maker cue after it ("X besutan samsung", "X keluaran apple": the passive launch cues of launch.txt). A
+    company is launched, built or released far less often than a product is.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("id")
+    >>> toks = tokenize("toyota meluncurkan varian baru zorva , notebook mirip zorbook keluaran apple")
+    >>> [_launched(toks, 4, 5, lex), _launched(toks, 8, 9, lex), _launched(toks, 0, 1, lex)]
+    [True, True, False]
+    """
+    if j < len(toks) and any(c.relation == "launch" and c.passive and len(c.words) == 1
+                             for c in lex.cues_starting(toks[j].text)):
+        return True
+    if "caseless_launch_verbs" not in lex.settings:
+        return False
+    fillers = lex.words("launch_fillers") | lex.words("product_heads")
+    k = i - 1
+    while k >= 0 and i - k <= 6 and (toks[k].low in fillers or toks[k].text == ","):
+        k -= 1
+    verbs = lex.words("caseless_launch_verbs")
+    return k >= 0 and any(c.relation == "launch" and not c.passive and c.words[0] in verbs
+                          for c in lex.cues_starting(toks[k].text))
 
 
 def _company_tail(toks: Sequence[Token], gaz: GazIndex, lex: Lexicon) -> bool:

@@ -141,6 +141,22 @@ def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
     assert brand_kind(toks, 4, 5, gaz, model, lex) == "Company"
 
 
+def test_a_launched_brand_is_a_product() -> None:
+    from kg.extract.brands import brand_kind
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.ner import tagger
+    from kg.extract.text import tokenize
+
+    gaz, model, lex = gaz_index("id"), tagger("id", caseless=True), load_lexicon("id")
+    # what a launch verb releases, past the words for a kind of product, and what a maker cue follows
+    toks = tokenize("toyota merilis dua varian terbaru , yakni qwertyvision dan qwertybook keluaran apple")
+    assert brand_kind(toks, 7, 8, gaz, model, lex) == "Product"
+    assert brand_kind(toks, 9, 10, gaz, model, lex) == "Product"
+    # the same brand with neither is read as a company (the tagger's kind)
+    toks = tokenize("qwertyvision dan qwertybook menaikkan harga")
+    assert brand_kind(toks, 0, 1, gaz, model, lex) == brand_kind(toks, 2, 3, gaz, model, lex) == "Company"
+
+
 def test_an_article_does_not_decide_an_organisations_kind() -> None:
     from kg.extract.brands import org_kind
     from kg.extract.ner import tagger
