@@ -16,9 +16,10 @@ from kg.extract.text import Token
 from kg.schema import PLACE_TYPES
 
 if TYPE_CHECKING:
+    from kg.extract.mentions import Mention
     from kg.extract.ner import Model
 
-__all__ = ["brand_kind", "joined_brands", "org_kind"]
+__all__ = ["brand_kind", "joined_brands", "org_kind", "version_end"]
 
 _BRAND_JOINERS = (("-",), ("&",), ("&", "amp", ";"))
 
@@ -105,6 +106,32 @@ def _launched(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     verbs = lex.words("caseless_launch_verbs")
     return k >= 0 and any(c.relation == "launch" and not c.passive and c.words[0] in verbs
                           for c in lex.cues_starting(toks[k].text))
+
+
+def version_end(toks: Sequence[Token], j: int, names: Sequence[Mention]) -> int:
+    """The end of a caseless product run ``toks[:j]`` with the version word after it: one letter or a model code
+    at the end of its clause ("xperia z di ...", "quick charge 4.0 .", "ricoh theta s dan ..."), which the
+    caseless tagger leaves out, and which no other name holds. A number that a word follows is rather a count
+    ("indomie 2 bungkus").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("merilis xperia z di pasar , dukungan quick charge 4.0 . membeli zorvax 2 bungkus")
+    >>> [version_end(toks, 2, []), version_end(toks, 9, []), version_end(toks, 14, [])]
+    [3, 10, 14]
+    """
+    from kg.extract.coded import is_model_code
+    from kg.extract.text import sentence_starters
+
+    if j >= len(toks) or any(m.i <= j < m.j for m in names):
+        return j
+    low = toks[j].low
+    letter = len(low) == 1 and low.isalpha()
+    if not (letter or is_model_code(low)):
+        return j
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    if after is None or not after.is_word or after.low in sentence_starters():
+        return j + 1
+    return j
 
 
 def _company_tail(toks: Sequence[Token], gaz: GazIndex, lex: Lexicon) -> bool:

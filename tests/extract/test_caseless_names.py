@@ -210,3 +210,16 @@ def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
     orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
             if e.type in ("Company", "Organization")]
     assert [(e.label, e.aliases) for e in orgs] == [("himpunan kawasan industri indonesia", ("hki",))]
+
+
+def test_a_caseless_product_keeps_its_version_word() -> None:
+    # the caseless tagger stops before a one-letter version; the product's name holds it
+    assert ("xperia z", "Product") in _names("perusahaan itu merilis xperia z di jepang pekan lalu .")
+
+
+def test_a_number_before_a_word_is_no_version() -> None:
+    from kg.extract.brands import version_end
+    from kg.extract.text import tokenize
+
+    toks = tokenize("membeli zorvax 2 bungkus dan zorvax s , lalu zorvax 4.0")
+    assert [version_end(toks, 2, []), version_end(toks, 6, []), version_end(toks, 10, [])] == [2, 7, 11]
