@@ -7,6 +7,7 @@ products as one class, "product or brand": the run's words and the lists decide 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["brand_kind", "joined_brands", "org_kind", "version_end"]
 
+# One letter, a hyphen and a word: a model's name ("v-ixion"), the way a company rarely names itself.
+_LETTER_NAME = re.compile(r"[a-z]-[a-z]{2,}")
 _BRAND_JOINERS = (("-",), ("&",), ("&", "amp", ";"))
 
 
@@ -76,6 +79,8 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
         return "Company" if _company_tail(toks[i + 1 : j], gaz, lex) else "Product"
     if i > 0 and toks[i - 1].low in _words(lex, "brand_product_heads") and whole is None:
         return "Product"
+    if j - i == 1 and whole is None and _LETTER_NAME.fullmatch(toks[i].low):
+        return "Product"  # "c-hr", "d-tracker", "m-smile": 5 of the 5 such names of the train split
     if _launched(toks, i, j, lex):
         return "Product"
     return org_kind(model, toks, i, j, lex)

@@ -152,6 +152,9 @@ def test_a_launched_brand_is_a_product() -> None:
     toks = tokenize("toyota merilis dua varian terbaru , yakni qwertyvision dan qwertybook keluaran apple")
     assert brand_kind(toks, 7, 8, gaz, model, lex) == "Product"
     assert brand_kind(toks, 9, 10, gaz, model, lex) == "Product"
+    # one letter, a hyphen and a word name a model
+    toks = tokenize("penjualan q-zorva naik")
+    assert brand_kind(toks, 1, 2, gaz, model, lex) == "Product"
     # the same brand with neither is read as a company (the tagger's kind)
     toks = tokenize("qwertyvision dan qwertybook menaikkan harga")
     assert brand_kind(toks, 0, 1, gaz, model, lex) == brand_kind(toks, 2, 3, gaz, model, lex) == "Company"
