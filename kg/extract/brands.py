@@ -7,6 +7,7 @@ products as one class, "product or brand": the run's words and the lists decide 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,10 +17,13 @@ from kg.extract.text import Token
 from kg.schema import PLACE_TYPES
 
 if TYPE_CHECKING:
+    from kg.extract.mentions import Mention
     from kg.extract.ner import Model
 
-__all__ = ["brand_kind", "joined_brands", "org_kind"]
+__all__ = ["brand_kind", "joined_brands", "org_kind", "version_end"]
 
+# One letter, a hyphen and a word: a model's name ("v-ixion"), the way a company rarely names itself.
+_LETTER_NAME = re.compile(r"[a-z]-[a-z]{2,}")
 _BRAND_JOINERS = (("-",), ("&",), ("&", "amp", ";"))
 
 
@@ -75,7 +79,64 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
         return "Company" if _company_tail(toks[i + 1 : j], gaz, lex) else "Product"
     if i > 0 and toks[i - 1].low in _words(lex, "brand_product_heads") and whole is None:
         return "Product"
+    if j - i == 1 and whole is None and _LETTER_NAME.fullmatch(toks[i].low):
+        return "Product"  # "c-hr", "d-tracker", "m-smile": 5 of the 5 such names of the train split
+    if _launched(toks, i, j, lex):
+        return "Product"
     return org_kind(model, toks, i, j, lex)
+
+
+def _launched(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether a launch verb releases ``toks[i:j]``: one of ``caseless_launch_verbs`` before it, past the words
+    for a kind of product (``launch_fillers``, ``product_heads``: "merilis dua varian terbaru, yakni X"), or a
+    maker cue after it ("X besutan samsung", "X keluaran apple": the passive launch cues of launch.txt). A
+    company is launched, built or released far less often than a product is.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("id")
+    >>> toks = tokenize("toyota meluncurkan varian baru zorva , notebook mirip zorbook keluaran apple")
+    >>> [_launched(toks, 4, 5, lex), _launched(toks, 8, 9, lex), _launched(toks, 0, 1, lex)]
+    [True, True, False]
+    """
+    if j < len(toks) and any(c.relation == "launch" and c.passive and len(c.words) == 1
+                             for c in lex.cues_starting(toks[j].text)):
+        return True
+    if "caseless_launch_verbs" not in lex.settings:
+        return False
+    fillers = lex.words("launch_fillers") | lex.words("product_heads")
+    k = i - 1
+    while k >= 0 and i - k <= 6 and (toks[k].low in fillers or toks[k].text == ","):
+        k -= 1
+    verbs = lex.words("caseless_launch_verbs")
+    return k >= 0 and any(c.relation == "launch" and not c.passive and c.words[0] in verbs
+                          for c in lex.cues_starting(toks[k].text))
+
+
+def version_end(toks: Sequence[Token], j: int, names: Sequence[Mention]) -> int:
+    """The end of a caseless product run ``toks[:j]`` with the version word after it: one letter or a model code
+    at the end of its clause ("xperia z di ...", "quick charge 4.0 .", "ricoh theta s dan ..."), which the
+    caseless tagger leaves out, and which no other name holds. A number that a word follows is rather a count
+    ("indomie 2 bungkus").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("merilis xperia z di pasar , dukungan quick charge 4.0 . membeli zorvax 2 bungkus")
+    >>> [version_end(toks, 2, []), version_end(toks, 9, []), version_end(toks, 14, [])]
+    [3, 10, 14]
+    """
+    from kg.extract.coded import is_model_code
+    from kg.extract.text import sentence_starters
+
+    if j >= len(toks) or any(m.i <= j < m.j for m in names):
+        return j
+    low = toks[j].low
+    letter = len(low) == 1 and low.isalpha()
+    if not (letter or is_model_code(low)):
+        return j
+    after = toks[j + 1] if j + 1 < len(toks) else None
+    if after is None or not after.is_word or after.low in sentence_starters():
+        return j + 1
+    return j
 
 
 def _company_tail(toks: Sequence[Token], gaz: GazIndex, lex: Lexicon) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.brands import brand_kind, joined_brands, org_kind
+from kg.extract.brands import brand_kind, joined_brands, org_kind, version_end
 from kg.extract.corporate import company_context, family_context, place_context, subject_of_he
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -210,6 +210,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Person"  # "Hammer said his group ..." (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
+            elif kind == "Product" and low:
+                b = version_end(s.tokens, b, [*names, *out])
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
 

@@ -141,6 +141,25 @@ def test_the_caseless_tagger_brands_are_companies_or_products() -> None:
     assert brand_kind(toks, 4, 5, gaz, model, lex) == "Company"
 
 
+def test_a_launched_brand_is_a_product() -> None:
+    from kg.extract.brands import brand_kind
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.ner import tagger
+    from kg.extract.text import tokenize
+
+    gaz, model, lex = gaz_index("id"), tagger("id", caseless=True), load_lexicon("id")
+    # what a launch verb releases, past the words for a kind of product, and what a maker cue follows
+    toks = tokenize("toyota merilis dua varian terbaru , yakni qwertyvision dan qwertybook keluaran apple")
+    assert brand_kind(toks, 7, 8, gaz, model, lex) == "Product"
+    assert brand_kind(toks, 9, 10, gaz, model, lex) == "Product"
+    # one letter, a hyphen and a word name a model
+    toks = tokenize("penjualan q-zorva naik")
+    assert brand_kind(toks, 1, 2, gaz, model, lex) == "Product"
+    # the same brand with neither is read as a company (the tagger's kind)
+    toks = tokenize("qwertyvision dan qwertybook menaikkan harga")
+    assert brand_kind(toks, 0, 1, gaz, model, lex) == brand_kind(toks, 2, 3, gaz, model, lex) == "Company"
+
+
 def test_an_article_does_not_decide_an_organisations_kind() -> None:
     from kg.extract.brands import org_kind
     from kg.extract.ner import tagger
@@ -194,3 +213,16 @@ def test_a_lowercase_short_form_in_brackets_joins_its_organisation() -> None:
     orgs = [e for e in extract(Article(id="t", text=text, language="id")).entities
             if e.type in ("Company", "Organization")]
     assert [(e.label, e.aliases) for e in orgs] == [("himpunan kawasan industri indonesia", ("hki",))]
+
+
+def test_a_caseless_product_keeps_its_version_word() -> None:
+    # the caseless tagger stops before a one-letter version; the product's name holds it
+    assert ("xperia z", "Product") in _names("perusahaan itu merilis xperia z di jepang pekan lalu .")
+
+
+def test_a_number_before_a_word_is_no_version() -> None:
+    from kg.extract.brands import version_end
+    from kg.extract.text import tokenize
+
+    toks = tokenize("membeli zorvax 2 bungkus dan zorvax s , lalu zorvax 4.0")
+    assert [version_end(toks, 2, []), version_end(toks, 6, []), version_end(toks, 10, [])] == [2, 7, 11]
