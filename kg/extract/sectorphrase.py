@@ -264,6 +264,30 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
         yield unit or named or owner, span
 
 
+def split_lines(toks: Sequence[Token], a: int, b: int, language: str) -> list[tuple[int, int]]:
+    """The lines of business in ``toks[a:b]``: two at an "and" right after a head or agent noun,
+    each with its own ("a weapons manufacturer and defense contractor", "a food wholesaler and
+    building products maker"); a head word and a head that only says "supplies it" end the first,
+    and the last (docs/annotations.md); a noun shared by both ("ski and tennis equipment") keeps one.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("a weapons manufacturer and defense contractor")
+    >>> [" ".join(t.text for t in toks[i:j]) for i, j in split_lines(toks, 1, 6, "en")]
+    ['weapons', 'defense contractor']
+    >>> split_lines(tokenize("ski and tennis equipment"), 0, 4, "en")
+    [(0, 4)]
+    """
+    words = words_of(language)
+    for k in range(a + 2, b - 1):
+        cls = words.get(toks[k - 1].low, frozenset())
+        if "edge" in words.get(toks[k].low, ()) and ("head" in cls or "agent" in cls):
+            end = k - 1 if "head" in cls or "supplies" in cls else k
+            return ([(a, end)] if end > a else []) + split_lines(toks, k + 1, b, language)
+    if b - a >= 2 and "supplies" in words.get(toks[b - 1].low, ()):
+        b -= 1  # "language services provider X": a provider only says that it supplies them
+    return [(a, b)]
+
+
 def _listed(toks: Sequence[Token], a: int, b: int, inside: list[Mention], language: str) -> bool:
     """Whether ``toks[a:b]`` is a list of the sectors ``inside`` and nothing else ("steel and
     construction", "tire, broadcasting and aerospace")."""
@@ -291,9 +315,8 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                  for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)
-    for m, span in pairs:
-        if span is None:
-            continue
+    spans = [(m, part) for m, span in pairs if span is not None for part in split_lines(toks, *span, language)]
+    for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself
         if inside:
