@@ -140,3 +140,19 @@ def test_a_provider_after_a_line_of_business_in_words_is_dropped():
     rels = {r for r in _rels("Tenvar Industries Inc acquired translation services provider Lumeo Corp.")
             if r[0] == "operates_in"}
     assert rels == {("operates_in", "Lumeo Corp", "translation services")}, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "sector"),
+    [
+        # a verb before the line of business is not part of it
+        ("Tenvar Industries Inc said it bought mortgage banking company <Lumeo Mortgage> for cash.",
+         "Lumeo Mortgage", "mortgage banking"),
+        ("Tenvar Industries Inc agreed to acquire valve company Lumeo Corp.", "Lumeo Corp", "valve"),
+        # nor is a word of reach or habit
+        ("Lumeo Corp is a Danish multinational hearing aid company based in Aarhus.", "Lumeo Corp", "hearing aid"),
+    ],
+)
+def test_words_before_a_line_of_business_that_are_not_part_of_it(text, company, sector):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", company, sector)}, rels
