@@ -8,7 +8,8 @@ the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
 - an apposition after a company (", a/an ..." or "is a/an ..."): the lowercase words
   at its end, without a head word for "a company" ("manufacturer") and what comes
   before the last stop word ("the largest"); or a line of business with an agent noun
-  ("an investment advisor"); or the words after "maker of";
+  ("an investment advisor"); or the words after "maker of"; or those before "unit of"
+  ("X, an investment banking unit of Y");
 - right before a company's name: the lowercase words ending in a head word ("the
   valve maker Lumeo Corp") or after an "X-based" place ("Denver-based overnight
   courier Lumeo Corp");
@@ -141,6 +142,9 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
             while b < end and plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
                 b += 1
             return _trim(toks, m + 1, b, words, head=False)
+        if toks[m].low == "of" and m - 1 > a and "part" in words.get(toks[m - 1].low, ()):
+            # "X, an investment banking unit of Y": X is the part that operates in the line of business
+            return _trim(toks, a, m - 1, words, head=False)
         if toks[m].low == "of":
             return None
         m += 1

@@ -156,3 +156,10 @@ def test_a_provider_after_a_line_of_business_in_words_is_dropped():
 def test_words_before_a_line_of_business_that_are_not_part_of_it(text, company, sector):
     rels = {r for r in _rels(text) if r[0] == "operates_in"}
     assert rels == {("operates_in", company, sector)}, rels
+
+
+def test_a_part_of_a_company_named_by_its_line_of_business_operates_in_it():
+    # the apposition names the unit's line of business, not its parent's
+    rels = {r for r in _rels("Tenvar Inc took a stake in Lumeo Corp, an investment banking unit of Vexo Inc.")
+            if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "investment banking")}, rels
