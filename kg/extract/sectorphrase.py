@@ -312,14 +312,17 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     from kg.extract.headfirst import head_first_spans  # (headfirst.py builds on this module)
 
     toks = s.tokens
-    if load_lexicon(language).setting("sector_phrase_head_first") is True:
+    head_first = load_lexicon(language).setting("sector_phrase_head_first") is True
+    if head_first:
         pairs: list[tuple[Mention, tuple[int, int] | None]] = list(head_first_spans(s, ms, language))
     else:
         pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
                  for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)
-    spans = [(m, part) for m, span in pairs if span is not None for part in split_lines(toks, *span, language)]
+    # (a head-first language puts its heads before the line of business: nothing to split after one)
+    spans = [(m, part) for m, span in pairs if span is not None
+             for part in ([span] if head_first else split_lines(toks, *span, language))]
     for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself
