@@ -72,9 +72,10 @@ def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]
             break
     has_head = b > a and "head" in words.get(toks[b - 1].low, ())
     if head and not has_head:
-        # "an investment advisor", "a discount retailer": a line of business and an agent noun,
+        # "an investment advisor", "a discount retailer": a line of business and an agent noun (not any
+        # word in -er: "a trade newsletter"),
         # both kept ("a major shareholder" names none: one word after the stop word)
-        agent = agent and toks[b - 1].low.endswith(("er", "or", "ist")) and b - a >= 2
+        agent = agent and "agent" in words.get(toks[b - 1].low, ()) and b - a >= 2
         return (a, b) if agent and b - a <= MAX_WORDS else None
     if has_head:
         b -= 1

@@ -163,3 +163,12 @@ def test_a_part_of_a_company_named_by_its_line_of_business_operates_in_it():
     rels = {r for r in _rels("Tenvar Inc took a stake in Lumeo Corp, an investment banking unit of Vexo Inc.")
             if r[0] == "operates_in"}
     assert rels == {("operates_in", "Lumeo Corp", "investment banking")}, rels
+
+
+def test_a_word_in_er_that_names_no_trade_gives_no_line_of_business():
+    # "newsletter" ends like an agent noun but names none: only the listed agent nouns keep a line of business
+    rels = {r for r in _rels("Jon Vale, editor of Lumeo Digest Inc, a trade newsletter, said so.")
+            if r[0] == "operates_in"}
+    assert rels == set(), rels
+    rels = {r for r in _rels("Lumeo Corp, a video game developer, said sales rose.") if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "video game developer")}, rels
