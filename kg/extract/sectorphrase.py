@@ -8,7 +8,8 @@ the words of ``ontology/lang/<code>/relations/sector_phrases.txt``:
 - an apposition after a company (", a/an ..." or "is a/an ..."): the lowercase words
   at its end, without a head word for "a company" ("manufacturer") and what comes
   before the last stop word ("the largest"); or a line of business with an agent noun
-  ("an investment advisor"); or the words after "maker of";
+  ("an investment advisor"); or the words after "maker of"; or those before "unit of"
+  ("X, an investment banking unit of Y");
 - right before a company's name: the lowercase words ending in a head word ("the
   valve maker Lumeo Corp") or after an "X-based" place ("Denver-based overnight
   courier Lumeo Corp");
@@ -71,9 +72,10 @@ def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]
             break
     has_head = b > a and "head" in words.get(toks[b - 1].low, ())
     if head and not has_head:
-        # "an investment advisor", "a discount retailer": a line of business and an agent noun,
+        # "an investment advisor", "a discount retailer": a line of business and an agent noun (not any
+        # word in -er: "a trade newsletter"),
         # both kept ("a major shareholder" names none: one word after the stop word)
-        agent = agent and toks[b - 1].low.endswith(("er", "or", "ist")) and b - a >= 2
+        agent = agent and "agent" in words.get(toks[b - 1].low, ()) and b - a >= 2
         return (a, b) if agent and b - a <= MAX_WORDS else None
     if has_head:
         b -= 1
@@ -141,6 +143,9 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
             while b < end and plain(toks[b]) and "stop" not in words.get(toks[b].low, ()):
                 b += 1
             return _trim(toks, m + 1, b, words, head=False)
+        if toks[m].low == "of" and m - 1 > a and "part" in words.get(toks[m - 1].low, ()):
+            # "X, an investment banking unit of Y": X is the part that operates in the line of business
+            return _trim(toks, a, m - 1, words, head=False)
         if toks[m].low == "of":
             return None
         m += 1
@@ -264,6 +269,30 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
         yield unit or named or owner, span
 
 
+def split_lines(toks: Sequence[Token], a: int, b: int, language: str) -> list[tuple[int, int]]:
+    """The lines of business in ``toks[a:b]``: two at an "and" right after a head or agent noun,
+    each with its own ("a weapons manufacturer and defense contractor", "a food wholesaler and
+    building products maker"); a head word and a head that only says "supplies it" end the first,
+    and the last (docs/annotations.md); a noun shared by both ("ski and tennis equipment") keeps one.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("a weapons manufacturer and defense contractor")
+    >>> [" ".join(t.text for t in toks[i:j]) for i, j in split_lines(toks, 1, 6, "en")]
+    ['weapons', 'defense contractor']
+    >>> split_lines(tokenize("ski and tennis equipment"), 0, 4, "en")
+    [(0, 4)]
+    """
+    words = words_of(language)
+    for k in range(a + 2, b - 1):
+        cls = words.get(toks[k - 1].low, frozenset())
+        if "edge" in words.get(toks[k].low, ()) and ("head" in cls or "agent" in cls):
+            end = k - 1 if "head" in cls or "supplies" in cls else k
+            return ([(a, end)] if end > a else []) + split_lines(toks, k + 1, b, language)
+    if b - a >= 2 and "supplies" in words.get(toks[b - 1].low, ()):
+        b -= 1  # "language services provider X": a provider only says that it supplies them
+    return [(a, b)]
+
+
 def _listed(toks: Sequence[Token], a: int, b: int, inside: list[Mention], language: str) -> bool:
     """Whether ``toks[a:b]`` is a list of the sectors ``inside`` and nothing else ("steel and
     construction", "tire, broadcasting and aerospace")."""
@@ -284,16 +313,18 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     from kg.extract.headfirst import head_first_spans  # (headfirst.py builds on this module)
 
     toks = s.tokens
-    if load_lexicon(language).setting("sector_phrase_head_first") is True:
+    head_first = load_lexicon(language).setting("sector_phrase_head_first") is True
+    if head_first:
         pairs: list[tuple[Mention, tuple[int, int] | None]] = list(head_first_spans(s, ms, language))
     else:
         pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
                  for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)
-    for m, span in pairs:
-        if span is None:
-            continue
+    # (a head-first language puts its heads before the line of business: nothing to split after one)
+    spans = [(m, part) for m, span in pairs if span is not None
+             for part in ([span] if head_first else split_lines(toks, *span, language))]
+    for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself
         if inside:

@@ -114,3 +114,61 @@ def test_a_provider_after_a_vocabulary_sector_leaves_the_vocabulary_sector():
             if r[0] == "operates_in"}
     # (the vocabulary names it by its own label)
     assert len(rels) == 1 and all(r[1] == "Lumeo Cloud" and "provider" not in r[2].lower() for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "sectors"),
+    [
+        # an "and" after a head or agent noun joins two lines of business, each with its own head
+        ("Lumeo AS is a Norwegian valve manufacturer and pipeline contractor based in Bergen.", "Lumeo AS",
+         {"valve", "pipeline contractor"}),
+        ("Lumeo Corp, a seafood wholesaler and garden tools maker, said sales rose.", "Lumeo Corp",
+         {"seafood wholesaler", "garden tools"}),
+    ],
+)
+def test_two_lines_of_business_each_with_its_own_head(text, company, sectors):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", company, s) for s in sectors}, rels
+
+
+def test_a_noun_shared_by_two_words_keeps_one_line_of_business():
+    rels = {r for r in _rels("Lumeo Corp, a ski and tennis equipment maker, said sales rose.") if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "ski and tennis equipment")}, rels
+
+
+def test_a_provider_after_a_line_of_business_in_words_is_dropped():
+    rels = {r for r in _rels("Tenvar Industries Inc acquired translation services provider Lumeo Corp.")
+            if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "translation services")}, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "sector"),
+    [
+        # a verb before the line of business is not part of it
+        ("Tenvar Industries Inc said it bought mortgage banking company <Lumeo Mortgage> for cash.",
+         "Lumeo Mortgage", "mortgage banking"),
+        ("Tenvar Industries Inc agreed to acquire valve company Lumeo Corp.", "Lumeo Corp", "valve"),
+        # nor is a word of reach or habit
+        ("Lumeo Corp is a Danish multinational hearing aid company based in Aarhus.", "Lumeo Corp", "hearing aid"),
+    ],
+)
+def test_words_before_a_line_of_business_that_are_not_part_of_it(text, company, sector):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", company, sector)}, rels
+
+
+def test_a_part_of_a_company_named_by_its_line_of_business_operates_in_it():
+    # the apposition names the unit's line of business, not its parent's
+    rels = {r for r in _rels("Tenvar Inc took a stake in Lumeo Corp, an investment banking unit of Vexo Inc.")
+            if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "investment banking")}, rels
+
+
+def test_a_word_in_er_that_names_no_trade_gives_no_line_of_business():
+    # "newsletter" ends like an agent noun but names none: only the listed agent nouns keep a line of business
+    rels = {r for r in _rels("Jon Vale, editor of Lumeo Digest Inc, a trade newsletter, said so.")
+            if r[0] == "operates_in"}
+    assert rels == set(), rels
+    rels = {r for r in _rels("Lumeo Corp, a video game developer, said sales rose.") if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "video game developer")}, rels
