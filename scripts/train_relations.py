@@ -59,11 +59,11 @@ from kg.extract import pairscore, relmodel  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
+from kg.train.logreg import MIN_COUNT, fit, probabilities, vectorize  # noqa: E402, F401
 from kg.train.relations import (  # noqa: E402, F401
     DIGITS,
     EXTRA_SOURCES,
     EXTRA_WEIGHTS,
-    MIN_COUNT,
     PIPELINE_THRESHOLDS,
     REL_C_GRID,
     SCORED_SOURCES,
@@ -73,16 +73,13 @@ from kg.train.relations import (  # noqa: E402, F401
     TRUST_SOURCES,
     cue_table,
     cv_relations,
-    fit,
     folds_of,
     model_json,
     pipeline_thresholds,
-    probabilities,
     sample_weight,
     train_model,
     trust_table,
     untrained,
-    vectorize,
 )
 from kg.train.reldata import (  # noqa: E402, F401
     CONLL_TYPES,
@@ -119,8 +116,8 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
     rule engine's relations stay and win when both give the same link.
     """
     from kg.extract.classified import pair_status
+    from kg.extract.cueparties import find_cues
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences
     from kg.model import Evidence, Extraction, Relation
     from kg.schema import link_id, link_key

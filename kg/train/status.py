@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract import status as S
+from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
-from kg.extract.relations import find_cues
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
-from kg.train.relations import fit as _lr_fit
+from kg.train.logreg import fit as _lr_fit
 
 # UW's terms are not stated ("research use"): it is left out of the shipped model (--with-uw adds it).
 FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
