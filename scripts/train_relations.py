@@ -61,7 +61,6 @@ from kg.resources import ontology_dir  # noqa: E402
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
 from kg.train.logreg import MIN_COUNT, fit, probabilities, vectorize  # noqa: E402, F401
 from kg.train.relations import (  # noqa: E402, F401
-    DIGITS,
     EXTRA_SOURCES,
     EXTRA_WEIGHTS,
     PIPELINE_THRESHOLDS,
@@ -71,15 +70,12 @@ from kg.train.relations import (  # noqa: E402, F401
     TRUST_MIN_PREDICTIONS,
     TRUST_PRECISION,
     TRUST_SOURCES,
-    cue_table,
     cv_relations,
     folds_of,
-    model_json,
     pipeline_thresholds,
     sample_weight,
     train_model,
     trust_table,
-    untrained,
 )
 from kg.train.reldata import (  # noqa: E402, F401
     CONLL_TYPES,
@@ -96,6 +92,7 @@ from kg.train.reldata import (  # noqa: E402, F401
     read_sentences,
     token_span,
 )
+from kg.train.relfile import DIGITS, cue_table, model_json, untrained  # noqa: E402, F401
 from kg.train.relscore import decide, eval_relations, feature_lists, prf, show, triples  # noqa: E402, F401
 
 

@@ -11,22 +11,19 @@ kept with the probability threshold of the best F1 of that type, where the links
 classifier adds reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
 and ``scripts/train_relations.py`` (which writes the shipped ``relations.json``).
 
->>> sorted(cue_table()) == sorted(languages())
-True
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from kg.extract import relmodel
-from kg.resources import languages
 from kg.train.logreg import MIN_COUNT, fit, probabilities
 from kg.train.reldata import Doc, Pair, annotation_gold
+from kg.train.relfile import model_json, untrained
 from kg.train.relscore import decide, feature_lists, prf, triples
 from kg.train.reltrust import OFF, PIPELINE_THRESHOLDS, TRUST_MIN_PREDICTIONS, choose_threshold, pooled_f1, shipping
 
@@ -42,7 +39,6 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # cross-validation also tries them at a lower weight than their links (with gold spans, CoNLL04 dev
 # recall of a single fit rose from 0.62 to 0.70 at 0.3).
 EXTRA_WEIGHTS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (1.0, 0.3))
-DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 # The classifier answers for a (language, relation type) from the threshold with the best out-of-fold F1
 # of kg's default engine (pipeline_thresholds), and only where the links it adds to the rules' are at
 # least this precise (with at least TRUST_MIN_PREDICTIONS of them to judge).
@@ -50,46 +46,6 @@ DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 # English: 0.50, a link as likely right as wrong; above that, F1 decides (before, a floor of 0.60 on the
 # classifier's links alone chose the lowest threshold reaching it, whatever it cost in F1).
 TRUST_PRECISION = {"id": 0.70, "en": 0.50}
-
-
-def cue_table() -> dict[str, dict[str, Any]]:
-    """Cue phrases (with their exact flag) and affix rules of every language lexicon, for the model file."""
-    from kg.extract.lexicon import load_lexicon
-
-    out: dict[str, dict[str, Any]] = {}
-    for lang in languages():
-        lex = load_lexicon(lang)
-        rows = {(c.words, str(c.relation or c.status), c.exact) for c in (*lex.relation_cues, *lex.status_cues)}
-        rows |= {(tuple(w.split()), "negation", True) for w in lex.negations if w.split()}
-        out[lang] = {"entries": [[list(w), c, e] for w, c, e in sorted(rows)],
-                     "prefixes": [list(p) for p in lex.prefixes], "suffixes": [list(p) for p in lex.suffixes]}
-    return out
-
-
-def untrained(kind: str, cues: dict[str, Any]) -> relmodel.Model:
-    """A model with no weights, for computing features (its kind and cue table matter)."""
-    return relmodel.Model({"format": relmodel.FORMAT, "kind": kind, "labels": ["none"], "features": [],
-                           "weights": [], "bias": [0.0], "cues": cues}, source="cues")
-
-
-def model_json(kind: str, classes: list[str], vocab: list[str], w: Any, b: Any, cues: dict[str, Any],
-               threshold: float, meta: dict[str, Any],
-               trusted: dict[str, dict[str, float]] | None = None) -> tuple[str, relmodel.Model]:
-    keep = [k for k in range(len(vocab)) if abs(w[k]).max() >= 10 ** -DIGITS]
-    data = {
-        "format": relmodel.FORMAT,
-        "kind": kind,
-        "labels": classes,
-        "threshold": threshold,
-        **({"trusted": trusted} if trusted is not None else {}),
-        "training": meta,
-        "cues": cues,
-        "bias": [round(float(v), DIGITS) for v in b],
-        "features": [vocab[k] for k in keep],
-        "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep],
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return text, relmodel.Model(json.loads(text), source=kind)
 
 
 def folds_of(docs: Sequence[Doc], k: int = 5) -> list[int]:
