@@ -5,6 +5,14 @@ subject and object of a general relation cue (nearest fitting mentions on either
 passive forms swapped, parties joined by a conjunction after a noun cue) and
 :func:`fixed_parties` those of based_in, operates_in and works_for, whose cue sits
 between the parties in fixed ways. :mod:`kg.extract.relations` builds on this module.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.text import Sentence, tokenize
+>>> text = "Lumeo was acquired by Tenvar."
+>>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+>>> lex = load_lexicon("en")
+>>> [(h.i, h.j, h.cue.relation, is_passive(s, lex, h)) for h in find_cues(s, lex)]
+[(2, 3, 'acquisition', True)]
 """
 
 from __future__ import annotations

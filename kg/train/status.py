@@ -49,7 +49,6 @@ TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
 # A rule answer the rules give fewer times than this in a language stands there: cross-validation
 # over so few cannot say when to believe the model against it (the rules' denials when this was written).
 MIN_SUPPORT = 50
-MIN_COUNT = 2
 DIGITS = 4
 
 
