@@ -59,11 +59,10 @@ from kg.extract import pairscore, relmodel  # noqa: E402
 from kg.resources import ontology_dir  # noqa: E402
 
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
+from kg.train.logreg import MIN_COUNT, fit, probabilities, vectorize  # noqa: E402, F401
 from kg.train.relations import (  # noqa: E402, F401
-    DIGITS,
     EXTRA_SOURCES,
     EXTRA_WEIGHTS,
-    MIN_COUNT,
     PIPELINE_THRESHOLDS,
     REL_C_GRID,
     SCORED_SOURCES,
@@ -71,18 +70,12 @@ from kg.train.relations import (  # noqa: E402, F401
     TRUST_MIN_PREDICTIONS,
     TRUST_PRECISION,
     TRUST_SOURCES,
-    cue_table,
     cv_relations,
-    fit,
     folds_of,
-    model_json,
     pipeline_thresholds,
-    probabilities,
     sample_weight,
     train_model,
     trust_table,
-    untrained,
-    vectorize,
 )
 from kg.train.reldata import (  # noqa: E402, F401
     CONLL_TYPES,
@@ -99,6 +92,7 @@ from kg.train.reldata import (  # noqa: E402, F401
     read_sentences,
     token_span,
 )
+from kg.train.relfile import DIGITS, cue_table, model_json, untrained  # noqa: E402, F401
 from kg.train.relscore import decide, eval_relations, feature_lists, prf, show, triples  # noqa: E402, F401
 
 
@@ -119,8 +113,8 @@ def model_relations(x: Any, *, keep_rules: bool) -> Any:
     rule engine's relations stay and win when both give the same link.
     """
     from kg.extract.classified import pair_status
+    from kg.extract.cueparties import find_cues
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences
     from kg.model import Evidence, Extraction, Relation
     from kg.schema import link_id, link_key

@@ -14,9 +14,10 @@
 from __future__ import annotations
 
 from kg.evaluate.command import add_arguments, run
+from kg.evaluate.counts import Counts
 from kg.evaluate.gold import GoldDoc, GoldEntity, GoldRelation, article_for, load_gold, parse_doc, source_path
 from kg.evaluate.report import Report, evaluate
-from kg.evaluate.score import Counts, DocResult, Scheme, derive_scheme, score_document
+from kg.evaluate.score import DocResult, Scheme, derive_scheme, score_document
 
 __all__ = [
     "Counts",

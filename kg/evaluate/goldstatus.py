@@ -51,8 +51,8 @@ def gold_pair_statuses(doc: GoldDoc, text: str, language: str, *, learned: bool 
     of those statuses taken (as extraction joins one relation read in several sentences); relations
     whose parties never share a sentence are left out."""
     from kg.extract.classified import pair_status
+    from kg.extract.cueparties import find_cues
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.relations import find_cues
     from kg.extract.text import split_sentences, token_span
 
     lex = load_lexicon(language)

@@ -25,8 +25,9 @@ from typing import Any
 
 from kg.errors import InputError, KgError
 from kg.evaluate.casing import CASINGS
+from kg.evaluate.counts import Counts, macro
 from kg.evaluate.gold import GoldDoc, article_for
-from kg.evaluate.score import Counts, DocResult, Scheme, derive_scheme, macro, score_document
+from kg.evaluate.score import DocResult, Scheme, derive_scheme, score_document
 from kg.model import Article, Extraction
 from kg.schema import ENTITY_TYPES, RELATION_TYPES, STATUSES
 

@@ -21,82 +21,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.evaluate.casing import casing
+from kg.evaluate.counts import Counts
 from kg.evaluate.gold import EXCLUDED_TYPE, GoldDoc, GoldEntity, GoldRelation
+from kg.evaluate.matching import two_stage
 from kg.model import Entity, Extraction, Relation
 from kg.names import normalize
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
 
-__all__ = ["Counts", "DocResult", "Scheme", "derive_scheme", "macro", "score_document"]
+__all__ = ["DocResult", "Scheme", "derive_scheme", "score_document"]
 
 # kg's own distinctions: a gold set that uses either follows kg's scheme.
 _KG_ONLY_TYPES = frozenset({"Company", "Country"})
 # Coarser schemes (CoNLL04, idner) fold these kg types into a broader one.
 _COARSER = (("Company", "Organization"), ("Country", "Place"))
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """True positives, false positives and false negatives, and what they give.
-
-    ``precision``, ``recall`` and ``f1`` are ``None`` when there is nothing to
-    score (all three counts zero); a zero denominator otherwise gives 0.0.
-    """
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.tp or self.fp or self.fn)
-
-    @property
-    def precision(self) -> float | None:
-        if self.empty:
-            return None
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float | None:
-        if self.empty:
-            return None
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_json(self) -> dict[str, Any]:
-        return {"precision": _round(self.precision), "recall": _round(self.recall), "f1": _round(self.f1),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-def _round(x: float | None) -> float | None:
-    return None if x is None else round(x, 4)
-
-
-def macro(counts: Iterable[Counts]) -> dict[str, Any]:
-    """Unweighted means of precision, recall and F1 over the types that have anything to score.
-
-    >>> macro([Counts(tp=9, fn=1), Counts(fp=1, fn=1)])
-    {'precision': 0.5, 'recall': 0.45, 'f1': 0.4737, 'types': 2}
-    """
-    scored = [c for c in counts if not c.empty]
-    if not scored:
-        return {"precision": None, "recall": None, "f1": None, "types": 0}
-
-    def mean(values: list[float | None]) -> float:
-        return sum(v or 0.0 for v in values) / len(values)
-
-    return {"precision": _round(mean([c.precision for c in scored])),
-            "recall": _round(mean([c.recall for c in scored])),
-            "f1": _round(mean([c.f1 for c in scored])), "types": len(scored)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +111,7 @@ class DocResult:
     entity_outcomes: tuple[tuple[str, bool], ...] = ()
     relation_outcomes: tuple[tuple[str, bool], ...] = ()
     entity_counts: Mapping[str, Counts] = field(default_factory=dict)
-    untyped: Counts = Counts()
+    untyped: Counts = field(default_factory=Counts)
     relation_counts: Mapping[str, Counts] = field(default_factory=dict)
     status_counts: Mapping[str, Counts] = field(default_factory=dict)
     status_pairs: tuple[tuple[str, str], ...] = ()
@@ -239,33 +176,6 @@ def _gold_keys(e: GoldEntity, text: str | None) -> frozenset[str]:
     return _keys([e.label, *e.aliases, *surfaces])
 
 
-def _matching(lefts: Sequence[int], adj: Mapping[int, Sequence[int]]) -> dict[int, int]:
-    """A maximum matching left -> right by augmenting paths (Kuhn); deterministic in input order."""
-    owner: dict[int, int] = {}
-
-    def augment(u: int, seen: set[int]) -> bool:
-        for v in adj.get(u, ()):
-            if v not in seen:
-                seen.add(v)
-                if v not in owner or augment(owner[v], seen):
-                    owner[v] = u
-                    return True
-        return False
-
-    for u in lefts:
-        augment(u, set())
-    return {u: v for v, u in owner.items()}
-
-
-def _two_stage(n_pred: int, n_gold: int, edges: Mapping[int, Sequence[int]],
-               preferred: Mapping[int, Sequence[int]]) -> dict[int, int]:
-    """Match preferred pairs (same type / same status) first, then any remaining pairs."""
-    first = _matching(range(n_pred), preferred)
-    used = set(first.values())
-    rest = {i: [j for j in edges.get(i, ()) if j not in used] for i in range(n_pred) if i not in first}
-    return first | _matching(sorted(rest), rest)
-
-
 def _show_rel(subject: str, rtype: str, obj: str, status: str) -> str:
     return f"{subject} -{rtype}-> {obj} [{status}]"
 
@@ -291,7 +201,7 @@ def _score_entities(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str, 
                        key=lambda j: (normalize(gold[j].label) not in ks, j))
         edges[i] = cands
         preferred[i] = [j for j in cands if gold[j].type == ptypes[i]]
-    match = _two_stage(len(preds), len(gold), edges, preferred)
+    match = two_stage(len(preds), len(gold), edges, preferred)
 
     counts: dict[str, Counts] = defaultdict(Counts)
     untyped = Counts(tp=len(match))
@@ -380,7 +290,7 @@ def _score_relations(doc: GoldDoc, x: Extraction, scheme: Scheme, out: dict[str,
     preds, gold = list(x.relations), list(doc.relations)
     edges = {i: [j for j, g in enumerate(gold) if same(p, g)] for i, p in enumerate(preds)}
     preferred = {i: [j for j in js if preds[i].status == gold[j].status] for i, js in edges.items()}
-    match = _two_stage(len(preds), len(gold), edges, preferred)
+    match = two_stage(len(preds), len(gold), edges, preferred)
 
     counts: dict[str, Counts] = defaultdict(Counts)
     status: dict[str, Counts] = defaultdict(Counts)

@@ -23,6 +23,7 @@ from kg.extract.assemble import assemble
 from kg.extract.classified import classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
+from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
@@ -32,7 +33,7 @@ from kg.extract.learned import joined_pair, tagged_names, tagger_readings, uncon
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.placechain import regional_links
-from kg.extract.relations import find_cues, find_relations
+from kg.extract.relations import find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages

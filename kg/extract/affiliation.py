@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from kg.extract.classified import pair_status
+from kg.extract.cueparties import find_cues
 from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
@@ -31,7 +32,7 @@ def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hi
                  learned: bool = False, models: str | None = None) -> Iterator[Found]:
     """works_for and based_in links read from prepositions and possessives between two adjacent names, with
     the status read where the link stands as for the pair classifier's (``hits``: the sentence's cues,
-    :func:`kg.extract.relations.find_cues`; ``learned``: with the status model): "Ana Diaz, a former
+    :func:`kg.extract.cueparties.find_cues`; ``learned``: with the status model): "Ana Diaz, a former
     economist with Tenvar" ended.
 
     >>> from kg.extract.lexicon import load_lexicon
@@ -49,8 +50,6 @@ def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hi
         return
     for f in _links(s, lex, ms):
         if hits is None:
-            from kg.extract.relations import find_cues
-
             hits = find_cues(s, lex)
         st = pair_status(s, lex, hits, f.type, (f.subject.i, f.subject.j), (f.object.i, f.object.j),
                          models=models, learned=learned)

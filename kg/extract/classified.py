@@ -30,10 +30,10 @@ _NOT_DEALS = frozenset({"works_for", "based_in"})
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
                          language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
     """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
-    :func:`kg.extract.relations.find_cues`, when already found)."""
+    :func:`kg.extract.cueparties.find_cues`, when already found)."""
+    from kg.extract.cueparties import find_cues
     from kg.extract.lexicon import load_lexicon
     from kg.extract.pairscore import classify_pairs
-    from kg.extract.relations import find_cues
     from kg.extract.relmodel import allowed
     from kg.extract.venues import country_modifiers, demonym, venues
 
@@ -79,7 +79,7 @@ def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: t
                 b: tuple[int, int], *, models: str | None = None, learned: bool = True) -> str:
     """The status of a relation ``rtype`` the pair classifier read between the token spans ``a`` and
     ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
-    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.relations.find_cues`);
+    read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.cueparties.find_cues`);
     the rules alone without ``learned``."""
     from kg.extract.nearest import clause
     from kg.extract.status import NEGATION_ONLY, anchor_of, decide, fact_status

@@ -181,7 +181,7 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.gazindex import gaz_index
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import split_sentences
     >>> lex = load_lexicon("id")
     >>> t = "kami meluncurkan mobil baru zorvax lumina dan zorvax prima di jakarta ."

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
-from kg.extract.sectorphrase import MAX_WORDS, words_of
-from kg.extract.sectorphrase import plain as plain_word
+from kg.extract.phrasewords import MAX_WORDS, words_of
+from kg.extract.phrasewords import plain as plain_word
 from kg.extract.text import Sentence, Token, bracketed_acronym
 
 

@@ -27,7 +27,7 @@ from kg.resources import language_dir, read_lines, word_set
 from kg.schema import RELATION_TYPES, STATUSES
 
 if TYPE_CHECKING:
-    from kg.extract.text import Token
+    from kg.extract.tokens import Token
 
 # Most words a "..." in a cue may skip.
 GAP = 3

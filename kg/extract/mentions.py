@@ -16,10 +16,10 @@ from kg.extract.corporate import place_context
 from kg.extract.gazindex import GazIndex, Known
 from kg.extract.lexicon import Lexicon
 from kg.extract.sectorspan import modifiers_end
+from kg.extract.sectorwords import in_passing, modifies_noun, sector_not_after, sector_span_heads
 from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
-from kg.resources import phrase_classes, word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 
@@ -44,41 +44,6 @@ class Mention:
     passing: bool = False  # a sector word that is an entity even with no relation ("Asuransi Tak Bisa ...")
 
 
-def _sector_not_after(lex: Lexicon) -> frozenset[str]:
-    """Words before a sector word that make it a commodity or part of an office's name (``sector_not_after``)."""
-    return lex.words("sector_not_after") if "sector_not_after" in lex.settings else frozenset()
-
-
-def _sector_span_heads(lex: Lexicon) -> frozenset[str]:
-    """Head words a sector's span leaves out ("industri", "sektor": ``sector_span_heads``)."""
-    return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
-
-
-# classes of sector_phrases.txt that name a company or a part
-_COMPANY_CLASSES = ("head", "part", "agent", "of", "supplies")
-
-
-def _modifies_noun(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
-    """Whether the plain word after a sector word ending at ``j`` makes it a modifier of another noun
-    ("cable television program", "banking sources", "oil and gas revenue"): a lowercase word that is
-    neither a stop word, nor a word for a company, a part of one or an agent in ``sector_phrases.txt``
-    ("broadcasting company", "chemicals division", "gas distributor"), nor one of ``sector_word_nouns``
-    ("banking industry"). Only in a language that sets ``sector_word_nouns`` (head-last: the noun a word
-    modifies comes after it)."""
-    if "sector_word_nouns" not in lex.settings or j >= len(toks):
-        return False
-    t = toks[j]
-    if not t.is_word or t.is_cap or any(ch.isdigit() for ch in t.text) or t.low.endswith("ed"):
-        return False  # "defense contractor based in", "Denver-based": a verb form, no noun
-    cls = phrase_classes(lex.code, "relations/sector_phrases.txt").get((t.low,))
-    return (cls not in _COMPANY_CLASSES and t.low not in lex.words("sector_word_nouns")
-            and t.low not in word_set(lex.code, "stopwords.txt"))
-
-
-def _sector_goods(language: str) -> frozenset[str]:
-    return word_set(language, "sector_goods.txt")
-
-
 def _person_cues(lex: Lexicon) -> frozenset[str]:
     """Organisation cue nouns that name people as often (``org_cues_person_too``, language.toml)."""
     return lex.words("org_cues_person_too") if "org_cues_person_too" in lex.settings else frozenset()
@@ -88,22 +53,6 @@ def _listed_org(s: Sentence, i: int, j: int, gaz: GazIndex) -> bool:
     toks = s.tokens
     known = gaz.lookup_name(s.text[toks[i].start - s.start : toks[j - 1].end - s.start])
     return (known is not None and known.type in ORG_TYPES) or toks[j - 1].text.strip(".") in gaz.legal_forms
-
-
-def _in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
-    """Whether the sector word ``toks[i:j]`` is an entity of its own, with no company linked to it.
-
-    Only where the language says sector words stand alone (``sectors_in_passing``); a word that mostly
-    names a good or a facility (``sector_goods.txt``: "ponsel", "listrik") only after a head word
-    ("industri ponsel", "Emiten Tambang").
-    """
-    if not lex.settings.get("sectors_in_passing", False):
-        return False
-    if " ".join(t.low for t in toks[i:j]) not in _sector_goods(lex.code):
-        return True
-    heads = lex.words("sector_before_name_heads") | lex.words("sector_goods_heads")
-    # "pt perusahaan listrik negara": a head inside a name is no head
-    return i > 0 and toks[i - 1].low in heads and not (i > 1 and toks[i - 2].low in _sector_not_after(lex))
 
 
 def _known_mention(s: Sentence, i: int, j: int, k: Known) -> Mention:
@@ -254,13 +203,13 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             continue
         if _bracketed_ticker(s, i, j):
             continue  # "Waste Management Inc <WNX>": the name's ticker, though a list knows it as a name
-        if known.type == "Sector" and i > 0 and toks[i - 1].low in _sector_not_after(lex):
+        if known.type == "Sector" and i > 0 and toks[i - 1].low in sector_not_after(lex):
             continue  # "Harga Nikel Terjun": a commodity's price, not the industry
         if known.type in ORG_TYPES and j - i == 1 and place_context(toks, i, j, lex, gaz.is_place):
             take(_name_mention(s, i, j, "Place", gaz))  # "Swiss Reinsurance Co of Zurich, Switzerland"
             continue
         if (known.type == "Sector" and not s.title_case and not any(t.is_cap for t in toks[i:j])
-                and _modifies_noun(toks, j, lex)):
+                and modifies_noun(toks, j, lex)):
             # "stock market rumors": the rumours' kind, no company's line of business (a capitalised "AI" in
             # "AI services" stays, or the words would be read as a company's name)
             continue
@@ -271,9 +220,9 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 # "Nippon Steel Corp", "West Virginia Power", "Trans World Airlines": the place or
                 # sector word names part of another name
                 continue
-        if known.type == "Sector" and j - i >= 2 and toks[i].low in _sector_span_heads(lex):
+        if known.type == "Sector" and j - i >= 2 and toks[i].low in sector_span_heads(lex):
             i += 1  # "Industri Perbankan": the sector is "Perbankan" (docs/annotations.md)
-        passing = known.type == "Sector" and _in_passing(toks, i, j, lex)
+        passing = known.type == "Sector" and in_passing(toks, i, j, lex)
         if known.type == "Sector" and lex.settings.get("sector_modifiers_follow", False):
             # "Pertambangan Timah", "ponsel cerdas": the words after it narrow the line of business
             j = modifiers_end(toks, j, lex, title_case=s.title_case,
@@ -281,7 +230,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                               caseless=s.caseless)
             sector_end = j
             # a sector word it took in may stand alone where the head does not ("tambang pasir besi")
-            passing = passing or any(_in_passing(toks, a, b, lex) for a, b, k in hits
+            passing = passing or any(in_passing(toks, a, b, lex) for a, b, k in hits
                                      if k.type == "Sector" and i < a and b <= j)
         m = _known_mention(s, i, j, known)
         take(replace(m, passing=True) if passing else m)

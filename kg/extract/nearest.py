@@ -129,7 +129,7 @@ def unnamed_part(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     part of Y. An apposition or a predicate names it ("X, a unit of Y", "X is a wholly owned subsidiary of Y").
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import split_sentences
     >>> lex = load_lexicon("en")
     >>> def read(text):

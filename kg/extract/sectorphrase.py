@@ -33,33 +33,18 @@ stretch where kg's vocabulary already found a sector is left to it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 
 from kg.extract.found import Found
+from kg.extract.headfirst import head_first_spans
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
+from kg.extract.phrasewords import MAX_WORDS, plain, words_of
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
-from kg.resources import language_dir, read_lines
 
-MAX_WORDS = 6  # a line of business is a short phrase
 _WINDOW = 12  # tokens an apposition is read over
 _AGENT_WORDS = 4  # "language services provider X": an agent noun before a name and at most three words before it
-
-
-@functools.cache
-def words_of(language: str) -> dict[str, frozenset[str]]:
-    path = language_dir(language) / "relations" / "sector_phrases.txt"
-    out: dict[str, set[str]] = {}
-    for line in read_lines(path) if path.is_file() else []:
-        word, _, cls = line.partition("\t")
-        out.setdefault(word.strip().lower(), set()).add(cls.strip())
-    return {w: frozenset(c) for w, c in out.items()}
-
-
-def plain(t: Token) -> bool:
-    return t.is_word and not t.is_cap and not any(ch.isdigit() for ch in t.text)
 
 
 def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]], *,
@@ -310,8 +295,6 @@ def _pattern_sector(s: Sentence, a: int, b: int) -> Mention:
 
 def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Found]:
     """``operates_in`` links from a company to a line of business named in words next to it."""
-    from kg.extract.headfirst import head_first_spans  # (headfirst.py builds on this module)
-
     toks = s.tokens
     head_first = load_lexicon(language).setting("sector_phrase_head_first") is True
     if head_first:

@@ -19,7 +19,7 @@ Two readers, one answer:
 on the training annotations (``docs/status.md``).
 
 >>> from kg.extract.lexicon import load_lexicon
->>> from kg.extract.relations import find_cues
+>>> from kg.extract.cueparties import find_cues
 >>> from kg.extract.text import Sentence, tokenize
 >>> def rules(text, lang):
 ...     lex = load_lexicon(lang)
@@ -167,7 +167,7 @@ def fact_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anch
     the sale of its land business", a plan).
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> lex = load_lexicon("en")
     >>> def read(text, sector):
@@ -198,7 +198,7 @@ def anchor_of(hits: Sequence[Hit], relation: str, a: tuple[int, int], b: tuple[i
     "Wallenberg group") is no place to read the relation at.
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> toks = tuple(tokenize("Giant Group Ltd may buy 20 pct of Talon Ports"))
     >>> hits = find_cues(Sentence(0, 0, 45, "", toks), load_lexicon("en"))
@@ -239,7 +239,7 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
     right before it, a question. Shared by the factuality model and the status model.
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> toks = tuple(tokenize("Xiaomi has no plans to buy Ford"))
     >>> lex = load_lexicon("en")
@@ -307,7 +307,7 @@ def party_features(tokens: Sequence[Token], hits: Sequence[Hit], parties: Sequen
     Carling chief executive X") or between the two.
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> toks = tuple(tokenize("X named former Carling chief executive Y as chairman"))
     >>> hits = find_cues(Sentence(0, 0, 52, "", toks), load_lexicon("en"))

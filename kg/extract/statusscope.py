@@ -52,7 +52,7 @@ def modifies(o: Hit, tokens: Sequence[Token], hits: Sequence[Hit], anchor: tuple
     Suso: Red Bull's post ended, not Suso's; "former Carling Ltd chief executive X": Carling's did).
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.relations import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> toks = tuple(tokenize("Suso is run by former Red Bull managing director Harry Drnec"))
     >>> hits = find_cues(Sentence(0, 0, 60, "", toks), load_lexicon("en"))

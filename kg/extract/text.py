@@ -16,10 +16,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.extract.casing import caseless as is_caseless
 from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import Token
 from kg.resources import languages, ontology_dir, read_lines
 
 # Words may contain inner dots, hyphens, ampersands, slashes and apostrophes ("Selular.ID", "O'Brien"),
@@ -31,32 +32,6 @@ _CLOSERS = frozenset("\"'”’)]»")
 # Initials written with inner dots ("E.F" of "E.F. Hutton", "J.P" of "J.P. Morgan"): the full stop after
 # them is an abbreviation's, like "Inc.", not a sentence end.
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])+")
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    # Lowercased once: every lexicon and gazetteer lookup uses it.
-    low: str = field(default="", compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not self.low:
-            object.__setattr__(self, "low", self.text.lower())
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        """Starts with an uppercase letter (``Xiaomi``, ``EV``, ``iPhone`` is not)."""
-        return self.text[0].isupper()
-
-    @property
-    def is_upper(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,21 +11,19 @@ kept with the probability threshold of the best F1 of that type, where the links
 classifier adds reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``). Used by ``kg train``
 and ``scripts/train_relations.py`` (which writes the shipped ``relations.json``).
 
->>> sorted(cue_table()) == sorted(languages())
-True
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from kg.extract import relmodel
-from kg.resources import languages
+from kg.train.logreg import MIN_COUNT, fit, probabilities
 from kg.train.reldata import Doc, Pair, annotation_gold
+from kg.train.relfile import model_json, untrained
 from kg.train.relscore import decide, feature_lists, prf, triples
 from kg.train.reltrust import OFF, PIPELINE_THRESHOLDS, TRUST_MIN_PREDICTIONS, choose_threshold, pooled_f1, shipping
 
@@ -41,8 +39,6 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # cross-validation also tries them at a lower weight than their links (with gold spans, CoNLL04 dev
 # recall of a single fit rose from 0.62 to 0.70 at 0.3).
 EXTRA_WEIGHTS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (1.0, 0.3))
-MIN_COUNT = 2  # features seen once in training get no weight (smaller model, same figures)
-DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 # The classifier answers for a (language, relation type) from the threshold with the best out-of-fold F1
 # of kg's default engine (pipeline_thresholds), and only where the links it adds to the rules' are at
 # least this precise (with at least TRUST_MIN_PREDICTIONS of them to judge).
@@ -50,96 +46,6 @@ DIGITS = 4  # weights are rounded so that the JSON is small and byte-stable
 # English: 0.50, a link as likely right as wrong; above that, F1 decides (before, a floor of 0.60 on the
 # classifier's links alone chose the lowest threshold reaching it, whatever it cost in F1).
 TRUST_PRECISION = {"id": 0.70, "en": 0.50}
-
-
-def cue_table() -> dict[str, dict[str, Any]]:
-    """Cue phrases (with their exact flag) and affix rules of every language lexicon, for the model file."""
-    from kg.extract.lexicon import load_lexicon
-
-    out: dict[str, dict[str, Any]] = {}
-    for lang in languages():
-        lex = load_lexicon(lang)
-        rows = {(c.words, str(c.relation or c.status), c.exact) for c in (*lex.relation_cues, *lex.status_cues)}
-        rows |= {(tuple(w.split()), "negation", True) for w in lex.negations if w.split()}
-        out[lang] = {"entries": [[list(w), c, e] for w, c, e in sorted(rows)],
-                     "prefixes": [list(p) for p in lex.prefixes], "suffixes": [list(p) for p in lex.suffixes]}
-    return out
-
-
-def untrained(kind: str, cues: dict[str, Any]) -> relmodel.Model:
-    """A model with no weights, for computing features (its kind and cue table matter)."""
-    return relmodel.Model({"format": relmodel.FORMAT, "kind": kind, "labels": ["none"], "features": [],
-                           "weights": [], "bias": [0.0], "cues": cues}, source="cues")
-
-
-def vectorize(feats: Sequence[list[str]], index: dict[str, int]) -> Any:
-    """A sparse 0/1 matrix of feature lists over a vocabulary (unknown features are dropped)."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    rows, cols = [], []
-    for r, fs in enumerate(feats):
-        for f in fs:
-            k = index.get(f)
-            if k is not None:
-                rows.append(r)
-                cols.append(k)
-    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(index)))
-
-
-def fit(feats: Sequence[list[str]], labels: Sequence[str], c: float,
-        weights: Sequence[float] | None = None) -> tuple[list[str], list[str], Any, Any]:
-    """(labels, vocabulary, weights [features x labels], bias) of an L2 logistic regression
-    (``weights``: one sample weight per example)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(f for fs in feats for f in fs)
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    x = vectorize(feats, {f: k for k, f in enumerate(vocab)})
-    classes = sorted(set(labels))
-    from threadpoolctl import threadpool_limits
-
-    clf = LogisticRegression(C=c, max_iter=5000, tol=1e-5)
-    # One BLAS thread: on a shared 2-core machine threads made each fit 15 times slower, and
-    # single-threaded sums keep the weights (and so the model bytes) the same from run to run.
-    with threadpool_limits(limits=1):
-        clf.fit(x, labels, sample_weight=None if weights is None else np.asarray(weights, dtype=np.float64))
-    assert list(clf.classes_) == classes
-    w, b = clf.coef_.T, clf.intercept_
-    if len(classes) == 2:  # scikit-learn keeps one column for two classes: make it a softmax pair
-        w = np.hstack([-w / 2, w / 2])
-        b = np.array([-b[0] / 2, b[0] / 2])
-    return classes, vocab, w, b
-
-
-def probabilities(feats: Sequence[list[str]], vocab: list[str], w: Any, b: Any) -> list[list[float]]:
-    import numpy as np
-
-    z = vectorize(feats, {f: i for i, f in enumerate(vocab)}) @ w + b
-    z = np.exp(z - z.max(axis=1, keepdims=True))
-    out: list[list[float]] = (z / z.sum(axis=1, keepdims=True)).tolist()
-    return out
-
-
-def model_json(kind: str, classes: list[str], vocab: list[str], w: Any, b: Any, cues: dict[str, Any],
-               threshold: float, meta: dict[str, Any],
-               trusted: dict[str, dict[str, float]] | None = None) -> tuple[str, relmodel.Model]:
-    keep = [k for k in range(len(vocab)) if abs(w[k]).max() >= 10 ** -DIGITS]
-    data = {
-        "format": relmodel.FORMAT,
-        "kind": kind,
-        "labels": classes,
-        "threshold": threshold,
-        **({"trusted": trusted} if trusted is not None else {}),
-        "training": meta,
-        "cues": cues,
-        "bias": [round(float(v), DIGITS) for v in b],
-        "features": [vocab[k] for k in keep],
-        "weights": [[round(float(v), DIGITS) for v in w[k]] for k in keep],
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return text, relmodel.Model(json.loads(text), source=kind)
 
 
 def folds_of(docs: Sequence[Doc], k: int = 5) -> list[int]:

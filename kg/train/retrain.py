@@ -130,8 +130,9 @@ def relation_models(examples: Sequence[Any], st: Settings, out: Path) -> tuple[l
     import io
 
     from kg.extract import relmodel
-    from kg.train.relations import cue_table, train_model
+    from kg.train.relations import train_model
     from kg.train.reldata import EXTRA_FILES, LICENCES, annotation_docs, pairs_of, read_gold, read_sentences
+    from kg.train.relfile import cue_table
     from kg.train.relscore import eval_relations
 
     conll_dev = st.data / "eval" / "conll04" / "dev.gold.jsonl" if st.data is not None else None

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from kg.extract import status as S
+from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
-from kg.extract.relations import find_cues
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
-from kg.train.relations import fit as _lr_fit
+from kg.train.logreg import fit as _lr_fit
 
 # UW's terms are not stated ("research use"): it is left out of the shipped model (--with-uw adds it).
 FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
@@ -49,7 +49,6 @@ TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
 # A rule answer the rules give fewer times than this in a language stands there: cross-validation
 # over so few cannot say when to believe the model against it (the rules' denials when this was written).
 MIN_SUPPORT = 50
-MIN_COUNT = 2
 DIGITS = 4
 
 

@@ -15,9 +15,9 @@ import pytest
 from kg.errors import DataError
 from kg.extract import extract
 from kg.extract import status as S
+from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import Cue, _read_cues, load_lexicon
 from kg.extract.nearest import clause
-from kg.extract.relations import find_cues
 from kg.extract.text import Sentence, tokenize
 from kg.model import Article
 from kg.schema import STATUSES

@@ -1,0 +1,216 @@
+"""Cue occurrences in a sentence and the two parties each relation cue links.
+
+:func:`find_cues` lists every relation and status cue; :func:`cue_parties` finds the
+subject and object of a general relation cue (nearest fitting mentions on either side,
+passive forms swapped, parties joined by a conjunction after a noun cue) and
+:func:`fixed_parties` those of based_in, operates_in and works_for, whose cue sits
+between the parties in fixed ways. :mod:`kg.extract.relations` builds on this module.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.text import Sentence, tokenize
+>>> text = "Lumeo was acquired by Tenvar."
+>>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+>>> lex = load_lexicon("en")
+>>> [(h.i, h.j, h.cue.relation, is_passive(s, lex, h)) for h in find_cues(s, lex)]
+[(2, 3, 'acquisition', True)]
+"""
+
+from __future__ import annotations
+
+from kg.extract.found import Hit
+from kg.extract.jobs import job_pair
+from kg.extract.joins import appositive_comma, joined_before
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.nearest import appositive_head, left_party, possessor, right_party
+from kg.extract.text import Sentence
+from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
+
+# Forms of "to be" before a participle make a passive; "has/had acquired" is active.
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
+    """Every cue occurrence (relation and status), longest first at each position."""
+    toks = s.tokens
+    hits: list[Hit] = []
+    for i, t in enumerate(toks):
+        if not t.is_word:
+            continue
+        for cue in lex.cues_starting(t.text):
+            j = cue.match(toks, i, lex) if len(cue.words) > 1 or cue.after else i + 1
+            if j > 0:
+                hits.append(Hit(i, j, cue))
+    hits.sort(key=lambda h: (h.i, -(h.j - h.i)))
+    return hits
+
+
+def is_passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
+    """Whether the cue ``h`` is read in the passive ("acquired by", "diakuisisi"), so its parties swap."""
+    toks = s.tokens
+    if h.cue.passive:
+        return True
+    if lex.is_passive(toks[h.i].text, h.cue.words[0]):
+        return True
+    agents = lex.words("agent_markers")
+    if lex.code == "en":
+        if h.i > 0 and toks[h.i - 1].low in _BE and toks[h.i].low.endswith(("ed", "en", "ought", "old")):
+            return True
+        return h.j < len(toks) and toks[h.j].low in agents
+    return False
+
+
+def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
+                hi: int) -> tuple[Mention, Mention] | None:
+    """Subject and object of the general relation cue ``h`` in the clause ``lo:hi``, or None."""
+    rt = RELATION_TYPES[h.cue.relation or ""]
+    toks = s.tokens
+    conj = lex.words("conjunctions")
+    agents = lex.words("agent_markers")
+    sub_t, obj_t = rt.subject_types, rt.object_types
+    both = sub_t | obj_t
+    left = left_party(ms, h.i, lo, both)
+    right = right_party(ms, h.j, hi, both)
+    if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
+        # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a
+        # name past a comma after it that belongs to the next clause
+        pair = joined_before(s, lex, ms, left, lo)
+        if pair is not None:
+            return pair
+    if right is None and left is not None and rt.symmetric:
+        # "Tenvar and Lumeo formed a joint venture", "Tenvar and Lumeo agreed to merge": both
+        # parties before the cue, joined by a conjunction
+        first = left_party(ms, left.i, lo, both, gap=2)
+        if first is not None and first.key != left.key and {t.low for t in toks[first.j : left.i]} & conj:
+            return first, left
+    if right is None:
+        # "Apple dan Samsung saling menggugat", "NOBU & Bank MNC Tak Kunjung Merger": both parties
+        # of a symmetric link named before its cue, joined by a conjunction.
+        return joined_before(s, lex, ms, left, lo) if rt.symmetric and left is not None else None
+    if left is None and rt.name == "subsidiary_of":
+        # "unit Xiaomi EV, perusahaan ini ..." (child, then the parent as subject) or
+        # "anak usaha Pertamina, Pertamina Hulu Energi, ..." (parent, then the child named).
+        # "Anak perusahaan PT PLN (Persero), PT Icon+", "Anak usaha PT Telkom Tbk yang bergerak di jasa
+        # seluler, PT Telkomsel": a bracket or a relative clause may stand before the comma.
+        comma = appositive_comma(toks, right.j, lex.words("relativizers"))
+        nxt = right_party(ms, comma + 1, hi, both, gap=1, skip=right) if comma >= 0 else None
+        if nxt is not None and nxt.key != right.key:
+            return (right, nxt) if nxt.source == "coref" else (nxt, right)
+        return None
+    direct = len(toks[h.j : right.i]) <= 1 and all(t.text in (",", "the", "<", "(") for t in toks[h.j : right.i])
+    if (
+        rt.name == "subsidiary_of"
+        and h.cue.noun
+        and not h.cue.passive
+        and left is not None
+        and direct
+        and lex.setting("child_after_unit_cue")
+        and h.cue.words[-1] not in lex.words("object_markers")
+    ):
+        # "Tenvar said its German subsidiary, Lumeo, ...", "Tenvar's big electronics unit, Lumeo":
+        # the unit named right after the cue is the child, whoever owns it ("X, a unit of Y" has "of")
+        return right, left
+    if (
+        rt.name in ("subsidiary_of", "investment")
+        and h.cue.noun
+        and left is not None
+        and possessor(toks, left, h.i)
+        and h.cue.words[-1] not in lex.words("object_markers")
+    ):
+        # "Tenvar's unit Lumeo", "Alphabet unit Waymo", "its unit, Lumeo", "Tenvar's health care
+        # subsidiary Lumeo", "Tenvar Inc <TNV> unit Lumeo": the possessor is the parent (the child of
+        # a passive cue: "Lumeo parent Tenvar"), and the other party must be named right after the
+        # cue ("its unit would supply Lumeo" names no child). "X, a unit of Y" is no possessive.
+        # The same for a holder: "Lumeo's largest shareholder, Tenvar" (Tenvar invests), "Tenvar's
+        # affiliate Lumeo" (passive: Tenvar invests).
+        gap = toks[h.j : right.i]
+        if len(gap) > 1 or not all(t.text in (",", "the", "<", "(") for t in gap):
+            return None
+        return (left, right) if h.cue.passive else (right, left)
+    if h.cue.passive and left is None:
+        return None  # "dipimpin oleh X" with no investee in the clause
+    # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
+    named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
+                   and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
+    if named_after and h.i > 0 and toks[h.i - 1].low in lex.words("topic_markers"):
+        # "Bos Sinar Mas Buka Suara Soal Merger EXCL dan FREN": who speaks about a merger of two others is
+        # no party of it ("X Soal Kepemilikan Saham Y" may well be X's stake)
+        left = None
+    if left is None or named_after or (h.cue.noun and right is not None and left.j < h.i - 6):
+        # "kemitraan Xiaomi dan Ford", "merger between A and B", "gugatan A terhadap B"; and "the
+        # regulator rejected the merger of A and B": the parties named after the noun, not the regulator
+        second = right_party(ms, right.j, hi, both, gap=3, skip=right)
+        between = {t.low for t in toks[right.j : second.i]} if second is not None else set()
+        # "kemitraan Xiaomi dan Ford", "gugatan A terhadap B": two parties after the cue; "Borong Saham
+        # BBRI & BMRI" lists two objects of a one-way link, not its two parties.
+        if (
+            second is not None
+            and second.key != right.key
+            and (between & lex.words("object_markers") or (rt.symmetric and between & conj))
+        ):
+            return right, second
+        if left is None:
+            # "Akuisisi Gojek oleh Grab", "the acquisition of Talon by Norvik": a noun phrase whose
+            # agent follows the party it acts on.
+            if second is not None and second.key != right.key and toks[right.j].low in agents and not rt.symmetric:
+                return second, right
+            return None
+    assert left is not None
+    passive = is_passive(s, lex, h)
+    agent, agent_at = None, hi
+    bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
+    for k in range(h.j, min(hi, right.j + 4)):
+        # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
+        # Y from X" names the seller)
+        bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
+        if toks[k].low in agents or bid:
+            agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
+            passive = passive or (bid and agent is not None)
+            break
+    # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
+    # bid by X", "Y's takeover by X" (a noun cue's agent right after it is the party named after it)
+    if (not passive and agent is not None and agent is not right and right.i - h.j <= 1
+            and 0 <= agent_at - right.j <= 1 and rt.name != "subsidiary_of" and not rt.symmetric):
+        # "... permasalahan akuisisi Danamon oleh DBS", "the acquisition of Talon by Norvik": the party named
+        # right after the noun is acted on, whoever stands before it
+        return agent, right
+    if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
+        subj = agent or right
+        if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
+            return None  # "OpenAI, led by chief executive Sam Altman": management, not money
+        if rt.name == "subsidiary_of" and not h.cue.passive:
+            return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
+        return subj, left
+    return left, right
+
+
+def fixed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
+                  hi: int) -> tuple[Mention, Mention] | None:
+    """based_in, operates_in and works_for: the cue sits between the two parties in fixed ways."""
+    rtype = h.cue.relation
+    orgs = ORG_TYPES
+    if rtype == "operates_in":
+        # the sector right after the cue, or a sector phrase that starts with it ("industri otomotif")
+        sec = next((m for m in ms if m.type == "Sector" and (h.j <= m.i <= h.j + 2 or m.i == h.i)), None)
+        if sec is None:
+            return None
+        inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
+        org = inside or left_party(ms, h.i, lo, frozenset({"Company"}), gap=8)
+        return (org, sec) if org is not None and org.type == "Company" else None
+    if rtype == "based_in":
+        place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
+        if place is None:
+            return None
+        toks = s.tokens
+        after = right_party(ms, place.j + 1, hi, orgs, gap=0) if toks[place.j : place.j + 1] and \
+            toks[place.j].text == "," else None
+        if after is not None and h.i > 0 and toks[h.i - 1].is_word and not toks[h.i - 1].is_cap:
+            # "pabrikan mobil asal Prancis, Renault", "pabrik asal Taiwan, Pegatron": the description
+            # comes first and the company it describes right after the comma
+            return after, place
+        inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
+        org = inside or left_party(ms, h.i, lo, orgs, gap=4) or appositive_head(s, ms, h.i, lo)
+        return (org, place) if org is not None else None
+    if rtype == "works_for":
+        return job_pair(s, lex, ms, h, lo, hi)
+    return None
