@@ -14,22 +14,16 @@ def _rels(text: str) -> set[tuple[str, ...]]:
     return relations_of(text, status=False)
 
 
-@pytest.mark.parametrize(
-    ("text", "company", "sector"),
-    [
-        ("Lumeo Corp, a maker of circuit boards, had higher sales in 2025.", "Lumeo Corp", "circuit boards"),
-        ("Lumeo Corp, a hosiery manufacturer, had higher sales in 2025.", "Lumeo Corp", "hosiery"),
-        ("Lumeo Corp, a Denver investment advisor, raised its stake.", "Lumeo Corp", "investment advisor"),
-        ("Tenvar Industries Inc bought the valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
-        ("Denver-based overnight messenger Lumeo Corp said sales rose.", "Lumeo Corp", "overnight messenger"),
-        ("Lumeo Corp, the largest valve maker in Ohio, said sales rose.", "Lumeo Corp", "valve"),
-        ("Lumeo Corp agreed to sell its industrial chemicals business to a group of investors.", "Lumeo Corp",
-         "industrial chemicals"),
-    ],
-)
-def test_a_line_of_business_in_words(text, company, sector):
-    rels = _rels(text)
-    assert ("operates_in", company, sector) in rels, rels
+IN_WORDS = [
+    ("Lumeo Corp, a maker of circuit boards, had higher sales in 2025.", "Lumeo Corp", "circuit boards"),
+    ("Lumeo Corp, a hosiery manufacturer, had higher sales in 2025.", "Lumeo Corp", "hosiery"),
+    ("Lumeo Corp, a Denver investment advisor, raised its stake.", "Lumeo Corp", "investment advisor"),
+    ("Tenvar Industries Inc bought the valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
+    ("Denver-based overnight messenger Lumeo Corp said sales rose.", "Lumeo Corp", "overnight messenger"),
+    ("Lumeo Corp, the largest valve maker in Ohio, said sales rose.", "Lumeo Corp", "valve"),
+    ("Lumeo Corp agreed to sell its industrial chemicals business to a group of investors.", "Lumeo Corp",
+     "industrial chemicals"),
+]
 
 
 @pytest.mark.parametrize(
@@ -58,33 +52,33 @@ def test_a_vocabulary_word_inside_a_longer_line_of_business_is_read_as_part_of_i
     assert {r for r in rels if r[0] == "operates_in"} == {("operates_in", "Lumeo Mortgage Corp", "mortgage banking")}
 
 
-@pytest.mark.parametrize(
-    ("text", "company", "sector"),
-    [
-        # Reuters writes names in brackets, and a ticker may follow
-        ("Tenvar Industries Inc said the mortgage banking company <Lumeo Mortgage> was sold.", "Lumeo Mortgage",
-         "mortgage banking"),
-        ("Tenvar Industries Inc bought 80 pct of (Lumeo Inc), a U.S. insurance broker, for cash.", "Lumeo Inc",
-         "insurance broker"),
-        ("Tenvar Industries Inc bought <Lumeo Corp> <LUM.N>, a maker of circuit boards.", "Lumeo Corp",
-         "circuit boards"),
-        # "it" read as the company by coreference is not a second company before "its"
-        ("Lumeo Corp said it agreed to sell its industrial chemicals business.", "Lumeo Corp", "industrial chemicals"),
-        ("Lumeo Corp's valve business was sold to a group of investors.", "Lumeo Corp", "valve"),
-        # an ownership word before the line of business is not part of it
-        ("Tenvar Industries Inc bought the state-owned valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
-        ("Lumeo Corp said it would sell its existing cable television business.", "Lumeo Corp", "cable television"),
-        # the object of a verb of making or providing right after the company
-        ("Lumeo Corp manufactures and distributes wallcoverings and showed a profit.", "Lumeo Corp", "wallcoverings"),
-        ("Lumeo Corp, which provides data processing services to banks, said sales rose.", "Lumeo Corp",
-         "data processing services"),
-        # a rank, a place and "one of" before the line of business in an apposition
-        ("Tenvar Industries Inc bid for Lumeo Corp, one of the largest U.S. valve companies.", "Lumeo Corp", "valve"),
-        ("Lumeo AG is Europe's second largest tire producer.", "Lumeo AG", "tire"),
-        ("Tenvar Industries Inc bid for Lumeo Inc, a closely held theater operator.", "Lumeo Inc", "theater operator"),
-    ],
-)
-def test_a_line_of_business_in_reuters_writing(text, company, sector):
+IN_REUTERS_WRITING = [
+    # Reuters writes names in brackets, and a ticker may follow
+    ("Tenvar Industries Inc said the mortgage banking company <Lumeo Mortgage> was sold.", "Lumeo Mortgage",
+     "mortgage banking"),
+    ("Tenvar Industries Inc bought 80 pct of (Lumeo Inc), a U.S. insurance broker, for cash.", "Lumeo Inc",
+     "insurance broker"),
+    ("Tenvar Industries Inc bought <Lumeo Corp> <LUM.N>, a maker of circuit boards.", "Lumeo Corp",
+     "circuit boards"),
+    # "it" read as the company by coreference is not a second company before "its"
+    ("Lumeo Corp said it agreed to sell its industrial chemicals business.", "Lumeo Corp", "industrial chemicals"),
+    ("Lumeo Corp's valve business was sold to a group of investors.", "Lumeo Corp", "valve"),
+    # an ownership word before the line of business is not part of it
+    ("Tenvar Industries Inc bought the state-owned valve maker Lumeo Corp.", "Lumeo Corp", "valve"),
+    ("Lumeo Corp said it would sell its existing cable television business.", "Lumeo Corp", "cable television"),
+    # the object of a verb of making or providing right after the company
+    ("Lumeo Corp manufactures and distributes wallcoverings and showed a profit.", "Lumeo Corp", "wallcoverings"),
+    ("Lumeo Corp, which provides data processing services to banks, said sales rose.", "Lumeo Corp",
+     "data processing services"),
+    # a rank, a place and "one of" before the line of business in an apposition
+    ("Tenvar Industries Inc bid for Lumeo Corp, one of the largest U.S. valve companies.", "Lumeo Corp", "valve"),
+    ("Lumeo AG is Europe's second largest tire producer.", "Lumeo AG", "tire"),
+    ("Tenvar Industries Inc bid for Lumeo Inc, a closely held theater operator.", "Lumeo Inc", "theater operator"),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "sector"), IN_WORDS + IN_REUTERS_WRITING)
+def test_a_line_of_business_in_words(text, company, sector):
     rels = _rels(text)
     assert ("operates_in", company, sector) in rels, rels
 
