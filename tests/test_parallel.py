@@ -373,7 +373,10 @@ def test_workers_exit_when_the_build_is_killed(corpus: Path, tmp_path: Path) -> 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to find the workers")
 def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(corpus: Path, tmp_path: Path) -> None:
     # Issue 14 (cosmetic): Ctrl-C early in a --workers 2 build printed each worker's traceback.
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(tmp_path / "out"),
+    # Twenty copies of the corpus, so that the build cannot finish between the workers' start and the signal.
+    big = tmp_path / "big.jsonl"
+    big.write_text(corpus.read_text(encoding="utf-8") * 20, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(big), "-o", str(tmp_path / "out"),
                              "--workers", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
