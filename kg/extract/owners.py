@@ -66,7 +66,6 @@ def owned(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[tuple[str, M
                 break
 
 
-
 def _listed_apart(owner: Mention, owned: Mention) -> bool:
     """``owned`` is a listed company of the lists (a gazetteer match: its key is the listing's name), the
     owner a name of the lists or the tagger, and no word of ``owner`` is a word of that name: the bracket is
@@ -96,11 +95,12 @@ def ownership(s: Sentence, lex: Lexicon, ms: list[Mention], before: Sequence[Fou
     is certainly another company than the owner, a line of business named before the owner ("Emiten Bus
     Listrik Bakrie (VKTR)") is the owned company's, not the owner's, whichever rule read it."""
     owns = list(owned(s, lex, ms))
-    # the owned company of each certain owner (key -> mention)
-    moved = {(b if t == "subsidiary_of" else a).key: (a if t == "subsidiary_of" else b)
-             for t, a, b, c in owns if c and t != "operates_in"}
-    owner_at = {(b if t == "subsidiary_of" else a).key: (b if t == "subsidiary_of" else a).i
-                for t, a, b, c in owns if c and t != "operates_in"}
+    moved: dict[str, Mention] = {}  # certain owner's key -> the company it owns
+    owner_at: dict[str, int] = {}  # certain owner's key -> where the owner starts
+    for t, a, b, c in owns:
+        if c and t != "operates_in":
+            owner, child = (b, a) if t == "subsidiary_of" else (a, b)
+            moved[owner.key], owner_at[owner.key] = child, owner.i
 
     def placed(fs: Sequence[Found]) -> Iterator[Found]:
         for f in fs:
