@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.extract.found import outer_hits
+from kg.extract.handover import changed_hands
 from kg.extract.modelfiles import model_file, read_json_object
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 from kg.extract.statusscope import island, modifies, negated, relative_clauses, shielded
@@ -84,6 +85,7 @@ NEGATION_ONLY = frozenset({"based_in", "operates_in"})
 ENDABLE_FACTS = frozenset({"operates_in"})
 _SOLD = 2  # an ending cue this close before a party ends it ("sold its shoe business")
 # Within one sentence the most specific stance wins: a denied rumour of a plan is a denial.
+_UNSURE = frozenset({"denied", "rumored", "planned"})  # a change of owner only in a clause without these
 PRECEDENCE = ("denied", "ended", "rumored", "planned", "asserted")
 _GOVERN = 2  # a plan cue ending this close before a signing cue governs it ("will sign")
 
@@ -149,6 +151,10 @@ def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anch
     found = rule_cues(lex, hits, anchor, lo, hi, tokens, relation, parties)
     if question:
         found.add("rumored")
+    elif changed_hands(tokens, lex.code, relation, parties, lo, hi) and not any(
+            o.cue.status in _UNSURE and lo <= o.i < hi and o.cue.scope != "next" and relation not in o.cue.not_for
+            for o in outer_hits(hits)):
+        found.add("ended")  # "acquired Lumeo from Zeta": Zeta's unit no more (kg.extract.handover)
     return next((st for st in PRECEDENCE if st in found), "asserted")
 
 

@@ -1,0 +1,102 @@
+"""A change of owner: a completed purchase ends the seller's link without any ending cue word.
+
+"Acme acquired Lumeo from Zeta", "Acme acquired Lumeo, a subsidiary of Zeta", "Zeta sold the Lumeo
+division to Acme": Lumeo was Zeta's and is no more, so the annotations read ``subsidiary_of`` Lumeo ->
+Zeta (and an ``investment`` Zeta -> Lumeo) as ended. The words are data
+(``ontology/lang/<code>/status/handover.txt``); a language without the file reads no change of owner.
+:func:`kg.extract.status.rule_status` reads it only when the clause holds no plan, rumour or denial
+("agreed to buy Lumeo from Zeta": Zeta still owns it).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.resources import phrase_classes
+
+if TYPE_CHECKING:
+    from kg.extract.text import Token
+
+# relation type -> (index of the owned party, index of the owner) in its (subject, object) parties
+OWNERSHIP = {"subsidiary_of": (0, 1), "investment": (1, 0)}
+_GAP = 5  # words between the purchase or sale word and the owned party ("the Golden Nugget", "its Huron")
+_OF = frozenset({"'s", "’s"})  # "purchased Lumeo 's line of products": a part of it was bought
+_SKIP = frozenset({"<", "(", "the"})  # between "from" and the owner's name ("from < Victor Federal >")
+
+
+@functools.cache
+def _words(language: str) -> dict[tuple[str, ...], str]:
+    return phrase_classes(language, "status/handover.txt")
+
+
+def _marks(tokens: Sequence[Token], lo: int, hi: int, words: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every entry of ``words`` in ``lo:hi``, the longest at each start."""
+    longest = max((len(k) for k in words), default=0)
+    out = []
+    for i in range(lo, hi):
+        for n in range(min(longest, hi - i), 0, -1):
+            cls = words.get(tuple(t.low for t in tokens[i : i + n]))
+            if cls is not None:
+                out.append((i, i + n, cls))
+                break
+    return out
+
+
+def changed_hands(tokens: Sequence[Token], language: str, relation: str, parties: Sequence[tuple[int, int]],
+                  lo: int, hi: int) -> bool:
+    """Whether the clause ``lo:hi`` reports the owned party of an ownership relation (``subsidiary_of``
+    or ``investment`` between ``parties``, subject first) bought by someone other than its owner, or
+    sold by its owner. A stake (``investment``) changes hands only when bought "from" its holder (buying
+    a stake says nothing of the other holders), and buying something of the owned party ("Lumeo's line
+    of products") is no change of its owner.
+
+    >>> from kg.extract.text import tokenize
+    >>> def read(text, relation, a, b):
+    ...     toks = tokenize(text)
+    ...     return changed_hands(toks, "en", relation, [a, b], 0, len(toks))
+    >>> read("Acme said it acquired Lumeo from Zeta", "subsidiary_of", (4, 5), (6, 7))
+    True
+    >>> read("Acme acquired Lumeo , a subsidiary of Zeta", "subsidiary_of", (2, 3), (7, 8))
+    True
+    >>> read("Zeta sold the Lumeo division to Acme", "subsidiary_of", (3, 4), (0, 1))
+    True
+    >>> read("Zeta acquired Lumeo", "subsidiary_of", (2, 3), (0, 1))  # the buyer owns it now
+    False
+    >>> read("Lumeo was acquired by Zeta 's Orbo unit", "subsidiary_of", (6, 7), (4, 5))
+    False
+    >>> read("Acme acquired a 7 pct stake in Lumeo , controlled by Zeta", "investment", (9, 10), (6, 7))
+    False
+    >>> read("Acme bought a stake in Lumeo from Zeta", "investment", (7, 8), (5, 6))
+    True
+    >>> read("Acme bought Zeta 's Lumeo 's line of products", "subsidiary_of", (4, 5), (2, 3))
+    False
+    >>> read("the acquisition of Lumeo by Zeta", "subsidiary_of", (3, 4), (5, 6))
+    False
+    """
+    roles = OWNERSHIP.get(relation)
+    words = _words(language)
+    if roles is None or len(parties) != 2 or not words:
+        return False
+    owned, owner = parties[roles[0]], parties[roles[1]]
+    direct = relation != "investment"  # "acquired a 7 pct stake in Lumeo" ends no other holder's stake
+    marks = _marks(tokens, lo, hi, words)
+    froms = [i for i, _, cls in marks if cls == "from"]
+    k = owner[0] - 1
+    while k > lo and tokens[k].low in _SKIP:
+        k -= 1
+    if words.get((tokens[k].low,)) == "by":
+        return False  # "the acquisition of Lumeo by Zeta": Zeta is the buyer and owns it now
+    for i, j, cls in marks:
+        if cls == "sold":
+            if owner[1] <= i and 0 <= owned[0] - j <= _GAP:
+                return True
+            continue
+        if cls != "bought" or owner[0] < i or (j < hi and words.get((tokens[j].low,)) == "by"):
+            continue  # the owner bought it (it owns it now), or the buyer is named after "by"
+        if direct and 0 <= owned[0] - j <= _GAP and not (owned[1] < len(tokens) and tokens[owned[1]].low in _OF):
+            return True
+        if i < k and k in froms:
+            return True
+    return False
