@@ -14,15 +14,18 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.found import outer_hits
 from kg.resources import phrase_classes
 
 if TYPE_CHECKING:
+    from kg.extract.found import Hit
     from kg.extract.text import Token
 
 # relation type -> (index of the owned party, index of the owner) in its (subject, object) parties
 OWNERSHIP = {"subsidiary_of": (0, 1), "investment": (1, 0)}
 _GAP = 5  # words between the purchase or sale word and the owned party ("the Golden Nugget", "its Huron")
 _OF = frozenset({"'s", "’s"})  # "purchased Lumeo 's line of products": a part of it was bought
+_UNSURE = frozenset({"denied", "rumored", "planned"})  # a change of owner only in a clause without these
 _SKIP = frozenset({"<", "(", "the"})  # between "from" and the owner's name ("from < Victor Federal >")
 
 
@@ -100,3 +103,25 @@ def changed_hands(tokens: Sequence[Token], language: str, relation: str, parties
         if i < k and k in froms:
             return True
     return False
+
+
+def handed_over(tokens: Sequence[Token], language: str, hits: Sequence[Hit], relation: str,
+                parties: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
+    """:func:`changed_hands`, in a clause ``lo:hi`` whose status cues (``hits``) hold no plan, rumour or
+    denial ("agreed to buy Lumeo from Zeta": Zeta still owns it; a cue flagged ``next`` or ``not=`` the
+    relation's type says nothing here).
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> def read(text):
+    ...     toks = tokenize(text)
+    ...     hits = find_cues(Sentence(0, 0, len(text), text, toks), load_lexicon("en"))
+    ...     a, b = (next(k for k, t in enumerate(toks) if t.text == w) for w in ("Lumeo", "Zeta"))
+    ...     return handed_over(toks, "en", hits, "subsidiary_of", [(a, a + 1), (b, b + 1)], 0, len(toks))
+    >>> read("Acme bought Lumeo from Zeta"), read("Acme plans to buy Lumeo from Zeta")
+    (True, False)
+    """
+    return changed_hands(tokens, language, relation, parties, lo, hi) and not any(
+        o.cue.status in _UNSURE and lo <= o.i < hi and o.cue.scope != "next" and relation not in o.cue.not_for
+        for o in outer_hits(hits))

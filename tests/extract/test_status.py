@@ -494,3 +494,17 @@ def test_rules_engine_never_asks_the_model(monkeypatch: pytest.MonkeyPatch) -> N
 
     assert statuses("rules") == {"denied"}
     assert statuses("hybrid") == {"ended"}
+
+
+def test_a_post_is_held_whatever_the_clause_plans_or_denies() -> None:
+    # a title next to its holder names a post held: the clause's plan, rumour or denial is about something else
+    text = "Talon Ports chairman Ana Diaz said the company will buy Norvik Shipping."
+    assert _pair("en", text, (3, 5), (0, 2), "works_for") == "asserted"
+    assert _pair("en", text, (0, 2), (10, 12), "acquisition") == "planned"
+    text = "Talon Ports has refused to negotiate with Norvik, said Talon Ports president Ana Diaz."
+    assert _pair("en", text, (13, 15), (10, 12), "works_for") == "asserted"
+    assert _pair("en", "Talon Ports chairman Ana Diaz is reportedly in talks to buy Norvik.", (3, 5), (0, 2),
+                 "works_for") == "asserted"
+    # a plan or rumour right before the post governs it; endings and "former" still reach it
+    assert _pair("en", "Ana Diaz will become chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "planned"
+    assert _pair("en", "Ana Diaz resigned as chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "ended"
