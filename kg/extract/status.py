@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 from kg.extract.found import outer_hits
 from kg.extract.handover import handed_over
 from kg.extract.modelfiles import model_file, read_json_object
+from kg.extract.pastpost import held_before
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 from kg.extract.statusscope import island, modifies, negated, relative_clauses, shielded
 
@@ -160,6 +161,8 @@ def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anch
         found.add("rumored")
     elif handed_over(tokens, lex.code, hits, relation, parties, lo, hi):
         found.add("ended")  # "acquired Lumeo from Zeta": Zeta's unit no more
+    elif relation in POSTS and held_before(tokens, lex.code, anchor, parties, lo):
+        found.add("ended")  # "X was president of Y" (kg.extract.pastpost)
     return next((st for st in PRECEDENCE if st in found), "asserted")
 
 

@@ -508,3 +508,14 @@ def test_a_post_is_held_whatever_the_clause_plans_or_denies() -> None:
     # a plan or rumour right before the post governs it; endings and "former" still reach it
     assert _pair("en", "Ana Diaz will become chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "planned"
     assert _pair("en", "Ana Diaz resigned as chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "ended"
+
+
+def test_a_post_held_in_the_past_has_ended() -> None:
+    # kg/extract/pastpost.py: a past verb of holding the post between the person and the title
+    assert _pair("en", "Ana Diaz was the chief executive of Talon Ports until 2019.", (0, 2), (7, 9),
+                 "works_for") == "ended"
+    assert _pair("en", "Ana Diaz served as president of Talon Ports.", (0, 2), (6, 8), "works_for") == "ended"
+    # a post taken, and an employer named before the verb, are not the past post
+    assert _pair("en", "Ana Diaz was named chief executive of Talon Ports.", (0, 2), (7, 9), "works_for") == "asserted"
+    assert _pair("en", "Before joining Talon Ports, Ana Diaz was president of Norvik.", (5, 7), (2, 4),
+                 "works_for") == "asserted"
