@@ -34,15 +34,24 @@ def _words(language: str) -> dict[tuple[str, ...], str]:
     return phrase_classes(language, "status/handover.txt")
 
 
-def _marks(tokens: Sequence[Token], lo: int, hi: int, words: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """(start, end, class) of every entry of ``words`` in ``lo:hi``, the longest at each start."""
-    longest = max((len(k) for k in words), default=0)
+@functools.cache
+def _by_first(language: str) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The entries by their first word, the longest first (one look-up per token of a clause)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for k, cls in _words(language).items():
+        out.setdefault(k[0], []).append((k, cls))
+    return {w: tuple(sorted(v, key=lambda e: (-len(e[0]), e[0]))) for w, v in out.items()}
+
+
+def _marks(tokens: Sequence[Token], lo: int, hi: int, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, class) of every entry of the language's words in ``lo:hi``, the longest at each start."""
+    first = _by_first(language)
     out = []
     for i in range(lo, hi):
-        for n in range(min(longest, hi - i), 0, -1):
-            cls = words.get(tuple(t.low for t in tokens[i : i + n]))
-            if cls is not None:
-                out.append((i, i + n, cls))
+        for k, cls in first.get(tokens[i].low, ()):
+            j = i + len(k)
+            if j <= hi and all(tokens[i + n].low == w for n, w in enumerate(k)):
+                out.append((i, j, cls))
                 break
     return out
 
@@ -84,7 +93,7 @@ def changed_hands(tokens: Sequence[Token], language: str, relation: str, parties
         return False
     owned, owner = parties[roles[0]], parties[roles[1]]
     direct = relation != "investment"  # "acquired a 7 pct stake in Lumeo" ends no other holder's stake
-    marks = _marks(tokens, lo, hi, words)
+    marks = _marks(tokens, lo, hi, language)
     froms = [i for i, _, cls in marks if cls == "from"]
     k = owner[0] - 1
     while k > lo and tokens[k].low in _SKIP:

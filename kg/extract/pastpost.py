@@ -23,9 +23,14 @@ _REACH = 3  # words between the verb and the title ("was the President", "served
 
 
 @functools.cache
-def _phrases(language: str) -> frozenset[tuple[str, ...]]:
+def _phrases(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The verbs of the file by their first word (one look-up per word)."""
     path = language_dir(language) / "status" / "past_post.txt"
-    return frozenset(tuple(line.lower().split()) for line in read_lines(path)) if path.is_file() else frozenset()
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in read_lines(path) if path.is_file() else []:
+        words = tuple(line.lower().split())
+        out.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(v)) for w, v in out.items()}
 
 
 def held_before(tokens: Sequence[Token], language: str, anchor: tuple[int, int],
@@ -47,7 +52,7 @@ def held_before(tokens: Sequence[Token], language: str, anchor: tuple[int, int],
     person, employer = parties
     ai = anchor[0]
     for k in range(max(lo, person[1]), ai):
-        for p in phrases:
+        for p in phrases.get(tokens[k].low, ()):
             j = k + len(p)
             if j > ai or tuple(t.low for t in tokens[k:j]) != p:
                 continue
