@@ -35,7 +35,16 @@ _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 def _verb(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     """Whether the cue ``h`` is one verb (a headline verb of ``headline_verbs.txt`` or an affixed verb form):
     the names joined after it are its objects ("Salip A dan B"), not the two parties of a noun ("kerja sama
-    A dan B")."""
+    A dan B").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> lex = load_lexicon("id")
+    >>> text = "Salip Lumeo dan Tenvar, kerja sama Lumeo dan Tenvar"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> [(s.tokens[h.i].text, _verb(s, lex, h)) for h in find_cues(s, lex) if h.cue.relation]
+    [('Salip', True), ('kerja', False)]
+    """
     if h.cue.noun or h.j - h.i != 1:
         return False
     low = s.tokens[h.i].low
