@@ -61,3 +61,14 @@ def test_organisations_acting_together_are_partners():
     rels = _links("PT Tirta Loka Abadi bersama-sama dengan PT Sinar Baru Jaya meluncurkan kartu baru di Jakarta.")
     assert any(t == "partnership" and {a, b} == {"PT Tirta Loka Abadi", "PT Sinar Baru Jaya"}
                for t, a, b, _ in rels), rels
+
+
+def test_a_description_between_the_conjunction_and_the_name_keeps_the_pair():
+    rels = _links("BNI dan Mobil Listrik Vietnam Lumeo Teken Kerja Sama Investasi")
+    assert any(t == "partnership" and {a, b} == {"Bank Negara Indonesia", "Lumeo"} for t, a, b, _ in rels), rels
+
+
+def test_a_company_joined_to_the_subject_is_in_the_sector_too():
+    rels = _links("PT Tirta Loka Abadi & PT Sinar Jaya Jadi Bank Emas, Ini Dampaknya")
+    subjects = {a for t, a, _, _ in rels if t == "operates_in"}
+    assert {"PT Tirta Loka Abadi", "PT Sinar Jaya"} <= subjects, rels
