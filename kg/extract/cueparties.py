@@ -17,6 +17,7 @@ between the parties in fixed ways. :mod:`kg.extract.relations` builds on this mo
 
 from __future__ import annotations
 
+from kg.extract.edges import is_affixed_verb
 from kg.extract.found import Hit
 from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
@@ -24,10 +25,30 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import appositive_head, left_party, possessor, right_party
 from kg.extract.text import Sentence
+from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 # Forms of "to be" before a participle make a passive; "has/had acquired" is active.
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _verb(s: Sentence, lex: Lexicon, h: Hit) -> bool:
+    """Whether the cue ``h`` is one verb (a headline verb of ``headline_verbs.txt`` or an affixed verb form):
+    the names joined after it are its objects ("Salip A dan B"), not the two parties of a noun ("kerja sama
+    A dan B").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> lex = load_lexicon("id")
+    >>> text = "Salip Lumeo dan Tenvar, kerja sama Lumeo dan Tenvar"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> [(s.tokens[h.i].text, _verb(s, lex, h)) for h in find_cues(s, lex) if h.cue.relation]
+    [('Salip', True), ('kerja', False)]
+    """
+    if h.cue.noun or h.j - h.i != 1:
+        return False
+    low = s.tokens[h.i].low
+    return low in word_set(lex.code, "headline_verbs.txt") or is_affixed_verb(low, lex)
 
 
 def find_cues(s: Sentence, lex: Lexicon) -> list[Hit]:
@@ -142,11 +163,13 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         second = right_party(ms, right.j, hi, both, gap=3, skip=right)
         between = {t.low for t in toks[right.j : second.i]} if second is not None else set()
         # "kemitraan Xiaomi dan Ford", "gugatan A terhadap B": two parties after the cue; "Borong Saham
-        # BBRI & BMRI" lists two objects of a one-way link, not its two parties.
+        # BBRI & BMRI" lists two objects of a one-way link, not its two parties. After a verb the names
+        # joined by a conjunction are its objects, and the subject comes elsewhere ("Salip McDonald's dan
+        # Starbucks, Mixue Jadi Raja F&B", "Gandeng A dan B, C ...").
         if (
             second is not None
             and second.key != right.key
-            and (between & lex.words("object_markers") or (rt.symmetric and between & conj))
+            and (between & lex.words("object_markers") or (rt.symmetric and between & conj and not _verb(s, lex, h)))
         ):
             return right, second
         if left is None:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from kg.extract.mentions import Mention
     from kg.extract.text import Sentence, Token
 
+# Mentions that describe the name right after them ("Mobil Listrik Vietnam VinFast"): its line of business
+# or its country, never the second party of a pair joined before it.
+_DESCRIPTIONS = frozenset({"Sector", "Country"})
 
 def joined_before(
     s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
@@ -25,11 +28,18 @@ def joined_before(
     None when there is none."""
     toks = s.tokens
     conj = lex.words("conjunctions") - lex.words("object_markers")
+    start = last.i
     for m in reversed(ms):
-        if m.j <= last.i:
-            gap = toks[m.j : last.i]
+        if m.j <= start:
+            if m.type in _DESCRIPTIONS and start - m.j <= 1 and all(t.is_cap for t in toks[m.j : start]):
+                # "BNI dan Mobil Listrik Vietnam VinFast Teken Kerja Sama": a line of business or a country
+                # right before the name describes it (one capitalised word between: a country read as a
+                # modifier and no party); the conjunction stands before the description
+                start = m.i
+                continue
+            gap = toks[m.j : start]
             hyphen = len(gap) == 1 and gap[0].text == "-" and toks[m.j - 1].end == gap[0].start \
-                and gap[0].end == toks[last.i].start
+                and gap[0].end == toks[start].start
             ok = m.i >= lo and m.key != last.key and len(gap) == 1 and (gap[0].low in conj or hyphen)
             return (m, last) if ok else None
     return None

@@ -27,7 +27,7 @@ from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_status_span
-from kg.extract.joins import fronted, listed_parties
+from kg.extract.joins import fronted, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import (
@@ -179,3 +179,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if rtype not in ("operates_in", "based_in", "works_for"):
             for a, b in listed_parties(s, lex, parties, pair, h.j):
                 yield Found(rtype, a, b, status, s, speaker, sector, round(conf - 0.05, 2))
+        elif rtype == "operates_in":
+            # "Pegadaian & BSI Jadi Bank Emas": a company joined to the subject by a conjunction is in it too
+            other = joined_before(s, lex, ms, subj, lo)
+            if other is not None and other[0].type == "Company":
+                yield Found(rtype, other[0], obj, status, s, speaker, sector, round(conf - 0.05, 2))
