@@ -335,3 +335,49 @@ def test_a_names_trailing_period_does_not_change_its_features() -> None:
     assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
     # a period that is the whole name stays: nothing is left to trim to
     assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
+
+
+def test_names_between_are_written_c_in_short_gaps_too() -> None:
+    # "Laitman of New York 's Mount Sinai School": the words between name a place, which the shape
+    # "of C 's" shares with every "PER of PLACE 's ORG"; with the pair's types beside it. A gap of
+    # lowercase words keeps its words only (its shape would say the same).
+    toks = tokenize("Anatomist Jeffrey Laitman of New York 's Mount Sinai School disputed it")
+    f = relmodel.features(toks, (1, 3, "Person"), (7, 10, "Organization"), language="en")
+    assert "Bc=ab|of C 's" in f and "Bct=PER>ORG|ab|of C 's" in f and "B=of new york 's" in f
+    back = relmodel.features(toks, (7, 10, "Organization"), (1, 3, "Person"), language="en")
+    assert "Bct=ORG>PER|ba|of C 's" in back
+    plain = relmodel.features(tokenize("Ana Diaz , an economist with Lumeo said"), (0, 2, "Person"),
+                              (6, 7, "Company"), language="en")
+    assert not any(x.startswith(("Bc=", "Bct=")) for x in plain)
+    # gaps of 5 to 10 words keep their shape, now with the types too
+    far = relmodel.features(tokenize("Wang Ziqiang , who works at the Institute of Mechanics in Beijing"),
+                            (0, 2, "Person"), (11, 12, "Place"), language="en")
+    assert "Bc=ab|, who works at the C of C in" in far and "Bct=PER>LOC|ab|, who works at the C of C in" in far
+
+
+def test_a_title_right_after_or_before_the_pair_is_its_own_cue() -> None:
+    # "Dewey , a former Lumeo analyst": the title after the organisation is read where it stands
+    # (cue_r), besides the cues anywhere near the pair (cue_n); "Lumeo chairman Ana Diaz": before it (cue_l).
+    m = relmodel.load()
+    f = relmodel.features(tokenize("Dewey , a former Lumeo analyst , said"), (0, 1, "Person"), (4, 5, "Company"),
+                          language="en", model=m)
+    assert "cue_r=works_for" in f and "cue_n=works_for" in f
+    g = relmodel.features(tokenize("said Lumeo chairman Ana Diaz and Budi"), (3, 5, "Person"), (6, 7, "Person"),
+                          language="en", model=m)
+    assert "cue_l=works_for" in g
+    h = relmodel.features(tokenize("Dewey met Lumeo staff in Oslo today"), (0, 1, "Person"), (2, 3, "Company"),
+                          language="en", model=m)
+    assert not any(x.startswith(("cue_r=", "cue_l=")) for x in h)
+
+
+def test_content_words_between_are_written_w() -> None:
+    # "Eastern Airlines pilot X" and "Lumeo chairman X" share "ORG w PER"; short words, punctuation
+    # and names keep their shape (", publisher of the C" -> ", w of the"); gaps over six words have none
+    toks = tokenize("said Eastern Airlines pilot John Rosser , publisher of the Lumeo Daily")
+    f = relmodel.features(toks, (4, 6, "Person"), (1, 3, "Company"), language="en")
+    assert "Bw=PER>ORG|ba|w" in f
+    g = relmodel.features(toks, (4, 6, "Person"), (10, 12, "Company"), language="en")
+    assert "Bw=PER>ORG|ab|, w of the" in g
+    far = relmodel.features(tokenize("Ana Diaz said on Monday that she had joined the Lumeo board"),
+                            (0, 2, "Person"), (10, 11, "Company"), language="en")
+    assert not any(x.startswith("Bw=") for x in far)
