@@ -327,18 +327,19 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
     got = read.spans.get(key)
     if got is None:
         got = read.spans[key] = _between(read, left, right, si, language, model)
-    words, around, cued, shape, wshape = got
+    between, words, around, cued = got
     if gap <= 4:
         joined = " ".join(words)
         f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
-    if gap <= 10 and (gap > 4 or "C" in shape.split()):
-        # Names between written C: "at the Institute of Mechanics" -> "at the C of C", "of New York 's" ->
-        # "of C 's"; with the types, which tell "PER of C 's ORG" (works for) from "ORG of C 's ORG"
-        f += [f"Bc={o}|{shape}", f"Bct={pair}|{o}|{shape}"]
-    if gap <= 6:
-        # Content words as w: "Eastern Airlines pilot X", "NSC aide X" are "ORG w PER" (CoNLL04 train: 27
-        # of 34 such one-word gaps are works for), ", publisher of the" is ", w of the"
-        f.append(f"Bw={pair}|{o}|{wshape}")
+    elif gap <= 10:
+        # Names between written C: "at the Institute of Mechanics" -> "at the C of C".
+        shape: list[str] = []
+        for low, _, cap in between:
+            if not cap:
+                shape.append(low)
+            elif not shape or shape[-1] != "C":
+                shape.append("C")
+        f.append(f"Bc={o}|{' '.join(shape)}")
     if words:
         f += [f"bf={words[0]}", f"bl={words[-1]}", f"bfo={o}|{words[0]}", f"blo={o}|{words[-1]}",
               f"bft={pair}|{words[0]}", f"blt={pair}|{words[-1]}"]
@@ -351,23 +352,15 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None
-             ) -> tuple[list[str], list[str], list[str], str, str]:
+             ) -> tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]]:
     """What :func:`features` reads between and around the spans ``left`` and ``right`` (in text order)
-    whichever is the pair's first: the lowercased words between, the features of those words and of
-    the context ("bw=" to "R+1="), the cue features, and the words between with each run of capitalised
-    words written ``C`` (and besides, words of four letters or more written ``w``)."""
+    whichever is the pair's first: :func:`_word` of the words between, their lowercased forms, the
+    features of those words and of the context ("bw=" to "R+1="), and the cue features."""
     lo, hi = left[1], right[0]
     wd, n = read.words, len(read.words)
     mid = range(lo, hi) if hi - lo <= _MAX_BETWEEN else [*range(lo, lo + 6), *range(hi - 6, hi)]
     between = [wd[k] for k in mid]
     words = [w[0] for w in between]
-    shape: list[str] = []
-    for low, _, cap in between:
-        if not cap:
-            shape.append(low)
-        elif not shape or shape[-1] != "C":
-            shape.append("C")
-    wshape = " ".join("w" if len(x) >= 4 and x.isalpha() and x.islower() else x for x in shape)
     f = [f"bw={w[si]}" for w in between]
     caps = [w[2] for w in between]
     runs = sum([c and not p for p, c in zip([False, *caps], caps, strict=False)])  # runs of capitalised words
@@ -388,10 +381,7 @@ def _between(read: _Reading, left: Span, right: Span, si: int, language: str, mo
         near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
         near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
         cued += [f"cue_n={c}" for c in cues.hits(near)]
-        # a title right after or before the pair ("a former CBOT trader", "Agriculture Commissioner X")
-        cued += [f"cue_r={c}" for c in cues.hits([wd[k][0] for k in range(right[1], min(n, right[1] + 2))])]
-        cued += [f"cue_l={c}" for c in cues.hits([wd[k][0] for k in range(max(0, left[0] - 2), left[0])])]
-    return words, f, cued, " ".join(shape), wshape
+    return between, words, f, cued
 
 
 @dataclass(frozen=True)
