@@ -61,7 +61,9 @@ def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     place_preps = lex.words("affiliation_place_preps")
     toks = s.tokens
     dets = lex.words("determiners")
-    named = [m for m in ms if m.source != "coref"]
+    # a sector word is no stop between a person and the organisation ("Quayle, publisher of the Huntington
+    # Herald-Press": "publisher" is a Media mention)
+    named = [m for m in ms if m.source != "coref" and m.type != "Sector"]
     for k, m in enumerate(named):
         nxt = next((o for o in named[k + 1 :] if o.i >= m.j), None)
         if nxt is None:

@@ -92,3 +92,12 @@ def test_the_status_is_read_where_the_link_stands() -> None:
     lex = load_lexicon("en")
     got = {(f.type, f.subject.text, f.object.text, f.status) for f in find_relations(s, lex, ms, learned=True)}
     assert ("works_for", "Rui Costa", "Lumeo Securities", "ended") in got
+
+
+def test_a_sector_word_in_the_apposition_does_not_stop_it() -> None:
+    # "publisher" is a Media mention between the person and the paper: the apposition still reads
+    s, ms = _sentence("The elder Rui Costa , publisher of the Lumeo Herald , said the family is upset .",
+                      {"Rui Costa": "Person", "publisher": "Sector", "Lumeo Herald": "Company"})
+    assert [m.type for m in ms] == ["Person", "Sector", "Company"]
+    got = {(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)}
+    assert got == {("works_for", "Rui Costa", "Lumeo Herald")}
