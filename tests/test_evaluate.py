@@ -148,6 +148,18 @@ def test_missing_relation_costs_recall_only() -> None:
     assert [d.doc_id for d in r.worst] == ["d"]
 
 
+def test_a_gold_link_written_twice_in_a_document_is_one_link() -> None:
+    # CoNLL04 repeats a relation once per mention pair ("NRC ... based in Rockville, Md." twice).
+    link = ("Xiaomi", "partnership", "Ford Motor Company", "denied")
+    doc = gold(entities=[FORD, XIAOMI], relations=[link, link])
+    r = score(doc, [entity("Ford", "Company"), entity("Xiaomi", "Company")],
+              [("Xiaomi", "partnership", "Ford", "denied")])
+    assert (r.relations.tp, r.relations.fp, r.relations.fn) == (1, 0, 0)
+    # The same pair with another status is another gold claim, and stays.
+    doc = gold(entities=[FORD, XIAOMI], relations=[link, (*link[:3], "rumored")])
+    assert len(doc.relations) == 2
+
+
 def test_spurious_relation_costs_precision_only() -> None:
     doc = gold(entities=[FORD, XIAOMI], relations=[("Xiaomi", "partnership", "Ford Motor Company", "denied")])
     r = score(
