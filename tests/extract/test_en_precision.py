@@ -168,3 +168,8 @@ def test_a_common_first_word_is_no_person_before_a_job_title() -> None:
     found = _mentions("Recently , analysts have said Vexo is weak.")
     assert not any(t == "Person" for _, t in found)
     assert ("Ana Ruiz", "Person") in _mentions("Ana Ruiz, an analyst at Vexo Corp, said no.")
+
+
+def test_two_joined_initials_start_a_company_name() -> None:
+    found = _mentions("Vexo Inc agreed to acquire Denver parts distributor K and W\nElectric Supply Co for cash.")
+    assert ("K and W Electric Supply Co", "Company") in found
