@@ -34,6 +34,7 @@ from kg.extract.learned import joined_pair, tagged_names, tagger_readings, uncon
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.placechain import regional_links
+from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -85,6 +86,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
                 typed = [t for t in typed if t not in gone]
         # "Commission on Good Government": a body's name goes on after its head word (kg.extract.bodies)
         kept = whole_bodies(s, names + typed, lex, gaz)
+        kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)

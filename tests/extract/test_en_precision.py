@@ -173,3 +173,17 @@ def test_a_common_first_word_is_no_person_before_a_job_title() -> None:
 def test_two_joined_initials_start_a_company_name() -> None:
     found = _mentions("Vexo Inc agreed to acquire Denver parts distributor K and W\nElectric Supply Co for cash.")
     assert ("K and W Electric Supply Co", "Company") in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Vexo said the deal calls for Tarsi's, a major\nsupplier of sportswear, to work with it.", "Tarsi's"),
+    ("Vexo Corp agreed to buy Tarsi's, the company said.", "Tarsi's"),
+    ("Vexo Corp and Kelbrook Stores 's said they agreed to merge .", "Kelbrook Stores 's"),
+])
+def test_an_s_that_owns_nothing_ends_the_name(text: str, name: str) -> None:
+    assert (name, "Company") in _mentions(text)
+
+
+def test_a_possessive_s_stays_out_of_the_name() -> None:
+    found = _mentions("Vexo Corp bought 20 pct of Tarsi's stock and Lumeo Inc's.")
+    assert ("Tarsi", "Company") in found and ("Lumeo Inc", "Company") in found
