@@ -33,7 +33,7 @@ from kg.extract.language import detect
 from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
-from kg.extract.placechain import regional_links
+from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
 from kg.extract.text import split_sentences
@@ -87,6 +87,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         # "Commission on Good Government": a body's name goes on after its head word (kg.extract.bodies)
         kept = whole_bodies(s, names + typed, lex, gaz)
         kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
+        kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)
