@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
+from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.bodies import whole_bodies
@@ -88,6 +89,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = whole_bodies(s, names + typed, lex, gaz)
         kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
+        kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)

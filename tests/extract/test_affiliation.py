@@ -92,3 +92,22 @@ def test_the_status_is_read_where_the_link_stands() -> None:
     lex = load_lexicon("en")
     got = {(f.type, f.subject.text, f.object.text, f.status) for f in find_relations(s, lex, ms, learned=True)}
     assert ("works_for", "Rui Costa", "Lumeo Securities", "ended") in got
+
+
+def test_a_person_read_across_of_is_the_person_and_the_company() -> None:
+    from kg.extract.affiliation import split_person_of
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import _name_mention
+    from kg.extract.text import split_sentences
+
+    gaz = gaz_index("en")
+    text = "Analyst Ana Ruiz of Tarsa Securities said the stock rose, as did Ana Ruiz of Boston."
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("en"))
+    read = [_name_mention(s, 1, 6, "Person", gaz, "tagger"), _name_mention(s, 13, 17, "Person", gaz, "tagger")]
+    assert [m.text for m in read] == ["Ana Ruiz of Tarsa Securities", "Ana Ruiz of Boston"]
+    got = [(m.text, m.type, m.source) for m in split_person_of(s, read, gaz)]
+    assert got == [("Ana Ruiz", "Person", "tagger"), ("Tarsa Securities", "Company", "tagger"),
+                   ("Ana Ruiz", "Person", "tagger"), ("Boston", "Place", "tagger")]
+    kept = _name_mention(s, 1, 3, "Person", gaz)
+    assert split_person_of(s, [kept], gaz) == [kept]  # no "of" inside: as it was
