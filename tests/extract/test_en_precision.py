@@ -187,3 +187,10 @@ def test_an_s_that_owns_nothing_ends_the_name(text: str, name: str) -> None:
 def test_a_possessive_s_stays_out_of_the_name() -> None:
     found = _mentions("Vexo Corp bought 20 pct of Tarsi's stock and Lumeo Inc's.")
     assert ("Tarsi", "Company") in found and ("Lumeo Inc", "Company") in found
+
+
+@pytest.mark.parametrize("title", ["Rep.", "Captain", "Justice", "Judge"])
+def test_a_title_before_a_persons_name_is_no_part_of_it(title: str) -> None:
+    found = _entities(f"{title} Ana Ruiz said Vexo Corp broke the law.")
+    assert ("Ana Ruiz", "Person") in found
+    assert not any(label.startswith(title) for label, _ in found)
