@@ -18,8 +18,10 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
+from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
+from kg.extract.bodies import whole_bodies
 from kg.extract.classified import classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
@@ -32,7 +34,8 @@ from kg.extract.language import detect
 from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
-from kg.extract.placechain import regional_links
+from kg.extract.placechain import regional_links, split_addresses
+from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -82,9 +85,14 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             if gone:
                 names = [n for n in names if n not in gone]
                 typed = [t for t in typed if t not in gone]
+        # "Commission on Good Government": a body's name goes on after its head word (kg.extract.bodies)
+        kept = whole_bodies(s, names + typed, lex, gaz)
+        kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
+        kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
+        kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
-        first.append(sorted((m for m in names + typed if not names_currency(s, m, lex)
+        first.append(sorted((m for m in kept if not names_currency(s, m, lex)
                              and not joined_pair(s, m, gaz, lex)), key=lambda m: m.i))
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)

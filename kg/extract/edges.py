@@ -212,6 +212,9 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     while i < j and edge(i):
         if person and j - i >= 2 and letter(i) and toks[i + 1].is_cap:
             break  # an initial written without its full stop, as Indonesian news does ("M Nazaruddin")
+        if (j - i >= 3 and letter(i) and toks[i + 1].low in ("and", "&") and len(toks[i + 2].text) == 1
+                and toks[i + 2].text.isupper()):
+            break  # two initials joined: "B and W Electric Supply Co", "S and A Truck Tire" (3 names on train)
         i += 1
     while j > i and edge(j - 1):
         if j - i >= 2 and letter(j - 1) and toks[j - 1].text in _ROMAN and toks[j - 2].is_cap:

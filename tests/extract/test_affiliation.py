@@ -101,3 +101,22 @@ def test_a_sector_word_in_the_apposition_does_not_stop_it() -> None:
     assert [m.type for m in ms] == ["Person", "Sector", "Company"]
     got = {(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)}
     assert got == {("works_for", "Rui Costa", "Lumeo Herald")}
+
+
+def test_a_person_read_across_of_is_the_person_and_the_company() -> None:
+    from kg.extract.affiliation import split_person_of
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import _name_mention
+    from kg.extract.text import split_sentences
+
+    gaz = gaz_index("en")
+    text = "Analyst Ana Ruiz of Tarsa Securities said the stock rose, as did Ana Ruiz of Boston."
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("en"))
+    read = [_name_mention(s, 1, 6, "Person", gaz, "tagger"), _name_mention(s, 13, 17, "Person", gaz, "tagger")]
+    assert [m.text for m in read] == ["Ana Ruiz of Tarsa Securities", "Ana Ruiz of Boston"]
+    got = [(m.text, m.type, m.source) for m in split_person_of(s, read, gaz)]
+    assert got == [("Ana Ruiz", "Person", "tagger"), ("Tarsa Securities", "Company", "tagger"),
+                   ("Ana Ruiz", "Person", "tagger"), ("Boston", "Place", "tagger")]
+    kept = _name_mention(s, 1, 3, "Person", gaz)
+    assert split_person_of(s, [kept], gaz) == [kept]  # no "of" inside: as it was

@@ -147,3 +147,50 @@ def test_a_region_adjective_before_a_company_word_names_no_company():
     found = _entities("Lumeo Chemicals Inc is exploring the sale of its European subsidiary Lumeo Chemie AG.")
     assert "European" not in {label for label, _ in found}
     assert ("Lumeo Chemie AG", "Company") in found
+
+
+@pytest.mark.parametrize("text,name,inside", [
+    ("Vexo Ltd sold its unit to Tarsa Mining (Canada) Ltd for 12 mln dlrs.", "Tarsa Mining (Canada) Ltd", "Canada"),
+    ('"It will pass," Lumeo Securities (Japan) Ltd analyst Ana Ruiz said.', "Lumeo Securities (Japan) Ltd", "Japan"),
+    ("Ana Ruiz, a consultant for Brand Tarsa ( Japan ) Inc. , said no.", "Brand Tarsa ( Japan ) Inc", "Japan"),
+])
+def test_a_bracketed_place_before_a_legal_form_is_part_of_the_company(text: str, name: str, inside: str) -> None:
+    found = _mentions(text)
+    assert (name, "Company") in found
+    assert not any(m == inside for m, _ in found)  # the place in brackets is no mention of its own
+
+
+def test_a_bracket_after_a_whole_name_stays_apart() -> None:
+    assert ("Canada", "Country") in _mentions("Lumeo Corp (Canada) said it sold the plant.")
+
+
+def test_a_common_first_word_is_no_person_before_a_job_title() -> None:
+    found = _mentions("Recently , analysts have said Vexo is weak.")
+    assert not any(t == "Person" for _, t in found)
+    assert ("Ana Ruiz", "Person") in _mentions("Ana Ruiz, an analyst at Vexo Corp, said no.")
+
+
+def test_two_joined_initials_start_a_company_name() -> None:
+    found = _mentions("Vexo Inc agreed to acquire Denver parts distributor K and W\nElectric Supply Co for cash.")
+    assert ("K and W Electric Supply Co", "Company") in found
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Vexo said the deal calls for Tarsi's, a major\nsupplier of sportswear, to work with it.", "Tarsi's"),
+    ("Vexo Corp agreed to buy Tarsi's, the company said.", "Tarsi's"),
+    ("Vexo Corp and Kelbrook Stores 's said they agreed to merge .", "Kelbrook Stores 's"),
+])
+def test_an_s_that_owns_nothing_ends_the_name(text: str, name: str) -> None:
+    assert (name, "Company") in _mentions(text)
+
+
+def test_a_possessive_s_stays_out_of_the_name() -> None:
+    found = _mentions("Vexo Corp bought 20 pct of Tarsi's stock and Lumeo Inc's.")
+    assert ("Tarsi", "Company") in found and ("Lumeo Inc", "Company") in found
+
+
+@pytest.mark.parametrize("title", ["Rep.", "Captain", "Justice", "Judge"])
+def test_a_title_before_a_persons_name_is_no_part_of_it(title: str) -> None:
+    found = _entities(f"{title} Ana Ruiz said Vexo Corp broke the law.")
+    assert ("Ana Ruiz", "Person") in found
+    assert not any(label.startswith(title) for label, _ in found)
