@@ -8,7 +8,7 @@ classifier links (``OFF``); :func:`choose_threshold` picks from those pooled cou
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from kg.extract import relmodel
 
@@ -43,11 +43,15 @@ def pooled_f1(tp: int, fp: int, fn: int) -> float:
     return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
 
 
-def choose_threshold(rows: dict[float, tuple[int, int, int]], floor: float) -> float | None:
+Rows = dict[float, tuple[int, int, int]]
+Rule = Callable[[Rows, float, float], bool]
+
+
+def choose_threshold(rows: Rows, floor: float, rule: Rule | None = None) -> float | None:
     """The threshold of ``rows`` (threshold -> pooled out-of-fold (tp, fp, fn) of kg's default engine; ``OFF``:
     without the classifier's links of this type) with the best F1, among those whose links added to the rules'
     are at least ``floor`` precise over at least ``TRUST_MIN_PREDICTIONS``, and stay so at every higher
-    threshold that still adds that many (:func:`steady`); ``None`` when none beats ``OFF``.
+    threshold that still adds that many (``rule``, by default :func:`steady`); ``None`` when none beats ``OFF``.
     A tie goes to the higher threshold (fewer links for the same F1).
 
     >>> choose_threshold({0.3: (30, 20, 10), 0.5: (28, 8, 12), OFF: (10, 5, 30)}, 0.7)
@@ -64,7 +68,7 @@ def choose_threshold(rows: dict[float, tuple[int, int, int]], floor: float) -> f
     best, best_f1 = None, pooled_f1(tp0, fp0, fn0)
     for t in sorted(x for x in rows if x != OFF):
         tp, fp, fn = rows[t]
-        if steady(rows, t, floor) and pooled_f1(tp, fp, fn) >= best_f1:
+        if (rule or steady)(rows, t, floor) and pooled_f1(tp, fp, fn) >= best_f1:
             best, best_f1 = t, pooled_f1(tp, fp, fn)
     return best
 
