@@ -260,8 +260,8 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                           f"{' and '.join(TRUST_SOURCES)} with the best F1 of that type, provided the links the "
                           f"classifier adds to the rules' are precise enough (by language: "
                           f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
-                          f"{TRUST_MIN_PREDICTIONS} links, at that threshold and every higher one that adds as many; "
-                          f"ties go to the higher threshold")
+                          f"{TRUST_MIN_PREDICTIONS} links, at that threshold, and within one link of that at every "
+                          f"higher one that adds as many; ties go to the higher threshold")
     trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits, per_fold)
     fold_fits.clear()
     meta["cross_validation"]["pipeline"] = table

@@ -103,14 +103,15 @@ def at_t(rows: Rows, t: float, floor: float) -> bool:
     return _enough(rows, t, floor)
 
 
-def one_link(rows: Rows, t: float, floor: float) -> bool:
-    """:func:`steady`, except that a higher threshold may miss ``floor`` by less than one link.
+def strict(rows: Rows, t: float, floor: float) -> bool:
+    """:func:`steady` without slack: every higher threshold adding enough links reaches ``floor`` (the rule
+    until December 2026).
 
     >>> rows = {0.6: (186, 27, 0), 0.7: (177, 24, 0), 0.8: (170, 20, 0), OFF: (139, 7, 0)}
-    >>> one_link(rows, 0.6, 0.7), steady(rows, 0.6, 0.7)
-    (True, False)
+    >>> strict(rows, 0.6, 0.7), steady(rows, 0.6, 0.7)
+    (False, True)
     """
-    return _enough(rows, t, floor) and all(r + 1 >= floor * k for k, r in higher(rows, t))
+    return steady(rows, t, floor, slack=0)
 
 
 def binomial_cdf(r: int, n: int, p: float) -> float:
@@ -163,5 +164,31 @@ def wilson_bound(rows: Rows, t: float, floor: float, z: float = 1.2816) -> bool:
     return (centre - spread) / (1 + z * z / n) >= floor
 
 
-RULES: dict[str, Rule] = {"steady": steady, "at_t": at_t, "one_link": one_link, "not_below": not_below,
+RULES: dict[str, Rule] = {"strict": strict, "steady": steady, "at_t": at_t, "not_below": not_below,
                           "mean_above": mean_above, "wilson_bound": wilson_bound}
+
+
+def fold_bootstrap(folds: Sequence[Rows], floor: float, rule: Rule) -> HeldOut:
+    """Every draw of ``len(folds)`` folds with replacement (all of them, in order: no randomness): the rule
+    chooses on the drawn folds' pooled counts, and the folds not drawn are scored at its choice.
+
+    Unlike :func:`cross_choose`, the pools vary in how near the bar they fall, so rules that differ only at
+    the bar make different choices on some draws. ``choices`` is empty (there are ``n ** n`` of them).
+
+    >>> a = {0.6: (5, 1, 0), OFF: (2, 0, 3)}
+    >>> b = {0.6: (2, 3, 0), OFF: (1, 0, 1)}
+    >>> r = fold_bootstrap([a, b], 0.7, steady)   # draws aa (a chosen, b scored at 0.6), ab, ba (none out), bb
+    >>> (r.tp, r.fp, r.fn), (r.added, r.added_right)
+    ((4, 3, 3), (4, 1))
+    """
+    import itertools
+
+    tp = fp = fn = n = right = 0
+    for draw in itertools.product(range(len(folds)), repeat=len(folds)):
+        t = choose_threshold(pool([folds[j] for j in draw]), floor, rule)
+        for k in sorted(set(range(len(folds))) - set(draw)):
+            row = folds[k][OFF if t is None else t]
+            tp, fp, fn = tp + row[0], fp + row[1], fn + row[2]
+            got = added(folds[k], t)
+            n, right = n + got[0], right + got[1]
+    return HeldOut((), tp, fp, fn, n, right)
