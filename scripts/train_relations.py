@@ -234,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     ap.add_argument("--workers", type=int, default=1,
                     help="processes for the cross-validation folds (the same model bytes; default 1)")
+    ap.add_argument("--dump-folds", type=Path,
+                    help="write each cross-validation fold's pipeline counts here (JSON; for scripts/trust_rules.py)")
     args = ap.parse_args(argv)
 
     conll = {s: read_gold(args.data / "conll04" / f"{s}.gold.jsonl") for s in ("train", "dev")}
@@ -254,7 +256,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({dict(sorted(Counter(p.label for p in pairs if p.train).items()))})")
     figures: dict[str, Any] = {}
     licences = {k: LICENCES[k] for k in sources}
-    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers)
+    per_fold: list[Any] = []
+    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers, per_fold)
+    if args.dump_folds:
+        args.dump_folds.write_text(json.dumps({"folds": per_fold, "trusted": model.trusted}, indent=1, sort_keys=True)
+                                   + "\n", encoding="utf-8")
     figures["conll04_dev"] = eval_relations("CoNLL04 dev", conll["dev"], model)
     for lang in ("en", "id") if ann else ():
         figures[f"annotations_test_{lang}"] = eval_relations(

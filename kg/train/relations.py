@@ -183,7 +183,8 @@ def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]
 
 def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
                         xw: tuple[float, float], cues: dict[str, Any], workers: int = 1,
-                        fits: Sequence[Any] = ()) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+                        fits: Sequence[Any] = (), per_fold: list[Any] | None = None,
+                        ) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
     """Per language and relation type, the probability (from ``th`` up) at which kg's default engine
     (rules and classifier, its own entities and sentences) reads the held-out folds with the best F1 of
     that type (:func:`choose_threshold`); types the classifier does not improve are left out.
@@ -191,7 +192,9 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
     Gold-span precision overstates what the classifier does in use: in kg's pipeline it also
     pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody), and a link the
     rules read anyway adds nothing. ``workers``: processes for the folds; ``fits``: the five fold models
-    when already fitted (:func:`cv_relations`).
+    when already fitted (:func:`cv_relations`); ``per_fold``, when given, receives each fold's counts
+    (language -> type -> threshold, ``"off"`` for ``OFF`` -> [tp, fp, fn]), to compare trust rules on them
+    (``scripts/trust_rules.py``).
     """
     fold = folds_of(docs)
     grid = sorted({th, *(t for t in PIPELINE_THRESHOLDS if t > th)})
@@ -199,6 +202,8 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
     _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid, fits=list(fits))
     try:
         for k, got in enumerate(_folds(_pipeline_fold, workers)):
+            if per_fold is not None:
+                per_fold.append(_nested(got))
             for key, row in got.items():
                 for n in range(3):
                     counts[key][n] += row[n]
@@ -221,10 +226,24 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
     return trusted, table
 
 
+def _nested(got: dict[tuple[str, str, float], tuple[int, int, int]]) -> dict[str, dict[str, dict[str, list[int]]]]:
+    """One fold's counts of :func:`_pipeline_fold` as JSON-ready nested dicts.
+
+    >>> _nested({("id", "works_for", 0.6): (3, 1, 2), ("id", "works_for", OFF): (1, 0, 4)})
+    {'id': {'works_for': {'0.6': [3, 1, 2], 'off': [1, 0, 4]}}}
+    """
+    out: dict[str, dict[str, dict[str, list[int]]]] = {}
+    for (lang, rtype, t), row in sorted(got.items()):
+        out.setdefault(lang, {}).setdefault(rtype, {})["off" if t == OFF else str(t)] = list(row)
+    return out
+
+
 def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
-                meta: dict[str, Any], workers: int = 1) -> tuple[str, relmodel.Model]:
+                meta: dict[str, Any], workers: int = 1,
+                per_fold: list[Any] | None = None) -> tuple[str, relmodel.Model]:
     """The relation classifier's JSON text and model: C, threshold and the extra sets' weight by
-    cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`)."""
+    cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`; ``per_fold``
+    receives its per-fold counts)."""
     kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
     fold_fits: list[Any] = []
@@ -241,9 +260,9 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                           f"{' and '.join(TRUST_SOURCES)} with the best F1 of that type, provided the links the "
                           f"classifier adds to the rules' are precise enough (by language: "
                           f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
-                          f"{TRUST_MIN_PREDICTIONS} links, at that threshold and every higher one that adds as many; "
-                          f"ties go to the higher threshold")
-    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits)
+                          f"{TRUST_MIN_PREDICTIONS} links, at that threshold, and within one link of that at every "
+                          f"higher one that adds as many; ties go to the higher threshold")
+    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits, per_fold)
     fold_fits.clear()
     meta["cross_validation"]["pipeline"] = table
     meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")

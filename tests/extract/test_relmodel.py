@@ -105,7 +105,8 @@ def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: py
         for rtype, rows in types.items():
             # each decision is the stored out-of-fold table's: the best F1 of the default engine above the
             # rules' own ("off"), with the links the classifier adds precise enough there and at every higher
-            # threshold (reltrust.steady: a model trained before that rule fails here until retrained)
+            # threshold, within one link (reltrust.steady: a model trained before that rule fails here until
+            # retrained; the December 2026 slack moves Indonesian works_for from 0.8 to 0.6)
             counts = {OFF if t == "off" else float(t): (r["tp"], r["fp"], r["fn"]) for t, r in rows.items()}
             threshold = m.trusted.get(lang, {}).get(rtype)
             assert choose_threshold(counts, bars[lang]) == threshold, (lang, rtype)
