@@ -129,6 +129,9 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
+    if rt.name in ("acquisition", "investment") and not h.cue.noun and \
+            {t.low for t in toks[h.j : right.i]} & lex.words("seller_markers"):
+        return None  # "acquired from Golden Nugget various parcels": the seller, not what was bought
     # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
                    and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
@@ -160,6 +163,8 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     agent, agent_at = None, hi
     bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
+        if k >= right.j and toks[k].low in _BE:
+            break  # "X's takeover offer to Y was rejected by Z": the agent of another verb, not of the cue
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")

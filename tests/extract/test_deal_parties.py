@@ -206,3 +206,37 @@ def test_an_unnamed_unit_of_a_company_is_no_party_of_subsidiary_of(text):
 def test_a_unit_in_apposition_is_the_named_company(text):
     rels = _rels(text)
     assert ("subsidiary_of", "Lumeo Corp", "Tenvar Industries Inc") in rels, rels
+
+
+# --- the seller after a verb of buying, and the agent of another verb ---------------------------------------
+
+
+def _rule_links(text: str) -> set[tuple[str, str, str]]:
+    from kg.extract import extract
+    from kg.model import Article
+
+    x = extract(Article(id="t", text=text, language="en"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Corp also acquired from Lumeo Inc various parcels of real estate in Ohio.",
+        "Tenvar Corp said it agreed to buy eight retirement centers in six states from Lumeo Inc.",
+    ],
+)
+def test_the_seller_after_from_is_no_target(text):
+    assert not {r for r in _rule_links(text) if r[0] in ("acquisition", "investment") and r[2] == "Lumeo Inc"}
+
+
+def test_a_target_before_from_is_still_read():
+    assert ("acquisition", "Tenvar Corp", "Vexo Corp") in _rule_links(
+        "Tenvar Corp said it bought Vexo Corp from Lumeo Inc for 20 mln dlrs.")
+
+
+def test_the_agent_of_another_verb_after_the_target_is_no_party():
+    links = _rule_links("Last year, Tenvar Corp's takeover offer to Lumeo Inc was rejected by Lumeo, analysts said.")
+    assert ("acquisition", "Tenvar Corp", "Lumeo Inc") in links
+    assert not {r for r in links if r[0] == "acquisition" and r[2] == "Tenvar Corp"}
