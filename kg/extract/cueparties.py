@@ -170,6 +170,10 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
         if toks[k].low in agents or bid:
             agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
+            if agent is None and h.cue.noun and right.i > k and toks[k].low in agents:
+                # "the takeover bid by Swedish industrial gases group Aga AB", "the takeover offer made last
+                # week by a partnership of AFG": the first name after the marker, however far, is the agent
+                agent = right
             passive = passive or (bid and agent is not None)
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition

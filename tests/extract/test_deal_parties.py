@@ -240,3 +240,15 @@ def test_the_agent_of_another_verb_after_the_target_is_no_party():
     links = _rule_links("Last year, Tenvar Corp's takeover offer to Lumeo Inc was rejected by Lumeo, analysts said.")
     assert ("acquisition", "Tenvar Corp", "Lumeo Inc") in links
     assert not {r for r in links if r[0] == "acquisition" and r[2] == "Tenvar Corp"}
+
+
+def test_the_bidder_named_after_of_or_far_after_by_acquires():
+    links = _rule_links("Lumeo Inc said its board decided not to accept the pending buyout proposal of Tenvar Corp.")
+    assert ("acquisition", "Tenvar Corp", "Lumeo Inc") in links
+    links = _rule_links("Lumeo Inc has decided to back the takeover bid by Swedish industrial gases group Tenvar AB.")
+    assert ("acquisition", "Tenvar AB", "Lumeo Inc") in links
+
+
+def test_an_offer_of_a_price_names_no_bidder():
+    links = _rule_links("Tenvar Inc had made a hostile tender offer of 27 dlrs per share for Lumeo Corp.")
+    assert ("acquisition", "Tenvar Inc", "Lumeo Corp") in links
