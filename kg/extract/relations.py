@@ -125,6 +125,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
             continue
+        if h.cue.noun and rtype != "competitor_of" and h.j < len(s.tokens) and \
+                s.tokens[h.j].low in lex.words("cue_modifier_heads"):
+            # "the investment banking firm X", "an investment group led by": a kind of company, no deal
+            # ("merge with rival group X" names the rival)
+            continue
         if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
             continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = clause(s, lex, h.i)

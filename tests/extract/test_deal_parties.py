@@ -252,3 +252,19 @@ def test_the_bidder_named_after_of_or_far_after_by_acquires():
 def test_an_offer_of_a_price_names_no_bidder():
     links = _rule_links("Tenvar Inc had made a hostile tender offer of 27 dlrs per share for Lumeo Corp.")
     assert ("acquisition", "Tenvar Inc", "Lumeo Corp") in links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Corp said it has retained the investment banking firm Lumeo and Co to sell its furnace line.",
+        "Last week Tenvar Corp rejected a bid by Lumeo Inc, an investment group headed by its vice chairman.",
+    ],
+)
+def test_a_deal_noun_naming_a_kind_of_company_is_no_deal(text):
+    assert not {r for r in _rule_links(text) if r[0] == "investment"}
+
+
+def test_a_rival_group_is_still_a_rival():
+    links = _rule_links("Tenvar Corp has opposed plans to merge with rival group Lumeo Inc.")
+    assert any(r[0] == "competitor_of" for r in links)
