@@ -190,6 +190,12 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         if rt.name == "subsidiary_of" and not h.cue.passive:
             return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
         return subj, left
+    if rt.name == "subsidiary_of" and h.cue.noun and not h.cue.passive and lex.setting("child_after_unit_cue") \
+            and h.j < len(toks) and toks[h.j].low not in lex.words("object_markers"):
+        # "Ratners Group PLC's U.S. subsidiary has agreed to acquire Y": a unit cue names its child right after
+        # it (read above) or its parent after "of"; a name further on is neither (Indonesian "anak usaha X"
+        # names the parent X)
+        return None
     return left, right
 
 

@@ -268,3 +268,19 @@ def test_a_deal_noun_naming_a_kind_of_company_is_no_deal(text):
 def test_a_rival_group_is_still_a_rival():
     links = _rule_links("Tenvar Corp has opposed plans to merge with rival group Lumeo Inc.")
     assert any(r[0] == "competitor_of" for r in links)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Group PLC's U.S. subsidiary has agreed to acquire jewelry retailer Lumeo Inc for 50 dlrs a share.",
+        "Tenvar Corp said its unit would buy Lumeo Inc for 20 mln dlrs.",
+    ],
+)
+def test_a_name_far_after_an_unnamed_unit_is_no_parent_or_child(text):
+    assert not {r for r in _rule_links(text) if r[0] == "subsidiary_of"}
+
+
+def test_a_unit_of_its_parent_is_still_read():
+    assert ("subsidiary_of", "Lumeo Inc", "Tenvar Corp") in _rule_links(
+        "Lumeo Inc, a unit of Tenvar Corp, said sales rose.")
