@@ -284,3 +284,18 @@ def test_a_name_far_after_an_unnamed_unit_is_no_parent_or_child(text):
 def test_a_unit_of_its_parent_is_still_read():
     assert ("subsidiary_of", "Lumeo Inc", "Tenvar Corp") in _rule_links(
         "Lumeo Inc, a unit of Tenvar Corp, said sales rose.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Partners Ltd, a Nevada investment partnership, said it lowered its stake in Tenvar Inc to 8.3 pct.",
+        "Vexo Corp and a partnership headed by Tenvar Inc began negotiating a deal.",
+    ],
+)
+def test_a_partnership_after_a_names_a_kind_of_firm(text):
+    assert not {r for r in _rule_links(text) if r[0] == "partnership"}
+
+
+def test_a_partnership_with_a_partner_is_still_read():
+    assert any(r[0] == "partnership" for r in _rule_links("Tenvar Corp formed a partnership with Lumeo Inc."))
