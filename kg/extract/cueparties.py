@@ -22,7 +22,7 @@ from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, left_party, possessor, right_party
+from kg.extract.nearest import appositive_head, left_party, possessor, present_name, right_party
 from kg.extract.text import Sentence
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
@@ -210,7 +210,7 @@ def fixed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         if sec is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
-        org = inside or left_party(ms, h.i, lo, frozenset({"Company"}), gap=8)
+        org = inside or present_name(s, lex, ms, left_party(ms, h.i, lo, frozenset({"Company"}), gap=8), lo)
         return (org, sec) if org is not None and org.type == "Company" else None
     if rtype == "based_in":
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
@@ -224,7 +224,8 @@ def fixed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
             # comes first and the company it describes right after the comma
             return after, place
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
-        org = inside or left_party(ms, h.i, lo, orgs, gap=4) or appositive_head(s, ms, h.i, lo)
+        org = inside or present_name(s, lex, ms, left_party(ms, h.i, lo, orgs, gap=4), lo) \
+            or appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None
     if rtype == "works_for":
         return job_pair(s, lex, ms, h, lo, hi)

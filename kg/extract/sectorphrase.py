@@ -39,6 +39,7 @@ from kg.extract.found import Found
 from kg.extract.headfirst import head_first_spans
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
+from kg.extract.nearest import present_name
 from kg.extract.phrasewords import MAX_WORDS, plain, words_of
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
@@ -300,7 +301,9 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     if head_first:
         pairs: list[tuple[Mention, tuple[int, int] | None]] = list(head_first_spans(s, ms, language))
     else:
-        pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
+        lex = load_lexicon(language)
+        # "X (formerly Y) is a video game developer": the line of business after a former name is X's
+        pairs = [(present_name(s, lex, ms, m, 0) or m, span) for m in ms if m.type == "Company" and m.source != "coref"
                  for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)

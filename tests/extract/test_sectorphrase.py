@@ -192,3 +192,9 @@ def test_more_words_of_a_line_of_business(text, company, sector):
 def test_a_hyphenated_rank_is_no_part_of_the_line_of_business():
     rels = _rels("Lumeo Bank Corp, the second-largest bank in Ohio, said sales rose.")
     assert not any(r[0] == "operates_in" and "second" in r[2] for r in rels)
+
+
+def test_a_line_of_business_after_a_former_name_is_the_present_companys():
+    rels = _rels("Lumeo Games LLC (formerly Vexo Studios) is an American video game developer based in Dallas.")
+    assert ("operates_in", "Lumeo Games LLC", "video game developer") in rels
+    assert not {r for r in rels if r[0] == "operates_in" and r[1] == "Vexo Studios"}
