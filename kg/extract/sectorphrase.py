@@ -113,6 +113,10 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     owner = m == k  # "X, Europe's largest tire producer": a name and "'s" instead of an article
     while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
                        or (toks[m].text == "." and toks[m - 1].is_cap)  # "a U.S. insurance broker"
+                       # "a Belfast, Northern Ireland, oil company", "a Cairo, Ga., propane gas distributor": the
+                       # comma that closes a town and its region
+                       or (toks[m].text == "," and m > k and (toks[m - 1].is_cap or toks[m - 1].text == ".")
+                           and any(t.text == "," for t in toks[k:m]))
                        or toks[m].low.endswith("-based") or toks[m].text in ("'s", "\u2019s", "-")
                        or (plain(toks[m]) and "rank" in words.get(toks[m].low, ()))):
         # "a Great Falls, Va., investment firm", "the world's largest U.S. steel company": the place and the

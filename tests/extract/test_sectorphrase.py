@@ -181,6 +181,10 @@ MORE_WORDS = [
      "dental products"),
     # a size word before the place is passed over
     ("Lumeo Corp, a large Swedish valve company, said sales rose.", "Lumeo Corp", "valve"),
+    # a town and its region, each closed by a comma, before the line of business
+    ("Lumeo Corp, a Belfast, Northern Ireland, valve company, said sales rose.", "Lumeo Corp", "valve"),
+    ("Tenvar Inc bought Lumeo Co, a Cairo, Ga., propane gas distributor, for cash.", "Lumeo Co",
+     "propane gas distributor"),
 ]
 
 
