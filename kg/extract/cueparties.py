@@ -23,7 +23,7 @@ from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, left_party, possessor, right_party
+from kg.extract.nearest import appositive_head, left_party, possessor, present_name, right_party
 from kg.extract.text import Sentence
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
@@ -150,6 +150,9 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
+    if rt.name in ("acquisition", "investment") and not h.cue.noun and \
+            {t.low for t in toks[h.j : right.i]} & lex.words("seller_markers"):
+        return None  # "acquired from Golden Nugget various parcels": the seller, not what was bought
     # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
                    and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
@@ -183,11 +186,17 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     agent, agent_at = None, hi
     bidder = lex.words("noun_agent_markers") if h.cue.noun else frozenset()
     for k in range(h.j, min(hi, right.j + 4)):
+        if k >= right.j and toks[k].low in _BE:
+            break  # "X's takeover offer to Y was rejected by Z": the agent of another verb, not of the cue
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
         bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
         if toks[k].low in agents or bid:
             agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
+            if agent is None and h.cue.noun and right.i > k and toks[k].low in agents:
+                # "the takeover bid by Swedish industrial gases group Aga AB", "the takeover offer made last
+                # week by a partnership of AFG": the first name after the marker, however far, is the agent
+                agent = right
             passive = passive or (bid and agent is not None)
             break
     # "the acquisition of Y by X" (the agent after the party acted on) and "Y rejected an acquisition
@@ -204,6 +213,12 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         if rt.name == "subsidiary_of" and not h.cue.passive:
             return left, subj  # "Lumeo, wholly owned by Tenvar": the owner is the parent
         return subj, left
+    if rt.name == "subsidiary_of" and h.cue.noun and not h.cue.passive and lex.setting("child_after_unit_cue") \
+            and h.j < len(toks) and toks[h.j].low not in lex.words("object_markers"):
+        # "Ratners Group PLC's U.S. subsidiary has agreed to acquire Y": a unit cue names its child right after
+        # it (read above) or its parent after "of"; a name further on is neither (Indonesian "anak usaha X"
+        # names the parent X)
+        return None
     return left, right
 
 
@@ -218,7 +233,7 @@ def fixed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         if sec is None:
             return None
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs), None)
-        org = inside or left_party(ms, h.i, lo, frozenset({"Company"}), gap=8)
+        org = inside or present_name(s, lex, ms, left_party(ms, h.i, lo, frozenset({"Company"}), gap=8), lo)
         return (org, sec) if org is not None and org.type == "Company" else None
     if rtype == "based_in":
         place = next((m for m in ms if m.type in PLACE_TYPES and h.j <= m.i <= h.j + 1), None)
@@ -232,7 +247,8 @@ def fixed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
             # comes first and the company it describes right after the comma
             return after, place
         inside = next((m for m in ms if m.i <= h.i < m.j and m.type in orgs and m.source == "coref"), None)
-        org = inside or left_party(ms, h.i, lo, orgs, gap=4) or appositive_head(s, ms, h.i, lo)
+        org = inside or present_name(s, lex, ms, left_party(ms, h.i, lo, orgs, gap=4), lo) \
+            or appositive_head(s, ms, h.i, lo)
         return (org, place) if org is not None else None
     if rtype == "works_for":
         return job_pair(s, lex, ms, h, lo, hi)

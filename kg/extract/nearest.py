@@ -93,6 +93,27 @@ def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention 
     return None
 
 
+def present_name(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention | None, lo: int) -> Mention | None:
+    """The company whose former name ``m`` is ("X (formerly Y) is ... based in Z": X), else ``m``.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Lumeo LLC (formerly Vexo Studios) is based in Dallas"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> ms = [Mention(0, 0, 2, 0, 9, "Lumeo LLC", "Company", "lumeo", "Lumeo LLC", "test"),
+    ...       Mention(0, 4, 6, 21, 33, "Vexo Studios", "Company", "vexo", "Vexo Studios", "test")]
+    >>> present_name(s, load_lexicon("en"), ms, ms[1], 0).text
+    'Lumeo LLC'
+    """
+    toks = s.tokens
+    if m is None or m.i == 0 or toks[m.i - 1].low not in lex.words("former_name_words"):
+        return m
+    k = m.i - 1
+    if k > 0 and toks[k - 1].text in ("(", ","):
+        k -= 1
+    return left_party(ms, k, lo, ORG_TYPES, gap=1) or m
+
+
 def right_party(
     ms: list[Mention],
     j: int,

@@ -88,6 +88,19 @@ def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+def _firm_kind(toks: Sequence[Token], lex: Lexicon, h: Hit) -> bool:
+    """Whether the partnership noun cue ``h`` names a kind of firm: after "a" with up to three words between
+    ("a Nevada investment partnership", "a partnership headed by X") and with no ``partner_markers`` word
+    after it ("a partnership with X" names a partner)."""
+    articles = lex.words("unnamed_part_articles")
+    k = h.i - 1
+    while k >= 0 and h.i - k <= 4 and toks[k].is_word and toks[k].low not in articles:
+        k -= 1
+    if k < 0 or toks[k].low not in articles:
+        return False
+    return h.j >= len(toks) or toks[h.j].low not in lex.words("partner_markers")
+
+
 def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit] | None = None, *,
                    learned: bool = False, models: str | None = None) -> Iterator[Found]:
     """All relations in one sentence; ``ms`` are the sentence's mentions in order. With ``learned``
@@ -125,6 +138,13 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         rtype = h.cue.relation
         if rtype is None or any(a <= h.i < b for a, b in seen_spans if (a, b) != (h.i, h.j)):
             continue
+        if h.cue.noun and rtype != "competitor_of" and h.j < len(s.tokens) and \
+                s.tokens[h.j].low in lex.words("cue_modifier_heads"):
+            # "the investment banking firm X", "an investment group led by": a kind of company, no deal
+            # ("merge with rival group X" names the rival)
+            continue
+        if rtype == "partnership" and h.cue.noun and _firm_kind(s.tokens, lex, h):
+            continue  # "X, a Nevada investment partnership, said": a kind of firm, no partner named
         if rtype == "competitor_of" and _contest(s.tokens, h.j, lex):
             continue  # "a rival bid", "competing against a rival offer": rivals for one deal, not in a market
         lo, hi = clause(s, lex, h.i)

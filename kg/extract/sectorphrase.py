@@ -39,6 +39,7 @@ from kg.extract.found import Found
 from kg.extract.headfirst import head_first_spans
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
+from kg.extract.nearest import present_name
 from kg.extract.phrasewords import MAX_WORDS, plain, words_of
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
@@ -112,6 +113,10 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     owner = m == k  # "X, Europe's largest tire producer": a name and "'s" instead of an article
     while m < end and (toks[m].is_cap or (toks[m].text == "," and m + 1 < end and toks[m + 1].is_cap)
                        or (toks[m].text == "." and toks[m - 1].is_cap)  # "a U.S. insurance broker"
+                       # "a Belfast, Northern Ireland, oil company", "a Cairo, Ga., propane gas distributor": the
+                       # comma that closes a town and its region
+                       or (toks[m].text == "," and m > k and (toks[m - 1].is_cap or toks[m - 1].text == ".")
+                           and any(t.text == "," for t in toks[k:m]))
                        or toks[m].low.endswith("-based") or toks[m].text in ("'s", "\u2019s", "-")
                        or (plain(toks[m]) and "rank" in words.get(toks[m].low, ()))):
         # "a Great Falls, Va., investment firm", "the world's largest U.S. steel company": the place and the
@@ -300,7 +305,9 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     if head_first:
         pairs: list[tuple[Mention, tuple[int, int] | None]] = list(head_first_spans(s, ms, language))
     else:
-        pairs = [(m, span) for m in ms if m.type == "Company" and m.source != "coref"
+        lex = load_lexicon(language)
+        # "X (formerly Y) is a video game developer": the line of business after a former name is X's
+        pairs = [(present_name(s, lex, ms, m, 0) or m, span) for m in ms if m.type == "Company" and m.source != "coref"
                  for span in (phrase_after(toks, m.j, language), phrase_before(toks, m.i, language),
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)

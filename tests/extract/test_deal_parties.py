@@ -206,3 +206,96 @@ def test_an_unnamed_unit_of_a_company_is_no_party_of_subsidiary_of(text):
 def test_a_unit_in_apposition_is_the_named_company(text):
     rels = _rels(text)
     assert ("subsidiary_of", "Lumeo Corp", "Tenvar Industries Inc") in rels, rels
+
+
+# --- the seller after a verb of buying, and the agent of another verb ---------------------------------------
+
+
+def _rule_links(text: str) -> set[tuple[str, str, str]]:
+    from kg.extract import extract
+    from kg.model import Article
+
+    x = extract(Article(id="t", text=text, language="en"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Corp also acquired from Lumeo Inc various parcels of real estate in Ohio.",
+        "Tenvar Corp said it agreed to buy eight retirement centers in six states from Lumeo Inc.",
+    ],
+)
+def test_the_seller_after_from_is_no_target(text):
+    assert not {r for r in _rule_links(text) if r[0] in ("acquisition", "investment") and r[2] == "Lumeo Inc"}
+
+
+def test_a_target_before_from_is_still_read():
+    assert ("acquisition", "Tenvar Corp", "Vexo Corp") in _rule_links(
+        "Tenvar Corp said it bought Vexo Corp from Lumeo Inc for 20 mln dlrs.")
+
+
+def test_the_agent_of_another_verb_after_the_target_is_no_party():
+    links = _rule_links("Last year, Tenvar Corp's takeover offer to Lumeo Inc was rejected by Lumeo, analysts said.")
+    assert ("acquisition", "Tenvar Corp", "Lumeo Inc") in links
+    assert not {r for r in links if r[0] == "acquisition" and r[2] == "Tenvar Corp"}
+
+
+def test_the_bidder_named_after_of_or_far_after_by_acquires():
+    links = _rule_links("Lumeo Inc said its board decided not to accept the pending buyout proposal of Tenvar Corp.")
+    assert ("acquisition", "Tenvar Corp", "Lumeo Inc") in links
+    links = _rule_links("Lumeo Inc has decided to back the takeover bid by Swedish industrial gases group Tenvar AB.")
+    assert ("acquisition", "Tenvar AB", "Lumeo Inc") in links
+
+
+def test_an_offer_of_a_price_names_no_bidder():
+    links = _rule_links("Tenvar Inc had made a hostile tender offer of 27 dlrs per share for Lumeo Corp.")
+    assert ("acquisition", "Tenvar Inc", "Lumeo Corp") in links
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Corp said it has retained the investment banking firm Lumeo and Co to sell its furnace line.",
+        "Last week Tenvar Corp rejected a bid by Lumeo Inc, an investment group headed by its vice chairman.",
+    ],
+)
+def test_a_deal_noun_naming_a_kind_of_company_is_no_deal(text):
+    assert not {r for r in _rule_links(text) if r[0] == "investment"}
+
+
+def test_a_rival_group_is_still_a_rival():
+    links = _rule_links("Tenvar Corp has opposed plans to merge with rival group Lumeo Inc.")
+    assert any(r[0] == "competitor_of" for r in links)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Group PLC's U.S. subsidiary has agreed to acquire jewelry retailer Lumeo Inc for 50 dlrs a share.",
+        "Tenvar Corp said its unit would buy Lumeo Inc for 20 mln dlrs.",
+    ],
+)
+def test_a_name_far_after_an_unnamed_unit_is_no_parent_or_child(text):
+    assert not {r for r in _rule_links(text) if r[0] == "subsidiary_of"}
+
+
+def test_a_unit_of_its_parent_is_still_read():
+    assert ("subsidiary_of", "Lumeo Inc", "Tenvar Corp") in _rule_links(
+        "Lumeo Inc, a unit of Tenvar Corp, said sales rose.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Partners Ltd, a Nevada investment partnership, said it lowered its stake in Tenvar Inc to 8.3 pct.",
+        "Vexo Corp and a partnership headed by Tenvar Inc began negotiating a deal.",
+    ],
+)
+def test_a_partnership_after_a_names_a_kind_of_firm(text):
+    assert not {r for r in _rule_links(text) if r[0] == "partnership"}
+
+
+def test_a_partnership_with_a_partner_is_still_read():
+    assert any(r[0] == "partnership" for r in _rule_links("Tenvar Corp formed a partnership with Lumeo Inc."))

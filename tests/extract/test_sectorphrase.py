@@ -166,3 +166,39 @@ def test_a_word_in_er_that_names_no_trade_gives_no_line_of_business():
     assert rels == set(), rels
     rels = {r for r in _rels("Lumeo Corp, a video game developer, said sales rose.") if r[0] == "operates_in"}
     assert rels == {("operates_in", "Lumeo Corp", "video game developer")}, rels
+
+
+MORE_WORDS = [
+    # a "giant" is a word for the company, like "group"
+    ("Italian chemical giant Lumeo SpA raised its offer.", "Lumeo SpA", "chemical"),
+    # a service, house or bank after a line of business names the trade and stays with it
+    ("The sale of Lumeo Express, Canada's second largest courier service, was completed.", "Lumeo Express",
+     "courier service"),
+    ("Lumeo Corp, a credit rating service, said sales rose.", "Lumeo Corp", "credit rating service"),
+    ("Japanese trading house Lumeo Corp raised its stake.", "Lumeo Corp", "trading house"),
+    # two agent nouns share the "of"
+    ("Lumeo Corp, a leading maker and marketer of dental products, said sales rose.", "Lumeo Corp",
+     "dental products"),
+    # a size word before the place is passed over
+    ("Lumeo Corp, a large Swedish valve company, said sales rose.", "Lumeo Corp", "valve"),
+    # a town and its region, each closed by a comma, before the line of business
+    ("Lumeo Corp, a Belfast, Northern Ireland, valve company, said sales rose.", "Lumeo Corp", "valve"),
+    ("Tenvar Inc bought Lumeo Co, a Cairo, Ga., propane gas distributor, for cash.", "Lumeo Co",
+     "propane gas distributor"),
+]
+
+
+@pytest.mark.parametrize(("text", "company", "sector"), MORE_WORDS)
+def test_more_words_of_a_line_of_business(text, company, sector):
+    assert ("operates_in", company, sector) in _rels(text)
+
+
+def test_a_hyphenated_rank_is_no_part_of_the_line_of_business():
+    rels = _rels("Lumeo Bank Corp, the second-largest bank in Ohio, said sales rose.")
+    assert not any(r[0] == "operates_in" and "second" in r[2] for r in rels)
+
+
+def test_a_line_of_business_after_a_former_name_is_the_present_companys():
+    rels = _rels("Lumeo Games LLC (formerly Vexo Studios) is an American video game developer based in Dallas.")
+    assert ("operates_in", "Lumeo Games LLC", "video game developer") in rels
+    assert not {r for r in rels if r[0] == "operates_in" and r[1] == "Vexo Studios"}
