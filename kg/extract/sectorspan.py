@@ -15,7 +15,7 @@ each word is an ordinary word of the language (:func:`kg.extract.edges.is_ordina
   "swasta" stays, "terbesar", "baru", "nasional" do not) or a head word
   (``sector_span_heads``, ``sector_before_name_heads``: the start of another phrase);
 - capitalised (a name: "asuransi Allianz"); in a title-case headline a plain word joins only where the
-  headline or its clause ends ("Cara Beli Asuransi Bencana"), and not a word of ``sector_headline_predicates``,
+  headline or its clause ends ("Cara Beli Asuransi Bencana"), and not a word of ``headline_predicates``,
   since a word there may start a name ("Emiten Tambang Sinar Mas") or be the predicate ("Industri Otomotif
   Lesu"); another sector word joins anywhere;
 - a known country or place ("e-dagang indonesia"); in a sentence without capitals the span ends before
@@ -101,7 +101,7 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
     elif title_case:
         # in a headline every word is capitalised and a plain word may be the predicate ("Sekuritas Tumbuh
         # Dua Kali"): the span takes words only where the headline or its clause ends (punctuation)
-        said = _setting(lex, "sector_headline_predicates")  # "Industri Otomotif Lesu": how it fares
+        said = _setting(lex, "headline_predicates")  # "Industri Otomotif Lesu": how it fares
         ends = [e for e in ends if e == j or ((e == len(toks) or not toks[e].is_word)
                                               and not any(t.low in said for t in toks[j:e]))]
     return ends[-1]
