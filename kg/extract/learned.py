@@ -133,6 +133,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
     demonyms = demonym_words(language)
     out: list[Mention] = []
+    said = lex.words("headline_predicates") if "headline_predicates" in lex.settings else frozenset()
     spans, need = [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
@@ -194,6 +195,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 pieces = [p for p in parts(s.tokens, i, j, lex, title_case=False, person=etype == "Person")
                           if p[1] - p[0] >= 2]
         for a, b in pieces:
+            if etype == "Place" and s.title_case:
+                b = before_predicate(s.tokens, a, b, said)  # "Wall Street Tumbang": the predicate is no place
+            if b == a:
+                continue
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
             if etype == "Product":
@@ -214,6 +219,20 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 b = version_end(s.tokens, b, [*names, *out])
             out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
     return out
+
+
+def before_predicate(toks: Sequence[Token], i: int, j: int, said: frozenset[str]) -> int:
+    """The end of the run ``toks[i:j]`` without the words of ``said`` (``headline_predicates``: how a market or
+    place fares) at its end: a headline's tagger runs a place into its predicate ("Wall Street Tumbang").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Saham Dijual, Wall Street Tumbang")
+    >>> before_predicate(toks, 3, 6, frozenset({"tumbang"})), before_predicate(toks, 5, 6, frozenset({"tumbang"}))
+    (5, 5)
+    """
+    while j > i and toks[j - 1].low in said:
+        j -= 1
+    return j
 
 
 def ampersand_runs(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]], words: frozenset[str]

@@ -14,8 +14,10 @@ each word is an ordinary word of the language (:func:`kg.extract.edges.is_ordina
   ``headline_verbs.txt``), a word of ``sector_modifier_stops`` (words that say which firm, how big or how new:
   "swasta" stays, "terbesar", "baru", "nasional" do not) or a head word
   (``sector_span_heads``, ``sector_before_name_heads``: the start of another phrase);
-- capitalised (a name: "asuransi Allianz"); in a title-case headline only another sector word joins, since
-  a word there may start a name ("Emiten Tambang Sinar Mas") or be the predicate ("Industri Otomotif Lesu");
+- capitalised (a name: "asuransi Allianz"); in a title-case headline a plain word joins only where the
+  headline or its clause ends ("Cara Beli Asuransi Bencana"), and not a word of ``headline_predicates``,
+  since a word there may start a name ("Emiten Tambang Sinar Mas") or be the predicate ("Industri Otomotif
+  Lesu"); another sector word joins anywhere;
 - a known country or place ("e-dagang indonesia"); in a sentence without capitals the span ends before
   a stop word, a verb or punctuation, or not at all ("maskapai penerbangan air asia": "air" may start a name);
 - part of another name kg found (another sector word joins: "Asuransi" + "Kendaraan Listrik").
@@ -87,7 +89,7 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
             k = other[1]  # "Asuransi Kendaraan Listrik": another sector word narrows this one
             ends.append(k)
             continue
-        if title_case or not plain(t) or t.is_cap or not is_ordinary_word(t.low, lex) or is_place(t.text):
+        if not plain(t) or (t.is_cap and not title_case) or not is_ordinary_word(t.low, lex) or is_place(t.text):
             # a headline's word after a sector word may start a name ("Emiten Tambang Sinar Mas") or be
             # its predicate ("Industri Otomotif Lesu"): only another sector word joins there
             break
@@ -96,4 +98,10 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
     if caseless:
         # lowercase words say nothing of names: the span ends before a stop, a verb or punctuation
         ends = [e for e in ends if e == j or e == len(toks) or not plain(toks[e])]
+    elif title_case:
+        # in a headline every word is capitalised and a plain word may be the predicate ("Sekuritas Tumbuh
+        # Dua Kali"): the span takes words only where the headline or its clause ends (punctuation)
+        said = _setting(lex, "headline_predicates")  # "Industri Otomotif Lesu": how it fares
+        ends = [e for e in ends if e == j or ((e == len(toks) or not toks[e].is_word)
+                                              and not any(t.low in said for t in toks[j:e]))]
     return ends[-1]

@@ -73,3 +73,16 @@ def test_an_acronym_in_brackets_is_of_the_kind_of_the_name_before_it(text: str, 
 def test_an_indonesian_company_headed_by_a_body_noun_is_an_organization(text: str, name: str, source: str,
                                                                          expected: str) -> None:
     assert entities("id", text, [mention(text, name, "Company", source)]) == [(name, expected)]
+
+
+def test_a_tie_between_a_product_and_an_organisation_goes_to_the_product():
+    from collections import Counter
+
+    from kg.extract.assemble import majority_type
+
+    # "akan barbie" (a bare guess: Company) and "boneka barbie" (a product head: Product) are one name
+    assert majority_type(Counter({"Company": 1, "Product": 1})) == "Product"
+    assert majority_type(Counter({"Organization": 1, "Product": 1})) == "Product"
+    # a majority still decides, and ties without a product keep the old order
+    assert majority_type(Counter({"Company": 2, "Product": 1})) == "Company"
+    assert majority_type(Counter({"Place": 1, "Company": 1})) == "Company"

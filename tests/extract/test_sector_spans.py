@@ -22,6 +22,9 @@ def _sector_spans(text: str, language: str = "id") -> set[str]:
         ("Bos Regulator Buka Suara Soal Asuransi Kendaraan Listrik", "Asuransi Kendaraan Listrik"),  # two sectors
         ("pemerintah menilai lumeo terlalu mendominasi industri ponsel cerdas .", "ponsel cerdas"),
         ("lumeo mengincar blok minyak dan gas bumi di luar negeri .", "minyak dan gas bumi"),
+        # a headline's plain word after the sector word, where the headline ends
+        ("Lumeo Mulai Jual Asuransi Bencana", "Asuransi Bencana"),
+        ("Aturan Baru Kerja Sama Lumeo & Asuransi Swasta, Ini Isinya", "Asuransi Swasta"),
     ],
 )
 def test_words_after_a_sector_word_narrow_it(text, span):
@@ -39,6 +42,8 @@ def test_words_after_a_sector_word_narrow_it(text, span):
         # in a headline a word after it may start a name or be the predicate
         ("Emiten Tambang Sinar Wulan Dapat Kredit Rp 1 T", "Tambang"),
         ("Penjualan Melambat, Industri Otomotif Lesu", "Otomotif"),
+        # ... or before the headline goes on (the word may start a name or be the predicate)
+        ("Premi Asuransi Bencana Tumbuh Dua Kali Lipat", "Asuransi"),
     ],
 )
 def test_a_sector_span_stops_before_words_that_do_not_narrow_it(text, span):
