@@ -37,22 +37,23 @@ _GAP = 2  # zero rows between sentences: the widest neighbour feature reaches tw
 
 def emission_arrays(model: Model, sentences: Sequence[Sequence[Token]]) -> list[Any]:
     """:meth:`~kg.extract.ner.Model.emission_array` of each of ``sentences`` (token lists), the same
-    floats. Sentences in headline casing (title or upper case, whose features are made token by token)
-    and an article longer than the model's cache are read one by one, as before."""
+    floats. Sentences in headline casing (title or upper case, whose features are made token by token),
+    a lone sentence and an article longer than the model's cache are read one by one, as before."""
     from kg.extract.ner import _ROWS
 
     out: list[Any] = [None] * len(sentences)
     batch: list[tuple[int, list[str]]] = []
     for k, tokens in enumerate(sentences):
-        texts, casing = sentence_casing(tokens, model.res)
+        read = sentence_casing(tokens, model.res)
+        texts, casing = read
         if texts and casing == "as written":
             batch.append((k, texts))
         else:
-            out[k] = model.emission_array(tokens)
+            out[k] = model.emission_array(tokens, read)  # the casing read once
     size = sum(len(t) for _, t in batch)
-    if not batch or size > _ROWS:
-        for k, _ in batch:
-            out[k] = model.emission_array(sentences[k])
+    if len(batch) < 2 or size > _ROWS:  # one sentence (a headline's article) gains nothing from the gaps
+        for k, texts in batch:
+            out[k] = model.emission_array(sentences[k], (texts, "as written"))
         return out
     _emit_all(model, batch, size, out)
     return out

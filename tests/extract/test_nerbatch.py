@@ -51,3 +51,10 @@ def test_an_article_longer_than_the_cache_is_read_sentence_by_sentence(monkeypat
     expected = [model.emission_array(s).tolist() for s in sents]
     monkeypatch.setattr("kg.extract.ner._ROWS", 20)
     assert [r.tolist() for r in emission_arrays(model, sents)] == expected
+
+
+def test_one_sentence() -> None:
+    model = tagger("en")
+    toks = tokenize(TEXTS["en"][0])
+    (rows,) = emission_arrays(model, [toks])
+    assert rows.tolist() == model.emission_array(toks).tolist()
