@@ -31,9 +31,10 @@ from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
-from kg.extract.learned import joined_pair, tagged_names, tagger_readings, unconfirmed_guesses
+from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
+from kg.extract.nameruns import joined_pair
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations

@@ -27,6 +27,7 @@ from kg.extract import status as S
 from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
+from kg.extract.statusfeat import context_features
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.logreg import fit as _lr_fit
@@ -157,7 +158,7 @@ def rules(it: Item) -> str:
 
 def context(it: Item) -> list[str]:
     lex = load_lexicon(it.language)
-    return S.context_features(it.sentence.tokens, lex, it.hits, it.anchor, it.lo, it.hi,
+    return context_features(it.sentence.tokens, lex, it.hits, it.anchor, it.lo, it.hi,
                               question=it.sentence.question)
 
 

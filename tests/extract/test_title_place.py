@@ -38,8 +38,8 @@ def test_a_headline_predicate_is_no_part_of_a_place(text, place):
 
 
 def test_a_headline_predicate_is_cut_from_a_tagger_place_run():
-    from kg.extract.learned import before_predicate
     from kg.extract.lexicon import load_lexicon
+    from kg.extract.nameruns import before_predicate
     from kg.extract.text import tokenize
 
     said = load_lexicon("id").words("headline_predicates")
