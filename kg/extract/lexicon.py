@@ -160,6 +160,9 @@ class Lexicon:
     org_cues: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
+    # The suffixes a noun cue takes ([morphology] noun_suffixes; None: any suffix): "units" is the cue
+    # "unit", "United" is not (the verb ending "-ed" read off a noun made "United Coal Ltd" a cue).
+    noun_suffixes: tuple[tuple[str, str], ...] | None = None
     # Words that open a relative clause after a comma (", which", ", yang"): no status cue outside it
     # reaches into it (``status/relative.txt``).
     relatives: frozenset[str] = frozenset()
@@ -229,8 +232,27 @@ class Lexicon:
                 return True
         return False
 
+    def _noun_form(self, cue: Cue, low: str, form: str) -> bool:
+        """Whether ``form`` (a stem of ``low``) may stand for ``cue``: a noun cue takes only noun suffixes.
+
+        >>> lex = load_lexicon("en")
+        >>> unit = next(c for c in lex.relation_cues if c.words == ("unit",))
+        >>> [lex._noun_form(unit, w, "unit") for w in ("units", "united")]
+        [True, False]
+        """
+        if not cue.noun or self.noun_suffixes is None:
+            return True
+        return any(low.endswith(a) and low[: len(low) - len(a)] + r == form for a, r in self.noun_suffixes)
+
     def cues_starting(self, token: str) -> tuple[Cue, ...]:
-        """Cues whose first word this token can be (exact or after affix stripping)."""
+        """Cues whose first word this token can be (exact or after affix stripping; a noun cue only with
+        the language's noun suffixes: "United" is not the cue "unit").
+
+        >>> [c.words for c in load_lexicon("en").cues_starting("United")]
+        []
+        >>> [c.words for c in load_lexicon("en").cues_starting("Units")]
+        [('unit',), ('unit', 'of')]
+        """
         got = self._starting.get(token)  # cached per token text: every sentence asks for every word
         if got is not None:
             return got
@@ -240,7 +262,7 @@ class Lexicon:
         # so cues that tie later keep the same order in every run
         for form in sorted(self.stems(token), key=lambda f: (f != low, f)):
             for cue in self._index.get(form, ()):
-                if (not cue.exact or form == low) and cue not in out:
+                if (not cue.exact or form == low) and cue not in out and (form == low or self._noun_form(cue, low, form)):
                     out.append(cue)
         if len(self._starting) >= 65536:  # bounded memory in long runs
             self._starting.clear()
@@ -323,6 +345,7 @@ def load_lexicon(code: str) -> Lexicon:
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),
         suffixes=_parse_rules(morph.get("suffixes", [])),
+        noun_suffixes=_parse_rules(morph["noun_suffixes"]) if "noun_suffixes" in morph else None,
     )
     for cue in (*rel, *stat):
         lex._index.setdefault(cue.words[0], []).append(cue)

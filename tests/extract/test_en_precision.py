@@ -194,3 +194,8 @@ def test_a_title_before_a_persons_name_is_no_part_of_it(title: str) -> None:
     found = _entities(f"{title} Ana Ruiz said Vexo Corp broke the law.")
     assert ("Ana Ruiz", "Person") in found
     assert not any(label.startswith(title) for label, _ in found)
+
+
+def test_united_starts_a_company_name() -> None:
+    found = _mentions("United Tarsa (Canada) Ltd said it sold the mine to Vexo Corp.")
+    assert ("United Tarsa (Canada) Ltd", "Company") in found
