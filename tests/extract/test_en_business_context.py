@@ -96,7 +96,7 @@ def test_a_sentence_subject_that_he_takes_up_is_a_person() -> None:
 @pytest.mark.parametrize("text,i", [
     ("Lumeo Holdings Inc said the mill was acquired from Brockett.", 9),
     ("Vexo Corp said its deal with Brockett was signed.", 6),
-    ("Vexo Corp has an interest in Brockett and two other firms.", 5),
+    ("Vexo Corp has an interest in Brockett and two other firms.", 6),
     ("Vexo Corp asked about Brockett's financial condition.", 4),
     ("Brockett's vice president resigned.", 0),
 ])
