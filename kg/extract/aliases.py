@@ -79,7 +79,8 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t.text for t in toks[i : i + n])
                 found = aliases.get(key)
-                if found is not None and (not any(taken[i : i + n]) or (n > 1 and _over_tagged(names, tagged, i, i + n))):
+                free = not any(taken[i : i + n]) or (n > 1 and _over_tagged(names, tagged, i, i + n))
+                if found is not None and free:
                     hit = (n, found)
                     break
         if hit is None:

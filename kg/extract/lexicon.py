@@ -262,7 +262,9 @@ class Lexicon:
         # so cues that tie later keep the same order in every run
         for form in sorted(self.stems(token), key=lambda f: (f != low, f)):
             for cue in self._index.get(form, ()):
-                if (not cue.exact or form == low) and cue not in out and (form == low or self._noun_form(cue, low, form)):
+                if form != low and (cue.exact or not self._noun_form(cue, low, form)):
+                    continue
+                if cue not in out:
                     out.append(cue)
         if len(self._starting) >= 65536:  # bounded memory in long runs
             self._starting.clear()
