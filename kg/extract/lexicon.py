@@ -163,6 +163,8 @@ class Lexicon:
     # The suffixes a noun cue takes ([morphology] noun_suffixes; None: any suffix): "units" is the cue
     # "unit", "United" is not (the verb ending "-ed" read off a noun made "United Coal Ltd" a cue).
     noun_suffixes: tuple[tuple[str, str], ...] | None = None
+    # The particles a negation word takes ([morphology] negation_suffixes: "tidaklah"); no other affix.
+    negation_suffixes: tuple[tuple[str, str], ...] = ()
     # Words that open a relative clause after a comma (", which", ", yang"): no status cue outside it
     # reaches into it (``status/relative.txt``).
     relatives: frozenset[str] = frozenset()
@@ -244,6 +246,18 @@ class Lexicon:
             return True
         return any(low.endswith(a) and low[: len(low) - len(a)] + r == form for a, r in self.noun_suffixes)
 
+    def _negation_form(self, low: str, form: str) -> bool:
+        """Whether ``form`` (a stem of ``low``) may stand for a negation: only with the language's particles
+        ([morphology] negation_suffixes), never with a prefix: "noting" is no "not" + "-ing", "sebelumnya"
+        ("before") no "se-" + "belum" + "-nya"; "tidaklah" is "tidak" + "-lah".
+
+        >>> [load_lexicon(c)._negation_form(w, f) for c, w, f in (("en", "noted", "not"), ("id", "tidaklah", "tidak"))]
+        [False, True]
+        """
+        if form not in self.negations:
+            return True
+        return any(low == form + a.rstrip(">") and not r for a, r in self.negation_suffixes)
+
     def cues_starting(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word this token can be (exact or after affix stripping; a noun cue only with
         the language's noun suffixes: "United" is not the cue "unit").
@@ -252,6 +266,8 @@ class Lexicon:
         []
         >>> [c.words for c in load_lexicon("en").cues_starting("Units")]
         [('unit',), ('unit', 'of')]
+        >>> load_lexicon("en").cues_starting("noting"), load_lexicon("id").cues_starting("sebelumnya")
+        ((), ())
         """
         got = self._starting.get(token)  # cached per token text: every sentence asks for every word
         if got is not None:
@@ -262,7 +278,9 @@ class Lexicon:
         # so cues that tie later keep the same order in every run
         for form in sorted(self.stems(token), key=lambda f: (f != low, f)):
             for cue in self._index.get(form, ()):
-                if form != low and (cue.exact or not self._noun_form(cue, low, form)):
+                # "United" is no "unit" + "-ed" (a noun cue), "noting" no "not" + "-ing" (a negation)
+                if form != low and (cue.exact or not self._noun_form(cue, low, form)
+                                    or not self._negation_form(low, form)):
                     continue
                 if cue not in out:
                     out.append(cue)
@@ -348,6 +366,7 @@ def load_lexicon(code: str) -> Lexicon:
         prefixes=_parse_rules(morph.get("prefixes", [])),
         suffixes=_parse_rules(morph.get("suffixes", [])),
         noun_suffixes=_parse_rules(morph["noun_suffixes"]) if "noun_suffixes" in morph else None,
+        negation_suffixes=_parse_rules(morph.get("negation_suffixes", [])),
     )
     for cue in (*rel, *stat):
         lex._index.setdefault(cue.words[0], []).append(cue)
