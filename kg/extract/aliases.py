@@ -66,6 +66,9 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
             continue  # a name beats a sector word inside it ("Sinar Logistik" over "Logistik")
         for k in range(m.i, m.j):
             taken[k] = True
+    # the tagger's names, which a longer alias may hold: "Jones and Vining Inc ... acquire Jones and Vining",
+    # where the tagger read a Person "Jones" and a Company "Vining"
+    tagged = [m for m in names if m.source == "ner" and m.type != "Sector"]
     longest = max(len(k) for k in aliases)
     firsts = {k[0] for k in aliases if k}  # no alias can start at another word: spare building its keys
     out: list[Mention] = []
@@ -76,7 +79,8 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
             for n in range(min(longest, len(toks) - i), 0, -1):
                 key = tuple(t.text for t in toks[i : i + n])
                 found = aliases.get(key)
-                if found is not None and not any(taken[i : i + n]):
+                free = not any(taken[i : i + n]) or (n > 1 and _over_tagged(names, tagged, i, i + n))
+                if found is not None and free:
                     hit = (n, found)
                     break
         if hit is None:
@@ -98,3 +102,10 @@ def find_aliases(s: Sentence, names: list[Mention], aliases: dict[tuple[str, ...
         )
         i += n
     return out
+
+
+def _over_tagged(names: list[Mention], tagged: list[Mention], i: int, j: int) -> bool:
+    """Whether every name over tokens ``i:j`` is a tagger's name inside them (a longer alias replaces them);
+    a sector word inside the alias does not count (:func:`find_aliases` lets a name beat it)."""
+    over = [m for m in names if m.type != "Sector" and m.i < j and i < m.j]
+    return all(m in tagged and i <= m.i and m.j <= j for m in over)

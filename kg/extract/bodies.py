@@ -98,7 +98,13 @@ def whole_bodies(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex)
     for m in names:
         if m.type != "Organization" or m not in out:
             continue
-        end = body_end(toks, m.j, heads, joins, district)
+        # "the U.S. Supreme Court on Monday ruled": the tagger, unsure before a date, ends the name before
+        # its capitalised head word, which no other name holds
+        j = m.j
+        if (j < len(toks) and toks[j].is_cap and toks[j].low in heads
+                and not any(n.i <= j < n.j for n in out)):
+            j += 1
+        end = body_end(toks, j, heads, joins, district)
         if end == m.j:
             continue
         whole = replace(_name_mention(s, m.i, end, "Organization", gaz), source=m.source)

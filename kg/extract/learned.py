@@ -163,6 +163,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         # organisation cue does not decide the kind ("investor George Soros")
         if any(p.i < j and i < p.j and _kind(p.type) != _kind(etype) and _legal(s, p) for p in patterned):
             continue
+        if _front_cut(s, i, j, etype, patterned, runs):
+            continue
         # the same name: the pattern's reading stands (no marginals needed), except that a person
         # whose first word is a known first name may outrank a cue's company ("investor George Soros");
         # without the first name, names such as "Morimoto Shoji" or "Kalimaya Cloud" became people
@@ -270,6 +272,19 @@ def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
         return False
     known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
     return known is None or known.type not in PLACE_TYPES
+
+
+def _front_cut(s: Sentence, i: int, j: int, etype: str, patterned: list[Mention],
+               runs: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the tagger's run ``toks[i:j]`` is a legal-form name of its kind cut after its "and" ("Lomas and
+    Nettleton Financial Corp", "Hongkong and Shanghai Hotels Ltd" read whole by the legal-form walk), where no
+    person or organisation of the tagger's stands before the "and" ("Asher Edelman and Dominion Textiles Inc",
+    "Wagner and Brown and AFG Industries Inc" are two names; a place there is the name's: "Hongkong and ...")."""
+    if i == 0 or s.tokens[i - 1].low not in ("and", "&"):
+        return False
+    return any(p.i < i - 1 and j <= p.j and _kind(p.type) == _kind(etype) and _legal(s, p)
+               and not any(a < i - 1 and p.i < b and e in ("Person", "Organization") for a, b, e in runs)
+               for p in patterned)
 
 
 def _kind(etype: str) -> str:

@@ -160,6 +160,11 @@ class Lexicon:
     org_cues: dict[tuple[str, ...], str]
     prefixes: tuple[tuple[str, str], ...] = ()
     suffixes: tuple[tuple[str, str], ...] = ()
+    # The suffixes a noun cue takes ([morphology] noun_suffixes; None: any suffix): "units" is the cue
+    # "unit", "United" is not (the verb ending "-ed" read off a noun made "United Coal Ltd" a cue).
+    noun_suffixes: tuple[tuple[str, str], ...] | None = None
+    # The particles a negation word takes ([morphology] negation_suffixes: "tidaklah"); no other affix.
+    negation_suffixes: tuple[tuple[str, str], ...] = ()
     # Words that open a relative clause after a comma (", which", ", yang"): no status cue outside it
     # reaches into it (``status/relative.txt``).
     relatives: frozenset[str] = frozenset()
@@ -229,8 +234,41 @@ class Lexicon:
                 return True
         return False
 
+    def _noun_form(self, cue: Cue, low: str, form: str) -> bool:
+        """Whether ``form`` (a stem of ``low``) may stand for ``cue``: a noun cue takes only noun suffixes.
+
+        >>> lex = load_lexicon("en")
+        >>> unit = next(c for c in lex.relation_cues if c.words == ("unit",))
+        >>> [lex._noun_form(unit, w, "unit") for w in ("units", "united")]
+        [True, False]
+        """
+        if not cue.noun or self.noun_suffixes is None:
+            return True
+        return any(low.endswith(a) and low[: len(low) - len(a)] + r == form for a, r in self.noun_suffixes)
+
+    def _negation_form(self, low: str, form: str) -> bool:
+        """Whether ``form`` (a stem of ``low``) may stand for a negation: only with the language's particles
+        ([morphology] negation_suffixes), never with a prefix: "noting" is no "not" + "-ing", "sebelumnya"
+        ("before") no "se-" + "belum" + "-nya"; "tidaklah" is "tidak" + "-lah".
+
+        >>> [load_lexicon(c)._negation_form(w, f) for c, w, f in (("en", "noted", "not"), ("id", "tidaklah", "tidak"))]
+        [False, True]
+        """
+        if form not in self.negations:
+            return True
+        return any(low == form + a.rstrip(">") and not r for a, r in self.negation_suffixes)
+
     def cues_starting(self, token: str) -> tuple[Cue, ...]:
-        """Cues whose first word this token can be (exact or after affix stripping)."""
+        """Cues whose first word this token can be (exact or after affix stripping; a noun cue only with
+        the language's noun suffixes: "United" is not the cue "unit").
+
+        >>> [c.words for c in load_lexicon("en").cues_starting("United")]
+        []
+        >>> [c.words for c in load_lexicon("en").cues_starting("Units")]
+        [('unit',), ('unit', 'of')]
+        >>> load_lexicon("en").cues_starting("noting"), load_lexicon("id").cues_starting("sebelumnya")
+        ((), ())
+        """
         got = self._starting.get(token)  # cached per token text: every sentence asks for every word
         if got is not None:
             return got
@@ -240,7 +278,11 @@ class Lexicon:
         # so cues that tie later keep the same order in every run
         for form in sorted(self.stems(token), key=lambda f: (f != low, f)):
             for cue in self._index.get(form, ()):
-                if (not cue.exact or form == low) and cue not in out:
+                # "United" is no "unit" + "-ed" (a noun cue), "noting" no "not" + "-ing" (a negation)
+                if form != low and (cue.exact or not self._noun_form(cue, low, form)
+                                    or not self._negation_form(low, form)):
+                    continue
+                if cue not in out:
                     out.append(cue)
         if len(self._starting) >= 65536:  # bounded memory in long runs
             self._starting.clear()
@@ -323,6 +365,8 @@ def load_lexicon(code: str) -> Lexicon:
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),
         suffixes=_parse_rules(morph.get("suffixes", [])),
+        noun_suffixes=_parse_rules(morph["noun_suffixes"]) if "noun_suffixes" in morph else None,
+        negation_suffixes=_parse_rules(morph.get("negation_suffixes", [])),
     )
     for cue in (*rel, *stat):
         lex._index.setdefault(cue.words[0], []).append(cue)

@@ -46,3 +46,21 @@ def test_a_date_or_a_lowercase_word_after_the_head_is_no_part_of_it() -> None:
 def test_the_words_are_language_data() -> None:
     assert "court" in load_lexicon("en").words("body_heads")
     assert "body_heads" not in load_lexicon("id").settings  # a language without them reads nothing there
+
+
+def test_a_name_cut_before_its_head_word_takes_it() -> None:
+    # the tagger ends "U.S. Supreme" before "Court on Monday"; the head word is the body's, the date is not
+    lex = load_lexicon("en")
+    from kg.extract.bodies import whole_bodies
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.mentions import _name_mention
+    from kg.extract.text import split_sentences
+    text = "The U.S. Supreme Court on Monday ruled against Lumeo Corp."
+    s = split_sentences(text, [(0, len(text))], lex)[0]
+    gaz = gaz_index("en")
+    court = [t.text for t in s.tokens].index("Court")
+    cut = _name_mention(s, 1, court, "Organization", gaz)
+    whole = whole_bodies(s, [cut], lex, gaz)
+    assert [" ".join(m.text.split()) for m in whole] == ["U.S. Supreme Court"]
+    other = _name_mention(s, court, court + 1, "Organization", gaz)  # a head word another name holds stays its
+    assert whole_bodies(s, [cut, other], lex, gaz) == [cut, other]

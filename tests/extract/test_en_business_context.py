@@ -91,3 +91,15 @@ def test_a_sentence_subject_that_he_takes_up_is_a_person() -> None:
     toks = tokenize("Brockett said his group holds shares of Lumeo Holdings Inc.")
     assert subject_of_he(toks, 1, load_lexicon("en"))
     assert not subject_of_he(tokenize("Brockett said its group holds shares."), 1, load_lexicon("en"))
+
+
+@pytest.mark.parametrize("text,i", [
+    ("Lumeo Holdings Inc said the mill was acquired from Brockett.", 9),
+    ("Vexo Corp said its deal with Brockett was signed.", 6),
+    ("Vexo Corp has an interest in Brockett and two other firms.", 6),
+    ("Vexo Corp asked about Brockett's financial condition.", 4),
+    ("Brockett's vice president resigned.", 0),
+])
+def test_more_business_contexts(text: str, i: int) -> None:
+    # words measured on kg's English train split (language.toml: company_context_before, company_context_owned)
+    assert company_context(tokenize(text), i, i + 1, load_lexicon("en"))

@@ -194,3 +194,28 @@ def test_a_title_before_a_persons_name_is_no_part_of_it(title: str) -> None:
     found = _entities(f"{title} Ana Ruiz said Vexo Corp broke the law.")
     assert ("Ana Ruiz", "Person") in found
     assert not any(label.startswith(title) for label, _ in found)
+
+
+def test_united_starts_a_company_name() -> None:
+    found = _mentions("United Tarsa (Canada) Ltd said it sold the mine to Vexo Corp.")
+    assert ("United Tarsa (Canada) Ltd", "Company") in found
+
+
+def test_a_tagger_run_cut_after_and_does_not_displace_the_legal_form_name() -> None:
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.learned import _front_cut
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import find_names
+    from kg.extract.text import split_sentences
+
+    lex, gaz = load_lexicon("en"), gaz_index("en")
+    text = "Tarsa and Lumeo Hotels Ltd said it sold the stake."
+    s = split_sentences(text, [(0, len(text))], lex)[0]
+    walk = [m for m in find_names(s, lex, gaz) if m.source == "pattern"]
+    assert [" ".join(m.text.split()) for m in walk] == ["Tarsa and Lumeo Hotels Ltd"]
+    tail = (2, 5, "Organization")  # "Lumeo Hotels Ltd"
+    assert _front_cut(s, 2, 5, "Organization", walk, [tail])
+    assert _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Place"), tail])  # "Hongkong and ..."
+    assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Person"), tail])  # a person and a company
+    assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Organization"), tail])  # two companies
+    assert not _front_cut(s, 3, 5, "Organization", walk, [(3, 5, "Organization")])  # no "and" before it

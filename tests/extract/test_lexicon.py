@@ -68,3 +68,27 @@ def test_passive_prefix() -> None:
     lex = load_lexicon("id")
     assert lex.is_passive("diakuisisi", "akuisisi")
     assert not lex.is_passive("mengakuisisi", "akuisisi")
+
+
+def test_a_noun_cue_takes_only_noun_suffixes() -> None:
+    # "United" is no "unit" + "-ed": the legal-form walk kept "United Coal (Canada) Ltd" whole only without it
+    lex = load_lexicon("en")
+    assert not any(c.words[0] == "unit" for c in lex.cues_starting("United"))
+    assert any(c.words[0] == "unit" for c in lex.cues_starting("units"))
+    assert any(c.words[0] == "holding" for c in lex.cues_starting("holdings"))
+    assert any(c.words[0] == "acquire" for c in lex.cues_starting("acquired"))  # a verb cue keeps every suffix
+    assert load_lexicon("id").noun_suffixes is None  # a language without the setting is unchanged
+
+
+@pytest.mark.parametrize("code,token,negation", [("en", "noting", "not"), ("id", "Sebelumnya", "belum")])
+def test_a_negation_takes_no_affix(code: str, token: str, negation: str) -> None:
+    # "Noting that Vexo is considering ..." is no "not ... considering"; "Sebelumnya ada rencana" no "belum ada rencana"
+    lex = load_lexicon(code)
+    assert negation in lex.stems(token)
+    assert not any(c.words[0] == negation for c in lex.cues_starting(token))
+    assert any(c.words[0] == negation for c in lex.cues_starting(negation))
+
+
+def test_a_negation_keeps_its_particles() -> None:
+    assert any(c.words[0] == "tidak" for c in load_lexicon("id").cues_starting("tidaklah"))
+    assert not any(c.words[0] == "tidak" for c in load_lexicon("id").cues_starting("setidaknya"))  # "at least"
