@@ -22,6 +22,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs, before_predicate
+from kg.extract.placeorg import place_org_runs
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -139,6 +140,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     spans, need = [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
+    runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
     for i, j, etype in ampersand_runs(s.tokens, runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES and not (brands and etype == "Product"):
             continue

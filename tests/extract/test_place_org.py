@@ -1,0 +1,43 @@
+"""A tagger Place run next to an organisation's head or tail word is an organisation (kg.extract.placeorg)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.placeorg import place_org_runs
+from kg.extract.text import tokenize
+from kg.model import Article
+from kg.resources import word_set
+
+HEADS = word_set("id", "place_org_heads.txt")
+TAILS = word_set("id", "place_org_tails.txt")
+
+
+@pytest.mark.parametrize(("text", "runs", "want"), [
+    ("Bank Jatim Bidik Pertumbuhan Kredit", [(1, 2, "Place")], [(0, 2, "Organization")]),
+    ("Polda Jabar menangguhkan penahanan", [(0, 1, "Organization"), (1, 2, "Place")], [(0, 2, "Organization")]),
+    ("Pada 2011 Pemerintah Kabupaten Wakatobi bekerja", [(3, 5, "Place")], [(2, 5, "Organization")]),
+    ("pendiri Toko Buku Gunung Agung .", [(3, 5, "Place")], [(1, 5, "Organization")]),
+    ("pesawat Batavia Air jatuh", [(1, 2, "Place")], [(1, 3, "Organization")]),
+    ("Tugu Insurance ( TUGU ) Mau Lepas", [(0, 2, "Place"), (3, 4, "Organization")],
+     [(0, 2, "Organization"), (3, 4, "Organization")]),
+])
+def test_a_place_run_by_an_organisation_word_is_an_organisation(text, runs, want):
+    assert place_org_runs(tokenize(text), runs, HEADS, TAILS) == want
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Investor Bursa Wall Street Cemas", [(2, 4, "Place")]),  # "bursa" is not listed: "Bursa Wall Street" 0/2
+    ("kantor bank Jatim di Surabaya", [(2, 3, "Place"), (4, 5, "Place")]),  # a lowercase word says nothing
+    ("Air Mata Jakarta", [(2, 3, "Place")]),  # a tail word before the place does not join it
+    ("Bank Jatim Bidik", [(1, 2, "Person")]),  # only place runs
+])
+def test_other_runs_are_kept(text, runs):
+    assert place_org_runs(tokenize(text), runs, HEADS, TAILS) == runs
+
+
+def test_a_bank_named_after_a_province_is_no_place():
+    text = "Bank Jatim Bidik Pertumbuhan Kredit 14%-16% Tahun Ini"
+    ents = {(e.label, e.type) for e in extract(Article(id="t", text=text, language="id")).entities}
+    assert not any(t == "Place" and label == "Jatim" for label, t in ents)
