@@ -53,3 +53,27 @@ def place_org_runs(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]], 
             continue
         out.append((i, j, etype))
     return out
+
+
+def place_end(toks: Sequence[Token], i: int, j: int, said: frozenset[str], title_case: bool) -> int:
+    """The end of the tagger's Place run ``toks[i:j]`` without the capitalised words of ``said``
+    (``headline_predicates``: how a market or place fares) at its end, in a title-case headline or where the
+    run ends its clause: a headline that :func:`kg.extract.text._is_title_case` misses, having no capitalised
+    common word ("Tarif Impor Trump Bikin Wall Street Cemas"), still ends in its predicate.
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Tarif Impor Trump Bikin Wall Street Cemas")
+    >>> place_end(toks, 4, 7, frozenset({"cemas"}), False)
+    6
+    >>> toks = tokenize("Jualan Rumah di Amerika Seret, Warga Ngeluh")
+    >>> place_end(toks, 3, 5, frozenset({"seret"}), False)
+    4
+    >>> toks = tokenize("Warga Kuat Jaya menolak")
+    >>> place_end(toks, 1, 3, frozenset({"jaya"}), False)
+    3
+    """
+    if not (title_case or j == len(toks) or not toks[j].text[:1].isalnum()):
+        return j
+    while j > i and toks[j - 1].low in said and _capital(toks[j - 1]):
+        j -= 1
+    return j

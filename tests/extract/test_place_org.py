@@ -41,3 +41,17 @@ def test_a_bank_named_after_a_province_is_no_place():
     text = "Bank Jatim Bidik Pertumbuhan Kredit 14%-16% Tahun Ini"
     ents = {(e.label, e.type) for e in extract(Article(id="t", text=text, language="id")).entities}
     assert not any(t == "Place" and label == "Jatim" for label, t in ents)
+
+
+@pytest.mark.parametrize(("text", "i", "j", "end"), [
+    ("Tarif Impor Trump Bikin Wall Street Cemas", 4, 7, 6),  # not title case by _is_title_case: no common word
+    ("Jualan Rumah di Amerika Seret , Warga Ngeluh", 3, 5, 4),  # the run ends its clause
+    ("Warga Wall Street Cemas menolak kebijakan itu", 1, 4, 4),  # mid-clause in running text: kept
+    ("Penduduk Sungai Kuat bertambah", 1, 3, 3),
+])
+def test_a_headline_predicate_ending_a_clause_is_cut_from_a_place(text, i, j, end):
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.placeorg import place_end
+
+    said = load_lexicon("id").words("headline_predicates")
+    assert place_end(tokenize(text), i, j, said, False) == end
