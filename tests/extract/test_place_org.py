@@ -55,3 +55,15 @@ def test_a_headline_predicate_ending_a_clause_is_cut_from_a_place(text, i, j, en
 
     said = load_lexicon("id").words("headline_predicates")
     assert place_end(tokenize(text), i, j, said, False) == end
+
+
+@pytest.mark.parametrize(("text", "runs", "want"), [
+    ("Utah International said it sold", [(0, 1, "Place")], [(0, 2, "Organization")]),
+    ("the Salt Lake City Division of", [(1, 4, "Place")], [(1, 5, "Organization")]),
+    ("shares of Scandinavia Fund rose", [(2, 3, "Place")], [(2, 4, "Organization")]),
+    ("offices in Salt Lake City and Denver", [(2, 5, "Place"), (6, 7, "Place")],
+     [(2, 5, "Place"), (6, 7, "Place")]),
+])
+def test_english_company_tails(text, runs, want):
+    tails = word_set("en", "place_org_tails.txt")
+    assert place_org_runs(tokenize(text), runs, word_set("en", "place_org_heads.txt"), tails) == want
