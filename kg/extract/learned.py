@@ -21,7 +21,8 @@ from kg.extract.corporate import company_context, family_context, place_context,
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.nameruns import ampersand_runs, before_predicate
+from kg.extract.nameruns import ampersand_runs
+from kg.extract.placeorg import place_end, place_org_runs
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -139,6 +140,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     spans, need = [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
+    runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
     for i, j, etype in ampersand_runs(s.tokens, runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES and not (brands and etype == "Product"):
             continue
@@ -199,8 +201,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 pieces = [p for p in parts(s.tokens, i, j, lex, title_case=False, person=etype == "Person")
                           if p[1] - p[0] >= 2]
         for a, b in pieces:
-            if etype == "Place" and s.title_case:
-                b = before_predicate(s.tokens, a, b, said)  # "Wall Street Tumbang": the predicate is no place
+            if etype == "Place":
+                b = place_end(s.tokens, a, b, said, s.title_case)  # "Wall Street Tumbang": the predicate is no place
             if b == a:
                 continue
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
