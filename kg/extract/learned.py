@@ -84,6 +84,7 @@ def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str
     """:func:`tagger_reading` of each of ``sentences`` (an article's), decoded side by side
     (:meth:`kg.extract.ner.Model.viterbi_many`): the same readings, in less time."""
     from kg.extract.ner import tagger
+    from kg.extract.nerbatch import emission_arrays
 
     out: list[TaggerReading | None] = [None] * len(sentences)
     for low in (False, True):
@@ -91,7 +92,7 @@ def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str
         if not todo or not has_tagger(language, models, low):
             continue
         model = tagger(language, models, caseless=low)
-        rows = [model.emission_array(sentences[k].tokens) for k in todo]
+        rows = emission_arrays(model, [sentences[k].tokens for k in todo])
         for k, r, labels in zip(todo, rows, model.viterbi_many(rows), strict=True):
             out[k] = TaggerReading(model, r, model.spans(sentences[k].tokens, labels))
     return out

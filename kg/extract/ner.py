@@ -148,17 +148,18 @@ class Model:
         got = self._emit(tokens)
         return got if isinstance(got, list) else got.tolist()
 
-    def emission_array(self, tokens: Sequence[Token]) -> Any:
+    def emission_array(self, tokens: Sequence[Token], casing: tuple[list[str], str] | None = None) -> Any:
         """:meth:`emissions` as a numpy array of shape (tokens, labels), the same floats (what
-        :meth:`viterbi_many` and :meth:`marginals` read, without a list of lists in between)."""
+        :meth:`viterbi_many` and :meth:`marginals` read, without a list of lists in between);
+        ``casing``: ``sentence_casing(tokens, self.res)`` when already known."""
         import numpy as np
 
-        got = self._emit(tokens)
+        got = self._emit(tokens, casing)
         return np.array(got, dtype=float).reshape(len(got), len(self.labels)) if isinstance(got, list) else got
 
-    def _emit(self, tokens: Sequence[Token]) -> Any:
+    def _emit(self, tokens: Sequence[Token], casing_read: tuple[list[str], str] | None = None) -> Any:
         """:meth:`emissions`: lists (a headline's, built token by token) or an array."""
-        texts, casing = sentence_casing(tokens, self.res)
+        texts, casing = sentence_casing(tokens, self.res) if casing_read is None else casing_read
         n = len(texts)
         if not n:
             return []

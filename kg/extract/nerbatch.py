@@ -1,0 +1,102 @@
+"""The CRF tagger's emission scores of all the sentences of an article at once.
+
+:func:`emission_arrays` gives, for each sentence, the array :meth:`kg.extract.ner.Model.emission_array`
+gives for it alone: the same floats, from one gather and one set of shifted additions over the
+article's sentences laid end to end instead of a dozen small numpy calls per sentence (an article
+has about six sentences; on Reuters the per-sentence calls were most of the emission cost).
+
+Two rows of zeros separate the sentences (block 0 of the model's table, never used for a word, and
+row 0 of its word-pair tables): what a neighbour beyond a sentence or a pair across two sentences
+adds is ``0.0``, and ``x + 0.0 == x`` for every score (a score is never ``-0.0``: each starts from
+``+0.0``), so each row gets the same sums in the same order as alone.
+
+>>> from kg.extract.ner import tagger
+>>> from kg.extract.text import tokenize
+>>> m = tagger("en")
+>>> sents = [tokenize(t) for t in ("Tenvar Inc said on Monday it bought Lumeo.", "Shares rose.", "OK",
+...                                "SHARES OF TENVAR ROSE")]
+>>> all((a == m.emission_array(s)).all() for a, s in zip(emission_arrays(m, sents), sents))
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.nerfeat import sentence_casing, word_pairs
+from kg.extract.text import Token
+
+if TYPE_CHECKING:
+    from kg.extract.ner import Model
+
+__all__ = ["emission_arrays"]
+
+_GAP = 2  # zero rows between sentences: the widest neighbour feature reaches two tokens away
+
+
+def emission_arrays(model: Model, sentences: Sequence[Sequence[Token]]) -> list[Any]:
+    """:meth:`~kg.extract.ner.Model.emission_array` of each of ``sentences`` (token lists), the same
+    floats. Sentences in headline casing (title or upper case, whose features are made token by token),
+    a lone sentence and an article longer than the model's cache are read one by one, as before."""
+    from kg.extract.ner import _ROWS
+
+    out: list[Any] = [None] * len(sentences)
+    batch: list[tuple[int, list[str]]] = []
+    for k, tokens in enumerate(sentences):
+        read = sentence_casing(tokens, model.res)
+        texts, casing = read
+        if texts and casing == "as written":
+            batch.append((k, texts))
+        else:
+            out[k] = model.emission_array(tokens, read)  # the casing read once
+    size = sum(len(t) for _, t in batch)
+    if len(batch) < 2 or size > _ROWS:  # one sentence (a headline's article) gains nothing from the gaps
+        for k, texts in batch:
+            out[k] = model.emission_array(sentences[k], (texts, "as written"))
+        return out
+    _emit_all(model, batch, size, out)
+    return out
+
+
+def _emit_all(model: Model, batch: list[tuple[int, list[str]]], size: int, out: list[Any]) -> None:
+    """Fill ``out[k]`` with the emission rows of each sentence ``(k, texts)`` of ``batch`` (``size``
+    tokens in all, each sentence in "as written" casing)."""
+    from kg.extract.ner import _ROWS
+
+    if model._used + size > _ROWS:
+        model._vec.clear()  # a full cache starts again (bounded memory); never within the article
+        model._used = 0
+    get, make = model._vec.get, model._block
+    pad = [0] * _GAP
+    ids: list[int] = list(pad)
+    where: list[tuple[int, int, int, list[str]]] = []  # (k, first row, tokens, texts)
+    for k, texts in batch:
+        where.append((k, len(ids), len(texts), texts))
+        ids += [get(t) or make(t) for t in texts]
+        ids += pad
+    g = model._table[ids]  # one gather (after _block may have grown the table)
+    emit = g[:, 0]
+    emit[2:] += g[:-2, 1]
+    emit[1:] += g[:-1, 2]
+    emit[:-1] += g[1:, 3]
+    emit[:-2] += g[2:, 4]
+    get_w, res = model.weights.get, model.res
+    for _, o, n, _ in where:
+        for i, f in ((o, "BOS"), (o + n - 1, "EOS")):
+            for k, w in get_w(f, ()):
+                emit[i, k] += w
+    # each row's pair with the word after it (0: none, the last word of a sentence and the gaps)
+    index, after, before = model._pair_table()
+    at = index.get
+    pairs = [0] * len(ids)
+    for _, o, n, texts in where:
+        pairs[o : o + n - 1] = [at(p, 0) for p in word_pairs(texts)]
+    emit[1:] += before[pairs[:-1]]
+    emit[:-1] += after[pairs[:-1]]
+    for _, o, _, texts in where:
+        for i, f in res.context_marks(texts):
+            for k, w in get_w(f, ()):
+                emit[o + i, k] += w
+    for k, o, n, _ in where:
+        out[k] = emit[o : o + n]
