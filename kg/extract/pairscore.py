@@ -80,7 +80,7 @@ def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: st
     looking up again the features a pair shares with the other pairs of its sentence."""
     own, parts = relmodel.feature_parts(tokens, a, b, language=language, model=m)
     get = m.vocab.get
-    ids = [get(f) for f in own]
+    ids = list(map(get, own))  # map over the bound get: no comprehension frame (0.9 vs 1.25 us a pair)
     last = _SHARED.get("last")
     if last is None or last[0] is not tokens or last[1] is not m:
         last = _SHARED["last"] = (tokens, m, {})
@@ -88,11 +88,14 @@ def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: st
     for p in parts:
         got = known.get(id(p))
         if got is None or got[0] is not p:
-            got = known[id(p)] = (p, [get(f) for f in p])
+            got = known[id(p)] = (p, list(map(get, p)))
         ids += got[1]
     # the features' first occurrences, as features() keeps them: a known feature has one row, and
-    # one row one feature
-    return [k for k in dict.fromkeys(ids) if k is not None]
+    # one row one feature; dropping the unknown ones' None from the dict keeps the others' order
+    # (3.3 vs 4.0 us a pair for a filtering comprehension)
+    first = dict.fromkeys(ids)
+    first.pop(None, None)
+    return list(first)  # type: ignore[arg-type]  # no None left
 
 
 def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,
