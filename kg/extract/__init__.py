@@ -22,7 +22,7 @@ from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.bodies import whole_bodies
-from kg.extract.classified import classified_relations
+from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
@@ -110,8 +110,18 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     for m in mentions:
         by_sentence[m.sent].append(m)
     found: list[Found] = []
-    for s in sentences:
-        ms = sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j))
+    in_order = [sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j)) for s in sentences]
+    asked: list[tuple[Asked, list[tuple[str | None, float]]]] = []
+    if learned:
+        from kg.extract.pairscore import classify_many
+
+        # the pair classifier's questions of every sentence first, answered together (one numpy sum
+        # for the article); what the rules read decides later which answers stand
+        questions = [asked_pairs(s, ms, language=language) for s, ms in zip(sentences, in_order, strict=True)]
+        answers = classify_many([(s.tokens, q.spans()) for s, q in zip(sentences, questions, strict=True)],
+                                language=language, models=models)
+        asked = list(zip(questions, answers, strict=True))
+    for s, ms in zip(sentences, in_order, strict=True):
         here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
         if learned:
             # a pair a construction read whole ("no plans to sell its stake in Y": no acquisition of Y)
@@ -126,7 +136,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
             known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
-            here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index])
+            here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
+                                         read=asked[s.index])
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
         found += here

@@ -6,6 +6,8 @@ the relation stands. The hybrid engine adds them to the rule engine's relations 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
@@ -13,7 +15,10 @@ from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
 from kg.schema import link_key
 
-__all__ = ["classified_relations", "pair_status"]
+if TYPE_CHECKING:
+    from kg.extract.relmodel import Span
+
+__all__ = ["Asked", "asked_pairs", "classified_relations", "pair_status"]
 
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
 # a classification per pair for almost no relations.
@@ -27,13 +32,25 @@ _MAX_NEIGHBOURS = 4
 _NOT_DEALS = frozenset({"works_for", "based_in"})
 
 
-def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
-                         language: str, models: str | None = None, hits: list[Hit] | None = None) -> list[Found]:
-    """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
-    :func:`kg.extract.cueparties.find_cues`, when already found)."""
-    from kg.extract.cueparties import find_cues
+@dataclass(frozen=True)
+class Asked:
+    """The pairs of named mentions of one sentence the pair classifier is asked about
+    (:func:`asked_pairs`), with the ids of the mentions a venue frame introduces (``gone``) and of
+    the country modifiers (``modifiers``), which :func:`classified_relations` reads again."""
+
+    pairs: list[tuple[Mention, Mention]]
+    gone: frozenset[int]
+    modifiers: frozenset[int]
+
+    def spans(self) -> list[tuple[Span, Span]]:
+        """The pairs as the classifier reads them (:func:`kg.extract.pairscore.classify_pairs`)."""
+        return [((a.i, a.j, a.type), (b.i, b.j, b.type)) for a, b in self.pairs]
+
+
+def asked_pairs(s: Sentence, ms: list[Mention], *, language: str) -> Asked:
+    """The pairs of the named mentions ``ms`` of ``s`` that :func:`classified_relations` asks the pair
+    classifier about (near enough, not a venue with a deal partner), in order."""
     from kg.extract.lexicon import load_lexicon
-    from kg.extract.pairscore import classify_pairs
     from kg.extract.relmodel import allowed
     from kg.extract.venues import country_modifiers, demonym, venues
 
@@ -41,22 +58,40 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
     # "told Reuters", "approved by the Chinese government", "according to Ana Diaz, director of X": a
     # name a venue frame introduces is no party of a deal, but still works somewhere or is based
     # somewhere (who is speaking, where the regulator is)
-    gone = {id(ms[k]) for k in venues(s, lex, ms)}
+    gone = frozenset(id(ms[k]) for k in venues(s, lex, ms))
     # "Chinese automaker X", "the largest producer in the U.S.": where X is, never a party of a deal;
     # a demonym in passing ("broadcast in Russian") not even that
-    modifiers = {id(ms[k]) for k in country_modifiers(s, lex, ms)}
+    modifiers = frozenset(id(ms[k]) for k in country_modifiers(s, lex, ms))
     named = [m for k, m in enumerate(ms) if m.source != "coref" and m.type != "Sector"
              and not (id(m) in modifiers and demonym(m, lex))]
-    out = []
-    seen: set[tuple[str, str, str]] = set()
     pairs = ((a, b) for x, a in enumerate(named)
              for b in named[max(0, x - _MAX_NEIGHBOURS) : x] + named[x + 1 : x + 1 + _MAX_NEIGHBOURS])
     asked = [(a, b) for a, b in pairs
              if a.key != b.key and abs(a.i - b.i) <= _MAX_PAIR_DISTANCE
              # a venue and a name it could only deal with: not asked (as before)
              and not ((id(a) in gone or id(b) in gone) and _NOT_DEALS.isdisjoint(allowed(a.type, b.type)))]
-    answers = classify_pairs(s.tokens, [((a.i, a.j, a.type), (b.i, b.j, b.type)) for a, b in asked],
-                             language=language, models=models)
+    return Asked(asked, gone, modifiers)
+
+
+def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
+                         language: str, models: str | None = None, hits: list[Hit] | None = None,
+                         read: tuple[Asked, list[tuple[str | None, float]]] | None = None) -> list[Found]:
+    """Relations the pair classifier reads between named mentions of one sentence (``hits``: its cues,
+    :func:`kg.extract.cueparties.find_cues`, when already found; ``read``: :func:`asked_pairs` of ``s``
+    and ``ms`` and the classifier's answers for them, when already asked, e.g. with the other
+    sentences of the article by :func:`kg.extract.pairscore.classify_many`)."""
+    from kg.extract.cueparties import find_cues
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.pairscore import classify_pairs
+
+    lex = load_lexicon(language)
+    if read is None:
+        ask = asked_pairs(s, ms, language=language)
+        read = ask, classify_pairs(s.tokens, ask.spans(), language=language, models=models)
+    ask, answers = read
+    asked, gone, modifiers = ask.pairs, ask.gone, ask.modifiers
+    out = []
+    seen: set[tuple[str, str, str]] = set()
     for (a, b), (rtype, p) in zip(asked, answers, strict=True):
         # The model answers only above its cross-validated threshold and for the types it is trusted
         # with in this language (kg.extract.pairscore.classify); no second threshold here.

@@ -36,7 +36,10 @@ def viterbi_many(
         emit[: len(r), k] = r
     trans = trans_to[None]
     best = np.maximum.reduce
-    score = emit[0]
+    # one buffer for the running scores, written in place each step, and its view as cand's operand
+    # made once (not a fresh array and view a step)
+    score = emit[0].copy()
+    from_score = score[:, None, :]
     # the scores of each sentence's last token, kept as the steps reach them (not every step's)
     last = np.empty((many, len(labels)))
     ending: dict[int, list[int]] = {}
@@ -47,11 +50,11 @@ def viterbi_many(
     back = np.empty((top, many, len(labels)), dtype=np.intp)  # back[t, s, c]: best label before c
     cand = np.empty((many, len(labels), len(labels)))
     add = np.add
-    for t in range(1, top):
-        add(score[:, None, :], trans, out=cand)  # cand[s, c, p]: from label p to label c
-        cand.argmax(axis=2, out=back[t])
-        score = best(cand, axis=2)  # the maximum argmax picks, without indexing by it
-        score += emit[t]
+    for t, (row, step) in enumerate(zip(emit[1:], back[1:], strict=True), 1):
+        add(from_score, trans, out=cand)  # cand[s, c, p]: from label p to label c
+        cand.argmax(axis=2, out=step)
+        best(cand, axis=2, out=score)  # the maximum argmax picks, without indexing by it
+        add(score, row, out=score)
         at_end = ending.get(t)
         if at_end is not None:
             last[at_end] = score[at_end]

@@ -25,35 +25,53 @@ from kg.extract.relmodel import Model, Span
 from kg.extract.relweights import probabilities
 from kg.extract.text import Token
 
-__all__ = ["classify", "classify_pairs"]
+__all__ = ["classify", "classify_many", "classify_pairs"]
 
 def classify_pairs(tokens: Sequence[Token], pairs: Sequence[tuple[Span, Span]], *, language: str,
                    models: str | None = None) -> list[tuple[str | None, float]]:
     """:func:`classify` of each pair ``(a, b)`` of spans of ``tokens`` (one
     sentence's): the relation from ``a`` to ``b`` (``None`` for none) and the model's probability
     for that answer. ``models``: a model folder (:func:`kg.extract.relmodel.load`)."""
-    out: list[tuple[str | None, float]] = [(None, 1.0)] * len(pairs)
-    todo: list[tuple[int, tuple[str, ...]]] = []
+    return classify_many([(tokens, pairs)], language=language, models=models)[0]
+
+
+def classify_many(sentences: Sequence[tuple[Sequence[Token], Sequence[tuple[Span, Span]]]], *, language: str,
+                  models: str | None = None) -> list[list[tuple[str | None, float]]]:
+    """:func:`classify_pairs` of each ``(tokens, pairs)`` of several sentences (an article's), the
+    same answers, with one :func:`probabilities` call for all of them (a pair gets the same floats in
+    any batch; an article has about three sentences with pairs to ask).
+
+    >>> from kg.extract.text import tokenize
+    >>> one, two = tokenize("Maria Lopez works for Tenvar Inc."), tokenize("Tenvar Inc is based in Oslo.")
+    >>> asks = [(one, [((0, 2, "Person"), (4, 6, "Company"))]), (two, [((0, 2, "Company"), (5, 6, "Place"))])]
+    >>> classify_many(asks, language="en") == [classify_pairs(t, p, language="en") for t, p in asks]
+    True
+    """
+    outs: list[list[tuple[str | None, float]]] = []
+    todo: list[tuple[list[tuple[str | None, float]], int, tuple[str, ...]]] = []
     batch: list[list[int]] = []
     m: Model | None = None
     trusted: dict[str, float] | None = None
-    for k, (a, b) in enumerate(pairs):
-        relmodel._check(tokens, a, b, language)
-        fits = relmodel.allowed(a[2], b[2])
-        if not fits:
-            continue
-        if m is None:
-            # load() itself without a folder: the shipped model is the one object tests and training
-            # scripts patch
-            m = relmodel.load() if models is None else relmodel.load(relmodel.MODEL_FILE, models)
-            trusted = m.trusted_types(language)
-        if trusted is not None and not any(f in trusted for f in fits):
-            continue  # nothing the model may answer here: spare the features (most pairs in use)
-        todo.append((k, fits))
-        batch.append(_pair_rows(m, tokens, a, b, language))
+    for tokens, pairs in sentences:
+        out: list[tuple[str | None, float]] = [(None, 1.0)] * len(pairs)
+        outs.append(out)
+        for k, (a, b) in enumerate(pairs):
+            relmodel._check(tokens, a, b, language)
+            fits = relmodel.allowed(a[2], b[2])
+            if not fits:
+                continue
+            if m is None:
+                # load() itself without a folder: the shipped model is the one object tests and training
+                # scripts patch
+                m = relmodel.load() if models is None else relmodel.load(relmodel.MODEL_FILE, models)
+                trusted = m.trusted_types(language)
+            if trusted is not None and not any(f in trusted for f in fits):
+                continue  # nothing the model may answer here: spare the features (most pairs in use)
+            todo.append((out, k, fits))
+            batch.append(_pair_rows(m, tokens, a, b, language))
     if m is None:
-        return out
-    for (k, fits), p in zip(todo, probabilities(m, batch), strict=True):
+        return outs
+    for (out, k, fits), p in zip(todo, probabilities(m, batch), strict=True):
         best, best_p = None, 0.0
         for label, q in zip(m.labels, p, strict=True):
             if label in fits and q > best_p:
@@ -66,7 +84,7 @@ def classify_pairs(tokens: Sequence[Token], pairs: Sequence[tuple[Span, Span]], 
             out[k] = (None, 1.0 - best_p)
         else:
             out[k] = (best, best_p)
-    return out
+    return outs
 
 
 # The weight rows of the last sentence's shared feature lists (kg.extract.relmodel.feature_parts), by the
@@ -80,7 +98,7 @@ def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: st
     looking up again the features a pair shares with the other pairs of its sentence."""
     own, parts = relmodel.feature_parts(tokens, a, b, language=language, model=m)
     get = m.vocab.get
-    ids = [get(f) for f in own]
+    ids = list(map(get, own))  # map over the bound get: no comprehension frame (0.9 vs 1.25 us a pair)
     last = _SHARED.get("last")
     if last is None or last[0] is not tokens or last[1] is not m:
         last = _SHARED["last"] = (tokens, m, {})
@@ -88,11 +106,14 @@ def _pair_rows(m: Model, tokens: Sequence[Token], a: Span, b: Span, language: st
     for p in parts:
         got = known.get(id(p))
         if got is None or got[0] is not p:
-            got = known[id(p)] = (p, [get(f) for f in p])
+            got = known[id(p)] = (p, list(map(get, p)))
         ids += got[1]
     # the features' first occurrences, as features() keeps them: a known feature has one row, and
-    # one row one feature
-    return [k for k in dict.fromkeys(ids) if k is not None]
+    # one row one feature; dropping the unknown ones' None from the dict keeps the others' order
+    # (3.3 vs 4.0 us a pair for a filtering comprehension)
+    first = dict.fromkeys(ids)
+    first.pop(None, None)
+    return list(first)  # type: ignore[arg-type]  # no None left
 
 
 def classify(tokens: Sequence[Token], a: Span, b: Span, *, language: str,

@@ -103,3 +103,42 @@ def test_tagger_emissions_are_the_weights_of_the_trainers_features():
         assert len(got) == len(want)
         for g, w in zip(got, want, strict=True):
             assert g == [pytest.approx(x, abs=1e-9) for x in w]
+
+
+def test_an_articles_sentences_together_get_each_sentences_answers():
+    # classify_many: one probabilities call for several sentences (the pipeline's article), the same
+    # answers as sentence by sentence, with a sentence without pairs and one asked twice
+    first = tokenize(TEXT)
+    other = tokenize("Vexo Holdings sued Maria Lopez and Kestrel Analytics in Oslo.")
+    asks = [(first, list(itertools.permutations(_spans(first, NAMES), 2))),
+            (tokenize("Nothing here."), []),
+            (other, list(itertools.permutations(_spans(other, [("Vexo Holdings", "Company"),
+                                                               ("Maria Lopez", "Person"),
+                                                               ("Kestrel Analytics", "Company"),
+                                                               ("Oslo", "Place")]), 2))),
+            (other, [((3, 5, "Person"), (3, 5, "Person"))])]
+    alone = [pairscore.classify_pairs(t, p, language="en") for t, p in asks]
+    assert pairscore.classify_many(asks, language="en") == alone
+    assert [len(a) for a in alone] == [56, 0, 12, 1]
+    assert pairscore.classify_many([], language="en") == []
+
+
+def test_classified_relations_read_ahead_are_those_read_in_place():
+    # the pipeline asks an article's pairs before reading its relations (asked_pairs, classify_many);
+    # classified_relations given those answers finds what it finds asking itself
+    from kg.extract.classified import asked_pairs, classified_relations
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import split_sentences
+
+    lex = load_lexicon("en")
+    s = split_sentences(TEXT, [(0, len(TEXT))], lex)[0]
+    spans = _spans(s.tokens, NAMES)
+    ms = [Mention(0, i, j, s.tokens[i].start, s.tokens[j - 1].end,
+                  TEXT[s.tokens[i].start : s.tokens[j - 1].end], t, f"e{k}", f"e{k}", "gazetteer", "", "")
+          for k, (i, j, t) in enumerate(spans)]
+    ask = asked_pairs(s, ms, language="en")
+    assert len(ask.pairs) > 10
+    read = (ask, pairscore.classify_many([(s.tokens, ask.spans())], language="en")[0])
+    here = classified_relations(s, ms, set(), language="en")
+    assert here and classified_relations(s, ms, set(), language="en", read=read) == here
