@@ -7,6 +7,8 @@ Every sentence here was written for these tests (fictional companies and people)
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.readings import relations_of
 
 
@@ -14,24 +16,21 @@ def _links(text: str) -> set[tuple[str, ...]]:
     return relations_of(text, "id")
 
 
-def test_a_credit_from_a_bank_is_supply_from_the_bank():
-    rels = _links("PT Tirta Loka Abadi Dapat Kredit Rp 900 Miliar dari PT Bank Mekar Sari")
-    assert ("supply", "PT Bank Mekar Sari", "PT Tirta Loka Abadi", "asserted") in rels, rels
-
-
-def test_a_loan_from_a_bank_is_supply_from_the_bank():
-    rels = _links("PT Tirta Loka Abadi memperoleh pinjaman Rp 2 triliun dari PT Bank Mekar Sari.")
-    assert ("supply", "PT Bank Mekar Sari", "PT Tirta Loka Abadi", "asserted") in rels, rels
-
-
-def test_a_holder_of_shares_invests():
-    rels = _links("Budi Santoso merupakan salah satu pemilik saham terbesar PT Tirta Loka Abadi.")
-    assert ("investment", "Budi Santoso", "PT Tirta Loka Abadi", "asserted") in rels, rels
-
-
-def test_a_tender_offer_is_a_planned_investment():
-    rels = _links("Budi Santoso Tawarkan Tender Offer PT Tirta Loka Abadi Rp 25 Per Saham")
-    assert ("investment", "Budi Santoso", "PT Tirta Loka Abadi", "planned") in rels, rels
+@pytest.mark.parametrize("text, link", [
+    # a credit line or loan from a bank is supply from the bank
+    ("PT Tirta Loka Abadi Dapat Kredit Rp 900 Miliar dari PT Bank Mekar Sari",
+     ("supply", "PT Bank Mekar Sari", "PT Tirta Loka Abadi", "asserted")),
+    ("PT Tirta Loka Abadi memperoleh pinjaman Rp 2 triliun dari PT Bank Mekar Sari.",
+     ("supply", "PT Bank Mekar Sari", "PT Tirta Loka Abadi", "asserted")),
+    # a holder of shares invests; a tender offer is a planned investment
+    ("Budi Santoso merupakan salah satu pemilik saham terbesar PT Tirta Loka Abadi.",
+     ("investment", "Budi Santoso", "PT Tirta Loka Abadi", "asserted")),
+    ("Budi Santoso Tawarkan Tender Offer PT Tirta Loka Abadi Rp 25 Per Saham",
+     ("investment", "Budi Santoso", "PT Tirta Loka Abadi", "planned")),
+])
+def test_credit_holder_and_tender_cues_give_their_link(text: str, link: tuple[str, ...]) -> None:
+    rels = _links(text)
+    assert link in rels, rels
 
 
 def test_the_objects_of_a_verb_are_no_pair_of_a_symmetric_link():
