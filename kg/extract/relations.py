@@ -91,12 +91,26 @@ def _contest(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
 def _firm_kind(toks: Sequence[Token], lex: Lexicon, h: Hit) -> bool:
     """Whether the partnership noun cue ``h`` names a kind of firm: after "a" with up to three words between
     ("a Nevada investment partnership", "a partnership headed by X") and with no ``partner_markers`` word
-    after it ("a partnership with X" names a partner)."""
+    after it ("a partnership with X" names a partner), where the word before the article
+    (``firm_kind_before``: a comma, "and", a preposition, a be-form) makes it a description of a party:
+    after a verb it is the deal itself ("X and Y formed a joint venture.").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> lex = load_lexicon("en")
+    >>> def firm(text):
+    ...     toks = tuple(tokenize(text))
+    ...     h = [h for h in find_cues(Sentence(0, 0, len(text), "", toks), lex) if h.cue.relation == "partnership"]
+    ...     return _firm_kind(toks, lex, h[-1])
+    >>> firm("Lumeo Partners, a Nevada investment partnership, said"), firm("X and Y signed a partnership.")
+    (True, False)
+    """
     articles = lex.words("unnamed_part_articles")
     k = h.i - 1
     while k >= 0 and h.i - k <= 4 and toks[k].is_word and toks[k].low not in articles:
         k -= 1
-    if k < 0 or toks[k].low not in articles:
+    if k < 1 or toks[k].low not in articles or toks[k - 1].low not in lex.words("firm_kind_before"):
         return False
     return h.j >= len(toks) or toks[h.j].low not in lex.words("partner_markers")
 
