@@ -262,12 +262,27 @@ def _local(items: Iterator[list[Item]], *, engine: Engine, slim: bool, workers: 
                 "must guard its top level with `if __name__ == '__main__':` (or use workers=1)"
             ) from None
 
-    start()
-    runner = _Runner(lambda *a: pool[0].submit(*a), (BrokenProcessPool,), start, workers * WINDOW_PER_WORKER)
     try:
+        start()
+        runner = _Runner(lambda *a: pool[0].submit(*a), (BrokenProcessPool,), start, workers * WINDOW_PER_WORKER)
         yield from runner.run(items, engine, slim)
+    except KeyboardInterrupt:
+        # The workers ignore SIGINT (the build says the one line): a Ctrl-C while they still load their
+        # models, or run a long article, must not wait for them, so they are stopped, not drained.
+        if pool:
+            _stop_now(pool[0])
+        raise
     finally:
-        pool[0].shutdown(wait=True, cancel_futures=True)
+        if pool:
+            pool[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_now(pool: Any) -> None:
+    # concurrent.futures has no public way to end its workers before Python 3.14
+    # (ProcessPoolExecutor.terminate_workers); their processes are in _processes.
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _threads(items: Iterator[list[Item]], *, engine: Engine, slim: bool, threads: int) -> Iterator[Result]:
