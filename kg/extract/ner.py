@@ -69,6 +69,19 @@ def model_path(language: str, models: str | None = None, *, caseless: bool = Fal
     return model_file(f"ner-{language}{'-lower' if caseless else ''}.tsv.gz", models)
 
 
+def window_sums(g: Any) -> Any:
+    """Each token's emission scores from one gather ``g`` (``g[i, d]``: token i's row d): its own row plus
+    its neighbours' rows (-2, -1, +1, +2), summed in place in this order (the same floats as adding them
+    token by token); a neighbour beyond the rows adds nothing. Zero rows between sentences
+    (:mod:`kg.extract.nerbatch`) add 0.0."""
+    emit = g[:, 0]
+    emit[2:] += g[:-2, 1]
+    emit[1:] += g[:-1, 2]
+    emit[:-1] += g[1:, 3]
+    emit[:-2] += g[2:, 4]
+    return emit
+
+
 class Model:
     """CRF weights, labels and the word lists; decodes with Viterbi."""
 
@@ -169,13 +182,7 @@ class Model:
         get, make = self._vec.get, self._block
         ids = [get(t) or make(t) for t in texts]
         g = self._table[ids]  # one gather (after _block may have grown the table): g[i, d] is token i's row d
-        # The same sums, in the same order, as adding the word's own row and its neighbours' rows
-        # (-2, -1, +1, +2) token by token; a neighbour beyond the sentence adds nothing.
-        emit = g[:, 0]
-        emit[2:] += g[:-2, 1]
-        emit[1:] += g[:-1, 2]
-        emit[:-1] += g[1:, 3]
-        emit[:-2] += g[2:, 4]
+        emit = window_sums(g)
         get_w, res = self.weights.get, self.res
         if casing != "as written":  # headlines: title-case features on every token
             rows: list[list[float]] = emit.tolist()

@@ -62,7 +62,7 @@ def emission_arrays(model: Model, sentences: Sequence[Sequence[Token]]) -> list[
 def _emit_all(model: Model, batch: list[tuple[int, list[str]]], size: int, out: list[Any]) -> None:
     """Fill ``out[k]`` with the emission rows of each sentence ``(k, texts)`` of ``batch`` (``size``
     tokens in all, each sentence in "as written" casing)."""
-    from kg.extract.ner import _ROWS
+    from kg.extract.ner import _ROWS, window_sums
 
     if model._used + size > _ROWS:
         model._vec.clear()  # a full cache starts again (bounded memory); never within the article
@@ -76,11 +76,7 @@ def _emit_all(model: Model, batch: list[tuple[int, list[str]]], size: int, out: 
         ids += [get(t) or make(t) for t in texts]
         ids += pad
     g = model._table[ids]  # one gather (after _block may have grown the table)
-    emit = g[:, 0]
-    emit[2:] += g[:-2, 1]
-    emit[1:] += g[:-1, 2]
-    emit[:-1] += g[1:, 3]
-    emit[:-2] += g[2:, 4]
+    emit = window_sums(g)
     get_w, res = model.weights.get, model.res
     for _, o, n, _ in where:
         for i, f in ((o, "BOS"), (o + n - 1, "EOS")):
