@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from kg.extract.text import Token
 from kg.resources import language_dir, read_lines
@@ -30,3 +31,30 @@ def words_of(language: str) -> dict[str, frozenset[str]]:
 def plain(t: Token) -> bool:
     """A lowercase word with no digit: a word a line of business is written in."""
     return t.is_word and not t.is_cap and not any(ch.isdigit() for ch in t.text)
+
+
+def split_list(toks: Sequence[Token], a: int, b: int, language: str) -> list[tuple[int, int]]:
+    """The lines of business of a list ``toks[a:b]`` under one head, each a mention of its own
+    (docs/annotations.md, "Sector conventions settled"): split at "and" / "or" where every conjunct
+    has as many words as the others ("mining and metals", "defence electronics and naval
+    shipbuilding"); kept whole where they differ, since a word is then shared by the conjuncts ("ski and
+    tennis equipment", "music recording and publishing"), and where the list is a term of the trade of
+    class ``whole`` in ``sector_phrases.txt`` ("oil and gas", "pulp and paper").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("mining and metals group")
+    >>> [" ".join(t.text for t in toks[i:j]) for i, j in split_list(toks, 0, 3, "en")]
+    ['mining', 'metals']
+    >>> split_list(tokenize("ski and tennis equipment"), 0, 4, "en")
+    [(0, 4)]
+    >>> split_list(tokenize("oil and gas"), 0, 3, "en")
+    [(0, 3)]
+    """
+    words = words_of(language)
+    cuts = [k for k in range(a + 1, b - 1) if toks[k].low in ("and", "or", "&")]
+    if not cuts or "whole" in words.get(" ".join(t.low for t in toks[a:b]), ()):
+        return [(a, b)]
+    parts = list(zip([a, *(k + 1 for k in cuts)], [*cuts, b], strict=True))
+    if len({j - i for i, j in parts}) > 1:
+        return [(a, b)]
+    return parts

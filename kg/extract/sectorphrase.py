@@ -40,7 +40,7 @@ from kg.extract.headfirst import head_first_spans
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import present_name
-from kg.extract.phrasewords import MAX_WORDS, plain, words_of
+from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
 
@@ -205,7 +205,9 @@ def phrase_before(toks: Sequence[Token], i: int, language: str) -> tuple[int, in
         while (k > a and i - k < _AGENT_WORDS and toks[k - 1].low not in cues and toks[k - 1].low not in ("and", "or")
                and "stop" not in words.get(toks[k - 1].low, ()) and not toks[k - 1].low.endswith("ed")):
             k -= 1
-        return (k, i) if i - k >= 2 else None
+        # one agent noun alone before the name is the trade too ("German airline Lufthansa", "Sydney broker
+        # Meares and Philips", "acquired game publisher Eidos"; docs/annotations.md, "Sector conventions settled")
+        return (k, i)
     return span
 
 
@@ -312,8 +314,9 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
                               phrase_verb(toks, _past_brackets(toks, m.j), language))]
         pairs += _its_spans(toks, ms, language)
     # (a head-first language puts its heads before the line of business: nothing to split after one)
-    spans = [(m, part) for m, span in pairs if span is not None
-             for part in ([span] if head_first else split_lines(toks, *span, language))]
+    spans = [(m, line) for m, span in pairs if span is not None
+             for part in ([span] if head_first else split_lines(toks, *span, language))
+             for line in ([part] if head_first else split_list(toks, *part, language))]
     for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself

@@ -55,12 +55,43 @@ def in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
 
     Only where the language says sector words stand alone (``sectors_in_passing``); a word that mostly
     names a good or a facility (``sector_goods.txt``: "ponsel", "listrik") only after a head word
-    ("industri ponsel", "Emiten Tambang").
+    ("industri ponsel", "Emiten Tambang"); not a counted set of firms (:func:`counted`).
     """
-    if not lex.settings.get("sectors_in_passing", False):
+    if not lex.settings.get("sectors_in_passing", False) or counted(toks, i, lex):
         return False
     if " ".join(t.low for t in toks[i:j]) not in _sector_goods(lex.code):
         return True
     heads = lex.words("sector_before_name_heads") | lex.words("sector_goods_heads")
     # "pt perusahaan listrik negara": a head inside a name is no head
     return i > 0 and toks[i - 1].low in heads and not (i > 1 and toks[i - 2].low in sector_not_after(lex))
+
+
+def _count_words(lex: Lexicon) -> frozenset[str]:
+    return lex.words("sector_count_words") if "sector_count_words" in lex.settings else frozenset()
+
+
+def counted(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the sector word starting at token ``i`` is counted: a number or a word of quantity
+    (``sector_count_words``) right before it, or before the first of a coordinated pair ("41 Asuransi",
+    "Dua Bank Syariah", "43 Asuransi & Reasuransi"): a set of firms, not the line of business
+    (docs/annotations.md, "Sector conventions settled").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("id")
+    >>> counted(tokenize("41 Asuransi Ajukan Spin Off"), 1, lex), counted(tokenize("Saham Asuransi"), 1, lex)
+    (True, False)
+    >>> counted(tokenize("43 Asuransi & Reasuransi Modal Cekak"), 3, lex)
+    True
+    """
+    words = _count_words(lex)
+    if not words:
+        return False
+
+    def count(t: Token) -> bool:
+        return t.low in words or (any(ch.isdigit() for ch in t.text) and not any(ch.isalpha() for ch in t.text))
+
+    if i > 0 and count(toks[i - 1]):
+        return True
+    # "43 Asuransi & Reasuransi", "12 Dapen & 8 Asuransi-Reasuransi": the count covers the pair
+    return i > 2 and toks[i - 1].text in ("&", "-", "/") and count(toks[i - 3])

@@ -125,6 +125,35 @@ def test_two_lines_of_business_each_with_its_own_head(text, company, sectors):
     assert rels == {("operates_in", company, s) for s in sectors}, rels
 
 
+@pytest.mark.parametrize(
+    ("text", "company", "sectors"),
+    [
+        # a list under one head: each line of business its own (docs/annotations.md, "Sector conventions")
+        ("Tenvar Industries Inc took a stake in quilting and ceramics group Lumeo AB.", "Lumeo AB",
+         {"quilting", "ceramics"}),
+        ("Lumeo Corp, a kite and lantern maker, said sales rose.", "Lumeo Corp", {"kite", "lantern"}),
+        # a term of the trade stays whole
+        ("Lumeo AB, a pulp and paper maker, said sales rose.", "Lumeo AB", {"pulp and paper"}),
+    ],
+)
+def test_a_list_of_lines_of_business_under_one_head(text, company, sectors):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert {r[1] for r in rels} == {company} and {r[2].lower() for r in rels} == sectors, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("The order went to German airline Lumeo Air, a spokesman said.", "Lumeo Air"),
+        ("Tenvar Industries Inc acquired game publisher Lumeo Interactive in April.", "Lumeo Interactive"),
+        ("Tenvar said Sydney broker Lumeo Securities Ltd advised it.", "Lumeo Securities Ltd"),
+    ],
+)
+def test_one_agent_noun_before_a_name_is_its_trade(text, company):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert len(rels) == 1 and next(iter(rels))[1] == company, rels
+
+
 def test_a_noun_shared_by_two_words_keeps_one_line_of_business():
     rels = {r for r in _rels("Lumeo Corp, a ski and tennis equipment maker, said sales rose.") if r[0] == "operates_in"}
     assert rels == {("operates_in", "Lumeo Corp", "ski and tennis equipment")}, rels

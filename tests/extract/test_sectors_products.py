@@ -49,6 +49,24 @@ def test_goods_prices_and_offices_are_no_sector(text):
     assert not _sectors(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "41 Asuransi Ajukan Pemisahan Unit Usaha, Regulator Buka Suara",
+        "Regulator Buka Suara Soal Kabar Dua Bank Digital Mau IPO",
+        "43 Asuransi & Reasuransi Belum Penuhi Modal Minimum",
+        "hakim menjatuhkan hukuman kepada lima operator seluler karena kartel tarif .",
+    ],
+)
+def test_a_counted_set_of_firms_is_no_sector(text):
+    # a number or a word of quantity before a sector word counts firms (docs/annotations.md)
+    assert not _sectors(text)
+
+
+def test_an_uncounted_sector_word_in_the_same_headline_stays():
+    assert "Insurance" in _sectors("Saham Asuransi Melonjak, Regulator Buka Suara")
+
+
 def test_english_sector_words_in_passing_stay_out():
     # English gold tags a sector only as a company's line of business (docs/annotations.md)
     assert not _sectors("Insurance stocks fell on Monday as bond yields rose.", "en")
