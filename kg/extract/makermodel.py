@@ -1,0 +1,119 @@
+"""A maker's model named right after it in sentence-case text ("Toyota Sienta", "Samsung Galaxy S III").
+
+The guideline (docs/annotations.md, "Maker + model") reads "Toyota Sienta" as the Company Toyota and the
+Product Sienta, linked by launch. The taggers know the maker and leave the model's words out (they learned
+people, places and organisations), and :mod:`kg.extract.coded` reads a model only by its code ("Boeing
+737"), so a model named by a word ("Sienta", "Trax", "Galaxy Note") was lost with its launch link.
+
+After a company the lists know as a maker (a line of business or a Wikidata item, as
+:func:`kg.extract.coded.maker_named`), capitalised words that no list knows and the language does not have
+(its own words, not the English ones a brand borrows: "Galaxy", "Nexus"), with the version after them (a
+model code, a Roman numeral, one capital letter, ``product_code_suffixes``: "Galaxy S III", "Galaxy Tab
+10.1"), are the Product. The run is refused when a word of a company's name ends it (``brand_company_tails``,
+a legal form, an organisation word: "Samsung Heavy Industries" is a company) or a list knows a word of it.
+Sentence-case text only: in a title-case headline every word is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, _name_mention
+from kg.extract.text import Sentence, Token
+
+__all__ = ["maker_models"]
+
+# "II" to "XII": a model's generation ("Galaxy S III"); "I" alone is too often the pronoun or a list mark
+_ROMAN = re.compile(r"(?:X?(?:II|III|IV|V|VI|VII|VIII|IX)|X|XI|XII)")
+_MAX_WORDS = 3  # name words of a model ("Galaxy Tab", "Nexus Two"), before its version
+
+
+def _words(lex: Lexicon, key: str) -> frozenset[str]:
+    return lex.words(key) if key in lex.settings else frozenset()
+
+
+def _name_word(t: Token) -> bool:
+    """A capitalised word, or one with a capital inside it ("iPhone", "OmniaLITE")."""
+    return t.text[:1].isalpha() and (t.is_cap or any(c.isupper() for c in t.text[1:]))
+
+
+def _inner_capital(t: Token) -> bool:
+    """A capital inside a word ("iPhone", "OmniaLITE"): a brand's spelling, no word of any language."""
+    return any(c.isupper() for c in t.text[1:]) and not t.is_upper
+
+
+def _after_head(toks: Sequence[Token], i: int, heads: frozenset[str]) -> bool:
+    """A noun for a kind of product at most two words before the maker ("mobil Toyota", "ponsel baru Samsung")."""
+    return any(t.low in heads for t in toks[max(0, i - 2) : i])
+
+
+def _sentence_case(toks: Sequence[Token]) -> bool:
+    """At least one word in three lowercase: a headline the sentence splitter did not call title case
+    ("Asing Serbu Saham BBRI Cs, IHSG ...") capitalises every word, so a maker's next word says nothing."""
+    low = sum(1 for t in toks if t.text[:1].isalpha() and t.text[:1].islower())
+    return low >= 2 and 3 * low >= sum(1 for t in toks if t.text[:1].isalpha())
+
+
+def _version(t: Token, suffixes: frozenset[str]) -> bool:
+    from kg.extract.coded import is_model_code
+
+    text = t.text
+    return (is_model_code(t.low) or _ROMAN.fullmatch(text) is not None
+            or (len(text) == 1 and text.isupper()) or (t.low in suffixes and t.is_cap))
+
+
+def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
+    """The models named right after a maker the lists know in the sentence-case sentence ``s``; ``names``:
+    the sentence's names so far (a model never overlaps one).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.mentions import find_names
+    >>> from kg.extract.text import split_sentences
+    >>> lex, gaz = load_lexicon("id"), gaz_index("id")
+    >>> t = "Penjualan Samsung Galaxy S III dan Toyota Sienta naik ."
+    >>> s = split_sentences(t, [(0, len(t))], lex)[0]
+    >>> [m.text for m in maker_models(s, lex, gaz, find_names(s, lex, gaz))]
+    ['Galaxy S III', 'Sienta']
+    """
+    if s.caseless or s.title_case or not _sentence_case(s.tokens):
+        return []
+    from kg.extract.coded import maker_named
+    from kg.extract.edges import is_ordinary_word
+    from kg.extract.ner import organization_word
+
+    toks = s.tokens
+    taken = {k for m in names for k in range(m.i, m.j)}
+    tails = _words(lex, "brand_company_tails")
+    suffixes = _words(lex, "product_code_suffixes")
+
+    def model_word(k: int) -> bool:
+        t = toks[k]
+        return (k not in taken and _name_word(t) and t.low not in tails
+                and not is_ordinary_word(t.low, lex, borrowed=False) and gaz.lookup_name(t.text) is None)
+
+    heads = _words(lex, "brand_product_heads") | _words(lex, "product_heads")
+    out: list[Mention] = []
+    for m in names:
+        if m.type != "Company" or m.source == "coref" or m.j >= len(toks) or not model_word(m.j):
+            continue
+        if not maker_named(gaz, m.text):
+            continue
+        j = m.j + 1
+        while j < len(toks) and j - m.j < _MAX_WORDS and model_word(j):
+            j += 1
+        while j < len(toks) and j not in taken and _version(toks[j], suffixes):
+            j += 1
+        if j < len(toks) and toks[j].is_cap and (toks[j].low in tails or toks[j].text.strip(".") in gaz.legal_forms
+                                                 or organization_word(toks[j].text, lex.code)):
+            continue  # "Samsung Heavy Industries", "Toyota Tsusho Corp": the maker's own company
+        if any(organization_word(t.text, lex.code) for t in toks[m.j : j]):
+            continue
+        if not (_version(toks[j - 1], suffixes) or any(_inner_capital(t) for t in toks[m.j : j])
+                or _after_head(toks, m.i, heads)):
+            continue  # "Sony Music", "Google Mail": the maker and a generic word name one thing (the guideline)
+        out.append(_name_mention(s, m.j, j, "Product", gaz))
+    return out
