@@ -107,13 +107,14 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         i = j
     # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
     from kg.extract.coded import caseless_launched, coded_products
-    from kg.extract.makermodel import maker_models
+    from kg.extract.makermodel import described_products, maker_models
 
     titled = titled_products(s, lex, gaz, [*names, *out])
     if titled:
         out = [m for m in out if not any(t.i < m.j and m.i < t.j for t in titled)] + titled
     coded = coded_products(s, lex, gaz, [*names, *out])
     coded += maker_models(s, lex, gaz, [*names, *out, *coded])  # "Toyota Sienta" (kg.extract.makermodel)
+    coded += described_products(s, lex, gaz, [*names, *out, *coded])  # "Galaxy Note adalah smartphone ..."
     launched = caseless_launched(s, lex, gaz, [*names, *out], hits)
     coded += [m for m in launched if not any(c.i < m.j and m.i < c.j for c in coded)]
     if not coded:

@@ -17,18 +17,20 @@ Sentence-case text only: in a title-case headline every word is capitalised.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from kg.extract.found import Found
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
 
-__all__ = ["maker_models"]
+__all__ = ["described_makers", "described_products", "maker_models"]
 
 # "II" to "XII": a model's generation ("Galaxy S III"); "I" alone is too often the pronoun or a list mark
 _ROMAN = re.compile(r"(?:X?(?:II|III|IV|V|VI|VII|VIII|IX)|X|XI|XII)")
 _MAX_WORDS = 3  # name words of a model ("Galaxy Tab", "Nexus Two"), before its version
+_COPULA_REACH = 3  # words from a copula to the noun for a kind of product ("adalah ponsel kelas premium")
 
 
 def _words(lex: Lexicon, key: str) -> frozenset[str]:
@@ -74,10 +76,10 @@ def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Menti
     >>> from kg.extract.mentions import find_names
     >>> from kg.extract.text import split_sentences
     >>> lex, gaz = load_lexicon("id"), gaz_index("id")
-    >>> t = "Penjualan Samsung Galaxy S III dan Toyota Sienta naik ."
+    >>> t = "penjualan Samsung Galaxy S III naik , tetapi saham Sony Music turun di pasar ."
     >>> s = split_sentences(t, [(0, len(t))], lex)[0]
     >>> [m.text for m in maker_models(s, lex, gaz, find_names(s, lex, gaz))]
-    ['Galaxy S III', 'Sienta']
+    ['Galaxy S III']
     """
     if s.caseless or s.title_case or not _sentence_case(s.tokens):
         return []
@@ -117,3 +119,78 @@ def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Menti
             continue  # "Sony Music", "Google Mail": the maker and a generic word name one thing (the guideline)
         out.append(_name_mention(s, m.j, j, "Product", gaz))
     return out
+
+
+def described_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
+    """Names that the sentence says are a kind of product: a capitalised run no name holds, right before a
+    copula (``product_copulas``: "adalah", "merupakan") with a noun for a kind of product at most
+    ``_COPULA_REACH`` words after it (``product_heads``: "Galaxy Note adalah smartphone terbesar Samsung",
+    "W510 merupakan ponsel pertama Samsung"). Sentence-case text only; the run is at most three name words
+    and its version, and a list's name is none.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.text import split_sentences
+    >>> lex, gaz = load_lexicon("id"), gaz_index("id")
+    >>> t = "Menurut analis , Galaxy Note adalah smartphone terbesar di pasar itu ."
+    >>> s = split_sentences(t, [(0, len(t))], lex)[0]
+    >>> [m.text for m in described_products(s, lex, gaz, [])]
+    ['Galaxy Note']
+    """
+    copulas = _words(lex, "product_copulas")
+    if s.caseless or s.title_case or not copulas or not _sentence_case(s.tokens):
+        return []
+    toks = s.tokens
+    heads = _words(lex, "product_heads")
+    suffixes = _words(lex, "product_code_suffixes")
+    taken = {k for m in names for k in range(m.i, m.j)}
+    out: list[Mention] = []
+    for k, t in enumerate(toks):
+        if k == 0 or t.low not in copulas or not any(w.low in heads for w in toks[k + 1 : k + 1 + _COPULA_REACH]):
+            continue
+        i = k
+        while i > 0 and k - i < _MAX_WORDS + 2 and i - 1 not in taken and (
+                _name_word(toks[i - 1]) or _version(toks[i - 1], suffixes)):
+            i -= 1
+        if i == k or not _name_word(toks[i]) or (i > 0 and _name_word(toks[i - 1])):
+            continue  # no name, or a longer run than a product's name
+        if gaz.lookup_name(s.text[toks[i].start - s.start : toks[k - 1].end - s.start]) is not None:
+            continue
+        out.append(_name_mention(s, i, k, "Product", gaz))
+    return out
+
+
+def described_makers(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> Iterator[Found]:
+    """The maker named after the kind of product a copula calls a product: "Galaxy Note adalah smartphone
+    terbesar Samsung", "W510 merupakan ponsel pertama Samsung" (the copula, a word of ``product_heads``,
+    at most two lowercase words, the company) → launch asserted.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "W510 merupakan ponsel pertama Samsung ."
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> ms = [Mention(0, 0, 1, 0, 4, "W510", "Product", "w510", "W510", "pattern"),
+    ...       Mention(0, 4, 5, 30, 37, "Samsung", "Company", "samsung", "Samsung", "gazetteer")]
+    >>> [(f.type, f.subject.text, f.object.text) for f in described_makers(s, load_lexicon("id"), ms)]
+    [('launch', 'Samsung', 'W510')]
+    """
+    copulas = _words(lex, "product_copulas")
+    if not copulas:
+        return
+    toks = s.tokens
+    heads = _words(lex, "product_heads")
+    at = {m.i: m for m in ms if m.source != "coref"}
+    for p in ms:
+        if p.type != "Product" or p.j + 2 >= len(toks) or toks[p.j].low not in copulas:
+            continue
+        k = p.j + 1
+        while k < len(toks) and k - p.j <= _COPULA_REACH and toks[k].low not in heads:
+            k += 1
+        if k >= len(toks) or toks[k].low not in heads:
+            continue
+        k += 1
+        while k < len(toks) and k not in at and toks[k].is_word and not toks[k].is_cap and k - p.j <= 6:
+            k += 1
+        maker = at.get(k)
+        if maker is not None and maker.type == "Company":
+            yield Found("launch", maker, p, "asserted", s, confidence=0.65)
