@@ -11,7 +11,8 @@ After a company the lists know as a maker (a line of business or a Wikidata item
 model code, a Roman numeral, one capital letter, ``product_code_suffixes``: "Galaxy S III", "Galaxy Tab
 10.1"), are the Product. The run is refused when a word of a company's name ends it (``brand_company_tails``,
 a legal form, an organisation word: "Samsung Heavy Industries" is a company) or a list knows a word of it.
-Sentence-case text only: in a title-case headline every word is capitalised.
+Sentence-case text only: in a title-case headline every word is capitalised. Read where the language
+says so (``maker_model_names`` in language.toml; measured on the Indonesian train split of annotations/).
 """
 
 from __future__ import annotations
@@ -81,13 +82,18 @@ def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Menti
     >>> [m.text for m in maker_models(s, lex, gaz, find_names(s, lex, gaz))]
     ['Galaxy S III']
     """
-    if s.caseless or s.title_case or not _sentence_case(s.tokens):
+    if s.caseless or s.title_case or lex.settings.get("maker_model_names") is not True:
+        return []
+    toks = s.tokens
+    # most sentences have no company right before a capitalised word: nothing more is read in them
+    makers = [m for m in names if m.type == "Company" and m.source != "coref" and m.j < len(toks)
+              and _name_word(toks[m.j])]
+    if not makers or not _sentence_case(toks):
         return []
     from kg.extract.coded import maker_named
     from kg.extract.edges import is_ordinary_word
     from kg.extract.ner import organization_word
 
-    toks = s.tokens
     taken = {k for m in names for k in range(m.i, m.j)}
     tails = _words(lex, "brand_company_tails")
     suffixes = _words(lex, "product_code_suffixes")
@@ -99,10 +105,8 @@ def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Menti
 
     heads = _words(lex, "brand_product_heads") | _words(lex, "product_heads")
     out: list[Mention] = []
-    for m in names:
-        if m.type != "Company" or m.source == "coref" or m.j >= len(toks) or not model_word(m.j):
-            continue
-        if not maker_named(gaz, m.text):
+    for m in makers:
+        if not model_word(m.j) or not maker_named(gaz, m.text):
             continue
         j = m.j + 1
         while j < len(toks) and j - m.j < _MAX_WORDS and model_word(j):
@@ -138,9 +142,10 @@ def described_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence
     ['Galaxy Note']
     """
     copulas = _words(lex, "product_copulas")
-    if s.caseless or s.title_case or not copulas or not _sentence_case(s.tokens):
-        return []
     toks = s.tokens
+    if s.caseless or s.title_case or not copulas or not any(t.low in copulas for t in toks[1:]) \
+            or not _sentence_case(toks):
+        return []
     heads = _words(lex, "product_heads")
     suffixes = _words(lex, "product_code_suffixes")
     taken = {k for m in names for k in range(m.i, m.j)}
