@@ -180,7 +180,7 @@ def described_makers(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> Iterat
     [('launch', 'Samsung', 'W510')]
     """
     copulas = _words(lex, "product_copulas")
-    if not copulas:
+    if not copulas or not any(m.type == "Product" for m in ms):
         return
     toks = s.tokens
     heads = _words(lex, "product_heads")
