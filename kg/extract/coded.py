@@ -30,7 +30,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, sentence_starters
 
-__all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run"]
+__all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run", "maker_named"]
 
 # letters (at most three) then digits, then letters or digits: "m5", "x20", "sh150i", "5c", "7420", "4.0"
 _CODE = re.compile(r"[a-z]{0,3}\d+(?:[.,]\d+)?[a-z0-9]*(?:-\d+[a-z0-9]*)?")  # "737-300" one token
@@ -59,10 +59,14 @@ def _word(t: Token) -> bool:
 
 
 def _maker_named(gaz: GazIndex, t: Token) -> bool:
-    # a maker: a company the lists know with a line of business or a Wikidata item (the brand and curated
-    # lists give them; a bare listing, such as the Warsaw-listed "Helio" that shares a name with MediaTek's
-    # chips, does not)
-    known = gaz.lookup_name(t.text)
+    return maker_named(gaz, t.text)
+
+
+def maker_named(gaz: GazIndex, name: str) -> bool:
+    """``name`` is a maker: a company the lists know with a line of business or a Wikidata item (the brand
+    and curated lists give them; a bare listing, such as the Warsaw-listed "Helio" that shares a name with
+    MediaTek's chips, does not)."""
+    known = gaz.lookup_name(name)
     return known is not None and known.type == "Company" and (known.sector or known.wikidata) is not None
 
 

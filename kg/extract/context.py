@@ -45,7 +45,12 @@ _FILLERS = frozenset(
 def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
     """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
     if s.title_case:
-        return _title_case_names(s, lex, gaz, names, hits)
+        from kg.extract.makermodel import headline_products
+
+        titled = _title_case_names(s, lex, gaz, names, hits)
+        # "Pengguna Aplikasi BRImo Naik"; a launch verb's product ("Luncurkan Aplikasi Mobile") stays whole
+        products = headline_products(s, lex, gaz, names)
+        return titled + [p for p in products if not any(p.i < m.j and m.i < p.j for m in titled)]
     toks = s.tokens
     taken = [False] * len(toks)
     for m in names:
@@ -107,11 +112,14 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         i = j
     # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
     from kg.extract.coded import caseless_launched, coded_products
+    from kg.extract.makermodel import described_products, maker_models
 
     titled = titled_products(s, lex, gaz, [*names, *out])
     if titled:
         out = [m for m in out if not any(t.i < m.j and m.i < t.j for t in titled)] + titled
     coded = coded_products(s, lex, gaz, [*names, *out])
+    coded += maker_models(s, lex, gaz, [*names, *out, *coded])  # "Toyota Sienta" (kg.extract.makermodel)
+    coded += described_products(s, lex, gaz, [*names, *out, *coded])  # "Galaxy Note adalah smartphone ..."
     launched = caseless_launched(s, lex, gaz, [*names, *out], hits)
     coded += [m for m in launched if not any(c.i < m.j and m.i < c.j for c in coded)]
     if not coded:

@@ -29,6 +29,7 @@ from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_status_span
 from kg.extract.joins import fronted, joined_before, listed_parties
 from kg.extract.lexicon import Lexicon
+from kg.extract.makermodel import described_makers
 from kg.extract.mentions import Mention
 from kg.extract.nearest import (
     clause,
@@ -139,7 +140,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from origins(s, lex, ms)
-    yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms)], phrases)
+    yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms),
+                                      *described_makers(s, lex, ms)], phrases)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     yield from affiliations(s, lex, ms, hits, learned=learned, models=models)

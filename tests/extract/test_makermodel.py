@@ -1,0 +1,84 @@
+"""Indonesian models named after their maker or described as a kind of product (kg.extract.makermodel):
+"ponsel Samsung Zorvax Prima", "Zorvax S III", "Zorvax Note adalah smartphone terbaru Samsung".
+
+Every sentence here was written for these tests (fictional products of real makers the lists know).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _read(text: str, engine: str = "rules") -> tuple[set[tuple[str, str]], set[tuple[str, ...]]]:
+    x = extract(Article(id="t", text=text, language="id"), engine=engine)
+    label = {e.id: e.label for e in x.entities}
+    return {(e.label, e.type) for e in x.entities}, {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        # a version after the model's name
+        ("Menurut analis , penjualan Samsung Zorvax S III naik tajam di pasar Asia .", "Zorvax S III"),
+        # a noun for a kind of product before the maker
+        ("Konsumen kini bisa membeli ponsel Samsung Zorvalite di toko resmi .", "Zorvalite"),
+        # a brand's own spelling
+        ("Para pengguna mulai memesan Samsung ZorvaLITE melalui toko daring .", "ZorvaLITE"),
+    ],
+)
+def test_model_after_its_maker(text, product, engine):
+    entities, rels = _read(text, engine)
+    assert (product, "Product") in entities, entities
+    assert ("Samsung", "Company") in entities, entities
+    assert ("launch", "Samsung", product) in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the maker and a generic word name one thing (docs/annotations.md), no version or product noun
+        "Kontrak dengan Sony Music diperpanjang oleh para musisi itu tahun lalu .",
+        # a company of the maker's group: a company word ends the run
+        "Kapal itu dibangun oleh Samsung Heavy Industries di galangan mereka .",
+        # a headline capitalises every word: the maker's next word says nothing
+        "Asing Kompak Serbu Saham Samsung Zorvax, Indeks Melesat 1,77%",
+    ],
+)
+def test_no_model_after_maker(text):
+    entities, _ = _read(text)
+    assert not {label for label, etype in entities if etype == "Product"}, entities
+
+
+def test_copula_describes_a_product_and_its_maker():
+    entities, rels = _read("Dengan layar lebar , Zorvax Note adalah smartphone terbesar Samsung .")
+    assert ("Zorvax Note", "Product") in entities, entities
+    assert ("launch", "Samsung", "Zorvax Note") in rels, rels
+
+
+def test_copula_without_a_product_noun_names_no_product():
+    entities, _ = _read("Menurut dia , Zorvax Note adalah pilihan terbaik bagi kalangan muda .")
+    assert ("Zorvax Note", "Product") not in entities, entities
+
+
+def test_headline_name_after_a_product_noun():
+    entities, _ = _read("Pengguna Aplikasi Zorvapay Naik 22%, Nilai Transaksi Tembus Rp5 T")
+    assert ("Zorvapay", "Product") in entities, entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary words after the product noun: a kind of app, not a name
+        "Banyak Inovasi, Zorvabank Jadi Aplikasi Perbankan Terpopuler di Indonesia",
+        # a launch verb's product stays whole
+        "Zorvabank Luncurkan Aplikasi Mobile Baru untuk Nasabah",
+    ],
+)
+def test_headline_product_noun_without_a_name(text):
+    entities, _ = _read(text)
+    assert not {label for label, etype in entities if etype == "Product" and label in ("Perbankan", "Mobile")}, \
+        entities
