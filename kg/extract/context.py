@@ -45,12 +45,7 @@ _FILLERS = frozenset(
 def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mention], hits: list[Hit]) -> list[Mention]:
     """Mentions for unknown names next to cues; ``names`` are the sentence's known names."""
     if s.title_case:
-        from kg.extract.makermodel import headline_products
-
-        titled = _title_case_names(s, lex, gaz, names, hits)
-        # "Pengguna Aplikasi BRImo Naik"; a launch verb's product ("Luncurkan Aplikasi Mobile") stays whole
-        products = headline_products(s, lex, gaz, names)
-        return titled + [p for p in products if not any(p.i < m.j and m.i < p.j for m in titled)]
+        return _title_case_names(s, lex, gaz, names, hits)
     toks = s.tokens
     taken = [False] * len(toks)
     for m in names:

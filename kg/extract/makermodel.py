@@ -26,7 +26,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
 
-__all__ = ["described_makers", "described_products", "headline_products", "maker_models"]
+__all__ = ["described_makers", "described_products", "maker_models"]
 
 # "II" to "XII": a model's generation ("Galaxy S III"); "I" alone is too often the pronoun or a list mark
 _ROMAN = re.compile(r"(?:X?(?:II|III|IV|V|VI|VII|VIII|IX)|X|XI|XII)")
@@ -199,44 +199,3 @@ def described_makers(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> Iterat
         maker = at.get(k)
         if maker is not None and maker.type == "Company":
             yield Found("launch", maker, p, "asserted", s, confidence=0.65)
-
-
-def headline_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
-    """In a title-case headline, the name right after a noun for a kind of product (``product_heads``,
-    ``brand_product_heads``: "Pengguna Aplikasi BRImo Naik", "Asal Usul Mobil Maung"): one or two words that
-    no list knows and that are no words of the language or of those it borrows from (a headline capitalises
-    "Aplikasi Perbankan" too), read where the language says so (``headline_product_names``).
-
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.gazindex import gaz_index
-    >>> from kg.extract.text import split_sentences
-    >>> lex, gaz = load_lexicon("id"), gaz_index("id")
-    >>> t = "Pengguna Aplikasi Zorvapay Naik 22%, Aplikasi Perbankan Lain Turun"
-    >>> s = split_sentences(t, [(0, len(t))], lex)[0]
-    >>> [m.text for m in headline_products(s, lex, gaz, [])]
-    ['Zorvapay']
-    """
-    if not s.title_case or lex.settings.get("headline_product_names") is not True:
-        return []
-    toks = s.tokens
-    heads = _words(lex, "product_heads") | _words(lex, "brand_product_heads")
-    if not any(t.low in heads for t in toks[:-1]):
-        return []
-    from kg.extract.edges import is_ordinary_word
-
-    taken = {k for m in names for k in range(m.i, m.j)}
-
-    def brand(k: int) -> bool:
-        t = toks[k]
-        return (k not in taken and _name_word(t) and not is_ordinary_word(t.low, lex)
-                and gaz.lookup_name(t.text) is None)
-
-    out: list[Mention] = []
-    for k, t in enumerate(toks[:-1]):
-        if t.low not in heads or k in taken or not brand(k + 1):
-            continue
-        j = k + 2
-        if j < len(toks) and brand(j):
-            j += 1
-        out.append(_name_mention(s, k + 1, j, "Product", gaz))
-    return out

@@ -62,23 +62,3 @@ def test_copula_describes_a_product_and_its_maker():
 def test_copula_without_a_product_noun_names_no_product():
     entities, _ = _read("Menurut dia , Zorvax Note adalah pilihan terbaik bagi kalangan muda .")
     assert ("Zorvax Note", "Product") not in entities, entities
-
-
-def test_headline_name_after_a_product_noun():
-    entities, _ = _read("Pengguna Aplikasi Zorvapay Naik 22%, Nilai Transaksi Tembus Rp5 T")
-    assert ("Zorvapay", "Product") in entities, entities
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # ordinary words after the product noun: a kind of app, not a name
-        "Banyak Inovasi, Zorvabank Jadi Aplikasi Perbankan Terpopuler di Indonesia",
-        # a launch verb's product stays whole
-        "Zorvabank Luncurkan Aplikasi Mobile Baru untuk Nasabah",
-    ],
-)
-def test_headline_product_noun_without_a_name(text):
-    entities, _ = _read(text)
-    assert not {label for label, etype in entities if etype == "Product" and label in ("Perbankan", "Mobile")}, \
-        entities
