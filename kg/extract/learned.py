@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, joined_brands, org_kind, version_end
 from kg.extract.corporate import company_context, family_context, place_context, subject_of_he
+from kg.extract.cutshort import cut_short
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
@@ -182,6 +183,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         keep = [c >= OUTRANK or not n for c, n in zip(conf, need, strict=True)]
         spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
         conf = [c for c, k in zip(conf, keep, strict=True) if k]
+    starts = {m.i for m in names} | {r[0] for r in runs}
     for n, (i, j, etype) in enumerate(spans):
         # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
         whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
@@ -223,7 +225,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             elif kind == "Product" and low:
                 b = version_end(s.tokens, b, [*names, *out])
-            out.append(_name_mention(s, a, b, kind, gaz, source="ner"))
+            m = _name_mention(s, a, b, kind, gaz, source="ner")
+            if b == j and cut_short(s, a, b, m.type, starts, lex):
+                continue  # "the Houston Post": the tagger's place is a piece of a longer name (kg.extract.cutshort)
+            out.append(m)
     return out
 
 
