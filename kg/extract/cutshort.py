@@ -8,8 +8,9 @@ is capitalised, starts no other name and is none of the words that follow a comp
 dropped. Title-case sentences (headlines) are not asked: every word is capitalised there.
 
 Only the types of ``cut_name_types`` in the language's ``language.toml`` are asked (English: Person,
-Place, Organization; a company's name is often followed by a title, "GAF Chairman Samuel Heyman", and a
-country by a noun in capitals, "U.S. Market"); a language without the setting keeps every name.
+Place, Organization, Company; not Country, often followed by a noun in capitals, "U.S. Market"); a
+language without the setting keeps every name. A name ending in its legal form is whole ("British
+Petroleum Co Plc Managing Director ..."), and a single capital after it is a share class ("Rothmans B").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Collection
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import Sentence
+from kg.names import is_legal_form
 from kg.resources import word_set
 
 
@@ -44,6 +46,8 @@ def cut_short(s: Sentence, i: int, j: int, etype: str, starts: Collection[int], 
     if etype.lower() not in lex.words("cut_name_types"):
         return False
     nxt = toks[j]
-    if not (nxt.is_cap and nxt.is_word) or j in starts:
-        return False
+    if not (nxt.is_cap and nxt.is_word) or len(nxt.text) == 1 or j in starts:
+        return False  # "Rothmans B shares": a share class
+    if is_legal_form(toks[j - 1].text):
+        return False  # "British Petroleum Co Plc Managing Director ...": a name with its legal form is whole
     return nxt.low.rstrip(".") not in word_set(lex.code, "name_followers.txt")

@@ -44,11 +44,21 @@ def test_a_title_or_a_weekday_after_a_complete_name_keeps_it(text, word):
     assert not cut_short(s, k, k + 1, "Place", [], load_lexicon("en"))
 
 
-def test_companies_countries_headlines_and_other_languages_are_not_asked():
+def test_a_company_cut_short_is_dropped_unless_its_legal_form_ends_it():
     lex = load_lexicon("en")
     s = _sentence("The Velton Courier said the bid was too low.")
     k = _at(s, "Velton")
-    assert not cut_short(s, k, k + 1, "Company", [], lex)
+    assert cut_short(s, k, k + 1, "Company", [], lex)
+    s = _sentence("Velton Corp Managing Director Jane Rolt said.")
+    assert not cut_short(s, 0, 2, "Company", [], lex)
+    s = _sentence("Velton B shares rose.")
+    assert not cut_short(s, 0, 1, "Company", [], lex)
+
+
+def test_countries_headlines_and_other_languages_are_not_asked():
+    lex = load_lexicon("en")
+    s = _sentence("The Velton Courier said the bid was too low.")
+    k = _at(s, "Velton")
     assert not cut_short(s, k, k + 1, "Country", [], lex)
     headline = _sentence("Velton Courier Buys Stake In Vexo")
     assert headline.title_case and not cut_short(headline, 0, 1, "Place", [], lex)
