@@ -37,7 +37,7 @@ def cut_short(s: Sentence, i: int, j: int, etype: str, starts: Collection[int], 
     >>> cut_short(s, 1, 2, "Place", [], lex)  # a title after a complete name
     False
     >>> s = split_sentences(t := "It owns Ogden Projects Inc.", [(0, len(t))], lex)[0]
-    >>> cut_short(s, 2, 3, "Place", [3], lex), cut_short(s, 2, 3, "Company", [], lex)
+    >>> cut_short(s, 2, 3, "Place", [3], lex), cut_short(s, 2, 3, "Country", [], lex)  # a name starts after it
     (False, False)
     """
     toks = s.tokens
