@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, joined_brands, org_kind, version_end
-from kg.extract.corporate import company_context, family_context, place_context, subject_of_he
+from kg.extract.corporate import acting_place, company_context, family_context, place_context, subject_of_he
 from kg.extract.cutshort import cut_short
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -215,6 +215,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = org_kind(model, s.tokens, a, b, lex) if etype == "Organization" else _NER_TYPES[etype]
             if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
+            elif kind == "Place" and acting_place(s.tokens, a, b, lex) and not gaz.is_place(s.tokens[a].text):
+                kind = "Company"  # "Coloroll said", "Honeywell is now focusing" (kg.extract.corporate)
             elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
             if kind != "Person" and family_context(s.tokens, b, lex):
