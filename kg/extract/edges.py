@@ -260,10 +260,11 @@ def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:
 
 
 def _lower_tail(t: Token, lex: Lexicon) -> bool:
-    """Whether ``t``, the last word of a tagger's run in a sentence-case sentence, is a lowercase word that
-    ends no name, where the language says so (``name_lower_tail_cut``): not a legal form ("Dow Corning corp", "Bass group"), a joiner or a mangled "&amp;". Cross-
-    validated on kg's English train split, 8 false names of the tagger ended so ("Esselte Meto division",
-    "Purolatr enter") against 3 true ones ("Moscone West center").
+    """Whether ``t``, the last word of a tagger's run in a sentence-case sentence, is a lowercase word
+    that ends no name, where the language says so (``name_lower_tail_cut``): not a legal form ("Dow
+    Corning corp", "Bass group"), a joiner or a mangled "&amp;". Cross-validated on kg's English train
+    split, 8 false names of the tagger ended so ("Esselte Meto division", "Purolatr enter") against
+    3 true ones ("Moscone West center").
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> lex = load_lexicon("en")
