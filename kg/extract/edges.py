@@ -264,7 +264,7 @@ def _lower_tail(t: Token, lex: Lexicon) -> bool:
     that ends no name, where the language says so (``name_lower_tail_cut``): not a legal form ("Dow
     Corning corp", "Bass group"), a joiner or a mangled "&amp;". Cross-validated on kg's English train
     split, 8 false names of the tagger ended so ("Esselte Meto division", "Purolatr enter") against
-    3 true ones ("Moscone West center").
+    2 true ones ("Moscone West center", "Wall street").
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> lex = load_lexicon("en")
