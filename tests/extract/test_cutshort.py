@@ -64,3 +64,16 @@ def test_countries_headlines_and_other_languages_are_not_asked():
     assert headline.title_case and not cut_short(headline, 0, 1, "Place", [], lex)
     s_id = _sentence("Harian Velton Courier menulis hal itu.", "id")
     assert not cut_short(s_id, 1, 2, "Place", [], load_lexicon("id"))
+
+
+def test_a_lone_initial_or_title_is_no_person():
+    from kg.extract import extract
+    from kg.extract.cutshort import initial_or_title
+    from kg.extract.text import tokenize
+    from kg.model import Article
+
+    toks = tokenize("officer H. Jane Rolt and Mr. Rolt met Jo.")
+    assert [initial_or_title(toks, k, load_lexicon("en")) for k in (1, 6, 10)] == [True, True, False]
+    x = extract(Article(id="t", text="Vexo Corp chief financial officer H. Jane Rolt said the talks ended.",
+                        language="en"))
+    assert "H" not in {e.label for e in x.entities}
