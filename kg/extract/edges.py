@@ -259,22 +259,6 @@ def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def _lower_tail(t: Token, lex: Lexicon) -> bool:
-    """Whether ``t``, the last word of a tagger's run in a sentence-case sentence, is a lowercase word
-    that ends no name, where the language says so (``name_lower_tail_cut``): not a legal form ("Dow
-    Corning corp", "Bass group"), a joiner or a mangled "&amp;". Cross-validated on kg's English train
-    split, 8 false names of the tagger ended so ("Esselte Meto division", "Purolatr enter") against
-    2 true ones ("Moscone West center", "Wall street").
-
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> lex = load_lexicon("en")
-    >>> [_lower_tail(Token(0, len(w), w), lex) for w in ("today", "corp", "group", "amp", "Steel", "of")]
-    [True, False, False, False, False, False]
-    """
-    return (bool(lex.settings.get("name_lower_tail_cut", False)) and t.text.isalpha() and t.text.islower()
-            and t.low not in _JOINERS and not is_legal_form(t.text) and t.low not in lex.words("name_ampersands"))
-
-
 def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bool = False,
           person: bool = False, caseless: bool = False, keep: Sequence[tuple[int, int]] = ()
           ) -> list[tuple[int, int]]:
@@ -302,9 +286,6 @@ def parts(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: bo
 
     inner = tuple(lex.words("name_inner_prefixes")) if caseless and "name_inner_prefixes" in lex.settings else ()
     cuts = [k for k in range(i + 1, j - 1) if cut(toks[k]) and not any(a <= k < b for a, b in keep)]
-    if j - i > 1 and not (title_case or caseless) and _lower_tail(toks[j - 1], lex) and not any(
-            a <= j - 1 < b for a, b in keep):
-        cuts.append(j - 1)  # "Gardner today", "Clayton steel", "Bronfman associates": the name ends before
     out = []
     for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
         span = trim(toks, a, b, lex, title_case=title_case, person=person) if b > a else None

@@ -57,18 +57,3 @@ def test_a_capitalised_affixed_word_cuts_a_run_only_in_a_headline() -> None:
     assert parts(toks, 0, 5, lex) == [(0, 5)]
     toks = tokenize("Erick Thohir Bertemu Kepala Bappenas")
     assert parts(toks, 0, 5, lex, title_case=True)[0] == (0, 2)
-
-
-def test_a_lowercase_word_ends_no_tagger_name_in_a_sentence_case_sentence():
-    from kg.extract.edges import parts
-    from kg.extract.lexicon import load_lexicon
-    from kg.extract.text import tokenize
-
-    lex = load_lexicon("en")
-    toks = tokenize("A spokesman for Vexo Brands today said so; Lumeo Foods corp and Rolt group rose.")
-    names = [" ".join(t.text for t in toks[a:b]) for a, b in parts(toks, 3, 6, lex)]
-    assert names == ["Vexo Brands"]
-    assert [" ".join(t.text for t in toks[a:b]) for a, b in parts(toks, 9, 12, lex)] == ["Lumeo Foods corp"]
-    assert [" ".join(t.text for t in toks[a:b]) for a, b in parts(toks, 13, 15, lex)] == ["Rolt group"]
-    # language data (name_lower_tail_cut): Indonesian keeps its runs as they were
-    assert parts(toks, 3, 6, load_lexicon("id")) == [(3, 6)]
