@@ -5,8 +5,8 @@ name, and a lone initial or title with its full stop starts one.
 tagger reads the town or the surname and leaves the next word out, and the piece it keeps is a false
 place or person (the whole is a newspaper or a company, often unannotated). Where the word after the name
 is capitalised, starts no other name and is none of the words that follow a complete name
-(``name_followers.txt``: titles, "Ohio Democrat", "Defense Secretary ...", weekdays), the piece is
-dropped. Title-case sentences (headlines) are not asked: every word is capitalised there.
+(``name_followers.txt``: titles, "Ohio Democrat", "Illinois Gov. James Thompson", weekdays; and the
+honorifics), the piece is dropped. Title-case sentences (headlines) are not asked: every word is capitalised there.
 
 Only the types of ``cut_name_types`` in the language's ``language.toml`` are asked (English: Person,
 Place, Organization, Company; not Country, often followed by a noun in capitals, "U.S. Market"); a
@@ -51,7 +51,8 @@ def cut_short(s: Sentence, i: int, j: int, etype: str, starts: Collection[int], 
         return False  # "Rothmans B shares": a share class
     if is_legal_form(toks[j - 1].text):
         return False  # "British Petroleum Co Plc Managing Director ...": a name with its legal form is whole
-    return nxt.low.rstrip(".") not in word_set(lex.code, "name_followers.txt")
+    low = nxt.low.rstrip(".")
+    return low not in word_set(lex.code, "name_followers.txt") and low not in word_set(lex.code, "honorifics.txt")
 
 
 def initial_or_title(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:

@@ -77,3 +77,8 @@ def test_a_lone_initial_or_title_is_no_person():
     x = extract(Article(id="t", text="Vexo Corp chief financial officer H. Jane Rolt said the talks ended.",
                         language="en"))
     assert "H" not in {e.label for e in x.entities}
+
+
+def test_an_abbreviated_title_after_a_state_keeps_it():
+    s = _sentence("Illinois Gov. Jane Rolt signed the bill.")
+    assert not cut_short(s, 0, 1, "Place", [], load_lexicon("en"))
