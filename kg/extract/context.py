@@ -12,6 +12,7 @@ import functools
 from collections.abc import Sequence
 
 from kg.extract.corporate import subject_of_it
+from kg.extract.cutshort import initial_or_title
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -88,6 +89,8 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             # (almost) never names is no person before a job title (1 such Person on the English train split,
             # false; no gold Person is such a word)
             etype = None
+        if etype == "Person" and j - i == 1 and initial_or_title(toks, i, lex):
+            etype = None  # "officer H. Neil Nichols", "directors : Mr. Sugarman": no name is one initial or title
         if etype == "Person":
             # "Doug Gowland of Brown Baldwin": a person's name ends before "of"
             j = next((k for k in range(i + 1, j) if not toks[k].is_cap), j)

@@ -64,6 +64,24 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
 
 
+def acting_place(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the one-word name ``toks[i:j]`` is the subject of a word of ``company_context_acts`` ("Coloroll
+    said", "Honeywell is now focusing"): a town the lists do not know does not speak or act, a business does.
+    Not after a word of ``place_context_before`` or a conjunction ("of Boston said", "Pittsburgh and Delaware
+    will": the subject is another name). The caller asks only the tagger's places no list knows.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("In 1986, Vexo said its sales rose; a bank of Velton said so.")
+    >>> acting_place(toks, 3, 4, lex), acting_place(toks, 12, 13, lex)
+    (True, False)
+    """
+    if j - i != 1 or j >= len(toks) or toks[j].low not in _words(lex, "company_context_acts"):
+        return False
+    return i == 0 or toks[i - 1].low not in _words(lex, "place_context_before") | {"and", "or", "&"}
+
+
 def family_context(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     """Whether the name ending at ``j`` is followed by a word of ``person_context_after`` ("the Kadoorie
     family"): a family is named as people are (docs/annotations.md), never a town or a company.

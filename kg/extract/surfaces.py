@@ -87,11 +87,13 @@ def country_type(iso2: str, language: str) -> str:
 
 
 def _former_countries(language: str) -> Iterator[tuple[str, ...]]:
-    """Countries of older news that kg's country list lacks ("West Germany"), each as its names, from the
-    language's ``former_countries.txt``."""
-    path = language_dir(language) / "former_countries.txt"
-    for line in read_lines(path) if path.is_file() else []:
-        yield tuple(n.strip() for n in line.split("|") if n.strip())
+    """Countries that kg's country list lacks, each as its names: those of older news ("West Germany",
+    the language's ``former_countries.txt``) and the countries of a state ("England",
+    ``constituent_countries.txt``)."""
+    for name in ("former_countries.txt", "constituent_countries.txt"):
+        path = language_dir(language) / name
+        for line in read_lines(path) if path.is_file() else []:
+            yield tuple(n.strip() for n in line.split("|") if n.strip())
 
 
 def _institutions(language: str) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -103,3 +103,19 @@ def test_a_sentence_subject_that_he_takes_up_is_a_person() -> None:
 def test_more_business_contexts(text: str, i: int) -> None:
     # words measured on kg's English train split (language.toml: company_context_before, company_context_owned)
     assert company_context(tokenize(text), i, i + 1, load_lexicon("en"))
+
+
+@pytest.mark.parametrize("text, i, acts", [
+    ("Its sales rose 47 pct, Coldell said.", 6, True),
+    ("Norvast is controlled by two investors.", 0, True),
+    ("a transaction with Vexo would be difficult", 3, True),
+    ("Vexo Partners of Brenton said it may bid.", 3, False),  # the subject is the name before "of"
+    ("talks in Pittston and Brenton will be stayed", 4, False),  # a list of places
+    ("Coldell Vexo said so.", 0, False),  # not followed by the verb
+])
+def test_a_one_word_name_that_speaks_or_acts_is_a_business(text: str, i: int, acts: bool) -> None:
+    from kg.extract.corporate import acting_place
+
+    toks = tokenize(text)
+    assert acting_place(toks, i, i + 1, load_lexicon("en")) is acts
+    assert not acting_place(toks, i, i + 1, load_lexicon("id"))  # language data: Indonesian has no such words

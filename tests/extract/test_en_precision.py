@@ -219,3 +219,10 @@ def test_a_tagger_run_cut_after_and_does_not_displace_the_legal_form_name() -> N
     assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Person"), tail])  # a person and a company
     assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Organization"), tail])  # two companies
     assert not _front_cut(s, 3, 5, "Organization", walk, [(3, 5, "Organization")])  # no "and" before it
+
+
+def test_the_countries_of_the_united_kingdom_are_countries():
+    # docs/annotations.md: "Leeds, England" -> Place + Country (constituent_countries.txt)
+    found = _entities("Lumeo Holdings Ltd of Leeds, England, bought Vexo Ltd of Stirling, Scotland.")
+    assert ("England", "Country") in found
+    assert ("Scotland", "Country") in found
