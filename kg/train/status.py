@@ -147,8 +147,7 @@ def rules(it: Item) -> str:
     if it.relation in S.NEGATION_ONLY:
         return S.fact_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, it.relation, (it.a, it.b),
                              question=it.sentence.question)
-    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question,
-                         relation=it.relation, parties=(it.a, it.b))
+    return S.read_rules(it.sentence, lex, it.hits, it.anchor, it.relation, it.lo, it.hi, (it.a, it.b))
 
 
 def context(it: Item) -> list[str]:
@@ -161,7 +160,7 @@ def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
     lex = load_lexicon(it.language)
     return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
                              question=it.sentence.question, language=it.language, model=model,
-                             parties=(it.a, it.b))
+                             rule=rules(it), parties=(it.a, it.b))
 
 
 def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[str, Any]:
@@ -351,5 +350,6 @@ def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str
             continue
         lex = load_lexicon(it.language)
         out.append(S.model_status(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                                  question=it.sentence.question, model=model, parties=(it.a, it.b)))
+                                  question=it.sentence.question, model=model, rule=rules(it),
+                                  parties=(it.a, it.b)))
     return out
