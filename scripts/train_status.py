@@ -17,6 +17,7 @@ chosen by 5-fold cross-validation on train (folds by document hash). Writes
 
     python scripts/train_status.py                  # train, write, print figures
     python scripts/train_status.py --no-write       # figures only
+    python scripts/train_status.py --out /tmp/m/status.json   # write elsewhere (a folder for --models)
     python scripts/train_status.py --rules-only     # figures of the rules alone (no training)
     python scripts/train_status.py --json figures.json
 """
@@ -49,9 +50,6 @@ from kg.train.status import (  # noqa: E402, F401
     DIGITS,
     FACT_FILES,
     LICENCES,
-    MIN_SUPPORT,
-    NEVER,
-    TRUST_GRID,
     Item,
     context,
     cross_validate,
@@ -72,6 +70,7 @@ from kg.train.status import (  # noqa: E402, F401
     train,
 )
 from kg.train.status import read_factuality as _read_factuality  # noqa: E402
+from kg.train.statustrust import MIN_GRID, NEVER, TRUST_GRID  # noqa: E402, F401
 
 DEFAULT_SHARED = ROOT.parent / "shared"
 
@@ -105,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--with-uw", action="store_true", help="also learn from UW (terms not stated)")
     ap.add_argument("--no-factuality", action="store_true", help="ablation: no factuality features")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--out", type=Path, help="write the model here instead of the shipped ontology/models/status.json")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     figures: dict[str, Any] = {}
@@ -118,13 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                              ROOT / "annotations")}}}
         text, cv = train(fact_items, data["train"], meta=meta)
         figures["cv"] = cv
-        print(f"cross-validation on train: C={cv['c']} trust in the rules {cv['trust']} "
+        print(f"cross-validation on train: C={cv['c']} minimum backing {cv['minimum_backing']} (held-out score "
+              f"{cv['held_out_score']}) trust in the rules {cv['trust']} "
               f"(score by language {cv['cv_scores']}, rules alone {cv['cv_scores_rules_only']})")
         for lang, figs in cv["out_of_fold"].items():
             for reader, sc in figs.items():
                 show(f"cross-validation (out of fold), train, {lang}, {reader}", sc, confusion=reader == "combined")
         model = S.StatusModel(json.loads(text), source="fresh")
-        out = S.model_path()
+        out = args.out or S.model_path()
         print(f"{S.MODEL_FILE}: {len(text.encode())} bytes, sha256 {hashlib.sha256(text.encode()).hexdigest()[:16]}")
         if not args.no_write:
             out.write_text(text, encoding="utf-8")

@@ -46,10 +46,11 @@ from typing import TYPE_CHECKING
 from kg.extract.found import outer_hits
 from kg.extract.handover import handed_over
 from kg.extract.modelfiles import model_file, read_json_object
+from kg.extract.nearest import clause
 from kg.extract.pastpost import held_before
 from kg.extract.statusfeat import context_features, party_features
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
-from kg.extract.statusscope import island, modifies, negated, relative_clauses, shielded
+from kg.extract.statusscope import cueless_place, island, modifies, negated, relative_clauses, shielded
 
 if TYPE_CHECKING:
     from kg.extract.found import Hit
@@ -73,6 +74,7 @@ __all__ = [
     "model_status",
     "negation_status",
     "party_features",
+    "read_rules",
     "rule_cues",
     "rule_status",
     "status_features",
@@ -165,6 +167,35 @@ def rule_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anch
     elif relation in POSTS and held_before(tokens, lex.code, anchor, parties, lo):
         found.add("ended")  # "X was president of Y" (kg.extract.pastpost)
     return next((st for st in PRECEDENCE if st in found), "asserted")
+
+
+def read_rules(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str, lo: int,
+               hi: int, parties: Sequence[tuple[int, int]] = ()) -> str:
+    """:func:`rule_status` of the relation read at ``anchor`` in the clause ``lo:hi``, save that a pair with
+    no cue is read at the word before its later party, in that word's clause
+    (:func:`kg.extract.statusscope.cueless_place`: "X does not intend to seek control of Y"). On the train
+    annotations (5-fold cross-validation, rules and model): English accuracy 0.794 -> 0.800, denied 17 -> 19
+    of 28; Indonesian 0.881 -> 0.895 (the model then also reads the rules' planned).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.nearest import clause
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Norvik said it does not intend to seek control of Talon"
+    >>> lex, toks = load_lexicon("en"), tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> hits = find_cues(s, lex)
+    >>> parties = [(0, 1), (10, 11)]
+    >>> anchor = anchor_of(hits, "investment", *parties)  # "said", after the first party
+    >>> read_rules(s, lex, hits, anchor, "investment", *clause(s, lex, anchor[0]), parties)
+    'denied'
+    """
+    place = cueless_place(hits, relation, parties)
+    if place is not None:
+        anchor = place
+        lo, hi = clause(s, lex, place[0])
+    return rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation,
+                       parties=parties)
 
 
 def negation_status(tokens: Sequence[Token], lex: Lexicon, anchor: tuple[int, int], lo: int) -> str:
@@ -314,8 +345,7 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     """The status of the relation (between the token spans ``parties``) read at ``anchor``: rules and
     the status model (of the model folder ``models``, else the shipped one) combined as trained (the
     rules alone without ``learned`` or without a model)."""
-    rule = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation,
-                       parties=parties)
+    rule = read_rules(s, lex, hits, anchor, relation, lo, hi, parties)
     # load() itself without a folder: the shipped model is the one object tests and training scripts patch
     model = None if not learned else load() if models is None else load(models)
     if model is None:

@@ -93,3 +93,36 @@ def shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
     True
     """
     return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
+
+
+def cueless_place(hits: Sequence[Hit], relation: str, parties: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where the rules read a relation of type ``relation`` between the token spans ``parties`` that has
+    no cue: the word right before the later party, when no cue of that type stands outside the parties,
+    none of another type between them (where :func:`kg.extract.status.anchor_of` falls back to the word
+    after the first party) and a word stands between them; else None (read where the relation stands).
+
+    What the sentence says of the second party is said between the two: "X does not intend to seek
+    control of Y" (a denial), "X plans to subscribe for shares of Y" (a plan); read after the first party
+    the negation and the plan came after the place and were out of their reach.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> toks = tuple(tokenize("Norvik said it does not intend to seek control of Talon"))
+    >>> hits = find_cues(Sentence(0, 0, 55, "", toks), load_lexicon("en"))
+    >>> cueless_place(hits, "investment", [(0, 1), (10, 11)])
+    (9, 10)
+    >>> cueless_place(hits, "acquisition", [(0, 1), (1, 2)]) is None  # nothing between
+    True
+    """
+    if len(parties) != 2:
+        return None
+    (ai, aj), (bi, bj) = sorted(parties)
+    if bi <= aj:
+        return None
+    for h in hits:
+        if ai <= h.i < aj or bi <= h.i < bj or h.cue.relation is None:
+            continue
+        if h.cue.relation == relation or aj <= h.i < bi:
+            return None
+    return bi - 1, bi

@@ -31,6 +31,7 @@ from kg.extract.statusfeat import context_features
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.logreg import fit as _lr_fit
+from kg.train.statustrust import choose_minimum, choose_trust, item_weights, spread
 
 # UW's terms are not stated ("research use"): it is left out of the shipped model (--with-uw adds it).
 FACT_FILES = ("uds-ih2.jsonl", "meantime.jsonl")
@@ -44,12 +45,6 @@ LICENCES = {"uds-ih2.jsonl": "UDS-IH2, CC BY-SA 4.0 (decomp); via factuality_ber
                            "stated, research use), MEANTIME (WikiNews, CC BY 2.5), UDS-IH2 (CC BY-SA 4.0), "
                            "KnowledgeNet (CC BY-SA 4.0) and Re-DocRED (MIT; Wikipedia text, CC BY-SA)"}
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
-# How sure the model must be to overrule the rules' answer: 0 = the model decides, 1.01 = never.
-NEVER = 1.01
-TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
-# A rule answer the rules give fewer times than this in a language stands there: cross-validation
-# over so few cannot say when to believe the model against it (the rules' denials when this was written).
-MIN_SUPPORT = 50
 DIGITS = 4
 
 
@@ -152,8 +147,7 @@ def rules(it: Item) -> str:
     if it.relation in S.NEGATION_ONLY:
         return S.fact_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, it.relation, (it.a, it.b),
                              question=it.sentence.question)
-    return S.rule_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, question=it.sentence.question,
-                         relation=it.relation, parties=(it.a, it.b))
+    return S.read_rules(it.sentence, lex, it.hits, it.anchor, it.relation, it.lo, it.hi, (it.a, it.b))
 
 
 def context(it: Item) -> list[str]:
@@ -166,7 +160,7 @@ def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
     lex = load_lexicon(it.language)
     return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
                              question=it.sentence.question, language=it.language, model=model,
-                             parties=(it.a, it.b))
+                             rule=rules(it), parties=(it.a, it.b))
 
 
 def linear_json(classes: list[str], vocab: list[str], w: Any, b: Any) -> dict[str, Any]:
@@ -222,27 +216,13 @@ def _score(gold: Sequence[str], pred: Sequence[str]) -> float:
     return acc + (sum(rec) / len(rec) if rec else 0.0)
 
 
-def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
-    """C of the status model and, per language and status, how sure the model must be to overrule
-    the rules' answer, by 5-fold cross-validation on train. Ties go to the rules (they are explainable).
-
-    Each language's trust levels are chosen on that language's relations (:func:`_score` per
-    language; C, shared, maximises their sum). Only a rule answer the rules give at least
-    :data:`MIN_SUPPORT` times in a language can be overruled there: fewer cannot say when to
-    believe the model (the rules' denials, in both languages, when this was written).
-    """
-    import itertools
-
+def oof_predictions(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
+    """What cross-validation reads: the gold statuses, the rules' answers, the folds and, per C of
+    :data:`C_GRID`, the status model's out-of-fold answers (answer, probability) of ``items``."""
     fm = _with_fact(fact) if fact else None
     feats = [status_feats(it, fm) for it in items]
     gold = [it.label for it in items]
-    rule = [rules(it) for it in items]
     fold = folds(items)
-    langs = sorted({it.language for it in items})
-    by_lang = {lang: [n for n, it in enumerate(items) if it.language == lang] for lang in langs}
-    support = Counter((it.language, r) for it, r in zip(items, rule, strict=True))
-    best: tuple[float, float, float, dict[str, dict[str, float]], dict[str, float]] | None = None
-    table: dict[str, Any] = {}
     oofs: dict[float, list[tuple[str, float]]] = {}
     for c in C_GRID:
         oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
@@ -253,43 +233,62 @@ def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any
             for n, p in zip(te, predict(lin, [feats[n] for n in te]), strict=True):
                 oof[n] = p
         oofs[c] = oof
+    return {"gold": gold, "rule": [rules(it) for it in items], "fold": fold, "oofs": oofs,
+            "by_lang": {lang: [n for n, it in enumerate(items) if it.language == lang]
+                        for lang in sorted({it.language for it in items})}}
+
+
+def cross_validate(items: Sequence[Item], fact: dict[str, Any]) -> dict[str, Any]:
+    """C of the status model and, per language and status, how sure the model must be to overrule
+    the rules' answer, by 5-fold cross-validation on train. Ties go to the rules (they are explainable).
+
+    Each language's trust levels are chosen on that language's relations (:func:`_score` per
+    language). A rule answer can be overruled only where enough held-out relations back its trust
+    level (:func:`kg.train.statustrust.backing`: the rules give it, the model another answer); that
+    minimum and C are chosen together by the score of held-out folds read at levels chosen on the
+    other folds (:func:`kg.train.statustrust.held_out_score`), ties to the larger minimum and C.
+    """
+    return choose(items, oof_predictions(items, fact))
+
+
+def choose(items: Sequence[Item], cv: dict[str, Any]) -> dict[str, Any]:
+    """:func:`cross_validate` on the out-of-fold answers ``cv`` (:func:`oof_predictions`) of ``items``."""
+    gold, rule, fold, oofs, by_lang = cv["gold"], cv["rule"], cv["fold"], cv["oofs"], cv["by_lang"]
+    best: tuple[float, float, dict[str, dict[str, float]], dict[str, float], int] | None = None
+    table: dict[str, Any] = {}
+    for c in C_GRID:
+        oof = oofs[c]
+        minimum, held = choose_minimum(gold, rule, oof, fold, by_lang)
         trusts: dict[str, dict[str, float]] = {}
         lang_scores: dict[str, float] = {}
-        levels_sum = 0.0
         for lang, idx in by_lang.items():
             lgold = [gold[n] for n in idx]
-            free = [st for st in STATUSES[1:] if support[lang, st] >= MIN_SUPPORT]
-            chosen: tuple[float, float, dict[str, float]] | None = None
-            accurate: tuple[float, float, dict[str, float]] | None = None  # for the table: accuracy alone
-            for levels in itertools.product(TRUST_GRID, repeat=len(free)):
-                trust = {st: NEVER for st in STATUSES[1:]} | dict(zip(free, levels, strict=True))
-                pred = [S.combine(rule[n], *oof[n], trust) for n in idx]
-                sc = round(_score(lgold, pred), 9)
-                if chosen is None or (sc, sum(levels)) > chosen[:2]:
-                    chosen = (sc, sum(levels), trust)
-                acc = sum(g == p for g, p in zip(lgold, pred, strict=True)) / len(idx)
-                if accurate is None or (acc, sum(levels)) > accurate[:2]:
-                    accurate = (acc, sum(levels), trust)
-            assert chosen is not None and accurate is not None
-            table[f"C={c} most accurate {lang}"] = {"accuracy": round(accurate[0], 4), "trust": accurate[2]}
-            lang_scores[lang], trusts[lang] = chosen[0], chosen[2]
-            levels_sum += chosen[1]
+            n_all = len(gold)
+            trusts[lang] = choose_trust(gold, rule, oof, spread(n_all, idx, item_weights(lgold)), idx, minimum)
+            pred = [S.combine(rule[n], oof[n][0], oof[n][1], trusts[lang]) for n in idx]
+            lang_scores[lang] = round(_score(lgold, pred), 9)
+            accurate = choose_trust(gold, rule, oof, spread(n_all, idx, [1 / len(idx)] * len(idx)), idx, minimum)
+            acc = sum(S.combine(rule[n], oof[n][0], oof[n][1], accurate) == gold[n] for n in idx) / len(idx)
+            table[f"C={c} most accurate {lang}"] = {"accuracy": round(acc, 4), "trust": accurate}
         alone = [m for m, _ in oof]
         table[f"C={c}"] = {"model alone": {lang: round(_score([gold[n] for n in idx], [alone[n] for n in idx]), 4)
                                            for lang, idx in by_lang.items()},
-                           "combined": lang_scores, "trust": trusts}
-        key = (round(sum(lang_scores.values()), 9), levels_sum, -c)
-        if best is None or key > best[:3]:
-            best = (*key, trusts, lang_scores)
+                           "combined": lang_scores, "trust": trusts, "minimum backing": minimum,
+                           "held out by minimum": {str(m): v for m, v in held.items()}}
+        key = (held[minimum], float(minimum), c)
+        if best is None or key > (best[0], float(best[4]), best[1]):
+            best = (held[minimum], c, trusts, lang_scores, minimum)
     assert best is not None
-    c = -best[2]
+    c = best[1]
     rules_only = {lang: round(_score([gold[n] for n in idx], [rule[n] for n in idx]), 4)
                   for lang, idx in by_lang.items()}
-    return {"c": c, "trust": best[3], "cv_score": round(best[0] / len(langs), 4),
-            "cv_scores": {lang: round(v, 4) for lang, v in best[4].items()},
-            "cv_score_rules_only": round(sum(rules_only.values()) / len(langs), 4),
+    langs = len(by_lang)
+    return {"c": c, "trust": best[2], "minimum_backing": best[4], "held_out_score": round(best[0] / langs, 4),
+            "cv_score": round(sum(best[3].values()) / langs, 4),
+            "cv_scores": {lang: round(v, 4) for lang, v in best[3].items()},
+            "cv_score_rules_only": round(sum(rules_only.values()) / langs, 4),
             "cv_scores_rules_only": rules_only, "table": table,
-            "out_of_fold": out_of_fold(items, rule, oofs[c], best[3])}
+            "out_of_fold": out_of_fold(items, rule, oofs[c], best[2])}
 
 
 def out_of_fold(items: Sequence[Item], rule: Sequence[str], oof: Sequence[tuple[str, float]],
@@ -317,6 +316,7 @@ def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dic
     fm = _with_fact(fact) if fact else None
     status = _fit([status_feats(it, fm) for it in status_items], [it.label for it in status_items], cv["c"])
     meta = {**meta, "status_c": cv["c"], "factuality_c": fact_c, "cv_score": cv["cv_score"],
+            "minimum_backing": cv["minimum_backing"], "held_out_score": cv["held_out_score"],
             "cv_score_rules_only": cv["cv_score_rules_only"],
             "examples": {"factuality": len(fact_items), "status": len(status_items)}}
     return model_text(fact, status, cv["trust"], meta), cv
@@ -350,5 +350,6 @@ def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str
             continue
         lex = load_lexicon(it.language)
         out.append(S.model_status(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
-                                  question=it.sentence.question, model=model, parties=(it.a, it.b)))
+                                  question=it.sentence.question, model=model, rule=rules(it),
+                                  parties=(it.a, it.b)))
     return out

@@ -240,7 +240,8 @@ def test_a_newspaper_as_the_source_is_a_rumour() -> None:
 
 
 def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation: str) -> str:
-    """The rules' status of a gold pair (token spans ``a`` and ``b``), read where :func:`S.anchor_of` reads it."""
+    """The rules' status of a gold pair (token spans ``a`` and ``b``), read where :func:`S.anchor_of` reads it
+    (one without a cue at the word before its later party, :func:`S.read_rules`)."""
     lex = load_lexicon(lang)
     toks = tuple(tokenize(text))
     s = Sentence(0, 0, len(text), text, toks)
@@ -249,7 +250,7 @@ def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation
     lo, hi = clause(s, lex, anchor[0])
     if relation in S.NEGATION_ONLY:
         return S.fact_status(toks, lex, hits, anchor, lo, hi, relation, (a, b))
-    return S.rule_status(toks, lex, hits, anchor, lo, hi, question=False, relation=relation, parties=(a, b))
+    return S.read_rules(s, lex, hits, anchor, relation, lo, hi, (a, b))
 
 
 def test_a_modifier_reaches_only_the_post_it_modifies() -> None:
