@@ -221,6 +221,7 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
             break  # a regnal or ordinal numeral ends the name ("Hamengku Buwono X", "Kodam V")
         j -= 1
     i, j = _balanced(toks, i, j)
+    i = _prefix_start(toks, i, j, lex)
     if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
         j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
     if j <= i:
@@ -233,6 +234,27 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
                           or t.low in _JOINERS for t in toks[i:j]):
         return None
     return i, j
+
+
+def _prefix_start(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:
+    """Where a run starts when a legal form written before names stands inside it: there ("Entitas Grup
+    Emtek" is "Grup Emtek", "Sekolah Penerbangan PT Wing" is "PT Wing"); ``i`` when none does.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> toks = [Token(0, 0, w) for w in "Entitas Grup Emtek Borong".split()]
+    >>> _prefix_start(toks, 0, 3, load_lexicon("id")), _prefix_start(toks, 0, 2, load_lexicon("id"))
+    (1, 0)
+    """
+    prefixes = _prefixes(lex)
+    for k in range(i + 1, j - 1):
+        if toks[k].text.strip(".").lower() in prefixes and toks[k + 1].is_cap:
+            return k
+    return i
+
+
+@functools.cache
+def _prefixes(lex: Lexicon) -> frozenset[str]:
+    return frozenset({"pt", *lex.words("legal_form_prefixes")})
 
 
 def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:
