@@ -137,6 +137,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     demonyms = demonym_words(language)
     out: list[Mention] = []
     said = lex.words("headline_predicates") if "headline_predicates" in lex.settings else frozenset()
+    classes = lex.words("class_acronyms") if "class_acronyms" in lex.settings else frozenset()
+    owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need = [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
@@ -156,6 +158,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             # "European companies": an adjective names no place, nor a company ("its European subsidiary";
             # region_adjectives.txt); "at 1100 EST", "$ 249 USD": a time zone or a currency (codes.txt)
             continue
+        if words in classes and not (i > 0 and s.tokens[i - 1].low in owners):
+            continue  # "RUU BUMN": a class of businesses (class_acronyms); "Menteri BUMN" is the ministry
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
         inside = [m for m in listed if m.i < j and i < m.j]
