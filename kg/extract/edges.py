@@ -230,7 +230,8 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None  # "Inc", "Co": a legal form names nothing by itself
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
-    if j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper() and toks[i].low in _words(lex.code, "not_name_words.txt"):
+    if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper()
+            and toks[i].low in _words(lex.code, "not_name_words.txt")):
         return None  # an acronym the annotated text never names by ("SMS", "KSO", "RUU", "WIB"), in any casing
     if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
                           or t.low in _JOINERS for t in toks[i:j]):
