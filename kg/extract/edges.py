@@ -230,7 +230,7 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None  # "Inc", "Co": a legal form names nothing by itself
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
-    if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper()
+    if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper() and _listed_acronyms(lex)
             and toks[i].low in _words(lex.code, "not_name_words.txt")):
         return None  # an acronym the annotated text never names by ("SMS", "KSO", "RUU", "WIB"), in any casing
     if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
@@ -258,6 +258,13 @@ def _prefix_start(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:
 @functools.cache
 def _prefixes(lex: Lexicon) -> frozenset[str]:
     return frozenset({"pt", *lex.words("legal_form_prefixes")})
+
+
+def _listed_acronyms(lex: Lexicon) -> bool:
+    """Whether a lone acronym whose lowercased word is in ``not_name_words.txt`` is refused (language.toml
+    ``refuse_listed_acronyms``): the list is built from lowercased words, so in English "CAP" (a Reuters
+    company) falls with "cap"; Indonesian acronyms are rarely ordinary words."""
+    return bool(lex.settings.get("refuse_listed_acronyms", False))
 
 
 def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:

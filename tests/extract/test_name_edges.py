@@ -68,3 +68,8 @@ def test_a_capitalised_affixed_word_cuts_a_run_only_in_a_headline() -> None:
 def test_a_lone_acronym_that_names_nothing_is_refused(text, want):
     toks = [Token(0, 0, w) for w in text.split()]
     assert trim(toks, 0, len(toks), load_lexicon("id"), title_case=False) == want
+
+
+def test_english_keeps_acronyms_that_are_listed_words():
+    # "cap" is an English edge word, "CAP" a Reuters company: refuse_listed_acronyms is off in English
+    assert trim([Token(0, 0, "CAP")], 0, 1, load_lexicon("en"), title_case=False) == (0, 1)
