@@ -298,9 +298,21 @@ def _kind(etype: str) -> str:
 
 
 def _legal(s: Sentence, m: Mention) -> bool:
+    """Whether a legal form vouches for the pattern's name ``m``; one that only opens names ("Grup", also an
+    organisation cue: language.toml ``legal_form_prefixes``) does not ("Grup Keuangan Korea": a financial group)."""
     from kg.extract.edges import is_legal_form
 
-    return any(is_legal_form(t.text) for t in s.tokens[m.i : m.j])
+    return any(is_legal_form(t.text) and t.low not in _opening_forms() for t in s.tokens[m.i : m.j])
+
+
+@functools.cache
+def _opening_forms() -> frozenset[str]:
+    from kg.extract.lexicon import load_lexicon
+    from kg.resources import languages
+
+    lexicons = [load_lexicon(code) for code in languages()]
+    return frozenset(w for lex in lexicons if "legal_form_prefixes" in lex.settings
+                     for w in lex.words("legal_form_prefixes"))
 
 
 def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:

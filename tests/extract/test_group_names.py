@@ -52,3 +52,9 @@ def test_headline_groups(text, want, unwanted):
 def test_a_headline_word_before_grup_is_no_company():
     # "Grup" ended "... Saham Grup" as a company before it was known to open names only
     assert all("Grup" not in label for label, _ in _entities("IHSG Terkapar Lagi Gegara Saham Grup Konglomerat Ambruk"))
+
+
+def test_grup_before_a_common_word_is_no_company_name():
+    # "Grup" is also an organisation cue: its pattern name is checked by the tagger like any cue's,
+    # a legal form written only before names does not vouch for it
+    assert _entities("Bank Arta Samudra Bakal Diakuisisi Grup Keuangan Korea, Benarkah?") == [("South Korea", "Country")]
