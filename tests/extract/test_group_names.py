@@ -57,4 +57,5 @@ def test_a_headline_word_before_grup_is_no_company():
 def test_grup_before_a_common_word_is_no_company_name():
     # "Grup" is also an organisation cue: its pattern name is checked by the tagger like any cue's,
     # a legal form written only before names does not vouch for it
-    assert _entities("Bank Arta Samudra Bakal Diakuisisi Grup Keuangan Korea, Benarkah?") == [("South Korea", "Country")]
+    found = _entities("Bank Arta Samudra Bakal Diakuisisi Grup Keuangan Korea, Benarkah?")
+    assert found == [("South Korea", "Country")]
