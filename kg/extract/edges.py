@@ -221,6 +221,7 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
             break  # a regnal or ordinal numeral ends the name ("Hamengku Buwono X", "Kodam V")
         j -= 1
     i, j = _balanced(toks, i, j)
+    i = _prefix_start(toks, i, j, lex)
     if title_case and person and j - i >= 3 and _common(toks[j - 1], lex, roots=True):
         j -= 1  # "Sri Mulyani Lega": a headline's adjective after a full name
     if j <= i:
@@ -229,10 +230,41 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None  # "Inc", "Co": a legal form names nothing by itself
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
+    if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper() and _listed_acronyms(lex)
+            and toks[i].low in _words(lex.code, "not_name_words.txt")):
+        return None  # an acronym the annotated text never names by ("SMS", "KSO", "RUU", "WIB"), in any casing
     if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
                           or t.low in _JOINERS for t in toks[i:j]):
         return None
     return i, j
+
+
+def _prefix_start(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:
+    """Where a run starts when a legal form written before names stands inside it: there ("Entitas Grup
+    Emtek" is "Grup Emtek", "Sekolah Penerbangan PT Wing" is "PT Wing"); ``i`` when none does.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> toks = [Token(0, 0, w) for w in "Entitas Grup Emtek Borong".split()]
+    >>> _prefix_start(toks, 0, 3, load_lexicon("id")), _prefix_start(toks, 0, 2, load_lexicon("id"))
+    (1, 0)
+    """
+    prefixes = _prefixes(lex)
+    for k in range(i + 1, j - 1):
+        if toks[k].text.strip(".").lower() in prefixes and toks[k + 1].is_cap:
+            return k
+    return i
+
+
+@functools.cache
+def _prefixes(lex: Lexicon) -> frozenset[str]:
+    return frozenset({"pt", *lex.words("legal_form_prefixes")})
+
+
+def _listed_acronyms(lex: Lexicon) -> bool:
+    """Whether a lone acronym whose lowercased word is in ``not_name_words.txt`` is refused (language.toml
+    ``refuse_listed_acronyms``): the list is built from lowercased words, so in English "CAP" (a Reuters
+    company) falls with "cap"; Indonesian acronyms are rarely ordinary words."""
+    return bool(lex.settings.get("refuse_listed_acronyms", False))
 
 
 def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:

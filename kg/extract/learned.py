@@ -138,6 +138,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     demonyms = demonym_words(language)
     out: list[Mention] = []
     said = lex.words("headline_predicates") if "headline_predicates" in lex.settings else frozenset()
+    classes = lex.words("class_acronyms") if "class_acronyms" in lex.settings else frozenset()
+    owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need = [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
@@ -159,6 +161,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             # "European companies": an adjective names no place, nor a company ("its European subsidiary";
             # region_adjectives.txt); "at 1100 EST", "$ 249 USD": a time zone or a currency (codes.txt)
             continue
+        if words in classes and not (i > 0 and s.tokens[i - 1].low in owners):
+            continue  # "RUU BUMN": a class of businesses (class_acronyms); "Menteri BUMN" is the ministry
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
         inside = [m for m in listed if m.i < j and i < m.j]
@@ -320,9 +324,21 @@ def _kind(etype: str) -> str:
 
 
 def _legal(s: Sentence, m: Mention) -> bool:
+    """Whether a legal form vouches for the pattern's name ``m``; one that only opens names ("Grup", also an
+    organisation cue: language.toml ``legal_form_prefixes``) does not ("Grup Keuangan Korea": a financial group)."""
     from kg.extract.edges import is_legal_form
 
-    return any(is_legal_form(t.text) for t in s.tokens[m.i : m.j])
+    return any(is_legal_form(t.text) and t.low not in _opening_forms() for t in s.tokens[m.i : m.j])
+
+
+@functools.cache
+def _opening_forms() -> frozenset[str]:
+    from kg.extract.lexicon import load_lexicon
+    from kg.resources import languages
+
+    lexicons = [load_lexicon(code) for code in languages()]
+    return frozenset(w for lex in lexicons if "legal_form_prefixes" in lex.settings
+                     for w in lex.words("legal_form_prefixes"))
 
 
 def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:

@@ -8,6 +8,7 @@ relation rules need every mention of an organisation, named or not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -47,6 +48,16 @@ class Mention:
 def _person_cues(lex: Lexicon) -> frozenset[str]:
     """Organisation cue nouns that name people as often (``org_cues_person_too``, language.toml)."""
     return lex.words("org_cues_person_too") if "org_cues_person_too" in lex.settings else frozenset()
+
+
+@functools.lru_cache(maxsize=8)
+def _closing_forms(forms: frozenset[str], prefixes: frozenset[str]) -> frozenset[str]:
+    """The legal forms that may end a company name: all but those written only before it.
+
+    >>> sorted(_closing_forms(frozenset({"Tbk", "Grup", "Inc"}), frozenset({"grup"})))
+    ['Inc', 'Tbk']
+    """
+    return frozenset(f for f in forms if f.lower() not in prefixes)
 
 
 def _listed_org(s: Sentence, i: int, j: int, gaz: GazIndex) -> bool:
@@ -289,7 +300,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                 )
                 taken[i] = True
 
-    legal_tail = gaz.legal_forms
+    legal_tail = _closing_forms(gaz.legal_forms, lex.words("legal_form_prefixes"))
     for i, t in enumerate(toks):
         # "PT Nama Perusahaan (Persero) Tbk" / "Nama Perusahaan Inc": legal forms make a company.
         if t.text in ("PT", "PT.") and i + 1 < len(toks) and toks[i + 1].is_cap and not s.title_case:

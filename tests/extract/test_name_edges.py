@@ -6,7 +6,7 @@ import pytest
 
 from kg.extract.edges import trim
 from kg.extract.lexicon import load_lexicon
-from kg.extract.text import tokenize
+from kg.extract.text import Token, tokenize
 
 
 def _trimmed(text: str, code: str, *, person: bool, title_case: bool = False) -> str | None:
@@ -57,3 +57,19 @@ def test_a_capitalised_affixed_word_cuts_a_run_only_in_a_headline() -> None:
     assert parts(toks, 0, 5, lex) == [(0, 5)]
     toks = tokenize("Erick Thohir Bertemu Kepala Bappenas")
     assert parts(toks, 0, 5, lex, title_case=True)[0] == (0, 2)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("SMS", None),     # an acronym the annotated text never names by (not_name_words.txt)
+    ("KSO", None),
+    ("BRI", (0, 1)),   # an acronym that names
+    ("PT SMS", (0, 2)),  # inside a longer name it stays
+])
+def test_a_lone_acronym_that_names_nothing_is_refused(text, want):
+    toks = [Token(0, 0, w) for w in text.split()]
+    assert trim(toks, 0, len(toks), load_lexicon("id"), title_case=False) == want
+
+
+def test_english_keeps_acronyms_that_are_listed_words():
+    # "cap" is an English edge word, "CAP" a Reuters company: refuse_listed_acronyms is off in English
+    assert trim([Token(0, 0, "CAP")], 0, 1, load_lexicon("en"), title_case=False) == (0, 1)
