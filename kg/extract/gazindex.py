@@ -68,6 +68,8 @@ class GazIndex:
         self._by_tokens = merged
         self.max_len = max(self.max_len, self._names.max_len)
         self.legal_forms = frozenset(legal_forms())
+        # (entity id, ticker) of the listed companies: a ticker is a name only by its capitals
+        self._tickers = frozenset((e.id, e.ticker.upper()) for e in g.entries if e.ticker)
         self._legal_keys = frozenset(f.strip(".").lower() for f in self.legal_forms)
         from kg.extract.lexicon import load_lexicon
 
@@ -158,6 +160,16 @@ class GazIndex:
         known, _, exact_case, tier = entry
         if known.type == "Sector":
             return True
+        if j - i == 1 and (known.id, toks[i].text.upper()) in self._tickers:
+            # a ticker without its capitals is a word ("merk nasional", "layar 5,7 inci", "kbli"): only an
+            # organisation cue before a ticker that is no word of the language confirms it ("pt emtk"; not
+            # "produsen film"). Lowercase Indonesian train units: the 5 tickers standing alone as words
+            # ("merk", "inci" three times, "kbli") were no company; those after "tbk (" all were
+            if (i > 1 and j < len(toks) and toks[i - 1].text == "(" and toks[j].text == ")"
+                    and toks[i - 2].low.strip(".") in self._legal_keys):
+                return True  # "pt bank central asia tbk ( bbca )": a listed company's ticker after its legal form
+            return self._unknown_word(toks[i], 3) and any(
+                i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3))
         if exact_case and tier == "core" and j - i == 1 and self._unknown_word(toks[i], 3):
             # an acronym of the core lists that is no word ("kpk", "pln", "ojk"; not "as")
             return not self._name_next_to(toks, i, j)

@@ -226,3 +226,18 @@ def test_a_number_before_a_word_is_no_version() -> None:
 
     toks = tokenize("membeli zorvax 2 bungkus dan zorvax s , lalu zorvax 4.0")
     assert [version_end(toks, 2, []), version_end(toks, 6, []), version_end(toks, 10, [])] == [2, 7, 11]
+
+
+@pytest.mark.parametrize(("text", "ticker", "company"), [
+    # a listed company's ticker that is also a word or a unit, alone in lowercase text: no company
+    ("mobil merk nasional mulai dijual di luar negeri .", "merk", False),
+    ("ponsel itu punya layar 6,1 inci dan baterai besar .", "inci", False),
+    # after its name and legal form, in brackets, or after an organisation cue, it is the company
+    ("pt bank central asia tbk ( bbca ) membagikan dividen .", "bbca", True),
+    ("regulator menegur pt emtk karena siaran itu .", "emtk", True),
+])
+def test_a_ticker_without_capitals_needs_its_context(text: str, ticker: str, company: bool) -> None:
+    ex = extract(Article(id="t", text=text, language="id"))
+    found = any(text[m.start : m.end] in (ticker, f"pt {ticker}") or (text.find(ticker) >= m.start and
+                text.find(ticker) < m.end) for e in ex.entities if e.type == "Company" for m in e.mentions)
+    assert found is company, [(e.label, e.type) for e in ex.entities]
