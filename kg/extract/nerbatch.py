@@ -75,7 +75,7 @@ def _emit_all(model: Model, batch: list[tuple[int, list[str]]], size: int, out: 
         where.append((k, len(ids), len(texts), texts))
         ids += [get(t) or make(t) for t in texts]
         ids += pad
-    g = model._table[ids]  # one gather (after _block may have grown the table)
+    g = model._table.take(ids, axis=0)  # one gather (after _block may have grown the table); ndarray[list]'s copy
     emit = window_sums(g)
     get_w, res = model.weights.get, model.res
     for _, o, n, _ in where:
@@ -88,8 +88,8 @@ def _emit_all(model: Model, batch: list[tuple[int, list[str]]], size: int, out: 
     pairs = [0] * len(ids)
     for _, o, n, texts in where:
         pairs[o : o + n - 1] = [at(p, 0) for p in word_pairs(texts)]
-    emit[1:] += before[pairs[:-1]]
-    emit[:-1] += after[pairs[:-1]]
+    emit[1:] += before.take(pairs[:-1], axis=0)
+    emit[:-1] += after.take(pairs[:-1], axis=0)
     for _, o, _, texts in where:
         for i, f in res.context_marks(texts):
             for k, w in get_w(f, ()):
