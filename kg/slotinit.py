@@ -56,7 +56,7 @@ def fast_init(cls: type[T]) -> type[T]:
     body = "".join(f"        _set_{k}(self, {f.name})\n" for k, f in enumerate(fields)) or "        pass\n"
     source = f"def outer({', '.join(names)}):\n    def __init__(self, {args}):\n{body}    return __init__\n"
     scope: dict[str, Any] = {}
-    exec(source, scope)  # code made here from the field names alone
+    exec(compile(source, f"<fast_init {cls.__qualname__}>", "exec"), scope)  # code made from the field names
     init = scope["outer"](**names)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
