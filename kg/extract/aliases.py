@@ -25,7 +25,8 @@ def local_aliases(
     text: str, names: list[Mention], gaz: GazIndex, lex_words: frozenset[str]
 ) -> dict[tuple[str, ...], Mention]:
     """Token tuples (original case) -> the mention whose entity they name."""
-    common = sentence_starters() | lex_words
+    starters = sentence_starters()  # with lex_words: words no short form is made of (two look-ups, not a
+    # union of both sets per article)
     out: dict[tuple[str, ...], Mention] = {}
     for m in names:
         if m.source == "gazetteer" or m.type not in ORG_TYPES | {"Person"}:
@@ -36,14 +37,16 @@ def local_aliases(
         if m.type in ORG_TYPES and len(core) > 2:
             # "Nusantara Baterai" for "PT Nusantara Baterai Energi Tbk"
             forms.update(tuple(core[:n]) for n in range(2, len(core)))
-        if m.type in ORG_TYPES and core and len(core[0]) >= 3 and core[0].lower() not in common and len(core) > 1:
+        if (m.type in ORG_TYPES and core and len(core[0]) >= 3 and core[0].lower() not in starters
+                and core[0].lower() not in lex_words and len(core) > 1):
             first = core[0]
             # in text without capitals a first word that is a word of the language ("semen" of "pt semen
             # indonesia tbk") is that word elsewhere ("sektor semen"), not the company
             if gaz.lookup_name(first) is None and not first.isupper() and not (
                     first.islower() and is_ordinary_word(first, load_lexicon(gaz.language))):
                 forms.add((first,))
-        if m.type == "Person" and len(core) >= 2 and core[-1].lower() not in common:
+        if (m.type == "Person" and len(core) >= 2 and core[-1].lower() not in starters
+                and core[-1].lower() not in lex_words):
             forms.add((core[-1],))  # "Fiona McAllister ... McAllister said"
         tail = text[m.end : m.end + 12]
         if m.type in ORG_TYPES and tail.startswith(" (") and ")" in tail:

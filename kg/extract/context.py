@@ -286,12 +286,21 @@ def _no_name_alone(low: str, code: str) -> bool:
     return low in word_set(code, "common_words.txt") or low in word_set(code, "not_name_words.txt")
 
 
+@functools.lru_cache(maxsize=8)
 def _not_names(lex: Lexicon) -> frozenset[str]:
     """Lowercased capitalised words that start no name: month and weekday names ("Monday
-    launched ..."), currency and funding-round words ("Rp", "Seri C")."""
+    launched ..."), currency and funding-round words ("Rp", "Seri C"). Built once per language
+    (every sentence asks; the union was 4 % of reading CNBC headlines)."""
     from kg.readers._data import month_names, weekday_names
 
     return lex.words("not_names_start") | frozenset(month_names()) | weekday_names()
+
+
+@functools.lru_cache(maxsize=8)
+def _headline_common(lex: Lexicon) -> frozenset[str]:
+    """The words a headline's name does not start or run through: stop words, cue words and
+    :func:`_not_names` (built once per language, not once per headline)."""
+    return sentence_starters() | lex.cue_words | _not_names(lex)
 
 
 _ORG_RELATIONS = frozenset(
@@ -304,7 +313,7 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     words (stop words, cue words, numbers): "Grup Djarum Bakal Akuisisi 40% Saham Remala Abadi
     (DATA)". Only runs right next to a deal cue, or followed by a ticker in brackets, count."""
     toks = s.tokens
-    common = sentence_starters() | lex.cue_words | _not_names(lex)
+    common = _headline_common(lex)
     blocked = [False] * len(toks)
     for m in names:
         if m.type == "Sector":

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from kg.extract.lexicon import Cue
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
+from kg.slotinit import fast_init
 
 __all__ = ["Found", "Hit", "outer_hits"]
 
 
+@fast_init  # slots set directly (kg.slotinit)
 @dataclass(frozen=True, slots=True)
 class Found:
     """One relation read from one sentence."""
@@ -33,6 +35,7 @@ class Found:
     whole: bool = False
 
 
+@fast_init  # slots set directly: every cue word of every sentence (kg.slotinit)
 @dataclass(frozen=True, slots=True)
 class Hit:
     i: int

@@ -22,8 +22,10 @@ from kg.extract.text import Sentence, Token, sentence_starters
 from kg.ids import slug
 from kg.names import normalize
 from kg.schema import ORG_TYPES, PLACE_TYPES
+from kg.slotinit import fast_init
 
 
+@fast_init  # slots set directly: dozens of mentions an article (kg.slotinit)
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of one sentence that names (or describes) an entity."""

@@ -91,6 +91,7 @@ class Resources:
         self._multi = {k: sorted(v, key=lambda e: (-len(e[0]), e[0])) for k, v in by_first.items()}
         self._own: dict[str, tuple[str, ...]] = {}
         self._nb: dict[tuple[int, str], tuple[str, ...]] = {}
+        self._tc: dict[str, tuple[str, ...]] = {}  # _title_case's, by token text
 
     def own(self, text: str) -> tuple[str, ...]:
         """Features of one token text on its own (cached: news repeats words).
@@ -191,7 +192,7 @@ class Resources:
         out: list[list[str]] = [[] for _ in range(n)]
         if (casing_of(texts) if casing is None else casing) != "as written":
             for i, t in enumerate(texts):
-                out[i] += ["titlecase", *("tc|" + f for f in self.own(t)[9:] if f in _TC_FLAGS or f[:3] == "te=")]
+                out[i] += self._title_case(t)
         out[0].append("BOS")
         out[-1].append("EOS")
         for i, pair in enumerate(word_pairs(texts)):
@@ -200,6 +201,15 @@ class Resources:
         for i, f in self.context_marks(texts):
             out[i].append(f)
         return out
+
+    def _title_case(self, text: str) -> tuple[str, ...]:
+        """A token's first features in a title-case sentence (:meth:`context`): ``titlecase`` and its
+        word lists' flags again (cached per token text, as :meth:`own`: headlines repeat words)."""
+        hit = self._tc.get(text)
+        if hit is not None:
+            return hit
+        got = ("titlecase", *("tc|" + f for f in self.own(text)[9:] if f in _TC_FLAGS or f[:3] == "te="))
+        return remember(self._tc, text, got)
 
     def context_marks(self, texts: Sequence[str]) -> list[tuple[int, str]]:
         """The last of :meth:`context`'s features, as ``(token, feature)`` in order: the names of

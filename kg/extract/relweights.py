@@ -56,10 +56,11 @@ def probabilities(model: Model, rows: Sequence[Sequence[int]]) -> list[list[floa
     for r in rows:
         flat += r
         flat += [pad] * (width - len(r))
-    idx = np.array(flat).reshape(len(rows), width)
+    # intp given (not inferred from the ints: half the time); take() is padded[idx]'s gather, faster
+    idx = np.array(flat, dtype=np.intp).reshape(len(rows), width)
     # numpy sums over axis 1 of a C-ordered gather one row after the other, as over axis 0 in scores
     out = []
-    for z in (np.add.reduce(padded[idx], axis=1) + model.bias).tolist():  # ndarray.sum without its wrapper
+    for z in (np.add.reduce(padded.take(idx, axis=0), axis=1) + model.bias).tolist():  # ndarray.sum without its wrapper
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)

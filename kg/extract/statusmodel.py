@@ -36,7 +36,8 @@ class Linear:
     def scores(self, feats: Sequence[str]) -> list[float]:
         """Softmax probabilities of the labels (in ``labels`` order)."""
         idx = [k for k in map(self.vocab.get, feats) if k is not None]  # one lookup per feature
-        z = (self._sum(self.weights[idx]) + self.bias).tolist()
+        # take(): the rows weights[idx] copies, without numpy's fancy-index parsing of a list (4 vs 13 us)
+        z = (self._sum(self.weights.take(idx, axis=0)) + self.bias).tolist()
         top = max(z)
         e = [math.exp(v - top) for v in z]
         total = sum(e)

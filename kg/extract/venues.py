@@ -79,16 +79,19 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
     return out
 
 
-# The last sentence's venue frames: (its tokens, the lexicon, the frames' ends). The relation rules,
-# the pair classifier and coreference each ask for the same sentence's venues; the entry is replaced
-# whole and read once into a local, so threads never mix sentences.
-_LAST: dict[str, tuple[Sequence[Token], Lexicon, tuple[int, ...]]] = {}
+# The venue frames of the last sentences read, by the id of their tokens: (the tokens, held so that
+# the id cannot be reused, the lexicon, the frames' ends). Coreference, the pair classifier and the
+# relation rules each ask for every sentence of an article in turn (three passes: a cache of the last
+# sentence alone never hit); an entry is written whole and read once into a local, so threads never
+# mix sentences. Cleared when full (bounded memory).
+_RECENT: dict[int, tuple[Sequence[Token], Lexicon, tuple[int, ...]]] = {}
+_RECENT_MAX = 256
 
 
 def _frame_ends(toks: Sequence[Token], lex: Lexicon) -> tuple[int, ...]:
     """Where each venue frame of ``toks`` ends (one past its last token), in text order: the frames
     do not depend on the names, so they are found once per sentence."""
-    got = _LAST.get("last")
+    got = _RECENT.get(id(toks))
     if got is not None and got[0] is toks and got[1] is lex:
         return got[2]
     frames = _venue_frames(lex.code)
@@ -102,7 +105,9 @@ def _frame_ends(toks: Sequence[Token], lex: Lexicon) -> tuple[int, ...]:
             if speech and not _after_speech(toks, lex, i):
                 continue
             ends.append(j)
-    got = _LAST["last"] = (toks, lex, tuple(ends))
+    if len(_RECENT) >= _RECENT_MAX:
+        _RECENT.clear()
+    got = _RECENT[id(toks)] = (toks, lex, tuple(ends))
     return got[2]
 
 
