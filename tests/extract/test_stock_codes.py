@@ -1,4 +1,4 @@
-"""A Reuters stock code in angle brackets is no name of its own (kg.extract.learned._ticker).
+"""A Reuters stock code in angle brackets is no name of its own (kg.extract.cutshort.stock_code).
 
 Sentences written for these tests (fictional names).
 """
@@ -6,7 +6,7 @@ Sentences written for these tests (fictional names).
 from __future__ import annotations
 
 from kg.extract import extract
-from kg.extract.learned import _ticker
+from kg.extract.cutshort import stock_code
 from kg.extract.lexicon import load_lexicon
 from kg.extract.text import split_sentences
 from kg.model import Article
@@ -20,10 +20,10 @@ def test_an_all_capitals_bracket_is_a_ticker_and_a_name_in_brackets_is_not():
     s = _sentence("Vexo bought a stake in Lumeo AB <LUMO ST> and in <Rolt Holdings Corp>.")
     words = [t.text for t in s.tokens]
     k = words.index("LUMO")
-    assert _ticker(s, k, k + 2)
+    assert stock_code(s, k, k + 2)
     r = words.index("Rolt")
-    assert not _ticker(s, r, r + 3)
-    assert not _ticker(s, k, k + 1)  # only part of what the bracket holds
+    assert not stock_code(s, r, r + 3)
+    assert not stock_code(s, k, k + 1)  # only part of what the bracket holds
 
 
 def test_no_entity_is_made_of_a_ticker():
