@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
+from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
@@ -138,6 +139,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
+        here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
         found += here

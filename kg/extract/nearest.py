@@ -171,3 +171,26 @@ def unnamed_part(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     if h.j + 1 < len(toks) and toks[h.j].text == "," and (toks[h.j + 1].is_cap or toks[h.j + 1].text in "<("):
         return False  # "a major publishing arm, Lumeo Music": named right after
     return k > 0 and toks[k].low in articles and toks[k - 1].low not in lex.words("part_apposition_words")
+
+
+def owner_of_unnamed_part(s: Sentence, lex: Lexicon, hits: Sequence[Hit], m: Mention) -> bool:
+    """Whether ``m`` owns a part the sentence does not name, right before it: "merge with a subsidiary of
+    Y", "sold to a unit of Y" (:func:`unnamed_part`). Y is then no party of the deal; the part is.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.text import split_sentences
+    >>> from types import SimpleNamespace as NS
+    >>> lex = load_lexicon("en")
+    >>> def owner(text, i):
+    ...     s = split_sentences(text, [(0, len(text))], lex)[0]
+    ...     return owner_of_unnamed_part(s, lex, find_cues(s, lex), NS(i=i))
+    >>> owner("Lumeo Corp agreed to merge with a subsidiary of Tenvar Inc.", 9)
+    True
+    >>> owner("Lumeo Corp, a subsidiary of Tenvar Inc, agreed to merge with Kestrel.", 5)
+    False
+    """
+    if m.i < 2 or s.tokens[m.i - 1].low != "of":
+        return False
+    return any(h.j == m.i - 1 and h.cue.relation == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)
+               for h in hits)

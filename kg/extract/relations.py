@@ -34,6 +34,7 @@ from kg.extract.mentions import Mention
 from kg.extract.nearest import (
     clause,
     left_party,
+    owner_of_unnamed_part,
     right_party,
     stands_for_another,
     types_ok,
@@ -187,6 +188,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
+        if rtype == "partnership" and any(owner_of_unnamed_part(s, lex, hits, m) for m in pair):
+            continue  # "merge with a subsidiary of Y": the unnamed subsidiary is the partner, not Y
         if (h.cue.owner or rtype == "subsidiary_of") and h.j < len(s.tokens) and \
                 s.tokens[h.j].low in lex.words("owner_kind_words"):
             continue  # "badan usaha milik negara Dahlan Iskan": a state-owned enterprise, then a name
