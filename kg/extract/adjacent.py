@@ -81,11 +81,18 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
     makers = {m.j: m for m in ms if m.type == "Company" and m.source != "coref"}
     owners = lex.words("maker_possessives") if lex is not None and "maker_possessives" in lex.settings else frozenset()
     toks = s.tokens
+    if owners:
+        # "its 777 airliner": a possessive pronoun that coreference resolved to a company is its possessive
+        pronouns = lex.words("maker_possessive_pronouns") if lex is not None else frozenset()
+        makers.update({m.i: m for m in ms if m.type == "Company" and m.source == "coref" and m.j == m.i + 1
+                       and toks[m.i].low in pronouns})
     for p in ms:
         maker = makers.get(p.i) if p.type == "Product" else None
+        if maker is not None and maker.source == "coref":
+            maker = None
         if maker is None and p.type == "Product" and owners:
             maker = next((m for k, m in makers.items() if k < p.i <= k + 1 + POSSESSED_GAP
-                          and toks[k].low in owners
+                          and (toks[k].low in owners or (m.source == "coref" and k == m.i))
                           and all(t.is_word and t.text.islower() for t in toks[k + 1 : p.i])), None)
         if maker is not None:
             yield Found("launch", maker, p, "asserted", s, confidence=0.7)
