@@ -20,6 +20,10 @@ from kg.schema import ORG_TYPES, PLACE_TYPES
 
 __all__ = ["inside_descriptions", "maker_before_model", "more_sectors", "place_before_org", "sector_next_to_org"]
 
+# Words between a maker's possessive and its product ("Boeing's larger 777", "Apple's forthcoming Mac OS X");
+# a longer phrase is rather a description of something else the company has.
+POSSESSED_GAP = 2
+
 
 def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     """ "Australian miner Redgum", "Perth-based Redgum", "perusahaan Jepang Morimoto Shoji":
@@ -53,10 +57,13 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
                 break
 
 
-def maker_before_model(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
+def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = None) -> Iterator[Found]:
     """ "Airbus A380", "samsung gear 360", "Boeing 737-300": a company named right before a product, no
-    word between, makes it (launch; docs/annotations.md, maker + model).
+    word between, makes it (launch; docs/annotations.md, maker + model). With ``maker_possessives``
+    (language.toml) so does a company whose possessive stands before the product, up to
+    :data:`POSSESSED_GAP` lowercase words between ("Boeing's 787", "Apple's popular iPod").
 
+    >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import Sentence, tokenize
     >>> toks = tokenize("Garuda menambah tiga Boeing 737-300 .")
     >>> s = Sentence(0, 0, 37, "Garuda menambah tiga Boeing 737-300 .", tuple(toks))
@@ -64,10 +71,29 @@ def maker_before_model(s: Sentence, ms: list[Mention]) -> Iterator[Found]:
     ...       Mention(0, 4, 5, 0, 0, "737-300", "Product", "737-300", "737-300", "pattern")]
     >>> [(f.type, f.subject.text, f.object.text) for f in maker_before_model(s, ms)]
     [('launch', 'Boeing', '737-300')]
+    >>> toks = tokenize("Boeing 's larger 777 planes")
+    >>> s = Sentence(0, 0, 27, "Boeing 's larger 777 planes", tuple(toks))
+    >>> ms = [Mention(0, 0, 1, 0, 0, "Boeing", "Company", "Boeing", "Boeing", "gazetteer"),
+    ...       Mention(0, 3, 4, 0, 0, "777", "Product", "777", "777", "ner")]
+    >>> [(f.type, f.subject.text, f.object.text) for f in maker_before_model(s, ms, load_lexicon("en"))]
+    [('launch', 'Boeing', '777')]
     """
     makers = {m.j: m for m in ms if m.type == "Company" and m.source != "coref"}
+    owners = lex.words("maker_possessives") if lex is not None and "maker_possessives" in lex.settings else frozenset()
+    toks = s.tokens
+    if owners:
+        # "its 777 airliner": a possessive pronoun that coreference resolved to a company is its possessive
+        pronouns = lex.words("maker_possessive_pronouns") if lex is not None else frozenset()
+        makers.update({m.i: m for m in ms if m.type == "Company" and m.source == "coref" and m.j == m.i + 1
+                       and toks[m.i].low in pronouns})
     for p in ms:
         maker = makers.get(p.i) if p.type == "Product" else None
+        if maker is not None and maker.source == "coref":
+            maker = None
+        if maker is None and p.type == "Product" and owners:
+            maker = next((m for k, m in makers.items() if k < p.i <= k + 1 + POSSESSED_GAP
+                          and (toks[k].low in owners or (m.source == "coref" and k == m.i))
+                          and all(t.is_word and t.text.islower() for t in toks[k + 1 : p.i])), None)
         if maker is not None:
             yield Found("launch", maker, p, "asserted", s, confidence=0.7)
 

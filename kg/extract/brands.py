@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.extract.mentions import Mention
     from kg.extract.ner import Model
 
-__all__ = ["brand_kind", "joined_brands", "org_kind", "version_end"]
+__all__ = ["brand_kind", "cased_products", "joined_brands", "org_kind", "product_pieces", "version_end"]
 
 # One letter, a hyphen and a word: a model's name ("v-ixion"), the way a company rarely names itself.
 _LETTER_NAME = re.compile(r"[a-z]-[a-z]{2,}")
@@ -158,3 +158,39 @@ def org_kind(model: Model, toks: Sequence[Token], i: int, j: int, lex: Lexicon) 
     if j - i >= 2 and toks[i].text in _words(lex, "name_articles"):
         i += 1
     return model.org_kind(toks, i, j)
+
+
+def cased_products(language: str) -> bool:
+    """Whether the cased tagger's Product runs of ``language`` are read (its ``cased_products`` setting).
+
+    >>> cased_products("en"), cased_products("id")
+    (True, False)
+    """
+    from kg.extract.lexicon import load_lexicon
+
+    return bool(load_lexicon(language).settings.get("cased_products", False))
+
+
+def product_pieces(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The products of a cased tagger's Product run ``toks[i:j]``: the run cut at the words that join a list
+    (``product_list_separators``: "the iPod Classic , Nano and Shuffle"), each piece kept whole otherwise. A
+    product's name may open with its model number ("787 Dreamliner"), which the trimming of other names drops.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("the iPod Classic , Nano and Shuffle ; the 787 Dreamliner '' .")
+    >>> lex = load_lexicon("en")
+    >>> product_pieces(toks, 1, 7, lex), product_pieces(toks, 9, 12, lex)
+    ([(1, 3), (4, 5), (6, 7)], [(9, 11)])
+    """
+    seps = _words(lex, "product_list_separators")
+    out, a = [], i
+    for k in range(i, j + 1):
+        if k == j or toks[k].low in seps:
+            b = k
+            while b > a and not toks[b - 1].text[:1].isalnum():
+                b -= 1  # a closing quote or bracket the run took along
+            if b > a:
+                out.append((a, b))
+            a = k + 1
+    return out

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.brands import brand_kind, joined_brands, org_kind, version_end
+from kg.extract.brands import brand_kind, cased_products, joined_brands, org_kind, product_pieces, version_end
 from kg.extract.corporate import acting_place, company_context, family_context, place_context, subject_of_he
 from kg.extract.cutshort import cut_short, stock_code
 from kg.extract.gazindex import GazIndex
@@ -67,9 +67,9 @@ class TaggerReading:
     runs: list[tuple[int, int, str]]
 
 
-def _read(s: Sentence, model: Model) -> TaggerReading:
+def _read(s: Sentence, model: Model, products: bool = False) -> TaggerReading:
     rows = model.emission_array(s.tokens)
-    return TaggerReading(model, rows, model.spans(s.tokens, model.viterbi(rows)))
+    return TaggerReading(model, rows, model.spans(s.tokens, model.viterbi(rows), products=products))
 
 
 def tagger_reading(s: Sentence, *, language: str, models: str | None = None) -> TaggerReading | None:
@@ -79,7 +79,7 @@ def tagger_reading(s: Sentence, *, language: str, models: str | None = None) -> 
         return None
     from kg.extract.ner import tagger
 
-    return _read(s, tagger(language, models, caseless=s.caseless))
+    return _read(s, tagger(language, models, caseless=s.caseless), cased_products(language))
 
 
 def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str | None = None
@@ -90,6 +90,7 @@ def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str
     from kg.extract.nerbatch import emission_arrays
 
     out: list[TaggerReading | None] = [None] * len(sentences)
+    products = cased_products(language)
     for low in (False, True):
         todo = [k for k, s in enumerate(sentences) if s.caseless == low]
         if not todo or not has_tagger(language, models, low):
@@ -97,7 +98,7 @@ def tagger_readings(sentences: Sequence[Sentence], *, language: str, models: str
         model = tagger(language, models, caseless=low)
         rows = emission_arrays(model, [sentences[k].tokens for k in todo])
         for k, r, labels in zip(todo, rows, model.viterbi_many(rows), strict=True):
-            out[k] = TaggerReading(model, r, model.spans(sentences[k].tokens, labels))
+            out[k] = TaggerReading(model, r, model.spans(sentences[k].tokens, labels, products=products))
     return out
 
 
@@ -134,6 +135,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     lex = load_lexicon(language)
     # the caseless tagger's "product or brand" runs, where its training text has that class (caseless_brands)
     brands = low and bool(lex.settings.get("caseless_brands", False))
+    # the cased tagger's Product runs, where its training text has that class (cased_products)
+    cased = not low and cased_products(language)
     regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
     demonyms = demonym_words(language)
     out: list[Mention] = []
@@ -145,7 +148,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
     runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
     for i, j, etype in ampersand_runs(s.tokens, runs, lex.words("name_ampersands")):
-        if etype not in _NER_TYPES and not (brands and etype == "Product"):
+        if etype not in _NER_TYPES and not ((brands or cased) and etype == "Product"):
             continue
         if etype == "Product" and any(t.low.startswith("www.") or "@" in t.text for t in s.tokens[i:j]):
             continue  # an address ("www.detik.com", "info@abcd.co.id") names no brand
@@ -198,7 +201,10 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         # a list's name the run holds whole is not cut ("Kementerian pertahanan Rusia"); the run
         # replaces it only when the model is sure (OUTRANK above)
         held = [(m.i, m.j) for m in listed if i <= m.i and m.j <= j and m.j - m.i < j - i]
-        pieces = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
+        if cased and etype == "Product":
+            pieces = product_pieces(s.tokens, i, j, lex)
+        else:
+            pieces = [(i, j)] if known else parts(s.tokens, i, j, lex, title_case=s.title_case,
                                               person=etype == "Person", caseless=low, keep=held)
         if not pieces and s.title_case and j - i >= 2:
             # every word of the run is a dictionary word ("Bank Mayapada", "Sari Roti"): a name
@@ -215,7 +221,9 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 continue
             if any(m.i < b and a < m.j and not (a <= m.i and m.j <= b and m.j - m.i < b - a) for m in listed):
                 continue  # a piece that would cut a list's name, or is no longer than it
-            if etype == "Product":
+            if etype == "Product" and cased:
+                kind = "Product"
+            elif etype == "Product":
                 kind = brand_kind(s.tokens, a, b, gaz, model, lex)
             else:
                 kind = org_kind(model, s.tokens, a, b, lex) if etype == "Organization" else _NER_TYPES[etype]

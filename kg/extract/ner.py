@@ -258,10 +258,12 @@ class Model:
         """
         return self.spans(tokens, self.labels_of(tokens))
 
-    def spans(self, tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, str]]:
-        """:meth:`tag`'s spans of the BIO ``labels`` of ``tokens``."""
+    def spans(self, tokens: Sequence[Token], labels: Sequence[str], *, products: bool = False
+              ) -> list[tuple[int, int, str]]:
+        """:meth:`tag`'s spans of the BIO ``labels`` of ``tokens``; with ``products`` (always for a caseless
+        model) its Product runs too."""
         low = self.res.caseless
-        kept = CASELESS_TYPES if low else TYPES
+        kept = CASELESS_TYPES if low or products else TYPES
         return [s for s in bio_to_spans(labels)
                 if s[2] in kept and (low or not tokens[s[0]].text.islower()) and tokens[s[0]].text[0].isalnum()]
 

@@ -141,7 +141,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from origins(s, lex, ms)
-    yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms),
+    yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms, lex),
                                       *described_makers(s, lex, ms)], phrases)
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
