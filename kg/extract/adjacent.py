@@ -79,7 +79,7 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
     [('launch', 'Boeing', '777')]
     """
     makers = {m.j: m for m in ms if m.type == "Company" and m.source != "coref"}
-    owners = lex.words("maker_possessives") if lex is not None and "maker_possessives" in lex.settings else frozenset()
+    owners = lex.optional_words("maker_possessives") if lex is not None else frozenset()
     toks = s.tokens
     if owners:
         # "its 777 airliner": a possessive pronoun that coreference resolved to a company is its possessive

@@ -51,10 +51,6 @@ def joined_brands(toks: Sequence[Token], runs: Sequence[tuple[int, int, str]]) -
     return out
 
 
-def _words(lex: Lexicon, key: str) -> frozenset[str]:
-    return lex.words(key) if key in lex.settings else frozenset()
-
-
 def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Model, lex: Lexicon) -> str:
     """The kind of a caseless tagger's Product run ``toks[i:j]``.
 
@@ -71,13 +67,13 @@ def brand_kind(toks: Sequence[Token], i: int, j: int, gaz: GazIndex, model: Mode
 
     if any(is_model_code(t.low) for t in toks[i:j]):
         return "Product"
-    if j - i >= 2 and toks[i].low in _words(lex, "name_articles"):
+    if j - i >= 2 and toks[i].low in lex.optional_words("name_articles"):
         return "Product"
     whole = gaz.lookup_name(" ".join(t.text for t in toks[i:j]))
     maker = gaz.lookup_name(toks[i].text)
     if j - i >= 2 and maker is not None and maker.type == "Company" and whole is None:
         return "Company" if _company_tail(toks[i + 1 : j], gaz, lex) else "Product"
-    if i > 0 and toks[i - 1].low in _words(lex, "brand_product_heads") and whole is None:
+    if i > 0 and toks[i - 1].low in lex.optional_words("brand_product_heads") and whole is None:
         return "Product"
     if j - i == 1 and whole is None and _LETTER_NAME.fullmatch(toks[i].low):
         return "Product"  # "c-hr", "d-tracker", "m-smile": 5 of the 5 such names of the train split
@@ -141,7 +137,7 @@ def version_end(toks: Sequence[Token], j: int, names: Sequence[Mention]) -> int:
 
 def _company_tail(toks: Sequence[Token], gaz: GazIndex, lex: Lexicon) -> bool:
     """Whether the words after a maker are all places the lists know or ``brand_company_tails``."""
-    tails = _words(lex, "brand_company_tails")
+    tails = lex.optional_words("brand_company_tails")
     for t in toks:
         known = None if t.low in tails else gaz.lookup_name(t.text)
         if t.low not in tails and (known is None or known.type not in PLACE_TYPES):
@@ -155,7 +151,7 @@ def org_kind(model: Model, toks: Sequence[Token], i: int, j: int, lex: Lexicon) 
     whose text only borrows one (``name_articles``): "the telegraph" is a newspaper whatever "The Fed" taught
     the weights about "the". Only a lowercase article: on the Indonesian train split the capitalised names so
     opened that the tagger calls organisations are bodies ("The Organization for ...", "The Brothers")."""
-    if j - i >= 2 and toks[i].text in _words(lex, "name_articles"):
+    if j - i >= 2 and toks[i].text in lex.optional_words("name_articles"):
         i += 1
     return model.org_kind(toks, i, j)
 
@@ -183,7 +179,7 @@ def product_pieces(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> list[
     >>> product_pieces(toks, 1, 7, lex), product_pieces(toks, 9, 12, lex)
     ([(1, 3), (4, 5), (6, 7)], [(9, 11)])
     """
-    seps = _words(lex, "product_list_separators")
+    seps = lex.optional_words("product_list_separators")
     out, a = [], i
     for k in range(i, j + 1):
         if k == j or toks[k].low in seps:

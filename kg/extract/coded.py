@@ -112,7 +112,7 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
             for k in range(m.i, m.j):
                 inside[k] = True
     stop = sentence_starters()
-    suffixes = lex.words("product_code_suffixes") if "product_code_suffixes" in lex.settings else frozenset()
+    suffixes = lex.optional_words("product_code_suffixes")
 
     def word(k: int) -> bool:  # a word of a product's name: in cased text, capitalised
         t = toks[k]
@@ -199,7 +199,7 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
     fillers = lex.words("launch_fillers") | lex.words("product_heads")
     verbs = lex.words("caseless_launch_verbs")
     stop = sentence_starters()
-    not_products = _not_products(lex)
+    not_products = lex.optional_words("not_products_start")
     named = {k for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
     for h in hits:
@@ -223,13 +223,8 @@ def caseless_launched(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[
 
 def launched_run(toks: Sequence[Token], k: int, lex: Lexicon, named: set[int]) -> int | None:
     """:func:`_launched_run` with the language's stop words and ``not_products_start``."""
-    not_products = _not_products(lex)
+    not_products = lex.optional_words("not_products_start")
     return _launched_run(toks, k, lex, sentence_starters(), named, not_products)
-
-
-def _not_products(lex: Lexicon) -> frozenset[str]:
-    """The language's words that start no launched product (``not_products_start``; none when unset)."""
-    return lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
 
 
 def _launched_run(toks: Sequence[Token], k: int, lex: Lexicon, stop: frozenset[str], named: set[int],

@@ -80,9 +80,9 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             i = j  # "its European subsidiary": a region's adjective names nothing (region_adjectives.txt)
             continue
         etype = _context_type(toks, i, j, lex, cue_at, cue_end, speech, names)
-        if etype == "Product" and toks[i].low in _not_products(lex):
+        if etype == "Product" and toks[i].low in lex.optional_words("not_products_start"):
             etype = None  # "merilis Laporan Keuangan": figures released, not a product
-        elif etype == "Product" and j - i >= 2 and toks[i].low in _FILLERS | _product_heads(lex):
+        elif etype == "Product" and j - i >= 2 and toks[i].low in _FILLERS | lex.optional_words("product_heads"):
             i += 1  # "Mobil Rajawali buatan X": the kind of product is no part of its name
         if etype == "Person" and i == 0 and j == 1 and _no_name_alone(toks[0].low, lex.code):
             # "Recently , analysts have said": a sentence's first word is capitalised whatever it is; one that
@@ -198,7 +198,7 @@ def _context_type(
         # "besutan Nusapintar" names the maker; after a verb's passive ("Diluncurkan Prabowo") stands who
         # launched it, a person as often as a company: no guess from the verb
         return "Company" if h.cue.passive else "Product"
-    if prev in _product_heads(lex) and i > 0 and not toks[i - 1].is_cap:
+    if prev in lex.optional_words("product_heads") and i > 0 and not toks[i - 1].is_cap:
         return "Product"  # "ponsel Galaxy Note", "sistem operasi Bada": a name after a kind of product
     if h and h.cue.relation in (
         "acquisition",
@@ -231,7 +231,7 @@ def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Men
     a lowercase word, punctuation, a known name or a sector word, and released figures are no product."""
     toks = s.tokens
     named_at = {k for m in names for k in range(m.i, m.j)}
-    heads = lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+    heads = lex.optional_words("sector_span_heads")
     out = []
     stop = sentence_starters()
     for h in hits:
@@ -245,7 +245,7 @@ def _launched_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Men
         while (j < len(toks) and j - h.j < 5 and toks[j].is_cap and toks[j].is_word and j not in named_at
                and toks[j].low not in heads and toks[j].low not in stop and not _amount_at(toks, j, lex)):
             j += 1
-        if j == h.j or toks[h.j].low in _not_products(lex) or toks[h.j].low in _not_names(lex):
+        if j == h.j or toks[h.j].low in lex.optional_words("not_products_start") or toks[h.j].low in _not_names(lex):
             continue
         if j < len(toks) and toks[j].is_cap and toks[j].is_word and j not in named_at:
             continue  # longer than a product name: a clause, not a name
@@ -264,16 +264,6 @@ def _amount_at(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     after a product's name, no part of it ("Luncurkan Sukuk Rp 10 T")."""
     return (toks[j].low in _not_names(lex) and j + 1 < len(toks)
             and toks[j + 1].text[:1].isdigit())
-
-
-def _product_heads(lex: Lexicon) -> frozenset[str]:
-    """Nouns for a kind of product that a product's name follows (``product_heads`` in language.toml)."""
-    return lex.words("product_heads") if "product_heads" in lex.settings else frozenset()
-
-
-def _not_products(lex: Lexicon) -> frozenset[str]:
-    """First words of what is released but is no product (``not_products_start``: "Data", "Laporan")."""
-    return lex.words("not_products_start") if "not_products_start" in lex.settings else frozenset()
 
 
 def _no_name_alone(low: str, code: str) -> bool:
@@ -353,7 +343,7 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
         launched_by = after_cue and _launched_by(toks, deal_end[b], lex)
         if (ticker or before_cue or (after_cue and not launched_by)) and not only_sector:
             etype = "Product" if after_cue and deal_end[b].cue.relation == "launch" else "Company"
-            if etype == "Product" and t.low in _not_products(lex):
+            if etype == "Product" and t.low in lex.optional_words("not_products_start"):
                 i = max(j, i + 1)
                 continue  # "BPS Rilis Data PDB": figures released, not a product
             a = i
@@ -386,7 +376,7 @@ def titled_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         return []
     toks = s.tokens
     markers = lex.words("title_markers")
-    heads = _product_heads(lex) | lex.words("title_heads")
+    heads = lex.optional_words("product_heads") | lex.words("title_heads")
     named_at = {k for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
     for k, t in enumerate(toks):

@@ -18,10 +18,6 @@ _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _JOIN = {",": "comma", "and": "and"}
 
 
-def _words(lex: Lexicon, key: str) -> frozenset[str]:
-    return lex.words(key) if key in lex.settings else frozenset()
-
-
 def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     """Whether the words around ``toks[i:j]`` say that it names a business.
 
@@ -47,21 +43,22 @@ def company_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
     n = len(toks)
     nxt = toks[j].low if j < n else ""
     if nxt in _POSSESSIVE:  # "Akzo's board", "Rospatch's outstanding common stock"
-        owned = _words(lex, "company_context_owned")
+        owned = lex.optional_words("company_context_owned")
         return any(k < n and toks[k].low in owned for k in (j + 1, j + 2))
-    if nxt in _words(lex, "company_context_after"):
+    if nxt in lex.optional_words("company_context_after"):
         return True
-    if nxt in (",", "and") and j + 1 < n and toks[j + 1].low in _words(lex, f"company_context_{_JOIN[nxt]}"):
+    if nxt in (",", "and") and j + 1 < n and toks[j + 1].low in lex.optional_words(f"company_context_{_JOIN[nxt]}"):
         return True  # "Azuma Steel, owned 41 pct by ...", "Mitsui and its group of companies"
     if _described(toks, j, lex):
         return True
-    if nxt in _words(lex, "speech_verbs") and j + 1 < n and toks[j + 1].low in _words(lex, "company_context_said"):
+    if (nxt in lex.optional_words("speech_verbs") and j + 1 < n
+            and toks[j + 1].low in lex.optional_words("company_context_said")):
         return True
     if i == 0 and subject_of_it(toks, j, lex):
         return True  # "Sanwa plans to increase its stake"
-    if i >= 1 and toks[i - 1].low in _words(lex, "company_context_object"):
+    if i >= 1 and toks[i - 1].low in lex.optional_words("company_context_object"):
         return True  # "agreed to acquire Turco": no person or town is bought
-    return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _words(lex, "company_context_before")
+    return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in lex.optional_words("company_context_before")
 
 
 def acting_place(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -77,9 +74,9 @@ def acting_place(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     >>> acting_place(toks, 3, 4, lex), acting_place(toks, 12, 13, lex)
     (True, False)
     """
-    if j - i != 1 or j >= len(toks) or toks[j].low not in _words(lex, "company_context_acts"):
+    if j - i != 1 or j >= len(toks) or toks[j].low not in lex.optional_words("company_context_acts"):
         return False
-    return i == 0 or toks[i - 1].low not in _words(lex, "place_context_before") | {"and", "or", "&"}
+    return i == 0 or toks[i - 1].low not in lex.optional_words("place_context_before") | {"and", "or", "&"}
 
 
 def family_context(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
@@ -91,7 +88,7 @@ def family_context(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     >>> family_context(tokenize("talks with the Harwick family"), 4, load_lexicon("en"))
     True
     """
-    return j < len(toks) and toks[j].low in _words(lex, "person_context_after")
+    return j < len(toks) and toks[j].low in lex.optional_words("person_context_after")
 
 
 def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place: Callable[[str], bool]) -> bool:
@@ -109,7 +106,7 @@ def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place:
     False
     """
     n = len(toks)
-    if i == 0 or toks[i - 1].low not in _words(lex, "place_context_before") or j + 1 >= n or toks[j].text != ",":
+    if i == 0 or toks[i - 1].low not in lex.optional_words("place_context_before") or j + 1 >= n or toks[j].text != ",":
         return False
     k = j + 1
     while k + 1 < n and toks[k + 1].is_cap and k - j < 3:
@@ -150,9 +147,9 @@ def subject_of_he(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
 def _subject_pronoun(toks: Sequence[Token], j: int, lex: Lexicon) -> str | None:
     """The first pronoun of ``company_context_subject_pronouns`` ("company") or ``person_context_subject_pronouns``
     ("person") in the run of lowercase words after ``toks[j - 1]``; ``None`` at any other word first."""
-    its = _words(lex, "company_context_subject_pronouns")
-    his = _words(lex, "person_context_subject_pronouns")
-    stops = _words(lex, "company_context_subject_stops")
+    its = lex.optional_words("company_context_subject_pronouns")
+    his = lex.optional_words("person_context_subject_pronouns")
+    stops = lex.optional_words("company_context_subject_stops")
     window = lex.settings.get("company_context_subject_window", 0)
     assert isinstance(window, int)
     for t in toks[j : j + window]:
@@ -176,7 +173,7 @@ def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     heads = _company_heads(lex)
     for m in range(k + 1, min(n, k + 8)):
         if toks[m].low in heads:
-            return m + 1 == n or toks[m + 1].low in _words(lex, "company_context_head_ends")
+            return m + 1 == n or toks[m + 1].low in lex.optional_words("company_context_head_ends")
         if not toks[m].is_word or toks[m].low == "of":
             return False  # "Martin Levin, a director of the company": the phrase's head was passed
     return False
@@ -185,4 +182,4 @@ def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
 def _company_heads(lex: Lexicon) -> frozenset[str]:
     heads = lex.settings.get("description_heads", {})
     assert isinstance(heads, dict)
-    return frozenset(h for h, t in heads.items() if t == "Company") | _words(lex, "company_context_heads")
+    return frozenset(h for h, t in heads.items() if t == "Company") | lex.optional_words("company_context_heads")

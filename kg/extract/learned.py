@@ -140,8 +140,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     regions, codes = word_set(language, "region_adjectives.txt"), word_set(language, "codes.txt")
     demonyms = demonym_words(language)
     out: list[Mention] = []
-    said = lex.words("headline_predicates") if "headline_predicates" in lex.settings else frozenset()
-    classes = lex.words("class_acronyms") if "class_acronyms" in lex.settings else frozenset()
+    said = lex.optional_words("headline_predicates")
+    classes = lex.optional_words("class_acronyms")
     owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need = [], []
     model, rows = reading.model, reading.rows

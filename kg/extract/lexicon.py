@@ -201,6 +201,18 @@ class Lexicon:
             cached = self._words[key] = frozenset(str(v).lower() for v in value)
         return cached
 
+    def optional_words(self, key: str) -> frozenset[str]:
+        """A list setting a language may leave out, as :meth:`words` gives it; empty where the language
+        file has no such key (a key every language must carry goes through :meth:`words`, which names
+        the missing one).
+
+        >>> load_lexicon("id").optional_words("cut_name_types")
+        frozenset()
+        >>> "person" in load_lexicon("en").optional_words("cut_name_types")
+        True
+        """
+        return self.words(key) if key in self.settings else frozenset()
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - lexicons are cached for the process anyway
     def stems(self, token: str) -> frozenset[str]:
         """The token lowercased plus every form left by stripping one prefix and up to two suffixes.

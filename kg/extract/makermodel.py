@@ -34,10 +34,6 @@ _MAX_WORDS = 3  # name words of a model ("Galaxy Tab", "Nexus Two"), before its 
 _COPULA_REACH = 3  # words from a copula to the noun for a kind of product ("adalah ponsel kelas premium")
 
 
-def _words(lex: Lexicon, key: str) -> frozenset[str]:
-    return lex.words(key) if key in lex.settings else frozenset()
-
-
 def _name_word(t: Token) -> bool:
     """A capitalised word, or one with a capital inside it ("iPhone", "OmniaLITE")."""
     return t.text[:1].isalpha() and (t.is_cap or any(c.isupper() for c in t.text[1:]))
@@ -95,15 +91,15 @@ def maker_models(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Menti
     from kg.extract.ner import organization_word
 
     taken = {k for m in names for k in range(m.i, m.j)}
-    tails = _words(lex, "brand_company_tails")
-    suffixes = _words(lex, "product_code_suffixes")
+    tails = lex.optional_words("brand_company_tails")
+    suffixes = lex.optional_words("product_code_suffixes")
 
     def model_word(k: int) -> bool:
         t = toks[k]
         return (k not in taken and _name_word(t) and t.low not in tails
                 and not is_ordinary_word(t.low, lex, borrowed=False) and gaz.lookup_name(t.text) is None)
 
-    heads = _words(lex, "brand_product_heads") | _words(lex, "product_heads")
+    heads = lex.optional_words("brand_product_heads") | lex.optional_words("product_heads")
     out: list[Mention] = []
     for m in makers:
         if not model_word(m.j) or not maker_named(gaz, m.text):
@@ -141,13 +137,13 @@ def described_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence
     >>> [m.text for m in described_products(s, lex, gaz, [])]
     ['Galaxy Note']
     """
-    copulas = _words(lex, "product_copulas")
+    copulas = lex.optional_words("product_copulas")
     toks = s.tokens
     if s.caseless or s.title_case or not copulas or not any(t.low in copulas for t in toks[1:]) \
             or not _sentence_case(toks):
         return []
-    heads = _words(lex, "product_heads")
-    suffixes = _words(lex, "product_code_suffixes")
+    heads = lex.optional_words("product_heads")
+    suffixes = lex.optional_words("product_code_suffixes")
     taken = {k for m in names for k in range(m.i, m.j)}
     out: list[Mention] = []
     for k, t in enumerate(toks):
@@ -179,11 +175,11 @@ def described_makers(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> Iterat
     >>> [(f.type, f.subject.text, f.object.text) for f in described_makers(s, load_lexicon("id"), ms)]
     [('launch', 'Samsung', 'W510')]
     """
-    copulas = _words(lex, "product_copulas")
+    copulas = lex.optional_words("product_copulas")
     if not copulas or not any(m.type == "Product" for m in ms):
         return
     toks = s.tokens
-    heads = _words(lex, "product_heads")
+    heads = lex.optional_words("product_heads")
     at = {m.i: m for m in ms if m.source != "coref"}
     for p in ms:
         if p.type != "Product" or p.j + 2 >= len(toks) or toks[p.j].low not in copulas:

@@ -49,7 +49,7 @@ class Mention:
 
 def _person_cues(lex: Lexicon) -> frozenset[str]:
     """Organisation cue nouns that name people as often (``org_cues_person_too``, language.toml)."""
-    return lex.words("org_cues_person_too") if "org_cues_person_too" in lex.settings else frozenset()
+    return lex.optional_words("org_cues_person_too")
 
 
 @functools.lru_cache(maxsize=8)

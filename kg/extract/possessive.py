@@ -39,7 +39,7 @@ def with_possessive(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInd
     """``names`` with each company or organisation name right before an "'s" that owns nothing
     (:func:`owns_nothing`) extended over it."""
     toks = s.tokens
-    speech = lex.words("speech_verbs") if "speech_verbs" in lex.settings else frozenset()
+    speech = lex.optional_words("speech_verbs")
     out = []
     for m in names:
         # "Beeba's", and "Weisfield 's" in text tokenised with spaces; "Lumeo Inc's" is Lumeo Inc's something

@@ -49,15 +49,11 @@ from kg.resources import word_set
 _MAX_MODIFIERS = 2  # "Asuransi Wajib Motor-Mobil": a line of business is a short phrase
 
 
-def _setting(lex: Lexicon, key: str) -> frozenset[str]:
-    return lex.words(key) if key in lex.settings else frozenset()
-
-
 @functools.lru_cache(maxsize=8)
 def _stops(lex: Lexicon) -> frozenset[str]:
     """Words that end a sector phrase (built once per language: every sector word asks)."""
-    return (_setting(lex, "sector_modifier_stops") | _setting(lex, "sector_span_heads")
-            | _setting(lex, "sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
+    return (lex.optional_words("sector_modifier_stops") | lex.optional_words("sector_span_heads")
+            | lex.optional_words("sector_before_name_heads") | word_set(lex.code, "stopwords.txt")
             | word_set(lex.code, "headline_verbs.txt") | lex.cue_words)
 
 
@@ -101,7 +97,7 @@ def modifiers_end(toks: Sequence[Token], j: int, lex: Lexicon, *, title_case: bo
     elif title_case:
         # in a headline every word is capitalised and a plain word may be the predicate ("Sekuritas Tumbuh
         # Dua Kali"): the span takes words only where the headline or its clause ends (punctuation)
-        said = _setting(lex, "headline_predicates")  # "Industri Otomotif Lesu": how it fares
+        said = lex.optional_words("headline_predicates")  # "Industri Otomotif Lesu": how it fares
         ends = [e for e in ends if e == j or ((e == len(toks) or not toks[e].is_word)
                                               and not any(t.low in said for t in toks[j:e]))]
     return ends[-1]

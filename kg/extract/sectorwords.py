@@ -17,12 +17,12 @@ from kg.resources import phrase_classes, word_set
 
 def sector_not_after(lex: Lexicon) -> frozenset[str]:
     """Words before a sector word that make it a commodity or part of an office's name (``sector_not_after``)."""
-    return lex.words("sector_not_after") if "sector_not_after" in lex.settings else frozenset()
+    return lex.optional_words("sector_not_after")
 
 
 def sector_span_heads(lex: Lexicon) -> frozenset[str]:
     """Head words a sector's span leaves out ("industri", "sektor": ``sector_span_heads``)."""
-    return lex.words("sector_span_heads") if "sector_span_heads" in lex.settings else frozenset()
+    return lex.optional_words("sector_span_heads")
 
 
 # classes of sector_phrases.txt that name a company or a part
@@ -67,7 +67,7 @@ def in_passing(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
 
 
 def _count_words(lex: Lexicon) -> frozenset[str]:
-    return lex.words("sector_count_words") if "sector_count_words" in lex.settings else frozenset()
+    return lex.optional_words("sector_count_words")
 
 
 def counted(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
