@@ -122,11 +122,15 @@ class GazIndex:
         # names match their own case.
         return first[0].isupper() or first[0].isdigit() or first == surface[0]
 
+    def _after_cue(self, toks: Sequence[Token], i: int) -> bool:
+        """An organisation cue of one to three words ends right before ``toks[i]`` ("emiten", "pt")."""
+        return any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3))
+
     def _confirmed(self, toks: Sequence[Token], i: int, j: int, headline: bool, *, cue: bool = True) -> bool:
         """The text vouches for a list name at toks[i:j]: a legal form after it, an acronym or
         ticker in brackets after it (in sentence case only where the name starts: "Gas" in
         "United Cities Gas Co" is not confirmed), or an organisation cue before it (if ``cue``)."""
-        if cue and any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+        if cue and self._after_cue(toks, i):
             return True
         if not headline and _name_word(toks, i - 1, -1):
             return False
@@ -168,14 +172,13 @@ class GazIndex:
             if (i > 1 and j < len(toks) and toks[i - 1].text == "(" and toks[j].text == ")"
                     and toks[i - 2].low.strip(".") in self._legal_keys):
                 return True  # "pt bank central asia tbk ( bbca )": a listed company's ticker after its legal form
-            return self._unknown_word(toks[i], 3) and any(
-                i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3))
+            return self._unknown_word(toks[i], 3) and self._after_cue(toks, i)
         if exact_case and tier == "core" and j - i == 1 and self._unknown_word(toks[i], 3):
             # an acronym of the core lists that is no word ("kpk", "pln", "ojk"; not "as")
             return not self._name_next_to(toks, i, j)
         if exact_case or tier in ("ticker", "weak"):
             return False  # an acronym or a word ("as", "buka"): its capitals were its evidence
-        if any(i >= n and tuple(t.low for t in toks[i - n : i]) in self._cues for n in (1, 2, 3)):
+        if self._after_cue(toks, i):
             return True  # "emiten astra"
         if j < len(toks) and toks[j].low.strip(".") in self._legal_keys:
             return True  # "astra international tbk"
