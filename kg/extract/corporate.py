@@ -115,6 +115,56 @@ def place_context(toks: Sequence[Token], i: int, j: int, lex: Lexicon, is_place:
     return is_place(words) and not (k + 1 < n and toks[k + 1].low in _POSSESSIVE)
 
 
+def clause_subject(toks: Sequence[Token], i: int, lex: Lexicon, openers: str = "clause_openers") -> bool:
+    """Whether the name starting at ``i`` may be the subject of a clause: the sentence's first word, or after a
+    word of the list ``openers`` ("While Roth-American said ..., Atcor said it is ...", "after Vexo said its ...").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("Vexo said so, and Velton said it would; bids for Turco rose.")
+    >>> [clause_subject(toks, k, lex) for k in (0, 5, 11)]
+    [True, True, False]
+    """
+    return i == 0 or toks[i - 1].low in lex.optional_words(openers)
+
+
+def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the tagger's person ``toks[i:j]`` is taken up as a thing: by "it" or "its" as a clause's subject
+    (:func:`clause_subject`, :func:`subject_of_it`), or by "which" right after it ("Pratt, which owns the Sands
+    Hotel": a person is "who"; ``company_context_relative``).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("While Vexo said it is interested, Atcor said it is reviewing its options.")
+    >>> thing_subject(toks, 1, 2, lex), thing_subject(toks, 7, 8, lex)
+    (True, True)
+    >>> toks = tokenize("Pratt, which owns a hotel, sued Icahn, who said he would sell.")
+    >>> thing_subject(toks, 0, 1, lex), thing_subject(toks, 8, 9, lex)
+    (True, False)
+    """
+    n = len(toks)
+    k = j + (j < n and toks[j].text == ",")
+    if k < n and toks[k].low in lex.optional_words("company_context_relative"):
+        return True
+    return clause_subject(toks, i, lex) and subject_of_it(toks, j, lex)
+
+
+def person_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the tagger's organisation ``toks[i:j]`` is a clause's subject (after ``person_clause_openers``)
+    that "he", "his", "she" or "her" takes up (:func:`subject_of_he`): "..., Hammer said his group ...".
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> toks = tokenize("As agreed, Hammer said his group would sell after Vexo said his offer stood.")
+    >>> person_subject(toks, 3, 4, lex), person_subject(toks, 11, 12, lex)
+    (True, False)
+    """
+    return clause_subject(toks, i, lex, "person_clause_openers") and subject_of_he(toks, j, lex)
+
+
 def subject_of_it(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     """Whether the sentence-initial name ending at ``j`` is taken up by "it" or "its" after nothing but lowercase
     words (``company_context_subject_*``): "Cook is negotiating with its lenders", not "Cook said he ..." nor

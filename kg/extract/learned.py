@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, cased_products, joined_brands, org_kind, product_pieces, version_end
-from kg.extract.corporate import acting_place, company_context, family_context, place_context, subject_of_he
+from kg.extract.corporate import (
+    acting_place,
+    company_context,
+    family_context,
+    person_subject,
+    place_context,
+    thing_subject,
+)
 from kg.extract.cutshort import cut_short, stock_code
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
@@ -231,12 +238,14 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             elif kind == "Place" and acting_place(s.tokens, a, b, lex) and not gaz.is_place(s.tokens[a].text):
                 kind = "Company"  # "Coloroll said", "Honeywell is now focusing" (kg.extract.corporate)
+            elif kind == "Person" and thing_subject(s.tokens, a, b, lex):
+                kind = "Company"  # "..., Atcor said it is", "Pratt, which owns" (kg.extract.corporate)
             elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
             if kind != "Person" and family_context(s.tokens, b, lex):
                 kind = "Person"  # "the Kadoorie family"
-            elif kind in _ORGS and a == 0 and subject_of_he(s.tokens, b, lex):
-                kind = "Person"  # "Hammer said his group ..." (kg.extract.corporate)
+            elif kind in _ORGS and person_subject(s.tokens, a, b, lex):
+                kind = "Person"  # "Hammer said his group ...", "..., Hammer said his" (kg.extract.corporate)
             if kind in _ORGS:
                 kind = _abbreviated(s, a, b, [*names, *out]) or kind
             elif kind == "Product" and low:

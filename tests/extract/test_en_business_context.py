@@ -119,3 +119,35 @@ def test_a_one_word_name_that_speaks_or_acts_is_a_business(text: str, i: int, ac
     toks = tokenize(text)
     assert acting_place(toks, i, i + 1, load_lexicon("en")) is acts
     assert not acting_place(toks, i, i + 1, load_lexicon("id"))  # language data: Indonesian has no such words
+
+
+@pytest.mark.parametrize("text, name", [
+    ("While Lumeo Holdings Inc said it was interested, Brockett said it is reviewing its options.", "Brockett"),
+    ("Talks ended after Brockett said its board had rejected the bid of Lumeo Holdings Inc.", "Brockett"),
+    ("Brockett, which owns two hotels in Reno, rejected the bid of Lumeo Holdings Inc.", "Brockett"),
+])
+def test_a_clause_subject_that_it_or_which_takes_up_is_a_company(text: str, name: str) -> None:
+    # kg.extract.corporate.thing_subject: "it"/"its" after a clause opener (clause_openers), or "which"
+    assert _types(text, name) == ["Company"]
+
+
+def test_thing_subject_asks_the_clause_and_the_relative() -> None:
+    from kg.extract.corporate import thing_subject
+
+    lex = load_lexicon("en")
+    toks = tokenize("Lumeo rose, Brockett said it would sell; Kessler, who said he would sell, and Lumeo's board.")
+    assert thing_subject(toks, 3, 4, lex)  # after a comma
+    assert not thing_subject(toks, 9, 10, lex)  # "who" takes up a person
+    toks = tokenize("Shares of Brockett rose as it said so.")
+    assert not thing_subject(toks, 2, 3, lex)  # "of" opens no clause
+    assert not thing_subject(tokenize("Lumeo rose, Brockett said it would."), 3, 4, load_lexicon("id"))
+
+
+def test_a_clause_subject_that_he_takes_up_is_a_person_only_after_a_comma() -> None:
+    from kg.extract.corporate import clause_subject
+
+    lex = load_lexicon("en")
+    toks = tokenize("The board met, Brockett said his group would sell after Vexo said his offer stood.")
+    assert clause_subject(toks, 4, lex, "person_clause_openers") and subject_of_he(toks, 5, lex)
+    # after "after" the pronoun often belongs to another clause ("after Vexo after the company failed to answer his")
+    assert clause_subject(toks, 11, lex) and not clause_subject(toks, 11, lex, "person_clause_openers")
