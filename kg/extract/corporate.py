@@ -129,10 +129,11 @@ def clause_subject(toks: Sequence[Token], i: int, lex: Lexicon, openers: str = "
     return i == 0 or toks[i - 1].low in lex.optional_words(openers)
 
 
-def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon, alone: bool = False) -> bool:
     """Whether the tagger's person ``toks[i:j]`` is taken up as a thing: by "it" or "its" as a clause's subject
     (:func:`clause_subject`, :func:`subject_of_it`), or by "which" right after it ("Pratt, which owns the Sands
-    Hotel": a person is "who"; ``company_context_relative``).
+    Hotel": a person is "who"; ``company_context_relative``). Or, when the sentence names no other organisation
+    (``alone``), the one-word subject speaks of a company's own things (:func:`speaks_of_itself`).
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import tokenize
@@ -148,7 +149,33 @@ def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
     k = j + (j < n and toks[j].text == ",")
     if k < n and toks[k].low in lex.optional_words("company_context_relative"):
         return True
-    return clause_subject(toks, i, lex) and subject_of_it(toks, j, lex)
+    if not clause_subject(toks, i, lex):
+        return False
+    return subject_of_it(toks, j, lex) or (alone and j - i == 1 and speaks_of_itself(toks, j, lex))
+
+
+def speaks_of_itself(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the name ending at ``j`` says something (a word of ``speech_verbs``, perhaps after one lowercase
+    word: "also said") in a sentence with a word of ``company_context_self`` ("its", "the board", "unit") and
+    none of ``person_context_pronouns``: "Penril further said director X has resigned from the board". The
+    caller asks only when the sentence names no other organisation: a person who speaks of a company names it.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> speaks_of_itself(tokenize("Penril also said a director has left the board."), 1, lex)
+    True
+    >>> speaks_of_itself(tokenize("Hammer said he has left the board."), 1, lex)
+    False
+    """
+    n = len(toks)
+    says = lex.optional_words("speech_verbs")
+    k = j + (j + 1 < n and toks[j].text.isalpha() and toks[j].text.islower() and toks[j + 1].low in says)
+    if k >= n or toks[k].low not in says:
+        return False
+    words = {t.low for t in toks}
+    return bool(words & lex.optional_words("company_context_self")) and not words & lex.optional_words(
+        "person_context_pronouns")
 
 
 def person_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:

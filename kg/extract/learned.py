@@ -200,6 +200,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
         conf = [c for c, k in zip(conf, keep, strict=True) if k]
     starts = {m.i for m in names} | {r[0] for r in runs}
+    alone = not any(m.type in _ORGS for m in names) and all(e != "Organization" for _, _, e in reading.runs)
     for n, (i, j, etype) in enumerate(spans):
         # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
         whole = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
@@ -238,7 +239,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             elif kind == "Place" and acting_place(s.tokens, a, b, lex) and not gaz.is_place(s.tokens[a].text):
                 kind = "Company"  # "Coloroll said", "Honeywell is now focusing" (kg.extract.corporate)
-            elif kind == "Person" and thing_subject(s.tokens, a, b, lex):
+            elif kind == "Person" and thing_subject(s.tokens, a, b, lex, alone):
                 kind = "Company"  # "..., Atcor said it is", "Pratt, which owns" (kg.extract.corporate)
             elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)

@@ -151,3 +151,18 @@ def test_a_clause_subject_that_he_takes_up_is_a_person_only_after_a_comma() -> N
     assert clause_subject(toks, 4, lex, "person_clause_openers") and subject_of_he(toks, 5, lex)
     # after "after" the pronoun often belongs to another clause ("after Vexo after the company failed to answer his")
     assert clause_subject(toks, 11, lex) and not clause_subject(toks, 11, lex, "person_clause_openers")
+
+
+def test_a_one_word_speaker_of_a_companys_own_things_is_the_company() -> None:
+    # kg.extract.corporate.speaks_of_itself: only when the sentence names no other organisation, with a word of
+    # company_context_self and no he/his/she/her
+    from kg.extract.corporate import thing_subject
+
+    lex = load_lexicon("en")
+    toks = tokenize("Brockett further said a director has resigned from the board.")
+    assert thing_subject(toks, 0, 1, lex, alone=True)
+    assert not thing_subject(toks, 0, 1, lex, alone=False)  # another organisation named: a person may speak of it
+    assert not thing_subject(tokenize("Brockett said he has resigned from the board."), 0, 1, lex, alone=True)
+    assert not thing_subject(tokenize("Brockett said prices rose."), 0, 1, lex, alone=True)
+    assert not thing_subject(tokenize("Harold Brockett said the board met."), 0, 2, lex, alone=True)  # one word only
+    assert _types("Brockett further said a director has resigned from the board.", "Brockett") == ["Company"]
