@@ -130,7 +130,8 @@ def clause_subject(toks: Sequence[Token], i: int, lex: Lexicon, openers: str = "
 
 
 def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon, alone: bool = False) -> bool:
-    """Whether the tagger's person ``toks[i:j]`` is taken up as a thing: by "it" or "its" as a clause's subject
+    """Whether the tagger's person or organisation ``toks[i:j]`` is taken up as a thing (a business: a public body
+    is "the FTC said it", never without "the" on kg's English train split): by "it" or "its" as a clause's subject
     (:func:`clause_subject`, :func:`subject_of_it`), or by "which" right after it ("Pratt, which owns the Sands
     Hotel": a person is "who"; ``company_context_relative``). Or, when the sentence names no other organisation
     (``alone``), the one-word subject speaks of a company's own things (:func:`speaks_of_itself`).

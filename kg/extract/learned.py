@@ -239,8 +239,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             elif kind == "Place" and acting_place(s.tokens, a, b, lex) and not gaz.is_place(s.tokens[a].text):
                 kind = "Company"  # "Coloroll said", "Honeywell is now focusing" (kg.extract.corporate)
-            elif kind == "Person" and thing_subject(s.tokens, a, b, lex, alone):
-                kind = "Company"  # "..., Atcor said it is", "Pratt, which owns" (kg.extract.corporate)
+            elif kind in ("Person", "Organization") and thing_subject(s.tokens, a, b, lex, alone):
+                kind = "Company"  # "..., Atcor said it is", "Pratt, which owns", "Service Corp International said its"
             elif kind in _ORGS and b - a == 1 and place_context(s.tokens, a, b, lex, gaz.is_place):
                 kind = "Place"  # "Swiss Reinsurance Co of Zurich, Switzerland" (as mentions.find_names)
             if kind != "Person" and family_context(s.tokens, b, lex):

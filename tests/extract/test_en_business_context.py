@@ -166,3 +166,11 @@ def test_a_one_word_speaker_of_a_companys_own_things_is_the_company() -> None:
     assert not thing_subject(tokenize("Brockett said prices rose."), 0, 1, lex, alone=True)
     assert not thing_subject(tokenize("Harold Brockett said the board met."), 0, 2, lex, alone=True)  # one word only
     assert _types("Brockett further said a director has resigned from the board.", "Brockett") == ["Company"]
+
+
+def test_an_organisation_subject_that_it_takes_up_is_a_company() -> None:
+    # a public body the sentence starts with is "the FTC said it"; without "the" it is a business
+    text = "Lumeo Service Corp International said its Vexo Capital Corp unit sold its stake in Brenton Corp."
+    assert _types(text, "Lumeo Service Corp International") == ["Company"]
+    assert _types("The Vexo Trade Commission said it would review the deal.", "Vexo Trade Commission") == [
+        "Organization"]
