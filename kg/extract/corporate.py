@@ -132,8 +132,8 @@ def clause_subject(toks: Sequence[Token], i: int, lex: Lexicon, openers: str = "
 def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon, alone: bool = False) -> bool:
     """Whether the tagger's person or organisation ``toks[i:j]`` is taken up as a thing (a business: a public body
     is "the FTC said it", never without "the" on kg's English train split): by "it" or "its" as a clause's subject
-    (:func:`clause_subject`, :func:`subject_of_it`), or by "which" right after it ("Pratt, which owns the Sands
-    Hotel": a person is "who"; ``company_context_relative``). Or, when the sentence names no other organisation
+    (:func:`clause_subject`, :func:`subject_of_it`), or, as a clause's subject too, by "which" right after it
+    ("Pratt, which owns the Sands Hotel": a person is "who"; ``company_context_relative``). Or, when the sentence names no other organisation
     (``alone``), the one-word subject speaks of a company's own things (:func:`speaks_of_itself`).
 
     >>> from kg.extract.lexicon import load_lexicon
@@ -146,12 +146,12 @@ def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon, alone: bo
     >>> thing_subject(toks, 0, 1, lex), thing_subject(toks, 8, 9, lex)
     (True, False)
     """
+    if not clause_subject(toks, i, lex):
+        return False  # "the assassination of President Kennedy which ...": "which" takes up the whole phrase
     n = len(toks)
     k = j + (j < n and toks[j].text == ",")
     if k < n and toks[k].low in lex.optional_words("company_context_relative"):
         return True
-    if not clause_subject(toks, i, lex):
-        return False
     return subject_of_it(toks, j, lex) or (alone and j - i == 1 and speaks_of_itself(toks, j, lex))
 
 

@@ -174,3 +174,13 @@ def test_an_organisation_subject_that_it_takes_up_is_a_company() -> None:
     assert _types(text, "Lumeo Service Corp International") == ["Company"]
     assert _types("The Vexo Trade Commission said it would review the deal.", "Vexo Trade Commission") == [
         "Organization"]
+
+
+def test_which_after_a_name_inside_a_phrase_takes_up_the_phrase() -> None:
+    from kg.extract.corporate import thing_subject
+
+    lex = load_lexicon("en")
+    toks = tokenize("He studied the assassination of President Kessler which supported the findings.")
+    assert not thing_subject(toks, 5, 7, lex)
+    toks = tokenize("It was done by young nationalist Harold Kessler, which was the spark of the war.")
+    assert not thing_subject(toks, 6, 8, lex)
