@@ -133,8 +133,9 @@ def thing_subject(toks: Sequence[Token], i: int, j: int, lex: Lexicon, alone: bo
     """Whether the tagger's person or organisation ``toks[i:j]`` is taken up as a thing (a business: a public body
     is "the FTC said it", never without "the" on kg's English train split): by "it" or "its" as a clause's subject
     (:func:`clause_subject`, :func:`subject_of_it`), or, as a clause's subject too, by "which" right after it
-    ("Pratt, which owns the Sands Hotel": a person is "who"; ``company_context_relative``). Or, when the sentence names no other organisation
-    (``alone``), the one-word subject speaks of a company's own things (:func:`speaks_of_itself`).
+    ("Pratt, which owns the Sands Hotel": a person is "who"; ``company_context_relative``). Or, when the
+    sentence names no other organisation (``alone``), the one-word subject speaks of a company's own things
+    (:func:`speaks_of_itself`).
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import tokenize
