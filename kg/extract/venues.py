@@ -69,6 +69,10 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
         while k < len(toks) and k not in starts and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
             k += 1
         n = starts.get(k)
+        if n is not None and ms[n].type == "Person":
+            # "menurut Thorsten Heins, CEO BlackBerry", "according to Jane Doe, a spokeswoman for X": a
+            # person is a speaker, never a regulator, an exchange or an outlet, and may hold a job
+            continue
         while n is not None and n not in out:
             out.add(n)
             # a name joined to it: adjacent, or an acronym in brackets ("(BEI)")
