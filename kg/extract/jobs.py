@@ -22,6 +22,9 @@ from kg.schema import ORG_TYPES, link_key
 # Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
 # Kesehatan Hewan (PKH) Kementerian Pertanian X": 7), when the holder's name follows the organisation.
 PORTFOLIO_WORDS = 8
+# Words between a holder and the title after them, all of them person_title_links ("X Mengundurkan Diri dari
+# Kursi Komisaris Y": 5).
+TITLE_LINK_WORDS = 5
 
 
 def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
@@ -34,7 +37,7 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     if org_right is not None and person_right is None:
         # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
         person_right = right_party(ms, org_right.j, hi, person, gap=5)
-    person_left = left_party(ms, h.i, lo, person, gap=2)
+    person_left = left_party(ms, h.i, lo, person, gap=TITLE_LINK_WORDS)
     if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
         person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
     if person_left is not None and org_right is None:
