@@ -70,3 +70,15 @@ def test_a_comma_alone_lists_no_launchers():
     rels = {r[:3] for r in _rules("Usai rapat dengan PT Lumeo Kargo, PT Sinar Logistik Tbk meluncurkan kartu "
                                   "Zorvax Pay.")}
     assert ("launch", "PT Lumeo Kargo", "Zorvax Pay") not in rels, rels
+
+
+def test_a_bracketed_head_before_a_sector_opens_a_list():
+    rels = {r[:3] for r in _rules("Jakpro akan menggandeng Badan Usaha Milik Negara (BUMN) konstruksi seperti PT Sinar "
+                                  "Logistik Tbk (SNLG), PT Lumeo Kargo dan PT Kestrel Data.")}
+    assert ("operates_in", "PT Sinar Logistik Tbk", "Construction") in rels, rels
+
+
+def test_ataupun_ends_a_list():
+    rels = {r[:3] for r in _rules("produsen ponsel sekelas PT Sinar Logistik Tbk, PT Lumeo Kargo, ataupun PT Kestrel "
+                                  "Data wajib waspada.")}
+    assert ("operates_in", "PT Kestrel Data", "Smartphones") in rels, rels
