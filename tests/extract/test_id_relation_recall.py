@@ -82,3 +82,11 @@ def test_ataupun_ends_a_list():
     rels = {r[:3] for r in _rules("produsen ponsel sekelas PT Sinar Logistik Tbk, PT Lumeo Kargo, ataupun PT Kestrel "
                                   "Data wajib waspada.")}
     assert ("operates_in", "PT Kestrel Data", "Smartphones") in rels, rels
+
+
+def test_the_launcher_of_a_model_named_after_its_brand():
+    # the brand before the model's name is its maker, and the company before the cue launches the model
+    rels = {r[:3] for r in _rules("PT Sinar Logistik Tbk meluncurkan skuter premium, yakni Honda Zorvax 150, di "
+                                  "Jakarta.")}
+    assert ("launch", "PT Sinar Logistik Tbk", "Zorvax 150") in rels, rels
+    assert ("launch", "Honda", "Zorvax 150") in rels, rels
