@@ -37,7 +37,8 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     if org_right is not None and person_right is None:
         # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
         person_right = right_party(ms, org_right.j, hi, person, gap=5)
-    person_left = left_party(ms, h.i, lo, person, gap=TITLE_LINK_WORDS)
+    # a language with no list of link words lets any word stand between: then only two
+    person_left = left_party(ms, h.i, lo, person, gap=TITLE_LINK_WORDS if lex.words("person_title_links") else 2)
     if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
         person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
     if person_left is not None and org_right is None:
