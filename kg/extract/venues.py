@@ -4,7 +4,8 @@
 exchanges and news outlets are recognised here by construction, not by name: the
 frames ("filing with", "told", "according to", "kepada" after a speech verb,
 "dalam keterbukaan informasi di") are data in ``ontology/lang/<code>/relations/venues.txt``.
-The relation readers leave the names these frames introduce out of the parties.
+The relation readers leave the names these frames introduce out of the parties. A person is never a
+venue: "menurut Thorsten Heins, CEO BlackBerry" names a speaker, who may hold a job.
 """
 
 from __future__ import annotations
