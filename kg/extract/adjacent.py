@@ -146,7 +146,9 @@ def _listed_members(s: Sentence, lex: Lexicon, ms: list[Mention], k: int) -> Men
     heads = lex.words("sector_before_name_heads")
     toks = s.tokens
     m = ms[k]
-    if not openers or not (toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads)):
+    # "Badan Usaha Milik Negara (BUMN) konstruksi seperti A, B dan C": the head may be a bracketed short form
+    before = m.i - 2 if m.i > 1 and toks[m.i - 1].text == ")" else m.i - 1
+    if not openers or not (toks[m.i].low in heads or (before >= 0 and toks[before].low in heads)):
         return None
     first = next((o for o in ms[k + 1 :] if o.i >= m.j and o.type in ORG_TYPES), None)
     if first is None or first.type != "Company" or first.source == "coref" or first.i - m.j > 12:

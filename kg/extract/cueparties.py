@@ -29,6 +29,7 @@ from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
 # Forms of "to be" before a participle make a passive; "has/had acquired" is active.
+PRODUCT_TYPES = frozenset({"Product"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
@@ -92,6 +93,10 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     both = sub_t | obj_t
     left = left_party(ms, h.i, lo, both)
     right = right_party(ms, h.j, hi, both)
+    if right is not None and right.type in ORG_TYPES and rt.object_types == PRODUCT_TYPES:
+        # "meluncurkan skutik premium, yakni Honda SH150i": the maker's brand stands before the model's
+        # name, and what is launched is the model
+        right = next((m for m in ms if m.i == right.j and m.type in PRODUCT_TYPES), right)
     if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
         # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a
         # name past a comma after it that belongs to the next clause

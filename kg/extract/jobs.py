@@ -19,6 +19,13 @@ from kg.extract.nearest import clause, left_party, right_party
 from kg.extract.text import Sentence, Token
 from kg.schema import ORG_TYPES, link_key
 
+# Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
+# Kesehatan Hewan (PKH) Kementerian Pertanian X": 7), when the holder's name follows the organisation.
+PORTFOLIO_WORDS = 8
+# Words between a holder and the title after them, all of them person_title_links ("X Mengundurkan Diri dari
+# Kursi Komisaris Y": 5).
+TITLE_LINK_WORDS = 5
+
 
 def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
              ) -> tuple[Mention, Mention] | None:
@@ -30,7 +37,8 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     if org_right is not None and person_right is None:
         # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
         person_right = right_party(ms, org_right.j, hi, person, gap=5)
-    person_left = left_party(ms, h.i, lo, person, gap=2)
+    # a language with no list of link words lets any word stand between: then only two
+    person_left = left_party(ms, h.i, lo, person, gap=TITLE_LINK_WORDS if lex.words("person_title_links") else 2)
     if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
         person_left = None  # "Prabowo Terima Bos NDB": who receives the holder, not the holder
     if person_left is not None and org_right is None:
@@ -59,7 +67,24 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
         before = left_party(ms, org_left.i, lo, person, gap=1)
         if before is not None:
             return before, org_left
+    if org_right is None and person_left is None:
+        return _portfolio_then_org(s, ms, h, hi)
     return None
+
+
+def _portfolio_then_org(s: Sentence, ms: list[Mention], h: Hit, hi: int) -> tuple[Mention, Mention] | None:
+    """The person and organisation of "TITLE <portfolio> ORG, PERSON": a portfolio of up to
+    :data:`PORTFOLIO_WORDS` words between the title and the organisation ("Direktur Jenderal Peternakan dan
+    Kesehatan Hewan Kementerian Pertanian Muladno Basar", "GM Strategi Pemasaran PT Nissan Motor Indonesia
+    (NMI), Budi"), no other name between, and the holder right after the organisation (only punctuation or a
+    ticker between); None otherwise."""
+    org = right_party(ms, h.j, hi, ORG_TYPES, gap=PORTFOLIO_WORDS)
+    if org is None or any(h.j <= m.i < org.i for m in ms):
+        return None
+    holder = right_party(ms, org.j, hi, frozenset({"Person"}), gap=4)
+    if holder is None or not next_to(s.tokens, org.j, holder.i, words_allowed=0):
+        return None
+    return holder, org
 
 
 def portfolios(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit]) -> set[tuple[str, str, str]]:

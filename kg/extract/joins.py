@@ -105,6 +105,57 @@ def listed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Men
             yield (more, obj) if last is subj else (subj, more)
 
 
+def listed_before(s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int) -> list[Mention]:
+    """The names listed right before ``last``, nearest first ("Walt Disney Pictures dan Pixar merilis X",
+    "PT KAI, PT BNI dan PT Telkom meluncurkan X"): each joined to the next by ``list_joiners``
+    (language.toml), a bracketed acronym allowed after each, of an organisation type as ``last`` is; only a
+    list with a joiner other than a comma (a comma alone may end a headline's clause).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.mentions import Mention
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Tenvar (TNV), Lumeo dan Kestrel merilis Zeta"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, b, t="Company"): return Mention(0, a, b, 0, 0, toks[a].text, t, "", toks[a].text)
+    >>> ms = [at(0, 1), at(5, 6), at(7, 8), at(9, 10, "Product")]
+    >>> [m.text for m in listed_before(s, load_lexicon("id"), ms, ms[2], 0)]
+    ['Lumeo', 'Tenvar']
+    """
+    toks = s.tokens
+    joiners = lex.words("list_joiners") | lex.optional_words("subject_joiners")
+
+    def named(m: Mention) -> Mention:
+        # "PT Telekomunikasi Indonesia Tbk (Telkom)": a bracketed short form stands for the name before it
+        if 0 < m.i < m.j < len(toks) and toks[m.i - 1].text == "(" and toks[m.j].text == ")":
+            return next((n for n in ms if n.j == m.i - 1), m)
+        return m
+
+    out: list[Mention] = []
+    words: set[str] = set()
+    cur = named(last)
+    while True:
+        k = cur.i
+        prev = next((m for m in reversed(ms) if m.j <= k), None)
+        if prev is None or prev.i < lo or prev.type != cur.type or prev.source == "coref":
+            break
+        e = prev.j
+        if e < k and toks[e].text == ")" and named(prev) is not prev:
+            prev, e = named(prev), e + 1
+        elif e < k and toks[e].text == "(":
+            close = next((x for x in range(e + 1, min(k, e + 6)) if toks[x].text == ")"), None)
+            if close is None:
+                break
+            e = close + 1
+        gap = toks[e:k]
+        if not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
+            break
+        words |= {t.low for t in gap}
+        out.append(prev)
+        cur = prev
+    return out if words - {","} else []
+
+
 def appositive_comma(toks: Sequence[Token], k: int, relativizers: frozenset[str]) -> int:
     """The comma that closes a name ending before ``toks[k]``, past a bracket ("PT PLN (Persero),") or a
     short relative clause of lowercase words ("PT Telkom Tbk yang bergerak di jasa seluler,"); -1 if none.

@@ -27,7 +27,7 @@ from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
 from kg.extract.jobs import job_status_span
-from kg.extract.joins import fronted, joined_before, listed_parties
+from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.makermodel import described_makers
 from kg.extract.mentions import Mention
@@ -216,8 +216,15 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
         if rtype not in ("operates_in", "based_in", "works_for"):
-            for a, b in listed_parties(s, lex, parties, pair, h.j):
+            more = list(listed_parties(s, lex, parties, pair, h.j))
+            for a, b in more:
                 yield Found(rtype, a, b, status, s, speaker, sector, round(conf - 0.05, 2))
+            if rtype in lex.optional_words("joined_subjects") and subj.j <= h.i and not h.cue.passive:
+                # "Walt Disney Pictures dan Pixar merilis X": every name listed before the subject acts too
+                objects = [obj, *(b for a, b in more if a is subj)]
+                for actor in listed_before(s, lex, parties, subj, lo):
+                    for o in objects:
+                        yield Found(rtype, actor, o, status, s, speaker, sector, round(conf - 0.05, 2))
         elif rtype == "operates_in":
             # "Pegadaian & BSI Jadi Bank Emas": a company joined to the subject by a conjunction is in it too
             other = joined_before(s, lex, ms, subj, lo)

@@ -4,7 +4,8 @@
 exchanges and news outlets are recognised here by construction, not by name: the
 frames ("filing with", "told", "according to", "kepada" after a speech verb,
 "dalam keterbukaan informasi di") are data in ``ontology/lang/<code>/relations/venues.txt``.
-The relation readers leave the names these frames introduce out of the parties.
+The relation readers leave the names these frames introduce out of the parties. A person is never a
+venue: "menurut Thorsten Heins, CEO BlackBerry" names a speaker, who may hold a job.
 """
 
 from __future__ import annotations
@@ -69,6 +70,10 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
         while k < len(toks) and k not in starts and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
             k += 1
         n = starts.get(k)
+        if n is not None and ms[n].type == "Person":
+            # "menurut Thorsten Heins, CEO BlackBerry", "according to Jane Doe, a spokeswoman for X": a
+            # person is a speaker, never a regulator, an exchange or an outlet, and may hold a job
+            continue
         while n is not None and n not in out:
             out.add(n)
             # a name joined to it: adjacent, or an acronym in brackets ("(BEI)")
