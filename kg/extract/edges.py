@@ -228,6 +228,8 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         return None
     if all(is_legal_form(t.text) or not t.text[0].isalnum() for t in toks[i:j]):
         return None  # "Inc", "Co": a legal form names nothing by itself
+    if j - i == 1 and title_case and in_acronym_list(toks, i, lex):
+        return i, j  # a dictionary word listed among acronyms names what they name
     if j - i == 1 and title_case and _common(toks[i], lex, roots=True):
         return None
     if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper() and _listed_acronyms(lex)
@@ -237,6 +239,30 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
                           or t.low in _JOINERS for t in toks[i:j]):
         return None
     return i, j
+
+
+def in_acronym_list(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """``toks[i]`` is an item of a list of acronyms: a list joiner (``list_joiners``, or a hyphen
+    between touching words) and an all-capitals word on one side. In a headline every word is
+    capitalised, so a lone dictionary word is no name there ("Rupiah", "Waspada"), but one listed
+    among acronyms names what they name: "Mandiri" in "Deposito BRI, BNI, BCA, Mandiri Terbaru" or
+    "Rekening BCA-Mandiri-BNI" (CNBC train headlines: 7 lone dictionary words so listed, all Bank Mandiri).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("id")
+    >>> [in_acronym_list(tokenize(t), 2, lex) for t in ("BCA dan Mandiri", "BCA-Mandiri", "Saham - Mandiri")]
+    [True, True, False]
+    """
+    joiners = lex.words("list_joiners")
+    for sep, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if min(sep, other) < 0 or max(sep, other) >= len(toks):
+            continue
+        touching = (toks[sep].text == "-" and toks[sep - 1].end == toks[sep].start
+                    and toks[sep].end == toks[sep + 1].start)
+        if (toks[sep].low in joiners or touching) and len(toks[other].text) > 1 and toks[other].is_upper:
+            return True
+    return False
 
 
 def _prefix_start(toks: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:

@@ -73,3 +73,18 @@ def test_a_lone_acronym_that_names_nothing_is_refused(text, want):
 def test_english_keeps_acronyms_that_are_listed_words():
     # "cap" is an English edge word, "CAP" a Reuters company: refuse_listed_acronyms is off in English
     assert trim([Token(0, 0, "CAP")], 0, 1, load_lexicon("en"), title_case=False) == (0, 1)
+
+
+@pytest.mark.parametrize(("text", "k", "kept"), [
+    # a lone dictionary word in a headline is no name, unless it is listed among acronyms
+    ("Deposito BRI, BNI, BCA, Mandiri Terbaru", 7, True),
+    ("Rekening BCA-Mandiri-BNI Terbaru", 3, True),
+    ("Saldo BCA dan Mandiri Naik", 3, True),
+    ("Rupiah Mandiri Menguat Tajam", 1, False),
+    ("Saham Naik - Mandiri Turun", 3, False),
+])
+def test_a_dictionary_word_listed_among_acronyms_is_a_name(text: str, k: int, kept: bool) -> None:
+    toks = tokenize(text)
+    assert toks[k].text == "Mandiri"
+    span = trim(toks, k, k + 1, load_lexicon("id"), title_case=True)
+    assert (span == (k, k + 1)) is kept

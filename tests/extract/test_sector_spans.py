@@ -48,3 +48,17 @@ def test_words_after_a_sector_word_narrow_it(text, span):
 )
 def test_a_sector_span_stops_before_words_that_do_not_narrow_it(text, span):
     assert span in _sector_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a maker's generic head is left out, as "industri" is, though sectors.ttl labels hold it
+        ("lumeo adalah bagian dari pabrikan mobil asal prancis .", "mobil"),
+        ("Produsen mobil asal Jepang, Lumeo, menambah investasi.", "mobil"),
+        # "merk"/"merek" says whose goods, not which goods
+        ("industri mobil merk nasional sedang menggeliat .", "mobil"),
+    ],
+)
+def test_a_sector_span_leaves_out_maker_heads_and_brands(text, span):
+    assert _sector_spans(text) == {span}

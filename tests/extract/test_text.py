@@ -85,3 +85,27 @@ def test_a_news_sentence_dense_with_names_is_not_title_case() -> None:
     assert not s.title_case
     labels = {e.label for e in extract(Article(id="t", text=text, language="id")).entities}
     assert "Gerakan Persatuan Rakyat Papua" in labels and "Persatuan Rakyat Papua" not in labels
+
+
+@pytest.mark.parametrize("text", [
+    # CNBC headlines of short clauses: no capitalised stop word or cue, but capitalised words of the
+    # dictionary ("Sambut", "Dibuka", "Ambruk", "Laba", "Syariah")
+    "Sambut 2025, Wall Street Dibuka Semringah",
+    "Rupiah Ambruk 1%, Dolar Tembus Rp16.260",
+    "Laba BTPN Syariah (BTPS) Rp1,06 T di 2024",
+])
+def test_a_headline_without_stop_words_is_title_case(text: str) -> None:
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("id"))
+    assert s.title_case
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # few capitals: a news sentence, whatever words they are
+    ("Kresge is the forerunner of what is now the K Mart chain.", "en"),
+    # names alone, in a language without a dictionary of roots: English common words also name firms
+    ("Brown Disc Products Co", "en"),
+    ("Kata Sri Mulyani, Bank Mandiri menguat dan BRI melemah kemarin.", "id"),
+])
+def test_names_or_few_capitals_are_not_title_case(text: str, language: str) -> None:
+    (s,) = split_sentences(text, [(0, len(text))], load_lexicon(language))
+    assert not s.title_case
