@@ -264,7 +264,13 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             # a sector word it took in may stand alone where the head does not ("tambang pasir besi")
             passing = passing or any(in_passing(toks, a, b, lex) for a, b, k in hits
                                      if k.type == "Sector" and i < a and b <= j)
-        m = _known_mention(s, i, j, known)
+        k = j
+        if known.type == "Company":
+            # "BCA Digital", "Prudential Syariah", "BRI Life": a listed company and the capitalised word of a
+            # unit (company_unit_tails) name a company of its own, which the lists may not know
+            while k < len(toks) and toks[k].is_cap and toks[k].low in lex.optional_words("company_unit_tails"):
+                k += 1
+        m = _known_mention(s, i, j, known) if k == j else _name_mention(s, i, k, "Company", gaz)
         take(replace(m, passing=True) if passing else m)
 
     for i, t in enumerate(toks):
