@@ -116,6 +116,12 @@ def test_an_agreement_to_provide_names_the_customer():
         ("Tenvar Industries Inc said it acquired a hospital software business from Lumeo Corp.", "Lumeo Corp"),
         ("Tenvar Industries Inc completed the takeover of Lumeo Corp's mining machinery division.", "Lumeo Corp"),
         ("Vexo Airlines Ltd will purchase twenty new Airbus A320 jets.", "Airbus"),
+        ("Vexo Airlines Ltd agreed to buy 12 used Tenvar Aerospace Corp 900s.", "Tenvar Aerospace Corp"),
+        ("Vexo Airlines Ltd will also buy 20 of Tenvar Aerospace's larger 777 planes.", "Tenvar Aerospace"),
+        ("Tenvar Industries Inc said it would buy Lumeo PLC <LUM.L>'s brewery division.", "Lumeo PLC"),
+        ("Tenvar Bancorp said it acquired the customer account base of New York discount brokerage firm "
+         "Lumeo Financial Inc.", "Lumeo Financial Inc"),
+        ("Tenvar Realty SA is negotiating to buy the property assets of Lumeo Group Inc.", "Lumeo Group Inc"),
     ],
 )
 def test_the_owner_or_maker_of_what_is_bought_is_no_target(text, target):
@@ -126,6 +132,32 @@ def test_the_owner_or_maker_of_what_is_bought_is_no_target(text, target):
 def test_a_company_bought_whole_stays_the_target():
     rels = _rels("Tenvar Industries Inc agreed to acquire Lumeo Corp for 20 dlrs a share.")
     assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vexo Airlines Ltd agreed to buy 12 used Tenvar Aerospace Corp 900s.",
+     "Vexo Airlines Ltd will buy 20 of Tenvar Aerospace Corp's 777s."],
+)
+def test_a_count_of_products_bought_is_the_makers_supply(text):
+    rels = _rels(text)
+    assert ("supply", "Tenvar Aerospace Corp", "Vexo Airlines Ltd") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc agreed to acquire all the assets of Lumeo Corp.",
+        "Tenvar Industries Inc said it acquired the assets and customer base of Lumeo Corp.",
+    ],
+)
+def test_all_the_assets_of_a_company_are_the_company(text):
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in _rels(text), _rels(text)
+
+
+def test_a_count_of_shares_is_no_product():
+    toks = tokenize("Tenvar has an option to acquire 588,300 of Lumeo's 1,774,326 shares outstanding")
+    assert not part_or_product(toks, (0, 1), (9, 10), "en")
 
 
 def test_part_or_product_needs_the_part_word_next_to_of():
