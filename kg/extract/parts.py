@@ -116,6 +116,7 @@ def _heads(language: str) -> frozenset[str]:
 
     lex = load_lexicon(language)
     heads = lex.settings.get("description_heads", {})
+    assert isinstance(heads, dict)
     return frozenset({h for h, t in heads.items() if t == "Company"} | lex.optional_words("company_context_heads"))
 
 
