@@ -23,7 +23,7 @@ from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, left_party, possessor, present_name, right_party
+from kg.extract.nearest import APPOSED_TYPES, apposed, appositive_head, left_party, possessor, present_name, right_party
 from kg.extract.text import Sentence
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
@@ -91,6 +91,9 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     sub_t, obj_t = rt.subject_types, rt.object_types
     both = sub_t | obj_t
     left = left_party(ms, h.i, lo, both)
+    if left is not None and rt.name in APPOSED_TYPES:
+        # "Heublein, a former subsidiary of RJR Nabisco, was acquired by Z": Heublein is the party
+        left = apposed(s, lex, ms, left, lo)
     right = right_party(ms, h.j, hi, both)
     if right is not None and left is not None and rt.symmetric and "," in {t.text for t in toks[h.j : right.i]}:
         # "NOBU & Bank MNC Tak Kunjung Merger, OJK Nyerah?": two parties joined before the cue, and a

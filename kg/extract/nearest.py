@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.found import Hit
+from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
-from kg.schema import ORG_TYPES, RELATION_TYPES
+from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
+
+# Types whose party before the cue is the name an apposition describes, not one inside it (apposed)
+APPOSED_TYPES = frozenset({"acquisition", "investment", "partnership", "supply", "legal_dispute", "competitor_of"})
 
 MAX_GAP = 14  # tokens between a cue and a party
 
@@ -91,6 +94,58 @@ def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention 
             return m
         return None
     return None
+
+
+def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -> Mention:
+    """The name whose apposition holds ``m`` ("Heublein, a former subsidiary of RJR Nabisco <RJR>, was
+    acquired by Z": Heublein for RJR Nabisco), else ``m``: a comma, an article of ``apposition_articles``,
+    lowercase words, a word of ``apposition_of``, then ``m`` and a comma (a ticker in brackets between).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Lumeo, a former subsidiary of Vexo Corp, was acquired by Tenvar"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> ms = [Mention(0, 0, 1, 0, 5, "Lumeo", "Company", "lumeo", "Lumeo", "test"),
+    ...       Mention(0, 6, 8, 30, 39, "Vexo Corp", "Company", "vexo", "Vexo Corp", "test")]
+    >>> apposed(s, load_lexicon("en"), ms, ms[1], 0).text
+    'Lumeo'
+    """
+    toks = s.tokens
+    of, articles = lex.optional_words("apposition_of"), lex.optional_words("apposition_articles")
+    if not of or m.i < 1 or toks[m.i - 1].low not in of:
+        return m
+    end = m.j
+    if end + 2 < len(toks) and toks[end].text in ("<", "(") and toks[end + 2].text in (">", ")"):
+        end += 3
+    if end >= len(toks) or toks[end].text != ",":
+        return m
+    k = m.i - 2
+    while k > lo and toks[k].is_word and not toks[k].is_cap and toks[k].low not in articles and m.i - k <= 6:
+        k -= 1
+    if k < lo + 2 or toks[k].low not in articles or toks[k - 1].text != ",":
+        return m
+    head = left_party(ms, k - 1, lo, ORG_TYPES, gap=3)
+    return head if head is not None and head.key != m.key else m
+
+
+def apposition_blocks(s: Sentence, lex: Lexicon, ms: list[Mention],
+                      found: Sequence[Found]) -> set[tuple[str, str, str]]:
+    """Links the pair classifier must not add: for a deal the rules read with a party an apposition
+    describes ("Heublein, a former subsidiary of RJR Nabisco, was acquired by Z": Z acquires Heublein),
+    the same deal, either way, with the name inside the apposition (RJR Nabisco) instead."""
+    out: set[tuple[str, str, str]] = set()
+    deals = [f for f in found if f.type in APPOSED_TYPES and f.subject.sent == f.object.sent == s.index]
+    if not deals or not lex.optional_words("apposition_of"):
+        return out
+    for m in ms:
+        head = apposed(s, lex, ms, m, 0)
+        if head is m:
+            continue
+        for f in deals:
+            for party, other in ((f.subject, f.object), (f.object, f.subject)):
+                if party.key == head.key and other.key != m.key:
+                    out |= {link_key(f.type, m.key, other.key), link_key(f.type, other.key, m.key)}
+    return out
 
 
 def present_name(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention | None, lo: int) -> Mention | None:

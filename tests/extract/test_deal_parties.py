@@ -331,3 +331,19 @@ def test_a_partnership_after_a_names_a_kind_of_firm(text):
 
 def test_a_partnership_with_a_partner_is_still_read():
     assert any(r[0] == "partnership" for r in _rule_links("Tenvar Corp formed a partnership with Lumeo Inc."))
+
+
+# --- a party described by an apposition ----------------------------------------------------------------
+
+
+def test_a_former_units_old_parent_is_not_the_target():
+    rels = _rels("Lumeo Foods Inc, a former subsidiary of Vexo Holdings Corp, was recently acquired by "
+                 "Tenvar Industries PLC.")
+    assert ("acquisition", "Tenvar Industries PLC", "Lumeo Foods Inc") in rels, rels
+    assert not {r for r in rels if r[0] == "acquisition" and "Vexo Holdings Corp" in r[1:]}, rels
+
+
+def test_the_name_an_apposition_describes_is_the_buyer():
+    rels = _rels("Lumeo Foods Inc, the parent of Vexo Holdings Corp, agreed to acquire Tenvar Industries PLC.")
+    assert ("acquisition", "Lumeo Foods Inc", "Tenvar Industries PLC") in rels, rels
+    assert not {r for r in rels if r[0] == "acquisition" and "Vexo Holdings Corp" in r[1:]}, rels
