@@ -96,10 +96,22 @@ def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention 
     return None
 
 
+def _ticker_after(toks: Sequence[Token], k: int) -> int:
+    """Past a ticker in brackets at token ``k`` ("<RJR>", "(RJR)"), else ``k``."""
+    if k + 2 < len(toks) and toks[k].text in ("<", "(") and toks[k + 2].text in (">", ")"):
+        return k + 3
+    return k
+
+
+_APPOSITION = 16  # tokens an apposition may span before the name inside it
+
+
 def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -> Mention:
-    """The name whose apposition holds ``m`` ("Heublein, a former subsidiary of RJR Nabisco <RJR>, was
-    acquired by Z": Heublein for RJR Nabisco), else ``m``: a comma, an article of ``apposition_articles``,
-    lowercase words, a word of ``apposition_of``, then ``m`` and a comma (a ticker in brackets between).
+    """The name whose apposition holds ``m``, else ``m``: "Heublein, a former subsidiary of RJR
+    Nabisco <RJR>, was acquired by Z" (Heublein for RJR Nabisco), "CYACQ Corp, an investor group
+    formed by Audio/Video Affiliates and Citicorp, said it would raise its offer" (CYACQ Corp for
+    Citicorp): a name, a comma, lowercase words with one of ``apposition_of`` ("of", "by"), other
+    names joined by "and" or commas, then ``m`` and a comma (tickers in brackets allowed).
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import Sentence, tokenize
@@ -111,21 +123,31 @@ def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -
     'Lumeo'
     """
     toks = s.tokens
-    of, articles = lex.optional_words("apposition_of"), lex.optional_words("apposition_articles")
-    if not of or m.i < 1 or toks[m.i - 1].low not in of:
+    of = lex.optional_words("apposition_of")
+    end = _ticker_after(toks, m.j)
+    if not of or m.i < lo + 3 or end >= len(toks) or toks[end].text != ",":
         return m
-    end = m.j
-    if end + 2 < len(toks) and toks[end].text in ("<", "(") and toks[end + 2].text in (">", ")"):
-        end += 3
-    if end >= len(toks) or toks[end].text != ",":
-        return m
-    k = m.i - 2
-    while k > lo and toks[k].is_word and not toks[k].is_cap and toks[k].low not in articles and m.i - k <= 6:
-        k -= 1
-    if k < lo + 2 or toks[k].low not in articles or toks[k - 1].text != ",":
-        return m
-    head = left_party(ms, k - 1, lo, ORG_TYPES, gap=3)
-    return head if head is not None and head.key != m.key else m
+    starts = {x.i: x for x in ms if x.i >= lo and x.j <= m.i}
+    linked = False
+    k = m.i - 1
+    while k > lo and m.i - k <= _APPOSITION:
+        t = toks[k]
+        inner = next((x for x in ms if x.j == k + 1 and x.i >= lo and x is not m), None)
+        if t.text == ",":
+            head = next((x for x in ms if x.i >= lo and _ticker_after(toks, x.j) == k), None)
+            if head is not None and linked and head.type in ORG_TYPES and head.key != m.key:
+                return head
+            k -= 1
+        elif inner is not None and inner.i in starts:
+            k = inner.i - 1  # another name of the apposition ("formed by A and B")
+        elif t.text in (">", ")") and k >= 2 and toks[k - 2].text in ("<", "("):
+            k -= 3
+        elif (t.is_word and not t.is_cap) or t.text in ("'s", "’s", "-"):
+            linked = linked or t.low in of
+            k -= 1
+        else:
+            return m
+    return m
 
 
 def apposition_blocks(s: Sentence, lex: Lexicon, ms: list[Mention],

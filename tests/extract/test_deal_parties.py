@@ -347,3 +347,17 @@ def test_the_name_an_apposition_describes_is_the_buyer():
     rels = _rels("Lumeo Foods Inc, the parent of Vexo Holdings Corp, agreed to acquire Tenvar Industries PLC.")
     assert ("acquisition", "Lumeo Foods Inc", "Tenvar Industries PLC") in rels, rels
     assert not {r for r in rels if r[0] == "acquisition" and "Vexo Holdings Corp" in r[1:]}, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Acquisition Corp, an investor group formed by Vexo Holdings Inc <VXO> and Quarto Bank <QBK>, said "
+        "it would raise its offer for all Tenvar Industries shares.",
+        "Lumeo Partners, owned by Vexo Holdings Inc and Quarto Industries Inc, launched a 100 dlr per share "
+        "tender offer for Tenvar Industries Inc.",
+    ],
+)
+def test_the_members_of_a_bidding_group_are_not_the_bidder(text):
+    rels = _rels(text)
+    assert not {r for r in rels if r[0] == "acquisition" and r[1] in ("Quarto Bank", "Quarto Industries Inc")}, rels
