@@ -17,6 +17,8 @@ between the parties in fixed ways. :mod:`kg.extract.relations` builds on this mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract.edges import is_affixed_verb
 from kg.extract.found import Hit
 from kg.extract.jobs import job_pair
@@ -24,7 +26,7 @@ from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import APPOSED_TYPES, apposed, appositive_head, left_party, possessor, present_name, right_party
-from kg.extract.text import Sentence
+from kg.extract.text import Sentence, Token
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
@@ -79,6 +81,23 @@ def is_passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
             return True
         return h.j < len(toks) and toks[h.j].low in agents
     return False
+
+
+def _bid_for(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether "from" at ``k`` ends a bid's object: "an offer for the company's stock from X" (X bids;
+    "its purchase of Y from X" names a seller)."""
+    m = k - 1
+    while m > 0 and k - m <= 5 and ((toks[m].is_word and not toks[m].is_cap) or toks[m].text in ("'s", "’s")):
+        if toks[m].low == "for":
+            return toks[m - 1].low in lex.words("bid_words")
+        m -= 1
+    return False
+
+
+def _participle(toks: Sequence[Token], j: int, k: int) -> bool:
+    """Whether the words from a noun cue's end ``j`` to its agent marker at ``k`` are at most a short
+    participle phrase: "the offer by X", "the takeover offer made last week by X" (lowercase words)."""
+    return k - j <= 2 or (k - j <= 4 and all(t.is_word and not t.is_cap for t in toks[j:k]))
 
 
 def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
@@ -172,6 +191,11 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         # BBRI & BMRI" lists two objects of a one-way link, not its two parties. After a verb the names
         # joined by a conjunction are its objects, and the subject comes elsewhere ("Salip McDonald's dan
         # Starbucks, Mixue Jadi Raja F&B", "Gandeng A dan B, C ...").
+        if (second is not None and second.key != right.key and not rt.symmetric and h.cue.noun
+                and h.cue.words[-1] in lex.words("bid_words") and toks[right.i - 1].low == "for"
+                and toks[second.i - 1].low in lex.optional_words("bid_from_markers")
+                and _bid_for(toks, second.i - 1, lex)):
+            return second, right  # "a tender offer for the company's stock from X": X bids
         if (
             second is not None
             and second.key != right.key
@@ -193,7 +217,8 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
             break  # "X's takeover offer to Y was rejected by Z": the agent of another verb, not of the cue
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
-        bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
+        bid = toks[k].low in bidder and (toks[k - 1].low in lex.words("bid_words") or (
+            toks[k].low in lex.optional_words("bid_from_markers") and _bid_for(toks, k, lex)))
         if toks[k].low in agents or bid:
             agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
             if agent is None and h.cue.noun and right.i > k and toks[k].low in agents:
@@ -209,7 +234,7 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         # "... permasalahan akuisisi Danamon oleh DBS", "the acquisition of Talon by Norvik": the party named
         # right after the noun is acted on, whoever stands before it
         return agent, right
-    if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
+    if passive or (agent is not None and (agent is not right or (h.cue.noun and _participle(toks, h.j, agent_at)))):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money

@@ -361,3 +361,26 @@ def test_the_name_an_apposition_describes_is_the_buyer():
 def test_the_members_of_a_bidding_group_are_not_the_bidder(text):
     rels = _rels(text)
     assert not {r for r in rels if r[0] == "acquisition" and r[1] in ("Quarto Bank", "Quarto Industries Inc")}, rels
+
+
+# --- the bidder named after the bid --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Inc said its board rejected a 32 dlrs per share unsolicited tender offer for the company's stock "
+        "from Tenvar Ltd.",
+        "Lumeo Inc said it withdrew the proposals so that it could focus on responding to the takeover offer made "
+        "last week by a partnership of Tenvar Ltd and Vexo Corp.",
+    ],
+)
+def test_the_bidder_after_the_bid_acquires(text):
+    rels = _rels(text)
+    assert ("acquisition", "Tenvar Ltd", "Lumeo Inc") in rels, rels
+    assert ("acquisition", "Lumeo Inc", "Tenvar Ltd") not in rels, rels
+
+
+def test_an_offer_for_all_of_a_company_names_the_target():
+    rels = _rels("Tenvar Partners said it may make a tender offer for some or all of Lumeo Inc's common shares.")
+    assert ("acquisition", "Tenvar Partners", "Lumeo Inc") in rels, rels
