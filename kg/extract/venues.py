@@ -129,6 +129,26 @@ def authority(label: str, etype: str, code: str) -> bool:
     return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
 
 
+def no_party(rtype: str, label: str, etype: str, code: str) -> bool:
+    """Whether the entity ``label`` of type ``etype`` can be no party of a ``rtype`` link: a court or
+    regulator (:func:`authority`) of :data:`NOT_AUTHORITY_TYPES`, or a government department or ministry
+    (a word of ``ontology/lang/<code>/relations/no_partners.txt`` in an Organization's name) of a
+    partnership: "the Justice Department requirement" or "the Ministry urged the two firms to merge"
+    name who rules on a merger.
+
+    >>> no_party("partnership", "United States Department of Justice", "Organization", "en")
+    True
+    >>> no_party("supply", "Department of Defense", "Organization", "en")
+    False
+    """
+    if rtype in NOT_AUTHORITY_TYPES:
+        return authority(label, etype, code)
+    if rtype != "partnership" or etype != "Organization":
+        return False
+    words = word_set(code, "relations/no_partners.txt")
+    return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
+
+
 def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
     """Positions in ``ms`` of country mentions that only say where something is from or is:
     inside another mention ("perusahaan asal Tiongkok itu"), after a place preposition ("in

@@ -384,3 +384,18 @@ def test_the_bidder_after_the_bid_acquires(text):
 def test_an_offer_for_all_of_a_company_names_the_target():
     rels = _rels("Tenvar Partners said it may make a tender offer for some or all of Lumeo Inc's common shares.")
     assert ("acquisition", "Tenvar Partners", "Lumeo Inc") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lumeo board last week indicated that it might cancel the merger because of the Department of Justice "
+        "requirement.",
+        "The Ministry of Trade has urged the two rival firms to merge so Lumeo Corp would have only a single "
+        "competitor.",
+    ],
+)
+def test_a_department_or_ministry_is_no_partner_in_a_merger(text):
+    rels = _rels(text)
+    bodies = {p for r in rels for p in r[1:3] if "Ministry" in p or "Department" in p}
+    assert not {r for r in rels if r[0] == "partnership" and {r[1], r[2]} & bodies}, rels
