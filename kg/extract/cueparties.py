@@ -172,9 +172,12 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
-    if rt.name in ("acquisition", "investment") and not h.cue.noun and \
-            {t.low for t in toks[h.j : right.i]} & lex.words("seller_markers"):
-        return None  # "acquired from Golden Nugget various parcels": the seller, not what was bought
+    gap_words = {t.low for t in toks[h.j : right.i]}
+    if rt.name in ("acquisition", "investment") and gap_words & lex.words("seller_markers") and (
+            not h.cue.noun or not ({h.cue.words[-1]} | gap_words) & lex.words("bid_words")):
+        # "acquired from Golden Nugget various parcels", "completed the acquisition of the Golden Nugget
+        # Casino Hotel from Golden Nugget Inc": the seller, not what was bought ("an offer from X" bids)
+        return None
     # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
                    and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))

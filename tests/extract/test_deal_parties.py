@@ -399,3 +399,15 @@ def test_a_department_or_ministry_is_no_partner_in_a_merger(text):
     rels = _rels(text)
     bodies = {p for r in rels for p in r[1:3] if "Ministry" in p or "Department" in p}
     assert not {r for r in rels if r[0] == "partnership" and {r[1], r[2]} & bodies}, rels
+
+
+def test_the_seller_after_a_deal_noun_is_no_target():
+    # the rules alone do not know the unit bought: the name after "from" is its seller
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = "Tenvar Industries Inc said it has closed the acquisition of the Lumeo casino hotel from Vexo Resources Inc."
+    x = extract(Article(id="t", text=text, language="en"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    rels = {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+    assert ("acquisition", "Tenvar Industries Inc", "Vexo Resources Inc") not in rels, rels
