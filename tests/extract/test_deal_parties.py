@@ -411,3 +411,8 @@ def test_the_seller_after_a_deal_noun_is_no_target():
     label = {e.id: e.label for e in x.entities}
     rels = {(r.type, label[r.subject], label[r.object]) for r in x.relations}
     assert ("acquisition", "Tenvar Industries Inc", "Vexo Resources Inc") not in rels, rels
+
+
+def test_a_department_reviewing_a_takeover_is_no_buyer():
+    rels = _rels("The Transportation Department on Friday rejected Tenvar's application to acquire Lumeo Corp.")
+    assert not {r for r in rels if r[0] == "acquisition" and "Department" in r[1]}, rels
