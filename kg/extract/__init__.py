@@ -36,6 +36,7 @@ from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesse
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.nameruns import joined_pair
+from kg.extract.nearest import apposition_blocks
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
@@ -137,6 +138,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
                       for a, b in ((f.subject.key, f.object.key), (f.object.key, f.subject.key))}
             known |= portfolios(s, lex, ms, hits[s.index])  # "Direktur Keuangan Pertamina": no one's job
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
+            # "Heublein, a former subsidiary of RJR, was acquired by Z": no deal of Z with RJR
+            known |= apposition_blocks(s, lex, ms, here)
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"

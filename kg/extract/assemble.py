@@ -20,10 +20,10 @@ from dataclasses import replace
 from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.parts import of_a_part
+from kg.extract.parts import bought_instead
 from kg.extract.stake import as_investment, one_deal_type
 from kg.extract.typecheck import checked_type
-from kg.extract.venues import NOT_AUTHORITY_TYPES, authority, demonym_words
+from kg.extract.venues import demonym_words, no_party
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
 from kg.names import is_legal_form, normalize
 from kg.resources import word_set
@@ -182,6 +182,14 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     return out
 
 
+def _as_bought(f: Found, language: str) -> Found:
+    """``f``, or, when the acquisition buys the target's products ("the purchase of 22 new Lumeo 787
+    jets"), the maker's supply to the buyer with the deal's status (kg.extract.parts)."""
+    if bought_instead(f, language) != "product":
+        return f
+    return replace(f, type="supply", subject=f.object, object=f.subject, whole=False)
+
+
 def _resolves(key: str, remap: dict[str, str]) -> str:
     seen = {key}
     while key in remap and remap[key] not in seen:
@@ -221,8 +229,8 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
     # "bought 9.5 pct of Y": a stake, not control; "acquired the container business of Y": Y sold a part, Y
     # was not bought; a country named in passing is no party
-    deals = [as_investment(f, language) for f in found
-             if not of_a_part(f, language) and not _country_in_passing(f, article.text, lex)]
+    deals = [as_investment(_as_bought(f, language), language) for f in found
+             if bought_instead(f, language) != "part" and not _country_in_passing(f, article.text, lex)]
     for f in one_deal_type(deals, language, key):  # "buying additional USAir shares": not acquisition too
         s, o = key(f.subject), key(f.object)
         if s == o:
@@ -295,14 +303,15 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.
     final_type = {e.id: e.type for e in entities}
-    # A court or regulator rules on a deal but is not its buyer, target or investor (kg.extract.venues).
-    authorities = {e.id for e in entities if authority(e.label, e.type, language)}
+    # A court or regulator rules on a deal but is not its buyer, target or investor, a ministry is no
+    # partner in a merger (kg.extract.venues).
+    by_id = {e.id: e for e in entities}
     relations = [
         r if r.sector is None or r.sector in final_type else replace(r, sector=None)
         for r in relations
         if final_type.get(r.subject) in RELATION_TYPES[r.type].subject_types
         and final_type.get(r.object) in RELATION_TYPES[r.type].object_types
-        and not (r.type in NOT_AUTHORITY_TYPES and (r.subject in authorities or r.object in authorities))
+        and not any(no_party(r.type, by_id[x].label, by_id[x].type, language) for x in (r.subject, r.object))
     ]
     art = article if article.language else _with_language(article, language)
     return Extraction(art, tuple(entities), tuple(relations))

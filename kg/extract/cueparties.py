@@ -17,14 +17,16 @@ between the parties in fixed ways. :mod:`kg.extract.relations` builds on this mo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract.edges import is_affixed_verb
 from kg.extract.found import Hit
 from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import appositive_head, left_party, possessor, present_name, right_party
-from kg.extract.text import Sentence
+from kg.extract.nearest import APPOSED_TYPES, apposed, appositive_head, left_party, possessor, present_name, right_party
+from kg.extract.text import Sentence, Token
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
@@ -82,6 +84,23 @@ def is_passive(s: Sentence, lex: Lexicon, h: Hit) -> bool:
     return False
 
 
+def _bid_for(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether "from" at ``k`` ends a bid's object: "an offer for the company's stock from X" (X bids;
+    "its purchase of Y from X" names a seller)."""
+    m = k - 1
+    while m > 0 and k - m <= 5 and ((toks[m].is_word and not toks[m].is_cap) or toks[m].text in ("'s", "’s")):
+        if toks[m].low == "for":
+            return toks[m - 1].low in lex.words("bid_words")
+        m -= 1
+    return False
+
+
+def _participle(toks: Sequence[Token], j: int, k: int) -> bool:
+    """Whether the words from a noun cue's end ``j`` to its agent marker at ``k`` are at most a short
+    participle phrase: "the offer by X", "the takeover offer made last week by X" (lowercase words)."""
+    return k - j <= 2 or (k - j <= 4 and all(t.is_word and not t.is_cap for t in toks[j:k]))
+
+
 def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
                 hi: int) -> tuple[Mention, Mention] | None:
     """Subject and object of the general relation cue ``h`` in the clause ``lo:hi``, or None."""
@@ -92,6 +111,9 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     sub_t, obj_t = rt.subject_types, rt.object_types
     both = sub_t | obj_t
     left = left_party(ms, h.i, lo, both)
+    if left is not None and rt.name in APPOSED_TYPES:
+        # "Heublein, a former subsidiary of RJR Nabisco, was acquired by Z": Heublein is the party
+        left = apposed(s, lex, ms, left, lo)
     right = right_party(ms, h.j, hi, both)
     if right is not None and right.type in ORG_TYPES and rt.object_types == PRODUCT_TYPES:
         # "meluncurkan skutik premium, yakni Honda SH150i": the maker's brand stands before the model's
@@ -155,9 +177,12 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         return (left, right) if h.cue.passive else (right, left)
     if h.cue.passive and left is None:
         return None  # "dipimpin oleh X" with no investee in the clause
-    if rt.name in ("acquisition", "investment") and not h.cue.noun and \
-            {t.low for t in toks[h.j : right.i]} & lex.words("seller_markers"):
-        return None  # "acquired from Golden Nugget various parcels": the seller, not what was bought
+    gap_words = {t.low for t in toks[h.j : right.i]}
+    if rt.name in ("acquisition", "investment") and gap_words & lex.words("seller_markers") and (
+            not h.cue.noun or not ({h.cue.words[-1]} | gap_words) & lex.words("bid_words")):
+        # "acquired from Golden Nugget various parcels", "completed the acquisition of the Golden Nugget
+        # Casino Hotel from Golden Nugget Inc": the seller, not what was bought ("an offer from X" bids)
+        return None
     # "merger of A and B", "Merger NOBU dan MNC Bank": a symmetric noun's parties named right after it
     named_after = (rt.symmetric and h.cue.noun and h.j < len(toks)
                    and (toks[h.j].low in lex.words("symmetric_noun_markers") or right.i == h.j))
@@ -174,6 +199,11 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         # BBRI & BMRI" lists two objects of a one-way link, not its two parties. After a verb the names
         # joined by a conjunction are its objects, and the subject comes elsewhere ("Salip McDonald's dan
         # Starbucks, Mixue Jadi Raja F&B", "Gandeng A dan B, C ...").
+        if (second is not None and second.key != right.key and not rt.symmetric and h.cue.noun
+                and h.cue.words[-1] in lex.words("bid_words") and toks[right.i - 1].low == "for"
+                and toks[second.i - 1].low in lex.optional_words("bid_from_markers")
+                and _bid_for(toks, second.i - 1, lex)):
+            return second, right  # "a tender offer for the company's stock from X": X bids
         if (
             second is not None
             and second.key != right.key
@@ -195,7 +225,8 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
             break  # "X's takeover offer to Y was rejected by Z": the agent of another verb, not of the cue
         # "a takeover offer from X", "a buyout proposal from X": the bidder (but "its purchase of
         # Y from X" names the seller)
-        bid = toks[k].low in bidder and toks[k - 1].low in lex.words("bid_words")
+        bid = toks[k].low in bidder and (toks[k - 1].low in lex.words("bid_words") or (
+            toks[k].low in lex.optional_words("bid_from_markers") and _bid_for(toks, k, lex)))
         if toks[k].low in agents or bid:
             agent, agent_at = right_party(ms, k + 1, hi, both, gap=2), k
             if agent is None and h.cue.noun and right.i > k and toks[k].low in agents:
@@ -211,7 +242,7 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         # "... permasalahan akuisisi Danamon oleh DBS", "the acquisition of Talon by Norvik": the party named
         # right after the noun is acted on, whoever stands before it
         return agent, right
-    if passive or (agent is not None and (agent is not right or (h.cue.noun and agent_at - h.j <= 2))):
+    if passive or (agent is not None and (agent is not right or (h.cue.noun and _participle(toks, h.j, agent_at)))):
         subj = agent or right
         if h.cue.passive and subj.type not in ORG_TYPES and not h.cue.owner:
             return None  # "OpenAI, led by chief executive Sam Altman": management, not money

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.found import Hit
+from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
-from kg.schema import ORG_TYPES, RELATION_TYPES
+from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
+
+# Types whose party before the cue is the name an apposition describes, not one inside it (apposed)
+APPOSED_TYPES = frozenset({"acquisition", "investment", "partnership", "supply", "legal_dispute", "competitor_of"})
 
 MAX_GAP = 14  # tokens between a cue and a party
 
@@ -91,6 +94,80 @@ def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention 
             return m
         return None
     return None
+
+
+def _ticker_after(toks: Sequence[Token], k: int) -> int:
+    """Past a ticker in brackets at token ``k`` ("<RJR>", "(RJR)"), else ``k``."""
+    if k + 2 < len(toks) and toks[k].text in ("<", "(") and toks[k + 2].text in (">", ")"):
+        return k + 3
+    return k
+
+
+_APPOSITION = 16  # tokens an apposition may span before the name inside it
+
+
+def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -> Mention:
+    """The name whose apposition holds ``m``, else ``m``: "Heublein, a former subsidiary of RJR
+    Nabisco <RJR>, was acquired by Z" (Heublein for RJR Nabisco), "CYACQ Corp, an investor group
+    formed by Audio/Video Affiliates and Citicorp, said it would raise its offer" (CYACQ Corp for
+    Citicorp): a name, a comma, lowercase words with one of ``apposition_of`` ("of", "by"), other
+    names joined by "and" or commas, then ``m`` and a comma (tickers in brackets allowed).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Lumeo, a former subsidiary of Vexo Corp, was acquired by Tenvar"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> ms = [Mention(0, 0, 1, 0, 5, "Lumeo", "Company", "lumeo", "Lumeo", "test"),
+    ...       Mention(0, 6, 8, 30, 39, "Vexo Corp", "Company", "vexo", "Vexo Corp", "test")]
+    >>> apposed(s, load_lexicon("en"), ms, ms[1], 0).text
+    'Lumeo'
+    """
+    toks = s.tokens
+    of = lex.optional_words("apposition_of")
+    end = _ticker_after(toks, m.j)
+    if not of or m.i < lo + 3 or end >= len(toks) or toks[end].text != ",":
+        return m
+    starts = {x.i: x for x in ms if x.i >= lo and x.j <= m.i}
+    linked = False
+    k = m.i - 1
+    while k > lo and m.i - k <= _APPOSITION:
+        t = toks[k]
+        inner = next((x for x in ms if x.j == k + 1 and x.i >= lo and x is not m), None)
+        if t.text == ",":
+            head = next((x for x in ms if x.i >= lo and _ticker_after(toks, x.j) == k), None)
+            if head is not None and linked and head.type in ORG_TYPES and head.key != m.key:
+                return head
+            k -= 1
+        elif inner is not None and inner.i in starts:
+            k = inner.i - 1  # another name of the apposition ("formed by A and B")
+        elif t.text in (">", ")") and k >= 2 and toks[k - 2].text in ("<", "("):
+            k -= 3
+        elif (t.is_word and not t.is_cap) or t.text in ("'s", "’s", "-"):
+            linked = linked or t.low in of
+            k -= 1
+        else:
+            return m
+    return m
+
+
+def apposition_blocks(s: Sentence, lex: Lexicon, ms: list[Mention],
+                      found: Sequence[Found]) -> set[tuple[str, str, str]]:
+    """Links the pair classifier must not add: for a deal the rules read with a party an apposition
+    describes ("Heublein, a former subsidiary of RJR Nabisco, was acquired by Z": Z acquires Heublein),
+    the same deal, either way, with the name inside the apposition (RJR Nabisco) instead."""
+    out: set[tuple[str, str, str]] = set()
+    deals = [f for f in found if f.type in APPOSED_TYPES and f.subject.sent == f.object.sent == s.index]
+    if not deals or not lex.optional_words("apposition_of"):
+        return out
+    for m in ms:
+        head = apposed(s, lex, ms, m, 0)
+        if head is m:
+            continue
+        for f in deals:
+            for party, other in ((f.subject, f.object), (f.object, f.subject)):
+                if party.key == head.key and other.key != m.key:
+                    out |= {link_key(f.type, m.key, other.key), link_key(f.type, other.key, m.key)}
+    return out
 
 
 def present_name(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention | None, lo: int) -> Mention | None:

@@ -56,7 +56,8 @@ def _quantity(tokens: Sequence[Token], k: int, classes: dict[tuple[str, ...], st
 
 
 def _signals(tokens: Sequence[Token], lo: int, hi: int, classes: dict[tuple[str, ...], str]) -> set[str]:
-    """The signals read over ``tokens[lo:hi]``: "stake", "percent-stake", "percent-control", "whole", "control"."""
+    """The signals read over ``tokens[lo:hi]``: "stake", "percent-stake", "percent-control", "whole", "control",
+    "more" (shares counted by "additional" or "more": a stake where the sentence names no control, :func:`_read`)."""
     out: set[str] = set()
     k = lo
     while k < hi:
@@ -74,6 +75,8 @@ def _signals(tokens: Sequence[Token], lo: int, hi: int, classes: dict[tuple[str,
             out.add(cls)
         elif cls == "count" and _quantity(tokens, k, classes):
             out.add("stake")
+        elif cls == "count" and any(classes.get((t.low,)) == "more" for t in tokens[max(0, k - 3) : k]):
+            out.add("more")
         elif cls == "unit" and k > 0:
             value = _number(tokens[k - 1].text)
             if value is not None:
@@ -110,6 +113,11 @@ def _read(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
         signals = _signals(tokens, k, hi, classes) | _signals(tokens, target[1], after, classes)
     else:  # "the Husky stake that Union Faith bought"
         signals = _signals(tokens, target[1], buyer[0], classes)
+    if "more" in signals:
+        # "buying additional shares of Y" is a stake unless the sentence speaks of control elsewhere
+        signals.discard("more")
+        if not {"control", "percent-control"} & _signals(tokens, 0, len(tokens), classes):
+            signals.add("stake")
     return signals
 
 

@@ -23,6 +23,8 @@ __all__ = ["authority", "country_modifiers", "demonym", "demonym_words", "venues
 
 # Relation types a court, regulator or legislature is never a party of (relations/authorities.txt).
 NOT_AUTHORITY_TYPES = frozenset({"acquisition", "subsidiary_of", "competitor_of", "supply", "investment"})
+# A government department or ministry reviews mergers and takeovers but is no party of one (no_party)
+NOT_GOVERNMENT_TYPES = frozenset({"acquisition", "partnership"})
 
 
 @functools.cache
@@ -131,6 +133,29 @@ def authority(label: str, etype: str, code: str) -> bool:
     if etype != "Organization":
         return False
     words = _authority_words(code)
+    return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
+
+
+def no_party(rtype: str, label: str, etype: str, code: str) -> bool:
+    """Whether the entity ``label`` of type ``etype`` can be no party of a ``rtype`` link: a court or
+    regulator (:func:`authority`) of :data:`NOT_AUTHORITY_TYPES`, or a government department or ministry
+    (a word of ``ontology/lang/<code>/relations/government_bodies.txt`` in an Organization's name) of
+    :data:`NOT_GOVERNMENT_TYPES`: "the Justice Department requirement", "the Ministry urged the two firms
+    to merge" and "the Transportation Department rejected TWA's application to acquire USAir" name who
+    rules on a deal.
+
+    >>> no_party("partnership", "United States Department of Justice", "Organization", "en")
+    True
+    >>> no_party("supply", "Department of Defense", "Organization", "en")
+    False
+    >>> no_party("acquisition", "Department of Transportation", "Organization", "en")
+    True
+    """
+    if rtype in NOT_AUTHORITY_TYPES and authority(label, etype, code):
+        return True
+    if rtype not in NOT_GOVERNMENT_TYPES or etype != "Organization":
+        return False
+    words = word_set(code, "relations/government_bodies.txt")
     return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
 
 

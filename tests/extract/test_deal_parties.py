@@ -116,6 +116,12 @@ def test_an_agreement_to_provide_names_the_customer():
         ("Tenvar Industries Inc said it acquired a hospital software business from Lumeo Corp.", "Lumeo Corp"),
         ("Tenvar Industries Inc completed the takeover of Lumeo Corp's mining machinery division.", "Lumeo Corp"),
         ("Vexo Airlines Ltd will purchase twenty new Airbus A320 jets.", "Airbus"),
+        ("Vexo Airlines Ltd agreed to buy 12 used Tenvar Aerospace Corp 900s.", "Tenvar Aerospace Corp"),
+        ("Vexo Airlines Ltd will also buy 20 of Tenvar Aerospace's larger 777 planes.", "Tenvar Aerospace"),
+        ("Tenvar Industries Inc said it would buy Lumeo PLC <LUM.L>'s brewery division.", "Lumeo PLC"),
+        ("Tenvar Bancorp said it acquired the customer account base of New York discount brokerage firm "
+         "Lumeo Financial Inc.", "Lumeo Financial Inc"),
+        ("Tenvar Realty SA is negotiating to buy the property assets of Lumeo Group Inc.", "Lumeo Group Inc"),
     ],
 )
 def test_the_owner_or_maker_of_what_is_bought_is_no_target(text, target):
@@ -126,6 +132,32 @@ def test_the_owner_or_maker_of_what_is_bought_is_no_target(text, target):
 def test_a_company_bought_whole_stays_the_target():
     rels = _rels("Tenvar Industries Inc agreed to acquire Lumeo Corp for 20 dlrs a share.")
     assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vexo Airlines Ltd agreed to buy 12 used Tenvar Aerospace Corp 900s.",
+     "Vexo Airlines Ltd will buy 20 of Tenvar Aerospace Corp's 777s."],
+)
+def test_a_count_of_products_bought_is_the_makers_supply(text):
+    rels = _rels(text)
+    assert ("supply", "Tenvar Aerospace Corp", "Vexo Airlines Ltd") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc agreed to acquire all the assets of Lumeo Corp.",
+        "Tenvar Industries Inc said it acquired the assets and customer base of Lumeo Corp.",
+    ],
+)
+def test_all_the_assets_of_a_company_are_the_company(text):
+    assert ("acquisition", "Tenvar Industries Inc", "Lumeo Corp") in _rels(text), _rels(text)
+
+
+def test_a_count_of_shares_is_no_product():
+    toks = tokenize("Tenvar has an option to acquire 588,300 of Lumeo's 1,774,326 shares outstanding")
+    assert not part_or_product(toks, (0, 1), (9, 10), "en")
 
 
 def test_part_or_product_needs_the_part_word_next_to_of():
@@ -299,3 +331,88 @@ def test_a_partnership_after_a_names_a_kind_of_firm(text):
 
 def test_a_partnership_with_a_partner_is_still_read():
     assert any(r[0] == "partnership" for r in _rule_links("Tenvar Corp formed a partnership with Lumeo Inc."))
+
+
+# --- a party described by an apposition ----------------------------------------------------------------
+
+
+def test_a_former_units_old_parent_is_not_the_target():
+    rels = _rels("Lumeo Foods Inc, a former subsidiary of Vexo Holdings Corp, was recently acquired by "
+                 "Tenvar Industries PLC.")
+    assert ("acquisition", "Tenvar Industries PLC", "Lumeo Foods Inc") in rels, rels
+    assert not {r for r in rels if r[0] == "acquisition" and "Vexo Holdings Corp" in r[1:]}, rels
+
+
+def test_the_name_an_apposition_describes_is_the_buyer():
+    rels = _rels("Lumeo Foods Inc, the parent of Vexo Holdings Corp, agreed to acquire Tenvar Industries PLC.")
+    assert ("acquisition", "Lumeo Foods Inc", "Tenvar Industries PLC") in rels, rels
+    assert not {r for r in rels if r[0] == "acquisition" and "Vexo Holdings Corp" in r[1:]}, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Acquisition Corp, an investor group formed by Vexo Holdings Inc <VXO> and Quarto Bank <QBK>, said "
+        "it would raise its offer for all Tenvar Industries shares.",
+        "Lumeo Partners, owned by Vexo Holdings Inc and Quarto Industries Inc, launched a 100 dlr per share "
+        "tender offer for Tenvar Industries Inc.",
+    ],
+)
+def test_the_members_of_a_bidding_group_are_not_the_bidder(text):
+    rels = _rels(text)
+    assert not {r for r in rels if r[0] == "acquisition" and r[1] in ("Quarto Bank", "Quarto Industries Inc")}, rels
+
+
+# --- the bidder named after the bid --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumeo Inc said its board rejected a 32 dlrs per share unsolicited tender offer for the company's stock "
+        "from Tenvar Ltd.",
+        "Lumeo Inc said it withdrew the proposals so that it could focus on responding to the takeover offer made "
+        "last week by a partnership of Tenvar Ltd and Vexo Corp.",
+    ],
+)
+def test_the_bidder_after_the_bid_acquires(text):
+    rels = _rels(text)
+    assert ("acquisition", "Tenvar Ltd", "Lumeo Inc") in rels, rels
+    assert ("acquisition", "Lumeo Inc", "Tenvar Ltd") not in rels, rels
+
+
+def test_an_offer_for_all_of_a_company_names_the_target():
+    rels = _rels("Tenvar Partners said it may make a tender offer for some or all of Lumeo Inc's common shares.")
+    assert ("acquisition", "Tenvar Partners", "Lumeo Inc") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lumeo board last week indicated that it might cancel the merger because of the Department of Justice "
+        "requirement.",
+        "The Ministry of Trade has urged the two rival firms to merge so Lumeo Corp would have only a single "
+        "competitor.",
+    ],
+)
+def test_a_department_or_ministry_is_no_partner_in_a_merger(text):
+    rels = _rels(text)
+    bodies = {p for r in rels for p in r[1:3] if "Ministry" in p or "Department" in p}
+    assert not {r for r in rels if r[0] == "partnership" and {r[1], r[2]} & bodies}, rels
+
+
+def test_the_seller_after_a_deal_noun_is_no_target():
+    # the rules alone do not know the unit bought: the name after "from" is its seller
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = "Tenvar Industries Inc said it has closed the acquisition of the Lumeo casino hotel from Vexo Resources Inc."
+    x = extract(Article(id="t", text=text, language="en"), engine="rules")
+    label = {e.id: e.label for e in x.entities}
+    rels = {(r.type, label[r.subject], label[r.object]) for r in x.relations}
+    assert ("acquisition", "Tenvar Industries Inc", "Vexo Resources Inc") not in rels, rels
+
+
+def test_a_department_reviewing_a_takeover_is_no_buyer():
+    rels = _rels("The Transportation Department on Friday rejected Tenvar's application to acquire Lumeo Corp.")
+    assert not {r for r in rels if r[0] == "acquisition" and "Department" in r[1]}, rels

@@ -93,3 +93,12 @@ def test_one_sentence_gives_a_pair_one_deal_type(text: str, kept: str) -> None:
     assert one_deal_type(claims, "en", lambda m: m.key) == claims
     # one type alone is never changed here
     assert one_deal_type(both[:1], "en", lambda m: m.key) == both[:1]
+
+
+def test_more_shares_are_a_stake_unless_the_sentence_speaks_of_control():
+    toks = tokenize("Tenvar is barred from buying additional shares of Lumeo")
+    assert below_control(toks, (0, 1), (7, 8), "en")
+    toks = tokenize("Tenvar said it will not buy more Lumeo stock")
+    assert below_control(toks, (0, 1), (7, 8), "en")
+    toks = tokenize("Tenvar agreed to limits on buying additional Lumeo shares and on seeking control of it")
+    assert not below_control(toks, (0, 1), (7, 8), "en")
