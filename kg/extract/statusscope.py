@@ -92,7 +92,24 @@ def shielded(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> bool:
     >>> shielded(tokenize("has no intention of raising its offer"), load_lexicon("en"), 3, 6)
     True
     """
-    return bool(lex.shields) and any(not lex.shields.isdisjoint(lex.stems(t.text)) for t in tokens[i:j])
+    return shield_at(tokens, lex, i, j) >= 0
+
+
+def shield_at(tokens: Sequence[Token], lex: Lexicon, i: int, j: int) -> int:
+    """The first shield verb (``status/shield.txt``) among tokens ``i:j``, or -1.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> shield_at(tokenize("Norvik plans to sell its Talon unit"), load_lexicon("en"), 1, 6)
+    3
+    >>> shield_at(tokenize("Norvik plans to buy Talon"), load_lexicon("en"), 1, 4)
+    -1
+    """
+    if lex.shields:
+        for k in range(i, j):
+            if not lex.shields.isdisjoint(lex.stems(tokens[k].text)):
+                return k
+    return -1
 
 
 def cueless_place(hits: Sequence[Hit], relation: str, parties: Sequence[tuple[int, int]]) -> tuple[int, int] | None:

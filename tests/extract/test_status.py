@@ -511,6 +511,28 @@ def test_a_post_is_held_whatever_the_clause_plans_or_denies() -> None:
     assert _pair("en", "Ana Diaz resigned as chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "ended"
 
 
+def test_a_denied_sale_or_restructuring_leaves_the_holding() -> None:
+    # "sell", "restructure", "remove" are shield verbs: the denial is of the change, the unit stays
+    text = "Norvik Shipping has no plans to restructure its Talon Ports unit."
+    assert _pair("en", text, (8, 10), (0, 2), "subsidiary_of") == "asserted"
+    text = "Norvik Shipping has no plans to buy Talon Ports."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+
+
+def test_a_plan_to_sell_a_holding_leaves_it_held() -> None:
+    # the holder named before the sale: its unit is its unit until the sale
+    text = "Norvik Shipping said it plans to sell its Talon Ports unit."
+    assert _pair("en", text, (9, 11), (0, 2), "subsidiary_of") == "asserted"
+    text = "Norvik Shipping said it agreed to sell its stake in Talon Ports."
+    assert _pair("en", text, (0, 2), (11, 13), "investment") == "asserted"
+    # the buyer named after the sale: its holding is the plan
+    text = "Norvik Shipping said it will sell its stake in Talon Ports to Arvo Group."
+    assert _pair("en", text, (14, 16), (11, 13), "investment") == "planned"
+    # a plan to buy is a plan, and only holdings are shielded
+    text = "Norvik Shipping said it plans to buy a stake in Talon Ports."
+    assert _pair("en", text, (0, 2), (10, 12), "investment") == "planned"
+
+
 def test_a_post_held_in_the_past_has_ended() -> None:
     # kg/extract/pastpost.py: a past verb of holding the post between the person and the title
     assert _pair("en", "Ana Diaz was the chief executive of Talon Ports until 2019.", (0, 2), (7, 9),
