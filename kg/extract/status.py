@@ -129,7 +129,9 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
         st = o.cue.status
         if st is None or not (lo <= o.i < hi):
             continue
-        before = o.i <= ai  # a plan word where the relation is read governs it ("offer for", "Tawarkan")
+        # a plan word where the relation is read, or a plan noun right after its cue, governs it ("offer for",
+        # "Tawarkan", "merger offers", "takeover bid", "acquisition proposal")
+        before = o.i <= ai or (st == "planned" and (o.i < anchor[1] or (o.cue.noun and o.i == anchor[1])))
         if o.cue.scope == "next" and o.j != ai:
             continue
         if o.cue.near >= 0 and not modifies(o, tokens, hits, anchor, relation, parties):
