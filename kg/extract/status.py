@@ -52,6 +52,7 @@ from kg.extract.statusfeat import context_features, party_features
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 from kg.extract.statusscope import (
     cueless_place,
+    further,
     island,
     modifies,
     negated,
@@ -160,6 +161,8 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
             plans.append(o)
     if negated(tokens, lex, hits, ai, lo):
         found.add("denied")
+    if relation == "investment" and further(tokens, lex, anchor[1], parties):
+        found -= {"denied", "planned"}  # "would not buy more Y stock": the increase is denied, the stake stands
     # "X, which had offered to buy Y, signed the deal", "completed its planned acquisition": done.
     # A plan that governs the signing stays one ("will sign", "akan meneken"), and so does a plan
     # named after a signing cue ("signed a letter of intent to acquire"); completion cues (flagged

@@ -143,3 +143,21 @@ def cueless_place(hits: Sequence[Hit], relation: str, parties: Sequence[tuple[in
         if h.cue.relation == relation or aj <= h.i < bi:
             return None
     return bi - 1, bi
+
+
+_MORE_REACH = 2  # "more Y stock", "any additional Y shares"
+
+
+def further(tokens: Sequence[Token], lex: Lexicon, j: int, parties: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of ``status/more.txt`` stands within :data:`_MORE_REACH` words from token ``j`` (right
+    after a stake's cue), right before a party: what is bought is a further stake in it ("buy more Y
+    stock"; not "buy more than $15 million of Y", an amount).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Norvik agreed not to acquire any additional Talon shares")
+    >>> further(toks, load_lexicon("en"), 5, [(0, 1), (7, 8)]), further(toks, load_lexicon("en"), 7, [(0, 1), (7, 8)])
+    (True, False)
+    """
+    starts = {i for i, _ in parties}
+    return any(tokens[k].low in lex.increments and k + 1 in starts for k in range(j, min(j + _MORE_REACH, len(tokens))))
