@@ -172,6 +172,10 @@ class Lexicon:
     # offer": the offer stands): a denial or negation before one of them does not reach past it
     # (``status/shield.txt``, base forms, matched with the affix rules).
     shields: frozenset[str] = frozenset()
+    # Words right after a stake's cue that make it a further stake ("would not buy more Y stock", "agreed
+    # not to acquire any additional Y shares"): a denial then denies the increase, not the stake held
+    # (``status/more.txt``).
+    increments: frozenset[str] = frozenset()
     _index: dict[str, list[Cue]] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _starting: dict[str, tuple[Cue, ...]] = field(default_factory=dict, repr=False)
@@ -373,6 +377,7 @@ def load_lexicon(code: str) -> Lexicon:
         negations=word_set(code, "status/negation.txt"),
         relatives=word_set(code, "status/relative.txt"),
         shields=word_set(code, "status/shield.txt"),
+        increments=word_set(code, "status/more.txt"),
         abbreviations=frozenset(read_lines(folder / "abbreviations.txt")),
         org_cues=org_cues,
         prefixes=_parse_rules(morph.get("prefixes", [])),

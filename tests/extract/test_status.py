@@ -511,6 +511,28 @@ def test_a_post_is_held_whatever_the_clause_plans_or_denies() -> None:
     assert _pair("en", "Ana Diaz resigned as chairman of Talon Ports.", (0, 2), (6, 8), "works_for") == "ended"
 
 
+def test_a_denied_sale_or_restructuring_leaves_the_holding() -> None:
+    # "sell", "restructure", "remove" are shield verbs: the denial is of the change, the unit stays
+    text = "Norvik Shipping has no plans to restructure its Talon Ports unit."
+    assert _pair("en", text, (8, 10), (0, 2), "subsidiary_of") == "asserted"
+    text = "Norvik Shipping has no plans to buy Talon Ports."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+
+
+def test_a_plan_to_sell_a_holding_leaves_it_held() -> None:
+    # the holder named before the sale: its unit is its unit until the sale
+    text = "Norvik Shipping said it plans to sell its Talon Ports unit."
+    assert _pair("en", text, (9, 11), (0, 2), "subsidiary_of") == "asserted"
+    text = "Norvik Shipping said it agreed to sell its stake in Talon Ports."
+    assert _pair("en", text, (0, 2), (11, 13), "investment") == "asserted"
+    # the buyer named after the sale: its holding is the plan
+    text = "Norvik Shipping said it will sell its stake in Talon Ports to Arvo Group."
+    assert _pair("en", text, (14, 16), (11, 13), "investment") == "planned"
+    # a plan to buy is a plan, and only holdings are shielded
+    text = "Norvik Shipping said it plans to buy a stake in Talon Ports."
+    assert _pair("en", text, (0, 2), (10, 12), "investment") == "planned"
+
+
 def test_a_post_held_in_the_past_has_ended() -> None:
     # kg/extract/pastpost.py: a past verb of holding the post between the person and the title
     assert _pair("en", "Ana Diaz was the chief executive of Talon Ports until 2019.", (0, 2), (7, 9),
@@ -520,3 +542,68 @@ def test_a_post_held_in_the_past_has_ended() -> None:
     assert _pair("en", "Ana Diaz was named chief executive of Talon Ports.", (0, 2), (7, 9), "works_for") == "asserted"
     assert _pair("en", "Before joining Talon Ports, Ana Diaz was president of Norvik.", (5, 7), (2, 4),
                  "works_for") == "asserted"
+
+
+def test_a_bid_or_offer_after_the_deal_noun_is_a_plan() -> None:
+    # an offer, bid or proposal named right after the deal noun is outstanding: planned (a rebuffed or
+    # rejected bid too, docs/annotations.md); a merger agreement is agreed, not closed
+    assert _rule("en", "Talon Ports received a revised merger offer from Norvik Shipping.", "merger") == "planned"
+    assert _rule("en", "Talon Ports rebuffed a takeover proposal from Norvik Shipping.", "takeover") == "planned"
+    assert _rule("en", "Talon Ports rejected the takeover bid by Norvik Shipping.", "takeover") == "planned"
+    assert _rule("en", "Talon Ports and Norvik Shipping extended their merger agreement.", "merger") == "planned"
+    # a plan verb after the cue belongs to the party named there, not to the relation
+    assert _rule("en", "Norvik Shipping said its Talon Ports unit will expand.", "unit") == "asserted"
+
+
+def test_approval_before_a_deal_noun_is_a_plan() -> None:
+    assert _rule("en", "Talon Ports said shareholders approved the acquisition by Norvik Shipping.",
+                 "acquisition") == "planned"
+    # not the unit the deal makes
+    assert _rule("en", "Vexo shareholders approved the merger agreement, making Talon Ports a unit of "
+                 "Norvik Shipping.", "unit") == "asserted"
+
+
+def test_control_disowned_denies_the_acquisition_not_the_stake() -> None:
+    text = ("Norvik Shipping said it bought the Talon Ports stake for investment purposes and has no "
+            "intention of seeking control of the company.")
+    assert _rule("en", text, "bought", "acquisition") == "denied"
+    assert _rule("en", text, "bought", "investment") == "asserted"
+
+
+def test_a_further_stake_denied_or_planned_leaves_the_stake() -> None:
+    def stake(text: str, cue: str, target: tuple[int, int]) -> str:
+        lex, toks = load_lexicon("en"), tuple(tokenize(text))
+        s = Sentence(0, 0, len(text), text, toks)
+        hits = find_cues(s, lex)
+        h = next(h for h in hits if h.cue.relation and toks[h.i].low == cue)
+        return S.rule_status(toks, lex, hits, (h.i, h.j), *clause(s, lex, h.i), question=False,
+                             relation="investment", parties=[(0, 2), target])
+
+    assert stake("Norvik Shipping said it would not buy more Talon Ports stock.", "buy", (8, 10)) == "asserted"
+    assert stake("Norvik Shipping agreed not to acquire any additional Talon Ports shares.", "acquire",
+                 (8, 10)) == "asserted"
+    assert stake("Norvik Shipping said it would not buy Talon Ports stock.", "buy", (7, 9)) == "denied"
+    # an amount is no further stake
+    assert stake("Norvik Shipping plans to buy more than 5 pct of Talon Ports.", "buy", (10, 12)) == "planned"
+
+
+def test_a_refusal_denies_only_the_relation_it_governs() -> None:
+    assert _rule("en", "Norvik Shipping refused to invest in Talon Ports.", "invest") == "denied"
+    text = "Talon Ports has refused to negotiate with Norvik Shipping over its offer to buy the company."
+    assert _rule("en", text, "buy", "acquisition") != "denied"
+
+
+def test_a_pair_is_read_in_its_own_clause_when_the_cue_stands_in_another() -> None:
+    from kg.extract.statusscope import parties_clause_place
+
+    text = "Norvik Shipping has no plans to seek control of Talon Ports, but would not rule out a takeover try."
+    lex, toks = load_lexicon("en"), tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    hits = find_cues(s, lex)
+    h = next(h for h in hits if toks[h.i].low == "takeover")
+    lo, hi = clause(s, lex, h.i)
+    pa, pb = (0, 2), (9, 11)
+    assert parties_clause_place(s, lex, (h.i, h.j), lo, hi, [pa, pb]) == (8, 9)
+    assert S.read_rules(s, lex, hits, (h.i, h.j), "acquisition", lo, hi, [pa, pb]) == "denied"
+    assert S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=False, relation="acquisition",
+                         parties=[pa, pb]) == "rumored"

@@ -34,8 +34,8 @@ def _read(lang: str, text: str, a: str, b: str, relation: str) -> tuple[str, tup
 
 @pytest.mark.parametrize(("lang", "text", "relation", "status"), [
     # the negation and the plan stand between the parties, after the word the pair used to be read at
-    ("en", "Norvik Shipping said it does not intend to seek control of Talon Ports.", "investment", "denied"),
-    ("en", "Norvik Shipping, which disclosed that it does not intend to seek control of Talon Ports, fell.",
+    ("en", "Norvik Shipping said it does not intend to seek influence over Talon Ports.", "investment", "denied"),
+    ("en", "Norvik Shipping, which disclosed that it does not intend to seek influence over Talon Ports, fell.",
      "investment", "denied"),
     ("en", "Norvik Shipping said it intends to subscribe for two mln shares of Talon Ports.", "investment",
      "planned"),
@@ -69,7 +69,7 @@ def test_parties_side_by_side_have_no_place_between() -> None:
 def test_training_reads_the_rules_as_extraction_does() -> None:
     from kg.train.status import make_item, rules
 
-    text = "Norvik Shipping said it does not intend to seek control of Talon Ports."
+    text = "Norvik Shipping said it does not intend to seek influence over Talon Ports."
     b = text.index("Talon Ports")
     it = make_item("d", "en", text, (0, 15), (b, b + 11), "investment", "denied")
     assert it is not None and rules(it) == "denied"
