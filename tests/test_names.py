@@ -78,6 +78,16 @@ def test_is_legal_form(token: str, expected: bool) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Tbk.", "inc", "INC", "Bank", "(Persero)", "S.A.", "", "Ford"]) | st.text(max_size=8),
+                max_size=12))
+def test_is_legal_form_cache_answers_as_the_rule(tokens: list[str]) -> None:
+    # cached (the rules ask about the same words again and again): in any order of questions, asked
+    # twice, each answer is the uncached rule's
+    for t in tokens + tokens:
+        assert is_legal_form(t) is is_legal_form.__wrapped__(t)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40))
 def test_normalize_is_idempotent_and_tidy(name: str) -> None:
     key = normalize(name)
