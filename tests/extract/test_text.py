@@ -85,3 +85,39 @@ def test_a_news_sentence_dense_with_names_is_not_title_case() -> None:
     assert not s.title_case
     labels = {e.label for e in extract(Article(id="t", text=text, language="id")).entities}
     assert "Gerakan Persatuan Rakyat Papua" in labels and "Persatuan Rakyat Papua" not in labels
+
+
+def _title_case_as_counted(tokens: list, lex: object) -> bool:
+    """The headline test counting every word before deciding (as it did before it stopped at the third
+    lowercase content word): what the early stop must answer too."""
+    from kg.extract.text import _LOWER_CONTENT, sentence_starters
+
+    words = [t for t in tokens[1:] if t.text[0].isalpha()]
+    if len(words) < 3:
+        return False
+    common = sentence_starters()
+    lower = sum(1 for t in words if not t.is_cap and t.low not in common)
+    if lower >= _LOWER_CONTENT or lower / len(words) >= 0.2:
+        return False
+    return any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text))  # type: ignore[attr-defined]
+               for t in words)
+
+
+@pytest.mark.parametrize("code", ["en", "id"])
+def test_title_case_stops_at_the_third_lowercase_word_with_the_same_answer(code: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.text import _is_title_case
+
+    lex = load_lexicon(code)
+    vocab = ["Xiaomi", "Bantah", "Isu", "dengan", "Ford", "EV", "the", "The", "And", "of", "said", "Says",
+             "buys", "Buys", "deal", "Deal", ",", "3", "AS", "kata", "Kata", "menggandeng", "Dan", "dan"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), min_size=1, max_size=14))
+    def check(words: list[str]) -> None:
+        toks = tokenize(" ".join(words))
+        assert _is_title_case(toks, lex) is _title_case_as_counted(toks, lex)
+
+    check()
