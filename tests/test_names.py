@@ -95,3 +95,12 @@ def test_normalize_is_idempotent_and_tidy(name: str) -> None:
     assert key == key.strip() and "  " not in key
     if any(c.isalnum() for c in name):
         assert key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ.,'’ -é_1")), max_size=20))
+def test_fold_without_a_dot_skips_the_dotted_pattern_with_the_same_key(name: str) -> None:
+    # _fold tries the dotted-abbreviation pattern only on text with a dot: the same key as always trying it
+    from kg.names import _DOTTED
+
+    assert "." in name or _DOTTED.search(name) is None

@@ -121,3 +121,19 @@ def test_title_case_stops_at_the_third_lowercase_word_with_the_same_answer(code:
         assert _is_title_case(toks, lex) is _title_case_as_counted(toks, lex)
 
     check()
+
+
+def test_token_texts_lowercased_are_the_tokens_low() -> None:
+    # gazindex._lookup_name reads a name's words from token_texts (no Token objects): the same
+    # lowercased words as the tokens' own `low`
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.gazindex import token_texts
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aBçÇİ-.'’& (s1X")), max_size=24))
+    def check(name: str) -> None:
+        assert [w.lower() for w in token_texts(name)] == [t.low for t in tokenize(name)]
+
+    check()
