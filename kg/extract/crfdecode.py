@@ -5,6 +5,7 @@ tagging needs no CRF library (:class:`kg.extract.ner.Model` holds the weights an
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,11 +44,10 @@ def viterbi_many(
     # one buffer for the running scores, written in place each step, and its flat view made once
     score = emit[0].copy()
     flat_score = score.reshape(-1)
-    # spread[s, c, p] = score[s, p] for every label c: taken from flat_score at s * size + p
+    # spread[s, c, p] = score[s, p] for every label c: taken from flat_score at to_spread
     spread = np.empty((many, size, size))
     flat_spread = spread.reshape(-1)
-    to_spread = (np.tile(np.arange(size, dtype=np.intp), many * size)
-                 + np.repeat(np.arange(many, dtype=np.intp) * size, size * size))
+    to_spread, start = _layout(many, size)
     # the scores of each sentence's last token, kept as the steps reach them (not every step's)
     last = np.empty((many, size))
     ending: dict[int, list[int]] = {}
@@ -61,7 +61,6 @@ def viterbi_many(
     flat_cand = cand.reshape(-1)
     # the maximum of each cand[s, c] is the element its argmax picks: read from cand laid flat at
     # start[s, c] + argmax (take with mode="clip": the indices are in range, "raise" costs a checked copy)
-    start = np.arange(many * size, dtype=np.intp) * size
     at = np.empty(many * size, dtype=np.intp)
     add = np.add
     for t, (row, step, flat_step) in enumerate(zip(emit[1:], back[1:], flat_back[1:], strict=True), 1):
@@ -86,6 +85,24 @@ def viterbi_many(
             path.append(c)
         out.append([labels[c] for c in reversed(path)])
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _layout(many: int, size: int) -> tuple[Any, Any]:
+    """:func:`viterbi_many`'s flat indices for ``many`` sentences and ``size`` labels (read-only, made
+    once per shape): where ``spread[s, c, p]`` reads ``score[s, p]`` (``s * size + p``), and where each
+    row ``cand[s, c]`` starts (``(s * size + c) * size``).
+
+    >>> [a.tolist() for a in _layout(1, 2)]
+    [[0, 1, 0, 1], [0, 2]]
+    """
+    import numpy as np
+
+    to_spread = (np.tile(np.arange(size, dtype=np.intp), many * size)
+                 + np.repeat(np.arange(many, dtype=np.intp) * size, size * size))
+    start = np.arange(many * size, dtype=np.intp) * size
+    to_spread.flags.writeable = start.flags.writeable = False
+    return to_spread, start
 
 
 def marginals(rows: Sequence[Sequence[float]], exp_trans: Any) -> Any:
