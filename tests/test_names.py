@@ -78,6 +78,16 @@ def test_is_legal_form(token: str, expected: bool) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Tbk.", "inc", "INC", "Bank", "(Persero)", "S.A.", "", "Ford"]) | st.text(max_size=8),
+                max_size=12))
+def test_is_legal_form_cache_answers_as_the_rule(tokens: list[str]) -> None:
+    # cached (the rules ask about the same words again and again): in any order of questions, asked
+    # twice, each answer is the uncached rule's
+    for t in tokens + tokens:
+        assert is_legal_form(t) is is_legal_form.__wrapped__(t)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40))
 def test_normalize_is_idempotent_and_tidy(name: str) -> None:
     key = normalize(name)
@@ -85,3 +95,12 @@ def test_normalize_is_idempotent_and_tidy(name: str) -> None:
     assert key == key.strip() and "  " not in key
     if any(c.isalnum() for c in name):
         assert key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ.,'’ -é_1")), max_size=20))
+def test_fold_without_a_dot_skips_the_dotted_pattern_with_the_same_key(name: str) -> None:
+    # _fold tries the dotted-abbreviation pattern only on text with a dot: the same key as always trying it
+    from kg.names import _DOTTED
+
+    assert "." in name or _DOTTED.search(name) is None

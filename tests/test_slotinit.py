@@ -91,3 +91,21 @@ def test_the_classes_kg_uses_it_on():
     h = Hit(1, 2, Cue(("buy",), relation="acquisition"))
     assert (h.i, h.j, h.cue.relation) == (1, 2, "acquisition")
     assert Found("acquisition", m, m, "asserted", None).confidence == 0.6  # type: ignore[arg-type]
+
+
+def test_replace_is_dataclasses_replace():
+    from kg.slotinit import replace
+
+    m = Mention(0, 1, 3, 10, 20, "Tenvar Inc", "Company", "tenvar", "Tenvar Inc", source="pattern")
+    for changes in ({}, {"key": "x", "label": "X", "type": "Person", "country": "US"}, {"passing": True},
+                    {"sent": 2, "i": 0, "j": 1, "start": 5, "end": 6, "text": "T", "origin": "o"}):
+        got, want = replace(m, **changes), dataclasses.replace(m, **changes)
+        assert got == want and repr(got) == repr(want) and got is not m
+        assert [getattr(got, f.name) for f in dataclasses.fields(Mention)] == [
+            getattr(want, f.name) for f in dataclasses.fields(Mention)]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'nope'"):
+        replace(m, nope=1)
+    assert replace(m, i=2).i == 2 and m.i == 1  # the original is untouched
+    # a class without fast_init: dataclasses.replace itself
+    loose = Cue(("buy",), relation="acquisition")
+    assert replace(loose, relation="investment") == dataclasses.replace(loose, relation="investment")

@@ -10,8 +10,6 @@ acronym or ticker given in brackets right after it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kg.extract.edges import is_ordinary_word
 from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import load_lexicon
@@ -19,6 +17,7 @@ from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, sentence_starters
 from kg.names import is_legal_form
 from kg.schema import ORG_TYPES
+from kg.slotinit import replace  # dataclasses.replace, faster for a Mention
 
 
 def local_aliases(

@@ -103,7 +103,8 @@ class GazIndex:
         hit = self._by_norm.get(normalize(name))
         if hit is not None:
             return hit
-        toks = [t.low for t in tokenize(name) if t.text[0].isalnum()]
+        # the token texts alone (token_texts: no Token objects), lowercased as Token.low is
+        toks = [w.lower() for w in token_texts(name) if w[0].isalnum()]
         while len(toks) > 1 and toks[-1].strip(".") in self._legal_keys:
             toks.pop()
         while len(toks) > 1 and toks[0].strip(".") in self._legal_keys:

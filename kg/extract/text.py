@@ -159,15 +159,21 @@ def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
     (stop words, cue words, or words of the language's vocabulary: "Rupiah Ambruk 1%, Dolar Tembus
     Rp16.260" has no stop word) and almost no lowercase content words.
     """
-    words = [t for t in tokens[1:] if t.text[0].isalpha()]
-    if len(words) < 3:
-        return False
     common = sentence_starters()
-    lower_content = sum(1 for t in words if not t.is_cap and t.low not in common)
-    # a headline leaves no verb or noun in lower case; a long news sentence dense with names
-    # ("... mencoba menumbangkan Presiden Robert Mugabe dengan membiayai Gerakan Perubahan
-    # Demokratik (MDC) , kata ...") may be mostly capitals and still has three or more
-    if lower_content >= _LOWER_CONTENT or lower_content / len(words) >= 0.2:
+    words: list[Token] = []
+    lower_content = 0
+    for t in tokens[1:]:
+        if t.text[0].isalpha():
+            words.append(t)
+            if not t.is_cap and t.low not in common:
+                lower_content += 1
+                # a headline leaves no verb or noun in lower case; a long news sentence dense with names
+                # ("... mencoba menumbangkan Presiden Robert Mugabe dengan membiayai Gerakan Perubahan
+                # Demokratik (MDC) , kata ...") may be mostly capitals and still has three or more. Known
+                # at the third: most sentences end their reading here, after a few words
+                if lower_content >= _LOWER_CONTENT:
+                    return False
+    if len(words) < 3 or lower_content / len(words) >= 0.2:
         return False
     if any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text)) for t in words):
         return True

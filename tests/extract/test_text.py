@@ -109,3 +109,62 @@ def test_a_headline_without_stop_words_is_title_case(text: str) -> None:
 def test_names_or_few_capitals_are_not_title_case(text: str, language: str) -> None:
     (s,) = split_sentences(text, [(0, len(text))], load_lexicon(language))
     assert not s.title_case
+
+
+def _title_case_as_counted(tokens: list, lex: object) -> bool:
+    """The headline test counting every word before deciding (as it did before it stopped at the third
+    lowercase content word): what the early stop must answer too."""
+    from kg.extract.text import _LOWER_CONTENT, sentence_starters
+
+    words = [t for t in tokens[1:] if t.text[0].isalpha()]
+    if len(words) < 3:
+        return False
+    common = sentence_starters()
+    lower = sum(1 for t in words if not t.is_cap and t.low not in common)
+    if lower >= _LOWER_CONTENT or lower / len(words) >= 0.2:
+        return False
+    if any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text))  # type: ignore[attr-defined]
+           for t in words):
+        return True
+    from kg.extract.edges import has_dictionary, is_ordinary_word
+    from kg.extract.text import _TITLE_SHARE
+
+    caps = [t for t in words if t.is_cap]
+    return (has_dictionary(lex) and len(caps) >= _TITLE_SHARE * len(words)  # type: ignore[arg-type]
+            and any(not t.is_upper and is_ordinary_word(t.low, lex) for t in caps))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["en", "id"])
+def test_title_case_stops_at_the_third_lowercase_word_with_the_same_answer(code: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.text import _is_title_case
+
+    lex = load_lexicon(code)
+    vocab = ["Xiaomi", "Bantah", "Isu", "dengan", "Ford", "EV", "the", "The", "And", "of", "said", "Says",
+             "buys", "Buys", "deal", "Deal", ",", "3", "AS", "kata", "Kata", "menggandeng", "Dan", "dan"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), min_size=1, max_size=14))
+    def check(words: list[str]) -> None:
+        toks = tokenize(" ".join(words))
+        assert _is_title_case(toks, lex) is _title_case_as_counted(toks, lex)
+
+    check()
+
+
+def test_token_texts_lowercased_are_the_tokens_low() -> None:
+    # gazindex._lookup_name reads a name's words from token_texts (no Token objects): the same
+    # lowercased words as the tokens' own `low`
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kg.extract.gazindex import token_texts
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aBçÇİ-.'’& (s1X")), max_size=24))
+    def check(name: str) -> None:
+        assert [w.lower() for w in token_texts(name)] == [t.low for t in tokenize(name)]
+
+    check()
