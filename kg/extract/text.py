@@ -183,6 +183,12 @@ def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
     # Where the language has a dictionary of its roots, a capitalised word of its vocabulary says headline
     # when most words are capitalised (as kg.evaluate.casing asks). Not without one: English common words
     # also name firms ("Brown Disc Products Co", "Robertshaw Controls Co.").
+    # And no lowercase content word at all: a news sentence dense with names ("PT X bersama-sama dengan PT Y
+    # meluncurkan kartu Z") has capitalised vocabulary inside its names ("Data", "Semen") and a verb in lower
+    # case. On 2,858 CNBC headlines this keeps 2,854 of the 2,857 the share alone finds, and of 5,624 news
+    # sentences (idner and ner-id train) it reads 202 as title case, not 249 (196 before this branch existed)
+    if lower_content:
+        return False
     caps = [t for t in words if t.is_cap]
     return (has_dictionary(lex) and len(caps) >= _TITLE_SHARE * len(words)
             and any(not t.is_upper and is_ordinary_word(t.low, lex) for t in caps))

@@ -105,6 +105,8 @@ def test_a_headline_without_stop_words_is_title_case(text: str) -> None:
     # names alone, in a language without a dictionary of roots: English common words also name firms
     ("Brown Disc Products Co", "en"),
     ("Kata Sri Mulyani, Bank Mandiri menguat dan BRI melemah kemarin.", "id"),
+    # capitalised vocabulary inside names ("Sinar", "Data") and a lowercase verb: a news sentence
+    ("PT Sinar Logistik Tbk bersama-sama dengan PT Kestrel Data meluncurkan kartu Zorvax Pay di Jakarta.", "id"),
 ])
 def test_names_or_few_capitals_are_not_title_case(text: str, language: str) -> None:
     (s,) = split_sentences(text, [(0, len(text))], load_lexicon(language))
@@ -129,6 +131,8 @@ def _title_case_as_counted(tokens: list, lex: object) -> bool:
     from kg.extract.edges import has_dictionary, is_ordinary_word
     from kg.extract.text import _TITLE_SHARE
 
+    if lower:
+        return False
     caps = [t for t in words if t.is_cap]
     return (has_dictionary(lex) and len(caps) >= _TITLE_SHARE * len(words)  # type: ignore[arg-type]
             and any(not t.is_upper and is_ordinary_word(t.low, lex) for t in caps))  # type: ignore[arg-type]
