@@ -160,7 +160,7 @@ def cased_products(language: str) -> bool:
     """Whether the cased tagger's Product runs of ``language`` are read (its ``cased_products`` setting).
 
     >>> cased_products("en"), cased_products("id")
-    (True, False)
+    (True, True)
     """
     from kg.extract.lexicon import load_lexicon
 

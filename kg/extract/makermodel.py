@@ -26,12 +26,13 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
 
-__all__ = ["described_makers", "described_products", "maker_models"]
+__all__ = ["described_makers", "described_products", "maker_models", "quoted_products"]
 
 # "II" to "XII": a model's generation ("Galaxy S III"); "I" alone is too often the pronoun or a list mark
 _ROMAN = re.compile(r"(?:X?(?:II|III|IV|V|VI|VII|VIII|IX)|X|XI|XII)")
 _MAX_WORDS = 3  # name words of a model ("Galaxy Tab", "Nexus Two"), before its version
 _COPULA_REACH = 3  # words from a copula to the noun for a kind of product ("adalah ponsel kelas premium")
+_QUOTED_WORDS = 5  # words of a title in quotes ("' The Jungle Book '", "' Iron Man 3 '")
 
 
 def _name_word(t: Token) -> bool:
@@ -195,3 +196,50 @@ def described_makers(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> Iterat
         maker = at.get(k)
         if maker is not None and maker.type == "Company":
             yield Found("launch", maker, p, "asserted", s, confidence=0.65)
+
+
+def quoted_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Mention]) -> list[Mention]:
+    """Titles in the quotes the language sets them in (``product_title_quotes``): a film, a show or a book
+    ("lewat ' The Jungle Book ' yang dirilis", "' Frozen ' terinspirasi dari"). The quoted run is one to
+    ``_QUOTED_WORDS`` capitalised words (a number may follow the first: "Iron Man 3") that no name holds, no
+    list knows and that are not all words of the language itself ("' Bea Cukai '" is the customs office).
+    Sentence-case text only: a headline quotes its catchwords ("'Kiamat'").
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.text import split_sentences
+    >>> lex, gaz = load_lexicon("id"), gaz_index("id")
+    >>> t = "Studio itu meraup pendapatan besar lewat ' Zorva Nights 2 ' yang dirilis bulan lalu ."
+    >>> s = split_sentences(t, [(0, len(t))], lex)[0]
+    >>> [m.text for m in quoted_products(s, lex, gaz, [])]
+    ['Zorva Nights 2']
+    """
+    from kg.extract.edges import is_ordinary_word
+
+    quotes = lex.optional_words("product_title_quotes")
+    toks = s.tokens
+    if s.caseless or s.title_case or not quotes or not any(t.text in quotes for t in toks) \
+            or not _sentence_case(toks):
+        return []
+    taken = {k for m in names for k in range(m.i, m.j)}
+    out: list[Mention] = []
+    k = 0
+    while k < len(toks):
+        if toks[k].text not in quotes:
+            k += 1
+            continue
+        j = next((e for e in range(k + 1, min(len(toks), k + _QUOTED_WORDS + 2)) if toks[e].text in quotes), None)
+        if j is None:
+            k += 1
+            continue
+        run = toks[k + 1 : j]
+        after = toks[j + 1].low if j + 1 < len(toks) else ""
+        if (run and _name_word(run[0]) and all(_name_word(t) or (n > 0 and t.text.isdigit())
+                                               for n, t in enumerate(run))
+                and after != "s"  # "The World ' s": an apostrophe, no closing quote
+                and not any(m in taken for m in range(k + 1, j))
+                and not all(is_ordinary_word(t.low, lex, borrowed=False) for t in run)
+                and gaz.lookup_name(s.text[run[0].start - s.start : run[-1].end - s.start]) is None):
+            out.append(_name_mention(s, k + 1, j, "Product", gaz))
+        k = j + 1
+    return out

@@ -62,3 +62,34 @@ def test_copula_describes_a_product_and_its_maker():
 def test_copula_without_a_product_noun_names_no_product():
     entities, _ = _read("Menurut dia , Zorvax Note adalah pilihan terbaik bagi kalangan muda .")
     assert ("Zorvax Note", "Product") not in entities, entities
+
+
+@pytest.mark.parametrize("engine", ["rules", "hybrid"])
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Studio itu meraup pendapatan besar lewat ' Zorva Nights 2 ' yang dirilis bulan lalu .", "Zorva Nights 2"),
+        ("Sutradara itu mengatakan ‘Kelvaro’ terinspirasi dari sebuah dongeng lama .", "Kelvaro"),
+    ],
+)
+def test_a_title_in_single_quotes_is_a_product(text, product, engine):
+    entities, _ = _read(text, engine)
+    assert (product, "Product") in entities, entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # all words of the language: an office, not a title
+        "Tanggung jawab itu dinilai ada pada ' Bea Cukai ' pemerintah setempat .",
+        # a headline quotes its catchwords
+        "Saham Zorva Anjlok, Investor Sebut 'Kiamat Kecil' Datang",
+        # an apostrophe, no closing quote
+        "Ia dianugerahi gelar ' The Zorva ' s Golden Tweet ' oleh panitia .",
+        # double quotes hold companies as often as titles: not read
+        'Album pertama diproduksi di bawah label " Zorva Record " tahun itu .',
+    ],
+)
+def test_no_title_in_quotes(text):
+    entities, _ = _read(text)
+    assert not any(etype == "Product" for _, etype in entities), entities
