@@ -607,3 +607,23 @@ def test_a_pair_is_read_in_its_own_clause_when_the_cue_stands_in_another() -> No
     assert S.read_rules(s, lex, hits, (h.i, h.j), "acquisition", lo, hi, [pa, pb]) == "denied"
     assert S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=False, relation="acquisition",
                          parties=[pa, pb]) == "rumored"
+
+
+def test_train_script_no_test_never_reads_the_test_split(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # tuning runs (--no-test) must not read or print the test split, not even its confusion tables
+    T = _train_script()
+    _, items = _tiny(T)
+    read: list[str] = []
+
+    def fake(split: str, shared: object = None) -> list[object]:
+        read.append(split)
+        return items
+
+    monkeypatch.setattr(T, "read_annotations", fake)
+    assert T.main(["--rules-only", "--no-test"]) == 0
+    assert read == ["train"]
+    assert "test" not in capsys.readouterr().out
+    assert T.main(["--rules-only"]) == 0
+    assert read == ["train", "train", "test"]
+    assert "rules, test, en" in capsys.readouterr().out
