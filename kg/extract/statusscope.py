@@ -189,9 +189,9 @@ def disowned_after(s: Sentence, lex: Lexicon, hits: Sequence[Hit], hi: int, rela
     >>> text = "Norvik might buy Talon , but Norvik said it is not interested"
     >>> lex, toks = load_lexicon("en"), tuple(tokenize(text))
     >>> s = Sentence(0, 0, len(text), text, toks)
-    >>> disowned_after(s, lex, find_cues(s, lex), 4, "acquisition", [(0, 1), (3, 4)])
+    >>> disowned_after(s, lex, find_cues(s, lex), 5, "acquisition", [(0, 1), (3, 4)])
     True
-    >>> disowned_after(s, lex, find_cues(s, lex), 4, "acquisition", [(3, 4), (7, 8)])  # Talon is not the subject
+    >>> disowned_after(s, lex, find_cues(s, lex), 5, "acquisition", [(3, 4), (7, 8)])  # Talon is not the subject
     False
     """
     toks = s.tokens

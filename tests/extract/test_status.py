@@ -627,3 +627,21 @@ def test_train_script_no_test_never_reads_the_test_split(monkeypatch: pytest.Mon
     assert T.main(["--rules-only"]) == 0
     assert read == ["train", "train", "test"]
     assert "rules, test, en" in capsys.readouterr().out
+
+
+def test_a_party_disowning_the_link_in_a_contrast_clause_denies_it() -> None:
+    # the pair's first party, named again or as a pronoun after "but", says it is not interested
+    text = "Ana Diaz might try to acquire Talon Ports, but Diaz told Reuters he is not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+    text = "Ana Diaz might try to acquire Talon Ports, but he said he was not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+    # the other party, or a change of the holding (a shield verb), is no denial of the link
+    text = "Ana Diaz might try to acquire Talon Ports, but Talon Ports said it is not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") != "denied"
+    text = "Ana Diaz holds a stake in Talon Ports, but she has no intention of selling it."
+    assert _pair("en", text, (0, 2), (6, 8), "investment") == "asserted"
+
+
+def test_a_fact_without_a_cue_is_denied_by_a_negation_before_its_later_party() -> None:
+    assert _pair("en", "Norvik Shipping does not make supercomputers.", (0, 2), (5, 6), "operates_in") == "denied"
+    assert _pair("en", "Norvik Shipping makes supercomputers.", (0, 2), (3, 4), "operates_in") == "asserted"
