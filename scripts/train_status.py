@@ -17,6 +17,7 @@ chosen by 5-fold cross-validation on train (folds by document hash). Writes
 
     python scripts/train_status.py                  # train, write, print figures
     python scripts/train_status.py --no-write       # figures only
+    python scripts/train_status.py --no-write --no-test   # tuning: cross-validation on train only, test never read
     python scripts/train_status.py --out /tmp/m/status.json   # write elsewhere (a folder for --models)
     python scripts/train_status.py --rules-only     # figures of the rules alone (no training)
     python scripts/train_status.py --json figures.json
@@ -104,11 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--with-uw", action="store_true", help="also learn from UW (terms not stated)")
     ap.add_argument("--no-factuality", action="store_true", help="ablation: no factuality features")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--no-test", action="store_true",
+                    help="never read the test split (for tuning: train and cross-validation figures only)")
     ap.add_argument("--out", type=Path, help="write the model here instead of the shipped ontology/models/status.json")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     figures: dict[str, Any] = {}
-    data = {sp: read_annotations(sp, args.shared) for sp in ("train", "test")}
+    # tuning runs must not see the test split at all, not even its confusion tables
+    splits = ("train",) if args.no_test else ("train", "test")
+    data = {sp: read_annotations(sp, args.shared) for sp in splits}
     model: S.StatusModel | None = None
     if not args.rules_only:
         files = (*FACT_FILES, "uw.jsonl") if args.with_uw else FACT_FILES

@@ -52,6 +52,7 @@ from kg.extract.statusfeat import context_features, party_features
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 from kg.extract.statusscope import (
     cueless_place,
+    disowned_after,
     further,
     island,
     modifies,
@@ -221,8 +222,10 @@ def read_rules(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int
     if place is not None:
         anchor = place
         lo, hi = clause(s, lex, place[0])
-    return rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation,
-                       parties=parties)
+    st = rule_status(s.tokens, lex, hits, anchor, lo, hi, question=s.question, relation=relation, parties=parties)
+    if st != "denied" and not s.question and disowned_after(s, lex, hits, hi, relation, parties):
+        return "denied"  # "X might try to acquire Y, but X told Reuters he is not interested"
+    return st
 
 
 def negation_status(tokens: Sequence[Token], lex: Lexicon, anchor: tuple[int, int], lo: int) -> str:
@@ -253,7 +256,8 @@ def fact_status(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit], anch
     >>> read("Acme is considering the sale of its shoe business", (7, 8))
     'asserted'
     """
-    st = negation_status(tokens, lex, anchor, lo)
+    place = cueless_place(hits, relation, parties)  # no cue: the negation before the later party ("does not make")
+    st = negation_status(tokens, lex, place if place and lo <= place[0] < hi else anchor, lo)
     if st != "asserted" or relation not in ENDABLE_FACTS or not any(
             o.cue.status == "ended" and lo <= o.i and any(0 <= i - o.j <= _SOLD for i, _ in parties)
             for o in outer_hits(hits)):

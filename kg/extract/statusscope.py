@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.found import outer_hits
 from kg.extract.nearest import clause
 
 if TYPE_CHECKING:
@@ -174,6 +175,38 @@ def parties_clause_place(s: Sentence, lex: Lexicon, anchor: tuple[int, int], lo:
         return None
     plo, phi = clause(s, lex, bi)
     return (bi - 1, bi) if plo <= ai and not plo <= anchor[0] < phi else None
+
+def disowned_after(s: Sentence, lex: Lexicon, hits: Sequence[Hit], hi: int, relation: str,
+                   parties: Sequence[tuple[int, int]]) -> bool:
+    """Whether the clause after the clause ending at token ``hi`` (a contrast word there: "but", "while")
+    opens with the pair's first party, by a word of its name or a subject pronoun, and holds a denial
+    cue of the relation's type (no shield verb after it): the party itself disowns the link the clause
+    before reported or guessed at. "X might try to acquire Y, but X told Reuters he is not interested".
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Norvik might buy Talon , but Norvik said it is not interested"
+    >>> lex, toks = load_lexicon("en"), tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> disowned_after(s, lex, find_cues(s, lex), 5, "acquisition", [(0, 1), (3, 4)])
+    True
+    >>> disowned_after(s, lex, find_cues(s, lex), 5, "acquisition", [(3, 4), (7, 8)])  # Talon is not the subject
+    False
+    """
+    toks = s.tokens
+    if len(parties) != 2 or hi + 1 >= len(toks) or not toks[hi].text[:1].isalpha():
+        return False
+    (ai, aj), _ = sorted(parties)
+    subject = toks[hi + 1]
+    pronouns = lex.optional_words("company_context_subject_pronouns") | lex.optional_words(
+        "person_context_subject_pronouns")
+    if subject.low not in pronouns and subject.text not in {t.text for t in toks[ai:aj]}:
+        return False
+    lo2, hi2 = clause(s, lex, hi + 1)
+    return any(o.cue.status == "denied" and lo2 <= o.i < hi2 and relation not in o.cue.not_for
+               and o.cue.scope != "next" and not shielded(toks, lex, o.j, hi2) for o in outer_hits(hits))
+
 
 _MORE_REACH = 2  # "more Y stock", "any additional Y shares"
 

@@ -607,3 +607,41 @@ def test_a_pair_is_read_in_its_own_clause_when_the_cue_stands_in_another() -> No
     assert S.read_rules(s, lex, hits, (h.i, h.j), "acquisition", lo, hi, [pa, pb]) == "denied"
     assert S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=False, relation="acquisition",
                          parties=[pa, pb]) == "rumored"
+
+
+def test_train_script_no_test_never_reads_the_test_split(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # tuning runs (--no-test) must not read or print the test split, not even its confusion tables
+    T = _train_script()
+    _, items = _tiny(T)
+    read: list[str] = []
+
+    def fake(split: str, shared: object = None) -> list[object]:
+        read.append(split)
+        return items
+
+    monkeypatch.setattr(T, "read_annotations", fake)
+    assert T.main(["--rules-only", "--no-test"]) == 0
+    assert read == ["train"]
+    assert "test" not in capsys.readouterr().out
+    assert T.main(["--rules-only"]) == 0
+    assert read == ["train", "train", "test"]
+    assert "rules, test, en" in capsys.readouterr().out
+
+
+def test_a_party_disowning_the_link_in_a_contrast_clause_denies_it() -> None:
+    # the pair's first party, named again or as a pronoun after "but", says it is not interested
+    text = "Ana Diaz might try to acquire Talon Ports, but Diaz told Reuters he is not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+    text = "Ana Diaz might try to acquire Talon Ports, but he said he was not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") == "denied"
+    # the other party, or a change of the holding (a shield verb), is no denial of the link
+    text = "Ana Diaz might try to acquire Talon Ports, but Talon Ports said it is not interested."
+    assert _pair("en", text, (0, 2), (6, 8), "acquisition") != "denied"
+    text = "Ana Diaz holds a stake in Talon Ports, but she has no intention of selling it."
+    assert _pair("en", text, (0, 2), (6, 8), "investment") == "asserted"
+
+
+def test_a_fact_without_a_cue_is_denied_by_a_negation_before_its_later_party() -> None:
+    assert _pair("en", "Norvik Shipping does not make supercomputers.", (0, 2), (5, 6), "operates_in") == "denied"
+    assert _pair("en", "Norvik Shipping makes supercomputers.", (0, 2), (3, 4), "operates_in") == "asserted"
