@@ -45,7 +45,8 @@ def bracket_aliases(ex: Any) -> dict[str, str]:
     """Surface -> the surface of the entity it is another name of, for short forms in brackets.
 
     The guideline (docs/annotations.md) tags a name and the acronym or ticker in brackets right
-    after it as two mentions of one thing; kg joins them into one entity (issue 11, item 4). A
+    after it (or, in Indonesian, after "atau": ``alias_words.txt``) as two mentions of one thing;
+    kg joins them into one entity (issue 11, item 4). A
     bracketed entity of the same type as the name just before it, with no relation between the
     two (a relation says they are two things: "Grup Lippo (SILO)" is a subsidiary), is an alias.
     Surfaces join transitively; a join that would put both parties of a relation into one
@@ -56,16 +57,23 @@ def bracket_aliases(ex: Any) -> dict[str, str]:
     >>> spans = [(0, 21, "Company"), (23, 26, "Company"), (36, 39, "Company"), (54, 64, "Company"),
     ...          (66, 70, "Company")]
     >>> ex = NS(text=text, entities=[(s, e, t, text[s:e]) for s, e, t in spans],
-    ...         unit=NS(relations=[NS(subject=4, object=3)]))
+    ...         unit=NS(relations=[NS(subject=4, object=3)], language="id"))
     >>> bracket_aliases(ex)
     {'BNI': 'Bank Negara Indonesia'}
     """
+    from kg.resources import word_set
+
     ents, text = ex.entities, ex.text
     linked = {frozenset((ents[r.subject][3], ents[r.object][3])) for r in ex.unit.relations}
+    # "PT Jakarta Propertindo atau Jakpro": a word of the language's alias_words.txt between two names
+    # of one type says the second is another name of the first, as brackets do
+    said = word_set(ex.unit.language, "alias_words.txt")
     head: dict[str, str] = {}  # surface -> the first name of its group
     groups: dict[str, set[str]] = {}  # first name -> every surface of the group
     for (_s0, e0, t0, name), (s1, e1, t1, short) in pairwise(ents):
-        if t0 != t1 or not _OPEN.fullmatch(text, e0, s1) or not _CLOSE.match(text, e1):
+        bracketed = _OPEN.fullmatch(text, e0, s1) is not None and _CLOSE.match(text, e1) is not None
+        gap = text[e0:s1]
+        if t0 != t1 or not (bracketed or (gap[:1].isspace() and gap[-1:].isspace() and gap.strip().lower() in said)):
             continue
         a, b = head.get(name, name), head.get(short, short)
         ga, gb = groups.get(a, {a}), groups.get(b, {b})

@@ -117,6 +117,14 @@ def test_what_is_no_bracketed_alias(text: str, spans: list[tuple[str, str]],
     assert len(EV.gold_record(ex, "alias")["entities"]) == 2
 
 
+def test_a_second_name_after_atau_is_an_alias() -> None:
+    text = "Pemprov melalui PT Jaya Propertia atau Jayapro , dan Grab atau Gojek naik"
+    ex = example(text, [("PT Jaya Propertia", "Company"), ("Jayapro", "Company"), ("Grab", "Company"),
+                        ("Gojek", "Product")])
+    # another type after "atau" is another thing
+    assert EV.bracket_aliases(ex) == {"Jayapro": "PT Jaya Propertia"}
+
+
 def test_surfaces_join_across_the_unit_and_a_join_never_makes_a_self_link() -> None:
     # "BNSA" is the ticker of Bank Nusa; later "Nusa Group (BNSA)" would join the owner too, but the
     # subsidiary link between Bank Nusa and Nusa Group keeps them apart.

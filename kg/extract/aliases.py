@@ -5,10 +5,14 @@ Indonesian one introduces "PT Nusantara Baterai Energi Tbk (NBET)" and then
 writes "Nusantara Baterai" or "NBET". The gazetteer cannot know these, so each
 article gets its own small list: every organisation name found by pattern,
 without its legal forms, its first word when that word is distinctive, and the
-acronym or ticker given in brackets right after it.
+acronym or ticker given in brackets right after it. A second, shorter name put right
+after a name by a word of ``alias_words.txt`` ("PT Jakarta Propertindo atau Jakpro")
+names the same thing (:func:`or_aliases`).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from kg.extract.edges import is_ordinary_word
 from kg.extract.gazindex import GazIndex
@@ -16,8 +20,12 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, sentence_starters
 from kg.names import is_legal_form
+from kg.resources import word_set
 from kg.schema import ORG_TYPES
 from kg.slotinit import replace  # dataclasses.replace, faster for a Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def local_aliases(
@@ -111,3 +119,38 @@ def _over_tagged(names: list[Mention], tagged: list[Mention], i: int, j: int) ->
     a sector word inside the alias does not count (:func:`find_aliases` lets a name beat it)."""
     over = [m for m in names if m.type != "Sector" and m.i < j and i < m.j]
     return all(m in tagged and i <= m.i and m.j <= j for m in over)
+
+
+def or_aliases(mentions: list[Mention], text: str, language: str) -> Iterator[tuple[Mention, Mention]]:
+    """(name, alias) pairs: a name of an organisation or a person, a word of the language's
+    ``alias_words.txt`` and a name of the same kind with fewer words right after it ("PT Jakarta
+    Propertindo atau Jakpro", "Basuki Tjahaja Purnama atau Ahok"). Two names of as many words are
+    alternatives as often ("Grab atau Gojek") and stay apart.
+
+    >>> from kg.extract.mentions import Mention
+    >>> t = "melalui PT Jakarta Propertindo atau Jakpro , dan Grab atau Gojek"
+    >>> def m(x, ty="Company"):
+    ...     i = t.index(x)
+    ...     return Mention(0, 0, 0, i, i + len(x), x, ty, x.lower(), x, "ner")
+    >>> ms = [m("PT Jakarta Propertindo"), m("Jakpro"), m("Grab"), m("Gojek")]
+    >>> [(a.text, b.text) for a, b in or_aliases(ms, t, "id")]
+    [('PT Jakarta Propertindo', 'Jakpro')]
+    """
+    words = word_set(language, "alias_words.txt")
+    if not words:
+        return
+    starts: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.source != "coref":
+            starts.setdefault(m.start, []).append(m)
+    for m in mentions:
+        if m.source == "coref" or m.type not in ORG_TYPES | {"Person"}:
+            continue
+        gap = text[m.end : m.end + 12].split(maxsplit=2)
+        if len(gap) < 2 or gap[0].lower() not in words or not text[m.end : m.end + 1].isspace():
+            continue
+        at = text.index(gap[1], m.end + 1 + len(gap[0]))
+        for other in starts.get(at, []):
+            same_kind = (other.type == "Person") == (m.type == "Person") and other.type in ORG_TYPES | {"Person"}
+            if same_kind and other.key != m.key and len(other.text.split()) < len(m.text.split()):
+                yield m, other

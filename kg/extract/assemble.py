@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from kg.extract.aliases import or_aliases
 from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
@@ -120,6 +121,9 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     # its unit share their first words)
     formal = {m.key for m in mentions if m.source != "coref" and m.type in ORG_TYPES and len(m.text.split()) > 1
               and is_legal_form(m.text.split()[-1])}
+    key_words: dict[str, int] = {}  # most words of a key's mentions
+    for m in mentions:
+        key_words[m.key] = max(key_words.get(m.key, 0), len(m.text.split()))
     out: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for m in mentions:
@@ -146,7 +150,10 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
                 continue
             if ftype[key] == "Person":
                 # a surname ("Icahn", "Mr. Icahn") joins the person's full name, and only a person's
-                same = m.type == "Person" and len(mine) == 1 and toks[-1] == mine[0]
+                # or a lone word the gazetteer read as a brand ("Harold Simmons ... Simmons told Reuters" is
+                # no "Simmons Bars"; en train: 57 of 63 such words Person)
+                same = ((m.type == "Person" or (m.source == "gazetteer" and key_words.get(m.key) == 1))
+                        and len(mine) == 1 and toks[-1] == mine[0])
             else:
                 # a person's full name never joins a company by its first words; a lone word may
                 same = (m.type != "Person" or len(mine) == 1) and toks[: len(mine)] == mine
@@ -159,6 +166,9 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
                 best = key
         if best is not None and _resolves(best, out) != m.key:
             out[m.key] = best
+    for m, other in or_aliases(mentions, text, language):  # "PT Jakarta Propertindo atau Jakpro"
+        if _resolves(m.key, out) != other.key and frozenset((m.key, other.key)) not in apart:
+            out[other.key] = m.key
     # Acronyms and tickers defined in brackets right after a name: "Bank Rakyat Indonesia (BRI)".
     for m in mentions:
         if m.source == "coref" or m.type not in ORG_TYPES:

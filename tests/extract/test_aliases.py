@@ -34,3 +34,23 @@ def test_the_alias_is_found_in_a_whole_article() -> None:
     spans = {" ".join(m.text.split()) for e in x.entities for m in e.mentions}
     assert "Tarsa and Vining" in spans
     assert not spans & {"Tarsa", "Vining"}
+
+
+def test_a_shorter_second_name_after_atau_is_the_same_thing() -> None:
+    from kg.extract.assemble import assemble
+    from kg.model import Article
+
+    text = "Pemprov melalui PT Jaya Propertia atau Jayapro , dan Tarsa atau Vexo naik"
+
+    def at(surface: str, etype: str = "Company") -> Mention:
+        i = text.index(surface)
+        return Mention(0, 0, 0, i, i + len(surface), surface, etype, surface.lower(), surface, "ner")
+
+    ms = [at("PT Jaya Propertia"), at("Jayapro"), at("Tarsa"), at("Vexo")]
+    x = assemble(Article(id="a", text=text, language="id"), "id", ms, [])
+    # "Tarsa atau Vexo": two names of as many words are alternatives, two things
+    assert sorted((e.label, e.aliases) for e in x.entities) == [
+        ("PT Jaya Propertia", ("Jayapro",)), ("Tarsa", ()), ("Vexo", ())]
+    # English has no such word: the names stay apart
+    x = assemble(Article(id="a", text=text, language="en"), "en", ms, [])
+    assert len(x.entities) == 4

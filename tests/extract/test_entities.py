@@ -129,6 +129,21 @@ def test_surnames_with_or_without_a_title_join_the_full_name_en() -> None:
     assert entities("en", text, ms) == [("Carl Rendell", "Person")]
 
 
+def test_a_surname_the_gazetteer_read_as_a_brand_joins_the_person_named_before() -> None:
+    from dataclasses import replace
+
+    text = "Carl Rendell may bid, but Rendell told Reuters he is not interested. Rendell Bars rose."
+    brand = replace(mention(text, "Rendell", "Company", source="gazetteer", nth=1), key="rendell-bars",
+                    label="Rendell Bars")
+    assert entities("en", text, [mention(text, "Carl Rendell", "Person"), brand]) == [("Carl Rendell", "Person")]
+    # the brand written in full in the article stays the brand, and so does a brand named before the person
+    full = replace(mention(text, "Rendell Bars", "Company", source="gazetteer"), key="rendell-bars")
+    assert ("Rendell Bars", "Company") in entities("en", text, [mention(text, "Carl Rendell", "Person"), brand, full])
+    first = "Rendell rose. Carl Rendell said."
+    lone = replace(mention(first, "Rendell", "Company", source="gazetteer"), key="rendell-bars", label="Rendell Bars")
+    assert ("Rendell Bars", "Company") in entities("en", first, [lone, mention(first, "Carl Rendell", "Person")])
+
+
 def test_surnames_with_a_title_join_the_full_name_id() -> None:
     text = "Dewi Lestari ditunjuk sebagai direktur. Bu Lestari mengatakan Pak Hidayat setuju."
     ms = [mention(text, "Dewi Lestari", "Person"), mention(text, "Bu Lestari", "Person"),
