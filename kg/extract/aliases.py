@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from kg.extract.edges import is_ordinary_word
 from kg.extract.gazindex import GazIndex
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, sentence_starters
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence, sentence_starters
+from kg.extract.text import Sentence
 from kg.names import is_legal_form
 from kg.resources import word_set
 from kg.schema import ORG_TYPES

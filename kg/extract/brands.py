@@ -121,7 +121,7 @@ def version_end(toks: Sequence[Token], j: int, names: Sequence[Mention]) -> int:
     [3, 10, 14]
     """
     from kg.extract.coded import is_model_code
-    from kg.extract.text import sentence_starters
+    from kg.extract.lexicon import sentence_starters
 
     if j >= len(toks) or any(m.i <= j < m.j for m in names):
         return j

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from kg.extract.edges import is_affixed_verb, is_ordinary_word
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.mentions import Mention, _name_mention
-from kg.extract.text import Sentence, Token, sentence_starters
+from kg.extract.text import Sentence, Token
 
 __all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run", "maker_named"]
 

@@ -15,10 +15,10 @@ from kg.extract.corporate import subject_of_it
 from kg.extract.cutshort import initial_or_title
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.mentions import Mention, _cap_run, _name_mention, named
 from kg.extract.ner import organization_word
-from kg.extract.text import Sentence, Token, bracketed_acronym, sentence_starters
+from kg.extract.text import Sentence, Token, bracketed_acronym
 from kg.resources import word_set
 from kg.schema import ORG_TYPES
 

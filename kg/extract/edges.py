@@ -42,8 +42,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from kg.extract.lexicon import Lexicon
-from kg.extract.text import Token
+from kg.extract.lexicon import Lexicon, sentence_starters
+from kg.extract.tokens import Token
 from kg.names import is_legal_form
 
 __all__ = ["is_edge_word", "parts", "trim"]
@@ -169,8 +169,6 @@ def is_ordinary_word(low: str, lex: Lexicon, *, borrowed: bool = True) -> bool:
     >>> [is_ordinary_word(w, lex) for w in ("semen", "perkebunan", "menggandeng", "samsung", "netflix")]
     [True, True, True, False, False]
     """
-    from kg.extract.text import sentence_starters
-
     return (low in _vocabulary(lex) or low in sentence_starters() or (borrowed and low in _borrowed(lex))
             or is_affixed_verb(low, lex) or _affixed_root(low, lex))
 

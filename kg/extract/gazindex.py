@@ -21,8 +21,9 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from kg.extract.lexicon import sentence_starters
 from kg.extract.surfaces import Known, demonym_surfaces, gazetteer_surfaces
-from kg.extract.text import _TOKEN, Token, bracketed_acronym, sentence_starters, tokenize
+from kg.extract.text import _TOKEN, Token, bracketed_acronym, tokenize
 from kg.names import legal_forms, normalize
 from kg.schema import PLACE_TYPES
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import DataError
-from kg.resources import language_dir, read_lines, word_set
+from kg.resources import language_dir, languages, ontology_dir, read_lines, word_set
 from kg.schema import RELATION_TYPES, STATUSES
 
 if TYPE_CHECKING:
@@ -346,6 +346,18 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
             )
         )
     return cues
+
+
+@functools.cache
+def sentence_starters() -> frozenset[str]:
+    """Lowercased stop words of every language: a capitalised stop word after an
+    abbreviation ("Inc. The") starts a new sentence."""
+    words: set[str] = set()
+    for code in languages():
+        p = ontology_dir() / "lang" / code / "stopwords.txt"
+        if p.is_file():
+            words.update(w.lower() for w in read_lines(p))
+    return frozenset(words)
 
 
 @functools.cache

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from kg.extract.corporate import place_context
 from kg.extract.gazindex import GazIndex, Known
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.sectorspan import modifiers_end
 from kg.extract.sectorwords import in_passing, modifies_noun, sector_not_after, sector_span_heads
-from kg.extract.text import Sentence, Token, sentence_starters
+from kg.extract.text import Sentence, Token
 from kg.ids import slug
 from kg.names import normalize
 from kg.schema import ORG_TYPES, PLACE_TYPES

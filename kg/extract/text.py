@@ -19,9 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.casing import caseless as is_caseless
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.tokens import Token
-from kg.resources import languages, ontology_dir, read_lines
 
 # Words may contain inner dots, hyphens, ampersands, slashes and apostrophes ("Selular.ID", "O'Brien"),
 # but a possessive "'s" is its own token so that "Solvane's" still names Solvane.
@@ -132,18 +131,6 @@ def bracketed_acronym(tokens: Sequence[Token], j: int) -> bool:
     return j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_upper and tokens[j + 2].text == ")"
 
 
-@functools.cache
-def sentence_starters() -> frozenset[str]:
-    """Lowercased stop words of every language: a capitalised stop word after an
-    abbreviation ("Inc. The") starts a new sentence."""
-    words: set[str] = set()
-    for code in languages():
-        p = ontology_dir() / "lang" / code / "stopwords.txt"
-        if p.is_file():
-            words.update(w.lower() for w in read_lines(p))
-    return frozenset(words)
-
-
 # lowercase content words that make a sentence sentence case, whatever its share of capitals: on kg's
 # annotations and idner train, every sentence read as title case before with three or more was a
 # sentence-case news sentence (29 of 62 on idner train, 15 of 1,843 on the Indonesian annotations)
@@ -177,7 +164,7 @@ def _is_title_case(tokens: list[Token], lex: Lexicon) -> bool:
         return False
     if any(t.is_cap and not t.is_upper and (t.low in common or lex.cues_starting(t.text)) for t in words):
         return True
-    from kg.extract.edges import has_dictionary, is_ordinary_word  # edges reads this module's stop words
+    from kg.extract.edges import has_dictionary, is_ordinary_word  # edges reads the dictionary files: not at import
 
     # A headline of short clauses ("Sambut 2025, Wall Street Dibuka Semringah") may hold no stop word or cue.
     # Where the language has a dictionary of its roots, a capitalised word of its vocabulary says headline

@@ -116,7 +116,8 @@ def test_names_or_few_capitals_are_not_title_case(text: str, language: str) -> N
 def _title_case_as_counted(tokens: list, lex: object) -> bool:
     """The headline test counting every word before deciding (as it did before it stopped at the third
     lowercase content word): what the early stop must answer too."""
-    from kg.extract.text import _LOWER_CONTENT, sentence_starters
+    from kg.extract.lexicon import sentence_starters
+    from kg.extract.text import _LOWER_CONTENT
 
     words = [t for t in tokens[1:] if t.text[0].isalpha()]
     if len(words) < 3:
