@@ -192,12 +192,20 @@ def _merge_map(mentions: list[Mention], text: str, language: str = "en",
     return out
 
 
-def _as_bought(f: Found, language: str) -> Found:
-    """``f``, or, when the acquisition buys the target's products ("the purchase of 22 new Lumeo 787
-    jets"), the maker's supply to the buyer with the deal's status (kg.extract.parts)."""
-    if bought_instead(f, language) != "product":
-        return f
-    return replace(f, type="supply", subject=f.object, object=f.subject, whole=False)
+def _deals(found: list[Found], language: str, text: str, lex: Lexicon) -> list[Found]:
+    """``found`` as deals: "bought 9.5 pct of Y" a stake, not control (kg.extract.stake); "acquired the
+    container business of Y" dropped (Y sold a part, Y was not bought); "the purchase of 22 new Lumeo 787
+    jets" the maker's supply to the buyer with the deal's status (kg.extract.parts); a country named in
+    passing is no party."""
+    out = []
+    for f in found:
+        bought = bought_instead(f, language)
+        if bought == "part" or _country_in_passing(f, text, lex):
+            continue
+        if bought == "product":
+            f = replace(f, type="supply", subject=f.object, object=f.subject, whole=False)
+        out.append(as_investment(f, language))
+    return out
 
 
 def _resolves(key: str, remap: dict[str, str]) -> str:
@@ -237,10 +245,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             by_key[key(m)].append(m)
 
     groups: dict[tuple[str, str, str], list[Found]] = defaultdict(list)
-    # "bought 9.5 pct of Y": a stake, not control; "acquired the container business of Y": Y sold a part, Y
-    # was not bought; a country named in passing is no party
-    deals = [as_investment(_as_bought(f, language), language) for f in found
-             if bought_instead(f, language) != "part" and not _country_in_passing(f, article.text, lex)]
+    deals = _deals(found, language, article.text, lex)
     for f in one_deal_type(deals, language, key):  # "buying additional USAir shares": not acquisition too
         s, o = key(f.subject), key(f.object)
         if s == o:
