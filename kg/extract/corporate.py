@@ -249,7 +249,7 @@ def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     k += k < n and toks[k].low in ("is", "was")
     if k >= n or toks[k].low not in ("a", "an", "the"):
         return False
-    heads = _company_heads(lex)
+    heads = company_heads(lex)
     for m in range(k + 1, min(n, k + 8)):
         if toks[m].low in heads:
             return m + 1 == n or toks[m + 1].low in lex.optional_words("company_context_head_ends")
@@ -258,7 +258,9 @@ def _described(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
     return False
 
 
-def _company_heads(lex: Lexicon) -> frozenset[str]:
+def company_heads(lex: Lexicon) -> frozenset[str]:
+    """The head nouns of a description that say a business: ``description_heads`` of type Company and
+    ``company_context_heads`` ("a discount brokerage firm", "a holding company")."""
     heads = lex.settings.get("description_heads", {})
     assert isinstance(heads, dict)
     return frozenset(h for h, t in heads.items() if t == "Company") | lex.optional_words("company_context_heads")

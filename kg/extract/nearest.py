@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.text import Sentence, Token
+from kg.extract.text import Sentence, Token, ticker_end
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
 
 # Types whose party before the cue is the name an apposition describes, not one inside it (apposed)
@@ -96,13 +96,6 @@ def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention 
     return None
 
 
-def _ticker_after(toks: Sequence[Token], k: int) -> int:
-    """Past a ticker in brackets at token ``k`` ("<RJR>", "(RJR)"), else ``k``."""
-    if k + 2 < len(toks) and toks[k].text in ("<", "(") and toks[k + 2].text in (">", ")"):
-        return k + 3
-    return k
-
-
 _APPOSITION = 16  # tokens an apposition may span before the name inside it
 
 
@@ -124,7 +117,7 @@ def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -
     """
     toks = s.tokens
     of = lex.optional_words("apposition_of")
-    end = _ticker_after(toks, m.j)
+    end = ticker_end(toks, m.j)
     if not of or m.i < lo + 3 or end >= len(toks) or toks[end].text != ",":
         return m
     starts = {x.i: x for x in ms if x.i >= lo and x.j <= m.i}
@@ -134,7 +127,7 @@ def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -
         t = toks[k]
         inner = next((x for x in ms if x.j == k + 1 and x.i >= lo and x is not m), None)
         if t.text == ",":
-            head = next((x for x in ms if x.i >= lo and _ticker_after(toks, x.j) == k), None)
+            head = next((x for x in ms if x.i >= lo and ticker_end(toks, x.j) == k), None)
             if head is not None and linked and head.type in ORG_TYPES and head.key != m.key:
                 return head
             k -= 1

@@ -28,7 +28,9 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.extract.text import Token
+from kg.extract.corporate import company_heads
+from kg.extract.lexicon import load_lexicon
+from kg.extract.text import Token, ticker_end
 from kg.resources import phrase_classes, word_set
 
 if TYPE_CHECKING:
@@ -46,13 +48,6 @@ _SECURITIES = 8
 
 def _classes(language: str) -> dict[tuple[str, ...], str]:
     return phrase_classes(language, "relations/parts.txt")
-
-
-def _ticker_end(tokens: Sequence[Token], k: int) -> int:
-    """Past a bracketed ticker at token ``k`` ("Lumeo PLC <LUM.L>'s brewery division"), else ``k``."""
-    if k + 2 < len(tokens) and tokens[k].text == "<" and tokens[k + 2].text == ">":
-        return k + 3
-    return k
 
 
 def _number(text: str) -> bool:
@@ -112,12 +107,7 @@ _DESCRIPTION = 6  # words of a description right before a name ("New York discou
 
 @functools.cache
 def _heads(language: str) -> frozenset[str]:
-    from kg.extract.lexicon import load_lexicon
-
-    lex = load_lexicon(language)
-    heads = lex.settings.get("description_heads", {})
-    assert isinstance(heads, dict)
-    return frozenset({h for h, t in heads.items() if t == "Company"} | lex.optional_words("company_context_heads"))
+    return company_heads(load_lexicon(language))
 
 
 def _described(tokens: Sequence[Token], lo: int, k: int, language: str) -> int:
@@ -157,7 +147,7 @@ def _part(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
         # assets of Y", "the properties and assets of Y" are Y's business (a stop word before)
         if cls == "asset" and _modified(tokens, buyer[1], k - 2, word_set(language, "stopwords.txt")):
             return True
-    after = _ticker_end(tokens, target[1])
+    after = ticker_end(tokens, target[1], ("<",), (">",))  # "Lumeo PLC <LUM.L>'s brewery division"
     if after < len(tokens) and tokens[after].low in ("'s", "’s"):
         for t in tokens[after + 1 : after + 1 + _POSSESSED]:
             if t.low in _STOP:

@@ -148,7 +148,6 @@ def cueless_place(hits: Sequence[Hit], relation: str, parties: Sequence[tuple[in
     return bi - 1, bi
 
 
-
 def parties_clause_place(s: Sentence, lex: Lexicon, anchor: tuple[int, int], lo: int, hi: int,
                          parties: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
     """Where the rules read a relation between the token spans ``parties`` whose cue (``anchor``, in the clause
@@ -175,6 +174,7 @@ def parties_clause_place(s: Sentence, lex: Lexicon, anchor: tuple[int, int], lo:
         return None
     plo, phi = clause(s, lex, bi)
     return (bi - 1, bi) if plo <= ai and not plo <= anchor[0] < phi else None
+
 
 def disowned_after(s: Sentence, lex: Lexicon, hits: Sequence[Hit], hi: int, relation: str,
                    parties: Sequence[tuple[int, int]]) -> bool:

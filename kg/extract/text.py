@@ -121,6 +121,20 @@ def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]
     return (idx[0], idx[-1] + 1) if idx else None
 
 
+def ticker_end(tokens: Sequence[Token], k: int, opens: tuple[str, ...] = ("<", "("),
+               closes: tuple[str, ...] = (">", ")")) -> int:
+    """Past a one-token ticker in brackets at ``tokens[k]`` ("<RJR>", "(RJR)"; ``opens`` and ``closes`` the
+    brackets allowed), else ``k``.
+
+    >>> toks = tokenize("Lumeo PLC <LUM.L> and Vexo (VX)")
+    >>> ticker_end(toks, 2), ticker_end(toks, 7), ticker_end(toks, 7, ("<",), (">",)), ticker_end(toks, 1)
+    (5, 10, 7, 1)
+    """
+    if k + 2 < len(tokens) and tokens[k].text in opens and tokens[k + 2].text in closes:
+        return k + 3
+    return k
+
+
 def bracketed_acronym(tokens: Sequence[Token], j: int) -> bool:
     """An acronym or ticker in round brackets starts at ``tokens[j]``: "Bank Central Asia (BBCA)".
 

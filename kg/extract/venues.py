@@ -132,8 +132,7 @@ def authority(label: str, etype: str, code: str) -> bool:
     """
     if etype != "Organization":
         return False
-    words = _authority_words(code)
-    return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
+    return _names_with(label, _authority_words(code))
 
 
 def no_party(rtype: str, label: str, etype: str, code: str) -> bool:
@@ -155,7 +154,11 @@ def no_party(rtype: str, label: str, etype: str, code: str) -> bool:
         return True
     if rtype not in NOT_GOVERNMENT_TYPES or etype != "Organization":
         return False
-    words = word_set(code, "relations/government_bodies.txt")
+    return _names_with(label, word_set(code, "relations/government_bodies.txt"))
+
+
+def _names_with(label: str, words: frozenset[str]) -> bool:
+    """Whether a word of ``label`` (hyphens split) is one of ``words``."""
     return bool(words) and any(w in words for w in label.lower().replace("-", " ").split())
 
 
