@@ -53,7 +53,9 @@ def chains(toks: Sequence[Token], ms: Sequence[Mention], joiners: frozenset[str]
 def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """``names`` with each tagger's name (source ``ner``) that stands in a list of at least three names, all
     the others of one kind, given that kind where :data:`_TURNS` allows it (sectors and descriptions are no
-    list members). Off unless the language sets ``list_kinds``.
+    list members). In a title-case headline of a language whose headline comma ends a clause
+    (``headline_comma_ends_clause``), the list must close with a joining word, not a comma. Off unless the
+    language sets ``list_kinds``.
     """
     from kg.extract.mentions import _name_mention
 
@@ -61,8 +63,11 @@ def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
         return names
     members = sorted((m for m in names if m.type != "Sector" and m.source != "coref"), key=lambda m: (m.i, m.j))
     turned: dict[int, Mention] = {}
+    # a headline's comma may end its clause ("Ada Pegadaian & BSI, Erick Thohir Ajak ..."): there a list closes
+    # with a joining word ("..., Indofood dan Minamas")
+    closed = s.title_case and lex.settings.get("headline_comma_ends_clause", False) is True
     for chain in chains(s.tokens, members, lex.words("list_joiners")):
-        if len(chain) < _LEAST:
+        if len(chain) < _LEAST or (closed and all(t.text == "," for t in s.tokens[chain[-2].j : chain[-1].i])):
             continue
         for m in chain:
             kinds = {o.type for o in chain if o is not m}

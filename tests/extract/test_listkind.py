@@ -60,3 +60,15 @@ def test_off_where_the_language_does_not_set_it():
     spans = [(3, 5, "Person", "ner"), (6, 7, "Company", "ner"), (8, 9, "Company", "gazetteer"),
              (10, 11, "Company", "gazetteer")]
     assert _kinds(text, spans, "en")[0] == ("Hewlett Packard", "Person")
+
+
+def test_a_headline_comma_ends_the_list():
+    text = "Ada Pegadaian & BSI, Erick Thohir Ajak Pekerja Migran RI Nabung Emas"
+    got = _kinds(text, [(1, 2, "Company", "gazetteer"), (3, 4, "Company", "gazetteer"), (5, 7, "Person", "ner")])
+    assert got[2] == ("Erick Thohir", "Person")
+
+
+def test_a_headline_list_closed_by_a_joining_word_is_a_list():
+    text = "Kelimanya Adalah PT Sinarmas, Indofood Dan Minamas"
+    got = _kinds(text, [(2, 4, "Company", "pattern"), (5, 6, "Company", "ner"), (7, 8, "Place", "ner")])
+    assert got[2] == ("Minamas", "Company")
