@@ -41,6 +41,7 @@ from kg.extract.nearest import apposition_blocks
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
+from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
@@ -95,6 +96,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
+        kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)
