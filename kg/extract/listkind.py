@@ -57,10 +57,10 @@ def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     (``headline_comma_ends_clause``), the list must close with a joining word, not a comma. Off unless the
     language sets ``list_kinds``.
     """
+    if len(names) < _LEAST or lex.settings.get("list_kinds", False) is not True:
+        return names
     from kg.extract.mentions import _name_mention
 
-    if lex.settings.get("list_kinds", False) is not True:
-        return names
     members = sorted((m for m in names if m.type != "Sector" and m.source != "coref"), key=lambda m: (m.i, m.j))
     turned: dict[int, Mention] = {}
     # a headline's comma may end its clause ("Ada Pegadaian & BSI, Erick Thohir Ajak ..."): there a list closes
