@@ -293,6 +293,18 @@ def _listed(toks: Sequence[Token], a: int, b: int, inside: list[Mention], langua
     return all(k in covered or toks[k].text == "," or "edge" in words.get(toks[k].low, ()) for k in range(a, b))
 
 
+def _vague(toks: Sequence[Token], a: int, b: int, language: str) -> bool:
+    """Whether ``toks[a:b]`` is one word of class ``vague`` in ``sector_phrases.txt``: a word of kind
+    that names no line of business on its own ("the state industrial company IRI", "its industrial
+    units"), though it does inside a longer line ("industrial chemicals").
+
+    >>> from kg.extract.text import tokenize
+    >>> _vague(tokenize("industrial company"), 0, 1, "en"), _vague(tokenize("industrial gases"), 0, 2, "en")
+    (True, False)
+    """
+    return b - a == 1 and "vague" in words_of(language).get(toks[a].low, ())
+
+
 def _pattern_sector(s: Sentence, a: int, b: int) -> Mention:
     toks = s.tokens
     start, end = toks[a].start, toks[b - 1].end
@@ -316,7 +328,8 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     # (a head-first language puts its heads before the line of business: nothing to split after one)
     spans = [(m, line) for m, span in pairs if span is not None
              for part in ([span] if head_first else split_lines(toks, *span, language))
-             for line in ([part] if head_first else split_list(toks, *part, language))]
+             for line in ([part] if head_first else split_list(toks, *part, language))
+             if not _vague(toks, *line, language)]
     for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself
