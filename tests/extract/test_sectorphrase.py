@@ -250,3 +250,24 @@ def test_a_vague_word_inside_a_longer_line_of_business_stays():
     rels = {r for r in _rels("Lumeo Corp agreed to sell its industrial gases business to Tenvar Industries Inc.")
             if r[0] == "operates_in"}
     assert rels == {("operates_in", "Lumeo Corp", "industrial gases")}, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a generic head of sector_apposition_heads ends the line when more lowercase words follow
+        ("Lumeo Corp, a Texas-based valve company founded by Jon Vale, said sales rose.", "valve"),
+        ("Lumeo Corp, Japan's largest hosiery company and the parent of Vexo Inc, said so.", "hosiery"),
+        # a hyphen written apart joins the line
+        ("Lumeo Corp, a fast - food company, said sales rose.", "fast - food"),
+    ],
+)
+def test_a_generic_head_ends_the_line_of_an_apposition(text, sector):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", sector)}, rels
+
+
+def test_a_head_before_and_a_second_line_goes_on_to_it():
+    rels = {r for r in _rels("Lumeo Corp, a valve manufacturer and pipeline contractor, said sales rose.")
+            if r[0] == "operates_in"}
+    assert ("operates_in", "Lumeo Corp", "pipeline contractor") in rels, rels
