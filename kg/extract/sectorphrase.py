@@ -126,6 +126,7 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     if owner:
         return None  # a name with no "'s" after it is no apposition of a line of business
     a = m
+    heads = load_lexicon(language).optional_words("sector_passing_heads")
     while m < end and plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
                                                 and toks[m].low != "of"):
         if toks[m].low == "of" and m > a and "of" in words.get(toks[m - 1].low, ()):
@@ -139,6 +140,12 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
         if toks[m].low == "of":
             return None
         m += 1
+        if toks[m - 1].low in heads and m > a + 1 and not (m < end and toks[m].low == "of"):
+            # "a software company founded by", "Japan's largest insurance company and": a generic head ends it
+            # (not "an investment group headed by": the language's sector_passing_heads only)
+            break
+        if m + 1 < end and toks[m].text == "-" and plain(toks[m + 1]) and "stop" not in words.get(toks[m - 1].low, ()):
+            m += 1  # "a fast - food company": a hyphen written apart inside the line
     if m == a or (m < n and toks[m].is_cap):
         return None  # "a unit of X", "an investor group led by ...": no line of business here
     return _trim(toks, a, m, words, head=True, agent=True)
