@@ -36,7 +36,7 @@ from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesse
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.nameruns import joined_pair
-from kg.extract.passingsector import passing_sectors
+from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
@@ -117,6 +117,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     # next to a company read their own
     in_order = [sorted((m for m in by_sentence.get(s.index, []) if not (m.passing and m.source == "pattern")),
                        key=lambda m: (m.i, -m.j)) for s in sentences]
+    lines = [[m for m in by_sentence.get(s.index, []) if m.passing and m.type == "Sector"] for s in sentences]
     asked: list[tuple[Asked, list[tuple[str | None, float]]]] = []
     if learned:
         from kg.extract.pairscore import classify_many
@@ -145,6 +146,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
+        if rules and lines[s.index]:
+            here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
         found += here

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
@@ -131,4 +132,35 @@ def passing_sectors(s: Sentence, ms: list[Mention], lex: Lexicon) -> list[Mentio
                 out = [replace(m, passing=True) if m in inside else m for m in out]
                 continue
             out = [m for m in out if m not in inside] + [_pattern(s, a, b)]
+    return out
+
+
+def _head_after(toks: Sequence[Token], m: Mention, heads: frozenset[str]) -> int | None:
+    """The generic head a passing line ``m`` stands before: right after it, or after the rest of its list
+    ("plastics and chemical business" for "plastics")."""
+    for h in range(m.j, min(len(toks), m.j + MAX_WORDS + 2)):
+        if toks[h].low in heads:
+            return h
+        if not (plain(toks[h]) or toks[h].text in (",", "-")):
+            return None
+    return None
+
+
+def passing_links(s: Sentence, lines: list[Mention], ms: list[Mention], lex: Lexicon) -> list[Found]:
+    """``operates_in`` from the company a passing line of business (``lines``) names in words, where the
+    sentence names it right after the head, in an apposition: "the Philippine brewing firm, <San Miguel
+    Corp>", "another publishing firm, Harcourt Brace Jovanovich Inc" (``ms``: the sentence's other
+    mentions)."""
+    heads = lex.optional_words("sector_passing_heads")
+    toks = s.tokens
+    starts = {m.i: m for m in ms if m.type == "Company" and m.source != "coref"}
+    out = []
+    for line in lines:
+        h = _head_after(toks, line, heads)
+        if h is None or h + 2 >= len(toks) or toks[h + 1].text != ",":
+            continue
+        k = h + 2 + (toks[h + 2].text in ("<", "("))
+        company = starts.get(k)
+        if company is not None:
+            out.append(Found("operates_in", company, line, "asserted", s, confidence=0.6))
     return out
