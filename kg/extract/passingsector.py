@@ -154,13 +154,45 @@ def passing_links(s: Sentence, lines: list[Mention], ms: list[Mention], lex: Lex
     heads = lex.optional_words("sector_passing_heads")
     toks = s.tokens
     starts = {m.i: m for m in ms if m.type == "Company" and m.source != "coref"}
+    owned = lex.optional_words("sector_passing_parts")
     out = []
     for line in lines:
         h = _head_after(toks, line, heads)
-        if h is None or h + 2 >= len(toks) or toks[h + 1].text != ",":
+        if h is None:
             continue
-        k = h + 2 + (toks[h + 2].text in ("<", "("))
-        company = starts.get(k)
+        k = h + 2 + (h + 2 < len(toks) and toks[h + 2].text in ("<", "("))
+        company = starts.get(k) if h + 2 < len(toks) and toks[h + 1].text == "," else None
+        if company is None and toks[h].low in owned:
+            company = _owner_before(toks, line, ms)
         if company is not None:
             out.append(Found("operates_in", company, line, "asserted", s, confidence=0.6))
     return out
+
+
+def _owner_before(toks: Sequence[Token], line: Mention, ms: list[Mention]) -> Mention | None:
+    """The company whose part a passing line names from before it: a company's name, with or without
+    "'s", and places between ("The Borg chemical business", "Purolator's U.S. courier business", "its
+    ETA Systems Inc. supercomputer business": the unit named there), or "its" and at most two words
+    ("its profitable plastics and chemical business": the company coreference read "its" as, or the only one
+    named before it)."""
+    by_end = {m.j: m for m in ms if m.type in ("Company", "Country", "Place") and m.source != "coref"}
+    k = line.i
+    for _ in range(3):
+        m = by_end.get(k)
+        if m is not None and m.type == "Company":
+            return m
+        if m is not None:
+            k = m.i  # "Purolator's U.S. courier business": the place says where, the company before it owns it
+        elif k > 0 and toks[k - 1].text in ("'s", "’s", "'"):
+            k -= 1
+        else:
+            break
+    for q in range(line.i - 1, max(-1, line.i - 4), -1):
+        if toks[q].low == "its":
+            # the company coreference read "its" as, else the only company named before it
+            coref = next((m for m in ms if m.i == q and m.source == "coref" and m.type == "Company"), None)
+            before = {m.key: m for m in ms if m.type == "Company" and m.j <= q and m.source != "coref"}
+            return coref or (next(iter(before.values())) if len(before) == 1 else None)
+        if not plain(toks[q]):
+            break
+    return None
