@@ -36,7 +36,7 @@ from kg.resources import word_set
 
 # classes of sector_phrases.txt whose words name no line of business where they open or fill the run
 # ("the parent company", "a holding company" stop it; "a unit company" names none)
-_NOT_LINE = ("stop", "head", "part", "of", "verb", "rank")
+_NOT_LINE = frozenset(("stop", "head", "part", "of", "verb", "rank"))
 
 
 def _line_word(t: Token, words: dict[str, frozenset[str]], language: str) -> bool:
@@ -51,7 +51,8 @@ def _line_word(t: Token, words: dict[str, frozenset[str]], language: str) -> boo
     low = t.low
     if "edge" in words.get(low, ()):
         return True  # "chemicals and plastics": a list of lines (split_list reads it)
-    return (plain(t) and low == t.text and not low.endswith(("ed", "ly")) and not low.startswith("non") and not (set(_NOT_LINE) & words.get(low, frozenset()))
+    return (plain(t) and low == t.text and not low.endswith(("ed", "ly")) and not low.startswith("non")
+            and not (_NOT_LINE & words.get(low, frozenset()))
             and low not in word_set(language, "stopwords.txt")
             and low not in word_set(language, "relations/sector_passing_not.txt"))
 

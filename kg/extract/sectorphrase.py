@@ -140,9 +140,12 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
         if toks[m].low == "of":
             return None
         m += 1
-        if toks[m - 1].low in heads and m > a + 1 and not (m < end and toks[m].low == "of"):
-            # "a software company founded by", "Japan's largest insurance company and": a generic head ends it
-            # (not "an investment group headed by": the language's sector_passing_heads only)
+        if toks[m - 1].low in heads and m > a + 1 and not (m < end and toks[m].low == "of") and not (
+                m + 1 < end and "edge" in words.get(toks[m].low, ()) and plain(toks[m + 1])
+                and "stop" not in words.get(toks[m + 1].low, ())):
+            # "a software company founded by", "Japan's largest insurance company and the": a generic head ends
+            # it (not "an investment group headed by": the language's sector_passing_heads only; "a valve
+            # manufacturer and pipeline contractor" goes on to the second line)
             break
         if m + 1 < end and toks[m].text == "-" and plain(toks[m + 1]) and "stop" not in words.get(toks[m - 1].low, ()):
             m += 1  # "a fast - food company": a hyphen written apart inside the line
