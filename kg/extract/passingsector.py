@@ -153,6 +153,8 @@ def passing_links(s: Sentence, lines: list[Mention], ms: list[Mention], lex: Lex
     Corp>", "another publishing firm, Harcourt Brace Jovanovich Inc" (``ms``: the sentence's other
     mentions)."""
     heads = lex.optional_words("sector_passing_heads")
+    if not heads:
+        return []
     toks = s.tokens
     starts = {m.i: m for m in ms if m.type == "Company" and m.source != "coref"}
     owned = lex.optional_words("sector_passing_parts")
