@@ -30,6 +30,7 @@ from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
+from kg.extract.sectorwords import counted
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
 from kg.resources import word_set
@@ -84,6 +85,25 @@ def _line_before(toks: Sequence[Token], k: int, language: str) -> tuple[int, int
     return (a, b) if 0 < b - a <= MAX_WORDS else None
 
 
+def _counted_line(toks: Sequence[Token], a: int, lex: Lexicon) -> bool:
+    """Whether a number or a word of ``sector_count_words`` comes before the line starting at token ``a``,
+    past capitalised words ("three European insurance companies", "10 U.S. oil companies"): a counted set
+    of firms is no line of business (docs/annotations.md, "Sector conventions settled", 5).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> lex = load_lexicon("en")
+    >>> _counted_line(tokenize("to three European insurance companies"), 3, lex)
+    True
+    >>> _counted_line(tokenize("to a European insurance company"), 3, lex)
+    False
+    """
+    i = a
+    while i > 0 and (toks[i - 1].is_cap or toks[i - 1].text == "."):
+        i -= 1
+    return counted(toks, i, lex)
+
+
 def _pattern(s: Sentence, a: int, b: int) -> Mention:
     toks = s.tokens
     start, end = toks[a].start, toks[b - 1].end
@@ -115,6 +135,8 @@ def passing_sectors(s: Sentence, ms: list[Mention], lex: Lexicon) -> list[Mentio
         span = _line_before(toks, k, lex.code)
         if span is None:
             continue
+        if _counted_line(toks, span[0], lex):
+            continue  # "three European insurance companies": a set of firms, not the line of business
         for a, b in split_list(toks, *span, lex.code):
             # a name inside the words ("U.S." is not plain; a tagger's or context name is not read here)
             inside = [m for m in out if m.i < b and a < m.j]
