@@ -38,6 +38,7 @@ from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
+from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
@@ -97,6 +98,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
+        kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)
@@ -116,7 +118,11 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     for m in mentions:
         by_sentence[m.sent].append(m)
     found: list[Found] = []
-    in_order = [sorted(by_sentence.get(s.index, []), key=lambda m: (m.i, -m.j)) for s in sentences]
+    # a line of business read in passing (kg.extract.passingsector) is no party of a link: the constructions
+    # next to a company read their own
+    in_order = [sorted((m for m in by_sentence.get(s.index, []) if not (m.passing and m.source == "pattern")),
+                       key=lambda m: (m.i, -m.j)) for s in sentences]
+    lines = [[m for m in by_sentence.get(s.index, []) if m.passing and m.type == "Sector"] for s in sentences]
     asked: list[tuple[Asked, list[tuple[str | None, float]]]] = []
     if learned:
         from kg.extract.pairscore import classify_many
@@ -147,6 +153,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
+        if rules and lines[s.index]:
+            here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
         found += here

@@ -283,14 +283,22 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
             used.add(sector)
 
     last_sent = max((m.sent for m in mentions), default=0)
+    # a language whose passing sectors are read only before a generic head keeps each ("the steel industry")
+    every_passing = lex.settings.get("passing_sectors_salient", False) is True
+    # and one whose passing lines in words are kept only where a company is linked to them
+    linked_only = lex.settings.get("passing_lines_linked_only", False) is True
     entities = []
     for k, ms in sorted(by_key.items()):
         named = [m for m in ms if m.source != "coref"]
         if not named:
             continue
         first = named[0]
-        if first.type == "Sector" and k not in used and not _salient_sector(named, last_sent):
+        if (first.type == "Sector" and k not in used and not _salient_sector(named, last_sent)
+                and not (every_passing and any(m.passing for m in named))):
             continue  # a sector word in passing is not part of the story (unless the language says it is)
+        if (linked_only and first.type == "Sector" and k not in used
+                and all(m.passing and m.source == "pattern" for m in named)):
+            continue  # a line of business read in passing in words only, which no company operates in
         own = [m for m in named if m.key == k] or named  # the full name's own mentions decide
         if any(m.source == "gazetteer" for m in own):
             g = next(m for m in own if m.source == "gazetteer")

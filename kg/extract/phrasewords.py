@@ -58,3 +58,15 @@ def split_list(toks: Sequence[Token], a: int, b: int, language: str) -> list[tup
     if len({j - i for i, j in parts}) > 1:
         return [(a, b)]
     return parts
+
+
+def vague_alone(toks: Sequence[Token], a: int, b: int, language: str) -> bool:
+    """Whether ``toks[a:b]`` is one word of class ``vague`` in ``sector_phrases.txt``: a word of kind
+    that names no line of business on its own ("the state industrial company IRI", "its industrial
+    units"), though it does inside a longer line ("industrial chemicals").
+
+    >>> from kg.extract.text import tokenize
+    >>> vague_alone(tokenize("industrial company"), 0, 1, "en"), vague_alone(tokenize("industrial gases"), 0, 2, "en")
+    (True, False)
+    """
+    return b - a == 1 and "vague" in words_of(language).get(toks[a].low, ())

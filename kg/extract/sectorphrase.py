@@ -40,7 +40,7 @@ from kg.extract.headfirst import head_first_spans
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import present_name
-from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
+from kg.extract.phrasewords import MAX_WORDS, plain, split_list, vague_alone, words_of
 from kg.extract.text import Sentence, Token
 from kg.ids import slug
 
@@ -126,6 +126,7 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
     if owner:
         return None  # a name with no "'s" after it is no apposition of a line of business
     a = m
+    heads = load_lexicon(language).optional_words("sector_apposition_heads")
     while m < end and plain(toks[m]) and not ("stop" in words.get(toks[m].low, ()) and m > a
                                                 and toks[m].low != "of"):
         if toks[m].low == "of" and m > a and "of" in words.get(toks[m - 1].low, ()):
@@ -139,6 +140,15 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
         if toks[m].low == "of":
             return None
         m += 1
+        if toks[m - 1].low in heads and m > a + 1 and not (m < end and toks[m].low == "of") and not (
+                m + 1 < end and "edge" in words.get(toks[m].low, ()) and plain(toks[m + 1])
+                and "stop" not in words.get(toks[m + 1].low, ())):
+            # "a software company founded by", "Japan's largest insurance company and the": a generic head ends
+            # the line (not "an investment group headed by": the language's sector_apposition_heads only; "a
+            # valve manufacturer and pipeline contractor" goes on to the second line)
+            break
+        if m + 1 < end and toks[m].text == "-" and plain(toks[m + 1]) and "stop" not in words.get(toks[m - 1].low, ()):
+            m += 1  # "a fast - food company": a hyphen written apart inside the line
     if m == a or (m < n and toks[m].is_cap):
         return None  # "a unit of X", "an investor group led by ...": no line of business here
     return _trim(toks, a, m, words, head=True, agent=True)
@@ -316,7 +326,8 @@ def sector_phrases(s: Sentence, ms: list[Mention], language: str) -> Iterator[Fo
     # (a head-first language puts its heads before the line of business: nothing to split after one)
     spans = [(m, line) for m, span in pairs if span is not None
              for part in ([span] if head_first else split_lines(toks, *span, language))
-             for line in ([part] if head_first else split_list(toks, *part, language))]
+             for line in ([part] if head_first else split_list(toks, *part, language))
+             if not vague_alone(toks, *line, language)]
     for m, span in spans:
         a, b = span
         inside = [o for o in ms if o.i < b and a < o.j and o.source != "coref"]  # not "the valve maker" itself

@@ -231,3 +231,43 @@ def test_a_line_of_business_after_a_former_name_is_the_present_companys():
     rels = _rels("Lumeo Games LLC (formerly Vexo Studios) is an American video game developer based in Dallas.")
     assert ("operates_in", "Lumeo Games LLC", "video game developer") in rels
     assert not {r for r in rels if r[0] == "operates_in" and r[1] == "Vexo Studios"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenvar Industries Inc signed an accord with the state industrial company Lumeo Corp.",
+        "Lumeo Corp said it sold three of its industrial units to Tenvar Industries Inc.",
+    ],
+)
+def test_a_vague_word_alone_is_no_line_of_business(text):
+    # "industrial" names no line of business on its own (sector_phrases.txt, class vague)
+    rels = _rels(text)
+    assert not any(r[0] == "operates_in" for r in rels), rels
+
+
+def test_a_vague_word_inside_a_longer_line_of_business_stays():
+    rels = {r for r in _rels("Lumeo Corp agreed to sell its industrial gases business to Tenvar Industries Inc.")
+            if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", "industrial gases")}, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        # a generic head of sector_apposition_heads ends the line when more lowercase words follow
+        ("Lumeo Corp, a Texas-based valve company founded by Jon Vale, said sales rose.", "valve"),
+        ("Lumeo Corp, Japan's largest hosiery company and the parent of Vexo Inc, said so.", "hosiery"),
+        # a hyphen written apart joins the line
+        ("Lumeo Corp, a fast - food company, said sales rose.", "fast - food"),
+    ],
+)
+def test_a_generic_head_ends_the_line_of_an_apposition(text, sector):
+    rels = {r for r in _rels(text) if r[0] == "operates_in"}
+    assert rels == {("operates_in", "Lumeo Corp", sector)}, rels
+
+
+def test_a_head_before_and_a_second_line_goes_on_to_it():
+    rels = {r for r in _rels("Lumeo Corp, a valve manufacturer and pipeline contractor, said sales rose.")
+            if r[0] == "operates_in"}
+    assert ("operates_in", "Lumeo Corp", "pipeline contractor") in rels, rels
