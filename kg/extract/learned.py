@@ -30,7 +30,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs
-from kg.extract.placeorg import place_end, place_org_runs
+from kg.extract.placeorg import BODY_OUTRANK, place_body, place_end, place_org_runs
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -138,6 +138,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             soft[k] = True
     from kg.extract.edges import parts
     from kg.extract.lexicon import load_lexicon
+    from kg.extract.ner import organization_word
 
     lex = load_lexicon(language)
     # the caseless tagger's "product or brand" runs, where its training text has that class (caseless_brands)
@@ -150,7 +151,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     said = lex.optional_words("headline_predicates")
     classes = lex.optional_words("class_acronyms")
     owners = lex.words("class_acronym_owners") if classes else frozenset()
-    spans, need = [], []
+    spans, need, bars = [], [], []
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
     runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
@@ -193,10 +194,13 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             continue
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
+        bars.append(BODY_OUTRANK if not any(soft[i:j]) and place_body(
+            s.tokens, i, j, etype, [(m.i, m.j, m.type) for m in inside], lambda w: organization_word(w, language))
+            else OUTRANK)
     conf: list[float] | None = None
     if any(need):
         conf = model.span_confidence(s.tokens, spans, rows)
-        keep = [c >= OUTRANK or not n for c, n in zip(conf, need, strict=True)]
+        keep = [c >= bar or not n for c, n, bar in zip(conf, need, bars, strict=True)]
         spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
         conf = [c for c, k in zip(conf, keep, strict=True) if k]
     starts = {m.i for m in names} | {r[0] for r in runs}

@@ -270,7 +270,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             # unit (company_unit_tails) name a company of its own, which the lists may not know
             while k < len(toks) and toks[k].is_cap and toks[k].low in lex.optional_words("company_unit_tails"):
                 k += 1
-        m = _known_mention(s, i, j, known) if k == j else _name_mention(s, i, k, "Company", gaz)
+        # the unit's name is a list name too: a tagger's run of the bare company inside it does not displace it
+        m = _known_mention(s, i, j, known) if k == j else _name_mention(s, i, k, "Company", gaz, "gazetteer")
         take(replace(m, passing=True) if passing else m)
 
     for i, t in enumerate(toks):

@@ -22,3 +22,16 @@ def test_a_lowercase_unit_word_is_no_part_of_the_name() -> None:
     text = "Saham BCA digital banking naik pekan ini."
     x = extract(Article(id="t", text=text, language="id"))
     assert "BCA Digital" not in {e.label for e in x.entities}
+
+
+def test_the_unit_name_is_a_list_name_a_tagger_run_inside_it_does_not_displace():
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import find_names
+    from kg.extract.text import split_sentences
+
+    text = "Kabar IPO BCA Digital alias Blu, Ini Kata Bosnya"
+    lex = load_lexicon("id")
+    s = split_sentences(text, [(0, len(text))], lex)[0]
+    got = [(m.text, m.source) for m in find_names(s, lex, gaz_index("id")) if m.type == "Company"]
+    assert ("BCA Digital", "gazetteer") in got

@@ -64,3 +64,17 @@ def test_a_headline_capitalises_the_line_of_business():
     label = {e.id: e.label for e in x.entities}
     assert ("operates_in", "Sinarmas", "Kaca") in {(r.type, label[r.subject], label[r.object]) for r in x.relations}
 
+
+
+def test_grup_is_a_head_no_line_of_business():
+    # the tagger may read only "Tirta" of "Grup Tirta": "Grup" is the guideline's generic head, no sector
+    from kg.extract.headfirst import head_first_spans
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import split_sentences
+
+    text = "Emiten Grup Tirta (TRTA) Operasikan 20 Bus Baru"
+    s = split_sentences(text, [(0, len(text))], load_lexicon("id"))[0]
+    toks = s.tokens
+    ms = [Mention(0, 2, 3, toks[2].start, toks[2].end, "Tirta", "Company", "tirta", "Tirta", "ner")]
+    assert [(m.text, span) for m, span in head_first_spans(s, ms, "id")] == []
