@@ -112,6 +112,8 @@ def rule_cues(lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], lo: in
             continue  # a modifier reaches only the words it modifies ("former chairman")
         if relation in o.cue.not_for:
             continue  # "sold its unit X to Y": Y's acquisition stands
+        if o.cue.within and parties and o.i >= max(ai + 1, *(p[1] for p in parties)):
+            continue  # "X bid for Y and Y said it is in talks with others": the talks are not X's bid
         if relation in POSTS and st in _HELD and o.cue.near < 0 and not 0 <= ai - o.j <= _GOVERN:
             continue  # "Akzo chairman X said it will buy Y": the post is held ("to become chairman": planned)
         if islands and island(islands, ai) >= 0 and island(islands, o.i) != island(islands, ai):
