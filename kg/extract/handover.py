@@ -4,7 +4,7 @@
 division to Acme": Lumeo was Zeta's and is no more, so the annotations read ``subsidiary_of`` Lumeo ->
 Zeta (and an ``investment`` Zeta -> Lumeo) as ended. The words are data
 (``ontology/lang/<code>/status/handover.txt``); a language without the file reads no change of owner.
-:func:`kg.extract.status.rule_status` reads it only when the clause holds no plan, rumour or denial
+:func:`kg.extract.statusrules.rule_status` reads it only when the clause holds no plan, rumour or denial
 ("agreed to buy Lumeo from Zeta": Zeta still owns it).
 """
 

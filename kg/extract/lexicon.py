@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # Most words a "..." in a cue may skip.
 GAP = 3
-_FLAGS = frozenset({"exact", "noun", "passive", "owner", "either", "next", "before"})
+_FLAGS = frozenset({"exact", "noun", "passive", "owner", "either", "next", "before", "within"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,10 @@ class Cue:
     # Relation types the status cue says nothing about (flag "not=acquisition|investment"): a sale
     # ends the seller's link ("sold its unit X to Y") and is the buyer's acquisition, which stands.
     not_for: frozenset[str] = frozenset()
+    # A status cue that reaches a pair only from before its later party (flag "within"): talk of talks,
+    # bidders or sources after both parties is about something else ("X made a bid for Y and Y said it is
+    # in talks with two other companies", "..., sources said").
+    within: bool = False
 
     def match(self, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
         """One past the last token of this cue read from token ``i`` (whose first word matched), or -1.
@@ -342,6 +346,7 @@ def _read_cues(path: Path, **kind: str) -> list[Cue]:
                 after=before_words,
                 near=int(reach[0]) if reach else -1,
                 not_for=not_for,
+                within="within" in flagset,
                 **kind,
             )
         )

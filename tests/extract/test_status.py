@@ -645,3 +645,34 @@ def test_a_party_disowning_the_link_in_a_contrast_clause_denies_it() -> None:
 def test_a_fact_without_a_cue_is_denied_by_a_negation_before_its_later_party() -> None:
     assert _pair("en", "Norvik Shipping does not make supercomputers.", (0, 2), (5, 6), "operates_in") == "denied"
     assert _pair("en", "Norvik Shipping makes supercomputers.", (0, 2), (3, 4), "operates_in") == "asserted"
+
+
+def _named(text: str, a: str, b: str, relation: str) -> str:
+    """:func:`_pair` of the English parties named ``a`` and ``b`` (their first occurrences)."""
+    toks = [t.text for t in tokenize(text)]
+
+    def span(name: str) -> tuple[int, int]:
+        w = name.split()
+        i = next(i for i in range(len(toks)) if toks[i : i + len(w)] == w)
+        return i, i + len(w)
+
+    return _pair("en", text, span(a), span(b), relation)
+
+
+def test_talks_after_both_parties_are_about_another_deal() -> None:
+    # rumour cues flagged "within" (talks, speculation, bidders) do not reach back over both parties
+    text = "Norvik Shipping made a bid for Talon Ports and Talon Ports said it is in talks with two other companies."
+    assert _named(text, "Norvik Shipping", "Talon Ports", "acquisition") == "planned"
+    text = "Norvik Shipping , which holds a stake in Talon Ports , said it had discussions with Zeta Holdings ."
+    assert _named(text, "Norvik Shipping", "Talon Ports", "investment") == "asserted"
+    # before the parties, or before the relation cue, they still do
+    assert _named("Norvik Shipping is in talks to buy Talon Ports.", "Norvik Shipping", "Talon Ports",
+                  "acquisition") == "rumored"
+    assert _named("Norvik Shipping is negotiating for the acquisition of Talon Ports.", "Norvik Shipping",
+                  "Talon Ports", "acquisition") == "rumored"
+    # a bare "sources said" after both parties attributes a fact; a report stays a rumour
+    assert _named("Norvik Shipping holds a 20 pct stake in Talon Ports, banking sources said.", "Norvik Shipping",
+                  "Talon Ports", "investment") == "asserted"
+    assert _named("Norvik Shipping holds a 20 pct stake in Talon Ports, a newspaper reported.", "Norvik Shipping",
+                  "Talon Ports", "investment") == "rumored"
+
