@@ -17,6 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import clause, left_party, right_party
 from kg.extract.text import Sentence, Token
+from kg.resources import word_set
 from kg.schema import ORG_TYPES, link_key
 
 # Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
@@ -25,6 +26,9 @@ PORTFOLIO_WORDS = 8
 # Words between a holder and the title after them, all of them person_title_links ("X Mengundurkan Diri dari
 # Kursi Komisaris Y": 5).
 TITLE_LINK_WORDS = 5
+# Words between a job's last word and the word saying whom the holder replaces ("Jadi Komut Bank Mandiri (BMRI)
+# Gantikan X": the ticker's 3).
+SUCCESSION_GAP = 3
 
 
 def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
@@ -177,3 +181,33 @@ def job_status_span(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, subj: 
     if not any(m.type in ORG_TYPES and shi <= m.i < hi and s.tokens[m.i - 1].text != "(" for m in ms):
         shi = hi
     return slo, shi
+
+
+def predecessor(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, subj: Mention, obj: Mention,
+                hi: int) -> Mention | None:
+    """The person a new holder replaces in the job ``subj`` -> ``obj`` read at the title ``h``: a word of
+    ``relations/successors.txt`` at most :data:`SUCCESSION_GAP` tokens after the job's last word, then a
+    Person right after it ("Kuswiyoto Resmi Jadi Komut Bank Mandiri (BMRI) Gantikan Chatib Basri",
+    "ditetapkan X sebagai dirut menggantikan Y"): that person held the same job before. None where the
+    language has no such words.
+
+    >>> from kg.extract.found import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "Tenvar Jadi Komut Lumeo Gantikan Budi"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, "", toks[a].text)
+    >>> ms = [at(0, "Person"), at(3, "Company"), at(5, "Person")]
+    >>> h = next(c for c in find_cues(s, load_lexicon("id")) if c.cue.relation == "works_for")
+    >>> predecessor(s, load_lexicon("id"), ms, h, ms[0], ms[1], len(toks)).text
+    'Budi'
+    """
+    words = word_set(lex.code, "relations/successors.txt")
+    if not words:
+        return None
+    end = max(subj.j, obj.j, h.j)
+    k = next((k for k in range(end, min(end + SUCCESSION_GAP + 1, hi)) if s.tokens[k].low in words), None)
+    if k is None:
+        return None
+    return next((m for m in ms if m.i == k + 1 and m.type == "Person" and m.key != subj.key), None)

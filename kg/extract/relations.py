@@ -26,7 +26,7 @@ from kg.extract.adjacent import (
 from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
-from kg.extract.jobs import job_status_span
+from kg.extract.jobs import job_status_span, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.makermodel import described_makers
@@ -215,6 +215,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
+        if rtype == "works_for" and status == "asserted":
+            # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
+            before = predecessor(s, lex, ms, h, subj, obj, hi)
+            if before is not None:
+                yield Found(rtype, before, obj, "ended", s, None, None, round(conf - 0.1, 2))
         if rtype not in ("operates_in", "based_in", "works_for"):
             more = list(listed_parties(s, lex, parties, pair, h.j))
             for a, b in more:

@@ -1,0 +1,44 @@
+"""Indonesian constructions added for relation recall (session 11): more job titles and the person a new
+holder replaces.
+
+Every sentence here was written for these tests (fictional people and companies). The default engine reads
+them: the rules engine, having no tagger, does not find the replaced person "Andi Wijaya" after "Gantikan"; the
+pair classifier gives no ended job.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _rules(text: str) -> set[tuple[str, ...]]:
+    x = extract(Article(id="t", text=text, language="id"))
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi Santoso Resmi Jadi Komut PT Sinar Logistik Tbk Gantikan Andi Wijaya",
+        "Rapat pemegang saham menetapkan Budi Santoso sebagai Direktur Utama PT Sinar Logistik Tbk menggantikan "
+        "Andi Wijaya.",
+    ],
+)
+def test_the_person_a_new_holder_replaces_held_the_job_before(text):
+    rels = _rules(text)
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+    assert ("works_for", "Andi Wijaya", "PT Sinar Logistik Tbk", "ended") in rels, rels
+
+
+def test_a_planned_successor_ends_no_job():
+    rels = _rules("Budi Santoso akan menjadi Direktur Utama PT Sinar Logistik Tbk menggantikan Andi Wijaya.")
+    assert not any(r[1] == "Andi Wijaya" and r[3] == "ended" for r in rels), rels
+
+
+def test_a_president_of_a_company_works_for_it():
+    rels = _rules("Presiden PT Sinar Logistik Tbk, Budi Santoso, mengatakan permintaan naik tahun ini.")
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
