@@ -191,7 +191,7 @@ def predecessor(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, subj: 
     "ditetapkan X sebagai dirut menggantikan Y"): that person held the same job before. None where the
     language has no such words.
 
-    >>> from kg.extract.found import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import tokenize
     >>> text = "Tenvar Jadi Komut Lumeo Gantikan Budi"
