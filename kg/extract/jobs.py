@@ -197,7 +197,7 @@ def predecessor(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, subj: 
     >>> text = "Tenvar Jadi Komut Lumeo Gantikan Budi"
     >>> toks = tuple(tokenize(text))
     >>> s = Sentence(0, 0, len(text), text, toks)
-    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, "", toks[a].text)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
     >>> ms = [at(0, "Person"), at(3, "Company"), at(5, "Person")]
     >>> h = next(c for c in find_cues(s, load_lexicon("id")) if c.cue.relation == "works_for")
     >>> predecessor(s, load_lexicon("id"), ms, h, ms[0], ms[1], len(toks)).text
