@@ -211,3 +211,57 @@ def predecessor(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, subj: 
     if k is None:
         return None
     return next((m for m in ms if m.i == k + 1 and m.type == "Person" and m.key != subj.key), None)
+
+
+def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: int, hi: int
+                 ) -> tuple[Mention, Mention] | None:
+    """The job of a title cue in a title-case headline whose holder and employer stand in different
+    comma clauses ("BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut", "Jadi Wadirut BNI,
+    Berikut Profil Alexandra Askandar"), or None. The title's clause names one party next to the title: the
+    holder before it (across ``person_title_links``) or the employer after it; the other is the only name of
+    its kind in the headline, in another clause. A holder after the employer's clause needs a link word
+    right before the title and no name before that in its clause. The caller only asks when the title's own clause gave no job (:func:`job_pair`).
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "Lumeo Rombak Direksi , Budi Jadi Dirut"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
+    >>> ms = [at(0, "Company"), at(4, "Person")]
+    >>> lex = load_lexicon("id")
+    >>> h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for" and c.i == 6)
+    >>> [m.text for m in headline_job(s, lex, ms, h, 0, len(toks))]
+    ['Budi', 'Lumeo']
+    """
+    toks = s.tokens
+    commas = [k for k in range(lo, hi) if toks[k].text == ","]
+    if not commas:
+        return None
+    start = max((k + 1 for k in commas if k < h.i), default=lo)
+    end = min((k for k in commas if k >= h.j), default=hi)
+    named = [m for m in ms if lo <= m.i and m.j <= hi and not (m.i > 0 and toks[m.i - 1].text == "(")]
+    people = {m.key for m in named if m.type == "Person"}
+    firms = {m.key for m in named if m.type in ORG_TYPES}
+    links = lex.words("person_title_links")
+    # the holder before the title ("Omar Jadi Komut", "Alexandra Askandar Wadirut"; not "Menteri Prabowo":
+    # a title before a person is their own), or the employer right after it
+    near = [m for m in named if start <= m.i and m.j <= end and (
+        (m.type == "Person" and m.j <= h.i and h.i - m.j <= 2
+         and all(t.low in links or not t.is_word for t in toks[m.j : h.i]))
+        or (m.type in ORG_TYPES and h.j <= m.i and next_to(toks, h.j, m.i, words_allowed=0)))]
+    if len(near) != 1:
+        return None
+    mine = near[0]
+    kind = firms if mine.type == "Person" else people
+    if len(kind) != 1 or any(m.key in kind for m in named if start <= m.i < end):
+        return None
+    other = next(m for m in named if m.key in kind)
+    if mine.type != "Person" and other.i > h.i and not (
+            h.i > start and toks[h.i - 1].low in links and not any(start <= m.i < h.i for m in named)):
+        # a holder named after the employer's clause only where a link word opens the title and no name
+        # stands before it ("Jadi Wadirut BNI, Berikut Profil X"; not "Bos OJK Minta ..., Begini Jawaban X",
+        # "Pejabat BI Jadi Komisaris Bank BUMN, X Buka Suara")
+        return None
+    return (mine, other) if mine.type == "Person" else (other, mine)

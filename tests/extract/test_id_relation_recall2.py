@@ -42,3 +42,28 @@ def test_a_planned_successor_ends_no_job():
 def test_a_president_of_a_company_works_for_it():
     rels = _rules("Presiden PT Sinar Logistik Tbk, Budi Santoso, mengatakan permintaan naik tahun ini.")
     assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("PT Sinar Logistik Tbk Rombak Jajaran Direksi, Budi Santoso Jadi Dirut", "Budi Santoso",
+         "PT Sinar Logistik Tbk"),
+        ("Jadi Wadirut PT Sinar Logistik Tbk, Berikut Profil Budi Santoso", "Budi Santoso", "PT Sinar Logistik Tbk"),
+    ],
+)
+def test_a_headline_names_holder_and_employer_in_different_clauses(text, person, org):
+    assert ("works_for", person, org, "asserted") in _rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the title's holder is someone else: the person after the comma only answers
+        "Bos PT Sinar Logistik Tbk Minta Insentif, Begini Jawaban Budi Santoso",
+        # a title before a person is that person's own ("Menteri Budi"), not a job at the other clause's firm
+        "Saham PT Sinar Logistik Tbk Turun, Menteri Budi Santoso Minta Tenang",
+    ],
+)
+def test_a_headline_job_needs_the_holder_next_to_the_title(text):
+    assert not any(r[0] == "works_for" for r in _rules(text))
