@@ -220,7 +220,8 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
     Berikut Profil Alexandra Askandar"), or None. The title's clause names one party next to the title: the
     holder before it (across ``person_title_links``) or the employer after it; the other is the only name of
     its kind in the headline, in another clause. A holder after the employer's clause needs a link word
-    right before the title and no name before that in its clause. The caller only asks when the title's own clause gave no job (:func:`job_pair`).
+    right before the title and no name before that in its clause. The caller only asks when the title's own
+    clause gave no job (:func:`job_pair`).
 
     >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.lexicon import load_lexicon
