@@ -94,6 +94,8 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
             maker = next((m for k, m in makers.items() if k < p.i <= k + 1 + POSSESSED_GAP
                           and (toks[k].low in owners or (m.source == "coref" and k == m.i))
                           and all(t.is_word and t.text.islower() for t in toks[k + 1 : p.i])), None)
+        if maker is None and p.type == "Product" and lex is not None and lex.settings.get("maker_after_product") is True:
+            maker = next((m for m in ms if m.i == p.j and m.type == "Company" and m.source != "coref"), None)
         if maker is not None:
             yield Found("launch", maker, p, "asserted", s, confidence=0.7)
 

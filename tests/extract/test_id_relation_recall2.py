@@ -67,3 +67,25 @@ def test_a_headline_names_holder_and_employer_in_different_clauses(text, person,
 )
 def test_a_headline_job_needs_the_holder_next_to_the_title(text):
     assert not any(r[0] == "works_for" for r in _rules(text))
+
+
+def _mentions(text: str, spans: list[tuple[int, int, str]]):
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence, tokenize
+
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    ms = [Mention(0, i, j, 0, 0, " ".join(t.text for t in toks[i:j]), typ, toks[i].low, toks[i].text)
+          for i, j, typ in spans]
+    return s, ms
+
+
+def test_a_company_right_after_a_product_made_it_in_indonesian():
+    from kg.extract.adjacent import maker_before_model
+    from kg.extract.lexicon import load_lexicon
+
+    s, ms = _mentions("penjualan Zorvax Lumeo naik", [(1, 2, "Product"), (2, 3, "Company")])
+    found = [(f.type, f.subject.text, f.object.text) for f in maker_before_model(s, ms, load_lexicon("id"))]
+    assert found == [("launch", "Lumeo", "Zorvax")]
+    # English puts the maker first: "Zorvax Lumeo" is no launch by Lumeo there
+    assert list(maker_before_model(s, ms, load_lexicon("en"))) == []
