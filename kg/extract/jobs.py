@@ -266,3 +266,40 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
         # "Pejabat BI Jadi Komisaris Bank BUMN, X Buka Suara")
         return None
     return (mine, other) if mine.type == "Person" else (other, mine)
+
+
+def listed_holders(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, holder: Mention) -> list[Mention]:
+    """The people listed right after a holder named after the title ("para pebalap KTM, yakni Pol Espargaro
+    dan Bradley Smith"): each joined to the one before by ``list_joiners`` (language.toml) alone, the list
+    ending with a joiner other than a comma (a comma alone may open the next clause); they hold the same
+    title. Empty for a holder before the title.
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "pebalap Lumeo , yakni Budi , Andi dan Siti"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
+    >>> ms = [at(1, "Company"), at(4, "Person"), at(6, "Person"), at(8, "Person")]
+    >>> lex = load_lexicon("id")
+    >>> h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for")
+    >>> [m.text for m in listed_holders(s, lex, ms, h, ms[1])]
+    ['Andi', 'Siti']
+    """
+    if holder.i < h.j:
+        return []
+    toks = s.tokens
+    joiners = lex.words("list_joiners")
+    out: list[Mention] = []
+    last = holder
+    while True:
+        nxt = next((o for o in ms if o.i >= last.j), None)
+        gap = toks[last.j : nxt.i] if nxt is not None else ()
+        if nxt is None or nxt.type != "Person" or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
+            break
+        out.append(nxt)
+        last = nxt
+    if not out or not {t.low for t in toks[holder.j : out[-1].i]} & (joiners - {","}):
+        return []
+    return out

@@ -26,7 +26,7 @@ from kg.extract.adjacent import (
 from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
-from kg.extract.jobs import headline_job, job_status_span, predecessor
+from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.makermodel import described_makers
@@ -218,6 +218,10 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
+        if rtype == "works_for":
+            # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
+            for more in listed_holders(s, lex, ms, h, subj):
+                yield Found(rtype, more, obj, status, s, speaker, sector, round(conf - 0.05, 2))
         if rtype == "works_for" and status == "asserted":
             # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
             before = predecessor(s, lex, ms, h, subj, obj, hi)

@@ -89,3 +89,20 @@ def test_a_company_right_after_a_product_made_it_in_indonesian():
     assert found == [("launch", "Lumeo", "Zorvax")]
     # English puts the maker first: "Zorvax Lumeo" is no launch by Lumeo there
     assert list(maker_before_model(s, ms, load_lexicon("en"))) == []
+
+
+def test_people_listed_after_a_holder_hold_the_same_title():
+    from kg.extract.cueparties import find_cues
+    from kg.extract.jobs import listed_holders
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon("id")
+    s, ms = _mentions("para pebalap Lumeo , yakni Budi Santoso dan Andi Wijaya , puas",
+                      [(2, 3, "Company"), (5, 7, "Person"), (8, 10, "Person")])
+    h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for")
+    assert [m.text for m in listed_holders(s, lex, ms, h, ms[1])] == ["Andi Wijaya"]
+    # a comma alone lists no one: it may open the next clause
+    s, ms = _mentions("pebalap Lumeo , Budi Santoso , Andi Wijaya datang",
+                      [(1, 2, "Company"), (3, 5, "Person"), (6, 8, "Person")])
+    h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for")
+    assert listed_holders(s, lex, ms, h, ms[1]) == []
