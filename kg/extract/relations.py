@@ -220,8 +220,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
         if rtype == "works_for":
             # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
-            for more in listed_holders(s, lex, ms, h, subj):
-                yield Found(rtype, more, obj, status, s, speaker, sector, round(conf - 0.05, 2))
+            for holder in listed_holders(s, lex, ms, h, subj):
+                yield Found(rtype, holder, obj, status, s, speaker, sector, round(conf - 0.05, 2))
         if rtype == "works_for" and status == "asserted":
             # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
             before = predecessor(s, lex, ms, h, subj, obj, hi)
