@@ -106,3 +106,9 @@ def test_people_listed_after_a_holder_hold_the_same_title():
                       [(1, 2, "Company"), (3, 5, "Person"), (6, 8, "Person")])
     h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for")
     assert listed_holders(s, lex, ms, h, ms[1]) == []
+
+
+def test_signing_a_contract_with_a_company_is_a_partnership():
+    rels = _rules("PT Sinar Logistik Tbk menandatangani kontrak bisnis dengan PT Lumeo Kargo di Jakarta.")
+    both = {"PT Sinar Logistik Tbk", "PT Lumeo Kargo"}
+    assert any(r[0] == "partnership" and {r[1], r[2]} == both for r in rels), rels
