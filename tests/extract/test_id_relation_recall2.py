@@ -112,3 +112,14 @@ def test_signing_a_contract_with_a_company_is_a_partnership():
     rels = _rules("PT Sinar Logistik Tbk menandatangani kontrak bisnis dengan PT Lumeo Kargo di Jakarta.")
     both = {"PT Sinar Logistik Tbk", "PT Lumeo Kargo"}
     assert any(r[0] == "partnership" and {r[1], r[2]} == both for r in rels), rels
+
+
+def test_a_company_preparing_a_product_plans_its_launch():
+    rels = _rules("Bank Lumeo Siapkan Kartu Zorvax untuk Nasabah Muda")
+    assert any(r[0] == "launch" and r[1] == "Bank Lumeo" and r[3] == "planned" for r in rels), rels
+
+
+@pytest.mark.parametrize("text", ["Bank Lumeo Siapkan Rp180 T untuk Kredit", "Bank Lumeo Siapkan Modal Segini"])
+def test_money_set_aside_is_no_product(text):
+    x = extract(Article(id="t", text=text, language="id"))
+    assert not [e for e in x.entities if e.type == "Product"]
