@@ -61,7 +61,8 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
     """ "Airbus A380", "samsung gear 360", "Boeing 737-300": a company named right before a product, no
     word between, makes it (launch; docs/annotations.md, maker + model). With ``maker_possessives``
     (language.toml) so does a company whose possessive stands before the product, up to
-    :data:`POSSESSED_GAP` lowercase words between ("Boeing's 787", "Apple's popular iPod").
+    :data:`POSSESSED_GAP` lowercase words between ("Boeing's 787", "Apple's popular iPod"). With
+    ``maker_after_product`` a company right after the product made it ("penjualan iPhone Apple").
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.text import Sentence, tokenize
@@ -81,6 +82,7 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
     makers = {m.j: m for m in ms if m.type == "Company" and m.source != "coref"}
     owners = lex.optional_words("maker_possessives") if lex is not None else frozenset()
     toks = s.tokens
+    after = lex is not None and lex.settings.get("maker_after_product") is True
     if owners:
         # "its 777 airliner": a possessive pronoun that coreference resolved to a company is its possessive
         pronouns = lex.words("maker_possessive_pronouns") if lex is not None else frozenset()
@@ -94,6 +96,9 @@ def maker_before_model(s: Sentence, ms: list[Mention], lex: Lexicon | None = Non
             maker = next((m for k, m in makers.items() if k < p.i <= k + 1 + POSSESSED_GAP
                           and (toks[k].low in owners or (m.source == "coref" and k == m.i))
                           and all(t.is_word and t.text.islower() for t in toks[k + 1 : p.i])), None)
+        if maker is None and p.type == "Product" and after:
+            # head-first possession: "penjualan iPhone Apple"
+            maker = next((m for m in ms if m.i == p.j and m.type == "Company" and m.source != "coref"), None)
         if maker is not None:
             yield Found("launch", maker, p, "asserted", s, confidence=0.7)
 
