@@ -40,6 +40,7 @@ from kg.extract.nearest import apposition_blocks
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.possessive import with_possessive
 from kg.extract.relations import find_relations
+from kg.extract.sale import sold_from
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
 from kg.resources import languages
@@ -145,6 +146,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
+        # "the acquisition of Y from X": Y was X's (kg.extract.sale.sold_from)
+        here += sold_from(s, lex, ms, here)
         found += here
     return mentions, found
 
