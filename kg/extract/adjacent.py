@@ -9,7 +9,7 @@ Francisco-based artificial intelligence company"). Called by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from kg.extract.found import Found
 from kg.extract.joins import listed_after
@@ -63,7 +63,7 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
                 break
 
 
-def _business_head(gap: list[Token], language: str) -> bool:
+def _business_head(gap: Sequence[Token], language: str) -> bool:
     """Whether the lowercase words between a town and a name end with a kind of company (a ``head`` or
     ``agent`` word of ``relations/sector_phrases.txt``: "Sydney broker", "New York discount brokerage firm",
     "Atlantia electric parts distributor"). On kg's English train split the gold places the company there
