@@ -114,7 +114,7 @@ def test_saved_fold_models_load_and_carry_the_final_trust_table(shared: Path, tm
     pairs = train.pairs_of(docs)
     per_fold: list[Any] = []
     fold_models: list[str] = []
-    text, model = train.train_model(docs, pairs, train.cue_table(), {}, 1, per_fold, fold_models, 2)
+    _text, model = train.train_model(docs, pairs, train.cue_table(), {}, 1, per_fold, fold_models, 2)
     assert len(per_fold) == 2 and all(len(p) == 5 for p in per_fold)
     assert model.meta["cross_validation"]["partitions"] == 2
     table = model.meta["cross_validation"]["pipeline"]["en"]["based_in"]
