@@ -20,13 +20,16 @@ relation type, whether the classifier is trusted at all and from which probabili
 each fold's model is run through kg's own pipeline (its own entities, the default
 engine) on the held-out CoNLL04 and annotated units, and a type is kept with the
 probability threshold of its best out-of-fold F1, where the links the classifier adds
-to the rules' reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``).
-Writes ``ontology/models/relations.json``.
+to the rules' reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``); the held-out counts
+are averaged over ``--partitions`` partitions of the units into five folds (default ``TRUST_PARTITIONS``).
+Writes ``ontology/models/relations.json``; with ``--save-folds DIR`` also the five fold models, to score the
+train split out of fold (``scripts/eval_annotations.py --split train --fold-models DIR``, docs/train.md).
 
     python scripts/train_relations.py             # train, write, print figures
     python scripts/train_relations.py --no-write  # figures of a fresh model, nothing written
     python scripts/train_relations.py --kg        # also through kg.evaluate with kg's own entities
     python scripts/train_relations.py --conll-only
+    python scripts/train_relations.py --no-write --save-folds /tmp/folds   # fold models for out-of-fold scoring
 
 Figures: relation precision/recall/F1 by type with gold entity spans (every pair
 of gold mentions is classified; matched by entity), and with ``--kg`` the
