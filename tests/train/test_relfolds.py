@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace as NS
@@ -33,12 +34,21 @@ def _eval_script() -> Any:
 
 def test_partition_zero_is_the_old_fold_assignment_and_other_seeds_reshuffle() -> None:
     docs = [NS(id=f"reuters-{n}@0") for n in range(200)] + [NS(id="redocred-7#3"), NS(id="redocred-7#9")]
-    old = [int(hashlib.sha256(d.id.split("#")[0].encode()).hexdigest(), 16) % 5 for d in docs]
-    assert folds_of(docs) == folds_of(docs, seed=0) == old  # the shipped model's folds do not move
+    old = [int(hashlib.sha256(re.split("[#@]", d.id)[0].encode()).hexdigest(), 16) % 5 for d in docs]
+    assert folds_of(docs) == folds_of(docs, seed=0) == old  # partition 0 is the unsalted hash of the article
     other = folds_of(docs, seed=1)
     assert other != old and sorted(set(other)) == [0, 1, 2, 3, 4]
     assert other[-1] == other[-2]  # a document's sentences still share a fold
     assert folds_of(docs, seed=1) == other  # no randomness: the seed is a salt of the hash
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_units_of_one_article_share_a_fold(seed: int) -> None:
+    # annotated units are "doc@start": split apart, a held-out unit's article would be in the training folds
+    docs = [NS(id=f"reuters-{n}@{start}") for n in range(50) for start in (0, 611, 1440)]
+    fold = folds_of(docs, seed=seed)
+    assert all(len({fold[3 * n], fold[3 * n + 1], fold[3 * n + 2]}) == 1 for n in range(50))
+    assert len(set(fold)) == 5
 
 
 def test_the_trust_choice_reads_the_mean_of_the_partitions() -> None:
