@@ -76,6 +76,18 @@ def _settle() -> None:
     gc.freeze()
 
 
+# CPU time spent in garbage collections (total, start of the current one, within the last timed _run),
+# kept by _gc_clock once main() installs it: --fresh prints each side's, which _settle keeps about equal
+_GC = [0.0, 0.0, 0.0]
+
+
+def _gc_clock(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _GC[1] = time.process_time()
+    else:
+        _GC[0] += time.process_time() - _GC[1]
+
+
 def _best(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     """The shortest wall-clock and the shortest CPU time of ``repeat`` runs of ``fn``."""
     wall, cpu = [], []
@@ -126,10 +138,11 @@ def _run(side: Side, arts: list[Article]) -> float:
     fn, mods = side
     _use(mods)
     _settle()
-    c = time.process_time()
+    g, c = _GC[0], time.process_time()
     for a in arts:
         fn(a, engine=DEFAULT_ENGINE)
     took = time.process_time() - c
+    _GC[2] = _GC[0] - g
     mods.update(_kg_modules())
     return took
 
@@ -148,16 +161,18 @@ def _ab(arts: list[Article], base: Side, ours: dict[str, ModuleType], repeat: in
 
 
 def _fresh(arts: list[Article], base: Side, ours: dict[str, ModuleType], warm: int,
-           chunk: int) -> tuple[float, float, list[float]]:
+           chunk: int) -> tuple[float, float, list[float], dict[str, float]]:
     """Summed CPU times of this checkout's and the baseline's default engine over ``arts[warm:]``, text
     neither has read, and the ratio (baseline over this) of each chunk: both first read ``arts[:warm]``
     untimed, then each chunk of ``chunk`` articles is read once by each side, the side that goes first
     alternating from chunk to chunk (so neither always finds the processor's caches warmed by the other).
-    The per-chunk ratios are robust to a burst of load from other jobs that hits one side's chunk."""
+    The per-chunk ratios are robust to a burst of load from other jobs that hits one side's chunk; the
+    last value is each side's CPU time in garbage collections during its timed chunks."""
     sides = {"ours": (extract, ours), "base": base}
     for side in sides.values():
         _run(side, arts[:warm])
     total = {"ours": 0.0, "base": 0.0}
+    collecting = {"ours": 0.0, "base": 0.0}
     ratios = []
     rest = arts[warm:]
     for k, start in enumerate(range(0, len(rest), chunk)):
@@ -165,10 +180,11 @@ def _fresh(arts: list[Article], base: Side, ours: dict[str, ModuleType], warm: i
         for who in ("ours", "base") if k % 2 == 0 else ("base", "ours"):
             took[who] = _run(sides[who], rest[start:start + chunk])
             total[who] += took[who]
+            collecting[who] += _GC[2]
         if took["ours"] > 0:
             ratios.append(took["base"] / took["ours"])
     _use(ours)
-    return total["ours"], total["base"], ratios
+    return total["ours"], total["base"], ratios, collecting
 
 
 def _spread(ratios: list[float]) -> str:
@@ -214,6 +230,7 @@ def main() -> None:
         os.sched_setaffinity(0, {allowed[0] if args.core is None else args.core})  # one core, as the target says
     corpora = ({str(p): p for p in args.corpus} if args.corpus
                else {name: Path(args.shared) / rel for name, rel in CORPORA.items()})
+    gc.callbacks.append(_gc_clock)
     texts = {name: [a for a in read([path]) if isinstance(a, Article)] for name, path in corpora.items()}
     base = None
     if args.baseline:
@@ -226,11 +243,12 @@ def main() -> None:
             if len(arts) <= args.warm:
                 print(f"{name}: {len(arts)} articles, none left after --warm {args.warm}")
                 continue
-            ours, theirs, ratios = _fresh(arts, base, mine, args.warm, args.chunk)
+            ours, theirs, ratios, collecting = _fresh(arts, base, mine, args.warm, args.chunk)
             n = len(arts) - args.warm
             print(f"{name + ' ' + DEFAULT_ENGINE + ' unseen text':30} {n:8d} CPU time: this {n / ours:.0f}/s, "
                   f"baseline {n / theirs:.0f}/s, ratio {theirs / ours:.3f} (after {args.warm} read, "
-                  f"chunks of {args.chunk}; {args.baseline}); {_spread(ratios)}", flush=True)
+                  f"chunks of {args.chunk}; {args.baseline}); GC this {collecting['ours']:.2f} s, baseline "
+                  f"{collecting['base']:.2f} s; {_spread(ratios)}", flush=True)
     print(f"{'corpus and engine':30} {'articles':>8} {'MB':>6} {'split only':>12} {'extract':>12} "
           f"{'CPU time':>12} {'MB/s':>6} {'ratio':>6}")
     for name, arts in texts.items():

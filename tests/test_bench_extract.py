@@ -34,7 +34,9 @@ def test_fresh_prints_both_sides_and_the_ratio_before_the_standard_figures():
         assert line.startswith(f"{folder} hybrid unseen text")
         assert int(line.split()[4]) == n  # the articles after the warm-up, each timed once per side
         assert re.search(pattern, line)
-        assert re.search(r"; median chunk ratio \d+\.\d{3} \(\d+ chunks\)$", line)  # 2-3 chunks: no quartiles
+        # each side's garbage collections in its timed chunks, then the per-chunk median (2-3 chunks: no quartiles)
+        assert re.search(r"; GC this \d+\.\d\d s, baseline \d+\.\d\d s; median chunk ratio \d+\.\d{3} "
+                         r"\(\d+ chunks\)$", line)
     # the unseen-text figures come first: the standard passes read every article
     assert lines.index(fresh[-1]) < lines.index(next(ln for ln in lines if ln.startswith("corpus and engine")))
     for line, folder in zip(standard, (en, id_), strict=True):
