@@ -260,7 +260,7 @@ def _word(text: str) -> tuple[str, str, bool]:
 
 def _word_of(text: str) -> tuple[str, str, bool]:
     low = text.lower()
-    if any(ch.isdigit() for ch in low):
+    if any(map(str.isdigit, low)):
         low = _DIGITS.sub("0", low)
     stem = low
     # Enough to let "executives" and "executive" share a feature.
