@@ -340,3 +340,19 @@ def test_a_names_trailing_period_does_not_change_its_features() -> None:
     assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
     # a period that is the whole name stays: nothing is left to trim to
     assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
+
+
+@pytest.mark.parametrize("text", [
+    "Tenvar Inc, a Oslo-based maker, is based in Oslo.",
+    "The U.S.-Based firm said BASED on sales.",
+    "Tenvar Inc sold its unit to Lumeo.",  # no "based" at all: the quick look reads nothing
+    "Debased coins and embased words",  # "based" inside a word is no "based" token
+])
+def test_reading_finds_the_based_tokens_one_by_one_would(text):
+    toks = tokenize(text)
+    relmodel._LAST.clear()
+    got = relmodel._read(toks)
+    words = [relmodel._word(t.text) for t in toks]
+    assert got.based == tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based"))
+    assert got.based_text == tuple(k for k, t in enumerate(toks) if t.text.endswith("-based"))
+    assert ("based" in text.lower()) or got.based == got.based_text == ()
