@@ -22,6 +22,7 @@ from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
+from kg.extract.baresector import bare_sectors, held_out
 from kg.extract.bodies import whole_bodies
 from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
@@ -72,6 +73,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     readings = tagger_readings(sentences, language=language, models=models) if learned else []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
+        names, bare = held_out(s, names, lex, gaz)  # "bank": read after the tagger (kg.extract.baresector)
         typed = type_by_context(s, lex, gaz, names, h)
         # a name found by context replaces the sector words inside it ("Media Group Network")
         names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)]
@@ -100,6 +102,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
+        kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)
