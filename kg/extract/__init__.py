@@ -28,6 +28,7 @@ from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
+from kg.extract.firmtails import firm_tails
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios, refused_jobs
@@ -98,6 +99,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
+        kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
