@@ -73,8 +73,8 @@ def firm_tails(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     toks = s.tokens
     grown: dict[int, Mention] = {}
     for n, m in enumerate(names):
-        if m.type not in _NAME_TYPES:
-            continue
+        if m.type not in _NAME_TYPES or (m.source == "gazetteer" and m.type in ("Company", "Organization")):
+            continue  # a list's company and its unit's word are company_unit_tails' (kg.extract.mentions)
         k = tail_end(toks, m.j, tails)
         if k > m.j and not any(o.type in _NAME_TYPES and o is not m and m.j <= o.i < k for o in names):
             # a place starts no firm's name ("Riau Ventura"); the tagger's person or company does

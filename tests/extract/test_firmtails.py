@@ -10,12 +10,13 @@ from kg.extract.mentions import Mention
 from kg.extract.text import split_sentences
 
 
-def _tails(text: str, spans: list[tuple[int, int, str]], language: str = "id") -> list[tuple[str, str]]:
+def _tails(text: str, spans: list[tuple[int, int, str]], language: str = "id",
+           source: str = "ner") -> list[tuple[str, str]]:
     lex = load_lexicon(language)
     s = split_sentences(text, [(0, len(text))], lex)[0]
     toks = s.tokens
     ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], "ner")
+                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], source)
           for i, j, t in spans]
     return [(m.text, m.type) for m in firm_tails(s, ms, lex, gaz_index(language))]
 
@@ -44,3 +45,9 @@ def test_a_name_right_after_the_tail_keeps_it_out():
     # the tail word belongs to the next name the tagger read, not to this one
     got = _tails("kata Budi Sekuritas Jaya kemarin", [(1, 2, "Person"), (2, 4, "Company")])
     assert got == [("Budi", "Person"), ("Sekuritas Jaya", "Company")]
+
+
+def test_a_list_company_is_left_to_its_unit_words():
+    # a listed company and its unit's word are read by company_unit_tails (kg.extract.mentions), not here
+    got = _tails("Telkomsel Ventura Nusantara menandatangani kerja sama", [(0, 1, "Company")], source="gazetteer")
+    assert got == [("Telkomsel", "Company")]
