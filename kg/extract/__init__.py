@@ -45,6 +45,7 @@ from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
+from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -163,6 +164,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
+        # "the acquisition of Y from X": Y was X's (kg.extract.sale.sold_from)
+        here += sold_from(s, lex, ms, here)
         found += here
     return mentions, found
 
