@@ -29,6 +29,7 @@ from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
+from kg.extract.firmtails import firm_tails
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios, refused_jobs
@@ -41,7 +42,9 @@ from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
 from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
+from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
+from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
@@ -101,6 +104,9 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
+        kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
+        kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
+        kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
