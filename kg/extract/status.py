@@ -18,22 +18,7 @@ Two readers, one answer:
 :func:`decide` joins them: what the combination is was decided by cross-validation
 on the training annotations (``docs/status.md``).
 
->>> from kg.extract.lexicon import load_lexicon
->>> from kg.extract.cueparties import find_cues
->>> from kg.extract.text import Sentence, tokenize
->>> def rules(text, lang):
-...     lex = load_lexicon(lang)
-...     toks = tuple(tokenize(text))
-...     s = Sentence(0, 0, len(text), text, toks)
-...     hits = find_cues(s, lex)
-...     h = next(h for h in hits if h.cue.relation)
-...     return rule_status(toks, lex, hits, (h.i, h.j), 0, len(toks), question=False)
->>> rules("Xiaomi dismissed media reports that it will acquire Ford", "en")
-'denied'
->>> rules("Xiaomi signed a partnership agreement with Ford", "en")
-'asserted'
->>> rules("Kabar akuisisi Ford oleh Xiaomi tidak benar", "id")
-'denied'
+The rules' examples run as doctests in :mod:`kg.extract.statusrules`.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ signing, the plan is what was signed ("signed a letter of intent to acquire").
 ...     return rule_status(toks, lex, hits, (h.i, h.j), 0, len(toks), question=False)
 >>> rules("Xiaomi dismissed media reports that it will acquire Ford", "en")
 'denied'
+>>> rules("Xiaomi signed a partnership agreement with Ford", "en")
+'asserted'
 >>> rules("Kabar akuisisi Ford oleh Xiaomi tidak benar", "id")
 'denied'
 """
