@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.mentions import Mention, _name_mention
+
 if TYPE_CHECKING:
     from kg.extract.gazindex import GazIndex
     from kg.extract.lexicon import Lexicon
-    from kg.extract.mentions import Mention
     from kg.extract.text import Sentence, Token
 
 # The kinds of name a tail word may follow: the tagger's reading of the name's first words.
@@ -65,8 +66,6 @@ def firm_tails(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     Indonesian train split, capitalised: "Sekuritas" 8 times, "Ventura" 3, "Finance" 3, "Multifinance" 6,
     each time inside a gold name (a company's). Out of fold (scripts/cv_hybrid.py) see docs/ner.md.
     """
-    from kg.extract.mentions import _name_mention
-
     tails = lex.optional_words("company_name_tails")
     if not tails or not names:
         return names

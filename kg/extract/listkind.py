@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.mentions import Mention, _name_mention
+
 if TYPE_CHECKING:
     from kg.extract.gazindex import GazIndex
     from kg.extract.lexicon import Lexicon
-    from kg.extract.mentions import Mention
     from kg.extract.text import Sentence, Token
 
 # A list holds at least this many names: two names joined may well be a person and the company they lead.
@@ -59,8 +60,6 @@ def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     """
     if len(names) < _LEAST or lex.settings.get("list_kinds", False) is not True:
         return names
-    from kg.extract.mentions import _name_mention
-
     members = sorted((m for m in names if m.type != "Sector" and m.source != "coref"), key=lambda m: (m.i, m.j))
     turned: dict[int, Mention] = {}
     # a headline's comma may end its clause ("Ada Pegadaian & BSI, Erick Thohir Ajak ..."): there a list closes

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.mentions import Mention, _name_mention
+
 if TYPE_CHECKING:
     from kg.extract.gazindex import GazIndex
     from kg.extract.lexicon import Lexicon
-    from kg.extract.mentions import Mention
     from kg.extract.text import Sentence
 
 _PLACES = frozenset({"Place", "Country"})
@@ -35,8 +36,6 @@ def without_place_heads(s: Sentence, names: list[Mention], lex: Lexicon, gaz: Ga
     heads = lex.optional_words("caseless_place_heads")
     if not heads or not s.caseless:
         return names
-    from kg.extract.mentions import _name_mention
-
     toks = s.tokens
     return [_name_mention(s, m.i + 1, m.j, m.type, gaz, m.source)
             if m.type in _PLACES and m.j - m.i >= 2 and toks[m.i].low in heads else m for m in names]

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.mentions import Mention, _name_mention
+
 if TYPE_CHECKING:
     from kg.extract.gazindex import GazIndex
     from kg.extract.lexicon import Lexicon
-    from kg.extract.mentions import Mention
     from kg.extract.text import Sentence, Token
 
 
@@ -37,8 +38,6 @@ def model_number(toks: Sequence[Token], j: int) -> bool:
 def product_numbers(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """``names`` with each product that a model number (:func:`model_number`) follows ending with it, unless
     another name starts there. Off unless the language sets ``product_numbers``."""
-    from kg.extract.mentions import _name_mention
-
     if lex.settings.get("product_numbers", False) is not True:
         return names
     toks = s.tokens
