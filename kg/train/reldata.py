@@ -20,6 +20,7 @@ from typing import Any
 from kg.extract import relmodel
 from kg.extract.text import Token, tokenize
 from kg.schema import RELATION_TYPES
+from kg.train.relfolds import unit_key
 
 CONLL_TYPES = frozenset({"based_in", "works_for"})
 EXTRA_TYPES = frozenset({"works_for", "subsidiary_of", "based_in", "launch"})
@@ -133,7 +134,7 @@ def annotation_docs(examples: Iterable[Any], source: str = "annotations") -> lis
             if span:
                 ments.append(Mention(str(k), span[0], span[1], t))
         rels = [(str(r.subject), r.type, str(r.object), r.status) for r in ex.unit.relations]
-        docs.append(Doc(f"{ex.unit.doc_id}@{ex.unit.start}", ex.unit.language, ex.text, tokens, ments, rels,
+        docs.append(Doc(unit_key(ex.unit.doc_id, ex.unit.start), ex.unit.language, ex.text, tokens, ments, rels,
                         source=source))
     return docs
 

@@ -64,12 +64,12 @@ def write_folds(out: Path, texts: Sequence[str], units: Iterable[tuple[str, int]
     (['fold0', 'fold1', 'folds.json'], {'a@5': 0, 'b@0': 1})
     """
     from kg.extract.relmodel import MODEL_FILE
+    from kg.io import atomic_write
 
     for k, text in enumerate(texts):
-        (out / fold_dir(k)).mkdir(parents=True, exist_ok=True)
-        (out / fold_dir(k) / MODEL_FILE).write_text(text, encoding="utf-8")
+        atomic_write(out / fold_dir(k) / MODEL_FILE, [text])
     data = {"format": FORMAT, "folds": len(texts), **meta, "units": dict(sorted(units))}
-    (out / MANIFEST).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    atomic_write(out / MANIFEST, [json.dumps(data, indent=1, sort_keys=True) + "\n"])
 
 
 def unit_models(folder: Path) -> dict[str, str]:
