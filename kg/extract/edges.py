@@ -46,9 +46,10 @@ from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.tokens import Token
 from kg.names import is_legal_form
 
-__all__ = ["is_edge_word", "parts", "trim"]
+__all__ = ["is_edge_word", "parts", "starts_amount", "trim"]
 
 _AMOUNT = re.compile(r"(?:rp|us\$|\$|€|£|¥|idr|usd)?\d", re.IGNORECASE)
+_CURRENCY = re.compile(r"(?:rp|us\$|\$|€|£|¥|idr|usd)", re.IGNORECASE)
 # Affixes that make verbs (meN-, di-, ber-, ter-; -kan, -i, -nya): a noun's pe(N)-/ke-/se-/-an are
 # left out because they also build names ("Perdana", "Sentosa").
 _VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter", "memper", "diper",
@@ -129,7 +130,18 @@ def is_edge_word(t: Token, lex: Lexicon, *, words: bool = True, nxt: Token | Non
     out the word lists and the verbs (a sentence-case capital already says "name")."""
     if len(t.text) == 1 and t.text.isalpha():
         return nxt is None or nxt.text != "."  # "H. Neil Nichols": an initial
-    return _edge_text(lex, t.text, words)
+    return _edge_text(lex, t.text, words) or starts_amount(t, nxt)
+
+
+def starts_amount(t: Token, nxt: Token | None) -> bool:
+    """A currency sign written apart from its number ("Rp 6,290 triliun", "US$ 7"): an amount, no name's.
+
+    >>> from kg.extract.text import tokenize
+    >>> rp, six = tokenize("Rp 6,290")[:2]
+    >>> starts_amount(rp, six), starts_amount(rp, None)
+    (True, False)
+    """
+    return nxt is not None and nxt.text[:1].isdigit() and _CURRENCY.fullmatch(t.text) is not None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -207,6 +219,8 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
         t = toks[k]
         return not title_case and len(t.text) == 1 and t.text.isupper() and not is_ordinary_word(t.low, lex)
 
+    # "mnc group</org>.": markup left in scraped text (an end tag) ends a name
+    j = next((k for k in range(i + 1, j - 1) if toks[k].text == "<" and toks[k + 1].text == "/"), j)
     while i < j and edge(i):
         if person and j - i >= 2 and letter(i) and toks[i + 1].is_cap:
             break  # an initial written without its full stop, as Indonesian news does ("M Nazaruddin")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.corporate import place_context
+from kg.extract.edges import starts_amount
 from kg.extract.gazindex import GazIndex, Known
 from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.sectorspan import modifiers_end
@@ -132,6 +133,8 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     while j < len(toks) and j - i < limit:
         t = toks[j]
         inner = j > i and t.low in connectors and j + 1 < len(toks) and toks[j + 1].is_cap
+        if j > i and starts_amount(t, toks[j + 1] if j + 1 < len(toks) else None):
+            break  # "PT Indofood CBP Sukses Makmur Rp 6,290 triliun": the amount is no part of the name
         if t.is_cap or (j > i and t.text[0].isdigit()) or (inner and t.low != "dan"):
             j += 1
         else:
