@@ -44,7 +44,7 @@ from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
-from kg.extract.productnum import product_numbers
+from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
@@ -106,6 +106,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
+        kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
