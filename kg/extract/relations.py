@@ -45,6 +45,7 @@ from kg.extract.owners import ownership
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
+from kg.extract.titlechain import title_chain
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, RELATION_TYPES
 
@@ -171,6 +172,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             hi = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), hi)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = fixed_parties(s, lex, ms, h, lo, hi)
+            if pair is None and rtype == "works_for" and (wide := title_chain(s, lex, hits, h)) is not None:
+                # "X, wakil presiden dan analis industri di Y": the titles joined before this one are one job
+                wlo = clause(s, lex, wide.i)[0]
+                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
+                if pair is not None:
+                    h, lo = wide, wlo
             if pair is None and rtype == "works_for" and headline:
                 # "BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut"
                 pair = headline_job(s, lex, ms, h, lo, hi)
