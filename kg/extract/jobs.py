@@ -69,7 +69,8 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     if org_left is not None:
         # "Katrin Vogel, Solvane's head of procurement"
         before = left_party(ms, org_left.i, lo, person, gap=1)
-        if before is not None:
+        if before is not None and _title_link(s.tokens[before.j : org_left.i], lex):
+            # (not "Prabowo Resmikan Danantara, Bos Bank Mandiri": a verb between, the person acts on it)
             return before, org_left
     if org_right is None and person_left is None:
         return _portfolio_then_org(s, ms, h, hi)
@@ -259,6 +260,8 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
     if len(kind) != 1 or any(m.key in kind for m in named if start <= m.i < end):
         return None
     other = next(m for m in named if m.key in kind)
+    if other.type == "Person" and any(m.type in ORG_TYPES and _same_clause(toks, m, other) for m in named):
+        return None  # "Prabowo Resmikan Danantara, Bos Bank Mandiri Ungkap ...": he acts on another organisation
     if mine.type != "Person" and other.i > h.i and not (
             h.i > start and toks[h.i - 1].low in links and not any(start <= m.i < h.i for m in named)):
         # a holder named after the employer's clause only where a link word opens the title and no name
@@ -266,6 +269,12 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
         # "Pejabat BI Jadi Komisaris Bank BUMN, X Buka Suara")
         return None
     return (mine, other) if mine.type == "Person" else (other, mine)
+
+
+def _same_clause(toks: Sequence[Token], a: Mention, b: Mention) -> bool:
+    """Whether no comma stands between two mentions."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return not any(t.text == "," for t in toks[lo.j : hi.i])
 
 
 def listed_holders(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, holder: Mention) -> list[Mention]:
