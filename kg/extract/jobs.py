@@ -18,7 +18,7 @@ from kg.extract.mentions import Mention
 from kg.extract.nearest import clause, left_party, right_party
 from kg.extract.text import Sentence, Token
 from kg.resources import word_set
-from kg.schema import ORG_TYPES, link_key
+from kg.schema import ORG_TYPES, PLACE_TYPES, link_key
 
 # Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
 # Kesehatan Hewan (PKH) Kementerian Pertanian X": 7), when the holder's name follows the organisation.
@@ -63,7 +63,9 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
     # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
     if person_right is not None and org_right is not None and org_right.i < person_right.i:
-        return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
+        # "direktur Twitter untuk wilayah Eropa, Bruce Daisley": the organisation's region may stand between
+        after = _past_region(s.tokens, lex, ms, org_right)
+        return (person_right, org_right) if next_to(s.tokens, after, person_right.i) else None
     if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
         return person_right, org_left
     if org_left is not None:
@@ -157,6 +159,17 @@ def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: M
         return None
     org = before[-1]
     return org if k - org.j <= 1 and not any(t.is_word for t in toks[org.j : k]) else None
+
+
+def _past_region(toks: Sequence[Token], lex: Lexicon, ms: Sequence[Mention], org: Mention) -> int:
+    """Where the words naming an organisation's region after it end ("Twitter untuk wilayah Eropa": words
+    of ``job_region_words``, language.toml, then a place), else the organisation's end."""
+    words = lex.words("job_region_words")
+    k = org.j
+    while k < len(toks) and toks[k].low in words:
+        k += 1
+    place = next((m for m in ms if m.i == k and m.type in PLACE_TYPES), None) if k > org.j else None
+    return place.j if place is not None else org.j
 
 
 def _title_link(gap: Sequence[Token], lex: Lexicon) -> bool:
