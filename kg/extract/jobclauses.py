@@ -6,8 +6,6 @@ Komisaris XLSmart, Ada Retno hingga Arsjad"). Called by :func:`kg.extract.relati
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from kg.extract.found import Hit
 from kg.extract.joins import next_to
 from kg.extract.lexicon import Lexicon
@@ -21,7 +19,7 @@ from kg.schema import ORG_TYPES
 DESCRIPTION_WORDS = 6
 
 
-def relative_holder(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: int, hi: int
+def relative_holder(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
                     ) -> tuple[Mention, Mention] | None:
     """The job of "PERSON, <description> yang <links> TITLE ORG": the relative clause (a word of
     ``relative_clause_words``, language.toml) tells of the description, which is the person's apposition, so
@@ -70,7 +68,7 @@ def relative_holder(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo
     return holder, org
 
 
-def presented_holders(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: int, hi: int
+def presented_holders(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
                       ) -> list[tuple[Mention, Mention]]:
     """The jobs of a headline that names a title and its organisation in one comma clause and presents the
     holders in another, after a word of ``presentative_words`` (language.toml: "ada"): "Ini Jajaran

@@ -1,0 +1,64 @@
+"""Indonesian job constructions added in session 12 (works_for): titles joined into one chain, the holder of a
+relative clause on an apposition, people a headline presents after its title clause, the organisation's region
+between it and the holder, and two refusals (a person who acts on another organisation).
+
+Every sentence here was written for these tests (fictional people and companies).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def _rels(text: str) -> set[tuple[str, ...]]:
+    x = extract(Article(id="t", text=text, language="id"))
+    label = {e.id: e.label for e in x.entities}
+    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hal itu dikatakan Budi Santoso, wakil presiden dan analis industri di PT Sinar Logistik Tbk, kemarin.",
+        "Hal itu dikatakan Budi Santoso, founder & amp ; chief community officer PT Sinar Logistik Tbk, kemarin.",
+    ],
+)
+def test_titles_joined_into_one_chain_are_one_job(text):
+    rels = _rels(text)
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+
+
+def test_the_relative_clause_of_an_apposition_is_the_persons_job_not_the_relatives():
+    rels = _rels("Rina Wulandari, Keponakan Budi Santoso yang Jadi Komisaris PT Sinar Logistik Tbk")
+    assert ("works_for", "Rina Wulandari", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+    assert not any(r[0] == "works_for" and r[1] == "Budi Santoso" for r in rels), rels
+
+
+def test_an_apposition_that_names_another_person_gives_no_job_to_the_first():
+    # "Dirut X Budi" names the holder inside the description: the relative clause may be his
+    rels = _rels("Rina Wulandari, Rekan Dirut PT Arta Niaga Budi Santoso yang Jadi Komisaris PT Sinar Logistik Tbk")
+    assert not any(r[1] == "Rina Wulandari" and r[2] == "PT Sinar Logistik Tbk" for r in rels), rels
+
+
+def test_a_headline_presents_the_holders_after_its_title_clause():
+    rels = _rels("Ini Jajaran Komisaris PT Sinar Logistik Tbk, Ada Rina Wulandari hingga Budi Santoso")
+    assert ("works_for", "Rina Wulandari", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+
+
+def test_a_presented_clause_with_more_than_people_gives_no_job():
+    rels = _rels("Ini Jajaran Komisaris PT Sinar Logistik Tbk, Ada Rina Wulandari di Bursa Efek Indonesia")
+    assert not any(r[0] == "works_for" and r[1] == "Rina Wulandari" for r in rels), rels
+
+
+def test_the_organisations_region_may_stand_between_it_and_the_holder():
+    rels = _rels("Hal itu disampaikan direktur PT Sinar Logistik Tbk untuk wilayah Eropa, Budi Santoso, kemarin.")
+    assert ("works_for", "Budi Santoso", "PT Sinar Logistik Tbk", "asserted") in rels, rels
+
+
+def test_a_person_who_acts_on_another_organisation_holds_no_title_after_it():
+    rels = _rels("Budi Santoso Resmikan PT Arta Niaga, Bos PT Sinar Logistik Tbk Ungkap Dampaknya")
+    assert not any(r[0] == "works_for" and r[1] == "Budi Santoso" for r in rels), rels
