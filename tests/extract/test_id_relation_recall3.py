@@ -62,3 +62,36 @@ def test_the_organisations_region_may_stand_between_it_and_the_holder():
 def test_a_person_who_acts_on_another_organisation_holds_no_title_after_it():
     rels = _rels("Budi Santoso Resmikan PT Arta Niaga, Bos PT Sinar Logistik Tbk Ungkap Dampaknya")
     assert not any(r[0] == "works_for" and r[1] == "Budi Santoso" for r in rels), rels
+
+
+def test_the_name_right_after_a_titles_organisation_is_its_holder():
+    from kg.extract.cueparties import find_cues
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence, tokenize
+    from kg.extract.titleholder import holders_after_title
+
+    text = "Perkembangan terbaru , Direktur Konsumer Lumeo Rinaldo Sitompul ditetapkan menjadi tersangka ."
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    lex = load_lexicon("id")
+    org = Mention(0, 5, 6, toks[5].start, toks[5].end, "Lumeo", "Company", "lumeo", "Lumeo")
+    got = holders_after_title(s, [org], lex, gaz_index("id"), find_cues(s, lex))
+    assert [(m.text, m.type) for m in got] == [("Lumeo", "Company"), ("Rinaldo Sitompul", "Person")]
+
+
+def test_a_title_case_headline_adds_no_holder_after_the_organisation():
+    from kg.extract.cueparties import find_cues
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence, tokenize
+    from kg.extract.titleholder import holders_after_title
+
+    text = "Dirut Lumeo Rinaldo Borong 210.000 Saham"
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks, title_case=True)
+    lex = load_lexicon("id")
+    org = Mention(0, 1, 2, toks[1].start, toks[1].end, "Lumeo", "Company", "lumeo", "Lumeo")
+    assert holders_after_title(s, [org], lex, gaz_index("id"), find_cues(s, lex)) == [org]
