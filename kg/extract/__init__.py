@@ -48,8 +48,8 @@ from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
-from kg.extract.titleholder import holders_after_title
 from kg.extract.text import split_sentences
+from kg.extract.titleholder import holders_after_title
 from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
