@@ -50,6 +50,8 @@ def holders_after_title(s: Sentence, ms: list[Mention], lex: Lexicon, gaz: GazIn
             k += 1
         if k == a or k - a > MAX_WORDS or (k < n and toks[k].is_cap):
             continue
+        if k + 1 < n and toks[k].text == "," and toks[k + 1].is_cap:
+            continue  # "Ketua DPD Nasdem Sumenep, Sufyan Absi": the run is the branch's town, the holder follows
         m = _name_mention(s, a, k, "Person", gaz)
         if m.type == "Person":
             out.append(m)

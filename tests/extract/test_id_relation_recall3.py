@@ -95,3 +95,20 @@ def test_a_title_case_headline_adds_no_holder_after_the_organisation():
     lex = load_lexicon("id")
     org = Mention(0, 1, 2, toks[1].start, toks[1].end, "Lumeo", "Company", "lumeo", "Lumeo")
     assert holders_after_title(s, [org], lex, gaz_index("id"), find_cues(s, lex)) == [org]
+
+
+def test_a_town_after_the_organisation_before_a_comma_and_a_name_is_no_holder():
+    from kg.extract.cueparties import find_cues
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import Mention
+    from kg.extract.text import Sentence, tokenize
+    from kg.extract.titleholder import holders_after_title
+
+    text = "kata Ketua DPD Lumeo Karangwetan , Rinaldo Sitompul , kemarin ."
+    toks = tuple(tokenize(text))
+    s = Sentence(0, 0, len(text), text, toks)
+    lex = load_lexicon("id")
+    org = Mention(0, 3, 4, toks[3].start, toks[3].end, "Lumeo", "Organization", "lumeo", "Lumeo")
+    got = holders_after_title(s, [org], lex, gaz_index("id"), find_cues(s, lex))
+    assert "Karangwetan" not in [m.text for m in got]
