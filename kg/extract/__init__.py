@@ -49,6 +49,7 @@ from kg.extract.relations import find_relations
 from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
+from kg.extract.titleholder import holders_after_title
 from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
@@ -110,6 +111,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
+        kept = holders_after_title(s, kept, lex, gaz, h)  # "Direktur PT Telkom Guntur Siregar ditetapkan"
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)

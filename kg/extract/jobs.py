@@ -18,7 +18,7 @@ from kg.extract.mentions import Mention
 from kg.extract.nearest import clause, left_party, right_party
 from kg.extract.text import Sentence, Token
 from kg.resources import word_set
-from kg.schema import ORG_TYPES, link_key
+from kg.schema import ORG_TYPES, PLACE_TYPES, link_key
 
 # Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
 # Kesehatan Hewan (PKH) Kementerian Pertanian X": 7), when the holder's name follows the organisation.
@@ -63,13 +63,16 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     # "Direktur Utama PT X Tbk, Budi", "CEO Indofood Anthony Salim", "Dirut Bank BJB (BJBR) Yuddy": the
     # person follows the organisation directly; "Ketua KPK Ungkap Status Ridwan Kamil" names no holder.
     if person_right is not None and org_right is not None and org_right.i < person_right.i:
-        return (person_right, org_right) if next_to(s.tokens, org_right.j, person_right.i) else None
+        # "direktur Twitter untuk wilayah Eropa, Bruce Daisley": the organisation's region may stand between
+        after = _past_region(s.tokens, lex, ms, org_right)
+        return (person_right, org_right) if next_to(s.tokens, after, person_right.i) else None
     if person_right is not None and org_left is not None and next_to(s.tokens, h.j, person_right.i):
         return person_right, org_left
     if org_left is not None:
         # "Katrin Vogel, Solvane's head of procurement"
         before = left_party(ms, org_left.i, lo, person, gap=1)
-        if before is not None:
+        if before is not None and _title_link(s.tokens[before.j : org_left.i], lex):
+            # (not "Prabowo Resmikan Danantara, Bos Bank Mandiri": a verb between, the person acts on it)
             return before, org_left
     if org_right is None and person_left is None:
         return _portfolio_then_org(s, ms, h, hi)
@@ -156,6 +159,17 @@ def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: M
         return None
     org = before[-1]
     return org if k - org.j <= 1 and not any(t.is_word for t in toks[org.j : k]) else None
+
+
+def _past_region(toks: Sequence[Token], lex: Lexicon, ms: Sequence[Mention], org: Mention) -> int:
+    """Where the words naming an organisation's region after it end ("Twitter untuk wilayah Eropa": words
+    of ``job_region_words``, language.toml, then a place), else the organisation's end."""
+    words = lex.words("job_region_words")
+    k = org.j
+    while k < len(toks) and toks[k].low in words:
+        k += 1
+    place = next((m for m in ms if m.i == k and m.type in PLACE_TYPES), None) if k > org.j else None
+    return place.j if place is not None else org.j
 
 
 def _title_link(gap: Sequence[Token], lex: Lexicon) -> bool:
@@ -259,6 +273,8 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
     if len(kind) != 1 or any(m.key in kind for m in named if start <= m.i < end):
         return None
     other = next(m for m in named if m.key in kind)
+    if other.type == "Person" and any(m.type in ORG_TYPES and _same_clause(toks, m, other) for m in named):
+        return None  # "Prabowo Resmikan Danantara, Bos Bank Mandiri Ungkap ...": he acts on another organisation
     if mine.type != "Person" and other.i > h.i and not (
             h.i > start and toks[h.i - 1].low in links and not any(start <= m.i < h.i for m in named)):
         # a holder named after the employer's clause only where a link word opens the title and no name
@@ -266,6 +282,12 @@ def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: i
         # "Pejabat BI Jadi Komisaris Bank BUMN, X Buka Suara")
         return None
     return (mine, other) if mine.type == "Person" else (other, mine)
+
+
+def _same_clause(toks: Sequence[Token], a: Mention, b: Mention) -> bool:
+    """Whether no comma stands between two mentions."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return not any(t.text == "," for t in toks[lo.j : hi.i])
 
 
 def listed_holders(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, holder: Mention) -> list[Mention]:

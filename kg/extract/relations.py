@@ -26,6 +26,7 @@ from kg.extract.adjacent import (
 from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
+from kg.extract.jobclauses import presented_holders, relative_holder
 from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
@@ -45,6 +46,7 @@ from kg.extract.owners import ownership
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
+from kg.extract.titlechain import title_chain
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, RELATION_TYPES
 
@@ -169,11 +171,23 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             # "Danantara Bakal Danai Proyek Hilirisasi, Bank Mandiri Ikut Serta": in a title-case headline
             # a comma after the cue starts the next clause
             hi = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), hi)
+        presented: list[Mention] = []
         if rtype in ("operates_in", "based_in", "works_for"):
-            pair = fixed_parties(s, lex, ms, h, lo, hi)
+            # "Ani, Keponakan Budi yang Jadi Komisaris X": the apposition's relative clause is Ani's job
+            pair = (relative_holder(s, lex, ms, h, lo, hi) if rtype == "works_for" else None) \
+                or fixed_parties(s, lex, ms, h, lo, hi)
+            if pair is None and rtype == "works_for" and (wide := title_chain(s, lex, hits, h)) is not None:
+                # "X, wakil presiden dan analis industri di Y": the titles joined before this one are one job
+                wlo = clause(s, lex, wide.i)[0]
+                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
+                if pair is not None:
+                    h, lo = wide, wlo
             if pair is None and rtype == "works_for" and headline:
                 # "BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut"
                 pair = headline_job(s, lex, ms, h, lo, hi)
+                if pair is None and (shown := presented_holders(s, lex, ms, h, lo, hi)):
+                    # "Ini Jajaran Komisaris XLSmart, Ada Retno hingga Arsjad"
+                    pair, presented = shown[0], [a for a, _ in shown[1:]]
             conf = 0.7
             comma = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), -1) if headline else -1
             if pair is None and rtype == "operates_in" and comma > 0:
@@ -220,7 +234,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
         if rtype == "works_for":
             # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
-            for holder in listed_holders(s, lex, ms, h, subj):
+            for holder in [*presented, *listed_holders(s, lex, ms, h, subj)]:
                 yield Found(rtype, holder, obj, status, s, speaker, sector, round(conf - 0.05, 2))
         if rtype == "works_for" and status == "asserted":
             # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
