@@ -38,6 +38,7 @@ from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesse
 from kg.extract.lexicon import load_lexicon
 from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
+from kg.extract.namecountry import countries_in_names
 from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
 from kg.extract.partnerfirms import partner_firms
@@ -107,6 +108,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
         kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
+        kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
