@@ -24,6 +24,7 @@ from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.baresector import bare_sectors, held_out
 from kg.extract.bodies import whole_bodies
+from kg.extract.brandnouns import brand_names
 from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
@@ -105,6 +106,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
+        kept = brand_names(s, kept, lex, gaz)  # "the Charles Lefranc Cellars label": a brand, a product
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
         kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
