@@ -40,7 +40,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.namecountry import countries_in_names
-from kg.extract.nameruns import joined_pair, spaced_hyphens
+from kg.extract.nameruns import connected_names, joined_pair, spaced_hyphens
 from kg.extract.nearest import apposition_blocks
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
@@ -111,6 +111,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
         kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
         kept = spaced_hyphens(s, kept, lex, gaz)  # "Prudential - Bache Securities": one name, tokenized apart
+        kept = connected_names(s, kept, lex, gaz)  # "Petroles de Venezuela": a foreign name's connector
         kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"

@@ -132,3 +132,62 @@ def spaced_hyphens(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInde
         n -= 1
     return out if len(out) != len(names) or any(a is not b for a, b in zip(out, sorted(names, key=lambda m: m.i),
                                                                                  strict=True)) else names
+
+
+def _cap_words(toks: Sequence[Token], k: int, step: int, limit: int = 3) -> int:
+    """Where the capitalised words from ``toks[k]`` on (``step`` 1) or back (``step`` -1) stop, at most ``limit``."""
+    n = 0
+    while 0 <= k < len(toks) and n < limit and toks[k].is_cap and toks[k].is_word:
+        k += step
+        n += 1
+    return k
+
+
+def connected_names(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
+    """``names`` with the capitalised words on both sides of a connector of a foreign name (``name_connectors``,
+    perhaps with an article, ``name_connector_articles``: "Petroles de Venezuela", "Regie Nationale des Usines
+    Renault", "Duffour et Igon", "Eduardo de los Angeles") made one name, where a name stands on one side. A person
+    on one side and no company or organisation makes a person; otherwise the name is the company or organisation
+    of one side, or a company. The words are language data; a language without them is left as it is.
+
+    kg's English train split: 19 of 20 such runs are one gold name (16 Company, 2 Person, 1 Organization), the
+    other is no gold name.
+
+    >>> from kg.extract.gazindex import gaz_index
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import split_sentences
+    >>> lex, gaz = load_lexicon("en"), gaz_index("en")
+    >>> text = "It signed with Petroles de Venezuela last week."
+    >>> s = split_sentences(text, [(0, len(text))], lex)[0]
+    >>> [(m.text, m.type) for m in connected_names(s, [_name_mention(s, 5, 6, "Country", gaz)], lex, gaz)]
+    [('Petroles de Venezuela', 'Company')]
+    """
+    connectors = lex.optional_words("name_connectors")
+    if not connectors or not names:
+        return names
+    toks = s.tokens
+    articles = lex.optional_words("name_connector_articles")
+    out = list(names)
+    for k in range(1, len(toks) - 1):
+        if toks[k].low not in connectors or toks[k].is_cap or not toks[k - 1].is_cap:
+            continue
+        r = k + 1
+        if r < len(toks) and toks[r].low in articles and not toks[r].is_cap:
+            r += 1
+        if r >= len(toks) or not toks[r].is_cap:
+            continue
+        left = next((m for m in out if m.j == k), None)
+        right = next((m for m in out if m.i == r), None)
+        if left is None and right is None:
+            continue
+        a = left.i if left is not None else _cap_words(toks, k - 1, -1) + 1
+        b = right.j if right is not None else _cap_words(toks, r, 1)
+        if any(m is not left and m is not right and m.i < b and a < m.j for m in out):
+            continue
+        kinds = {m.type for m in (left, right) if m is not None}
+        person = "Person" if "Person" in kinds else "Company"
+        kind = next((t for t in ("Company", "Organization") if t in kinds), person)
+        source = left.source if left is not None else right.source if right is not None else "pattern"
+        out = [m for m in out if m is not left and m is not right] + [_name_mention(s, a, b, kind, gaz, source)]
+    return sorted(out, key=lambda m: m.i) if len(out) != len(names) or any(
+        a is not b for a, b in zip(out, names, strict=True)) else names
