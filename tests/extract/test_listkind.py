@@ -85,3 +85,18 @@ def test_english_reads_lists_too():
     # two names joined are no list: a person and the company they lead
     got = _kinds("Pickens and Mesa said so .", [(0, 1, "Person", "ner"), (2, 3, "Company", "ner")], "en")
     assert got[0] == ("Pickens", "Person")
+
+
+def test_english_turns_names_into_companies_only():
+    # an address before a clause's subject is no list of places: "in Rockville , Md. , Bernero said"
+    text = "At a briefing in Rockville , Md. , Bernero said so ."
+    got = _kinds(text, [(4, 5, "Place", "ner"), (6, 8, "Place", "ner"), (9, 10, "Person", "ner")], "en")
+    assert got[-1] == ("Bernero", "Person")
+    # (without the limit, the person among places would be turned)
+    lex = load_lexicon("en")
+    targets = lex.settings.pop("list_kind_targets")
+    try:
+        got = _kinds(text, [(4, 5, "Place", "ner"), (6, 8, "Place", "ner"), (9, 10, "Person", "ner")], "en")
+    finally:
+        lex.settings["list_kind_targets"] = targets
+    assert got[-1] == ("Bernero", "Place")
