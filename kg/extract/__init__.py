@@ -24,6 +24,7 @@ from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
 from kg.extract.baresector import bare_sectors, held_out
 from kg.extract.bodies import whole_bodies
+from kg.extract.brandnouns import brand_names
 from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
@@ -38,8 +39,10 @@ from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesse
 from kg.extract.lexicon import load_lexicon
 from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
-from kg.extract.nameruns import joined_pair
+from kg.extract.namecountry import countries_in_names
+from kg.extract.nameruns import connected_names, joined_pair, spaced_hyphens
 from kg.extract.nearest import apposition_blocks
+from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
@@ -104,8 +107,13 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
+        kept = brand_names(s, kept, lex, gaz)  # "the Charles Lefranc Cellars label": a brand, a product
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
         kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
+        kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
+        kept = spaced_hyphens(s, kept, lex, gaz)  # "Prudential - Bache Securities": one name, tokenized apart
+        kept = connected_names(s, kept, lex, gaz)  # "Petroles de Venezuela": a foreign name's connector
+        kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"

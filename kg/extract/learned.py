@@ -29,7 +29,15 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs
 from kg.extract.placeorg import BODY_OUTRANK, place_body, place_end, place_org_runs
-from kg.extract.taggerruns import abbreviated_org, front_cut, holds_whole, is_business, legal_name, name_kind
+from kg.extract.taggerruns import (
+    abbreviated_org,
+    front_cut,
+    holds_whole,
+    initialled_name,
+    is_business,
+    legal_name,
+    name_kind,
+)
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -250,6 +258,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = "Person"  # "the Kadoorie family"
             elif kind in _ORGS and person_subject(s.tokens, a, b, lex):
                 kind = "Person"  # "Hammer said his group ...", "..., Hammer said his" (kg.extract.corporate)
+            elif kind in _ORGS and initialled_name(s.tokens, a, b):
+                kind = "Person"  # "Warren A. Stephens": a person's middle initial (kg.extract.taggerruns)
             if kind in _ORGS:
                 kind = abbreviated_org(s, a, b, [*names, *out]) or kind
             elif kind == "Product" and low:

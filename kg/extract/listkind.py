@@ -56,7 +56,7 @@ def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     the others of one kind, given that kind where :data:`_TURNS` allows it (sectors and descriptions are no
     list members). In a title-case headline of a language whose headline comma ends a clause
     (``headline_comma_ends_clause``), the list must close with a joining word, not a comma. Off unless the
-    language sets ``list_kinds``.
+    language sets ``list_kinds``; ``list_kind_targets`` limits the kinds a name may be given.
     """
     if len(names) < _LEAST or lex.settings.get("list_kinds", False) is not True:
         return names
@@ -65,12 +65,14 @@ def list_kinds(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -
     # a headline's comma may end its clause ("Ada Pegadaian & BSI, Erick Thohir Ajak ..."): there a list closes
     # with a joining word ("..., Indofood dan Minamas")
     closed = s.title_case and lex.settings.get("headline_comma_ends_clause", False) is True
+    # the kinds a name may be turned into, where the language limits them (list_kind_targets)
+    targets = lex.optional_words("list_kind_targets") if "list_kind_targets" in lex.settings else None
     for chain in chains(s.tokens, members, lex.words("list_joiners")):
         if len(chain) < _LEAST or (closed and all(t.text == "," for t in s.tokens[chain[-2].j : chain[-1].i])):
             continue
         for m in chain:
             kinds = {o.type for o in chain if o is not m}
             kind = _TURNS.get((m.type, next(iter(kinds)))) if len(kinds) == 1 and m.source == "ner" else None
-            if kind is not None:
+            if kind is not None and (targets is None or kind.lower() in targets):
                 turned[id(m)] = _name_mention(s, m.i, m.j, kind, gaz, source="ner")
     return [turned.get(id(m), m) for m in names] if turned else names

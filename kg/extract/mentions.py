@@ -142,6 +142,14 @@ def _cap_run(toks: Sequence[Token], i: int, lex: Lexicon, *, limit: int = 6) -> 
     return j
 
 
+def _cue_at(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a cue's words start at ``toks[k]`` (all of them: "General Medical Corp" holds no "general
+    counsel", "Media General Inc" no "media reports"). English train split, out of fold: 4 names more
+    whole, none lost against stopping at any word a cue may start with."""
+    return any(all(k + n < len(toks) and toks[k + n].low == w for n, w in enumerate(c.words) if n)
+               for c in lex.cues_starting(toks[k].text))
+
+
 def before_qualifier(toks: Sequence[Token], i: int) -> int:
     """Where the name before the legal form ``toks[i]`` ends: before a bracketed qualifier of one or
     two capitalised words ("Bache Securities (Japan) Ltd", "Brunner Mond (UK) Limited": the place or
@@ -342,7 +350,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
                                             and toks[b - 2].text.strip(".") not in legal_tail))
                 and q - b < 6
                 and toks[b].text != "PT"
-                and not lex.cues_starting(toks[b - 1].text)
+                and not _cue_at(toks, b - 1, lex)
                 and not (b - 1 == 0 and toks[0].low in sentence_starters())
             ):
                 b -= 1

@@ -55,10 +55,12 @@ def test_other_names_keep_their_kind(text, spans):
     assert [t for _, t in _kinds(text, spans)] == [sp[2] for sp in spans]
 
 
-def test_off_where_the_language_does_not_set_it():
+def test_off_where_the_language_does_not_set_it(monkeypatch):
     text = "suppliers such as Hewlett Packard , Dell , Sony and Apple ."
     spans = [(3, 5, "Person", "ner"), (6, 7, "Company", "ner"), (8, 9, "Company", "gazetteer"),
              (10, 11, "Company", "gazetteer")]
+    assert _kinds(text, spans, "en")[0] == ("Hewlett Packard", "Company")
+    monkeypatch.setitem(load_lexicon("en").settings, "list_kinds", False)
     assert _kinds(text, spans, "en")[0] == ("Hewlett Packard", "Person")
 
 
@@ -72,3 +74,29 @@ def test_a_headline_list_closed_by_a_joining_word_is_a_list():
     text = "Kelimanya Adalah PT Sinarmas, Indofood Dan Minamas"
     got = _kinds(text, [(2, 4, "Company", "pattern"), (5, 6, "Company", "ner"), (7, 8, "Place", "ner")])
     assert got[2] == ("Minamas", "Company")
+
+
+def test_english_reads_lists_too():
+    # "Goldman , Morgan , BP and Shell": the tagger's place among companies is a company
+    text = "Goldman , Morgan , BP and Shell plan a site ."
+    got = _kinds(text, [(0, 1, "Place", "ner"), (2, 3, "Company", "ner"), (4, 5, "Company", "gazetteer"),
+                        (6, 7, "Company", "gazetteer")], "en")
+    assert got[0] == ("Goldman", "Company")
+    # two names joined are no list: a person and the company they lead
+    got = _kinds("Pickens and Mesa said so .", [(0, 1, "Person", "ner"), (2, 3, "Company", "ner")], "en")
+    assert got[0] == ("Pickens", "Person")
+
+
+def test_english_turns_names_into_companies_only():
+    # an address before a clause's subject is no list of places: "in Rockville , Md. , Bernero said"
+    text = "At a briefing in Rockville , Md. , Bernero said so ."
+    got = _kinds(text, [(4, 5, "Place", "ner"), (6, 8, "Place", "ner"), (9, 10, "Person", "ner")], "en")
+    assert got[-1] == ("Bernero", "Person")
+    # (without the limit, the person among places would be turned)
+    lex = load_lexicon("en")
+    targets = lex.settings.pop("list_kind_targets")
+    try:
+        got = _kinds(text, [(4, 5, "Place", "ner"), (6, 8, "Place", "ner"), (9, 10, "Person", "ner")], "en")
+    finally:
+        lex.settings["list_kind_targets"] = targets
+    assert got[-1] == ("Bernero", "Place")

@@ -1,0 +1,33 @@
+"""A foreign name's connector joins the words on both sides (kg.extract.nameruns.connected_names). Sentences
+written for these tests; the mentions are set, so the tests do not depend on what a model learnt."""
+
+from __future__ import annotations
+
+from kg.extract.gazindex import gaz_index
+from kg.extract.lexicon import load_lexicon
+from kg.extract.mentions import _name_mention
+from kg.extract.nameruns import connected_names
+from kg.extract.text import split_sentences
+
+
+def _joined(text: str, spans: list[tuple[int, int, str]], language: str = "en") -> list[tuple[str, str]]:
+    lex, gaz = load_lexicon(language), gaz_index(language)
+    s = split_sentences(text, [(0, len(text))], lex)[0]
+    ms = [_name_mention(s, i, j, t, gaz, "ner") for i, j, t in spans]
+    return [(m.text, m.type) for m in connected_names(s, ms, lex, gaz)]
+
+
+def test_two_pieces_of_a_company_become_one():
+    got = _joined("Regie Nationale des Usines Renault said it signed.", [(0, 2, "Company"), (3, 5, "Company")])
+    assert got == [("Regie Nationale des Usines Renault", "Company")]
+
+
+def test_a_person_with_an_article_stays_a_person():
+    got = _joined("A suit was filed by Eduardo de los Angeles, a nominee.", [(5, 6, "Person"), (8, 9, "Person")])
+    assert got == [("Eduardo de los Angeles", "Person")]
+
+
+def test_lowercase_words_and_other_languages_are_left_alone():
+    assert _joined("Shares of Exxon de facto rose.", [(2, 3, "Company")]) == [("Exxon", "Company")]
+    got = _joined("Kantor Bank Mandiri de Jakarta dibuka.", [(1, 3, "Company"), (4, 5, "Place")], "id")
+    assert got == [("Bank Mandiri", "Company"), ("Jakarta", "Place")]
