@@ -23,7 +23,7 @@ from kg.extract.stake import below_control
 from kg.extract.status import decide
 from kg.extract.text import Sentence, Token
 from kg.resources import phrase_classes
-from kg.schema import ORG_TYPES
+from kg.schema import ORG_TYPES, link_key
 
 _THING_GAP = 6  # words between the sale word and the thing sold ("its 20 pct stake in")
 _BUYER_GAP = 4  # words between the thing and "to" ("Lumeo unit, for 40 mln dlrs, to")
@@ -83,7 +83,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
             # units are no relation cue of the seller's)
             spans.append((i, to))
             continue
-        if thing is None or any(t.is_cap or not (t.is_word or t.text in ("%", "-")) for t in toks[j : thing.i]):
+        if thing is None or any(t.is_cap or not (t.is_word or t.text in ("%", "-", "<")) for t in toks[j : thing.i]):
             continue
         about = _classes(toks, j, thing.i, words) | _classes(toks, thing.j, min(hi, thing.j + 2), words)
         if "asset" in about:
@@ -124,6 +124,48 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         if found:
             spans.append((i, thing.j))
     return out, spans
+
+
+# deals the pair classifier must not read between a seller and its buyer (sale_blocks)
+_SELLER_BUYER_DEALS = ("acquisition", "investment")
+
+
+def sale_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
+    """Links the pair classifier must not add: a deal between the seller and the buyer of a sale of
+    something the seller owns ("Schlumberger agreed to sell its Fairchild unit to Fujitsu": Fujitsu buys
+    Fairchild, not Schlumberger). The seller is the nearest party before the sale word, the buyer the
+    party right after a ``buyer`` word ("to") later in the clause; an ``own`` word ("its", "unit") must
+    follow the sale word, so "agreed to sell the company to Vexo" blocks nothing.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Tenvar agreed to sell its Lumeo unit to Vexo Corp."
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> def name(i, j):
+    ...     t = " ".join(x.text for x in s.tokens[i:j])
+    ...     return Mention(0, i, j, s.tokens[i].start, s.tokens[j - 1].end, t, "Company", t.lower(), t)
+    >>> ms = [name(0, 1), name(5, 6), name(8, 10)]
+    >>> sorted(sale_blocks(s, load_lexicon("en"), ms))[:2]
+    [('acquisition', 'tenvar', 'vexo corp'), ('acquisition', 'vexo corp', 'tenvar')]
+    """
+    words = _words(lex.code)
+    if not words:
+        return set()
+    toks = s.tokens
+    out: set[tuple[str, str, str]] = set()
+    for i, j in _sale_words(toks, words, lex.code):
+        lo, hi = clause(s, lex, i)
+        own = next((k for k in range(j, min(hi, j + _THING_GAP)) if words.get((toks[k].low,)) == "own"), None)
+        if own is None:
+            continue
+        to = next((k for k in range(own, hi) if words.get((toks[k].low,)) == "buyer"), None)
+        buyer = None if to is None else next((m for m in ms if to < m.i <= to + 2 and m.type in ORG_TYPES), None)
+        seller = left_party(ms, i, lo, ORG_TYPES, gap=_SELLER_GAP)
+        if buyer is None or seller is None or buyer.key == seller.key:
+            continue
+        out |= {link_key(t, a, b) for t in _SELLER_BUYER_DEALS for a, b in ((seller.key, buyer.key),
+                                                                             (buyer.key, seller.key))}
+    return out
 
 
 # words between what was bought and "from" ("the Golden Nugget Casino Hotel in Atlantic City, New Jersey from")
