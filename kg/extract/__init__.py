@@ -46,6 +46,7 @@ from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
+from kg.extract.ownbid import possessed_bids
 from kg.extract.sale import sale_blocks, sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
@@ -145,6 +146,9 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         asked = list(zip(questions, answers, strict=True))
     for s, ms in zip(sentences, in_order, strict=True):
         here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
+        if rules:
+            # "USAir rejected TWA's offer": the bidder and the one other company (kg.extract.ownbid)
+            here += possessed_bids(s, lex, ms, hits[s.index], here, learned=learned, models=models)
         if learned:
             # a pair a construction read whole ("no plans to sell its stake in Y": no acquisition of Y)
             # gets no other link from the classifier
