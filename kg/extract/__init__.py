@@ -47,7 +47,7 @@ from kg.extract.possessive import with_possessive
 from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.ownbid import possessed_bids
-from kg.extract.sale import sale_blocks, sold_from
+from kg.extract.sale import parent_blocks, sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -164,8 +164,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             # "Heublein, a former subsidiary of RJR, was acquired by Z": no deal of Z with RJR
             known |= apposition_blocks(s, lex, ms, here)
-            # "X agreed to sell its Y unit to Z": no deal of Z with X
-            known |= sale_blocks(s, lex, ms)
+            # "Tenvar said its wholly owned subsidiary, Lumeo, ...": a parent does not buy its own unit
+            known |= parent_blocks(here)
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"

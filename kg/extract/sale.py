@@ -126,46 +126,27 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
     return out, spans
 
 
-# deals the pair classifier must not read between a seller and its buyer (sale_blocks)
-_SELLER_BUYER_DEALS = ("acquisition", "investment")
+# deals the pair classifier must not read of a parent in its own unit (parent_blocks)
+_PARENT_DEALS = ("acquisition", "investment")
 
 
-def sale_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
-    """Links the pair classifier must not add: a deal between the seller and the buyer of a sale of
-    something the seller owns ("Schlumberger agreed to sell its Fairchild unit to Fujitsu": Fujitsu buys
-    Fairchild, not Schlumberger). The seller is the nearest party before the sale word, the buyer the
-    party right after a ``buyer`` word ("to") later in the clause; an ``own`` word ("its", "unit") must
-    follow the sale word, so "agreed to sell the company to Vexo" blocks nothing.
+def parent_blocks(found: Sequence[Found]) -> set[tuple[str, str, str]]:
+    """Links the pair classifier must not add: a deal of a parent in its own unit, where the rules read the
+    unit as the parent's ("Waste Management said its wholly owned subsidiary, WMX Acquisition Corp, ended its
+    tender offer": no acquisition of WMX by Waste Management). On kg's English train split, out of fold,
+    the classifier's deals on such pairs were 5 wrong and none right.
 
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.text import Sentence, tokenize
-    >>> text = "Tenvar agreed to sell its Lumeo unit to Vexo Corp."
+    >>> from kg.extract.text import tokenize
+    >>> text = "Tenvar said its unit, Lumeo, agreed to buy Vexo."
     >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
     >>> def name(i, j):
     ...     t = " ".join(x.text for x in s.tokens[i:j])
     ...     return Mention(0, i, j, s.tokens[i].start, s.tokens[j - 1].end, t, "Company", t.lower(), t)
-    >>> ms = [name(0, 1), name(5, 6), name(8, 10)]
-    >>> sorted(sale_blocks(s, load_lexicon("en"), ms))[:2]
-    [('acquisition', 'tenvar', 'vexo corp'), ('acquisition', 'vexo corp', 'tenvar')]
+    >>> sorted(parent_blocks([Found("subsidiary_of", name(5, 6), name(0, 1), "asserted", s)]))
+    [('acquisition', 'tenvar', 'lumeo'), ('investment', 'tenvar', 'lumeo')]
     """
-    words = _words(lex.code)
-    if not words:
-        return set()
-    toks = s.tokens
-    out: set[tuple[str, str, str]] = set()
-    for i, j in _sale_words(toks, words, lex.code):
-        lo, hi = clause(s, lex, i)
-        own = next((k for k in range(j, min(hi, j + _THING_GAP)) if words.get((toks[k].low,)) == "own"), None)
-        if own is None:
-            continue
-        to = next((k for k in range(own, hi) if words.get((toks[k].low,)) == "buyer"), None)
-        buyer = None if to is None else next((m for m in ms if to < m.i <= to + 2 and m.type in ORG_TYPES), None)
-        seller = left_party(ms, i, lo, ORG_TYPES, gap=_SELLER_GAP)
-        if buyer is None or seller is None or buyer.key == seller.key:
-            continue
-        out |= {link_key(t, a, b) for t in _SELLER_BUYER_DEALS for a, b in ((seller.key, buyer.key),
-                                                                             (buyer.key, seller.key))}
-    return out
+    return {link_key(t, f.object.key, f.subject.key) for f in found
+            if f.type == "subsidiary_of" and f.status == "asserted" for t in _PARENT_DEALS}
 
 
 # words between what was bought and "from" ("the Golden Nugget Casino Hotel in Atlantic City, New Jersey from")
