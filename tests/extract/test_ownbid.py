@@ -52,3 +52,8 @@ def test_organisation_target_is_no_acquisition():
 
 def test_languages_without_the_markers_read_nothing():
     assert _read("BRI menolak tawaran Mandiri.", ["BRI", "Mandiri"], language="id") == []
+
+
+def test_a_person_bidding_invests():
+    assert _read("Caesars World rejected the Sosnoff takeover bid.", ["Caesars World", "Sosnoff"],
+                 types={"Sosnoff": "Person"}) == [("investment", "Sosnoff", "Caesars World", "planned")]
