@@ -40,13 +40,13 @@ from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
+from kg.extract.ownbid import possessed_bids
 from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
-from kg.extract.ownbid import possessed_bids
 from kg.extract.sale import parent_blocks, sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences

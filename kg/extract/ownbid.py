@@ -54,8 +54,8 @@ def _bidder(s: Sentence, ms: Sequence[Mention], k: int, markers: frozenset[str],
 
 def possessed_bids(s: Sentence, lex: Lexicon, ms: Sequence[Mention], hits: Sequence[Hit],
                    found: Sequence[Found], *, learned: bool = False, models: str | None = None) -> list[Found]:
-    """The acquisitions (a person's: investments) bids named by their bidder state, where the sentence names one other company
-    and ``found`` (the sentence's other relations) has no deal between the two.
+    """The acquisitions (a person's: investments) that bids named by their bidder state, where the sentence
+    names one other company and ``found`` (the sentence's other relations) has no deal between the two.
 
     >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.lexicon import load_lexicon
