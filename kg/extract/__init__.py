@@ -42,6 +42,7 @@ from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.namecountry import countries_in_names
 from kg.extract.nameruns import connected_names, joined_pair, spaced_hyphens
 from kg.extract.nearest import apposition_blocks
+from kg.extract.ownbid import possessed_bids
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
@@ -49,7 +50,7 @@ from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
-from kg.extract.sale import sold_from
+from kg.extract.sale import parent_blocks, sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
@@ -156,6 +157,9 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         asked = list(zip(questions, answers, strict=True))
     for s, ms in zip(sentences, in_order, strict=True):
         here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
+        if rules:
+            # "USAir rejected TWA's offer": the bidder and the one other company (kg.extract.ownbid)
+            here += possessed_bids(s, lex, ms, hits[s.index], here, learned=learned, models=models)
         if learned:
             # a pair a construction read whole ("no plans to sell its stake in Y": no acquisition of Y)
             # gets no other link from the classifier
@@ -171,6 +175,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             # "Heublein, a former subsidiary of RJR, was acquired by Z": no deal of Z with RJR
             known |= apposition_blocks(s, lex, ms, here)
+            # "Tenvar said its wholly owned subsidiary, Lumeo, ...": a parent does not buy its own unit
+            known |= parent_blocks(here)
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"

@@ -5,6 +5,7 @@ the relation stands. The hybrid engine adds them to the rule engine's relations 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,6 +74,38 @@ def asked_pairs(s: Sentence, ms: list[Mention], *, language: str) -> Asked:
     return Asked(asked, gone, modifiers)
 
 
+# The deals the classifier reads only where the sentence speaks of one (deal_said)
+_DEALS = frozenset({"acquisition", "investment"})
+_DEAL_CUES = frozenset({"acquisition", "investment", "subsidiary_of"})
+
+
+def deal_said(s: Sentence, lex: Lexicon, hits: Sequence[Hit]) -> bool:
+    """Whether sentence ``s`` has a word of a deal: a cue of an acquisition, an investment or a unit
+    (``hits``), a word of selling (``relations/sale.txt``), of a stake or its shares (``relations/stake.txt``),
+    a bid word (``bid_words`` of ``language.toml``) or another word of ``relations/deal_words.txt``
+    ("suitor"). "USX had no immediate plans to restructure its Marathon Oil Co" has none: the pair
+    classifier's acquisition there is no deal. On kg's English train split, out of fold: acquisition and
+    investment 12 false links fewer, no right one lost.
+    """
+    if any(h.cue.relation in _DEAL_CUES for h in hits):
+        return True
+    words = _deal_words(lex.code)
+    return any(t.low in words for t in s.tokens)
+
+
+@functools.cache
+def _deal_words(language: str) -> frozenset[str]:
+    from kg.extract.lexicon import load_lexicon
+    from kg.resources import phrase_classes, word_set
+
+    lex = load_lexicon(language)
+    out = set(word_set(language, "relations/deal_words.txt"))
+    out |= {k[0] for k, cls in phrase_classes(language, "relations/sale.txt").items() if cls in ("sale", "sold")}
+    out |= {k[0] for k, cls in phrase_classes(language, "relations/stake.txt").items()
+            if cls in ("stake", "count", "unit", "control")}
+    return frozenset(out | lex.optional_words("bid_words"))
+
+
 def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, str, str]], *,
                          language: str, models: str | None = None, hits: list[Hit] | None = None,
                          read: tuple[Asked, list[tuple[str | None, float]]] | None = None) -> list[Found]:
@@ -102,6 +135,11 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         key = link_key(rtype, a.key, b.key)
         if key in known or key in seen:
             continue
+        if rtype in _DEALS:
+            if hits is None:
+                hits = find_cues(s, lex)
+            if not deal_said(s, lex, hits):
+                continue
         seen.add(key)
         if hits is None:
             hits = find_cues(s, lex)

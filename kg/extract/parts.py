@@ -110,7 +110,7 @@ def _heads(language: str) -> frozenset[str]:
     return company_heads(load_lexicon(language))
 
 
-def _described(tokens: Sequence[Token], lo: int, k: int, language: str) -> int:
+def described(tokens: Sequence[Token], lo: int, k: int, language: str) -> int:
     """Where a description of the name at token ``k`` starts ("U.S. media company Y": the words back
     to the one after a stop word or an article, a company head last), else ``k``."""
     if k - 1 <= lo or tokens[k - 1].low not in _heads(language):
@@ -136,7 +136,7 @@ def _part(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
     # "the container business of Y", "a software business from Y": a part word right before "of" or
     # "from" before the target ("its unit agreed to buy all of Y" is the buyer's unit), or before a
     # description of the target ("the property assets of U.S. media company Y")
-    k = _described(tokens, buyer[1], target[0], language)
+    k = described(tokens, buyer[1], target[0], language)
     if k > buyer[1] and tokens[k - 1].low == "the":
         k -= 1
     if k - 1 > buyer[1] and tokens[k - 1].low in ("of", "from"):

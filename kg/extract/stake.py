@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.parts import described
 from kg.extract.text import Token
 from kg.resources import phrase_classes
 from kg.schema import RELATION_TYPES
@@ -105,8 +106,13 @@ def _read(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
         return set()
     if buyer[0] < target[0]:
         lo, hi = buyer[1], target[0]
-        # from the target back to the nearest other name ("Paris-based" is no name)
+        # from the target back to the nearest other name ("Paris-based" is no name); a description of the
+        # target names no one ("a 30 pct stake in Europe's largest copper producer, Y", "a stake in Italian
+        # car maker <Y>")
         k = hi
+        while k > lo and tokens[k - 1].text in ("<", ","):
+            k -= 1
+        k = described(tokens, lo, k, language) if k < hi else hi
         while k > lo and not (tokens[k - 1].is_cap and not tokens[k - 1].low.endswith("-based")):
             k -= 1
         after = min(len(tokens), target[1] + _AFTER)

@@ -69,3 +69,10 @@ def test_bid_from_is_no_seller():
     # the bidder after a bid word, a stake or a price is no seller
     assert not {r for r in _rels(f"{L} rejected a takeover offer from {T}.") if r[0] == "subsidiary_of"}
     assert not {r for r in _rels(f"{V} offered to buy {L} shares from {T}.") if r[0] == "subsidiary_of"}
+
+
+def test_a_bracketed_name_sold():
+    # Reuters brackets names: "<" before the thing sold does not stop the sale construction
+    rels = _rels(f"<{T}> said it sold its 10.83 pct stake in <{L}> to <{V}>.")
+    assert ("investment", V, L, "asserted") in rels, rels
+    assert ("investment", T, L, "ended") in rels, rels

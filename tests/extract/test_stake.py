@@ -102,3 +102,15 @@ def test_more_shares_are_a_stake_unless_the_sentence_speaks_of_control():
     assert below_control(toks, (0, 1), (7, 8), "en")
     toks = tokenize("Tenvar agreed to limits on buying additional Lumeo shares and on seeking control of it")
     assert not below_control(toks, (0, 1), (7, 8), "en")
+
+
+def test_a_description_of_the_target_is_no_other_name():
+    # "Ruritanian car maker" describes the target: the stake before it is still read
+    toks = tokenize("Tenvar Corp is taking a 20 pct stake in Ruritanian car maker <Lumeo SpA>")
+    words = [t.text for t in toks]
+    target = words.index("Lumeo")
+    assert below_control(toks, (0, 2), (target, target + 2), "en")
+    toks = tokenize("Tenvar Corp agreed to buy all of Ruritanian car maker Lumeo SpA")
+    words = [t.text for t in toks]
+    target = words.index("Lumeo")
+    assert not below_control(toks, (0, 2), (target, target + 2), "en")  # all of it: control
