@@ -41,7 +41,7 @@ from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
 from kg.extract.passingsector import passing_links, passing_sectors
-from kg.extract.placechain import regional_links, split_addresses
+from kg.extract.placechain import claimed_places, regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import product_numbers
@@ -160,6 +160,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= refused_jobs(s, lex, ms, hits[s.index])  # "Kementerian BUMN Tunjuk X Jadi Dirut BRI"
             # "Heublein, a former subsidiary of RJR, was acquired by Z": no deal of Z with RJR
             known |= apposition_blocks(s, lex, ms, here)
+            # "Irvine, Calif.-based AFG": a place the rules give to one organisation is no other's
+            known |= claimed_places(s, ms, here)
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
