@@ -98,7 +98,10 @@ def claimed_places(s: Sentence, ms: list[Mention], found: list[Found]) -> set[tu
     """
     owner: dict[str, set[str]] = {}
     for f in found:
-        if f.type == "based_in" and f.object.type in _PLACES:
+        # a country before the name is a modifier that others share ("the U.S. National Aeronautics and Space
+        # Administration and the Department of Defense"); "-based" is read below
+        if f.type == "based_in" and f.object.type in _PLACES and not (f.object.type == "Country"
+                                                                      and f.object.i < f.subject.i):
             owner.setdefault(f.object.key, set()).add(f.subject.key)
     for place, who in based_owners(s, ms):
         owner.setdefault(place.key, set()).add(who.key)
