@@ -1,0 +1,68 @@
+"""Former and official names written beside a company's present name ("Lumeo LLC (formerly Vexo Studios)",
+"Armtek Corp, formerly known as Armstrong Rubber Co", "Pittsburgh Plate Glass Company, now known as PPG
+Industries", "GAC Group (officially Guangzhou Automobile Group Co., Ltd)"). Such a name is another name of the
+company beside it, not a second party: the pair classifier reads the present name's links off it too
+("Escalation Studios" based in Dallas). On kg's English train split the gold gives no link to any of the 13
+names so written; the relations of the sentence are the present name's.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.text import Sentence
+from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
+
+__all__ = ["former_blocks", "former_names"]
+
+# what may stand between a present name and the marker: "X (formerly Y)", "X, formerly Y", "X (; formerly Y)"
+_OPENERS = frozenset({"(", ",", ";"})
+
+
+def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> frozenset[str]:
+    """The keys of the organisations of ``ms`` named as another name of the organisation right before them:
+    after a comma or bracket and a ``former_name_words`` marker ("formerly", "officially"), or before one
+    and a ``present_name_words`` marker ("now"); ``former_name_joiners`` ("known as", "named") and an
+    article may follow the marker.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "Lumeo LLC , formerly known as Vexo Studios , is in Dallas"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> ms = [Mention(0, 0, 2, 0, 9, "Lumeo LLC", "Company", "lumeo", "Lumeo LLC", "test"),
+    ...       Mention(0, 6, 8, 30, 42, "Vexo Studios", "Company", "vexo", "Vexo Studios", "test")]
+    >>> sorted(former_names(s, load_lexicon("en"), ms))
+    ['vexo']
+    """
+    former = lex.optional_words("former_name_words")
+    present = lex.optional_words("present_name_words")
+    if not former and not present:
+        return frozenset()
+    joiners = lex.optional_words("former_name_joiners") | lex.words("determiners")
+    toks = s.tokens
+    orgs = [m for m in ms if m.type in ORG_TYPES and m.source != "coref"]
+    out: set[str] = set()
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        if a.key == b.key:
+            continue
+        k = b.i - 1
+        while k > a.j and toks[k].low in joiners:
+            k -= 1
+        word = toks[k].low if k >= a.j else ""
+        if word not in former and word not in present:
+            continue
+        gap = toks[a.j : k]
+        if not gap or any(t.text not in _OPENERS for t in gap):
+            continue
+        out.add(b.key if word in former else a.key)
+    return frozenset(out)
+
+
+def former_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
+    """The links the pair classifier must not add: any link of a name :func:`former_names` finds."""
+    gone = former_names(s, lex, ms)
+    if not gone:
+        return set()
+    keys = {m.key for m in ms}
+    return {link_key(t, a, b) for g in gone for o in keys if o != g for t in RELATION_TYPES
+            for a, b in ((g, o), (o, g))}
