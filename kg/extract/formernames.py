@@ -8,19 +8,23 @@ names so written; the relations of the sentence are the present name's.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
 
-__all__ = ["former_blocks", "former_names"]
+__all__ = ["former_blocks", "former_names", "present_names"]
 
 # what may stand between a present name and the marker: "X (formerly Y)", "X, formerly Y", "X (; formerly Y)"
 _OPENERS = frozenset({"(", ",", ";"})
 
 
-def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> frozenset[str]:
-    """The keys of the organisations of ``ms`` named as another name of the organisation right before them:
+def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> dict[str, Mention]:
+    """The organisations of ``ms`` named as another name of the organisation beside them, by key, each with
+    the mention of its present name:
     after a comma or bracket and a ``former_name_words`` marker ("formerly", "officially"), or before one
     and a ``present_name_words`` marker ("now"); ``former_name_joiners`` ("known as", "named") and an
     article may follow the marker.
@@ -31,17 +35,17 @@ def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> frozenset[str]
     >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
     >>> ms = [Mention(0, 0, 2, 0, 9, "Lumeo LLC", "Company", "lumeo", "Lumeo LLC", "test"),
     ...       Mention(0, 6, 8, 30, 42, "Vexo Studios", "Company", "vexo", "Vexo Studios", "test")]
-    >>> sorted(former_names(s, load_lexicon("en"), ms))
-    ['vexo']
+    >>> {k: m.text for k, m in former_names(s, load_lexicon("en"), ms).items()}
+    {'vexo': 'Lumeo LLC'}
     """
     former = lex.optional_words("former_name_words")
     present = lex.optional_words("present_name_words")
     if not former and not present:
-        return frozenset()
+        return {}
     joiners = lex.optional_words("former_name_joiners") | lex.words("determiners")
     toks = s.tokens
     orgs = [m for m in ms if m.type in ORG_TYPES and m.source != "coref"]
-    out: set[str] = set()
+    out: dict[str, Mention] = {}
     for a, b in zip(orgs, orgs[1:], strict=False):
         if a.key == b.key:
             continue
@@ -54,8 +58,11 @@ def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> frozenset[str]
         gap = toks[a.j : k]
         if not gap or any(t.text not in _OPENERS for t in gap):
             continue
-        out.add(b.key if word in former else a.key)
-    return frozenset(out)
+        if word in former:
+            out[b.key] = a
+        else:
+            out[a.key] = b
+    return out
 
 
 def former_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
@@ -66,3 +73,22 @@ def former_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str
     keys = {m.key for m in ms}
     return {link_key(t, a, b) for g in gone for o in keys if o != g for t in RELATION_TYPES
             for a, b in ((g, o), (o, g))}
+
+
+def present_names(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Found]) -> list[Found]:
+    """``found`` with each link of a name :func:`former_names` finds given to the present name instead
+    ("Screentime Partners" after "Outright Distribution (formerly", owned by Y: Outright Distribution is),
+    and none twice or between the two names."""
+    gone = former_names(s, lex, ms)
+    if not gone:
+        return found
+    out: list[Found] = []
+    have: set[tuple[str, str, str]] = set()
+    for f in found:
+        subj, obj = gone.get(f.subject.key, f.subject), gone.get(f.object.key, f.object)
+        key = link_key(f.type, subj.key, obj.key)
+        if subj.key == obj.key or key in have:
+            continue
+        have.add(key)
+        out.append(f if (subj, obj) == (f.subject, f.object) else replace(f, subject=subj, object=obj))
+    return out
