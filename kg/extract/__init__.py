@@ -30,7 +30,7 @@ from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.firmtails import firm_tails
-from kg.extract.formernames import former_blocks, present_names
+from kg.extract.formernames import present_names
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios, refused_jobs
@@ -163,7 +163,6 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= apposition_blocks(s, lex, ms, here)
             # "Irvine, Calif.-based AFG": a place the rules give to one organisation is no other's
             known |= claimed_places(s, ms, here)
-            known |= former_blocks(s, lex, ms)  # "Lumeo LLC (formerly Vexo Studios)": Vexo is no party
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's

@@ -1,8 +1,8 @@
 """Former and official names written beside a company's present name ("Lumeo LLC (formerly Vexo Studios)",
 "Armtek Corp, formerly known as Armstrong Rubber Co", "Pittsburgh Plate Glass Company, now known as PPG
 Industries", "GAC Group (officially Guangzhou Automobile Group Co., Ltd)"). Such a name is another name of the
-company beside it, not a second party: the pair classifier reads the present name's links off it too
-("Escalation Studios" based in Dallas). On kg's English train split the gold gives no link to any of the 13
+company beside it, not a second party: the rules and the pair classifier read the present name's links off it
+too ("Escalation Studios" based in Dallas), and :func:`present_names` gives them to the present name. On kg's English train split the gold gives no link to any of the 13
 names so written; the relations of the sentence are the present name's.
 """
 
@@ -14,9 +14,9 @@ from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
-from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
+from kg.schema import ORG_TYPES, link_key
 
-__all__ = ["former_blocks", "former_names", "present_names"]
+__all__ = ["former_names", "present_names"]
 
 # what may stand between a present name and the marker: "X (formerly Y)", "X, formerly Y", "X (; formerly Y)"
 _OPENERS = frozenset({"(", ",", ";"})
@@ -63,16 +63,6 @@ def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> dict[str, Ment
         else:
             out[a.key] = b
     return out
-
-
-def former_blocks(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
-    """The links the pair classifier must not add: any link of a name :func:`former_names` finds."""
-    gone = former_names(s, lex, ms)
-    if not gone:
-        return set()
-    keys = {m.key for m in ms}
-    return {link_key(t, a, b) for g in gone for o in keys if o != g for t in RELATION_TYPES
-            for a, b in ((g, o), (o, g))}
 
 
 def present_names(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Found]) -> list[Found]:
