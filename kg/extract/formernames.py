@@ -1,14 +1,17 @@
 """Former and official names written beside a company's present name ("Lumeo LLC (formerly Vexo Studios)",
 "Armtek Corp, formerly known as Armstrong Rubber Co", "Pittsburgh Plate Glass Company, now known as PPG
-Industries", "GAC Group (officially Guangzhou Automobile Group Co., Ltd)"). Such a name is another name of the
-company beside it, not a second party: the rules and the pair classifier read the present name's links off it
-too ("Escalation Studios" based in Dallas), and :func:`present_names` gives them to the present name. On kg's English train split the gold gives no link to any of the 13
-names so written; the relations of the sentence are the present name's.
+Industries", "GAC Group (officially Guangzhou Automobile Group Co., Ltd)").
+
+Such a name is another name of the company beside it, not a second party. The rules and the pair classifier
+read the present name's links off it too ("Escalation Studios" based in Dallas); :func:`present_names` gives
+them to the present name. On kg's English train split the gold links none of the 13 names so written; the
+relations of the sentence are the present name's.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from kg.extract.found import Found
 from kg.extract.lexicon import Lexicon
@@ -46,7 +49,7 @@ def former_names(s: Sentence, lex: Lexicon, ms: list[Mention]) -> dict[str, Ment
     toks = s.tokens
     orgs = [m for m in ms if m.type in ORG_TYPES and m.source != "coref"]
     out: dict[str, Mention] = {}
-    for a, b in zip(orgs, orgs[1:], strict=False):
+    for a, b in pairwise(orgs):
         if a.key == b.key:
             continue
         k = b.i - 1
