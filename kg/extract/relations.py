@@ -41,8 +41,8 @@ from kg.extract.nearest import (
     unnamed_part,
 )
 from kg.extract.origin import origins
-from kg.extract.ranked import ranked_in
 from kg.extract.owners import ownership
+from kg.extract.ranked import ranked_in
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
