@@ -33,6 +33,7 @@ from kg.extract.firmtails import firm_tails
 from kg.extract.formernames import present_names
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
+from kg.extract.jobclaims import claimed_people
 from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
@@ -163,6 +164,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= apposition_blocks(s, lex, ms, here)
             # "Irvine, Calif.-based AFG": a place the rules give to one organisation is no other's
             known |= claimed_places(s, ms, here)
+            known |= claimed_people(s, ms, here)  # "Emery's chairman, John C. Emery": not Purolator's too
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's
