@@ -31,8 +31,10 @@ from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.firmtails import firm_tails
+from kg.extract.formernames import present_names
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
+from kg.extract.jobclaims import claimed_people
 from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
@@ -45,7 +47,7 @@ from kg.extract.nearest import apposition_blocks
 from kg.extract.ownbid import possessed_bids
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
-from kg.extract.placechain import regional_links, split_addresses
+from kg.extract.placechain import claimed_places, regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
@@ -177,8 +179,12 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             known |= apposition_blocks(s, lex, ms, here)
             # "Tenvar said its wholly owned subsidiary, Lumeo, ...": a parent does not buy its own unit
             known |= parent_blocks(here)
+            # "Irvine, Calif.-based AFG": a place the rules give to one organisation is no other's
+            known |= claimed_places(s, ms, here)
+            known |= claimed_people(s, ms, here)  # "Emery's chairman, John C. Emery": not Purolator's too
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
+        here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
         if rules and lines[s.index]:
             here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"

@@ -43,6 +43,7 @@ from kg.extract.nearest import (
 )
 from kg.extract.origin import origins
 from kg.extract.owners import ownership
+from kg.extract.ranked import ranked_in
 from kg.extract.sale import sales
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
@@ -143,6 +144,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     yield from inside_descriptions(s, ms)
     yield from place_before_org(s, lex, ms)
     yield from origins(s, lex, ms)
+    yield from ranked_in(s, lex, ms)  # "Peabody, the largest coal producer in the U.S."
     yield from ownership(s, lex, ms, [*sector_next_to_org(s, lex, ms), *maker_before_model(s, ms, lex),
                                       *described_makers(s, lex, ms)], phrases)
     if hits is None:  # the engine passes the cues it already found in pass 1
