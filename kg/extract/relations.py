@@ -29,6 +29,7 @@ from kg.extract.found import Found, Hit
 from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
+from kg.extract.lonemaker import lone_maker
 from kg.extract.makermodel import described_makers
 from kg.extract.mentions import Mention
 from kg.extract.nearest import (
@@ -146,6 +147,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     yield from affiliations(s, lex, ms, hits, learned=learned, models=models)
+    yield from lone_maker(s, lex, parties, hits, learned=learned, models=models)  # "Lewat AgenBRILink, BRI ..."
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold
