@@ -32,6 +32,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.lonemaker import lone_maker
 from kg.extract.makermodel import described_makers
 from kg.extract.mentions import Mention
+from kg.extract.namedas import named_product
 from kg.extract.nearest import (
     clause,
     left_party,
@@ -190,6 +191,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 rt = RELATION_TYPES[rtype]
                 pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
                                passive=is_passive(s, lex, h))
+        if pair is not None and rtype == "launch" and not h.cue.passive:
+            # "mempersiapkan ponsel Android ... bernama Galaxy Pocket": the product the marker names
+            pair = (pair[0], named_product(s, lex, parties, h, pair[1], hi))
         if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
