@@ -1,5 +1,6 @@
-"""The only company of a title-case headline launched the products it names (kg.extract.lonemaker). Headlines
-written for these tests; the mentions are set, so the tests do not depend on what a model learnt."""
+"""The only company of a title-case headline or a caseless sentence launched the products it names
+(kg.extract.lonemaker). Sentences written for these tests; the mentions are set, so the tests do not depend on what
+a model learnt."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def test_two_companies_a_launch_cue_or_a_tagger_company_link_nothing():
     # a company only the tagger knows is too often a product itself
     assert _links("BI Ungkap Keuntungan Disimpan di Zorvb & Zorvc",
                   [(5, 6, "Company", "ner"), (7, 8, "Product", "ner")]) == []
+
+
+def test_a_caseless_sentence_is_read_too():
+    got = _links("nasabah bank bri kini bisa memakai zorva lounge di bandara .",
+                 [(1, 3, "Company", "gazetteer"), (6, 8, "Product", "ner")])
+    assert got == [("bank bri", "zorva lounge", "asserted")]
 
 
 def test_sentence_case_and_english_are_not_read():
