@@ -34,6 +34,9 @@ def test_two_companies_a_launch_cue_or_a_tagger_company_link_nothing():
     # a launch cue reads the pair itself (with its status)
     assert _links("BRI Luncurkan Zorvapay Pada Semester II",
                   [(0, 1, "Company", "gazetteer"), (2, 3, "Product", "ner")]) == []
+    # a "product" named by the company's own words is the company misread
+    assert _links("Saham Merdeka Copper Gold Naik, Merdeka Copper Jadi Incaran",
+                  [(1, 4, "Company", "gazetteer"), (6, 8, "Product", "ner")]) == []
     # a company only the tagger knows is too often a product itself
     assert _links("BI Ungkap Keuntungan Disimpan di Zorvb & Zorvc",
                   [(5, 6, "Company", "ner"), (7, 8, "Product", "ner")]) == []
