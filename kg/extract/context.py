@@ -367,4 +367,9 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     if products:
         out = others + products + [m for m in out if m.type == "Product"
                                    and not any(p.i < m.j and m.i < p.j for p in products)]
+    from kg.extract.headproducts import headline_head_products
+
+    headed = headline_head_products(s, lex, gaz, names + out)  # "Pengguna Aplikasi BRImo Naik"
+    if headed:
+        out = [m for m in out if not any(p.i < m.j and m.i < p.j for p in headed)] + headed
     return out
