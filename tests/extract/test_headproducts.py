@@ -26,6 +26,8 @@ def test_an_unknown_word_after_a_product_noun_is_the_product():
     "text",
     [
         "Penjualan Mobil Listrik Naik Tajam di Awal Tahun",  # an Indonesian word: a sector or nothing
+        "Alasan Ferrari Jadi Raja Mobil Eropa: Kami Bukan Perusahaan Otomotif",  # a place
+        "Perusahaan BUMN Kompak Alihkan Saham Seri B Untuk Danantara",  # a letter
         "Mengenal JS Saving Plan, Produk Jiwasraya yang Jerat Dirjen",  # a listed company after "Produk"
         "Menurut analis , aplikasi Zorvamo kini dipakai banyak orang .",  # sentence case: not a headline
     ],
