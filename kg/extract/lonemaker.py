@@ -64,9 +64,10 @@ def lone_maker(s: Sentence, lex: Lexicon, ms: Sequence[Mention], hits: Sequence[
     maker = next((m for m in companies if m.source == "gazetteer"), None)
     if maker is None:
         return  # "SVBI dan SUVBI": a name only a tagger calls a company is too often a product itself
+    own = set(maker.text.lower().split()) | set(maker.label.lower().split())
     for p in products:
-        if (p.i < maker.j and maker.i < p.j) or set(p.text.lower().split()) <= set(maker.text.lower().split()):
-            continue  # "Merdeka Copper" beside "Merdeka Copper Gold": the company's own words, misread
+        if (p.i < maker.j and maker.i < p.j) or set(p.text.lower().split()) <= own:
+            continue  # "Merdeka Copper (MDKA)", the ticker of Merdeka Copper Gold: the company's own words, misread
         status = decide(s, lex, hits, (p.i, p.j), "launch", 0, len(s.tokens), learned=learned, models=models,
                         parties=((maker.i, maker.j), (p.i, p.j)))
         yield Found("launch", maker, p, status, s, None, None, 0.55)

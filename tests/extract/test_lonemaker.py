@@ -4,6 +4,8 @@ a model learnt."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.lonemaker import lone_maker
@@ -11,13 +13,16 @@ from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, tokenize
 
 
-def _links(text: str, spans: list[tuple[int, int, str, str]], language: str = "id") -> list[tuple[str, str, str]]:
+def _links(text: str, spans: list[tuple[int, int, str, str]], language: str = "id",
+           label: str | None = None) -> list[tuple[str, str, str]]:
     lex = load_lexicon(language)
     s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
     toks = s.tokens
     ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
                   text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], src)
           for i, j, t, src in spans]
+    if label is not None:  # the company's label (a ticker's company)
+        ms = [dataclasses.replace(m, label=label) if m.type == "Company" else m for m in ms]
     return [(f.subject.text, f.object.text, f.status) for f in lone_maker(s, lex, ms, find_cues(s, lex))]
 
 
@@ -37,6 +42,10 @@ def test_two_companies_a_launch_cue_or_a_tagger_company_link_nothing():
     # a "product" named by the company's own words is the company misread
     assert _links("Saham Merdeka Copper Gold Naik, Merdeka Copper Jadi Incaran",
                   [(1, 4, "Company", "gazetteer"), (6, 8, "Product", "ner")]) == []
+    # ... or by the words of the company the ticker stands for
+    got = _links("Merdeka Copper (MDKA) Terbitkan Obligasi Jumbo",
+                 [(0, 2, "Product", "ner"), (3, 4, "Company", "gazetteer")], label="Merdeka Copper Gold")
+    assert got == []
     # a company only the tagger knows is too often a product itself
     assert _links("BI Ungkap Keuntungan Disimpan di Zorvb & Zorvc",
                   [(5, 6, "Company", "ner"), (7, 8, "Product", "ner")]) == []
