@@ -111,6 +111,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         i = j
     # a model code marks a product name ("xperia m5", "Boeing 737-300"; kg.extract.coded)
     from kg.extract.coded import caseless_launched, coded_products
+    from kg.extract.innercap import inner_capital_products
     from kg.extract.makermodel import described_products, maker_models, quoted_products
 
     titled = titled_products(s, lex, gaz, [*names, *out])
@@ -120,6 +121,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
     coded += maker_models(s, lex, gaz, [*names, *out, *coded])  # "Toyota Sienta" (kg.extract.makermodel)
     coded += described_products(s, lex, gaz, [*names, *out, *coded])  # "Galaxy Note adalah smartphone ..."
     coded += quoted_products(s, lex, gaz, [*names, *out, *coded])  # "lewat ' The Jungle Book ' yang dirilis"
+    coded += inner_capital_products(s, lex, gaz, [*names, *out, *coded])  # "penjualan iPhone Apple"
     launched = caseless_launched(s, lex, gaz, [*names, *out], hits)
     coded += [m for m in launched if not any(c.i < m.j and m.i < c.j for c in coded)]
     if not coded:
@@ -365,4 +367,9 @@ def _title_case_names(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Ment
     if products:
         out = others + products + [m for m in out if m.type == "Product"
                                    and not any(p.i < m.j and m.i < p.j for p in products)]
+    from kg.extract.headproducts import headline_head_products
+
+    headed = headline_head_products(s, lex, gaz, names + out)  # "Pengguna Aplikasi BRImo Naik"
+    if headed:
+        out = [m for m in out if not any(p.i < m.j and m.i < p.j for p in headed)] + headed
     return out

@@ -30,8 +30,10 @@ from kg.extract.jobclauses import presented_holders, relative_holder
 from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
+from kg.extract.lonemaker import lone_maker
 from kg.extract.makermodel import described_makers
 from kg.extract.mentions import Mention
+from kg.extract.namedas import named_product
 from kg.extract.nearest import (
     clause,
     left_party,
@@ -150,6 +152,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
     if hits is None:  # the engine passes the cues it already found in pass 1
         hits = find_cues(s, lex)
     yield from affiliations(s, lex, ms, hits, learned=learned, models=models)
+    yield from lone_maker(s, lex, parties, hits, learned=learned, models=models)  # "Lewat AgenBRILink, BRI ..."
     # "sell its stake in Y to Z": the sale construction reads the cues inside it ("stake in")
     sold, sold_spans = sales(s, lex, parties, hits)
     yield from sold
@@ -204,6 +207,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 rt = RELATION_TYPES[rtype]
                 pair = fronted(s, lex, parties, (h.i, h.j), lo, hi, rt.subject_types | rt.object_types,
                                passive=is_passive(s, lex, h))
+        if pair is not None and rtype == "launch" and not h.cue.passive:
+            # "mempersiapkan ponsel Android ... bernama Galaxy Pocket": the product the marker names
+            pair = (pair[0], named_product(s, lex, parties, h, pair[1], hi))
         if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
