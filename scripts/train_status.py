@@ -23,6 +23,7 @@ the documents into folds, each choice by the one-standard-error rule (docs/statu
     python scripts/train_status.py --rules-only     # figures of the rules alone (no training)
     python scripts/train_status.py --json figures.json
     python scripts/train_status.py --no-write --no-test --partitions 1   # quicker, noisier choice
+    python scripts/train_status.py --no-write --no-test --c 10   # C fixed (trust still chosen)
 """
 
 from __future__ import annotations
@@ -115,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--partitions", type=int, default=PARTITIONS,
                     help=f"fold partitions the cross-validation averages (default {PARTITIONS}; 1: the old single "
                          "partition, quicker but noisier)")
+    ap.add_argument("--c", type=float, action="append",
+                    help="the status model's C (repeat for a grid; default: cross-validation picks from "
+                         f"{', '.join(f'{c:g}' for c in C_GRID)}): judge a rule change at a fixed C")
     args = ap.parse_args(argv)
     figures: dict[str, Any] = {}
     # tuning runs must not see the test split at all, not even its confusion tables
@@ -127,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta = {"data": {f: {"sha256": _sha(args.shared / "train" / "factuality-en" / f), "licence": LICENCES[f]}
                          for f in files} | {"annotations": {"licence": LICENCES["annotations"], "sha256": _sha_dir(
                              ROOT / "annotations")}}}
-        text, cv = train(fact_items, data["train"], meta=meta, partitions=args.partitions)
+        text, cv = train(fact_items, data["train"], meta=meta, partitions=args.partitions,
+                         c_grid=tuple(args.c or C_GRID))
         figures["cv"] = cv
         print(f"cross-validation on train ({cv['partitions']} partitions): C={cv['c']} (held-out log-loss by C "
               f"{cv['table']['log-loss by C']}) minimum backing {cv['minimum_backing']} (held-out score "

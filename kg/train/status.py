@@ -222,10 +222,11 @@ def _score(gold: Sequence[str], pred: Sequence[str]) -> float:
     return acc + (sum(rec) / len(rec) if rec else 0.0)
 
 
-def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS) -> dict[str, Any]:
+def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS,
+                    c_grid: Sequence[float] = C_GRID) -> dict[str, Any]:
     """What cross-validation reads: the gold statuses, the rules' answers and, for each of ``partitions``
     partitions of the documents into five folds (:func:`folds`, seeds 0, 1, ...), the folds and, per C of
-    :data:`C_GRID`, the status model's out-of-fold answers (answer, probability) and log-loss (per relation,
+    ``c_grid``, the status model's out-of-fold answers (answer, probability) and log-loss (per relation,
     the negative log of the probability it gives the gold status) of ``items``."""
     fm = _with_fact(fact) if fact else None
     feats = [status_feats(it, fm) for it in items]
@@ -235,7 +236,7 @@ def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int
         fold = folds(items, seed=seed)
         oofs: dict[float, list[tuple[str, float]]] = {}
         loss: dict[float, list[float]] = {}
-        for c in C_GRID:
+        for c in c_grid:
             oof: list[tuple[str, float]] = [("", 0.0)] * len(items)
             ll = [0.0] * len(items)
             for k in range(5):
@@ -255,10 +256,12 @@ def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int
                         for lang in sorted({it.language for it in items})}}
 
 
-def cross_validate(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS) -> dict[str, Any]:
-    """C of the status model and, per language and status, how sure the model must be to overrule
-    the rules' answer, by 5-fold cross-validation on train over ``partitions`` partitions (:func:`choose`)."""
-    return choose(items, oof_predictions(items, fact, partitions))
+def cross_validate(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS,
+                   c_grid: Sequence[float] = C_GRID) -> dict[str, Any]:
+    """C of the status model (of ``c_grid``) and, per language and status, how sure the model must be to
+    overrule the rules' answer, by 5-fold cross-validation on train over ``partitions`` partitions
+    (:func:`choose`)."""
+    return choose(items, oof_predictions(items, fact, partitions, c_grid))
 
 
 def choose(items: Sequence[Item], cv: dict[str, Any]) -> dict[str, Any]:
@@ -279,8 +282,9 @@ def choose(items: Sequence[Item], cv: dict[str, Any]) -> dict[str, Any]:
        (:func:`kg.train.statustrust.pooled_trust`; ties to the rules).
     """
     gold, rule, parts, by_lang = cv["gold"], cv["rule"], cv["parts"], cv["by_lang"]
-    loss = {c: mean_items([p["loss"][c] for p in parts]) for c in C_GRID}
-    c = one_se({x: [-v for v in loss[x]] for x in C_GRID}, sorted(C_GRID))
+    grid = sorted(parts[0]["loss"])
+    loss = {c: mean_items([p["loss"][c] for p in parts]) for c in grid}
+    c = one_se({x: [-v for v in loss[x]] for x in grid}, grid)
     oofs: list[list[tuple[str, float]]] = [p["oofs"][c] for p in parts]
     trust: dict[str, dict[str, float]] = {}
     minimum: dict[str, int] = {}
@@ -323,13 +327,15 @@ def out_of_fold(items: Sequence[Item], rule: Sequence[str], oof: Sequence[tuple[
 
 
 def train(fact_items: Sequence[Item], status_items: Sequence[Item], *, meta: dict[str, Any],
-          fact_c: float = 1.0, partitions: int = PARTITIONS) -> tuple[str, dict[str, Any]]:
+          fact_c: float = 1.0, partitions: int = PARTITIONS,
+          c_grid: Sequence[float] = C_GRID) -> tuple[str, dict[str, Any]]:
     """The model file's text and the cross-validation facts (no factuality items: no factuality features;
-    ``partitions``: fold partitions the cross-validation averages, :func:`choose`)."""
+    ``partitions``: fold partitions the cross-validation averages, :func:`choose`; ``c_grid``: the C tried,
+    one to fix it)."""
     fact = fact_model(fact_items, fact_c) if fact_items else {}
     # the relations the rules read by negation alone never ask the model
     status_items = [it for it in status_items if it.relation not in S.NEGATION_ONLY]
-    cv = cross_validate(status_items, fact, partitions)
+    cv = cross_validate(status_items, fact, partitions, c_grid)
     fm = _with_fact(fact) if fact else None
     status = _fit([status_feats(it, fm) for it in status_items], [it.label for it in status_items], cv["c"])
     meta = {**meta, "status_c": cv["c"], "factuality_c": fact_c, "cv_score": cv["cv_score"],

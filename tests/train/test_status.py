@@ -52,3 +52,12 @@ def test_seed_zero_is_the_old_partition_and_other_seeds_keep_documents_together(
     zero, one = folds(items), folds(items, seed=1)  # type: ignore[arg-type]
     assert zero == folds(items, seed=0) and zero != one
     assert all(f[n] == f[n + 1] for f in (zero, one) for n in range(0, 40, 2))
+
+
+def test_a_fixed_c_is_kept() -> None:
+    # scripts/train_status.py --c 10: the out-of-fold answers exist for that C alone
+    items, cv = _cv(_loss())
+    for part in cv["parts"]:
+        part["loss"] = {10.0: part["loss"][10.0]}
+        part["oofs"] = {10.0: part["oofs"][10.0]}
+    assert choose(items, cv)["c"] == 10.0
