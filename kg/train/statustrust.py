@@ -6,7 +6,9 @@ another answer with probability ``trust[st]`` or more. A trust level of ``st`` t
 relations the rules read as ``st`` and the model reads otherwise: those are the held-out relations that back
 it (:func:`backing`). A status backed by fewer than a minimum stays the rules' (level ``NEVER``); the minimum
 itself is chosen by cross-validating the choice (:func:`choose_minimum`: trust levels chosen on four folds,
-scored on the fifth).
+scored on the fifth, averaged over several fold partitions) with the one-standard-error rule (:func:`one_se`:
+the largest minimum within noise of the best); the final levels fit all partitions at once
+(:func:`pooled_trust`).
 
 The score (:func:`item_weights`) is accuracy plus the mean recall of the non-asserted statuses, a sum over
 relations, and each relation's answer depends only on the level of its rule answer: each status's level is
