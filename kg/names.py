@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from itertools import filterfalse
 
 __all__ = ["is_legal_form", "legal_forms", "normalize"]
 
@@ -76,7 +77,7 @@ def is_legal_form(token: str) -> bool:
 def _fold(name: str) -> str:
     """Case-fold, drop accents and punctuation, collapse spaces (no legal-form removal)."""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = "".join(filterfalse(unicodedata.combining, text))  # the characters whose combining class is 0
     text = _APOSTROPHES.sub("", text)
     # every match has a dot: spare the pattern its lookarounds at every character (6.6 -> 4.8 us a name)
     if "." in text:

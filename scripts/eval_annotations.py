@@ -5,7 +5,11 @@ text taken from ../shared/corpus at run time (the repository keeps offsets only)
 and is scored by ``kg.evaluate`` exactly like ``kg eval``.
 
     python scripts/eval_annotations.py [--split test] [--language id|en] [--json] [--acronyms alias|separate]
-        [--context unit|article]
+        [--context unit|article] [--fold-models DIR]
+
+``--split train --fold-models DIR`` scores the train split out of fold: each unit is extracted with the relation
+classifier of the cross-validation fold that did not see it (``scripts/train_relations.py --save-folds DIR``;
+:mod:`kg.train.relfolds`), every other model the shipped one.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -151,6 +156,37 @@ def article_extractor(extractor: Callable[[Any], Any], texts: Mapping[str, str])
     return unit
 
 
+def fold_extractor(extract_with: Callable[[Any, str | None], Any], folder: Path,
+                   texts: Mapping[str, str] | None = None) -> Callable[[Any], Any]:
+    """An extractor for unit documents (:func:`gold_record`) that reads each unit with the relation model
+    of the fold that did not see it (:func:`kg.train.relfolds.unit_models`).
+
+    ``extract_with(article, models)`` extracts with the model folder ``models``. With ``texts`` (document
+    id -> text) each unit's whole article is read with its fold's model (:func:`article_extractor`). A unit
+    no fold left out (the test split, or a unit added since the folds were written) is a usage error.
+    """
+    from kg.errors import UsageError
+    from kg.train.relfolds import unit_key, unit_models
+
+    models = unit_models(folder)
+    per_folder: dict[str, Callable[[Any], Any]] = {}
+
+    def unit(article: Any) -> Any:
+        doc_id, _, offset = article.id.rpartition(":")
+        folder_k = models.get(unit_key(doc_id, offset))
+        if folder_k is None:
+            raise UsageError(f"unit {article.id!r} is in no fold of {folder} (only the train split it was "
+                             "trained on is scored out of fold)")
+        if folder_k not in per_folder:
+            def one(a: Any, m: str = folder_k) -> Any:
+                return extract_with(a, m)
+
+            per_folder[folder_k] = one if texts is None else article_extractor(one, texts)
+        return per_folder[folder_k](article)
+
+    return unit
+
+
 def main() -> int:
     from kg.evaluate import evaluate, parse_doc
 
@@ -168,7 +204,13 @@ def main() -> int:
     ap.add_argument("--context", choices=["unit", "article"], default="unit",
                     help="extract each unit alone (default) or its whole article, scoring what was read in the "
                          "unit's span (short names joined to a full name in an earlier sentence)")
+    ap.add_argument("--fold-models", type=Path, metavar="DIR",
+                    help="score the train split out of fold: each unit with the relation model of the fold that "
+                         "did not see it (scripts/train_relations.py --save-folds DIR)")
     args = ap.parse_args()
+    if args.fold_models is not None and (args.split != "train" or args.models is not None):
+        ap.error("--fold-models scores the train split (--split train) with the shipped models besides the "
+                 "fold's relation model (no --models)")
     from kg.extract import extract
     from kg.extract.confidence import above
 
@@ -179,8 +221,14 @@ def main() -> int:
     def extractor(article: Any) -> Any:
         return above(extract(article, engine=engine), args.min_confidence)
 
-    if args.context == "article":
-        extractor = article_extractor(extractor, annotations_module().load_corpus())
+    def extract_with(article: Any, models: str | None) -> Any:
+        return above(extract(article, engine=replace(engine, models=models)), args.min_confidence)
+
+    texts = annotations_module().load_corpus() if args.context == "article" else None
+    if args.fold_models is not None:
+        extractor = fold_extractor(extract_with, args.fold_models, texts)
+    elif texts is not None:
+        extractor = article_extractor(extractor, texts)
     report = evaluate(docs, extractor, pairs=pair_reader(engine))
     print(json.dumps(report.to_json(), indent=1) if args.json else report.format())
     return 0

@@ -20,13 +20,16 @@ relation type, whether the classifier is trusted at all and from which probabili
 each fold's model is run through kg's own pipeline (its own entities, the default
 engine) on the held-out CoNLL04 and annotated units, and a type is kept with the
 probability threshold of its best out-of-fold F1, where the links the classifier adds
-to the rules' reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``).
-Writes ``ontology/models/relations.json``.
+to the rules' reach ``TRUST_PRECISION`` (stored in the model file as ``trusted``); the held-out counts
+are averaged over ``--partitions`` partitions of the units into five folds (default ``TRUST_PARTITIONS``).
+Writes ``ontology/models/relations.json``; with ``--save-folds DIR`` also the five fold models, to score the
+train split out of fold (``scripts/eval_annotations.py --split train --fold-models DIR``, docs/train.md).
 
     python scripts/train_relations.py             # train, write, print figures
     python scripts/train_relations.py --no-write  # figures of a fresh model, nothing written
     python scripts/train_relations.py --kg        # also through kg.evaluate with kg's own entities
     python scripts/train_relations.py --conll-only
+    python scripts/train_relations.py --no-write --save-folds /tmp/folds   # fold models for out-of-fold scoring
 
 Figures: relation precision/recall/F1 by type with gold entity spans (every pair
 of gold mentions is classified; matched by entity), and with ``--kg`` the
@@ -68,6 +71,7 @@ from kg.train.relations import (  # noqa: E402, F401
     SCORED_SOURCES,
     THRESHOLDS,
     TRUST_MIN_PREDICTIONS,
+    TRUST_PARTITIONS,
     TRUST_PRECISION,
     TRUST_SOURCES,
     cv_relations,
@@ -93,6 +97,7 @@ from kg.train.reldata import (  # noqa: E402, F401
     token_span,
 )
 from kg.train.relfile import DIGITS, cue_table, model_json, untrained  # noqa: E402, F401
+from kg.train.relfolds import MANIFEST, write_folds  # noqa: E402
 from kg.train.relscore import decide, eval_relations, feature_lists, prf, show, triples  # noqa: E402, F401
 
 
@@ -236,6 +241,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="processes for the cross-validation folds (the same model bytes; default 1)")
     ap.add_argument("--dump-folds", type=Path,
                     help="write each cross-validation fold's pipeline counts here (JSON; for scripts/trust_rules.py)")
+    ap.add_argument("--save-folds", type=Path, metavar="DIR",
+                    help="also write the five cross-validation fold models here (DIR/fold<k>/relations.json and "
+                         "DIR/folds.json), to score the train split out of fold: scripts/eval_annotations.py "
+                         "--split train --fold-models DIR")
+    ap.add_argument("--partitions", type=int, default=TRUST_PARTITIONS,
+                    help=f"partitions into five folds whose held-out counts the trust table averages "
+                         f"(default {TRUST_PARTITIONS})")
     args = ap.parse_args(argv)
 
     conll = {s: read_gold(args.data / "conll04" / f"{s}.gold.jsonl") for s in ("train", "dev")}
@@ -257,10 +269,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures: dict[str, Any] = {}
     licences = {k: LICENCES[k] for k in sources}
     per_fold: list[Any] = []
-    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers, per_fold)
+    fold_models: list[str] = []
+    text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers, per_fold,
+                              fold_models if args.save_folds else None, args.partitions)
     if args.dump_folds:
-        args.dump_folds.write_text(json.dumps({"folds": per_fold, "trusted": model.trusted}, indent=1, sort_keys=True)
-                                   + "\n", encoding="utf-8")
+        # "folds": partition 0 (what trust_rules.py cross-validates), "partitions": every partition's folds
+        args.dump_folds.write_text(json.dumps({"folds": per_fold[0], "partitions": per_fold, "trusted": model.trusted},
+                                              indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if args.save_folds:
+        fold = folds_of(train)
+        write_folds(args.save_folds, fold_models,
+                    [(d.id, fold[n]) for n, d in enumerate(train) if d.source == "annotations"],
+                    {"model_sha256": hashlib.sha256(text.encode()).hexdigest(), "data": sources})
+        print(f"wrote {len(fold_models)} fold models and {MANIFEST} to {args.save_folds}")
     figures["conll04_dev"] = eval_relations("CoNLL04 dev", conll["dev"], model)
     for lang in ("en", "id") if ann else ():
         figures[f"annotations_test_{lang}"] = eval_relations(

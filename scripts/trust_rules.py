@@ -11,7 +11,10 @@ With ``--bootstrap``, every draw of five folds with replacement chooses and the 
 language's ``TRUST_PRECISION``; of those, the best held-out F1 wins (in December 2026 none reached 0.70 in
 Indonesian, the strict rule included: docs/relations-model.md says how the rule was then chosen).
 
-    python scripts/trust_rules.py /tmp/run/folds.json [--json out.json]
+    python scripts/trust_rules.py /tmp/run/folds.json [--json out.json] [--partition N]
+
+A dump holds the folds of every partition the trust table averaged (``"partitions"``); ``--partition N``
+compares the rules on partition ``N``'s folds (default 0, the cross-validation's own).
 """
 
 from __future__ import annotations
@@ -79,8 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument("--bootstrap", action="store_true",
                     help="score each rule on the folds left out of every draw of five folds with replacement")
+    ap.add_argument("--partition", type=int, default=0,
+                    help="the partition into folds to read (dumps written since December 2026 hold several)")
     args = ap.parse_args(argv)
-    folds = json.loads(args.dump.read_text(encoding="utf-8"))["folds"]
+    dump = json.loads(args.dump.read_text(encoding="utf-8"))
+    folds = dump["partitions"][args.partition] if "partitions" in dump else dump["folds"]
     result = compare(folds, args.bootstrap)
     show(result)
     if args.json:

@@ -34,6 +34,9 @@ def test_fresh_prints_both_sides_and_the_ratio_before_the_standard_figures():
         assert line.startswith(f"{folder} hybrid unseen text")
         assert int(line.split()[4]) == n  # the articles after the warm-up, each timed once per side
         assert re.search(pattern, line)
+        # each side's garbage collections in its timed chunks, then the per-chunk median (2-3 chunks: no quartiles)
+        assert re.search(r"; GC this \d+\.\d\d s, baseline \d+\.\d\d s; median chunk ratio \d+\.\d{3} "
+                         r"\(\d+ chunks\)$", line)
     # the unseen-text figures come first: the standard passes read every article
     assert lines.index(fresh[-1]) < lines.index(next(ln for ln in lines if ln.startswith("corpus and engine")))
     for line, folder in zip(standard, (en, id_), strict=True):
@@ -50,3 +53,8 @@ def test_fresh_needs_a_baseline_and_skips_a_corpus_it_would_only_warm_up_on():
     assert done.returncode == 0, done.stderr
     assert "examples/en: 4 articles, none left after --warm 4" in done.stdout
     assert "unseen text" not in done.stdout and "vs baseline" in done.stdout
+
+
+def test_core_must_be_one_the_process_may_run_on():
+    done = _bench("--corpus", str(ROOT / "examples" / "en"), "--core", "4096")
+    assert done.returncode == 2 and "--core 4096" in done.stderr

@@ -354,8 +354,9 @@ def test_a_cue_confirms_a_weak_name_in_indonesian() -> None:
 
 def test_a_cue_does_not_confirm_a_weak_name_that_is_an_indonesian_word() -> None:
     # "Jumbo" (a brand of the lists) is a word of ontology/lang/id/root_words.txt: "bank jumbo" are the big banks
-    assert scan("Saham Bank Jumbo Bangkit Lagi", "id", title_case=True) == {}
-    assert scan("Kinerja Bank Jumbo tetap kuat.", "id") == {}
+    # ("Bank" itself is the banking sector's bare word: kg.extract.baresector)
+    assert scan("Saham Bank Jumbo Bangkit Lagi", "id", title_case=True) == {"Bank": "banking"}
+    assert scan("Kinerja Bank Jumbo tetap kuat.", "id") == {"Bank": "banking"}
     # a legal form after it still does, and English keeps its cues (no dictionary of its own words)
     assert scan("Harga saham Jumbo Corp naik tajam.", "id") == {"Jumbo": "jumbo"}
     assert scan("Sales at retailer Jumbo fell in March.").get("Jumbo") == "jumbo"

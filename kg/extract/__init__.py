@@ -22,12 +22,14 @@ from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
 from kg.extract.assemble import assemble
+from kg.extract.baresector import bare_sectors, held_out
 from kg.extract.bodies import whole_bodies
 from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
+from kg.extract.firmtails import firm_tails
 from kg.extract.found import Found
 from kg.extract.gazindex import gaz_index
 from kg.extract.jobs import portfolios, refused_jobs
@@ -40,8 +42,11 @@ from kg.extract.nameruns import joined_pair
 from kg.extract.nearest import apposition_blocks
 from kg.extract.passingsector import passing_links, passing_sectors
 from kg.extract.placechain import regional_links, split_addresses
+from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
+from kg.extract.productnum import product_numbers
 from kg.extract.relations import find_relations
+from kg.extract.sale import sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.model import Article, Extraction
@@ -71,6 +76,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     readings = tagger_readings(sentences, language=language, models=models) if learned else []
     for s, h in zip(sentences, hits, strict=True):
         names = find_names(s, lex, gaz)
+        names, bare = held_out(s, names, lex, gaz)  # "bank": read after the tagger (kg.extract.baresector)
         typed = type_by_context(s, lex, gaz, names, h)
         # a name found by context replaces the sector words inside it ("Media Group Network")
         names = [n for n in names if not any(t.i < n.j and n.i < t.j for t in typed)]
@@ -98,7 +104,11 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
         kept = list_kinds(s, kept, lex, gaz)  # "hewlett packard, dell, sony": a tagger's person among companies
         kept = spelled_acronyms(s, kept, lex)  # "Sambungan Langsung Jarak Jauh (SLJJ)": no name
+        kept = firm_tails(s, kept, lex, gaz)  # "Masindo Artha Sekuritas": a firm's word ends its name
+        kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
+        kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
+        kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)
@@ -157,6 +167,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"
         # "X of Toledo, Ohio": based in the town is based in its region too
         here += regional_links(s, ms, here)
+        # "the acquisition of Y from X": Y was X's (kg.extract.sale.sold_from)
+        here += sold_from(s, lex, ms, here)
         found += here
     return mentions, found
 

@@ -8,6 +8,7 @@ investment or partnership. The words are language data (``adviser_words`` in ``l
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 from kg.extract.found import Found
@@ -22,6 +23,7 @@ DEALS = frozenset({"acquisition", "investment", "partnership"})
 # Lowercase words allowed between "as" or an apposition's comma and the adviser word ("as its financial
 # advisers", ", Emery's financial advisor"): at most this many.
 _MODIFIERS = 3
+_LOW = operator.attrgetter("low")
 
 
 def _describes(toks: Sequence, k: int, words: frozenset[str]) -> bool:
@@ -64,7 +66,7 @@ def adviser_spans(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[tuple
         return set()
     words = lex.words("adviser_words")
     toks = s.tokens
-    if not any(t.low in words for t in toks):
+    if words.isdisjoint(map(_LOW, toks)):  # (C-level: no generator step per token)
         return set()
     out: set[tuple[int, int]] = set()
     ordered = sorted(ms, key=lambda m: m.i)

@@ -261,10 +261,13 @@ def _launched_by(toks: Sequence[Token], h: Hit, lex: Lexicon) -> bool:
 
 
 def _amount_at(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
-    """A word that starts no name followed by a number ("Rp 5 T", "Januari 2025"): an amount or a date
-    after a product's name, no part of it ("Luncurkan Sukuk Rp 10 T")."""
-    return (toks[j].low in _not_names(lex) and j + 1 < len(toks)
-            and toks[j + 1].text[:1].isdigit())
+    """A word that starts no name followed by a number ("Rp 5 T", "Januari 2025", or written together:
+    "Rp180"): an amount or a date after a product's name, no part of it ("Luncurkan Sukuk Rp 10 T")."""
+    if toks[j].low in _not_names(lex) and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+        return True
+    # written together: "Siapkan Rp180 T", "Insentif Rp130 T"
+    low = toks[j].low.rstrip("0123456789.,")
+    return low != toks[j].low and low in _not_names(lex)
 
 
 def _no_name_alone(low: str, code: str) -> bool:

@@ -25,7 +25,16 @@ from kg.extract.jobs import job_pair
 from kg.extract.joins import appositive_comma, joined_before
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
-from kg.extract.nearest import APPOSED_TYPES, apposed, appositive_head, left_party, possessor, present_name, right_party
+from kg.extract.nearest import (
+    APPOSED_TYPES,
+    apposed,
+    appositive_head,
+    left_party,
+    possessed_child_owner,
+    possessor,
+    present_name,
+    right_party,
+)
 from kg.extract.text import Sentence, Token
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
@@ -114,6 +123,12 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
     if left is not None and rt.name in APPOSED_TYPES:
         # "Heublein, a former subsidiary of RJR Nabisco, was acquired by Z": Heublein is the party
         left = apposed(s, lex, ms, left, lo)
+    if rt.name == "subsidiary_of" and h.cue.noun and not h.cue.passive and left is not None and (
+            h.j >= len(toks) or toks[h.j].low not in lex.words("object_markers")):
+        # "AMR Corp's American Airlines unit said": the possessor owns the child named before the cue
+        owner = possessed_child_owner(toks, ms, left, h.i)
+        if owner is not None:
+            return left, owner
     right = right_party(ms, h.j, hi, both)
     if right is not None and right.type in ORG_TYPES and rt.object_types == PRODUCT_TYPES:
         # "meluncurkan skutik premium, yakni Honda SH150i": the maker's brand stands before the model's

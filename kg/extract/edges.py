@@ -233,6 +233,9 @@ def trim(toks: Sequence[Token], i: int, j: int, lex: Lexicon, *, title_case: boo
     if (j - i == 1 and len(toks[i].text) > 1 and toks[i].text.isupper() and _listed_acronyms(lex)
             and toks[i].low in _words(lex.code, "not_name_words.txt")):
         return None  # an acronym the annotated text never names by ("SMS", "KSO", "RUU", "WIB"), in any casing
+    if (j - i == 1 and not title_case and i > 0 and toks[i].is_cap and not toks[i].is_upper
+            and _lone_edge_refused(lex) and toks[i].low in _words(lex.code, "not_name_words.txt")):
+        return None  # mid-sentence, a capital alone does not make a name of a word text never names by
     if title_case and all(_common(t, lex, roots=not person) or (not person and is_affixed_verb(t.low, lex))
                           or t.low in _JOINERS for t in toks[i:j]):
         return None
@@ -289,6 +292,12 @@ def _listed_acronyms(lex: Lexicon) -> bool:
     ``refuse_listed_acronyms``): the list is built from lowercased words, so in English "CAP" (a Reuters
     company) falls with "cap"; Indonesian acronyms are rarely ordinary words."""
     return bool(lex.settings.get("refuse_listed_acronyms", False))
+
+
+def _lone_edge_refused(lex: Lexicon) -> bool:
+    """Whether a sentence-case sentence refuses a capitalised edge word alone in its middle (language.toml
+    ``refuse_lone_edge_words``): Indonesian capitalises "Anda" and leaves "Pada" after a lost full stop."""
+    return bool(lex.settings.get("refuse_lone_edge_words", False))
 
 
 def _balanced(toks: Sequence[Token], i: int, j: int) -> tuple[int, int]:

@@ -228,19 +228,22 @@ class GazIndex:
         prefixes = self._prefixes()
         capitals: bool | None = None  # mostly capitals: worked out when a list name first matches
         firsts = self._first_words()
-        i = 0
+        by_tokens, max_len = self._by_tokens.get, self.max_len
+        lows = [t.low for t in toks]
         n = len(toks)
-        while i < n:
-            if toks[i].low not in firsts:
-                i += 1  # no surface form starts here (most words): spare the key tuples
+        free = 0  # the first token after the last match
+        # only where a surface form starts (about half of the words): one comprehension, not a Python
+        # step per token
+        for i in [k for k, low in enumerate(lows) if low in firsts]:
+            if i < free:
                 continue
             hit = None
             key: tuple[str, ...] = ()
-            for m in range(1, min(self.max_len, n - i) + 1):
-                key = (*key, toks[i + m - 1].low)
+            for m in range(1, min(max_len, n - i) + 1):
+                key = (*key, lows[i + m - 1])
                 if m > 1 and key not in prefixes:  # one word: in firsts
                     break
-                entries = self._by_tokens.get(key)
+                entries = by_tokens(key)
                 if not entries:
                     continue
                 if capitals is None and not caseless:
@@ -256,9 +259,7 @@ class GazIndex:
                     hit = (i, i + m, ok[0][0])
             if hit:
                 yield hit
-                i = hit[1]
-            else:
-                i += 1
+                free = hit[1]
 
     @functools.cache  # noqa: B019 - one index per language, kept for the process
     def _first_words(self) -> frozenset[str]:

@@ -17,6 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.nearest import clause, left_party, right_party
 from kg.extract.text import Sentence, Token
+from kg.resources import word_set
 from kg.schema import ORG_TYPES, link_key
 
 # Words a job's portfolio may take between the title and the organisation ("Direktur Jenderal Peternakan dan
@@ -25,6 +26,9 @@ PORTFOLIO_WORDS = 8
 # Words between a holder and the title after them, all of them person_title_links ("X Mengundurkan Diri dari
 # Kursi Komisaris Y": 5).
 TITLE_LINK_WORDS = 5
+# Words between a job's last word and the word saying whom the holder replaces ("Jadi Komut Bank Mandiri (BMRI)
+# Gantikan X": the ticker's 3).
+SUCCESSION_GAP = 3
 
 
 def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: int
@@ -177,3 +181,125 @@ def job_status_span(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, subj: 
     if not any(m.type in ORG_TYPES and shi <= m.i < hi and s.tokens[m.i - 1].text != "(" for m in ms):
         shi = hi
     return slo, shi
+
+
+def predecessor(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, subj: Mention, obj: Mention,
+                hi: int) -> Mention | None:
+    """The person a new holder replaces in the job ``subj`` -> ``obj`` read at the title ``h``: a word of
+    ``relations/successors.txt`` at most :data:`SUCCESSION_GAP` tokens after the job's last word, then a
+    Person right after it ("Kuswiyoto Resmi Jadi Komut Bank Mandiri (BMRI) Gantikan Chatib Basri",
+    "ditetapkan X sebagai dirut menggantikan Y"): that person held the same job before. None where the
+    language has no such words.
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "Tenvar Jadi Komut Lumeo Gantikan Budi"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
+    >>> ms = [at(0, "Person"), at(3, "Company"), at(5, "Person")]
+    >>> h = next(c for c in find_cues(s, load_lexicon("id")) if c.cue.relation == "works_for")
+    >>> predecessor(s, load_lexicon("id"), ms, h, ms[0], ms[1], len(toks)).text
+    'Budi'
+    """
+    words = word_set(lex.code, "relations/successors.txt")
+    if not words:
+        return None
+    end = max(subj.j, obj.j, h.j)
+    k = next((k for k in range(end, min(end + SUCCESSION_GAP + 1, hi)) if s.tokens[k].low in words), None)
+    if k is None:
+        return None
+    return next((m for m in ms if m.i == k + 1 and m.type == "Person" and m.key != subj.key), None)
+
+
+def headline_job(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, lo: int, hi: int
+                 ) -> tuple[Mention, Mention] | None:
+    """The job of a title cue in a title-case headline whose holder and employer stand in different
+    comma clauses ("BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut", "Jadi Wadirut BNI,
+    Berikut Profil Alexandra Askandar"), or None. The title's clause names one party next to the title: the
+    holder before it (across ``person_title_links``) or the employer after it; the other is the only name of
+    its kind in the headline, in another clause. A holder after the employer's clause needs a link word
+    right before the title and no name before that in its clause. The caller only asks when the title's own
+    clause gave no job (:func:`job_pair`).
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "Lumeo Rombak Direksi , Budi Jadi Dirut"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
+    >>> ms = [at(0, "Company"), at(4, "Person")]
+    >>> lex = load_lexicon("id")
+    >>> h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for" and c.i == 6)
+    >>> [m.text for m in headline_job(s, lex, ms, h, 0, len(toks))]
+    ['Budi', 'Lumeo']
+    """
+    toks = s.tokens
+    commas = [k for k in range(lo, hi) if toks[k].text == ","]
+    if not commas:
+        return None
+    start = max((k + 1 for k in commas if k < h.i), default=lo)
+    end = min((k for k in commas if k >= h.j), default=hi)
+    named = [m for m in ms if lo <= m.i and m.j <= hi and not (m.i > 0 and toks[m.i - 1].text == "(")]
+    people = {m.key for m in named if m.type == "Person"}
+    firms = {m.key for m in named if m.type in ORG_TYPES}
+    links = lex.words("person_title_links")
+    # the holder before the title ("Omar Jadi Komut", "Alexandra Askandar Wadirut"; not "Menteri Prabowo":
+    # a title before a person is their own), or the employer right after it
+    near = [m for m in named if start <= m.i and m.j <= end and (
+        (m.type == "Person" and m.j <= h.i and h.i - m.j <= 2
+         and all(t.low in links or not t.is_word for t in toks[m.j : h.i]))
+        or (m.type in ORG_TYPES and h.j <= m.i and next_to(toks, h.j, m.i, words_allowed=0)))]
+    if len(near) != 1:
+        return None
+    mine = near[0]
+    kind = firms if mine.type == "Person" else people
+    if len(kind) != 1 or any(m.key in kind for m in named if start <= m.i < end):
+        return None
+    other = next(m for m in named if m.key in kind)
+    if mine.type != "Person" and other.i > h.i and not (
+            h.i > start and toks[h.i - 1].low in links and not any(start <= m.i < h.i for m in named)):
+        # a holder named after the employer's clause only where a link word opens the title and no name
+        # stands before it ("Jadi Wadirut BNI, Berikut Profil X"; not "Bos OJK Minta ..., Begini Jawaban X",
+        # "Pejabat BI Jadi Komisaris Bank BUMN, X Buka Suara")
+        return None
+    return (mine, other) if mine.type == "Person" else (other, mine)
+
+
+def listed_holders(s: Sentence, lex: Lexicon, ms: Sequence[Mention], h: Hit, holder: Mention) -> list[Mention]:
+    """The people listed right after a holder named after the title ("para pebalap KTM, yakni Pol Espargaro
+    dan Bradley Smith"): each joined to the one before by ``list_joiners`` (language.toml) alone, the list
+    ending with a joiner other than a comma (a comma alone may open the next clause); they hold the same
+    title. Empty for a holder before the title.
+
+    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> text = "pebalap Lumeo , yakni Budi , Andi dan Siti"
+    >>> toks = tuple(tokenize(text))
+    >>> s = Sentence(0, 0, len(text), text, toks)
+    >>> def at(a, t): return Mention(0, a, a + 1, 0, 0, toks[a].text, t, toks[a].low, toks[a].text)
+    >>> ms = [at(1, "Company"), at(4, "Person"), at(6, "Person"), at(8, "Person")]
+    >>> lex = load_lexicon("id")
+    >>> h = next(c for c in find_cues(s, lex) if c.cue.relation == "works_for")
+    >>> [m.text for m in listed_holders(s, lex, ms, h, ms[1])]
+    ['Andi', 'Siti']
+    """
+    if holder.i < h.j:
+        return []
+    toks = s.tokens
+    joiners = lex.words("list_joiners")
+    out: list[Mention] = []
+    last = holder
+    while True:
+        nxt = next((o for o in ms if o.i >= last.j), None)
+        gap = toks[last.j : nxt.i] if nxt is not None else ()
+        if nxt is None or nxt.type != "Person" or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
+            break
+        out.append(nxt)
+        last = nxt
+    if not out or not {t.low for t in toks[holder.j : out[-1].i]} & (joiners - {","}):
+        return []
+    return out

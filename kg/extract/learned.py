@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from kg.extract.brands import brand_kind, cased_products, joined_brands, org_kind, product_pieces, version_end
 from kg.extract.corporate import (
     acting_place,
-    company_context,
     family_context,
     person_subject,
     place_context,
@@ -27,10 +26,10 @@ from kg.extract.corporate import (
 )
 from kg.extract.cutshort import cut_short, stock_code
 from kg.extract.gazindex import GazIndex
-from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs
 from kg.extract.placeorg import BODY_OUTRANK, place_body, place_end, place_org_runs
+from kg.extract.taggerruns import abbreviated_org, front_cut, holds_whole, is_business, legal_name, name_kind
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
 from kg.resources import word_set
@@ -177,18 +176,18 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
         inside = [m for m in listed if m.i < j and i < m.j]
-        if inside and not _holds(s, i, j, inside):
+        if inside and not holds_whole(s, i, j, inside):
             continue
         # a name with a legal form gives way only to a name of its kind ("PT X" is no person); an
         # organisation cue does not decide the kind ("investor George Soros")
-        if any(p.i < j and i < p.j and _kind(p.type) != _kind(etype) and _legal(s, p) for p in patterned):
+        if any(p.i < j and i < p.j and name_kind(p.type) != name_kind(etype) and legal_name(s, p) for p in patterned):
             continue
-        if _front_cut(s, i, j, etype, patterned, runs):
+        if front_cut(s, i, j, etype, patterned, runs):
             continue
         # the same name: the pattern's reading stands (no marginals needed), except that a person
         # whose first word is a known first name may outrank a cue's company ("investor George Soros");
         # without the first name, names such as "Morimoto Shoji" or "Kalimaya Cloud" became people
-        if any(p.i == i and p.j == j and not (etype == "Person" and _kind(p.type) != "Person"
+        if any(p.i == i and p.j == j and not (etype == "Person" and name_kind(p.type) != "Person"
                                               and "lx=first" in model.res.own(s.tokens[i].text))
                for p in patterned):
             continue
@@ -239,7 +238,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
                 kind = brand_kind(s.tokens, a, b, gaz, model, lex)
             else:
                 kind = org_kind(model, s.tokens, a, b, lex) if etype == "Organization" else _NER_TYPES[etype]
-            if kind in ("Person", "Place") and _business(s, a, b, gaz, lex):
+            if kind in ("Person", "Place") and is_business(s, a, b, gaz, lex):
                 kind = "Company"  # "shareholders of Hayes", "a Gemina spokeswoman" (kg.extract.corporate)
             elif kind == "Place" and acting_place(s.tokens, a, b, lex) and not gaz.is_place(s.tokens[a].text):
                 kind = "Company"  # "Coloroll said", "Honeywell is now focusing" (kg.extract.corporate)
@@ -252,7 +251,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             elif kind in _ORGS and person_subject(s.tokens, a, b, lex):
                 kind = "Person"  # "Hammer said his group ...", "..., Hammer said his" (kg.extract.corporate)
             if kind in _ORGS:
-                kind = _abbreviated(s, a, b, [*names, *out]) or kind
+                kind = abbreviated_org(s, a, b, [*names, *out]) or kind
             elif kind == "Product" and low:
                 b = version_end(s.tokens, b, [*names, *out])
             m = _name_mention(s, a, b, kind, gaz, source="ner")
@@ -280,77 +279,10 @@ def unconfirmed_guesses(s: Sentence, ms: Sequence[Mention], *, language: str, mo
     from kg.extract.ner import tagger
 
     toks = s.tokens
-    asked = [m for m in ms if m.source == "pattern" and m.type not in ("Product", "Sector") and not _legal(s, m)
+    asked = [m for m in ms if m.source == "pattern" and m.type not in ("Product", "Sector") and not legal_name(s, m)
              and not bracketed_acronym(toks, m.j)]
     if not asked:
         return []
     if reading is None or reading.model.res.caseless:
         reading = _read(s, tagger(language, models))
     return [m for m in asked if not any(i < m.j and m.i < j for i, j, _ in reading.runs)]
-
-
-_DASHES = frozenset({"-", "–", "—"})
-
-
-def _abbreviated(s: Sentence, i: int, j: int, before: Sequence[Mention]) -> str | None:
-    """The type of the organisation whose short form ``tokens[i:j]`` is, in round brackets right after
-    its name ("Paguyuban Pengemudi Angkutan Darat (PPAD)", "Serikat Karyawan (Sekar)"): a short form
-    names the same body, whatever its letters would suggest on their own."""
-    toks = s.tokens
-    if not (i >= 2 and toks[i - 1].text == "(" and j < len(toks) and toks[j].text == ")"):
-        return None
-    return next((m.type for m in before if m.j == i - 1 and m.type in _ORGS), None)
-
-
-def _business(s: Sentence, i: int, j: int, gaz: GazIndex, lex: Lexicon) -> bool:
-    """Whether the tagger's person or place ``toks[i:j]`` is a business by its context; a listed place
-    stays one ("shareholders of Texas" is rare, "control of Kuwait" is not)."""
-    if not company_context(s.tokens, i, j, lex):
-        return False
-    known = gaz.lookup_name(s.text[s.tokens[i].start - s.start : s.tokens[j - 1].end - s.start])
-    return known is None or known.type not in PLACE_TYPES
-
-
-def _front_cut(s: Sentence, i: int, j: int, etype: str, patterned: list[Mention],
-               runs: Sequence[tuple[int, int, str]]) -> bool:
-    """Whether the tagger's run ``toks[i:j]`` is a legal-form name of its kind cut after its "and" ("Lomas and
-    Nettleton Financial Corp", "Hongkong and Shanghai Hotels Ltd" read whole by the legal-form walk), where no
-    person or organisation of the tagger's stands before the "and" ("Asher Edelman and Dominion Textiles Inc",
-    "Wagner and Brown and AFG Industries Inc" are two names; a place there is the name's: "Hongkong and ...")."""
-    if i == 0 or s.tokens[i - 1].low not in ("and", "&"):
-        return False
-    return any(p.i < i - 1 and j <= p.j and _kind(p.type) == _kind(etype) and _legal(s, p)
-               and not any(a < i - 1 and p.i < b and e in ("Person", "Organization") for a, b, e in runs)
-               for p in patterned)
-
-
-def _kind(etype: str) -> str:
-    return "org" if etype in _ORGS else "place" if etype in PLACE_TYPES else etype
-
-
-def _legal(s: Sentence, m: Mention) -> bool:
-    """Whether a legal form vouches for the pattern's name ``m``; one that only opens names ("Grup", also an
-    organisation cue: language.toml ``legal_form_prefixes``) does not ("Grup Keuangan Korea": a financial group)."""
-    from kg.extract.edges import is_legal_form
-
-    return any(is_legal_form(t.text) and t.low not in _opening_forms() for t in s.tokens[m.i : m.j])
-
-
-@functools.cache
-def _opening_forms() -> frozenset[str]:
-    from kg.extract.lexicon import load_lexicon
-    from kg.resources import languages
-
-    lexicons = [load_lexicon(code) for code in languages()]
-    return frozenset(w for lex in lexicons if "legal_form_prefixes" in lex.settings
-                     for w in lex.words("legal_form_prefixes"))
-
-
-def _holds(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
-    """The tagger's run ``(i, j)`` may displace the list's names ``inside`` it: each is a gazetteer
-    name held whole and the run is longer, no dash stands apart inside it ("Straits Commerce Review -
-    Microsoft Corp": a byline and a name), and no list name in it is a possessive ("Singapore's Sea")."""
-    toks = s.tokens
-    return (all(m.source == "gazetteer" and i <= m.i and m.j <= j and m.j - m.i < j - i for m in inside)
-            and not any(toks[k].text in _DASHES and toks[k].start > toks[k - 1].end for k in range(i + 1, j))
-            and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))

@@ -93,7 +93,8 @@ def _name_mention(s: Sentence, i: int, j: int, etype: str, gaz: GazIndex, source
     start, end = toks[i].start, toks[j - 1].end
     last = toks[j - 1].text
     cut = last.rfind("-")
-    if etype in PLACE_TYPES and 0 < cut < len(last) - 1 and last[cut + 1].islower():
+    if (etype in PLACE_TYPES and 0 < cut < len(last) - 1 and last[cut + 1].islower()
+            and last[:cut].lower() != last[cut + 1 :]):  # "Selok Awar-awar": a doubled word is one word
         end = toks[j - 1].start + cut  # "Rhode Island-based", "Portland-area": the place ends at the hyphen
     text = s.text[start - s.start : end - s.start]
     known = gaz.lookup_name(text)

@@ -78,6 +78,40 @@ def possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
     return k == i or (owned and i - k <= 3 and all(t.is_word and not t.is_cap for t in toks[k:i]))
 
 
+def possessed_child_owner(toks: Sequence[Token], ms: list[Mention], child: Mention, i: int) -> Mention | None:
+    """The owner of ``child`` when a possessive names both right before the unit cue at token ``i``:
+    "AMR Corp's American Airlines unit", "Philip Morris Co.'s Miller Brewing unit", "<Federal Industries
+    Ltd>'s Russelsteel Inc unit", "Hawker Siddeley Group Plc's <HSID.L> <Brook Crompton Ltd> unit" (a
+    ticker or brackets may stand between); None otherwise. (A name right before the cue is otherwise
+    read as the parent: "Alphabet unit Waymo".)
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("AMR Corp's American Airlines unit said")
+    >>> def name(i, j):
+    ...     return Mention(0, i, j, toks[i].start, toks[j - 1].end, "", "Company", str(i), "")
+    >>> possessed_child_owner(toks, [name(0, 2), name(3, 5)], name(3, 5), 5).i
+    0
+    """
+    if child.type not in ORG_TYPES:
+        return None
+    k = child.j
+    if k < i and toks[k].text == ">":
+        k += 1  # "<Brook Crompton Ltd> unit"
+    if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
+        k += 3  # "Russelsteel Inc <RUS> unit"
+    if k != i:
+        return None
+    b = child.i - 1
+    if b >= 0 and toks[b].text == "<":
+        b -= 1
+    if b >= 2 and toks[b].text == ">" and toks[b - 2].text == "<":
+        b -= 3  # "Plc's <HSID.L> <Brook ...": the owner's ticker
+    if b < 1 or toks[b].text not in ("'s", "’s"):
+        return None
+    return next((m for m in ms if m.type in ORG_TYPES and m.j <= b and m.key != child.key
+                 and all(t.text in (">", ".") for t in toks[m.j : b])), None)
+
+
 def appositive_head(s: Sentence, ms: list[Mention], i: int, lo: int) -> Mention | None:
     """ "PT Karya Komponen Otomotif (KKO), produsen suku cadang asal Bekasi": the organisation
     whose appositive holds the cue."""

@@ -115,7 +115,7 @@ class Resources:
                 out.append("upper")
             elif text.istitle():
                 out.append("title")
-        if any(c.isdigit() for c in text):
+        if any(map(str.isdigit, text)):
             out.append("digit")
         if len(text) == 1 and not text.isalnum():
             out.append("punct")

@@ -30,7 +30,7 @@ def words_of(language: str) -> dict[str, frozenset[str]]:
 
 def plain(t: Token) -> bool:
     """A lowercase word with no digit: a word a line of business is written in."""
-    return t.is_word and not t.is_cap and not any(ch.isdigit() for ch in t.text)
+    return t.is_word and not t.is_cap and not any(map(str.isdigit, t.text))  # map: no generator frame
 
 
 def split_list(toks: Sequence[Token], a: int, b: int, language: str) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from kg.extract.adjacent import (
 from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.found import Found, Hit
-from kg.extract.jobs import job_status_span
+from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
 from kg.extract.joins import fronted, joined_before, listed_before, listed_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.makermodel import described_makers
@@ -171,6 +171,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             hi = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), hi)
         if rtype in ("operates_in", "based_in", "works_for"):
             pair = fixed_parties(s, lex, ms, h, lo, hi)
+            if pair is None and rtype == "works_for" and headline:
+                # "BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut"
+                pair = headline_job(s, lex, ms, h, lo, hi)
             conf = 0.7
             comma = next((k for k in range(h.j, hi) if s.tokens[k].text == ","), -1) if headline else -1
             if pair is None and rtype == "operates_in" and comma > 0:
@@ -215,6 +218,15 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if subj.source == "coref" or obj.source == "coref":
             conf -= 0.1
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
+        if rtype == "works_for":
+            # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
+            for holder in listed_holders(s, lex, ms, h, subj):
+                yield Found(rtype, holder, obj, status, s, speaker, sector, round(conf - 0.05, 2))
+        if rtype == "works_for" and status == "asserted":
+            # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
+            before = predecessor(s, lex, ms, h, subj, obj, hi)
+            if before is not None:
+                yield Found(rtype, before, obj, "ended", s, None, None, round(conf - 0.1, 2))
         if rtype not in ("operates_in", "based_in", "works_for"):
             more = list(listed_parties(s, lex, parties, pair, h.j))
             for a, b in more:

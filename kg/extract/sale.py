@@ -124,3 +124,65 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         if found:
             spans.append((i, thing.j))
     return out, spans
+
+
+# words between what was bought and "from" ("the Golden Nugget Casino Hotel in Atlantic City, New Jersey from")
+_FROM_GAP = 12
+
+
+def sold_from(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Found]) -> list[Found]:
+    """The seller's subsidiary_of for every acquisition in ``found`` whose target is followed by a
+    ``seller_markers`` word and the seller: "UtiliCorp completed the acquisition of West Virginia Power
+    from Dominion Resources" (West Virginia Power was Dominion's: ended once bought), "agreed to buy
+    Occidental Life from TransAmerica Corp" (still TransAmerica's while the purchase is planned, denied
+    or rumoured). Not after a bid word ("an offer for Lumeo from Tenvar" names the bidder), nor across
+    another organisation, a price or a stake ("Lumeo shares from Tenvar"). On kg's English train split the gold
+    gives 10 of 10 such sellers this subsidiary_of, ended when the purchase is asserted.
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.mentions import Mention
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Vexo completed the acquisition of Lumeo from Tenvar Corp."
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> def name(i, j):
+    ...     t = " ".join(x.text for x in s.tokens[i:j])
+    ...     return Mention(0, i, j, s.tokens[i].start, s.tokens[j - 1].end, t, "Company", t.lower(), t)
+    >>> ms = [name(0, 1), name(5, 6), name(7, 9)]
+    >>> bought = Found("acquisition", ms[0], ms[1], "asserted", s)
+    >>> [(f.type, f.subject.text, f.object.text, f.status) for f in sold_from(s, load_lexicon("en"), ms, [bought])]
+    [('subsidiary_of', 'Lumeo', 'Tenvar Corp', 'ended')]
+    """
+    markers = lex.optional_words("seller_markers")
+    if not markers or not any(f.type == "acquisition" for f in found):
+        return []
+    toks = s.tokens
+    words = _words(lex.code)
+    stops = lex.words("bid_words")
+    have = {(f.type, f.subject.key, f.object.key) for f in found}
+    out: list[Found] = []
+    for f in found:
+        if f.type != "acquisition":
+            continue
+        thing, buyer = f.object, f.subject
+        at = next((k for k in range(thing.j, min(len(toks), thing.j + _FROM_GAP + 1)) if toks[k].low in markers), None)
+        # not after a bid ("the counter-bid from X" names a bidder), a stake or a price ("Lumeo shares from
+        # X", "for 35 dlrs a share, and from X"), nor of a part bought ("49 pct of Lumeo ... from X": X
+        # held a stake in it)
+        if at is None or any(toks[k].low.rsplit("-", 1)[-1] in stops or any(c.isdigit() for c in toks[k].text)
+                             or words.get((toks[k].low,)) in ("stake", "sale", "sold") for k in range(thing.j, at)):
+            continue
+        if any(words.get((t.low,)) in ("part", "stake") for t in toks[max(0, thing.i - 3) : thing.i]):
+            continue
+        if any(m.type in ORG_TYPES and thing.j <= m.i < at for m in ms):
+            continue  # "Lumeo and its Vexo unit from Tenvar": another party stands between
+        k = at + 1 if at + 1 < len(toks) and toks[at + 1].text == "<" else at
+        seller = next((m for m in ms if m.i == k + 1 and m.type in ORG_TYPES), None)
+        if seller is None or seller.key in (thing.key, buyer.key):
+            continue
+        rel = ("subsidiary_of", thing.key, seller.key)
+        if rel in have or not types_ok("subsidiary_of", thing, seller):
+            continue
+        have.add(rel)
+        out.append(Found("subsidiary_of", thing, seller, "ended" if f.status == "asserted" else "asserted", s,
+                         confidence=0.6))
+    return out

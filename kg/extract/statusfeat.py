@@ -4,6 +4,7 @@ parties say about whether the thing happened (shared by the factuality and statu
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 _WINDOW_LEFT = 8  # words before the relation cue whose presence is a feature
 _WINDOW_RIGHT = 5
+_LOW = operator.attrgetter("low")
 
 
 def _bucket(n: int) -> str:
@@ -57,7 +59,7 @@ def context_features(tokens: Sequence[Token], lex: Lexicon, hits: Sequence[Hit],
         f += [f"cue={st}|{side}", f"cued={st}|{side}|{_bucket(dist)}", f"cuew={' '.join(o.cue.words)}|{side}"]
     if negated(tokens, lex, hits, ai, lo):
         f.append("neg")
-    if any(t.low in lex.negations for t in tokens[lo:hi]):
+    if not lex.negations.isdisjoint(map(_LOW, tokens[lo:hi])):  # (no generator step per token)
         f.append("neg-clause")
     if question:
         f.append("question")

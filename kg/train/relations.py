@@ -16,6 +16,7 @@ and ``scripts/train_relations.py`` (which writes the shipped ``relations.json``)
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -25,7 +26,15 @@ from kg.train.logreg import MIN_COUNT, fit, probabilities
 from kg.train.reldata import Doc, Pair, annotation_gold
 from kg.train.relfile import model_json, untrained
 from kg.train.relscore import decide, feature_lists, prf, triples
-from kg.train.reltrust import OFF, PIPELINE_THRESHOLDS, TRUST_MIN_PREDICTIONS, choose_threshold, pooled_f1, shipping
+from kg.train.reltrust import (
+    OFF,
+    PIPELINE_THRESHOLDS,
+    TRUST_MIN_PREDICTIONS,
+    TRUST_PARTITIONS,
+    choose_threshold,
+    pooled_f1,
+    shipping,
+)
 
 REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -48,9 +57,22 @@ EXTRA_WEIGHTS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (1.0, 0.3))
 TRUST_PRECISION = {"id": 0.70, "en": 0.50}
 
 
-def folds_of(docs: Sequence[Doc], k: int = 5) -> list[int]:
-    """Fold of each doc by the hash of its document id (the sentences of one document share a fold)."""
-    return [int(hashlib.sha256(d.id.split("#")[0].encode()).hexdigest(), 16) % k for d in docs]
+def folds_of(docs: Sequence[Doc], k: int = 5, seed: int = 0) -> list[int]:
+    """Fold of each doc by the hash of its article's id, so that the sentences (``doc#index``) and the
+    annotated units (``doc@start``) of one article share a fold; ``seed`` > 0 salts the hash for another
+    partition of the same docs (:mod:`kg.train.relfolds`).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> docs = [NS(id="reuters-9@0"), NS(id="reuters-9@512"), NS(id="conll04-3#0"), NS(id="conll04-3#1")]
+    >>> a, b, c, d = folds_of(docs)
+    >>> a == b and c == d
+    True
+    """
+    salt = f"{seed}:" if seed else ""
+    # Units of one article read each other's names: split apart, the held-out fold would have seen its article.
+    return [int(hashlib.sha256((salt + re.split("[#@]", d.id)[0]).encode()).hexdigest(), 16) % k for d in docs]
 
 
 # Cross-validation scores every data set once (mean F1), so that the choice serves CoNLL04-style news,
@@ -184,6 +206,7 @@ def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]
 def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], c: float, th: float,
                         xw: tuple[float, float], cues: dict[str, Any], workers: int = 1,
                         fits: Sequence[Any] = (), per_fold: list[Any] | None = None,
+                        partitions: int = TRUST_PARTITIONS,
                         ) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
     """Per language and relation type, the probability (from ``th`` up) at which kg's default engine
     (rules and classifier, its own entities and sentences) reads the held-out folds with the best F1 of
@@ -191,25 +214,34 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
 
     Gold-span precision overstates what the classifier does in use: in kg's pipeline it also
     pairs names the recogniser got wrong ("Prabowo Terima" as a person works for nobody), and a link the
-    rules read anyway adds nothing. ``workers``: processes for the folds; ``fits``: the five fold models
-    when already fitted (:func:`cv_relations`); ``per_fold``, when given, receives each fold's counts
+    rules read anyway adds nothing. The held-out counts are those of ``partitions`` partitions of the
+    units into five folds (:func:`folds_of` with seeds 0, 1, ...), averaged (:func:`kg.train.relfolds.mean_rows`):
+    which fold model happens to score which unit moves a type's added links by a link or two, and one
+    link decided the Indonesian works_for trust in December 2026. ``workers``: processes for the folds;
+    ``fits``: the five fold models of partition 0 when already fitted (:func:`cv_relations`; the other
+    partitions are fitted here); ``per_fold``, when given, receives each partition's list of per-fold counts
     (language -> type -> threshold, ``"off"`` for ``OFF`` -> [tp, fp, fn]), to compare trust rules on them
     (``scripts/trust_rules.py``).
     """
-    fold = folds_of(docs)
+    from kg.train.relfolds import mean_rows
+
     grid = sorted({th, *(t for t in PIPELINE_THRESHOLDS if t > th)})
     counts: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0, 0])
-    _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid, fits=list(fits))
-    try:
-        for k, got in enumerate(_folds(_pipeline_fold, workers)):
-            if per_fold is not None:
-                per_fold.append(_nested(got))
+    for seed in range(partitions):
+        fold = folds_of(docs, seed=seed)
+        _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw, cues=cues, grid=grid,
+                    fits=list(fits) if seed == 0 else [])
+        try:
+            got_all = _folds(_pipeline_fold, workers)
+        finally:
+            _JOB.clear()
+        if per_fold is not None:
+            per_fold.append([_nested(got) for got in got_all])
+        for got in got_all:
             for key, row in got.items():
                 for n in range(3):
                     counts[key][n] += row[n]
-            print(f"  pipeline fold {k + 1}/5 done", flush=True)
-    finally:
-        _JOB.clear()
+        print(f"  pipeline partition {seed + 1}/{partitions} done", flush=True)
     trusted: dict[str, dict[str, float]] = {}
     table: dict[str, Any] = {}
     for lang, rtype in sorted({(x[0], x[1]) for x in counts}):
@@ -219,7 +251,7 @@ def pipeline_thresholds(docs: list[Doc], pairs: list[Pair], feats: list[list[str
             table.setdefault(lang, {}).setdefault(rtype, {})["off" if t == OFF else str(t)] = {
                 "p": round(tp / (tp + fp), 3) if tp + fp else 0.0, "f1": pooled_f1(tp, fp, fn),
                 "tp": tp, "fp": fp, "fn": fn}
-        if (chosen := choose_threshold(rows, TRUST_PRECISION[lang])) is not None:
+        if (chosen := choose_threshold(mean_rows(rows, partitions), TRUST_PRECISION[lang])) is not None:
             trusted.setdefault(lang, {})[rtype] = chosen
     for lang in sorted({d.language for d in docs}):
         trusted.setdefault(lang, {})
@@ -240,10 +272,14 @@ def _nested(got: dict[tuple[str, str, float], tuple[int, int, int]]) -> dict[str
 
 def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                 meta: dict[str, Any], workers: int = 1,
-                per_fold: list[Any] | None = None) -> tuple[str, relmodel.Model]:
+                per_fold: list[Any] | None = None, fold_models: list[str] | None = None,
+                partitions: int = TRUST_PARTITIONS) -> tuple[str, relmodel.Model]:
     """The relation classifier's JSON text and model: C, threshold and the extra sets' weight by
-    cross-validation, then the trust table through kg's pipeline (:func:`pipeline_thresholds`; ``per_fold``
-    receives its per-fold counts)."""
+    cross-validation, then the trust table through kg's pipeline over ``partitions`` partitions
+    (:func:`pipeline_thresholds`; ``per_fold`` receives its per-fold counts). ``fold_models``, when given,
+    receives the JSON text of the five fold models of partition 0 (each fitted without one fold of
+    :func:`folds_of`), with the final model's threshold and trust table, to score the train units out of
+    fold (:mod:`kg.train.relfolds`)."""
     kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
     fold_fits: list[Any] = []
@@ -257,14 +293,20 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
             "cross_validation": {k: v for k, v in cv.items() if k != "grid"}}
     meta["trust_rule"] = (f"per language and relation type, the probability threshold (from the cross-validated "
                           f"threshold up, or none) at which kg's default engine reads the held-out folds of "
+                          f"{partitions} partitions (counts averaged) of "
                           f"{' and '.join(TRUST_SOURCES)} with the best F1 of that type, provided the links the "
                           f"classifier adds to the rules' are precise enough (by language: "
                           f"{', '.join(f'{k} >= {v}' for k, v in sorted(TRUST_PRECISION.items()))}) over >= "
                           f"{TRUST_MIN_PREDICTIONS} links, at that threshold, and within one link of that at every "
                           f"higher one that adds as many; ties go to the higher threshold")
-    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits, per_fold)
+    trusted, table = pipeline_thresholds(docs, pairs, feats, c, th, xw, cues, workers, fold_fits, per_fold,
+                                         partitions)
+    if fold_models is not None:
+        fold_models[:] = [model_json(kind, f[0], f[1], f[2], f[3], cues, th, {"fold": k, "of": "folds_of seed 0"},
+                                     trusted)[0] for k, f in enumerate(fold_fits)]
     fold_fits.clear()
     meta["cross_validation"]["pipeline"] = table
+    meta["cross_validation"]["partitions"] = partitions
     meta["cross_validation"]["gold_spans"] = meta["cross_validation"].pop("trust")
     print(f"  trusted (type: threshold): {trusted}")
     text, model = model_json(kind, classes, vocab, w, b, cues, th, meta, trusted)

@@ -13,6 +13,9 @@ from collections.abc import Callable, Iterator
 from kg.extract import relmodel
 
 TRUST_MIN_PREDICTIONS = 5  # fewer added links than this say nothing about their precision
+# The trust table averages the held-out counts of this many partitions of the units into five folds
+# (kg.train.relations.folds_of with seeds 0, 1, ...): docs/relations-model.md says why and how it was chosen.
+TRUST_PARTITIONS = 3
 
 PIPELINE_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # In the per-type table of pipeline_thresholds: the classifier gives no link at all (a threshold above 1).
@@ -34,7 +37,7 @@ def shipping(model: relmodel.Model) -> Iterator[None]:
         relmodel.load = original
 
 
-def pooled_f1(tp: int, fp: int, fn: int) -> float:
+def pooled_f1(tp: float, fp: float, fn: float) -> float:
     """F1 of pooled counts, rounded as the model file stores it.
 
     >>> pooled_f1(3, 1, 2)
@@ -43,7 +46,7 @@ def pooled_f1(tp: int, fp: int, fn: int) -> float:
     return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
 
 
-Rows = dict[float, tuple[int, int, int]]
+Rows = dict[float, tuple[float, float, float]]  # counts; means over partitions are not whole
 Rule = Callable[[Rows, float, float], bool]
 
 
@@ -97,7 +100,7 @@ def steady(rows: Rows, t: float, floor: float, slack: int = 1) -> bool:
     """
     tp0, fp0, _ = rows[OFF]
 
-    def added(x: float) -> tuple[int, int]:
+    def added(x: float) -> tuple[float, float]:
         return rows[x][0] + rows[x][1] - tp0 - fp0, rows[x][0] - tp0
 
     n, right = added(t)

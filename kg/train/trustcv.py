@@ -36,7 +36,7 @@ def pool(folds: Sequence[Rows]) -> Rows:
             for t in folds[0]}
 
 
-def added(rows: Rows, t: float | None) -> tuple[int, int]:
+def added(rows: Rows, t: float | None) -> tuple[float, float]:
     """(links, right links) the classifier adds to the rules' at ``t`` (``None``: none).
 
     >>> added({0.6: (5, 2, 1), OFF: (3, 1, 3)}, 0.6), added({0.6: (5, 2, 1), OFF: (3, 1, 3)}, None)
@@ -52,11 +52,11 @@ class HeldOut:
     """A rule's choices for one (language, type), each made on four folds and scored on the fifth."""
 
     choices: tuple[float | None, ...]  # per held-out fold
-    tp: int
-    fp: int
-    fn: int
-    added: int  # links the classifier added on the held-out folds
-    added_right: int
+    tp: float
+    fp: float
+    fn: float
+    added: float  # links the classifier added on the held-out folds
+    added_right: float
 
 
 def cross_choose(folds: Sequence[Rows], floor: float, rule: Rule) -> HeldOut:
@@ -68,6 +68,11 @@ def cross_choose(folds: Sequence[Rows], floor: float, rule: Rule) -> HeldOut:
     >>> r.choices, (r.tp, r.fp, r.fn), (r.added, r.added_right)
     ((None, None, 0.6), (6, 3, 6), (4, 1))
     """
+    tp: float
+    fp: float
+    fn: float
+    n: float
+    right: float
     tp = fp = fn = n = right = 0
     choices = []
     for k, held in enumerate(folds):
@@ -80,7 +85,7 @@ def cross_choose(folds: Sequence[Rows], floor: float, rule: Rule) -> HeldOut:
     return HeldOut(tuple(choices), tp, fp, fn, n, right)
 
 
-def higher(rows: Rows, t: float) -> list[tuple[int, int]]:
+def higher(rows: Rows, t: float) -> list[tuple[float, float]]:
     """(links, right links) added at every threshold above ``t`` that adds at least TRUST_MIN_PREDICTIONS.
 
     >>> higher({0.5: (9, 3, 0), 0.6: (8, 2, 0), 0.7: (5, 0, 0), OFF: (3, 0, 0)}, 0.5)
@@ -132,7 +137,7 @@ def not_below(rows: Rows, t: float, floor: float, alpha: float = 0.1) -> bool:
     >>> not_below({0.6: (60, 10, 0), 0.7: (41, 10, 0), OFF: (39, 6, 0)}, 0.6, 0.7)
     False
     """
-    return _enough(rows, t, floor) and all(binomial_cdf(r, k, floor) >= alpha for k, r in higher(rows, t))
+    return _enough(rows, t, floor) and all(binomial_cdf(round(r), round(k), floor) >= alpha for k, r in higher(rows, t))
 
 
 def mean_above(rows: Rows, t: float, floor: float) -> bool:
@@ -183,6 +188,11 @@ def fold_bootstrap(folds: Sequence[Rows], floor: float, rule: Rule) -> HeldOut:
     """
     import itertools
 
+    tp: float
+    fp: float
+    fn: float
+    n: float
+    right: float
     tp = fp = fn = n = right = 0
     for draw in itertools.product(range(len(folds)), repeat=len(folds)):
         t = choose_threshold(pool([folds[j] for j in draw]), floor, rule)

@@ -79,7 +79,7 @@ def test_region_adjectives_time_zones_and_currencies_name_nothing(text, junk, et
 
 
 def test_a_persons_label_has_no_title():
-    from kg.extract.assemble import untitled
+    from kg.extract.merging import untitled
 
     assert (untitled("Mrs. Higgins", "en"), untitled("Gen. Nhek Bunchhay", "en")) == ("Higgins", "Nhek Bunchhay")
     x = extract(Article(id="t", text="Mrs. Higgins works for the Pentagon, Lumeo Corp said.", language="en"))
@@ -206,9 +206,9 @@ def test_united_starts_a_company_name() -> None:
 
 def test_a_tagger_run_cut_after_and_does_not_displace_the_legal_form_name() -> None:
     from kg.extract.gazindex import gaz_index
-    from kg.extract.learned import _front_cut
     from kg.extract.lexicon import load_lexicon
     from kg.extract.mentions import find_names
+    from kg.extract.taggerruns import front_cut
     from kg.extract.text import split_sentences
 
     lex, gaz = load_lexicon("en"), gaz_index("en")
@@ -217,11 +217,11 @@ def test_a_tagger_run_cut_after_and_does_not_displace_the_legal_form_name() -> N
     walk = [m for m in find_names(s, lex, gaz) if m.source == "pattern"]
     assert [" ".join(m.text.split()) for m in walk] == ["Tarsa and Lumeo Hotels Ltd"]
     tail = (2, 5, "Organization")  # "Lumeo Hotels Ltd"
-    assert _front_cut(s, 2, 5, "Organization", walk, [tail])
-    assert _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Place"), tail])  # "Hongkong and ..."
-    assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Person"), tail])  # a person and a company
-    assert not _front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Organization"), tail])  # two companies
-    assert not _front_cut(s, 3, 5, "Organization", walk, [(3, 5, "Organization")])  # no "and" before it
+    assert front_cut(s, 2, 5, "Organization", walk, [tail])
+    assert front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Place"), tail])  # "Hongkong and ..."
+    assert not front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Person"), tail])  # a person and a company
+    assert not front_cut(s, 2, 5, "Organization", walk, [(0, 1, "Organization"), tail])  # two companies
+    assert not front_cut(s, 3, 5, "Organization", walk, [(3, 5, "Organization")])  # no "and" before it
 
 
 def test_the_countries_of_the_united_kingdom_are_countries():

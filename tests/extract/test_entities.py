@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.assemble import assemble, clean_label
+from kg.extract.assemble import assemble
 from kg.extract.edges import is_affixed_verb, parts, trim
 from kg.extract.lexicon import load_lexicon
 from kg.extract.mentions import Mention
+from kg.extract.merging import clean_label
 from kg.extract.text import Token
 from kg.ids import slug
 from kg.model import Article

@@ -88,3 +88,19 @@ def test_a_dictionary_word_listed_among_acronyms_is_a_name(text: str, k: int, ke
     assert toks[k].text == "Mandiri"
     span = trim(toks, k, k + 1, load_lexicon("id"), title_case=True)
     assert (span == (k, k + 1)) is kept
+
+
+@pytest.mark.parametrize(("words", "k", "code", "kept"), [
+    # mid-sentence, a capitalised word the annotated text never names by is no name alone
+    ("kerja sama dengan Anda", 3, "id", False),
+    ("dan investor Pada bulan", 2, "id", False),
+    # the sentence's first word, an acronym and a word no list refuses keep their capital's evidence
+    ("Pada bulan", 0, "id", True),
+    ("kerja sama dengan BCA", 3, "id", True),
+    ("kata Jonan", 1, "id", True),
+    # English keeps its sentence-case capitals ("Sun Chemical Corp said"): the setting is off there
+    ("shares of Sun", 2, "en", True),
+])
+def test_a_lone_capitalised_edge_word_mid_sentence(words: str, k: int, code: str, kept: bool) -> None:
+    toks = tokenize(words)
+    assert (trim(toks, k, k + 1, load_lexicon(code), title_case=False) is not None) is kept

@@ -78,7 +78,7 @@ def test_an_indonesian_company_headed_by_a_body_noun_is_an_organization(text: st
 def test_a_tie_between_a_product_and_an_organisation_goes_to_the_product():
     from collections import Counter
 
-    from kg.extract.assemble import majority_type
+    from kg.extract.merging import majority_type
 
     # "akan barbie" (a bare guess: Company) and "boneka barbie" (a product head: Product) are one name
     assert majority_type(Counter({"Company": 1, "Product": 1})) == "Product"

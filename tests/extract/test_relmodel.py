@@ -15,6 +15,7 @@ from kg.errors import ChoiceError, DataError
 from kg.extract import pairscore, relmodel
 from kg.extract.text import Token, tokenize
 from kg.train.relations import OFF, choose_threshold
+from kg.train.relfolds import mean_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,6 +101,7 @@ def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: py
     assert m.trusted is not None, "the training script stores the per-language trust decision"
     assert set(m.trusted) == {"en", "id"}
     table = m.meta["cross_validation"]["pipeline"]
+    parts = m.meta["cross_validation"].get("partitions", 1)  # models trained before December 2026: one
     bars = {"id": 0.70, "en": 0.50}  # kg.train.relations.TRUST_PRECISION: issue 11 asks 0.70 for id
     for lang, types in table.items():
         for rtype, rows in types.items():
@@ -107,13 +109,15 @@ def test_the_model_answers_only_for_the_types_it_is_trusted_with(monkeypatch: py
             # rules' own ("off"), with the links the classifier adds precise enough there and at every higher
             # threshold, within one link (reltrust.steady: a model trained before that rule fails here until
             # retrained; the December 2026 slack moves Indonesian works_for from 0.8 to 0.6)
+            # (the counts are summed over the partitions into folds, and the choice reads their mean)
             counts = {OFF if t == "off" else float(t): (r["tp"], r["fp"], r["fn"]) for t, r in rows.items()}
             threshold = m.trusted.get(lang, {}).get(rtype)
-            assert choose_threshold(counts, bars[lang]) == threshold, (lang, rtype)
+            assert choose_threshold(mean_rows(counts, parts), bars[lang]) == threshold, (lang, rtype)
             if threshold is not None:
                 row, off = rows[str(threshold)], rows["off"]
                 added = row["tp"] + row["fp"] - off["tp"] - off["fp"]
-                assert row["f1"] > off["f1"] and row["tp"] - off["tp"] >= bars[lang] * added >= bars[lang] * 5
+                assert row["f1"] > off["f1"]
+                assert row["tp"] - off["tp"] >= bars[lang] * added >= bars[lang] * 5 * parts
                 assert threshold >= m.threshold
     toks = tokenize("Maria Lopez, a spokeswoman for Tenvar Industries, declined to comment.")
     a, b = (0, 2, "Person"), span(toks, "Tenvar Industries", "Company")
@@ -336,3 +340,19 @@ def test_a_names_trailing_period_does_not_change_its_features() -> None:
     assert "bh=oslo" in kg_spans and "ah=corp" in kg_spans
     # a period that is the whole name stays: nothing is left to trim to
     assert "bh=." in relmodel.features(toks, (5, 7, "Company"), (10, 11, "Place"), language="en")
+
+
+@pytest.mark.parametrize("text", [
+    "Tenvar Inc, a Oslo-based maker, is based in Oslo.",
+    "The U.S.-Based firm said BASED on sales.",
+    "Tenvar Inc sold its unit to Lumeo.",  # no "based" at all: the quick look reads nothing
+    "Debased coins and embased words",  # "based" inside a word is no "based" token
+])
+def test_reading_finds_the_based_tokens_one_by_one_would(text):
+    toks = tokenize(text)
+    relmodel._LAST.clear()
+    got = relmodel._read(toks)
+    words = [relmodel._word(t.text) for t in toks]
+    assert got.based == tuple(k for k, w in enumerate(words) if w[0] == "based" or w[0].endswith("-based"))
+    assert got.based_text == tuple(k for k, t in enumerate(toks) if t.text.endswith("-based"))
+    assert ("based" in text.lower()) or got.based == got.based_text == ()

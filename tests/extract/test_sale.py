@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract import extract
+from kg.model import Article
 from tests.extract.readings import relations_of
 
 T, L, V = "Tenvar Industries Inc", "Lumeo Corp", "Vexo Holdings Inc"
@@ -44,3 +46,26 @@ def test_no_thing_sold_no_link():
     rels = _rels(f"{T} completed the sale of the assets of its {L} unit.")
     assert ("subsidiary_of", L, T, "ended") not in rels, rels
     assert not _rels(f"{T} sold three units to {V}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a purchase done: the seller's ownership has ended
+        (f"{V} said it completed the acquisition of {L} from {T} for an undisclosed sum.", "ended"),
+        # a purchase planned: still the seller's
+        (f"{V} said it agreed to buy {L} from {T}.", "asserted"),
+    ],
+)
+def test_bought_from_seller(text, status):
+    # "the acquisition of Y from X": Y was X's (kg.extract.sale.sold_from); the rules engine, as the pair
+    # classifier reads some such sentences too
+    x = extract(Article(id="t", text=text, language="en"), engine="rules")
+    assert ("subsidiary_of", "lumeo", "tenvar-industries", status) in {
+        (r.type, r.subject, r.object, r.status) for r in x.relations}
+
+
+def test_bid_from_is_no_seller():
+    # the bidder after a bid word, a stake or a price is no seller
+    assert not {r for r in _rels(f"{L} rejected a takeover offer from {T}.") if r[0] == "subsidiary_of"}
+    assert not {r for r in _rels(f"{V} offered to buy {L} shares from {T}.") if r[0] == "subsidiary_of"}
