@@ -26,7 +26,7 @@ chosen on its own relations (:func:`choose_levels`), ties going to the higher tr
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from kg.extract.status import combine
@@ -40,6 +40,7 @@ TRUST_GRID = (0.0, 0.6, 0.7, 0.8, 0.9, NEVER)
 MIN_GRID = (1, 5, 10, 15, 20, 30, 50, 10 ** 9)
 Oof = Sequence[tuple[str, float]]
 Part = tuple[Sequence[int], Oof]  # one fold partition: the fold of each relation, the out-of-fold answers
+Weights = Callable[[Sequence[str]], list[float]]  # gold statuses -> what reading each right is worth
 K = TypeVar("K")
 
 
@@ -53,6 +54,19 @@ def item_weights(gold: Sequence[str]) -> list[float]:
     present = [st for st in STATUSES[1:] if st in gold]
     n = len(gold)
     return [1 / n + (1 / (gold.count(g) * len(present)) if g in present else 0.0) for g in gold]
+
+
+def accuracy_weights(gold: Sequence[str]) -> list[float]:
+    """Accuracy as a sum over relations (1/n each), a right denial worth a hair more: among trust levels with
+    the same accuracy, the one that keeps more denials (the second target, docs/status.md) wins.
+
+    >>> accuracy_weights(["asserted", "denied", "planned", "planned"])
+    [0.25, 0.25025, 0.25, 0.25]
+    """
+    n = len(gold)
+    # a thousandth of a relation (above choose_levels' rounding to 9 digits): fewer than 1,000 denials never
+    # outweigh one relation, so denials only break ties of accuracy
+    return [(1 + (1e-3 if g == "denied" else 0.0)) / n for g in gold]
 
 
 def backing(rule: Sequence[str], oof: Oof, idx: Iterable[int], st: str) -> int:
@@ -93,17 +107,18 @@ def choose_trust(gold: Sequence[str], rule: Sequence[str], oof: Oof, weight: Seq
 
 
 def held_out_items(gold: Sequence[str], rule: Sequence[str], oof: Oof, fold: Sequence[int],
-                   idx: Sequence[int], minimum: int, k: int = 5) -> list[float]:
-    """What each relation of ``idx`` adds to the score (:func:`item_weights`) when each fold is read with the
-    trust levels chosen on the other folds at ``minimum`` (0 when read wrong): what that minimum does on
-    relations it was not chosen on."""
-    wl = spread(len(gold), idx, item_weights([gold[n] for n in idx]))
+                   idx: Sequence[int], minimum: int, k: int = 5, weights: Weights = item_weights) -> list[float]:
+    """What each relation of ``idx`` adds to the score (``weights``: :func:`item_weights`, or
+    :func:`accuracy_weights` for accuracy) when each fold is read with the trust levels chosen (by the same
+    weights) on the other folds at ``minimum`` (0 when read wrong): what that minimum does on relations it
+    was not chosen on."""
+    wl = spread(len(gold), idx, weights([gold[n] for n in idx]))
     got = [0.0] * len(gold)
     for f in range(k):
         inner = [n for n in idx if fold[n] != f]
         if not inner:
             continue
-        wi = spread(len(gold), inner, item_weights([gold[n] for n in inner]))
+        wi = spread(len(gold), inner, weights([gold[n] for n in inner]))
         trust = choose_trust(gold, rule, oof, wi, inner, minimum, len(idx) / len(inner))
         for n in idx:
             if fold[n] == f and combine(rule[n], *oof[n], trust) == gold[n]:
@@ -181,10 +196,11 @@ def choose_minimum(gold: Sequence[str], rule: Sequence[str], parts: Sequence[Par
 
 
 def pooled_trust(gold: Sequence[str], rule: Sequence[str], oofs: Sequence[Oof], idx: Sequence[int],
-                 minimum: int) -> dict[str, float]:
+                 minimum: int, weights: Weights = item_weights) -> dict[str, float]:
     """:func:`choose_trust` on the out-of-fold answers of several fold partitions at once (each relation of
-    ``idx`` once per partition; backing counted per partition): levels that fit every partition, not one."""
+    ``idx`` once per partition; backing counted per partition; ``weights`` as in :func:`held_out_items`):
+    levels that fit every partition, not one."""
     g = [gold[n] for _ in oofs for n in idx]
     r = [rule[n] for _ in oofs for n in idx]
     o = [oof[n] for oof in oofs for n in idx]
-    return choose_trust(g, r, o, item_weights(g), range(len(g)), minimum, 1 / len(oofs))
+    return choose_trust(g, r, o, weights(g), range(len(g)), minimum, 1 / len(oofs))
