@@ -9,10 +9,10 @@ documents into folds, and chosen per language by the project's targets (docs/sta
 2. among those, the most **denials** read right (the second target, denied recall);
 3. then the **simplest**: the largest minimum (the rules keep more), then the smallest C.
 
-C is the model's, one regression for both languages: it is the simplest C within noise for every language
-(:func:`choose_settings`).
+C is the model's, one regression for both languages: each language's pick at each C, then the C by the same
+three steps on both languages' relations together (:func:`choose_settings`).
 
->>> table = {(1.0, 50): [1, 1, 1, 0], (3.0, 50): [1, 1, 1, 1], (3.0, 5): [1, 1, 1, 1]}
+>>> table = {(1.0, 50): [[1, 1, 1, 0]], (3.0, 50): [[1, 1, 1, 1]], (3.0, 5): [[1, 1, 1, 1]]}
 >>> choose_settings({"en": table}, {"en": [False, False, True, False]})  # one relation apart: noise
 {'en': (1.0, 50)}
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from kg.extract.status import combine
 from kg.schema import STATUSES
-from kg.train.statustrust import MIN_GRID, accuracy_weights, held_out_items, mean_items, paired_se, pooled_trust
+from kg.train.statustrust import MIN_GRID, accuracy_weights, held_out_items, paired_se, pooled_trust
 
 Setting = tuple[float, int]  # the status model's C, the minimum backing of a trust level
 
@@ -58,18 +58,32 @@ def scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
             "confusion": {g: dict(sorted(c.items())) for g, c in conf.items() if c}}
 
 
-def within_noise(table: Mapping[Setting, Sequence[float]], k: float = 1.0) -> list[Setting]:
-    """The settings of ``table`` (each with a score per relation, the same relations for all, higher better)
-    whose sum is within ``k`` standard errors (:func:`kg.train.statustrust.paired_se`, paired against the
-    best) of the best sum, simplest first (:func:`simplest_first`).
+Rows = Sequence[Sequence[float]]  # per fold partition, per relation: read right (1) or wrong (0)
 
-    >>> within_noise({(1.0, 5): [1, 1, 1, 1, 1, 1], (1.0, 50): [1, 1, 1, 1, 0, 1], (3.0, 5): [0, 0, 0, 0, 0, 1]})
+
+def _sum(rows: Rows) -> float:
+    return round(sum(sum(r) for r in rows) / len(rows), 9)
+
+
+def _se(a: Rows, b: Rows) -> float:
+    # the noise of one cross-validation run: the paired standard error within each partition, averaged (the
+    # paired error of the partitions' mean shrinks with every partition added, and so did the choice's steadiness)
+    return sum(paired_se(x, y) for x, y in zip(a, b, strict=True)) / len(a)
+
+
+def within_noise(table: Mapping[Setting, Rows], k: float = 1.0) -> list[Setting]:
+    """The settings of ``table`` (each with one row per fold partition of a score per relation, the same
+    relations for all, higher better) whose mean sum is within ``k`` standard errors of the best (the paired
+    standard error, :func:`kg.train.statustrust.paired_se`, against the best, within each partition, averaged),
+    simplest first (:func:`simplest_first`).
+
+    >>> within_noise({(1.0, 5): [[1, 1, 1, 1, 1, 1]], (1.0, 50): [[1, 1, 1, 1, 0, 1]], (3.0, 5): [[0, 0, 0, 0, 0, 1]]})
     [(1.0, 50), (1.0, 5)]
     """
-    sums = {s: round(sum(v), 9) for s, v in table.items()}
+    sums = {s: _sum(v) for s, v in table.items()}
     top = max(sums.values())
     best = simplest_first([s for s in table if sums[s] == top])[0]
-    return [s for s in simplest_first(table) if sums[s] >= top - k * paired_se(table[s], table[best]) - 1e-9]
+    return [s for s in simplest_first(table) if sums[s] >= top - k * _se(table[s], table[best]) - 1e-9]
 
 
 def simplest_first(settings: Sequence[Setting] | Mapping[Setting, Any]) -> list[Setting]:
@@ -81,55 +95,59 @@ def simplest_first(settings: Sequence[Setting] | Mapping[Setting, Any]) -> list[
     return sorted(settings, key=lambda s: (-s[1], s[0]))
 
 
-def choose_settings(correct: Mapping[str, Mapping[Setting, Sequence[float]]],
-                    denied: Mapping[str, Sequence[bool]], k: float = 1.0) -> dict[str, Setting]:
-    """Per language, the setting the policy chooses (the module's docstring): ``correct[lang][setting]`` is
-    each relation's held-out accuracy (1 right, 0 wrong, or a mean over partitions), ``denied[lang]`` which
-    of those relations are gold denials.
+def choose_settings(correct: Mapping[str, Mapping[Setting, Rows]], denied: Mapping[str, Sequence[bool]],
+                    k: float = 1.0) -> dict[str, Setting]:
+    """Per language, the setting the policy chooses (the module's docstring): ``correct[lang][setting]`` holds,
+    per fold partition, each relation's held-out answer (1 right, 0 wrong), ``denied[lang]`` which of those
+    relations are gold denials.
 
-    C is shared: the candidates are the C within noise (:func:`within_noise`) for every language (if none
-    is, the C with most relations right in all); among them the C whose within-noise settings read the most
-    denials in all, then the smallest. Each language then takes, at that C, the within-noise setting that
-    reads the most of its denials, then the simplest.
+    At each C, each language takes the setting within noise (:func:`within_noise`, over that language's
+    settings) that reads the most of its denials, then the simplest (if none of that C is within noise, its
+    most accurate). C is shared (one regression for both languages): of the C whose picks, both languages'
+    relations together, are within noise of the best C, the one whose picks read the most denials, then the
+    smallest.
 
-    >>> en = {(1.0, 50): [1, 0, 0, 1], (10.0, 50): [1, 1, 1, 1], (10.0, 5): [1, 1, 1, 1]}
+    >>> en = {(1.0, 50): [[1, 0, 0, 1]], (10.0, 50): [[1, 1, 1, 1]], (10.0, 5): [[1, 1, 1, 1]]}
     >>> choose_settings({"en": en}, {"en": [False, True, False, False]})  # C=1 loses 2, gains none
     {'en': (10.0, 50)}
     """
-    bands = {lang: within_noise(table, k) for lang, table in correct.items()}
-    grid = sorted({s[0] for table in correct.values() for s in table})
-    shared = [c for c in grid if all(any(s[0] == c for s in band) for band in bands.values())]
-    if not shared:
-        shared = [max(grid, key=lambda c: (sum(max(sum(v) for s, v in table.items() if s[0] == c)
-                                               for table in correct.values()), -c))]
+    langs = sorted(correct)
+    bands = {lang: within_noise(correct[lang], k) for lang in langs}
+    grid = sorted({s[0] for lang in langs for s in correct[lang]})
 
     def denials(lang: str, s: Setting) -> float:
-        return round(sum(v for v, d in zip(correct[lang][s], denied[lang], strict=True) if d), 9)
+        rows = correct[lang][s]
+        return round(sum(v for r in rows for v, d in zip(r, denied[lang], strict=True) if d) / len(rows), 9)
 
     def pick(lang: str, c: float) -> Setting:
         here = [s for s in bands[lang] if s[0] == c]
         if not here:  # no setting of that C is within noise: its most accurate
-            at_c = [s for s in correct[lang] if s[0] == c]
-            top = max(round(sum(correct[lang][s]), 9) for s in at_c)
-            here = [s for s in simplest_first(at_c) if round(sum(correct[lang][s]), 9) == top]
+            at_c = [s for s in simplest_first(correct[lang]) if s[0] == c]
+            top = max(_sum(correct[lang][s]) for s in at_c)
+            here = [s for s in at_c if _sum(correct[lang][s]) == top]
         return max(here, key=lambda s: (denials(lang, s), -here.index(s)))
 
-    c = max(shared, key=lambda c: (round(sum(denials(lang, pick(lang, c)) for lang in correct), 9), -c))
-    return {lang: pick(lang, c) for lang in sorted(correct)}
+    picks = {c: {lang: pick(lang, c) for lang in langs} for c in grid}
+    # both languages' relations in one row per partition, at each C's picks
+    pooled = {(c, 0): [[v for lang in langs for v in correct[lang][picks[c][lang]][p]]
+                       for p in range(len(correct[langs[0]][picks[c][langs[0]]]))] for c in grid}
+    shared = [s[0] for s in within_noise(pooled, k)]
+    c = max(shared, key=lambda c: (round(sum(denials(lang, picks[c][lang]) for lang in langs), 9), -c))
+    return picks[c]
 
 
 def held_out_table(gold: Sequence[str], rule: Sequence[str], parts: Sequence[dict[str, Any]],
-                   idx: Sequence[int]) -> dict[Setting, list[float]]:
+                   idx: Sequence[int]) -> dict[Setting, list[list[float]]]:
     """Per setting (every C of the partitions' out-of-fold answers, every minimum of
-    :data:`kg.train.statustrust.MIN_GRID`), each relation of ``idx`` read right (1) or wrong (0) when its fold
-    is read at trust levels chosen by accuracy on the other folds, averaged over the fold partitions
-    ``parts`` (:func:`kg.train.status.oof_predictions`)."""
+    :data:`kg.train.statustrust.MIN_GRID`) and fold partition of ``parts``
+    (:func:`kg.train.status.oof_predictions`), each relation of ``idx`` read right (1) or wrong (0) when its
+    fold is read at trust levels chosen by accuracy on the other folds."""
     out = {}
     for c in sorted(parts[0]["oofs"]):
         for m in MIN_GRID:
             rows = [held_out_items(gold, rule, p["oofs"][c], p["fold"], idx, m, weights=accuracy_weights)
                     for p in parts]
-            out[c, m] = mean_items([[1.0 if v > 0 else 0.0 for v in row] for row in rows])
+            out[c, m] = [[1.0 if v > 0 else 0.0 for v in row] for row in rows]
     return out
 
 
@@ -150,11 +168,10 @@ def choose(items: Sequence[Any], cv: dict[str, Any]) -> dict[str, Any]:
         lgold = [gold[n] for n in idx]
         read = [[combine(rule[n], oof[n][0], oof[n][1], trust[lang]) for n in idx] for oof in oofs]
         lang_scores[lang] = round(sum(_score(lgold, pred) for pred in read) / len(oofs), 4)
-    held = {lang: {f"C={s[0]:g} min={s[1]}": {"accuracy": round(sum(v) / len(v), 4),
-                                               "denied": round(sum(x for x, d in zip(v, denied[lang], strict=True)
-                                                                   if d), 2)}
-                   for s, v in sorted(table.items())}
-            for lang, table in tables.items()}
+    held = {lang: {f"C={s[0]:g} min={s[1]}": {
+        "accuracy": round(_sum(rows) / len(by_lang[lang]), 4),
+        "denied": round(sum(x for r in rows for x, d in zip(r, denied[lang], strict=True) if d) / len(rows), 2)}
+        for s, rows in sorted(table.items())} for lang, table in tables.items()}
     rules_only = {lang: round(_score([gold[n] for n in idx], [rule[n] for n in idx]), 4)
                   for lang, idx in by_lang.items()}
     langs = len(by_lang)
