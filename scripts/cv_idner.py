@@ -9,6 +9,12 @@ untagged country names are optional, ``scripts/idner_countries.py``); ``eval`` s
 
     python scripts/cv_idner.py train --folds 2 --dir /tmp/idcv    # about 3 min per fold on a quiet machine
     python scripts/cv_idner.py eval --folds 2 --dir /tmp/idcv
+
+``--set conll04`` does the same for CoNLL04 train and the English tagger (no country copy; the eval also
+prints relation figures, read with the shipped relation classifier, which saw CoNLL04 train):
+
+    python scripts/cv_idner.py train --set conll04 --folds 2 --dir /tmp/c04cv   # 5-25 min per fold (load)
+    python scripts/cv_idner.py eval --folds 2 --dir /tmp/c04cv
 """
 
 from __future__ import annotations
