@@ -451,10 +451,25 @@ def test_coarser_gold_scheme_maps_company_and_country_and_ignores_other() -> Non
         "gold_other_entities": 1,
         "optional_entities_predicted": 1,
         "entities_outside_scheme": 1,
+        "unmatched_role_labelled": 0,
         "optional_relations_predicted": 0,
         "relations_outside_scheme": 1,
     }
     assert "predicted Company counts as Organization, Country counts as Place" in r.format()
+
+
+def test_coarser_scheme_scores_a_country_only_where_the_gold_names_it() -> None:
+    # idner tags a country where something is placed in it, not where it acts: an unmatched Country is not
+    # scored, a matched one still is, and an unmatched Place stays a false positive
+    doc = conll_doc()
+    assert derive_scheme([doc]).role_labelled == ("Country",)
+    r = score(doc, [entity("Boston", "Country"), entity("Israel", "Country"), entity("Springfield", "Place")])
+    assert (r.entities.tp, r.entities.fp) == (1, 1)
+    assert r.excluded["unmatched_role_labelled"] == 1
+    assert "predicted countries no gold name matches" in r.format()
+    kg_doc = gold(entities=[XIAOMI])
+    assert derive_scheme([kg_doc]).role_labelled == ()
+    assert score(kg_doc, [entity("Xiaomi", "Company"), entity("Israel", "Country")]).entities.fp == 1
 
 
 def test_kg_scheme_keeps_company_and_organization_apart() -> None:

@@ -137,7 +137,7 @@ class Report:
         for d in self.documents:
             out.update(d.excluded)
         keys = ("gold_other_entities", "optional_entities_predicted", "entities_outside_scheme",
-                "optional_relations_predicted", "relations_outside_scheme")
+                "unmatched_role_labelled", "optional_relations_predicted", "relations_outside_scheme")
         return {k: out[k] for k in keys}
 
     @property
@@ -319,6 +319,8 @@ class Report:
                           ("optional_entities_predicted", "predicted optional (or Other) entities"),
                           ("optional_relations_predicted", "predicted optional relations"),
                           ("entities_outside_scheme", "predicted entities of types the gold lacks"),
+                          ("unmatched_role_labelled", "predicted countries no gold name matches (the gold "
+                                                      "labels a country only as a location)"),
                           ("relations_outside_scheme", "predicted relations of types the gold lacks")):
             yield f"  {ex[key]:>6}  {what}\n"
         for d in self.failed:

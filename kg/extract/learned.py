@@ -37,6 +37,7 @@ from kg.extract.taggerruns import (
     is_business,
     legal_name,
     name_kind,
+    spaced_dash,
 )
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
@@ -60,7 +61,24 @@ _ORGS = frozenset({"Company", "Organization"})
 # The same bar lets a headline's run of two or more dictionary words be a name ("Bank Mayapada",
 # "Sari Roti"), which the title-case rules refuse (kg.extract.edges.trim): train split id entity
 # recall 0.587 -> 0.590 for one more false positive (0.8, 0.9 and 0.95 alike).
+# Those figures came from taggers that had seen the sentences they read, and so were sure of them; on unseen
+# text a tagger is less sure, and a language may set its own bar for outranking (``tagger_outrank`` in
+# language.toml; :func:`outrank_bar`).
 OUTRANK = 0.8
+
+
+@functools.cache
+def outrank_bar(language: str) -> float:
+    """How sure the tagger must be for its name to outrank a pattern's or a list's name in ``language``:
+    ``tagger_outrank`` of the language's settings, else :data:`OUTRANK`.
+
+    >>> outrank_bar("en"), outrank_bar("id")
+    (0.5, 0.8)
+    """
+    from kg.extract.lexicon import load_lexicon
+
+    bar = load_lexicon(language).settings.get("tagger_outrank", OUTRANK)
+    return float(bar) if isinstance(bar, int | float) else OUTRANK
 
 
 @functools.cache
@@ -159,6 +177,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     classes = lex.optional_words("class_acronyms")
     owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need, bars = [], [], []
+    outrank = outrank_bar(language)
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
     runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
@@ -181,6 +200,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             continue
         if words in classes and not (i > 0 and s.tokens[i - 1].low in owners):
             continue  # "RUU BUMN": a class of businesses (class_acronyms); "Menteri BUMN" is the ministry
+        if any(soft[i:end]) and spaced_dash(s, i, end):
+            continue  # a byline and a pattern's name ("Jakarta Daily Ledger - Microsoft Corp"): the name stands
         if end < j and any(p.i == i and p.j == end for p in patterned):
             continue  # the pattern's name without the full stop ("... to Vexo Holdings Inc."): it stands
         inside = [m for m in listed if m.i < j and i < m.j]
@@ -203,7 +224,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         need.append(bool(inside) or any(soft[i:j]))
         bars.append(BODY_OUTRANK if not any(soft[i:j]) and place_body(
             s.tokens, i, j, etype, [(m.i, m.j, m.type) for m in inside], lambda w: organization_word(w, language))
-            else OUTRANK)
+            else outrank)
     conf: list[float] | None = None
     if any(need):
         conf = model.span_confidence(s.tokens, spans, rows)

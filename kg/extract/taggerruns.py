@@ -106,5 +106,12 @@ def holds_whole(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
     Microsoft Corp": a byline and a name), and no list name in it is a possessive ("Singapore's Sea")."""
     toks = s.tokens
     return (all(m.source == "gazetteer" and i <= m.i and m.j <= j and m.j - m.i < j - i for m in inside)
-            and not any(toks[k].text in _DASHES and toks[k].start > toks[k - 1].end for k in range(i + 1, j))
+            and not spaced_dash(s, i, j)
             and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))
+
+
+def spaced_dash(s: Sentence, i: int, j: int) -> bool:
+    """A dash standing apart inside the run ``(i, j)`` ("Straits Commerce Review - Microsoft Corp": a byline
+    and a name), which therefore displaces no pattern's or list's name."""
+    toks = s.tokens
+    return any(toks[k].text in _DASHES and toks[k].start > toks[k - 1].end for k in range(i + 1, j))

@@ -273,6 +273,7 @@ def test_a_sure_tagger_name_outranks_a_pattern_name_it_overlaps(text: str, name:
     assert name in labels and cut not in labels
     # the same sentence with the tagger never outranking a pattern: the cut name comes back
     monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    monkeypatch.setattr(learned, "outrank_bar", lambda language: 1.01)  # English sets its own bar
     labels = {e.label for e in extract(Article(id="t", text=text, language="en")).entities}
     assert cut in labels and name not in labels
 
@@ -345,8 +346,18 @@ def test_a_sure_tagger_name_that_holds_a_list_name_whole_outranks_it(lang: str, 
     labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
     assert name in labels and short not in labels
     monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    monkeypatch.setattr(learned, "outrank_bar", lambda language: 1.01)  # English sets its own bar
     labels = {e.label for e in extract(Article(id="t", text=text, language=lang)).entities}
     assert short in labels and name not in labels
+
+
+def test_the_outrank_bar_is_a_setting_of_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import learned
+    from kg.extract.lexicon import load_lexicon
+
+    # English sets tagger_outrank (measured out of fold); Indonesian keeps the module's default
+    assert learned.outrank_bar("en") == load_lexicon("en").settings["tagger_outrank"] < learned.OUTRANK
+    assert "tagger_outrank" not in load_lexicon("id").settings and learned.outrank_bar("id") == learned.OUTRANK
 
 
 def test_a_tagger_name_never_cuts_a_list_name() -> None:
@@ -379,6 +390,7 @@ def test_a_headline_name_of_dictionary_words_needs_a_sure_tagger(monkeypatch: py
     # an ordinary headline stays without names
     assert labels("Kabar Baik Untuk Investor Pasar Modal") == set()
     monkeypatch.setattr(learned, "OUTRANK", 1.01)
+    monkeypatch.setattr(learned, "outrank_bar", lambda language: 1.01)  # English sets its own bar
     assert "Bank Mayapada" not in labels(text)
 
 
