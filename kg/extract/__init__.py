@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
+from kg.extract.activityplaces import activity_places
 from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
@@ -182,6 +183,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             # "Irvine, Calif.-based AFG": a place the rules give to one organisation is no other's
             known |= claimed_places(s, ms, here)
             known |= claimed_people(s, ms, here)  # "Emery's chairman, John C. Emery": not Purolator's too
+            known |= activity_places(s, lex, ms)  # "sued X in federal court in Boston": no one's base
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's
