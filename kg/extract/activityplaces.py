@@ -86,7 +86,7 @@ def activity_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[s
             free.add(m.key)
             last = None
     orgs = {m.key for m in ms if m.type in ORG_TYPES}
-    return {link_key("based_in", o, p) for p in held - free for o in orgs if o != p}
+    return {link_key("based_in", o, p) for p in held for o in orgs if o != p}
 
 
 def without_activity_places(found: list[Found], blocked: set[tuple[str, str, str]]) -> list[Found]:
