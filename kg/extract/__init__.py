@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
-from kg.extract.activityplaces import activity_places
+from kg.extract.activityplaces import activity_places, without_activity_places
 from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
 from kg.extract.aliases import find_aliases, local_aliases
@@ -161,6 +161,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
     for s, ms in zip(sentences, in_order, strict=True):
         here = list(find_relations(s, lex, ms, hits[s.index], learned=learned, models=models)) if rules else []
         if rules:
+            here = without_activity_places(s, lex, ms, here)  # "shares rose in Canada after X's bid"
             # "USAir rejected TWA's offer": the bidder and the one other company (kg.extract.ownbid)
             here += possessed_bids(s, lex, ms, hits[s.index], here, learned=learned, models=models)
         if learned:
