@@ -37,9 +37,9 @@ def _phrases(code: str) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(line.split()) for line in word_set(code, "activity_places.txt"))
 
 
-def _governed(s: Sentence, m: Mention, phrases: frozenset[tuple[str, ...]], ranks: frozenset[str]) -> bool:
-    """The place ``m`` comes right after a phrase of ``phrases`` (determiners of :data:`_SKIPPED` between)
-    and no rank word stands just before that phrase."""
+def _governed(s: Sentence, m: Mention, phrases: frozenset[tuple[str, ...]], ranks: frozenset[str]) -> int | None:
+    """Where the phrase of ``phrases`` right before the place ``m`` starts (determiners of :data:`_SKIPPED`
+    may stand between), or None: no such phrase, or a rank word stands just before it."""
     toks = s.tokens
     k = m.i
     while k > 0 and toks[k - 1].low in _SKIPPED:
@@ -47,13 +47,15 @@ def _governed(s: Sentence, m: Mention, phrases: frozenset[tuple[str, ...]], rank
     for phrase in phrases:
         n = len(phrase)
         if k >= n and tuple(t.low for t in toks[k - n : k]) == phrase:
-            return not any(t.low in ranks for t in toks[max(0, k - n - _RANK_REACH) : k - n])
-    return False
+            ranked = any(t.low in ranks for t in toks[max(0, k - n - _RANK_REACH) : k - n])
+            return None if ranked else k - n
+    return None
 
 
-def governed_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> list[Mention]:
+def governed_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> list[tuple[Mention, int]]:
     """The place mentions of ``ms`` governed by a phrase of ``activity_places.txt`` (:func:`_governed`), or
-    listed or chained right after such a place ("servicing Salem and Corvallis, Ore.").
+    listed or chained right after such a place ("servicing Salem and Corvallis, Ore."), each with the token
+    where its phrase starts.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.mentions import Mention
@@ -62,8 +64,8 @@ def governed_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> list[Mentio
     >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
     >>> places = [Mention(0, i, i + 1, 0, 0, w, "Place", w.lower(), w) for i, w in ((3, "Salem"),
     ...           (5, "Corvallis"), (7, "Ore."), (12, "Boston"))]
-    >>> [m.text for m in governed_places(s, load_lexicon("en"), places)]
-    ['Salem', 'Corvallis', 'Ore.']
+    >>> [(m.text, k) for m, k in governed_places(s, load_lexicon("en"), places)]
+    [('Salem', 2), ('Corvallis', 2), ('Ore.', 2)]
     """
     phrases = _phrases(lex.code)
     places = sorted((m for m in ms if m.type in PLACE_TYPES and m.source != "coref"), key=lambda m: m.i)
@@ -71,19 +73,28 @@ def governed_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> list[Mentio
         return []
     ranks = lex.optional_words("rank_words")
     toks = s.tokens
-    held: list[Mention] = []
+    held: list[tuple[Mention, int]] = []
     for m in places:
         last = held[-1] if held else None
         # a place joined to a governed one by a comma or "and" shares its governor
-        joined = last is not None and 0 < m.i - last.j <= 2 and all(t.low in _JOINS for t in toks[last.j : m.i])
-        if joined or _governed(s, m, phrases, ranks):
-            held.append(m)
+        if last is not None and 0 < m.i - last[0].j <= 2 and all(t.low in _JOINS for t in toks[last[0].j : m.i]):
+            held.append((m, last[1]))
+        elif (k := _governed(s, m, phrases, ranks)) is not None:
+            held.append((m, k))
     return held
+
+
+def _named(o: Mention, k: int) -> bool:
+    """The phrase starting at token ``k`` is the end of the name ``o`` ("the Veterans Administration Center in
+    Houston"): the place is that body's own."""
+    return o.i <= k < o.j
 
 
 def activity_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[str, str, str]]:
     """based_in links the pair classifier must not add: from any organisation of the sentence to a place of
-    :func:`governed_places` (the place's key, wherever else the sentence names it).
+    :func:`governed_places`, but for the body whose name the phrase ends ("Moscone Center in San Francisco").
+    A place also named elsewhere in the sentence with no such phrase ("development in China ... plans for
+    China") is kept.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.mentions import Mention
@@ -96,15 +107,22 @@ def activity_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[s
     >>> sorted(activity_places(s, load_lexicon("en"), [vexo, lumeo, boston]))
     [('based_in', 'lumeo', 'boston'), ('based_in', 'vexo', 'boston')]
     """
-    held = {m.key for m in governed_places(s, lex, ms)}
-    orgs = {m.key for m in ms if m.type in ORG_TYPES} if held else set()
-    return {link_key("based_in", o, p) for p in held for o in orgs if o != p}
+    held = governed_places(s, lex, ms)
+    if not held:
+        return set()
+    spans = {(m.i, m.j) for m, _ in held}
+    free = {m.key for m in ms if m.type in PLACE_TYPES and m.source != "coref" and (m.i, m.j) not in spans}
+    orgs = [m for m in ms if m.type in ORG_TYPES]
+    return {link_key("based_in", o.key, m.key) for m, k in held if m.key not in free
+            for o in orgs if o.key != m.key and not _named(o, k)}
 
 
 def without_activity_places(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Found]) -> list[Found]:
     """``found`` without its based_in links to a place mention of :func:`governed_places` (the rules' reading
-    of "shares moved higher in the U.S. and Canada after TransCanada PipeLines Ltd made a bid")."""
+    of "shares moved higher in the U.S. and Canada after TransCanada PipeLines Ltd made a bid"), but for the
+    body whose name the phrase ends."""
     if not any(f.type == "based_in" for f in found):
         return found
-    held = {(m.i, m.j) for m in governed_places(s, lex, ms)}
-    return [f for f in found if f.type != "based_in" or (f.object.i, f.object.j) not in held]
+    held = {(m.i, m.j): k for m, k in governed_places(s, lex, ms)}
+    return [f for f in found if f.type != "based_in" or (f.object.i, f.object.j) not in held
+            or _named(f.subject, held[f.object.i, f.object.j])]
