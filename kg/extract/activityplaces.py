@@ -126,9 +126,14 @@ def without_activity_places(s: Sentence, lex: Lexicon, ms: list[Mention], found:
         return found
     held = {(m.i, m.j): k for m, k in governed_places(s, lex, ms)}
     bodies = state_bodies(ms, s)
-    return [f for f in found if f.type != "based_in" or ((f.object.i, f.object.j) not in held
-            or _named(f.subject, held[f.object.i, f.object.j]))
-            and link_key(f.type, f.subject.key, f.object.key) not in bodies]
+
+    def kept(f: Found) -> bool:
+        if f.type != "based_in" or link_key(f.type, f.subject.key, f.object.key) in bodies:
+            return f.type != "based_in"
+        k = held.get((f.object.i, f.object.j))
+        return k is None or _named(f.subject, k)
+
+    return [f for f in found if kept(f)]
 
 
 def state_bodies(ms: list[Mention], s: Sentence) -> set[tuple[str, str, str]]:
