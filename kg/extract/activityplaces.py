@@ -34,20 +34,23 @@ _RANK_REACH = 6
 
 
 @functools.cache
-def _phrases(code: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(line.split()) for line in word_set(code, "activity_places.txt"))
+def _phrases(code: str) -> tuple[tuple[int, frozenset[tuple[str, ...]]], ...]:
+    """The phrases of ``activity_places.txt`` by length, longest first (one lookup per length and place)."""
+    phrases = [tuple(line.split()) for line in word_set(code, "activity_places.txt")]
+    return tuple((n, frozenset(p for p in phrases if len(p) == n)) for n in sorted({len(p) for p in phrases},
+                                                                                  reverse=True))
 
 
-def _governed(s: Sentence, m: Mention, phrases: frozenset[tuple[str, ...]], ranks: frozenset[str]) -> int | None:
+def _governed(s: Sentence, m: Mention, phrases: tuple[tuple[int, frozenset[tuple[str, ...]]], ...],
+              ranks: frozenset[str]) -> int | None:
     """Where the phrase of ``phrases`` right before the place ``m`` starts (determiners of :data:`_SKIPPED`
     may stand between), or None: no such phrase, or a rank word stands just before it."""
     toks = s.tokens
     k = m.i
     while k > 0 and toks[k - 1].low in _SKIPPED:
         k -= 1
-    for phrase in phrases:
-        n = len(phrase)
-        if k >= n and tuple(t.low for t in toks[k - n : k]) == phrase:
+    for n, of_length in phrases:
+        if k >= n and tuple(t.low for t in toks[k - n : k]) in of_length:
             ranked = any(t.low in ranks for t in toks[max(0, k - n - _RANK_REACH) : k - n])
             return None if ranked else k - n
     return None
