@@ -22,13 +22,12 @@ if TYPE_CHECKING:
     from kg.extract.mentions import Mention
     from kg.extract.text import Sentence
 
-__all__ = ["activity_places", "governed_places", "state_bodies", "without_activity_places"]
+__all__ = ["activity_places", "governed_places", "without_activity_places"]
 
 # Words between the phrase and the place ("a branch in the Philippines", "offices located in both Los Angeles").
 _SKIPPED = frozenset({"the", "both"})
 # Words joining the places of one list or address to the governed one ("Salem and Corvallis , Ore .").
 _JOINS = frozenset({",", "and", "or", "&"})
-_POSSESSIVE = frozenset({"'s", "’s"})
 # Tokens before the phrase searched for a rank word ("the largest center in the U.S."): a ranking names the base.
 _RANK_REACH = 6
 
@@ -113,12 +112,12 @@ def activity_places(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[tuple[s
     """
     held = governed_places(s, lex, ms)
     if not held:
-        return state_bodies(ms, s)
+        return set()
     spans = {(m.i, m.j) for m, _ in held}
     free = {m.key for m in ms if m.type in PLACE_TYPES and m.source != "coref" and (m.i, m.j) not in spans}
     orgs = [m for m in ms if m.type in ORG_TYPES]
     return {link_key("based_in", o.key, m.key) for m, k in held if m.key not in free
-            for o in orgs if o.key != m.key and not _named(o, k)} | state_bodies(ms, s)
+            for o in orgs if o.key != m.key and not _named(o, k)}
 
 
 def without_activity_places(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Found]) -> list[Found]:
@@ -128,32 +127,11 @@ def without_activity_places(s: Sentence, lex: Lexicon, ms: list[Mention], found:
     if not any(f.type == "based_in" for f in found):
         return found
     held = {(m.i, m.j): k for m, k in governed_places(s, lex, ms)}
-    bodies = state_bodies(ms, s)
 
     def kept(f: Found) -> bool:
-        if f.type != "based_in" or link_key(f.type, f.subject.key, f.object.key) in bodies:
-            return f.type != "based_in"
+        if f.type != "based_in":
+            return True
         k = held.get((f.object.i, f.object.j))
         return k is None or _named(f.subject, k)
 
     return [f for f in found if kept(f)]
-
-
-def state_bodies(ms: list[Mention], s: Sentence) -> set[tuple[str, str, str]]:
-    """based_in links from a body of a country's state to that country, written "<country>'s <organisation>"
-    ("Japan's Ministry of Finance", "Britain's House of Commons"): the train gold of kg's English split links none
-    of the three such bodies, while it links every company so written ("Sweden's Sandvik AB", 13 of 13).
-
-    >>> from kg.extract.mentions import Mention
-    >>> from kg.extract.text import Sentence, tokenize
-    >>> text = "Lumeo met Japan 's Ministry of Finance ."
-    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
-    >>> japan = Mention(0, 2, 3, 0, 0, "Japan", "Country", "japan", "Japan")
-    >>> mof = Mention(0, 4, 7, 0, 0, "Ministry of Finance", "Organization", "mof", "Ministry of Finance")
-    >>> sorted(state_bodies([japan, mof], s))
-    [('based_in', 'mof', 'japan')]
-    """
-    toks = s.tokens
-    starts = {m.i: m for m in ms if m.type == "Organization" and m.source != "coref"}
-    return {link_key("based_in", starts[m.j + 1].key, m.key) for m in ms
-            if m.type == "Country" and m.j + 1 < len(toks) and toks[m.j].text in _POSSESSIVE and m.j + 1 in starts}

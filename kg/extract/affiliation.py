@@ -2,8 +2,7 @@
 possessive that ties a person to an organisation (works_for) and an organisation to a place (based_in).
 
 "Alain Farley of McGill University", "Ana Diaz, an economist with Tenvar Corp" (works_for); "Larami Corp. of
-Philadelphia", "McGill University in Montreal", "Russia's Foreign Ministry" (based_in; a country's body is
-dropped after, :func:`kg.extract.activityplaces.state_bodies`, as kg's English train gold has it). The words are
+Philadelphia", "McGill University in Montreal", "Russia's Foreign Ministry" (based_in). The words are
 language data (``affiliation_preps``, ``affiliation_place_preps``, language.toml; empty lists switch a shape off).
 Called by :func:`kg.extract.relations.find_relations`.
 """
