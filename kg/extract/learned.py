@@ -73,7 +73,7 @@ def outrank_bar(language: str) -> float:
     ``tagger_outrank`` of the language's settings, else :data:`OUTRANK`.
 
     >>> outrank_bar("en"), outrank_bar("id")
-    (0.5, 0.8)
+    (0.8, 0.8)
     """
     from kg.extract.lexicon import load_lexicon
 
