@@ -45,6 +45,7 @@ from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.namecountry import countries_in_names
 from kg.extract.nameruns import connected_names, joined_pair, spaced_hyphens
 from kg.extract.nearest import apposition_blocks
+from kg.extract.outlets import cited_outlets
 from kg.extract.ownbid import possessed_bids
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
@@ -120,6 +121,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
+        kept = cited_outlets(s, kept, lex, gaz)  # "dikutip the telegraph": the outlet quoted, a company
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
