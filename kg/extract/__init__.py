@@ -41,6 +41,7 @@ from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
 from kg.extract.listkind import list_kinds
+from kg.extract.makersplit import split_makers
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.namecountry import countries_in_names
 from kg.extract.nameruns import connected_names, joined_pair, spaced_hyphens
@@ -122,6 +123,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
         kept = cited_outlets(s, kept, lex, gaz)  # "dikutip the telegraph": the outlet quoted, a company
+        kept = split_makers(s, kept, lex, gaz)  # "xiaomi redmi note 5": the maker, then its model
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
