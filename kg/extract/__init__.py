@@ -31,6 +31,7 @@ from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
+from kg.extract.firmcopula import described_firms
 from kg.extract.firmtails import firm_tails
 from kg.extract.formernames import present_names
 from kg.extract.found import Found
@@ -124,6 +125,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
         kept = cited_outlets(s, kept, lex, gaz)  # "dikutip the telegraph": the outlet quoted, a company
         kept = split_makers(s, kept, lex, gaz)  # "xiaomi redmi note 5": the maker, then its model
+        kept = described_firms(s, kept, lex, gaz)  # "Pinewood merupakan perusahaan Inggris": a company
         kept = without_place_heads(s, kept, lex, gaz)  # "kota new york": the place is "new york"
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
