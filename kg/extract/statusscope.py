@@ -201,11 +201,15 @@ def disowned_after(s: Sentence, lex: Lexicon, hits: Sequence[Hit], hi: int, rela
     subject = toks[hi + 1]
     pronouns = lex.optional_words("company_context_subject_pronouns") | lex.optional_words(
         "person_context_subject_pronouns")
-    if subject.low not in pronouns and subject.text not in {t.text for t in toks[ai:aj]}:
+    # a clause with no subject of its own goes on with the sentence's subject ("X bought Y shares, but does not
+    # intend to seek control of Y"): only a denial that reaches both sides (flag "either") is taken there
+    bare = subject.low in lex.optional_words("subjectless_clause_openers") and ai == 0
+    if not bare and subject.low not in pronouns and subject.text not in {t.text for t in toks[ai:aj]}:
         return False
     lo2, hi2 = clause(s, lex, hi + 1)
     return any(o.cue.status == "denied" and lo2 <= o.i < hi2 and relation not in o.cue.not_for
-               and o.cue.scope != "next" and not shielded(toks, lex, o.j, hi2) for o in outer_hits(hits))
+               and o.cue.scope != "next" and (not bare or o.cue.scope == "either")
+               and not shielded(toks, lex, o.j, hi2) for o in outer_hits(hits))
 
 
 _MORE_REACH = 2  # "more Y stock", "any additional Y shares"
