@@ -54,6 +54,7 @@ from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import parent_blocks, sold_from
+from kg.extract.personedges import person_edges
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
@@ -117,6 +118,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
         kept = spaced_hyphens(s, kept, lex, gaz)  # "Prudential - Bache Securities": one name, tokenized apart
         kept = connected_names(s, kept, lex, gaz)  # "Petroles de Venezuela": a foreign name's connector
+        kept = person_edges(s, kept, lex, gaz)  # "H. Neil Nichols": the initial; "Hurricane Hugo": no person
         kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's
