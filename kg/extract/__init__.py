@@ -48,13 +48,13 @@ from kg.extract.nearest import apposition_blocks
 from kg.extract.ownbid import possessed_bids
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
+from kg.extract.personedges import person_edges
 from kg.extract.placechain import claimed_places, regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import parent_blocks, sold_from
-from kg.extract.personedges import person_edges
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
