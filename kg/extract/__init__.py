@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from kg.evaluate.casing import casing as text_casing
+from kg.extract.acronymwords import without_common_acronyms
 from kg.extract.activityplaces import activity_places, without_activity_places
 from kg.extract.advisers import without_adviser_deals
 from kg.extract.affiliation import split_person_of
@@ -51,6 +52,7 @@ from kg.extract.outlets import cited_outlets
 from kg.extract.ownbid import possessed_bids
 from kg.extract.partnerfirms import partner_firms
 from kg.extract.passingsector import passing_links, passing_sectors
+from kg.extract.personedges import person_edges
 from kg.extract.placechain import claimed_places, regional_links, split_addresses
 from kg.extract.placehead import without_place_heads
 from kg.extract.possessive import with_possessive
@@ -120,6 +122,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = partner_firms(s, kept, lex, gaz)  # "Goldman, Sachs and Co": one firm, not a list
         kept = spaced_hyphens(s, kept, lex, gaz)  # "Prudential - Bache Securities": one name, tokenized apart
         kept = connected_names(s, kept, lex, gaz)  # "Petroles de Venezuela": a foreign name's connector
+        kept = person_edges(s, kept, lex, gaz)  # "H. Neil Nichols": the initial; "Hurricane Hugo": no person
+        kept = without_common_acronyms(s, kept, lex, gaz)  # "Safaricom CEO", "an MoU": a title, a common noun
         kept = countries_in_names(s, kept, lex, gaz)  # "Aluminum Co of America": the country word is the name's
         kept = product_numbers(s, kept, lex, gaz)  # "Windows Mobile 7": the number is the model's
         kept = name_numbers(s, kept, lex, gaz)  # "PT Angkasa Pura 2 .": the number is the unit's

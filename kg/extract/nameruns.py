@@ -176,7 +176,8 @@ def connected_names(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInd
             r += 1
         if r >= len(toks) or not toks[r].is_cap:
             continue
-        left = next((m for m in out if m.j == k), None)
+        # the tagger may take the connector into the left name ("Eduardo de" + "Angeles")
+        left = next((m for m in out if m.j == k or (m.j == k + 1 and m.i < k)), None)
         right = next((m for m in out if m.i == r), None)
         if left is None and right is None:
             continue

@@ -27,14 +27,24 @@ def spelled_by(toks: Sequence[Token], k: int) -> int:
     0
     """
     acronym = toks[k].text
-    if not (len(acronym) >= 2 and acronym.isalpha() and acronym.isupper() and k >= 1 and toks[k - 1].text == "("
+    if not (len(acronym) >= 2 and acronym.isalpha() and _acronym_cased(acronym) and k >= 1 and toks[k - 1].text == "("
             and k + 1 < len(toks) and toks[k + 1].text == ")"):
         return 0
     n = len(acronym)
     words = toks[k - 1 - n : k - 1]
     if k - 1 - n < 0 or not all(t.is_word and t.text[:1].isalpha() for t in words):
         return 0
-    return n if "".join(t.text[0] for t in words).upper() == acronym else 0
+    return n if "".join(t.text[0] for t in words).upper() == acronym.upper() else 0
+
+
+def _acronym_cased(word: str) -> bool:
+    """An acronym's casing: all capitals ("SLJJ"), or a capital first and at least two in all, as English writes
+    some acronyms with a small function-word letter ("MoU" for memorandum of understanding).
+
+    >>> [_acronym_cased(w) for w in ("SLJJ", "MoU", "Mou", "iPad")]
+    [True, True, False, False]
+    """
+    return word.isupper() or (word[0].isupper() and sum(c.isupper() for c in word) >= 2)
 
 
 def spelled_acronyms(s: Sentence, names: list[Mention], lex: Lexicon) -> list[Mention]:

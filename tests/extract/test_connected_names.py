@@ -27,6 +27,12 @@ def test_a_person_with_an_article_stays_a_person():
     assert got == [("Eduardo de los Angeles", "Person")]
 
 
+def test_a_left_name_that_took_the_connector():
+    # the tagger read "Eduardo de" and "Angeles"
+    got = _joined("A suit was filed by Eduardo de los Angeles, a nominee.", [(5, 7, "Person"), (8, 9, "Person")])
+    assert got == [("Eduardo de los Angeles", "Person")]
+
+
 def test_lowercase_words_and_other_languages_are_left_alone():
     assert _joined("Shares of Exxon de facto rose.", [(2, 3, "Company")]) == [("Exxon", "Company")]
     got = _joined("Kantor Bank Mandiri de Jakarta dibuka.", [(1, 3, "Company"), (4, 5, "Place")], "id")

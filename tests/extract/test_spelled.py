@@ -30,11 +30,20 @@ def test_an_acronym_of_a_name_stays():
         "Badan Pusat Statistik", "BPS"]
 
 
-def test_only_the_taggers_acronyms_and_only_where_the_language_says():
+def test_only_the_taggers_acronyms_and_only_where_the_language_says(monkeypatch):
     text = "Menurut Badan Pusat Statistik ( BPS ) inflasi naik ."
     assert _kept(text, [(5, 6, "Organization", "gazetteer")]) == ["BPS"]
     text = "a new Value Added Tax ( VAT ) rule ."
+    assert _kept(text, [(6, 7, "Organization", "ner")], "en") == []
+    monkeypatch.setitem(load_lexicon("en").settings, "spelled_acronyms", False)
     assert _kept(text, [(6, 7, "Organization", "ner")], "en") == ["VAT"]
+
+
+def test_a_mixed_case_acronym_of_a_common_phrase():
+    # "MoU": English writes the function word's initial small
+    text = "Acme signed a memorandum of understanding ( MoU ) with Beta ."
+    assert _kept(text, [(7, 8, "Company", "ner")], "en") == []
+    assert spelled_by(tokenize("a memorandum of understanding ( Mou ) ."), 5) == 0
 
 
 def test_words_that_do_not_spell_it():
