@@ -28,6 +28,7 @@ from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
 from kg.extract.statusfeat import context_features
+from kg.extract.statusguard import GUARDED, guarded
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.logreg import fit as _lr_fit
@@ -160,6 +161,15 @@ def context(it: Item) -> list[str]:
                               question=it.sentence.question)
 
 
+def is_guarded(it: Item, guard: frozenset[str] = GUARDED) -> bool:
+    """Whether the rules read this relation by a construction of ``guard`` (:mod:`kg.extract.statusguard`):
+    extraction never asks the model, so neither does cross-validation."""
+    if it.relation in S.NEGATION_ONLY:
+        return False
+    return guarded(it.sentence, load_lexicon(it.language), it.hits, it.anchor, it.relation, it.lo, it.hi,
+                   (it.a, it.b), rules(it), guard)
+
+
 def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:
     lex = load_lexicon(it.language)
     return S.status_features(it.sentence.tokens, lex, it.hits, it.anchor, it.relation, it.lo, it.hi,
@@ -212,10 +222,11 @@ def predict(lin: dict[str, Any], feats: Sequence[list[str]]) -> list[tuple[str, 
 
 
 def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS,
-                    c_grid: Sequence[float] = C_GRID) -> dict[str, Any]:
+                    c_grid: Sequence[float] = C_GRID, guard: frozenset[str] = GUARDED) -> dict[str, Any]:
     """What cross-validation reads: the gold statuses, the rules' answers and, for each of ``partitions``
     partitions of the documents into five folds (:func:`folds`, seeds 0, 1, ...), the folds and, per C of
-    ``c_grid``, the status model's out-of-fold answers (answer, probability) of ``items``."""
+    ``c_grid``, the status model's out-of-fold answers (answer, probability) of ``items`` (the rules' answer,
+    sure, where a construction of ``guard`` gave it: :func:`is_guarded`)."""
     fm = _with_fact(fact) if fact else None
     feats = [status_feats(it, fm) for it in items]
     gold = [it.label for it in items]
@@ -234,7 +245,12 @@ def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int
                     oof[n] = (m.labels[best], p[best])
             oofs[c] = oof
         parts.append({"fold": fold, "oofs": oofs})
-    return {"gold": gold, "rule": [rules(it) for it in items], "parts": parts,
+    rule = [rules(it) for it in items]
+    for n in (n for n, it in enumerate(items) if is_guarded(it, guard)):
+        for part in parts:
+            for oof in part["oofs"].values():
+                oof[n] = (rule[n], 1.0)  # the model is not asked (kg.extract.statusguard)
+    return {"gold": gold, "rule": rule, "parts": parts,
             "by_lang": {lang: [n for n, it in enumerate(items) if it.language == lang]
                         for lang in sorted({it.language for it in items})}}
 
@@ -279,6 +295,9 @@ def predict_items(model: S.StatusModel, items: Sequence[Item]) -> list[tuple[str
     out = []
     for it in items:
         if it.relation in S.NEGATION_ONLY:
+            out.append((rules(it), 1.0))
+            continue
+        if is_guarded(it):
             out.append((rules(it), 1.0))
             continue
         lex = load_lexicon(it.language)
