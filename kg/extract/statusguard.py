@@ -37,8 +37,17 @@ if TYPE_CHECKING:
 __all__ = ["CONSTRUCTIONS", "GUARDED", "construction", "guarded"]
 
 CONSTRUCTIONS = ("post_governed", "handed_over", "held_before", "disowned")
-# Chosen by 5-fold cross-validation on train over 5 partitions (docs/status.md, "Rules vs model").
-GUARDED = frozenset({"post_governed"})
+# Per language, chosen by 5-fold cross-validation on train over 5 partitions (docs/status.md, "Rules vs
+# model"; counts of the train gold pairs each construction reads, rules right of all). Indonesian
+# post_governed: 3 of 3 ("akan menjadi"), partition 0 out of fold 0.9067 -> 0.9098, the choice unchanged.
+# English post_governed: 0 of 3 (a rumour cue next to a title: "speculated that TWA chairman X"; "named to
+# join the board"): the model stays free there. English handed_over: 26 of 27; guarding it moved the shared
+# C (1 -> 0.3) and lost Indonesian what it gained English (held out en +0.0008, id -0.0022): left free.
+# held_before (English 7 of 7) and disowned (1 of 1): the model agreed anyway; guarded at no cost.
+GUARDED: dict[str, frozenset[str]] = {
+    "en": frozenset({"disowned", "held_before"}),
+    "id": frozenset(CONSTRUCTIONS),
+}
 _HELD = frozenset({"planned", "rumored", "denied"})
 
 
@@ -88,8 +97,9 @@ def construction(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[i
 
 def guarded(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
             lo: int, hi: int, parties: Sequence[tuple[int, int]], rule: str,
-            guard: frozenset[str] = GUARDED) -> bool:
-    """Whether the rules' answer ``rule`` comes from a construction of ``guard``: the model is not asked.
+            guard: frozenset[str] | None = None) -> bool:
+    """Whether the rules' answer ``rule`` comes from a construction of ``guard`` (default: the language's
+    :data:`GUARDED`): the model is not asked.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.cueparties import find_cues
@@ -102,4 +112,6 @@ def guarded(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, i
     >>> guarded(s, lex, hits, (h.i, h.j), "works_for", 0, len(toks), [(0, 2), (6, 7)], "planned")
     True
     """
+    if guard is None:
+        guard = GUARDED.get(lex.code, frozenset())
     return bool(guard) and construction(s, lex, hits, anchor, relation, lo, hi, parties, rule) in guard

@@ -28,7 +28,7 @@ from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
 from kg.extract.statusfeat import context_features
-from kg.extract.statusguard import GUARDED, guarded
+from kg.extract.statusguard import guarded
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.logreg import fit as _lr_fit
@@ -161,9 +161,10 @@ def context(it: Item) -> list[str]:
                               question=it.sentence.question)
 
 
-def is_guarded(it: Item, guard: frozenset[str] = GUARDED) -> bool:
-    """Whether the rules read this relation by a construction of ``guard`` (:mod:`kg.extract.statusguard`):
-    extraction never asks the model, so neither does cross-validation."""
+def is_guarded(it: Item, guard: frozenset[str] | None = None) -> bool:
+    """Whether the rules read this relation by a construction of ``guard`` (default: the language's
+    :data:`kg.extract.statusguard.GUARDED`): extraction never asks the model, so neither does
+    cross-validation."""
     if it.relation in S.NEGATION_ONLY:
         return False
     return guarded(it.sentence, load_lexicon(it.language), it.hits, it.anchor, it.relation, it.lo, it.hi,
@@ -222,11 +223,11 @@ def predict(lin: dict[str, Any], feats: Sequence[list[str]]) -> list[tuple[str, 
 
 
 def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int = PARTITIONS,
-                    c_grid: Sequence[float] = C_GRID, guard: frozenset[str] = GUARDED) -> dict[str, Any]:
+                    c_grid: Sequence[float] = C_GRID, guard: frozenset[str] | None = None) -> dict[str, Any]:
     """What cross-validation reads: the gold statuses, the rules' answers and, for each of ``partitions``
     partitions of the documents into five folds (:func:`folds`, seeds 0, 1, ...), the folds and, per C of
     ``c_grid``, the status model's out-of-fold answers (answer, probability) of ``items`` (the rules' answer,
-    sure, where a construction of ``guard`` gave it: :func:`is_guarded`)."""
+    sure, where a construction of ``guard``, default the language's, gave it: :func:`is_guarded`)."""
     fm = _with_fact(fact) if fact else None
     feats = [status_feats(it, fm) for it in items]
     gold = [it.label for it in items]

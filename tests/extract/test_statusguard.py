@@ -61,7 +61,7 @@ def _overruling_model(folder: Path) -> str:
 
 
 def test_the_model_does_not_overrule_a_planned_post(tmp_path: Path) -> None:
-    assert "post_governed" in GUARDED
+    assert "post_governed" in GUARDED["id"]
     models = _overruling_model(tmp_path)
     text = "Budi Santoso akan menjadi Direktur Utama PT Sinar Logistik Tbk"
     s, lex, hits, anchor = _read(text, "id", (0, 2), (6, 10), "works_for", "Direktur")

@@ -58,3 +58,19 @@ def test_a_fixed_c_is_kept() -> None:
         part["oofs"] = {3.0: part["oofs"][3.0]}
     got = choose(items, cv)
     assert got["c"] == 3.0 and got["minimum_backing"]["en"] == MIN_GRID[-1]
+
+
+def test_cross_validation_does_not_ask_the_model_where_extraction_does_not() -> None:
+    from kg.train.status import is_guarded, make_item, oof_predictions
+
+    planned = [make_item(f"id{k}", "id", "Budi Santoso akan menjadi Direktur Utama PT Lumeo Tbk", (0, 12), (41, 53),
+                         "works_for", "planned") for k in range(10)]
+    rumour = [make_item(f"en{k}", "en", "Market sources speculated that Lumeo chairman Ana Diaz made the offer",
+                        (46, 54), (31, 36), "works_for", "asserted") for k in range(10)]
+    items = [it for it in planned + rumour if it is not None]
+    assert len(items) == 20
+    # a planned post is guarded in Indonesian; in English the model keeps the rumour next to a title
+    assert is_guarded(items[0]) and not is_guarded(items[-1])
+    cv = oof_predictions(items, {}, partitions=1, c_grid=(1.0,))
+    oof = cv["parts"][0]["oofs"][1.0]
+    assert oof[0] == ("planned", 1.0) and oof[-1][1] < 1.0
