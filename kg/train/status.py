@@ -232,6 +232,7 @@ def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int
     feats = [status_feats(it, fm) for it in items]
     gold = [it.label for it in items]
     parts = []
+    answers: list[list[tuple[str, float]]] = []  # every partition's and C's, for the guard below
     for seed in range(partitions):
         fold = folds(items, seed=seed)
         oofs: dict[float, list[tuple[str, float]]] = {}
@@ -245,12 +246,12 @@ def oof_predictions(items: Sequence[Item], fact: dict[str, Any], partitions: int
                     best = max(range(len(p)), key=lambda i: (p[i], -i))
                     oof[n] = (m.labels[best], p[best])
             oofs[c] = oof
+            answers.append(oof)
         parts.append({"fold": fold, "oofs": oofs})
     rule = [rules(it) for it in items]
     for n in (n for n, it in enumerate(items) if is_guarded(it, guard)):
-        for part in parts:
-            for oof in part["oofs"].values():
-                oof[n] = (rule[n], 1.0)  # the model is not asked (kg.extract.statusguard)
+        for oof in answers:
+            oof[n] = (rule[n], 1.0)  # the model is not asked (kg.extract.statusguard)
     return {"gold": gold, "rule": rule, "parts": parts,
             "by_lang": {lang: [n for n, it in enumerate(items) if it.language == lang]
                         for lang in sorted({it.language for it in items})}}
