@@ -114,6 +114,27 @@ def changed_hands(tokens: Sequence[Token], language: str, relation: str, parties
     return False
 
 
+def sold_to(tokens: Sequence[Token], language: str, i: int, parties: Sequence[tuple[int, int]], hi: int) -> bool:
+    """Whether one of ``parties`` is the buyer in a sale whose cue ends at token ``i``: it follows a "to"
+    (class ``to`` of the language's words) after the cue, in the clause ending at ``hi``. The sale ends
+    the seller's links, not the buyer's ("sold its stake in Lumeo to Acme": Acme's stake begins).
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Zeta sold its stake in Lumeo to < Acme >")
+    >>> sold_to(toks, "en", 3, [(5, 6), (8, 9)], len(toks)), sold_to(toks, "en", 3, [(0, 1), (5, 6)], len(toks))
+    (True, False)
+    """
+    for _s, e, cls in _marks(tokens, i, hi, language):
+        if cls != "to":
+            continue
+        k = e
+        while k < hi and tokens[k].low in _SKIP:
+            k += 1
+        if any(p[0] == k for p in parties):
+            return True
+    return False
+
+
 def handed_over(tokens: Sequence[Token], language: str, hits: Sequence[Hit], relation: str,
                 parties: Sequence[tuple[int, int]], lo: int, hi: int) -> bool:
     """:func:`changed_hands`, in a clause ``lo:hi`` whose status cues (``hits``) hold no plan, rumour or

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.modelfiles import model_file, read_json_object
 from kg.extract.statusfeat import context_features, party_features
+from kg.extract.statusguard import guarded
 from kg.extract.statusmodel import FORMAT, Linear, StatusModel
 from kg.extract.statusrules import (
     ENDABLE_FACTS,
@@ -189,8 +190,8 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     if model is None:
         return rule
     trust = model.trust_in_rules(lex.code)
-    if trust.get(rule, 0.0) > 1.0:
-        return rule
+    if trust.get(rule, 0.0) > 1.0 or guarded(s, lex, hits, anchor, relation, lo, hi, parties, rule):
+        return rule  # a construction's status (a planned post: kg.extract.statusguard) is the rules' own
     answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model,
                              rule=rule, parties=parties)
     return combine(rule, answer, p, trust)

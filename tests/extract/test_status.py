@@ -676,3 +676,23 @@ def test_talks_after_both_parties_are_about_another_deal() -> None:
     assert _named("Norvik Shipping holds a 20 pct stake in Talon Ports, a newspaper reported.", "Norvik Shipping",
                   "Talon Ports", "investment") == "rumored"
 
+
+
+def test_a_sale_does_not_end_the_buyers_links() -> None:
+    text = "Zeta Holdings sold its 20 pct stake in Talon Ports to Norvik Shipping."
+    assert _named(text, "Norvik Shipping", "Talon Ports", "investment") == "asserted"
+    assert _named(text, "Zeta Holdings", "Talon Ports", "investment") == "ended"
+    text = "Zeta Holdings sold its shoe unit to Talon Ports, a subsidiary of Norvik Shipping."
+    assert _named(text, "Talon Ports", "Norvik Shipping", "subsidiary_of") == "asserted"
+
+
+def test_a_deal_planned_around_a_unit_leaves_its_parent() -> None:
+    text = "Norvik Shipping agreed to buy Talon Ports from Zeta Holdings."
+    assert _named(text, "Talon Ports", "Zeta Holdings", "subsidiary_of") == "asserted"
+    assert _named(text, "Norvik Shipping", "Talon Ports", "acquisition") == "planned"
+    text = "Norvik Shipping agreed to take a 15 pct stake in Talon Ports, a subsidiary of Zeta Holdings."
+    assert _named(text, "Talon Ports", "Zeta Holdings", "subsidiary_of") == "asserted"
+    assert _named(text, "Norvik Shipping", "Talon Ports", "investment") == "planned"
+    # no other deal between the plan and the parties: the unit itself is planned
+    assert _named("Talon Ports will become a subsidiary of Zeta Holdings.", "Talon Ports", "Zeta Holdings",
+                  "subsidiary_of") == "planned"
