@@ -40,6 +40,7 @@ from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
+from kg.extract.listing import listed_names
 from kg.extract.listkind import list_kinds
 from kg.extract.mentions import Mention, find_names, names_currency
 from kg.extract.namecountry import countries_in_names
@@ -188,6 +189,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's
+        here = listed_names(s, ms, here)  # "X (NYSE: LUV)": the ticker's links are X's, the exchange has none
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
         if rules and lines[s.index]:
             here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"
