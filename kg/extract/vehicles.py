@@ -30,9 +30,6 @@ def is_vehicle(m: Mention, language: str) -> bool:
     """Whether the name of ``m``'s entity (its label: a description's or pronoun's is its antecedent's) has a
     capitalised word of ``vehicle_words.txt`` after its first word.
 
-    >>> from kg.extract.text import tokenize
-    >>> text = "Tenvar Acquisition Corp will buy Lumeo"
-    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
     >>> name = Mention(0, 0, 3, 0, 23, "Tenvar Acquisition Corp", "Company", "t", "Tenvar Acquisition Corp", "t")
     >>> is_vehicle(name, "en"), is_vehicle(replace(name, label="Tenvar acquisition unit"), "en")
     (True, False)
