@@ -42,6 +42,7 @@ from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
+from kg.extract.listing import listed_names
 from kg.extract.listkind import list_kinds
 from kg.extract.makersplit import split_makers
 from kg.extract.mentions import Mention, find_names, names_currency
@@ -62,6 +63,8 @@ from kg.extract.sale import parent_blocks, sold_from
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
+from kg.extract.unitdeals import without_owner_deals
+from kg.extract.vehicles import buying_vehicles
 from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
@@ -198,6 +201,9 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             here += classified_relations(s, ms, known, language=language, models=models, hits=hits[s.index],
                                          read=asked[s.index])
         here = present_names(s, lex, ms, here)  # "X (formerly Y) ...": Y's links are X's
+        here = listed_names(s, ms, here)  # "X (NYSE: LUV)": the ticker's links are X's, the exchange has none
+        here = buying_vehicles(ms, here, language)  # "GenCorp ... General Acquisition Co's offer": the vehicle buys
+        here = without_owner_deals(here)  # "X's unit Y agreed to buy Z": X does not buy Z
         here = without_adviser_deals(s, lex, ms, here)  # "First Boston as financial advisers on the offer"
         if rules and lines[s.index]:
             here += passing_links(s, lines[s.index], ms, lex)  # "another publishing firm, Harcourt Brace Inc"

@@ -262,6 +262,9 @@ def resolve_descriptions(
     counts: Counter[str] = Counter()
     out: list[Mention] = []
     venue_ids: set[int] | None = None  # computed on the first pronoun
+    # "Dixons ... the U.K.-based firm ... the Pittsburgh-based company": a description's place tells its
+    # antecedent's country to the descriptions after it (a British firm is not the Pittsburgh-based one)
+    known_country = dict(known_country)
     for m in mentions:
         if m.source != "coref":
             out.append(m)
@@ -312,6 +315,8 @@ def resolve_descriptions(
             if best is None or score > best[0] or (score == best[0] and c.key < best[1]):
                 best, chosen = (score, c.key), c
         if chosen is not None and best is not None and best[0] > -4:
+            if m.origin and m.origin in known_country:
+                known_country.setdefault(chosen.key, known_country[m.origin])
             out.append(
                 replace(
                     m,

@@ -173,6 +173,11 @@ def cue_parties(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int,
         # "Tenvar said its German subsidiary, Lumeo, ...", "Tenvar's big electronics unit, Lumeo":
         # the unit named right after the cue is the child, whoever owns it ("X, a unit of Y" has "of")
         return right, left
+    if rt.name == "subsidiary_of" and h.cue.noun and h.cue.passive and left is not None and direct:
+        # "AMC's French parent Renault", "Airbus parent company EADS", "resources for parent company Tenvar":
+        # the name right after "parent" is the parent (train en gold: 9 of 9 so named), the party before the
+        # child; "the parent of Lumeo" has "of"
+        return left, right
     if (
         rt.name in ("subsidiary_of", "investment")
         and h.cue.noun

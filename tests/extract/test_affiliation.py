@@ -120,3 +120,20 @@ def test_a_person_read_across_of_is_the_person_and_the_company() -> None:
                    ("Ana Ruiz", "Person", "tagger"), ("Boston", "Place", "tagger")]
     kept = _name_mention(s, 1, 3, "Person", gaz)
     assert split_person_of(s, [kept], gaz) == [kept]  # no "of" inside: as it was
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Tenvar Holdings Corp 's Lumeo Chemical Corp said it sold the division .",
+     {"Tenvar Holdings Corp": "Company", "Lumeo Chemical Corp": "Company"}),
+    ("It competes with Vexo Inc and Tenvar Holdings Corp 's < TNV > Lumeo Chemical Corp stores .",
+     {"Vexo Inc": "Company", "Tenvar Holdings Corp": "Company", "Lumeo Chemical Corp": "Company"}),
+])
+def test_a_companys_company_is_its_unit(text: str, names: dict[str, str]) -> None:
+    s, ms = _sentence(text, names)
+    found = {(f.type, f.subject.text, f.object.text) for f in affiliations(s, load_lexicon("en"), ms)}
+    assert ("subsidiary_of", "Lumeo Chemical Corp", "Tenvar Holdings Corp") in found
+
+
+def test_a_companys_agency_is_no_unit() -> None:
+    s, ms = _sentence("Tenvar Corp 's SEC filing was late .", {"Tenvar Corp": "Company", "SEC": "Organization"})
+    assert not [f for f in affiliations(s, load_lexicon("en"), ms) if f.type == "subsidiary_of"]
