@@ -6,11 +6,17 @@ Its own module so that :mod:`kg.extract.lexicon` (which matches cues over tokens
 >>> t = Token(0, 6, "Xiaomi")
 >>> (t.low, t.is_word, t.is_cap, t.is_upper)
 ('xiaomi', True, True, False)
+>>> sorted(POSSESSIVE)
+["'s", '’s']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+#: A possessive "'s" token, straight or curly apostrophe: kg.extract.text makes it a token of its own
+#: ("Solvane's" -> "Solvane", "'s"). Compared with a token's ``text`` or ``low``.
+POSSESSIVE = frozenset({"'s", "’s"})
 
 
 # init=False: the generated __init__ of a frozen dataclass sets each field through object.__setattr__ and
