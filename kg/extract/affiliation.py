@@ -134,6 +134,9 @@ def split_person_of(s: Sentence, names: list[Mention], gaz: GazIndex) -> list[Me
     toks = s.tokens
     out: list[Mention] = []
     for m in names:
+        if m.type != "Person":  # (checked first: the search for "of" below walks the name's words)
+            out.append(m)
+            continue
         k = next((k for k in range(m.i + 2, m.j - 1) if toks[k].low == "of" and toks[k + 1].is_cap), None)
         if m.type != "Person" or k is None or not all(t.is_cap for t in toks[m.i : k]):
             out.append(m)

@@ -32,7 +32,7 @@ from kg.extract.mentions import Mention
 from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
 from kg.extract.sectorwords import counted
 from kg.extract.text import Sentence, Token
-from kg.extract.tokens import POSSESSIVE
+from kg.extract.tokens import POSSESSIVE, token_lows
 from kg.ids import slug
 from kg.resources import word_set
 
@@ -130,6 +130,8 @@ def passing_sectors(s: Sentence, ms: list[Mention], lex: Lexicon) -> list[Mentio
     if not heads:
         return ms
     toks = s.tokens
+    if heads.isdisjoint(token_lows(toks)):  # no generic head: no line of business named before one
+        return list(ms)
     out = list(ms)
     for k in range(1, len(toks)):
         if toks[k].low not in heads:

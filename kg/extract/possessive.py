@@ -23,7 +23,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
-from kg.extract.tokens import POSSESSIVE
+from kg.extract.tokens import POSSESSIVE, token_lows
 from kg.names import is_legal_form
 from kg.resources import word_set
 from kg.schema import ORG_TYPES
@@ -52,6 +52,8 @@ def with_possessive(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInd
     (:func:`owns_nothing`: a comma, a full stop, a verb of saying, or a word of ``possessive_breakers.txt``
     comes next) extended over it; a tagger's person or place so followed becomes a company (:data:`_TAGGED`)."""
     toks = s.tokens
+    if POSSESSIVE.isdisjoint(token_lows(toks)):  # no "'s" (most sentences): nothing to extend
+        return list(names)
     speech = _enders(lex.code)
     out = []
     for m in names:
