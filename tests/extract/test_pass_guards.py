@@ -1,5 +1,6 @@
-"""The cheap checks at the start of kg.extract.read's name-shape passes (kg.extract.tokens.token_lows, the
-comma and joining word of kg.extract.partnerfirms) only skip work: with every check forced open, every
+"""The cheap checks at the start of kg.extract.read's name-shape passes and of two loops of
+kg.extract.mentions.find_names (kg.extract.tokens.token_lows, the comma and joining word of
+kg.extract.partnerfirms) only skip work: with every check forced open, every
 extraction is the same."""
 
 from __future__ import annotations
@@ -8,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import bodies, brandnouns, extract, nameruns, partnerfirms, passingsector, placechain, possessive
+from kg.extract import (
+    bodies,
+    brandnouns,
+    extract,
+    mentions,
+    nameruns,
+    partnerfirms,
+    passingsector,
+    placechain,
+    possessive,
+)
 from kg.extract.lexicon import load_lexicon
 from kg.extract.tokens import POSSESSIVE, Token, token_lows
 from kg.model import Article
@@ -25,6 +36,8 @@ _TEXTS = [
     ("en", "Petroles de Venezuela and Regie Nationale des Usines Renault signed a deal with Duffour et Igon."),
     ("en", "The steel industry and the Philippine brewing firm, San Miguel Corp, said Rosario Ilaqua of L.F."
            " Rothschild would join. It makes Greb, Kodiak, and Santana brand shoes."),
+    ("en", "Perth-based Tenvar Ltd said its unit Lumeo Mining and the startup Orbita AI would merge."),
+    ("id", "Anak usaha Lumeo, startup Nusantara AI, digugat perusahaan Jakarta-based Orbita."),
 ]
 _EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -33,7 +46,8 @@ def _every_trigger() -> frozenset[str]:
     """Every word a guarded pass checks for, in both languages: with it no check can skip anything."""
     keys = ("body_heads", "brand_nouns", "name_connectors", "sector_passing_heads")
     words = {w for code in ("en", "id") for key in keys for w in load_lexicon(code).optional_words(key)}
-    return frozenset(words) | POSSESSIVE | {","}
+    starts = {w for code in ("en", "id") for w in load_lexicon(code).org_cue_starts}
+    return frozenset(words) | starts | POSSESSIVE | {","}
 
 
 def _articles() -> list[Article]:
@@ -55,7 +69,7 @@ def test_the_checks_only_skip_work(monkeypatch: pytest.MonkeyPatch) -> None:
     arts = _articles()
     guarded = [extract(a).to_json() for a in arts]
     every = _every_trigger()
-    for module in (bodies, brandnouns, nameruns, passingsector, placechain, possessive):
+    for module in (bodies, brandnouns, mentions, nameruns, passingsector, placechain, possessive):
         monkeypatch.setattr(module, "token_lows", lambda toks: token_lows(toks) | every)
     monkeypatch.setattr(partnerfirms, "_joined_after", lambda toks, commas, joiners: True)
     opened = [extract(a).to_json() for a in arts]
