@@ -17,6 +17,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrasewords import words_of
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 __all__ = ["inside_descriptions", "maker_before_model", "more_sectors", "place_before_org", "sector_next_to_org"]
@@ -51,7 +52,7 @@ def place_before_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[F
             if org.i < m.j:
                 continue
             gap = toks[m.j : org.i - 1] if org.i > m.j and toks[org.i - 1].text == "<" else toks[m.j : org.i]
-            if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in ("'s", "’s")) for t in gap):
+            if org.i - m.j > 3 or any(t.is_cap or not (t.is_word or t.text in POSSESSIVE) for t in gap):
                 break
             if any(lex.cues_starting(t.text) or t.low in preps for t in gap):
                 break  # "Indonesia sued Tenvar", "Panama ke BlackRock": not "Australian miner Redgum"

@@ -20,6 +20,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token, ticker_end
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 __all__ = ["affiliations", "split_person_of"]
@@ -27,7 +28,6 @@ __all__ = ["affiliations", "split_person_of"]
 # An apposition between a person and the preposition before its organisation ("Ana Diaz, a senior
 # economist with Tenvar") holds at most this many lowercase words: longer ones describe something else.
 _APPOSITION_WORDS = 5
-_POSSESSIVE = ("'s", "’s")
 
 
 def affiliations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: Sequence[Hit] | None = None, *,
@@ -80,7 +80,7 @@ def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
                     and not _listed(toks, lex, nxt, named[k + 2 :])):
                 yield Found("based_in", m, nxt, "asserted", s, confidence=0.6)
         elif (m.type in PLACE_TYPES and nxt.type in ORG_TYPES and nxt.type != "Company" and place_preps
-              and nxt.i == m.j + 1 and toks[m.j].text in _POSSESSIVE):
+              and nxt.i == m.j + 1 and toks[m.j].text in POSSESSIVE):
             # "Russia's Foreign Ministry", "New York's Mount Sinai School of Medicine": a public body or
             # an institution of the place (a company of a country is only its market: "China's Huawei")
             yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
@@ -129,7 +129,7 @@ def _listed(toks: Sequence[Token], lex: Lexicon, place: Mention, after: Sequence
 
 def _closes(toks: Sequence[Token], j: int) -> bool:
     """Whether the phrase ends at token ``j``: the sentence's end, or punctuation (a possessive goes on)."""
-    return j >= len(toks) or not (toks[j].is_word or toks[j].text in _POSSESSIVE)
+    return j >= len(toks) or not (toks[j].is_word or toks[j].text in POSSESSIVE)
 
 
 def split_person_of(s: Sentence, names: list[Mention], gaz: GazIndex) -> list[Mention]:
@@ -141,6 +141,9 @@ def split_person_of(s: Sentence, names: list[Mention], gaz: GazIndex) -> list[Me
     toks = s.tokens
     out: list[Mention] = []
     for m in names:
+        if m.type != "Person":  # (checked first: the search for "of" below walks the name's words)
+            out.append(m)
+            continue
         k = next((k for k in range(m.i + 2, m.j - 1) if toks[k].low == "of" and toks[k + 1].is_cap), None)
         if m.type != "Person" or k is None or not all(t.is_cap for t in toks[m.i : k]):
             out.append(m)

@@ -23,6 +23,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import token_lows
 from kg.readers._data import month_names, weekday_names
 
 _MAX_WORDS = 6  # words of a subject or a district's place
@@ -94,6 +95,8 @@ def whole_bodies(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex)
     assert isinstance(words, list) and len(words) == 4, words
     district = tuple(str(w).lower() for w in words)
     toks = s.tokens
+    if heads.isdisjoint(token_lows(toks)):  # no head word: no name changes (most sentences)
+        return sorted(names, key=lambda n: n.i)
     out = list(names)
     for m in names:
         if m.type != "Organization" or m not in out:

@@ -17,6 +17,7 @@ import operator
 from typing import TYPE_CHECKING
 
 from kg.extract.mentions import Mention, _name_mention
+from kg.extract.tokens import token_lows
 from kg.names import is_legal_form
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def brand_names(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) 
     if not nouns or not names:
         return names
     toks = s.tokens
-    if nouns.isdisjoint(map(_LOW, toks)):  # (C-level: no generator step per token)
+    if nouns.isdisjoint(token_lows(toks)):  # (one set per sentence, shared by the passes)
         return names
     joiners = lex.optional_words("list_joiners")
     ordered = sorted(names, key=lambda m: m.i)

@@ -93,6 +93,8 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
     cased = not s.caseless
     if cased and (s.title_case or not lex.settings.get("model_code_products_cased", False)):
         return []
+    if not _DIGIT.search(s.text):  # no digit in the sentence's text, none in its tokens: no code
+        return []
     toks = s.tokens
     # a run ends at a code at most _MAX_MIDDLE + 2 words after its start (the middle words, a hyphen):
     # starts with no code in reach are skipped before the per-word checks (most words of most sentences)

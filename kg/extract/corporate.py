@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.text import Token
+from kg.extract.tokens import POSSESSIVE
 
-_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+_POSSESSIVE = POSSESSIVE | {"'", "’"}
 _JOIN = {",": "comma", "and": "and"}
 
 

@@ -36,6 +36,7 @@ from kg.extract.nearest import (
     right_party,
 )
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.resources import word_set
 from kg.schema import ORG_TYPES, PLACE_TYPES, RELATION_TYPES
 
@@ -97,7 +98,7 @@ def _bid_for(toks: Sequence[Token], k: int, lex: Lexicon) -> bool:
     """Whether "from" at ``k`` ends a bid's object: "an offer for the company's stock from X" (X bids;
     "its purchase of Y from X" names a seller)."""
     m = k - 1
-    while m > 0 and k - m <= 5 and ((toks[m].is_word and not toks[m].is_cap) or toks[m].text in ("'s", "’s")):
+    while m > 0 and k - m <= 5 and ((toks[m].is_word and not toks[m].is_cap) or toks[m].text in POSSESSIVE):
         if toks[m].low == "for":
             return toks[m - 1].low in lex.words("bid_words")
         m -= 1

@@ -43,13 +43,14 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.lexicon import Lexicon, sentence_starters
-from kg.extract.tokens import Token
+from kg.extract.tokens import POSSESSIVE, Token
 from kg.names import is_legal_form
 
 __all__ = ["is_edge_word", "parts", "starts_amount", "trim"]
 
 _AMOUNT = re.compile(r"(?:rp|us\$|\$|€|£|¥|idr|usd)?\d", re.IGNORECASE)
 _CURRENCY = re.compile(r"(?:rp|us\$|\$|€|£|¥|idr|usd)", re.IGNORECASE)
+_EDGE_MARKS = POSSESSIVE | {"-", ",", ":", ";"}  # marks that never start or end a name
 # Affixes that make verbs (meN-, di-, ber-, ter-; -kan, -i, -nya): a noun's pe(N)-/ke-/se-/-an are
 # left out because they also build names ("Perdana", "Sentosa").
 _VERBAL = frozenset({"meng", "meny", "mem", "men", "me", "di", "ber", "be", "ter", "memper", "diper",
@@ -150,7 +151,7 @@ def _edge_text(lex: Lexicon, text: str, words: bool) -> bool:
         return True
     if not text[0].isalpha():
         # markup and handles left in scraped text ("</org>", "/strong", "@user") are never names
-        return text in ("'s", "’s", "-", ",", ":", ";") or text[0] in "/<>\\@#|"
+        return text in _EDGE_MARKS or text[0] in "/<>\\@#|"
     if (len(text) > 1 and text.isupper()) or is_legal_form(text):
         return False
     low = text.lower()

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.found import outer_hits
+from kg.extract.tokens import POSSESSIVE
 from kg.resources import phrase_classes
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # relation type -> (index of the owned party, index of the owner) in its (subject, object) parties
 OWNERSHIP = {"subsidiary_of": (0, 1), "investment": (1, 0)}
 _GAP = 5  # words between the purchase or sale word and the owned party ("the Golden Nugget", "its Huron")
-_OF = frozenset({"'s", "’s"})  # "purchased Lumeo 's line of products": a part of it was bought
+_OF = POSSESSIVE  # "purchased Lumeo 's line of products": a part of it was bought
 _UNSURE = frozenset({"denied", "rumored", "planned"})  # a change of owner only in a clause without these
 _SKIP = frozenset({"<", "(", "the"})  # between "from" and the owner's name ("from < Victor Federal >")
 

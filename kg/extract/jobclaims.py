@@ -10,13 +10,14 @@ from __future__ import annotations
 from kg.extract.found import Found
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import ORG_TYPES, link_key
 
 __all__ = ["claimed_people"]
 
 
 # What may stand between an employer's name and another name of it or of its unit
-_JOINERS = frozenset({"(", ")", "'s", "’s"})
+_JOINERS = frozenset({"(", ")"}) | POSSESSIVE
 
 
 def claimed_people(s: Sentence, ms: list[Mention], found: list[Found]) -> set[tuple[str, str, str]]:

@@ -20,6 +20,7 @@ from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.sectorspan import modifiers_end
 from kg.extract.sectorwords import in_passing, modifies_noun, sector_not_after, sector_span_heads
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import token_lows
 from kg.ids import slug
 from kg.names import normalize
 from kg.schema import ORG_TYPES, PLACE_TYPES
@@ -286,7 +287,8 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
         m = _known_mention(s, i, j, known) if k == j else _name_mention(s, i, k, "Company", gaz, "gazetteer")
         take(replace(m, passing=True) if passing else m)
 
-    for i, t in enumerate(toks):
+    # (the sentence's text holds every token's: most sentences have no "-based" and skip the loop)
+    for i, t in enumerate(toks if "-based" in s.text.lower() else ()):
         # "Perth-based", "Jakarta-based": the place inside the token.
         if t.low.endswith("-based") and len(t.text) > 7 and not taken[i]:
             place = t.text[:-6]
@@ -378,7 +380,7 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             take(_name_mention(s, i, i + 1, "Company", gaz))
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
-    if not s.title_case:
+    if not s.title_case and not lex.org_cue_starts.isdisjoint(token_lows(toks)):
         starts = lex.org_cue_starts
         for i in range(len(toks)):
             if (toks[i].is_cap and i > 0) or toks[i].low not in starts:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.mentions import Mention, _name_mention
+from kg.extract.tokens import POSSESSIVE
 from kg.names import is_legal_form
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.text import Sentence
 
-_POSSESSIVES = ("'s", "’s")
 
 
 def _joined(s: Sentence, m: Mention, names: list[Mention]) -> tuple[Mention, int, int] | None:
@@ -39,7 +39,7 @@ def _joined(s: Sentence, m: Mention, names: list[Mention]) -> tuple[Mention, int
         if end == m.i - 1 and toks[end].low == "of" and end > c.i and is_legal_form(toks[end - 1].text):
             return c, c.i, m.j
         # "America" + "'s" + "Pharmacy Inc"
-        if c.i == m.j + 1 and toks[m.j].text in _POSSESSIVES:
+        if c.i == m.j + 1 and toks[m.j].text in POSSESSIVE:
             return c, m.i, c.j
     return None
 

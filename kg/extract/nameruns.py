@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.mentions import _name_mention
+from kg.extract.tokens import token_lows
 
 if TYPE_CHECKING:
     from kg.extract.gazindex import GazIndex
@@ -166,6 +167,8 @@ def connected_names(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInd
     if not connectors or not names:
         return names
     toks = s.tokens
+    if connectors.isdisjoint(token_lows(toks)):  # no connector (most sentences): nothing to join
+        return names
     articles = lex.optional_words("name_connector_articles")
     out = list(names)
     for k in range(1, len(toks) - 1):

@@ -11,12 +11,16 @@ from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token, ticker_end
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import ORG_TYPES, RELATION_TYPES, link_key
 
 # Types whose party before the cue is the name an apposition describes, not one inside it (apposed)
 APPOSED_TYPES = frozenset({"acquisition", "investment", "partnership", "supply", "legal_dispute", "competitor_of"})
 
 MAX_GAP = 14  # tokens between a cue and a party
+_SMALL_GAP = POSSESSIVE | {","}  # marks a short gap between a name and a cue may hold
+_APOSTROPHES = POSSESSIVE | {"'", "’"}
+_RUN_MARKS = POSSESSIVE | {"-"}
 
 
 def clause(s: Sentence, lex: Lexicon, i: int) -> tuple[int, int]:
@@ -60,7 +64,7 @@ def left_party(
 
 
 def plain_token(t: Token) -> bool:
-    return (t.is_word and not t.is_cap) or t.text in (",", "'s", "’s")
+    return (t.is_word and not t.is_cap) or t.text in _SMALL_GAP
 
 
 def possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
@@ -70,7 +74,7 @@ def possessor(toks: Sequence[Token], left: Mention, i: int) -> bool:
     is no possessive)."""
     k = left.j
     owned = left.source == "coref" and left.text.lower() in ("its", "their")
-    if k < i and toks[k].text in ("'s", "’s", "'", "’"):
+    if k < i and toks[k].text in _APOSTROPHES:
         k += 1
         owned = True
     if k < i and toks[k].text in ("<", "(") and k + 2 < i and toks[k + 2].text in (">", ")"):
@@ -106,7 +110,7 @@ def possessed_child_owner(toks: Sequence[Token], ms: list[Mention], child: Menti
         b -= 1
     if b >= 2 and toks[b].text == ">" and toks[b - 2].text == "<":
         b -= 3  # "Plc's <HSID.L> <Brook ...": the owner's ticker
-    if b < 1 or toks[b].text not in ("'s", "’s"):
+    if b < 1 or toks[b].text not in POSSESSIVE:
         return None
     return next((m for m in ms if m.type in ORG_TYPES and m.j <= b and m.key != child.key
                  and all(t.text in (">", ".") for t in toks[m.j : b])), None)
@@ -169,7 +173,7 @@ def apposed(s: Sentence, lex: Lexicon, ms: list[Mention], m: Mention, lo: int) -
             k = inner.i - 1  # another name of the apposition ("formed by A and B")
         elif t.text in (">", ")") and k >= 2 and toks[k - 2].text in ("<", "("):
             k -= 3
-        elif (t.is_word and not t.is_cap) or t.text in ("'s", "’s", "-"):
+        elif (t.is_word and not t.is_cap) or t.text in _RUN_MARKS:
             linked = linked or t.low in of
             k -= 1
         else:

@@ -102,6 +102,12 @@ def _listed(toks: Sequence[Token], i: int) -> bool:
     return prev.is_cap
 
 
+def _joined_after(toks: Sequence[Token], commas: list[int], joiners: frozenset[str]) -> bool:
+    """Whether a joining word stands two or three tokens after a comma: where a firm's second partner (one or
+    two words, :data:`_PARTNER`) ends (:func:`firm_end`); a sentence without one holds no firm's name."""
+    return any(toks[c + d].low in joiners for c in commas for d in (2, 3) if c + d < len(toks))
+
+
 def partner_firms(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """``names`` with each partnership firm's name (:func:`firm_end`) a company, in place of the names inside
     it. A name that reaches past the firm's name leaves it as it is, and so does a firm's name that continues
@@ -112,6 +118,8 @@ def partner_firms(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex
     joiners, ampersands = lex.words("partner_firm_joiners"), lex.optional_words("name_ampersands")
     toks = s.tokens
     commas = [c for c, t in enumerate(toks) if t.text == ","]
+    if not _joined_after(toks, commas, joiners):  # most sentences: no work
+        return names
     made: list[Mention] = []
     for c in commas:
         # the first partner's name ends at the comma: one or two words before it (the longer when both fit)

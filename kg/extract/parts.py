@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from kg.extract.corporate import company_heads
 from kg.extract.lexicon import load_lexicon
 from kg.extract.text import Token, ticker_end
+from kg.extract.tokens import POSSESSIVE
 from kg.resources import phrase_classes, word_set
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def _part(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
         if cls == "asset" and _modified(tokens, buyer[1], k - 2, word_set(language, "stopwords.txt")):
             return True
     after = ticker_end(tokens, target[1], ("<",), (">",))  # "Lumeo PLC <LUM.L>'s brewery division"
-    if after < len(tokens) and tokens[after].low in ("'s", "’s"):
+    if after < len(tokens) and tokens[after].low in POSSESSIVE:
         for t in tokens[after + 1 : after + 1 + _POSSESSED]:
             if t.low in _STOP:
                 return False

@@ -32,12 +32,14 @@ from kg.extract.mentions import Mention
 from kg.extract.phrasewords import MAX_WORDS, plain, split_list, words_of
 from kg.extract.sectorwords import counted
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE, token_lows
 from kg.ids import slug
 from kg.resources import word_set
 
 # classes of sector_phrases.txt whose words name no line of business where they open or fill the run
 # ("the parent company", "a holding company" stop it; "a unit company" names none)
 _NOT_LINE = frozenset(("stop", "head", "part", "of", "verb", "rank"))
+_OWNER_MARKS = POSSESSIVE | {"'"}  # "Purolator's U.S. courier business", "the Lumeos' unit"
 
 
 def _line_word(t: Token, words: dict[str, frozenset[str]], language: str) -> bool:
@@ -128,6 +130,8 @@ def passing_sectors(s: Sentence, ms: list[Mention], lex: Lexicon) -> list[Mentio
     if not heads:
         return ms
     toks = s.tokens
+    if heads.isdisjoint(token_lows(toks)):  # no generic head: no line of business named before one
+        return list(ms)
     out = list(ms)
     for k in range(1, len(toks)):
         if toks[k].low not in heads:
@@ -208,7 +212,7 @@ def _owner_before(toks: Sequence[Token], line: Mention, ms: list[Mention]) -> Me
             return m
         if m is not None:
             k = m.i  # "Purolator's U.S. courier business": the place says where, the company before it owns it
-        elif k > 0 and toks[k - 1].text in ("'s", "’s", "'"):
+        elif k > 0 and toks[k - 1].text in _OWNER_MARKS:
             k -= 1
         else:
             break

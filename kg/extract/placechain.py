@@ -11,6 +11,7 @@ from kg.extract.found import Found
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import token_lows
 from kg.schema import ORG_TYPES, link_key
 
 __all__ = ["based_owners", "claimed_places", "place_chains", "regional_links", "split_addresses"]
@@ -25,9 +26,11 @@ def split_addresses(s: Sentence, names: list[Mention], gaz: GazIndex) -> list[Me
     split all 5 such names were one false Place and two missed ones). Each part must start with a capital.
     """
     toks = s.tokens
+    if "," not in token_lows(toks):  # no comma: no place to split
+        return list(names)
     out: list[Mention] = []
     for m in names:
-        commas = [k for k in range(m.i + 1, m.j - 1) if toks[k].text == ","]
+        commas = [k for k in range(m.i + 1, m.j - 1) if toks[k].text == ","] if m.type in _PLACES else []
         if m.type not in _PLACES or len(commas) != 1 or not (toks[m.i].is_cap and toks[commas[0] + 1].is_cap):
             out.append(m)
             continue

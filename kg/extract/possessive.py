@@ -23,11 +23,11 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE, token_lows
 from kg.names import is_legal_form
 from kg.resources import word_set
 from kg.schema import ORG_TYPES
 
-_POSSESSIVE = ("'s", "’s")
 _ENDS = (",", ".", ";")
 # A tagger's person or place whose "'s" owns nothing is a company's name ("Josten's will own", "Tesco, Sainsbury's,
 # Asda"): kg's English train split, out of fold (scripts/cv_hybrid.py), 2 such names, both gold companies.
@@ -36,7 +36,7 @@ _TAGGED = frozenset({"Person", "Place"})
 
 def owns_nothing(toks: Sequence[Token], k: int, speech: frozenset[str]) -> bool:
     """``toks[k]`` is an "'s" that owns nothing: a comma, full stop or verb of saying comes next."""
-    if k >= len(toks) or toks[k].text not in _POSSESSIVE:
+    if k >= len(toks) or toks[k].text not in POSSESSIVE:
         return False
     return k + 1 == len(toks) or toks[k + 1].text in _ENDS or toks[k + 1].low in speech
 
@@ -52,6 +52,8 @@ def with_possessive(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazInd
     (:func:`owns_nothing`: a comma, a full stop, a verb of saying, or a word of ``possessive_breakers.txt``
     comes next) extended over it; a tagger's person or place so followed becomes a company (:data:`_TAGGED`)."""
     toks = s.tokens
+    if POSSESSIVE.isdisjoint(token_lows(toks)):  # no "'s" (most sentences): nothing to extend
+        return list(names)
     speech = _enders(lex.code)
     out = []
     for m in names:

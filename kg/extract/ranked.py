@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.found import Found
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import ORG_TYPES, PLACE_TYPES
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def ranked_in(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
         gap = range(m.j, r)
         place = None
         # "France 's largest", "France 's third - largest": the possessive at most three tokens before the rank
-        k = next((k for k in range(r - 1, max(m.j, r - 4) - 1, -1) if toks[k].low in ("'s", "’s")), None)
+        k = next((k for k in range(r - 1, max(m.j, r - 4) - 1, -1) if toks[k].low in POSSESSIVE), None)
         if k is not None and all(_plain(t) for t in toks[k + 1 : r]) and k in ends:
             place = ends[k]
             gap = range(m.j, place.i)

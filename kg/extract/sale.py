@@ -22,6 +22,7 @@ from kg.extract.nearest import clause, left_party, types_ok
 from kg.extract.stake import below_control
 from kg.extract.status import decide
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.resources import phrase_classes
 from kg.schema import ORG_TYPES, link_key
 
@@ -94,7 +95,7 @@ def sales(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]) -> tupl
         for k in range(thing.j, min(hi, thing.j + _BUYER_GAP + 1)):
             if words.get((toks[k].low,)) == "buyer":
                 buyer = next((m for m in ms if k < m.i <= k + 2 and m.type in ORG_TYPES | {"Person"}), None)
-                if buyer is not None and buyer.j < len(toks) and toks[buyer.j].text in ("'s", "’s"):
+                if buyer is not None and buyer.j < len(toks) and toks[buyer.j].text in POSSESSIVE:
                     buyer = None  # "to Vexo's Lumeo unit": the buyer is Vexo's unit
                 break
         # the rules' status cues: "sold" is done, "agreed to sell" planned, "no plans to sell" denied

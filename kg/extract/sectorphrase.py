@@ -42,10 +42,12 @@ from kg.extract.mentions import Mention
 from kg.extract.nearest import present_name
 from kg.extract.phrasewords import MAX_WORDS, plain, split_list, vague_alone, words_of
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.ids import slug
 
 _WINDOW = 12  # tokens an apposition is read over
 _AGENT_WORDS = 4  # "language services provider X": an agent noun before a name and at most three words before it
+_OWNER_MARKS = POSSESSIVE | {"-"}  # a name's "'s" or hyphen between it and the words it owns
 
 
 def _trim(toks: Sequence[Token], a: int, b: int, words: dict[str, frozenset[str]], *,
@@ -117,11 +119,11 @@ def phrase_after(toks: Sequence[Token], j: int, language: str) -> tuple[int, int
                        # comma that closes a town and its region
                        or (toks[m].text == "," and m > k and (toks[m - 1].is_cap or toks[m - 1].text == ".")
                            and any(t.text == "," for t in toks[k:m]))
-                       or toks[m].low.endswith("-based") or toks[m].text in ("'s", "\u2019s", "-")
+                       or toks[m].low.endswith("-based") or toks[m].text in _OWNER_MARKS
                        or (plain(toks[m]) and "rank" in words.get(toks[m].low, ()))):
         # "a Great Falls, Va., investment firm", "the world's largest U.S. steel company": the place and the
         # rank before the line of business
-        owner = owner and not (toks[m - 1].text in ("'s", "\u2019s") and "rank" in words.get(toks[m].low, ()))
+        owner = owner and not (toks[m - 1].text in POSSESSIVE and "rank" in words.get(toks[m].low, ()))
         m += 1
     if owner:
         return None  # a name with no "'s" after it is no apposition of a line of business
@@ -252,7 +254,7 @@ def _its_spans(toks: Sequence[Token], ms: list[Mention], language: str) -> Itera
             # ("it" and "its" read as the company by coreference are not a second company)
             before = [m for m in ms if m.j <= k and m.type in ("Company", "Organization") and m.source != "coref"]
             owner = before[0] if len(before) == 1 and before[0].type == "Company" else None
-        elif t.text in ("'s", "’s"):
+        elif t.text in POSSESSIVE:
             owner = by_end.get(k)
         else:
             continue

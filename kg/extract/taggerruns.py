@@ -14,6 +14,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
+from kg.extract.tokens import POSSESSIVE
 from kg.schema import PLACE_TYPES
 
 _ORGS = frozenset({"Company", "Organization"})
@@ -107,7 +108,7 @@ def holds_whole(s: Sentence, i: int, j: int, inside: list[Mention]) -> bool:
     toks = s.tokens
     return (all(m.source == "gazetteer" and i <= m.i and m.j <= j and m.j - m.i < j - i for m in inside)
             and not spaced_dash(s, i, j)
-            and not any(m.j < j and toks[m.j].text in ("'s", "’s") for m in inside))
+            and not any(m.j < j and toks[m.j].text in POSSESSIVE for m in inside))
 
 
 def spaced_dash(s: Sentence, i: int, j: int) -> bool:

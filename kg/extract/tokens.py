@@ -6,11 +6,18 @@ Its own module so that :mod:`kg.extract.lexicon` (which matches cues over tokens
 >>> t = Token(0, 6, "Xiaomi")
 >>> (t.low, t.is_word, t.is_cap, t.is_upper)
 ('xiaomi', True, True, False)
+>>> sorted(POSSESSIVE)
+["'s", '’s']
 """
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+
+#: A possessive "'s" token, straight or curly apostrophe: kg.extract.text makes it a token of its own
+#: ("Solvane's" -> "Solvane", "'s"). Compared with a token's ``text`` or ``low``.
+POSSESSIVE = frozenset({"'s", "’s"})
 
 
 # init=False: the generated __init__ of a frozen dataclass sets each field through object.__setattr__ and
@@ -46,3 +53,28 @@ class Token:
 
 # The slots' own setters (member descriptors), which the frozen class's __setattr__ does not guard.
 _set_start, _set_end, _set_text, _set_low = (Token.__dict__[f].__set__ for f in ("start", "end", "text", "low"))
+
+_LOW = operator.attrgetter("low")
+# The last token tuple asked for and its words (one reference, swapped whole: safe across threads). The
+# name-shape passes of kg.extract.read ask for one sentence's tokens in turn, so one slot serves them all;
+# holding the tuple keeps it alive, so an ``is`` match cannot be a new tuple at a reused address.
+_LAST: list[tuple[tuple[Token, ...], frozenset[str]]] = [((), frozenset())]
+
+
+def token_lows(toks: tuple[Token, ...]) -> frozenset[str]:
+    """The lowercased words of ``toks`` as a set: a pass checks with it, once per sentence, whether any of
+    its trigger words occurs at all before it walks the tokens (most sentences have none). The set of the
+    last tuple asked for is remembered.
+
+    >>> toks = (Token(0, 5, "Sachs"), Token(6, 9, "and"), Token(10, 12, "Co"))
+    >>> sorted(token_lows(toks))
+    ['and', 'co', 'sachs']
+    >>> token_lows(toks) is token_lows(toks)
+    True
+    """
+    last, lows = _LAST[0]
+    if last is toks:
+        return lows
+    lows = frozenset(map(_LOW, toks))
+    _LAST[0] = (toks, lows)
+    return lows

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
+from kg.extract.tokens import POSSESSIVE
 from kg.resources import language_dir, read_lines, word_set
 from kg.schema import ORG_TYPES
 
@@ -193,14 +194,13 @@ def country_modifiers(s: Sentence, lex: Lexicon, ms: list[Mention]) -> set[int]:
                 nxt is not None
                 and nxt.type in ORG_TYPES
                 and len(gap) <= 2
-                and all(t.low in _POSSESSIVES or (t.is_word and not t.is_cap and not lex.cues_starting(t.text))
+                and all(t.low in POSSESSIVE or (t.is_word and not t.is_cap and not lex.cues_starting(t.text))
                         for t in gap)
             ):
                 out.add(k)
     return out
 
 
-_POSSESSIVES = frozenset({"'s", "’s"})
 
 
 def _demonym_adjectives(lex: Lexicon) -> frozenset[str]:
