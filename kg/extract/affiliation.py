@@ -85,7 +85,7 @@ def _links(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
             # an institution of the place (a company of a country is only its market: "China's Huawei")
             yield Found("based_in", nxt, m, "asserted", s, confidence=0.6)
         elif (m.type == "Company" and nxt.type == "Company" and m.key != nxt.key and m.j < len(toks)
-              and toks[m.j].text in _POSSESSIVE and nxt.i == ticker_end(toks, m.j + 1, ("<",), (">",))):
+              and toks[m.j].text in POSSESSIVE and nxt.i == ticker_end(toks, m.j + 1, ("<",), (">",))):
             # "Occidental Petroleum Corp's Occidental Chemical Corp said", "Tandy Corp's <TAN> Radio Shack
             # stores": a company's company is its unit (train en gold: 32 of 33 such pairs subsidiary_of,
             # one an investment; 7 of them had no unit cue after the name and were missed)
