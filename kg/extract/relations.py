@@ -25,6 +25,7 @@ from kg.extract.adjacent import (
 )
 from kg.extract.affiliation import affiliations
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
+from kg.extract.dateline import dateline_agency
 from kg.extract.found import Found, Hit
 from kg.extract.jobclauses import presented_holders, relative_holder
 from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
@@ -104,7 +105,8 @@ def _firm_kind(toks: Sequence[Token], lex: Lexicon, h: Hit) -> bool:
     after a verb it is the deal itself ("X and Y formed a joint venture.").
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.cueparties import find_cues
+    >>> from kg.extract.dateline import dateline_agency
+from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> lex = load_lexicon("en")
     >>> def firm(text):
@@ -212,7 +214,7 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             # "mempersiapkan ponsel Android ... bernama Galaxy Pocket": the product the marker names
             pair = (pair[0], named_product(s, lex, parties, h, pair[1], hi))
         if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or \
-                spoken_subject(s, lex, h, pair[0]) or (
+                spoken_subject(s, lex, h, pair[0]) or any(dateline_agency(s, m) for m in pair) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
         if rtype == "partnership" and any(owner_of_unnamed_part(s, lex, hits, m) for m in pair):
