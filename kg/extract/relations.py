@@ -24,6 +24,7 @@ from kg.extract.adjacent import (
     sector_next_to_org,
 )
 from kg.extract.affiliation import affiliations
+from kg.extract.appointed import person_first
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
 from kg.extract.dateline import dateline_agency
 from kg.extract.found import Found, Hit
@@ -105,8 +106,7 @@ def _firm_kind(toks: Sequence[Token], lex: Lexicon, h: Hit) -> bool:
     after a verb it is the deal itself ("X and Y formed a joint venture.").
 
     >>> from kg.extract.lexicon import load_lexicon
-    >>> from kg.extract.dateline import dateline_agency
-from kg.extract.cueparties import find_cues
+    >>> from kg.extract.cueparties import find_cues
     >>> from kg.extract.text import Sentence, tokenize
     >>> lex = load_lexicon("en")
     >>> def firm(text):
@@ -214,7 +214,8 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             # "mempersiapkan ponsel Android ... bernama Galaxy Pocket": the product the marker names
             pair = (pair[0], named_product(s, lex, parties, h, pair[1], hi))
         if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or \
-                spoken_subject(s, lex, h, pair[0]) or any(dateline_agency(s, m) for m in pair) or (
+                spoken_subject(s, lex, h, pair[0]) or any(dateline_agency(s, m) for m in pair) or \
+                person_first(ms, h, pair[0], rtype) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
         if rtype == "partnership" and any(owner_of_unnamed_part(s, lex, hits, m) for m in pair):
