@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 # Mentions that describe the name right after them ("Mobil Listrik Vietnam VinFast"): its line of business
 # or its country, never the second party of a pair joined before it.
 _DESCRIPTIONS = frozenset({"Sector", "Country"})
+# The farthest closing bracket (in tokens from the opening one) of an aside after a listed name: an acronym
+# "(WIKA)" or a short note "( tujuan Cikarang , Matak , Sungaipenuh )" the list goes on after.
+_BRACKET = 12
 
 def joined_before(
     s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int
@@ -72,7 +75,7 @@ def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -
     while True:
         k = last.j
         if k < len(toks) and toks[k].text == "(":
-            close = next((x for x in range(k + 1, min(len(toks), k + 6)) if toks[x].text == ")"), None)
+            close = next((x for x in range(k + 1, min(len(toks), k + _BRACKET)) if toks[x].text == ")"), None)
             if close is None:
                 return
             k = close + 1

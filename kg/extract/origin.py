@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # Most ordinary words between the head noun and the country ("perusahaan energi nuklir Rusia").
 _MAX_WORDS = 4
+_PLACES = frozenset({"Country", "Place"})
 
 
 def _plain(t: Token, k: int, named: frozenset[int]) -> bool:
@@ -68,7 +69,8 @@ def origins(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
     heads = lex.words("origin_heads")
     if not heads:
         return
-    countries = {m.i: m for m in ms if m.type == "Country" and m.source != "coref"}
+    # a town or region names the origin as well as a country does ("perusahaan hongkong, X")
+    countries = {m.i: m for m in ms if m.type in _PLACES and m.source != "coref"}
     if not countries:
         return
     toks = s.tokens
@@ -85,7 +87,7 @@ def origins(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
         while g < len(toks) and g - j < 4 and toks[g].low in links:
             g += 1
         if g > j and g < len(toks) and toks[g].low in heads:
-            c = _country_after(toks, g + 1, countries, named)
+            c = _country_after(toks, g + 1, {k: c for k, c in countries.items() if c.type == "Country"}, named)
             if c is not None:
                 described.add(g)
                 yield Found("based_in", m, c, "asserted", s, confidence=0.65)
@@ -99,7 +101,8 @@ def origins(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator[Found]:
         elif not opener:
             continue
         c = next((c for c in countries.values() if c.j == e), None)
-        if c is None:
+        if c is None or (c.type != "Country" and opener):
+            # (a town only in an apposition: "maskapai ... di Bandara X, seperti A" lists no companies of X)
             continue
         k = c.i - 1
         while k >= 0 and c.i - k <= _MAX_WORDS + 1 and _plain(toks[k], k, named) and toks[k].low not in heads:

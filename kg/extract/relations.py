@@ -24,7 +24,9 @@ from kg.extract.adjacent import (
     sector_next_to_org,
 )
 from kg.extract.affiliation import affiliations
+from kg.extract.appointed import person_first
 from kg.extract.cueparties import cue_parties, find_cues, fixed_parties, is_passive
+from kg.extract.dateline import dateline_agency
 from kg.extract.found import Found, Hit
 from kg.extract.jobclauses import presented_holders, relative_holder
 from kg.extract.jobs import headline_job, job_status_span, listed_holders, predecessor
@@ -47,6 +49,7 @@ from kg.extract.origin import origins
 from kg.extract.owners import ownership
 from kg.extract.ranked import ranked_in
 from kg.extract.sale import sales
+from kg.extract.spokenparty import spoken_subject
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
 from kg.extract.titlechain import title_chain
@@ -210,7 +213,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         if pair is not None and rtype == "launch" and not h.cue.passive:
             # "mempersiapkan ponsel Android ... bernama Galaxy Pocket": the product the marker names
             pair = (pair[0], named_product(s, lex, parties, h, pair[1], hi))
-        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or (
+        if pair is None or not types_ok(rtype, *pair) or stands_for_another(s, lex, hits, pair[0], rtype) or \
+                spoken_subject(s, lex, h, pair[0]) or any(dateline_agency(s, m) for m in pair) or \
+                person_first(ms, h, pair[0], rtype) or (
                 rtype == "subsidiary_of" and h.cue.noun and unnamed_part(s, lex, h)):
             continue
         if rtype == "partnership" and any(owner_of_unnamed_part(s, lex, hits, m) for m in pair):
