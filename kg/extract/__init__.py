@@ -125,7 +125,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         kept = holders_after_title(s, kept, lex, gaz, h)  # "Direktur PT Telkom Guntur Siregar ditetapkan"
-        kept = source_line(s, kept, gaz, language)  # "Paris AFP": a wire story's place and source
+        kept = source_line(s, kept, gaz, lex)  # "Paris AFP": a wire story's place and source
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)

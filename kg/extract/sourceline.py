@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from kg.extract.gazindex import GazIndex
+from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
 from kg.resources import word_set
@@ -38,15 +39,18 @@ def _line(toks: Sequence[Token]) -> tuple[int, int, bool] | None:
         p = codes[-1] + 1
         e = next((k for k in range(p + 2, len(toks) - 1) if toks[k].low == "in" and toks[k + 1].is_cap), len(toks))
         return p, e, True
-    e = len(toks)
+    # a bracket may close the line ("Beijing CHINA DAILY ( SCIENCE MEDICINE )": the paper's section)
+    e = next((k for k, t in enumerate(toks) if t.text == "("), len(toks))
+    if e < len(toks) and toks[-1].text != ")":
+        return None
     while e > 0 and not toks[e - 1].is_word:
         e -= 1
-    if not 2 <= e <= _MAX_TOKENS or e < len(toks) - 1:
+    if not 2 <= e <= _MAX_TOKENS or len(toks) > 2 * _MAX_TOKENS:
         return None
     return 0, e, False
 
 
-def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, language: str) -> list[Mention]:
+def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, lex: Lexicon) -> list[Mention]:
     """``names`` with a source line's place and source read as two names, a Place and an Organization.
 
     After the place (a place name kg read, or one capitalised word) the source runs to the line's end, or to
@@ -58,10 +62,11 @@ def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, language: str)
     >>> from kg.extract.text import split_sentences
     >>> from kg.extract.lexicon import load_lexicon
     >>> s = split_sentences("Lima EL COMERCIO", [(0, 16)], load_lexicon("en"))[0]
-    >>> [(m.text, m.type) for m in source_line(s, [], gaz_index("en"), "en")]
+    >>> [(m.text, m.type) for m in source_line(s, [], gaz_index("en"), load_lexicon("en"))]
     [('Lima', 'Place'), ('EL COMERCIO', 'Organization')]
     """
-    words = word_set(language, "press_source_words.txt")
+    words = word_set(lex.code, "press_source_words.txt")
+    common = word_set(lex.code, "common_words.txt")
     if not words:
         return names
     toks = s.tokens
@@ -77,9 +82,11 @@ def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, language: str)
     else:
         # no place kg knows: the title-case words before the first upper-case word or broadcaster's word
         split = next((k for k in range(p + 1, e) if _source_word(toks[k]) or toks[k].low in words), e)
-        if split == e or any(t.is_upper or not t.text.isalpha() for t in toks[p:split]):
-            return names
+        if split == e or any(t.is_upper or not t.text.isalpha() or t.low in common for t in toks[p:split]):
+            return names  # "Shares IPO": a word of the language names no place
     src = toks[split:e]
+    if not src:
+        return names
     if not (all(_source_word(t) or not t.is_word for t in src) or any(t.low in words for t in src)):
         return names
     if not coded and any(m.i < e and p < m.j and m is not place and not (split <= m.i and m.j <= e) for m in names):
