@@ -28,8 +28,9 @@ _MAX_TOKENS = 7
 
 
 def _source_word(t: Token) -> bool:
-    """An upper-case word or a name with a digit or a hyphen ("XINHUA", "N-TV", "UT-1")."""
-    return t.is_upper or (t.is_cap and any(c.isdigit() or c == "-" for c in t.text))
+    """An upper-case word, a lone capital among them, or a name with a digit or a hyphen ("XINHUA", the "O" of
+    "O GLOBO", "N-TV", "UT-1")."""
+    return t.text.isupper() or (t.is_cap and any(c.isdigit() or c == "-" for c in t.text))
 
 
 def _line(toks: Sequence[Token]) -> tuple[int, int, bool] | None:
@@ -55,8 +56,8 @@ def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, lex: Lexicon) 
 
     After the place (a place name kg read, or one capitalised word) the source runs to the line's end, or to
     "in <language>" after a document code, and is upper case ("AFP", "EL COMERCIO") or opens with a word of
-    ``press_source_words.txt`` ("Radio Lebanon"). A line with any other name in it, or a word in lower case, is
-    no source line.
+    ``press_source_words.txt`` ("Radio Lebanon"). Without a document code, a line with a name across the place
+    and the source, a word of the language for a place, or a word in lower case in the source is no source line.
 
     >>> from kg.extract.gazindex import gaz_index
     >>> from kg.extract.text import split_sentences
@@ -74,7 +75,7 @@ def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, lex: Lexicon) 
     if line is None:
         return names
     p, e, coded = line
-    if e - p < 2 or not all(t.is_cap or not t.is_word for t in toks[p:e]):
+    if e - p < 2:
         return names
     place = next((m for m in names if m.i == p and m.type in PLACE_TYPES and m.j < e), None)
     if place is not None:
@@ -82,12 +83,14 @@ def source_line(s: Sentence, names: list[Mention], gaz: GazIndex, lex: Lexicon) 
     else:
         # no place kg knows: the title-case words before the first upper-case word or broadcaster's word
         split = next((k for k in range(p + 1, e) if _source_word(toks[k]) or toks[k].low in words), e)
-        if split == e or any(t.is_upper or not t.text.isalpha() or t.low in common for t in toks[p:split]):
+        if split == e or any(t.is_upper or not (t.is_cap and t.text.isalpha()) or t.low in common
+                             for t in toks[p:split]):
             return names  # "Shares IPO": a word of the language names no place
     src = toks[split:e]
     if not src:
         return names
-    if not (all(_source_word(t) or not t.is_word for t in src) or any(t.low in words for t in src)):
+    if not all(t.is_cap or not t.is_word for t in src) or not (
+            all(_source_word(t) or not t.is_word for t in src) or any(t.low in words for t in src)):
         return names
     if not coded and any(m.i < e and p < m.j and m is not place and not (split <= m.i and m.j <= e) for m in names):
         return names  # a name across the place and the source: no source line ("Texas Instruments")
