@@ -20,7 +20,7 @@ from kg.extract.text import Sentence
 
 def lowercase_cuts(s: Sentence, runs: Sequence[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
     """``runs`` (first token, one past the last, type) with each run of a sentence-case sentence cut at its
-    lower-case words other than joiners ("of", "and") and ``name_ampersands``; a language without
+    runs of two or more lower-case words other than joiners ("of", "and") and ``name_ampersands``; a language without
     ``tagger_runs_cut_at_lowercase`` keeps its runs.
 
     >>> from kg.extract.lexicon import load_lexicon
@@ -38,7 +38,20 @@ def lowercase_cuts(s: Sentence, runs: Sequence[tuple[int, int, str]], lex: Lexic
     amps = lex.optional_words("name_ampersands")
     out: list[tuple[int, int, str]] = []
     for i, j, etype in runs:
-        cuts = [k for k in range(i + 1, j - 1) if toks[k].text[:1].isalpha() and toks[k].text.islower()
-                and toks[k].low not in _JOINERS and toks[k].low not in amps]
-        out += [(a, b, etype) for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True) if b > a]
+        low = [toks[k].text[:1].isalpha() and toks[k].text.islower() and toks[k].low not in _JOINERS
+               and toks[k].low not in amps for k in range(i, j)]
+        # two lower-case words in a row: a noun phrase between two names ("parts distributor"); one alone is
+        # often a foreign name's connector or a word of the name ("Regie Nationale des Usines Renault")
+        cuts = [k for k in range(i + 1, j - 1) if low[k - i] and (low[k - i - 1] or low[k - i + 1])]
+        if not cuts:
+            out.append((i, j, etype))
+            continue
+        for a, b in zip([i, *(c + 1 for c in cuts)], [*cuts, j], strict=True):
+            # a piece starts and ends with a capitalised word ("for Suffolk county" -> "Suffolk"; "and": none)
+            while a < b and not toks[a].is_cap:
+                a += 1
+            while b > a and not toks[b - 1].is_cap:
+                b -= 1
+            if b > a:
+                out.append((a, b, etype))
     return out
