@@ -54,8 +54,8 @@ from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import parent_blocks, sold_from
-from kg.extract.spelled import spelled_acronyms
 from kg.extract.sourceline import source_line
+from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
 from kg.model import Article, Extraction
