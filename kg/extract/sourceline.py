@@ -35,7 +35,7 @@ def _source_word(t: Token) -> bool:
 
 def _line(toks: Sequence[Token]) -> tuple[int, int, bool] | None:
     """Where a source line's place starts and where the line ends, and whether a document code opens it."""
-    codes = [k for k, t in enumerate(toks) if _CODE.fullmatch(t.text)]
+    codes = [k for k, t in enumerate(toks) if len(t.text) == 12 and _CODE.fullmatch(t.text)]
     if codes:
         p = codes[-1] + 1
         e = next((k for k in range(p + 2, len(toks) - 1) if toks[k].low == "in" and toks[k + 1].is_cap), len(toks))
