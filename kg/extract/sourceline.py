@@ -40,13 +40,15 @@ def _line(toks: Sequence[Token]) -> tuple[int, int, bool] | None:
         p = codes[-1] + 1
         e = next((k for k in range(p + 2, len(toks) - 1) if toks[k].low == "in" and toks[k + 1].is_cap), len(toks))
         return p, e, True
+    if len(toks) > 2 * _MAX_TOKENS:
+        return None
     # a bracket may close the line ("Beijing CHINA DAILY ( SCIENCE MEDICINE )": the paper's section)
     e = next((k for k, t in enumerate(toks) if t.text == "("), len(toks))
     if e < len(toks) and toks[-1].text != ")":
         return None
     while e > 0 and not toks[e - 1].is_word:
         e -= 1
-    if not 2 <= e <= _MAX_TOKENS or len(toks) > 2 * _MAX_TOKENS:
+    if not 2 <= e <= _MAX_TOKENS:
         return None
     return 0, e, False
 
