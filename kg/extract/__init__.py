@@ -60,6 +60,7 @@ from kg.extract.possessive import with_possessive
 from kg.extract.productnum import name_numbers, product_numbers
 from kg.extract.relations import find_relations
 from kg.extract.sale import parent_blocks, sold_from
+from kg.extract.sourceline import source_line
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
@@ -137,6 +138,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = passing_sectors(s, kept, lex)  # "the steel industry": a line of business in passing
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         kept = holders_after_title(s, kept, lex, gaz, h)  # "Direktur PT Telkom Guntur Siregar ditetapkan"
+        kept = source_line(s, kept, gaz, lex)  # "Paris AFP": a wire story's place and source
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         first.append(sorted((m for m in kept if not names_currency(s, m, lex)

@@ -29,6 +29,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs
 from kg.extract.placeorg import BODY_OUTRANK, place_body, place_end, place_org_runs
+from kg.extract.runcuts import lowercase_cuts
 from kg.extract.taggerruns import (
     abbreviated_org,
     front_cut,
@@ -181,6 +182,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
     runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
+    runs = lowercase_cuts(s, runs, lex)  # a run across lower-case words is weighed piece by piece
     for i, j, etype in ampersand_runs(s.tokens, runs, lex.words("name_ampersands")):
         if etype not in _NER_TYPES and not ((brands or cased) and etype == "Product"):
             continue

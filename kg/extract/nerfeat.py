@@ -269,14 +269,26 @@ def sentence_casing(tokens: Sequence[Token], res: Resources) -> tuple[list[str],
 
     >>> sentence_casing(tokenize("BRI DAN BNI SIAP SALURKAN KREDIT"), Resources(common=["siap"]))[1]
     'title'
+    >>> sentence_casing(tokenize("MEMPHIS , Tenn . ( AP ) The police said"), Resources())[0][:3]
+    ['Memphis', ',', 'Tenn']
     """
     texts = [t.text for t in tokens]
     casing = casing_of(texts)
-    if casing != "upper":
-        return texts, casing
     known = (res.common, res.stop, res.verbs)
-    texts = [t[0] + t[1:].lower() if t.isupper() and (len(t) > 4 or any(t.lower() in k for k in known)) else t
-             for t in texts]
+
+    def titled(t: str) -> str:
+        return t[0] + t[1:].lower() if t.isupper() and (len(t) > 4 or any(t.lower() in k for k in known)) else t
+
+    if casing != "upper":
+        # a dateline ("MEMPHIS , Tenn .", "DES MOINES , Iowa ( AP )"): the upper-case run that opens a sentence
+        # before its comma is read as an upper-case sentence is
+        k = 0
+        while k < len(texts) and texts[k].isupper() and any(c.isalpha() for c in texts[k]):
+            k += 1
+        if 0 < k < len(texts) - 1 and texts[k] == ",":
+            texts = [*(titled(t) for t in texts[:k]), *texts[k:]]
+        return texts, casing
+    texts = [titled(t) for t in texts]
     return texts, casing_of(texts)
 
 
