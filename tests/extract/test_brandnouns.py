@@ -4,17 +4,11 @@ mentions are set, so the tests do not depend on what a model learnt."""
 from __future__ import annotations
 
 from kg.extract.brandnouns import brand_names
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import _name_mention
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _brands(text: str, spans: list[tuple[int, int, str]], language: str = "en") -> list[tuple[str, str]]:
-    lex, gaz = load_lexicon(language), gaz_index(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    ms = [_name_mention(s, i, j, t, gaz, "ner") for i, j, t in spans]
-    return [(m.text, m.type) for m in brand_names(s, ms, lex, gaz)]
+    return run_pass(brand_names, text, spans, language, source="ner")
 
 
 def test_a_name_before_a_brand_noun_is_a_product():

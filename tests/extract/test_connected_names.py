@@ -3,18 +3,12 @@ written for these tests; the mentions are set, so the tests do not depend on wha
 
 from __future__ import annotations
 
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import _name_mention
 from kg.extract.nameruns import connected_names
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _joined(text: str, spans: list[tuple[int, int, str]], language: str = "en") -> list[tuple[str, str]]:
-    lex, gaz = load_lexicon(language), gaz_index(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    ms = [_name_mention(s, i, j, t, gaz, "ner") for i, j, t in spans]
-    return [(m.text, m.type) for m in connected_names(s, ms, lex, gaz)]
+    return run_pass(connected_names, text, spans, language, source="ner")
 
 
 def test_two_pieces_of_a_company_become_one():

@@ -4,20 +4,11 @@ for these tests; the mentions are set, so the tests do not depend on what a mode
 from __future__ import annotations
 
 from kg.extract.firmcopula import described_firms
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _typed(text: str, spans: list[tuple[int, int, str]], language: str = "id") -> list[tuple[str, str]]:
-    lex = load_lexicon(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], "ner")
-          for i, j, t in spans]
-    return [(m.text, m.type) for m in described_firms(s, ms, lex, gaz_index(language))]
+    return run_pass(described_firms, text, spans, language, source="ner", looked_up=False)
 
 
 def test_a_place_or_person_described_as_a_firm_is_a_company():

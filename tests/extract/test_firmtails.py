@@ -4,21 +4,12 @@ mentions are set, so the tests do not depend on what a model learnt."""
 from __future__ import annotations
 
 from kg.extract.firmtails import firm_tails
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _tails(text: str, spans: list[tuple[int, int, str]], language: str = "id",
            source: str = "ner") -> list[tuple[str, str]]:
-    lex = load_lexicon(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], source)
-          for i, j, t in spans]
-    return [(m.text, m.type) for m in firm_tails(s, ms, lex, gaz_index(language))]
+    return run_pass(firm_tails, text, spans, language, source=source, looked_up=False)
 
 
 def test_a_person_before_a_firm_word_is_a_company():

@@ -3,21 +3,12 @@ written for these tests; the mentions are set, so the tests do not depend on wha
 
 from __future__ import annotations
 
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
 from kg.extract.makersplit import split_makers
-from kg.extract.mentions import Mention
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _split(text: str, spans: list[tuple[int, int, str]], language: str = "id") -> list[tuple[str, str]]:
-    lex = load_lexicon(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], "ner")
-          for i, j, t in spans]
-    return [(m.text, m.type) for m in split_makers(s, ms, lex, gaz_index(language))]
+    return run_pass(split_makers, text, spans, language, source="ner", looked_up=False)
 
 
 def test_a_maker_then_a_model_with_a_number_is_two_names():

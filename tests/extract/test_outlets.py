@@ -3,21 +3,12 @@ these tests; the mentions are set, so the tests do not depend on what a model le
 
 from __future__ import annotations
 
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention
 from kg.extract.outlets import cited_outlets
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _typed(text: str, spans: list[tuple[int, int, str]], language: str = "id") -> list[tuple[str, str]]:
-    lex = load_lexicon(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], "ner")
-          for i, j, t in spans]
-    return [(m.text, m.type) for m in cited_outlets(s, ms, lex, gaz_index(language))]
+    return run_pass(cited_outlets, text, spans, language, source="ner", looked_up=False)
 
 
 def test_a_product_after_a_citation_verb_is_the_outlet():

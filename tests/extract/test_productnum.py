@@ -3,21 +3,12 @@ the mentions are set, so the tests do not depend on what a model learnt."""
 
 from __future__ import annotations
 
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention
 from kg.extract.productnum import product_numbers
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _numbers(text: str, spans: list[tuple[int, int, str]], language: str = "id") -> list[tuple[str, str]]:
-    lex = load_lexicon(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], "ner")
-          for i, j, t in spans]
-    return [(m.text, m.type) for m in product_numbers(s, ms, lex, gaz_index(language))]
+    return run_pass(product_numbers, text, spans, language, source="ner", looked_up=False)
 
 
 def test_the_number_after_a_product_is_its_own():
@@ -34,13 +25,7 @@ def test_a_year_a_company_or_another_language_keeps_its_number_apart():
 def _units(text: str, spans: list[tuple[int, int, str]], source: str = "pattern") -> list[str]:
     from kg.extract.productnum import name_numbers
 
-    lex = load_lexicon("id")
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    toks = s.tokens
-    ms = [Mention(0, i, j, toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end], t,
-                  text[toks[i].start : toks[j - 1].end].lower(), text[toks[i].start : toks[j - 1].end], source)
-          for i, j, t in spans]
-    return [m.text for m in name_numbers(s, ms, lex, gaz_index("id"))]
+    return [t for t, _ in run_pass(name_numbers, text, spans, "id", source=source, looked_up=False)]
 
 
 def test_a_unit_number_after_a_firm_is_its_own():

@@ -3,18 +3,12 @@ Sentences written for these tests; the mentions are set, so the tests do not dep
 
 from __future__ import annotations
 
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import _name_mention
 from kg.extract.nameruns import spaced_hyphens
-from kg.extract.text import split_sentences
+from tests.extract.passrun import run_pass
 
 
 def _joined(text: str, spans: list[tuple[int, int, str]], language: str = "en") -> list[tuple[str, str]]:
-    lex, gaz = load_lexicon(language), gaz_index(language)
-    s = split_sentences(text, [(0, len(text))], lex)[0]
-    ms = [_name_mention(s, i, j, t, gaz, "ner") for i, j, t in spans]
-    return [(m.text, m.type) for m in spaced_hyphens(s, ms, lex, gaz)]
+    return run_pass(spaced_hyphens, text, spans, language, source="ner")
 
 
 def test_a_word_before_the_hyphen_joins_the_name():
