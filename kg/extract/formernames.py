@@ -10,14 +10,13 @@ relations of the sentence are the present name's.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 
-from kg.extract.found import Found
+from kg.extract.found import Found, moved_parties
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
-from kg.schema import ORG_TYPES, link_key
+from kg.schema import ORG_TYPES
 
 __all__ = ["former_names", "present_names"]
 
@@ -75,13 +74,4 @@ def present_names(s: Sentence, lex: Lexicon, ms: list[Mention], found: list[Foun
     gone = former_names(s, lex, ms)
     if not gone:
         return found
-    out: list[Found] = []
-    have: set[tuple[str, str, str]] = set()
-    for f in found:
-        subj, obj = gone.get(f.subject.key, f.subject), gone.get(f.object.key, f.object)
-        key = link_key(f.type, subj.key, obj.key)
-        if subj.key == obj.key or key in have:
-            continue
-        have.add(key)
-        out.append(f if (subj, obj) == (f.subject, f.object) else replace(f, subject=subj, object=obj))
-    return out
+    return moved_parties(found, gone)

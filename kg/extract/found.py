@@ -6,15 +6,16 @@ Their own module because every relation construction (``relations``, ``adjacent`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from kg.extract.lexicon import Cue
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence
+from kg.schema import link_key
 from kg.slotinit import fast_init
 
-__all__ = ["Found", "Hit", "outer_hits"]
+__all__ = ["Found", "Hit", "moved_parties", "outer_hits"]
 
 
 @fast_init  # slots set directly (kg.slotinit)
@@ -33,6 +34,39 @@ class Found:
     # read by a construction that says everything about the pair (kg.extract.sale): the pair
     # classifier adds no other link between them
     whole: bool = False
+
+
+def moved_parties(found: Iterable[Found], moved: Mapping[str, Mention | None]) -> list[Found]:
+    """``found`` with each party whose key ``moved`` maps given to the mention it maps to, and the links of a
+    party it maps to ``None`` dropped; none twice, none between a name and itself. For the rules that say a
+    link belongs to another name of the sentence (a former name's to the present one, a ticker's to its
+    company: :mod:`kg.extract.formernames`, :mod:`kg.extract.listing`).
+
+    >>> from kg.extract.text import Sentence, tokenize
+    >>> text = "Lumeo bought Vexo from Zeta"
+    >>> s = Sentence(0, 0, len(text), text, tuple(tokenize(text)))
+    >>> def m(i, name):
+    ...     return Mention(0, i, i + 1, 0, 0, name, "Company", name.lower(), name, "ner")
+    >>> lumeo, vexo, zeta = m(0, "Lumeo"), m(2, "Vexo"), m(4, "Zeta")
+    >>> links = [Found("acquisition", lumeo, vexo, "asserted", s), Found("acquisition", zeta, vexo, "asserted", s)]
+    >>> [(f.subject.text, f.object.text) for f in moved_parties(links, {"zeta": lumeo})]
+    [('Lumeo', 'Vexo')]
+    >>> [(f.subject.text, f.object.text) for f in moved_parties(links, {"zeta": None})]
+    [('Lumeo', 'Vexo')]
+    """
+    out: list[Found] = []
+    have: set[tuple[str, str, str]] = set()
+    for f in found:
+        subj = moved.get(f.subject.key, f.subject)
+        obj = moved.get(f.object.key, f.object)
+        if subj is None or obj is None:
+            continue
+        key = link_key(f.type, subj.key, obj.key)
+        if subj.key == obj.key or key in have:
+            continue
+        have.add(key)
+        out.append(f if (subj, obj) == (f.subject, f.object) else replace(f, subject=subj, object=obj))
+    return out
 
 
 @fast_init  # slots set directly: every cue word of every sentence (kg.slotinit)

@@ -12,12 +12,10 @@ exchange's.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from kg.extract.found import Found
+from kg.extract.found import Found, moved_parties
 from kg.extract.mentions import Mention
 from kg.extract.text import Sentence, Token
-from kg.schema import ORG_TYPES, link_key
+from kg.schema import ORG_TYPES
 
 __all__ = ["listed_names", "listings"]
 
@@ -77,16 +75,4 @@ def listed_names(s: Sentence, ms: list[Mention], found: list[Found]) -> list[Fou
     listed = listings(s, ms)
     if not listed:
         return found
-    out: list[Found] = []
-    have: set[tuple[str, str, str]] = set()
-    for f in found:
-        if listed.get(f.subject.key, f.subject) is None or listed.get(f.object.key, f.object) is None:
-            continue
-        subj = listed.get(f.subject.key) or f.subject
-        obj = listed.get(f.object.key) or f.object
-        key = link_key(f.type, subj.key, obj.key)
-        if subj.key == obj.key or key in have:
-            continue
-        have.add(key)
-        out.append(f if (subj, obj) == (f.subject, f.object) else replace(f, subject=subj, object=obj))
-    return out
+    return moved_parties(found, listed)
