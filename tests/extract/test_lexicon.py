@@ -92,3 +92,20 @@ def test_a_negation_takes_no_affix(code: str, token: str, negation: str) -> None
 def test_a_negation_keeps_its_particles() -> None:
     assert any(c.words[0] == "tidak" for c in load_lexicon("id").cues_starting("tidaklah"))
     assert not any(c.words[0] == "tidak" for c in load_lexicon("id").cues_starting("setidaknya"))  # "at least"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_word_sets_are_cached_and_optional_ones_agree(code: str) -> None:
+    # words() and optional_words() answer from one cache: the same set object on every call, in either
+    # order, and a key the language leaves out is the empty set each time (never cached, never an error)
+    lex = load_lexicon(code)
+    lists = sorted(k for k, v in lex.settings.items() if isinstance(v, list))
+    assert lists
+    for key in lists:
+        got = lex.optional_words(key)
+        assert got is lex.words(key) is lex.optional_words(key)
+        assert got == frozenset(str(v).lower() for v in lex.settings[key])
+    assert lex.optional_words("no such setting") == frozenset()
+    assert lex.optional_words("no such setting") == frozenset()
+    with pytest.raises(Exception, match="no setting"):
+        lex.words("no such setting")
