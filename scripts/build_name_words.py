@@ -14,6 +14,8 @@ Sources (training splits only; nothing from the dev or test sets):
 
 - id: ``../shared/train/ner-id/`` (IndoLEM NER-UI, CC BY 4.0; IndoNLU NERGRIT, credit its
   contributors; IndoNLU NERP, CC BY-SA 4.0) and ``../shared/eval/idner/train.gold.jsonl``;
+- both: the hand-kept ``ontology/lang/<code>/clipped_words.txt`` where there is one (clipped forms of
+  common phrases, "medsos", "ln", too rare in the sources to be counted), added to both lists;
 - en: ``../shared/eval/conll04/train.gold.jsonl`` (CoNLL04; its ``Other`` spans count as names), and
   the lower-case words of ``../shared/train/relations-en/`` (Re-DocRED, MIT; KnowledgeNet, CC BY-SA 4.0),
   whose capitalised words outside names are not counted (their entity layers are not exhaustive).
@@ -53,6 +55,7 @@ LICENCES = {
 MIN_COUNT = {"id": 5, "en": 3}
 MAX_IN_NAME = 0.02
 COMMON_LOWER = 0.9
+CLIPPED = "clipped_words.txt"  # hand-kept, added to both lists
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -93,21 +96,31 @@ def _header(code: str, what: list[str], rule: str) -> list[str]:
     ]
 
 
+def clipped(code: str) -> set[str]:
+    """The hand-kept ``ontology/lang/<code>/clipped_words.txt``: clipped forms of common phrases ("medsos",
+    "ln") too rare in the sources to be counted, added to both lists (none if the language has no file)."""
+    path = ROOT / "ontology" / "lang" / code / CLIPPED
+    lines = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    return {x.strip().lower() for x in lines if x.strip() and not x.startswith("#")}
+
+
 def build(code: str, shared: Path) -> tuple[str, str]:
     """The text of ``not_name_words.txt`` and ``common_words.txt`` for one language."""
     total, inside, cased, lower = counts(shared, code)
-    words = sorted(w for w, n in total.items()
-                   if n >= MIN_COUNT[code] and inside[w] <= MAX_IN_NAME * n and len(w) > 1)
-    common = sorted(w for w, n in cased.items()
-                    if n >= MIN_COUNT[code] and lower[w] >= COMMON_LOWER * n and len(w) > 1)
+    extra = clipped(code)
+    words = sorted({w for w, n in total.items()
+                    if n >= MIN_COUNT[code] and inside[w] <= MAX_IN_NAME * n and len(w) > 1} | extra)
+    common = sorted({w for w, n in cased.items()
+                     if n >= MIN_COUNT[code] and lower[w] >= COMMON_LOWER * n and len(w) > 1} | extra)
     edge = _header(code, [
         f"# Words that start or end no name in {code} news text (kg.extract.edges trims them from the edges",
         "# of names no list knows, and refuses names made only of them)."],
-        f"words seen at least {MIN_COUNT[code]} times and at most {MAX_IN_NAME:.0%} of them inside a name.")
+        f"words seen at least {MIN_COUNT[code]} times and at most {MAX_IN_NAME:.0%} of them inside a name, "
+        f"and the words of {CLIPPED}.")
     alone = _header(code, [
         f"# Common {code} words: no name on their own however capitalised (kg.extract.edges)."],
         f"words seen at least {MIN_COUNT[code]} times after a sentence's first word, in lower case "
-        f"at least {COMMON_LOWER:.0%} of them.")
+        f"at least {COMMON_LOWER:.0%} of them, and the words of {CLIPPED}.")
     return "\n".join(edge + words) + "\n", "\n".join(alone + common) + "\n"
 
 

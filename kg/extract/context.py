@@ -12,6 +12,7 @@ import functools
 from collections.abc import Sequence
 
 from kg.extract.corporate import subject_of_it
+from kg.extract.cuetails import split_tail
 from kg.extract.cutshort import initial_or_title
 from kg.extract.found import Hit
 from kg.extract.gazindex import GazIndex
@@ -55,9 +56,11 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             taken[k] = True
     cue_at: dict[int, Hit] = {}
     cue_end: dict[int, Hit] = {}
+    cued: set[int] = set()
     for h in hits:
         for k in range(h.i, h.j):
             taken[k] = True
+            cued.add(k)
         cue_at.setdefault(h.i, h)
         cue_end.setdefault(h.j, h)
     speech = lex.words("speech_verbs")
@@ -75,6 +78,9 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
             j -= 1
         if j <= i:
             i += 1
+            continue
+        if split_tail(toks, i, frozenset(cued)):
+            i = j  # "Badan Usaha Milik Negara": the last word of a name its cue words split (kg.extract.cuetails)
             continue
         if (i == 0 and toks[0].low in starters) or toks[i].low in not_names or (
                 " ".join(t.low for t in toks[i:j]) in regions):

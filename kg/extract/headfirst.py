@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrasewords import MAX_WORDS, words_of
 from kg.extract.phrasewords import plain as plain_word
 from kg.extract.text import Sentence, Token, bracketed_acronym
+from kg.resources import word_set
 
 
 def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, frozenset[str]],
-                    named: frozenset[int], plain: Callable[[Token], bool] = plain_word) -> tuple[int, int] | None:
+                    named: frozenset[int], plain: Callable[[Token], bool] = plain_word,
+                    verb: Callable[[str], bool] = lambda w: False) -> tuple[int, int] | None:
     """In a head-first language, the line of business after the head word at ``toks[k]`` ("perusahaan
     energi surya"): the plain words up to ``end`` (the company or the place after them), all of them, or
     (``end`` < 0) up to the first stop word; an agent head ("firma hukum") is kept in it."""
@@ -30,7 +32,7 @@ def _head_first_run(toks: Sequence[Token], k: int, end: int, words: dict[str, fr
     b = a
     limit = len(toks) if end < 0 else end
     while b < limit and plain(toks[b]) and b not in named and "stop" not in words.get(toks[b].low, ()) \
-            and not _verb_like(toks[b].low) and b - a < MAX_WORDS:
+            and not _verb_like(toks[b].low) and not verb(toks[b].low) and b - a < MAX_WORDS:
         b += 1
     if end >= 0 and b != end:
         return None  # "perusahaan milik negara X", "perusahaan yang memproduksi ...": no line of business
@@ -49,6 +51,24 @@ def _verb_like(word: str) -> bool:
     return len(word) > 5 and word.startswith(("me", "ber", "ter"))
 
 
+def _headline_verb(lex: Lexicon) -> Callable[[str], bool]:
+    """Whether a word is verb-shaped: a headline verb (``headline_verbs.txt``), a word of
+    ``headline_predicates`` or an affixed verb form of a known root. It is no line of business after a head
+    word ("Perusahaan Dukung ESG", "Perusahaan Salurkan Dana").
+
+    >>> from kg.extract.lexicon import Lexicon, load_lexicon
+    >>> verb = _headline_verb(load_lexicon("id"))
+    >>> verb("dukung"), verb("salurkan"), verb("energi"), verb("perbankan")
+    (True, True, False, False)
+    """
+    from kg.extract.edges import is_affixed_verb
+
+    listed = word_set(lex.code, "headline_verbs.txt") | lex.optional_words("headline_predicates")
+    # a pe(N)-/per-/ke- ... -an confix makes a noun ("perbankan", "pembiayaan"), though "perban" + "-kan"
+    # reads as a verb
+    return lambda w: w in listed or (is_affixed_verb(w, lex) and not (w.startswith(("pe", "ke")) and w.endswith("an")))
+
+
 # not "sebagai": "X sebagai penyedia ..." names a role (appointed as, serving as), not a line of business
 _APPOSITION_LINKS = frozenset({",", "yang", "merupakan", "adalah", "salah", "satu", "sebuah", "ialah"})
 
@@ -65,6 +85,7 @@ def head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[
     openers = lex.words("list_openers")
     places = [m for m in ms if m.type in ("Country", "Place")]
     plain = plain_word
+    verb = _headline_verb(lex)
     if s.title_case:
         from kg.extract.edges import is_ordinary_word
 
@@ -94,7 +115,7 @@ def head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[
         while k >= 0 and plain(toks[k]) and e - k <= MAX_WORDS and "head" not in words.get(toks[k].low, ()) \
                 and "agent" not in words.get(toks[k].low, ()):
             k -= 1
-        span = _head_first_run(toks, k, e, words, named, plain) if k >= 0 and k < e - 1 else None
+        span = _head_first_run(toks, k, e, words, named, plain, verb) if k >= 0 and k < e - 1 else None
         if span is not None:
             yield m, span
             for o in listed_after(s, lex, ms, m) if opener else ():
@@ -106,6 +127,6 @@ def head_first_spans(s: Sentence, ms: list[Mention], language: str) -> Iterator[
             g += 1
         if g == j or g >= len(toks) or (toks[j].text != "," and toks[j].low != "yang"):
             continue
-        span = _head_first_run(toks, g, -1, words, named, plain)
+        span = _head_first_run(toks, g, -1, words, named, plain, verb)
         if span is not None:
             yield m, span
