@@ -12,7 +12,7 @@ model's features do not see whole; :func:`construction` names it:
 * ``disowned``: a party disowning the link after a contrast word
   (:func:`kg.extract.statusscope.disowned_after`).
 
-:data:`GUARDED` holds those the model never overrules, chosen by cross-validation on the train
+``status_guarded`` in each language.toml holds those the model never overrules, chosen by cross-validation on the train
 annotations (``docs/status.md``, "Rules vs model"). A planned post must stay planned: the person a new
 holder replaces gets an ended job only beside an asserted one (:func:`kg.extract.jobs.predecessor`), and a
 model that read "akan menjadi Direktur Utama ... menggantikan Andi Wijaya" as asserted ended Andi's job.
@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.errors import DataError
 from kg.extract.found import outer_hits
 from kg.extract.handover import handed_over
 from kg.extract.pastpost import held_before
@@ -34,21 +35,26 @@ if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.text import Sentence
 
-__all__ = ["CONSTRUCTIONS", "GUARDED", "construction", "guarded"]
+__all__ = ["CONSTRUCTIONS", "construction", "guarded", "guarded_constructions"]
 
 CONSTRUCTIONS = ("post_governed", "handed_over", "held_before", "disowned")
-# Per language, chosen by 5-fold cross-validation on train over 5 partitions (docs/status.md, "Rules vs
-# model"; counts of the train gold pairs each construction reads, rules right of all). Indonesian
-# post_governed: 3 of 3 ("akan menjadi"), partition 0 out of fold 0.9067 -> 0.9098, the choice unchanged.
-# English post_governed: 0 of 3 (a rumour cue next to a title: "speculated that TWA chairman X"; "named to
-# join the board"): the model stays free there. English handed_over: 26 of 27; guarding it moved the shared
-# C (1 -> 0.3) and lost Indonesian what it gained English (held out en +0.0008, id -0.0022): left free.
-# held_before (English 7 of 7) and disowned (1 of 1): the model agreed anyway; guarded at no cost.
-GUARDED: dict[str, frozenset[str]] = {
-    "en": frozenset({"disowned", "held_before"}),
-    "id": frozenset(CONSTRUCTIONS),
-}
 _HELD = frozenset({"planned", "rumored", "denied"})
+
+
+def guarded_constructions(lex: Lexicon) -> frozenset[str]:
+    """The constructions whose status the model never overrules in ``lex``'s language (``status_guarded`` in its
+    language.toml, chosen by cross-validation on the train split; none when the language sets none).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> sorted(guarded_constructions(load_lexicon("en")))
+    ['disowned', 'held_before']
+    """
+    guard = lex.optional_words("status_guarded")
+    unknown = sorted(guard - set(CONSTRUCTIONS))
+    if unknown:
+        raise DataError(f"ontology/lang/{lex.code}/language.toml: status_guarded names {unknown}; the constructions"
+                        f" are {list(CONSTRUCTIONS)}")
+    return guard
 
 
 def construction(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, int], relation: str,
@@ -99,7 +105,7 @@ def guarded(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, i
             lo: int, hi: int, parties: Sequence[tuple[int, int]], rule: str,
             guard: frozenset[str] | None = None) -> bool:
     """Whether the rules' answer ``rule`` comes from a construction of ``guard`` (default: the language's
-    :data:`GUARDED`): the model is not asked.
+    :func:`guarded_constructions`): the model is not asked.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.cueparties import find_cues
@@ -113,5 +119,5 @@ def guarded(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, i
     True
     """
     if guard is None:
-        guard = GUARDED.get(lex.code, frozenset())
+        guard = guarded_constructions(lex)
     return bool(guard) and construction(s, lex, hits, anchor, relation, lo, hi, parties, rule) in guard

@@ -163,7 +163,7 @@ def context(it: Item) -> list[str]:
 
 def is_guarded(it: Item, guard: frozenset[str] | None = None) -> bool:
     """Whether the rules read this relation by a construction of ``guard`` (default: the language's
-    :data:`kg.extract.statusguard.GUARDED`): extraction never asks the model, so neither does
+    :func:`kg.extract.statusguard.guarded_constructions`): extraction never asks the model, so neither does
     cross-validation."""
     if it.relation in S.NEGATION_ONLY:
         return False

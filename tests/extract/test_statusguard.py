@@ -11,7 +11,7 @@ import pytest
 from kg.extract import status as S
 from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
-from kg.extract.statusguard import CONSTRUCTIONS, GUARDED, construction
+from kg.extract.statusguard import CONSTRUCTIONS, construction, guarded_constructions
 from kg.extract.statusrules import read_rules
 from kg.extract.text import Sentence, tokenize
 
@@ -61,7 +61,7 @@ def _overruling_model(folder: Path) -> str:
 
 
 def test_the_model_does_not_overrule_a_planned_post(tmp_path: Path) -> None:
-    assert "post_governed" in GUARDED["id"]
+    assert "post_governed" in guarded_constructions(load_lexicon("id"))
     models = _overruling_model(tmp_path)
     text = "Budi Santoso akan menjadi Direktur Utama PT Sinar Logistik Tbk"
     s, lex, hits, anchor = _read(text, "id", (0, 2), (6, 10), "works_for", "Direktur")
@@ -72,3 +72,20 @@ def test_the_model_does_not_overrule_a_planned_post(tmp_path: Path) -> None:
     s, lex, hits, anchor = _read(text, "en", (0, 1), (4, 5), "acquisition")
     assert S.decide(s, lex, hits, anchor, "acquisition", 0, len(s.tokens), models=models,
                     parties=((0, 1), (4, 5))) == "asserted"
+
+
+def test_the_guarded_constructions_are_language_data_and_a_wrong_name_is_refused() -> None:
+    import dataclasses
+
+    import pytest
+
+    from kg.errors import DataError
+    from kg.extract.statusguard import guarded_constructions
+
+    for code in ("en", "id"):
+        assert guarded_constructions(load_lexicon(code)) <= set(CONSTRUCTIONS)
+    lex = load_lexicon("en")
+    bad = dataclasses.replace(lex, settings={**lex.settings, "status_guarded": ["held_before", "held_after"]},
+                              _words={})
+    with pytest.raises(DataError, match="held_after"):
+        guarded_constructions(bad)
