@@ -6,26 +6,12 @@ from __future__ import annotations
 from kg.extract import extract
 from kg.extract.activityplaces import activity_places, governed_places, without_activity_places
 from kg.extract.found import Found
-from kg.extract.gazindex import gaz_index
 from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention, _name_mention
-from kg.extract.text import Sentence, split_sentences
 from kg.model import Article
+from tests.extract.passrun import mention_at as _at
+from tests.extract.passrun import one_sentence as _sentence
 
 _EN = load_lexicon("en")
-
-
-def _sentence(text: str) -> Sentence:
-    (s,) = split_sentences(text, [(0, len(text))], _EN)
-    return s
-
-
-def _at(s: Sentence, words: str, kind: str, nth: int = 0) -> Mention:
-    """The mention of ``words`` (its ``nth`` occurrence) typed ``kind``."""
-    toks = [t.text for t in s.tokens]
-    parts = words.split()
-    i = [k for k in range(len(toks)) if toks[k : k + len(parts)] == parts][nth]
-    return _name_mention(s, i, i + len(parts), kind, gaz_index("en"), "test")
 
 
 def _links(text: str) -> set[tuple[str, str, str]]:

@@ -4,24 +4,9 @@ based_owners). Every sentence here was written for these tests (fictional compan
 from __future__ import annotations
 
 from kg.extract.found import Found
-from kg.extract.gazindex import gaz_index
-from kg.extract.lexicon import load_lexicon
-from kg.extract.mentions import Mention, _name_mention
 from kg.extract.placechain import based_owners, claimed_places
-from kg.extract.text import Sentence, split_sentences
-
-
-def _sentence(text: str) -> Sentence:
-    (s,) = split_sentences(text, [(0, len(text))], load_lexicon("en"))
-    return s
-
-
-def _at(s: Sentence, words: str, kind: str) -> Mention:
-    """The mention of ``words`` (its first occurrence) typed ``kind``."""
-    toks = [t.text for t in s.tokens]
-    parts = words.split()
-    i = next(k for k in range(len(toks)) if toks[k : k + len(parts)] == parts)
-    return _name_mention(s, i, i + len(parts), kind, gaz_index("en"), "test")
+from tests.extract.passrun import mention_at as _at
+from tests.extract.passrun import one_sentence as _sentence
 
 
 def test_a_hyphen_based_town_is_the_name_after_it() -> None:
