@@ -79,7 +79,7 @@ def type_by_context(s: Sentence, lex: Lexicon, gaz: GazIndex, names: list[Mentio
         if j <= i:
             i += 1
             continue
-        if split_tail(toks, i, frozenset(cued)):
+        if split_tail(toks, i, cued):
             i = j  # "Badan Usaha Milik Negara": the last word of a name its cue words split (kg.extract.cuetails)
             continue
         if (i == 0 and toks[0].low in starters) or toks[i].low in not_names or (

@@ -10,12 +10,12 @@ words is the tail of such a name, not a name of its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from kg.extract.text import Token
 
 
-def split_tail(toks: Sequence[Token], i: int, cue_tokens: frozenset[int]) -> bool:
+def split_tail(toks: Sequence[Token], i: int, cue_tokens: Container[int]) -> bool:
     """Whether the capitalised run at ``toks[i]`` follows capitalised cue words (``cue_tokens``, their
     indices) that themselves follow a capitalised word that is no cue, after a sentence's first word.
 
