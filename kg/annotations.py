@@ -325,12 +325,18 @@ def _where(unit: Unit) -> str:
     return f"{unit.origin}: unit {name}" if unit.origin else name
 
 
+def _cuts_word(text: str, start: int, end: int) -> bool:
+    # a mention starting or ending inside a word is an offset slip, not a name ("as" in "informasi")
+    return ((start > 0 and text[start - 1].isalnum() and text[start].isalnum())
+            or (end < len(text) and text[end].isalnum() and text[end - 1].isalnum()))
+
+
 def materialise(units: Iterable[Unit], corpus: Mapping[str, str]) -> Iterator[Example]:
     """Join units with their text, checking every offset against the documents' texts.
 
     Raises :class:`AnnotationError` when a document is missing, a span runs past the
-    text, the unit's hash differs (another corpus version) or a mention is empty or
-    starts or ends with white space.
+    text, the unit's hash differs (another corpus version) or a mention is empty,
+    starts or ends with white space, or starts or ends inside a word.
     """
     for unit in units:
         where = _where(unit)
@@ -347,6 +353,8 @@ def materialise(units: Iterable[Unit], corpus: Mapping[str, str]) -> Iterator[Ex
             span = text[ent.start:ent.end]
             if not span.strip() or span != span.strip():
                 raise AnnotationError(where, None, f"mention [{ent.start}, {ent.end}] is empty or padded: {span!r}")
+            if _cuts_word(text, ent.start, ent.end):
+                raise AnnotationError(where, None, f"mention [{ent.start}, {ent.end}] cuts a word: {span!r}")
             mentions.append((ent.start - unit.start, ent.end - unit.start, ent.type, span))
         yield Example(unit, covered, tuple(mentions))
 

@@ -41,12 +41,21 @@ if str(ROOT / "scripts") not in sys.path:
 from eval_annotations import annotations_module  # noqa: E402
 
 
+def _whole(haystack: str, at: int, needle: str) -> bool:
+    """Whether ``needle`` at ``at`` is not part of a longer word (an annotator writing "as" means the word
+    "as", not the letters inside "informasi")."""
+    before = haystack[at - 1] if at > 0 else " "
+    after = haystack[at + len(needle)] if at + len(needle) < len(haystack) else " "
+    return not ((needle[0].isalnum() and before.isalnum()) or (needle[-1].isalnum() and after.isalnum()))
+
+
 def _find(haystack: str, needle: str, k: int, where: str) -> int:
-    at = -1
-    for _ in range(k):
+    at, seen = -1, 0
+    while seen < k:
         at = haystack.find(needle, at + 1)
         if at < 0:
-            raise ValueError(f"{where}: {needle!r} does not occur {k} time(s)")
+            raise ValueError(f"{where}: {needle!r} does not occur {k} time(s) as a whole word")
+        seen += _whole(haystack, at, needle)
     return at
 
 

@@ -193,6 +193,11 @@ def test_materialise_checks_text_against_the_corpus():
                                             {"start": 22, "end": 26, "type": "Company"}]))
     with pytest.raises(A.AnnotationError, match="empty or padded"):
         list(A.materialise([padded], {"cnbc-1": text}))
+    slipped = A.parse_unit(_record(unit=[0, 26], unit_sha256=A.unit_hash(text[:26]),
+                                   entities=[{"start": 0, "end": 5, "type": "Company"},
+                                             {"start": 22, "end": 26, "type": "Company"}]))
+    with pytest.raises(A.AnnotationError, match="cuts a word: 'Xiaom'"):
+        list(A.materialise([slipped], {"cnbc-1": text}))
 
 
 def test_command_line_checks_and_counts(shared, capsys):
@@ -222,6 +227,10 @@ def test_hand_records_become_stand_off_records_with_offsets():
                                     "attributed_to": 0}]
     with pytest.raises(ValueError, match="does not occur 3 time"):
         H.to_record({**hand, "e": [["Sinar Baja", "Company", 3]], "r": []}, text, "id", A)
+    # an occurrence inside a longer word is not the word: "Baja" is not the letters inside "Bajaj"
+    inside = H.to_record({"doc": "cnbc-2", "unit": None, "e": [["Baja", "Company"]], "r": []},
+                         "Bajaj Masuk, Baja Keluar", "id", A)
+    assert [(e["start"], e["end"]) for e in inside["entities"]] == [(13, 17)]
     with pytest.raises(ValueError, match="acquisition does not join"):
         H.to_record({**hand, "e": [["Sinar Baja", "Person"], ["Timur Kawat", "Company"]],
                      "r": [[0, "acquisition", 1, "asserted", None]]}, text, "id", A)
