@@ -135,7 +135,7 @@ class Model:
         # the five rows as _score makes them (the same sums in the same order: "bias" is on every token),
         # in one Python loop and written in one assignment: a new word costs this (about 9 an article)
         rows = []
-        for attrs in (("bias", *res.own(text)), *(res.neighbour(d, text) for d in (-2, -1, 1, 2))):
+        for attrs in (("bias", *res.own(text)), *res.neighbours(text)):
             v = list(zero)
             for a in attrs:
                 ws = get(a)
