@@ -150,16 +150,19 @@ class Resources:
         return remember(self._own, text, tuple(out))
 
     def neighbour(self, d: int, text: str) -> tuple[str, ...]:
-        """Features saying that the token ``d`` places away is ``text`` (cached).
+        """Features saying that the token ``d`` places away (-2, -1, 1 or 2) is ``text`` (cached: on a
+        miss, the four places' sets are made and kept at once, as training asks for each of them).
 
         >>> Resources(stop=["di"]).neighbour(-1, "di")
         ('-1w=di', '-1sh=x', '-1stop')
         """
-        key = (d, text)
-        hit = self._nb.get(key)
+        hit = self._nb.get((d, text))
         if hit is not None:
             return hit
-        return remember(self._nb, key, self.neighbours(text)[_NEAR.index(d)])
+        sets = self.neighbours(text)
+        for near, got in zip(_NEAR, sets, strict=True):
+            remember(self._nb, (near, text), got)
+        return sets[_NEAR.index(d)]
 
     def neighbours(self, text: str) -> tuple[tuple[str, ...], ...]:
         """:meth:`neighbour` of ``text`` at -2, -1, +1 and +2, made at once and not cached (what a new
