@@ -40,6 +40,20 @@ _SHAPE = re.compile(r"(.)\1+")
 _FLAGS = frozenset({"stop", "seenlow", "common", "hv", "mo=aff"})
 _TC_FLAGS = _FLAGS | {"lx=first", "lx=last", "lx=place", "lx=org"}
 _CACHE_LIMIT = 100_000
+_NEAR = (-2, -1, 1, 2)  # the neighbours' places (Resources.neighbours)
+# A token's shape (Resources.own): "X" upper case, "x" other letters, "d" digits, other characters as
+# they are; an ASCII text is mapped by one translate (for ASCII the three tests are these ranges)
+_ASCII_SHAPE = str.maketrans({**{chr(c): "X" for c in range(65, 91)}, **{chr(c): "x" for c in range(97, 123)},
+                              **{chr(c): "d" for c in range(48, 58)}})
+
+
+def _shape(text: str) -> str:
+    """The shape of any text, one character at a time.
+
+    >>> _shape("Élan-2"), "Elan-2".translate(_ASCII_SHAPE)
+    ('Xxxx-d', 'Xxxx-d')
+    """
+    return "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
 
 
 class Resources:
@@ -106,7 +120,7 @@ class Resources:
         if hit is not None:
             return hit
         low = text.lower()
-        shape = "".join("X" if c.isupper() else "x" if c.isalpha() else "d" if c.isdigit() else c for c in text)
+        shape = text.translate(_ASCII_SHAPE) if text.isascii() else _shape(text)
         out = ["w=" + low, "sh=" + _SHAPE.sub(r"\1", shape), "s=" + shape[:8], "p2=" + low[:2], "p3=" + low[:3],
                "p4=" + low[:4], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:]]
         if text[0].isupper():
@@ -136,21 +150,32 @@ class Resources:
         return remember(self._own, text, tuple(out))
 
     def neighbour(self, d: int, text: str) -> tuple[str, ...]:
-        """Features saying that the token ``d`` places away is ``text`` (cached).
+        """Features saying that the token ``d`` places away (-2, -1, 1 or 2) is ``text`` (cached: on a
+        miss, the four places' sets are made and kept at once, as training asks for each of them).
 
         >>> Resources(stop=["di"]).neighbour(-1, "di")
         ('-1w=di', '-1sh=x', '-1stop')
         """
-        key = (d, text)
-        hit = self._nb.get(key)
+        hit = self._nb.get((d, text))
         if hit is not None:
             return hit
+        sets = self.neighbours(text)
+        for near, got in zip(_NEAR, sets, strict=True):
+            remember(self._nb, (near, text), got)
+        return sets[_NEAR.index(d)]
+
+    def neighbours(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """:meth:`neighbour` of ``text`` at -2, -1, +1 and +2, made at once and not cached (what a new
+        word's emission rows read: :meth:`kg.extract.ner.Model._block`).
+
+        >>> Resources(stop=["di"]).neighbours("di")[1:3]
+        (('-1w=di', '-1sh=x', '-1stop'), ('+1w=di', '+1sh=x', '+1stop'))
+        """
         own = self.own(text)
-        p = f"{d:+d}"
-        out = [p + own[0], p + own[1]]
-        if d in (-1, 1):
-            out += [p + f for f in own[9:] if f in _FLAGS or f.startswith("lx=")]
-        return remember(self._nb, key, tuple(out))
+        w, sh = own[0], own[1]
+        flags = [f for f in own[9:] if f in _FLAGS or f.startswith("lx=")]
+        return tuple((p + w, p + sh, *(p + f for f in flags)) if d in (-1, 1) else (p + w, p + sh)
+                     for d, p in zip(_NEAR, ("-2", "-1", "+1", "+2"), strict=True))
 
     def _morph(self, low: str) -> list[str]:
         """``mo=`` features of an affixed word whose root is a known word: ``menegaskan`` ->
