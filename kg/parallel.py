@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import itertools
 import os
@@ -140,7 +141,17 @@ def _start_worker(engine: Engine, parent: int) -> None:
     # pool; a worker's own KeyboardInterrupt traceback only buried that one line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
+    _settle(engine)
+
+
+def _settle(engine: Engine) -> None:
+    """Warm a worker up, then freeze what the warm-up loaded out of the garbage collector's reach."""
     _warm(engine)
+    # Lexicons, gazetteer and taggers live as long as the worker; without the freeze every full
+    # collection walks them again (1.4 % of a worker's CPU in steady chunks, 5.4 % around a full
+    # collection, session 14's profile).
+    gc.collect()
+    gc.freeze()
 
 
 def _exit_with(parent: int) -> None:

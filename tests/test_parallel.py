@@ -390,3 +390,17 @@ def test_ctrl_c_during_a_parallel_build_is_one_line_and_exit_130(corpus: Path, t
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+
+
+def test_a_warmed_worker_freezes_what_it_loaded() -> None:
+    import gc
+
+    from kg.extract.engine import as_engine
+
+    before = gc.get_freeze_count()
+    try:
+        parallel._settle(as_engine(parallel.DEFAULT_ENGINE))
+        # the lexicons, gazetteer and taggers the warm-up loaded are no longer walked by full collections
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
