@@ -103,6 +103,25 @@ def _sha_dir(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def _dump(path: Path, items: Sequence[Item], cv: tuple[list[tuple[str, float]], dict[str, Any]] | None) -> None:
+    """The train relations the rules, the model (out of fold, partition 0) or the combination get wrong, one JSON
+    object a line (:func:`kg.train.statusdump.row`); with ``cv`` None (``--rules-only``), the rules' errors."""
+    from kg.train.statusdump import row
+
+    asked = iter(cv[0]) if cv is not None else None
+    lines = []
+    for it in items:
+        rule = rules(it)
+        learned = (rule, 1.0)
+        if asked is not None and it.relation not in S.NEGATION_ONLY:
+            learned = next(asked)
+        both = rule if cv is None else S.combine(rule, *learned, cv[1].get(it.language, {}))
+        if it.label != rule or it.label != learned[0] or it.label != both:
+            lines.append(json.dumps(row(it, rule, learned, both), ensure_ascii=False, sort_keys=True))
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"{path}: {len(lines)} relations some reader gets wrong")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -114,6 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="never read the test split (for tuning: train and cross-validation figures only)")
     ap.add_argument("--out", type=Path, help="write the model here instead of the shipped ontology/models/status.json")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--dump", type=Path,
+                    help="write the train relations some reader gets wrong here (JSON lines: where the rules read "
+                         "each, the construction, the rules', model's (out of fold) and combined answers)")
     ap.add_argument("--partitions", type=int, default=PARTITIONS,
                     help=f"fold partitions the cross-validation averages (default {PARTITIONS}; 1: the old single "
                          "partition, quicker but noisier)")
@@ -134,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              ROOT / "annotations")}}}
         text, cv = train(fact_items, data["train"], meta=meta, partitions=args.partitions,
                          c_grid=tuple(args.c or C_GRID))
+        answers = cv.pop("answers")
         figures["cv"] = cv
         print(f"cross-validation on train ({cv['partitions']} partitions): C={cv['c']} minimum backing "
               f"{cv['minimum_backing']} (held-out accuracy {cv['held_out_accuracy']}) trust in the rules "
@@ -165,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         for r, (m, p) in zip(rule, learned, strict=True)]
                 figures[f"combined_{sp}_{lang}"] = sc = scores(gold, both)
                 show(f"combined, {sp}, {lang}", sc, confusion=sp == "test")
+    if args.dump:
+        _dump(args.dump, data["train"], None if model is None else (answers, figures["cv"]["trust"]))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return 0

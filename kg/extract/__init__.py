@@ -32,6 +32,7 @@ from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
+from kg.extract.factread import fact_statuses
 from kg.extract.firmcopula import described_firms
 from kg.extract.firmtails import firm_tails
 from kg.extract.formernames import present_names
@@ -213,6 +214,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         here += regional_links(s, ms, here)
         # "the acquisition of Y from X": Y was X's (kg.extract.sale.sold_from)
         here += sold_from(s, lex, ms, here)
+        here = fact_statuses(s, lex, hits[s.index], here)  # "sold its shoe divisions": that business has ended
         found += here
     return mentions, found
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kg.extract.found import Found, Hit
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
+from kg.extract.stake import status_type
 from kg.extract.text import Sentence
 from kg.schema import link_key
 
@@ -143,7 +144,9 @@ def classified_relations(s: Sentence, ms: list[Mention], known: set[tuple[str, s
         seen.add(key)
         if hits is None:
             hits = find_cues(s, lex)
-        st = pair_status(s, lex, hits, rtype, (a.i, a.j), (b.i, b.j), models=models)
+        # read for the type the link will have: a stake below control is an investment (kg.extract.stake)
+        st = pair_status(s, lex, hits, status_type(rtype, a, b, s.tokens, language), (a.i, a.j), (b.i, b.j),
+                         models=models)
         out.append(Found(rtype, a, b, st, s, confidence=round(0.5 * p, 3)))
     return out
 

@@ -50,6 +50,7 @@ from kg.extract.owners import ownership
 from kg.extract.ranked import ranked_in
 from kg.extract.sale import sales
 from kg.extract.spokenparty import spoken_subject
+from kg.extract.stake import status_type
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
 from kg.extract.titlechain import title_chain
@@ -238,8 +239,9 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             slo, shi = lo, hi
             if rtype == "works_for":
                 slo, shi = job_status_span(s, lex, ms, h, subj, obj, lo, hi)
-            status = decide(s, lex, hits, (h.i, h.j), rtype, slo, shi, learned=learned, models=models,
-                            parties=((subj.i, subj.j), (obj.i, obj.j)))
+            # read for the type the link will have: a stake below control is an investment (kg.extract.stake)
+            status = decide(s, lex, hits, (h.i, h.j), status_type(rtype, subj, obj, s.tokens, lex.code), slo, shi,
+                            learned=learned, models=models, parties=((subj.i, subj.j), (obj.i, obj.j)))
             speaker = _speaker(s, lex, speakers, hits, lo, hi) if status != "asserted" or rtype != "works_for" else None
         sector = _sector(ms, h) if RELATION_TYPES[rtype].node_class else None
         if subj.source == "coref" or obj.source == "coref":

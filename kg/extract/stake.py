@@ -127,18 +127,42 @@ def _read(tokens: Sequence[Token], buyer: tuple[int, int], target: tuple[int, in
     return signals
 
 
+def becomes_investment(rtype: str, subject: Mention, obj: Mention, tokens: Sequence[Token], language: str) -> bool:
+    """Whether a relation ``rtype`` between ``subject`` and ``obj`` is an acquisition of a stake below control,
+    which :func:`as_investment` makes an investment."""
+    if rtype != "acquisition" or subject.sent != obj.sent or obj.type not in RELATION_TYPES["investment"].object_types:
+        return False
+    return below_control(tokens, (subject.i, subject.j), (obj.i, obj.j), language)
+
+
+def status_type(rtype: str, subject: Mention, obj: Mention, tokens: Sequence[Token], language: str) -> str:
+    """The type a relation's status is read for: the type it will have. An acquisition of a stake below control
+    becomes an investment (:func:`as_investment`), so its status is read as the investment's, as the status
+    cues' scope and the status model read gold investments: "bought the Y stake ... and has no intention of
+    seeking control of it" (the stake asserted; the denial is of control, flag ``not=``), "would not buy more Y
+    stock" (the stake stands, :func:`kg.extract.statusscope.further`). English train, with the relation
+    models out of fold (``scripts/eval_annotations.py``): see docs/status.md.
+
+    >>> from kg.extract.mentions import Mention
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Norvik bought the Talon stake")
+    >>> def m(i, name):
+    ...     return Mention(0, i, i + 1, 0, 0, name, "Company", name.lower(), name, "ner")
+    >>> status_type("acquisition", m(0, "Norvik"), m(3, "Talon"), toks, "en")
+    'investment'
+    >>> status_type("acquisition", m(0, "Norvik"), m(3, "Talon"), tokenize("Norvik bought all of Talon"), "en")
+    'acquisition'
+    """
+    return "investment" if becomes_investment(rtype, subject, obj, tokens, language) else rtype
+
+
 def as_investment(found: Found, language: str) -> Found:
     """``found`` as an investment if it is an acquisition of a stake below control, else unchanged.
 
     (An investment is never made an acquisition here: the annotations call a holding of more
     than half, "owns 56 pct of Y", an investment too.)
     """
-    if found.type != "acquisition":
-        return found
-    s, o = found.subject, found.object
-    if s.sent != o.sent or o.type not in RELATION_TYPES["investment"].object_types:
-        return found
-    if not below_control(found.sentence.tokens, (s.i, s.j), (o.i, o.j), language):
+    if not becomes_investment(found.type, found.subject, found.object, found.sentence.tokens, language):
         return found
     return dataclasses.replace(found, type="investment")
 

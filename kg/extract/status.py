@@ -184,13 +184,14 @@ def decide(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int, in
     """The status of the relation (between the token spans ``parties``) read at ``anchor``: rules and
     the status model (of the model folder ``models``, else the shipped one) combined as trained (the
     rules alone without ``learned`` or without a model)."""
-    rule = read_rules(s, lex, hits, anchor, relation, lo, hi, parties)
+    reading = read_rules(s, lex, hits, anchor, relation, lo, hi, parties)
+    rule = reading.status
     # load() itself without a folder: the shipped model is the one object tests and training scripts patch
     model = None if not learned else load() if models is None else load(models)
     if model is None:
         return rule
     trust = model.trust_in_rules(lex.code)
-    if trust.get(rule, 0.0) > 1.0 or guarded(s, lex, hits, anchor, relation, lo, hi, parties, rule):
+    if trust.get(rule, 0.0) > 1.0 or guarded(reading, lex):
         return rule  # a construction's status (a planned post: kg.extract.statusguard) is the rules' own
     answer, p = model_status(s.tokens, lex, hits, anchor, relation, lo, hi, question=s.question, model=model,
                              rule=rule, parties=parties)

@@ -29,6 +29,7 @@ from kg.extract.lexicon import load_lexicon
 from kg.extract.nearest import clause
 from kg.extract.statusfeat import context_features
 from kg.extract.statusguard import guarded
+from kg.extract.statusrules import RuleReading
 from kg.extract.text import Sentence, split_sentences, token_span, tokenize
 from kg.schema import STATUSES
 from kg.train.logreg import fit as _lr_fit
@@ -145,14 +146,20 @@ def read_factuality(shared: Path, files: Sequence[str] = FACT_FILES, ann: Any = 
     return out
 
 
-def rules(it: Item) -> str:
-    """The rule engine's status, as :mod:`kg.extract.relations` reads it for this relation type."""
+def rule_reading(it: Item) -> RuleReading:
+    """The rule engine's status and the construction that set it, as :mod:`kg.extract.relations` reads it for
+    this relation type."""
     lex = load_lexicon(it.language)
     toks = it.sentence.tokens
     if it.relation in S.NEGATION_ONLY:
-        return S.fact_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, it.relation, (it.a, it.b),
-                             question=it.sentence.question)
+        return RuleReading(S.fact_status(toks, lex, it.hits, it.anchor, it.lo, it.hi, it.relation, (it.a, it.b),
+                                         question=it.sentence.question))
     return S.read_rules(it.sentence, lex, it.hits, it.anchor, it.relation, it.lo, it.hi, (it.a, it.b))
+
+
+def rules(it: Item) -> str:
+    """The rule engine's status (:func:`rule_reading`)."""
+    return rule_reading(it).status
 
 
 def context(it: Item) -> list[str]:
@@ -167,8 +174,7 @@ def is_guarded(it: Item, guard: frozenset[str] | None = None) -> bool:
     cross-validation."""
     if it.relation in S.NEGATION_ONLY:
         return False
-    return guarded(it.sentence, load_lexicon(it.language), it.hits, it.anchor, it.relation, it.lo, it.hi,
-                   (it.a, it.b), rules(it), guard)
+    return guarded(rule_reading(it), load_lexicon(it.language), guard)
 
 
 def status_feats(it: Item, model: S.StatusModel | None) -> list[str]:

@@ -182,7 +182,8 @@ def choose(items: Sequence[Any], cv: dict[str, Any]) -> dict[str, Any]:
             "cv_score": round(sum(lang_scores.values()) / langs, 4), "cv_scores": lang_scores,
             "cv_score_rules_only": round(sum(rules_only.values()) / langs, 4),
             "cv_scores_rules_only": rules_only, "table": {"held out by setting": held},
-            "out_of_fold": out_of_fold(gold, by_lang, rule, oofs[0], trust)}
+            "out_of_fold": out_of_fold(gold, by_lang, rule, oofs[0], trust),
+            "answers": oofs[0]}  # partition 0's out-of-fold answers at C, per relation (for --dump; not written)
 
 
 def out_of_fold(gold: Sequence[str], by_lang: Mapping[str, Sequence[int]], rule: Sequence[str],

@@ -114,3 +114,35 @@ def test_a_description_of_the_target_is_no_other_name():
     words = [t.text for t in toks]
     target = words.index("Lumeo")
     assert not below_control(toks, (0, 2), (target, target + 2), "en")  # all of it: control
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the denial is of control (flag not=): the stake bought stands
+        ("Tenvar Industries Inc said it bought the Lumeo Corp stake for investment purposes and has no intention"
+         " of seeking control of Lumeo Corp.", "asserted"),
+        # what is denied is a further stake (kg.extract.statusscope.further), not the one held
+        ("Tenvar Industries Inc said it would not buy more Lumeo Corp stock.", "asserted"),
+    ],
+)
+def test_a_stake_read_as_an_acquisition_gets_the_status_of_the_investment_it_becomes(text: str, status: str) -> None:
+    # the cue ("bought", "buy") is an acquisition's; the link is an investment, and its status is read as one
+    rels = relations_of(text)
+    assert ("investment", "Tenvar Industries Inc", "Lumeo Corp", status) in rels, rels
+
+
+def test_the_status_is_read_for_the_type_the_link_will_have():
+    from kg.extract.mentions import Mention
+    from kg.extract.stake import status_type
+
+    toks = tokenize("Tenvar Corp bought 9.5 pct of Lumeo Inc")
+
+    def mention(i: int, j: int, name: str, kind: str = "Company") -> Mention:
+        return Mention(0, i, j, toks[i].start, toks[j - 1].end, name, kind, name.lower(), name)
+
+    tenvar, lumeo = mention(0, 2, "Tenvar Corp"), mention(6, 8, "Lumeo Inc")
+    assert status_type("acquisition", tenvar, lumeo, toks, "en") == "investment"
+    assert status_type("partnership", tenvar, lumeo, toks, "en") == "partnership"
+    whole = tokenize("Tenvar Corp bought all of Lumeo Inc")
+    assert status_type("acquisition", tenvar, mention(5, 7, "Lumeo Inc"), whole, "en") == "acquisition"

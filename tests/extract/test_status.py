@@ -250,7 +250,7 @@ def _pair(lang: str, text: str, a: tuple[int, int], b: tuple[int, int], relation
     lo, hi = clause(s, lex, anchor[0])
     if relation in S.NEGATION_ONLY:
         return S.fact_status(toks, lex, hits, anchor, lo, hi, relation, (a, b))
-    return S.read_rules(s, lex, hits, anchor, relation, lo, hi, (a, b))
+    return S.read_rules(s, lex, hits, anchor, relation, lo, hi, (a, b)).status
 
 
 def test_a_modifier_reaches_only_the_post_it_modifies() -> None:
@@ -604,7 +604,7 @@ def test_a_pair_is_read_in_its_own_clause_when_the_cue_stands_in_another() -> No
     lo, hi = clause(s, lex, h.i)
     pa, pb = (0, 2), (9, 11)
     assert parties_clause_place(s, lex, (h.i, h.j), lo, hi, [pa, pb]) == (8, 9)
-    assert S.read_rules(s, lex, hits, (h.i, h.j), "acquisition", lo, hi, [pa, pb]) == "denied"
+    assert S.read_rules(s, lex, hits, (h.i, h.j), "acquisition", lo, hi, [pa, pb]).status == "denied"
     assert S.rule_status(toks, lex, hits, (h.i, h.j), lo, hi, question=False, relation="acquisition",
                          parties=[pa, pb]) == "rumored"
 

@@ -11,7 +11,7 @@ import pytest
 from kg.extract import status as S
 from kg.extract.cueparties import find_cues
 from kg.extract.lexicon import load_lexicon
-from kg.extract.statusguard import CONSTRUCTIONS, construction, guarded_constructions
+from kg.extract.statusguard import CONSTRUCTIONS, guarded_constructions
 from kg.extract.statusrules import read_rules
 from kg.extract.text import Sentence, tokenize
 
@@ -46,9 +46,9 @@ def _read(text: str, lang: str, a: tuple[int, int], b: tuple[int, int], relation
 def test_construction_names_what_set_the_rules_status(text, lang, a, b, relation, status, name):
     s, lex, hits, anchor = _read(text, lang, a, b, relation)
     lo, hi = 0, len(s.tokens)
-    rule = read_rules(s, lex, hits, anchor, relation, lo, hi, (a, b))
-    assert rule == status
-    assert construction(s, lex, hits, anchor, relation, lo, hi, (a, b), rule) == name
+    reading = read_rules(s, lex, hits, anchor, relation, lo, hi, (a, b))
+    assert reading.status == status
+    assert reading.construction == name
     assert name == "" or name in CONSTRUCTIONS
 
 
