@@ -149,7 +149,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
         bucket = calib.entity_features(language, case, (m.source for m in named), len(named))
-        conf = calib.entity_confidence(bucket, models)
+        conf = calib.entity_confidence(bucket, models, etype)
         entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, conf))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.

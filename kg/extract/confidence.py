@@ -6,7 +6,9 @@ TRAIN split of kg's own annotations (``annotations/``, ``docs/annotations.md``):
 - an entity is like another when it has the same language, article casing
   (:func:`kg.evaluate.casing.casing`: sentence, title, upper), best evidence (``gazetteer``
   beats ``pattern``, then ``alias``, then ``ner``: the tagger alone) and whether it is
-  mentioned once or more;
+  mentioned once or more; and, where the table has the finer bucket, the entity's type
+  (a tagger-only Product is right far less often than a tagger-only Person). A typed
+  bucket is smoothed towards its typeless one, which is smoothed towards the language;
 - a relation is like another when it has the same language and its raw confidence
   (the rules' or the pair classifier's score) falls in the same bin (histogram binning:
   the raw scores do not rank relations monotonically, so isotonic pooling would flatten them).
@@ -66,11 +68,20 @@ def relation_bin(language: str, raw: float) -> str:
     return f"{language}|{edge:g}"
 
 
-def entity_confidence(key: str, models: str | None = None) -> float:
+def entity_confidence(key: str, models: str | None = None, etype: str | None = None) -> float:
     """The calibrated confidence of an entity bucket (1.0 when nothing was fitted); the table of the
-    model folder ``models`` when it has one (:mod:`kg.extract.modelfiles`)."""
+    model folder ``models`` when it has one (:mod:`kg.extract.modelfiles`).
+
+    With ``etype`` the typed bucket ``key|etype`` is read first, then ``key``, then the language's share
+    (a table fitted without types, or a bucket too rare to be fitted, falls back).
+
+    >>> entity_confidence("xx|title|ner|1", etype="Product")  # a language nothing was fitted for
+    1.0
+    """
     table = _table(models)
     t = table.get("entities", {})
+    if etype is not None and f"{key}|{etype}" in t:
+        return float(t[f"{key}|{etype}"])
     if key in t:
         return float(t[key])
     return float(table.get("entity_prior", {}).get(key.split("|")[0], 1.0))
