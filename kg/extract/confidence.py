@@ -5,13 +5,17 @@ TRAIN split of kg's own annotations (``annotations/``, ``docs/annotations.md``):
 
 - an entity is like another when it has the same language, article casing
   (:func:`kg.evaluate.casing.casing`: sentence, title, upper), best evidence (``gazetteer``
-  beats ``pattern``, then ``alias``, then ``ner``: the tagger alone) and whether it is
+  beats ``pattern``, then ``alias``, then ``ner``: the tagger alone, then ``ner-unsure``: the
+  tagger alone, its weakest token's marginal probability below :data:`SURE`) and whether it is
   mentioned once or more; and, where the table has the finer bucket, the entity's type
   (a tagger-only Product is right far less often than a tagger-only Person). A typed
   bucket is smoothed towards its typeless one, which is smoothed towards the language;
 - a relation is like another when it has the same language and its raw confidence
   (the rules' or the pair classifier's score) falls in the same bin (histogram binning:
   the raw scores do not rank relations monotonically, so isotonic pooling would flatten them).
+
+The table may also set a floor per language (``entity_floor``, :func:`entity_floor`): an entity
+below it that no relation names is not emitted at all (:mod:`kg.extract.assemble`).
 
 A right entity is a gold name of its type; a right relation is a gold link with its
 gold status. Shares are smoothed towards the whole language's share (a bin with

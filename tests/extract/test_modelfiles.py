@@ -73,3 +73,20 @@ def test_a_typed_bucket_outranks_its_typeless_one(tmp_path: Path) -> None:
     assert sorted({(e.type, e.confidence) for e in mine.entities}) == [("Company", 0.25), ("Place", 0.5)]
     assert entity_confidence("id|title|ner|1", str(tmp_path), "Product") == 0.5
     assert entity_confidence("id|title|odd|1", str(tmp_path), "Company") == 0.125
+
+
+def test_the_tables_floor_drops_unsure_entities_that_no_relation_needs(tmp_path: Path) -> None:
+    # entity_floor (scripts/calibrate.py FLOOR): an entity below it goes, unless a relation names it
+    from kg.extract.confidence import above, entity_features
+
+    a = Article(id="a", text="Xiaomi membantah kabar kemitraan dengan Ford Motor Company di Jakarta.", language="id")
+    table: dict[str, object] = {"entities": {}, "entity_prior": {"id": 0.5}, "entity_floor": {"id": 0.6}}
+    (tmp_path / "calibration.json").write_text(json.dumps(table), encoding="utf-8")
+    shipped = extract(a)
+    mine = extract(a, engine=Engine("hybrid", models=str(tmp_path)))
+    parties = {x for r in shipped.relations for x in (r.subject, r.object)}
+    assert parties and parties < {e.id for e in shipped.entities}  # Jakarta is in no relation
+    assert {e.id for e in mine.entities} == parties
+    assert mine.relations == tuple(r for r in shipped.relations)  # the relations' confidences are the shipped ones
+    assert above(mine, 0.0) is mine and not above(mine, 0.51).entities  # --min-confidence works on top
+    assert entity_features("id", "title", ["ner-unsure"], 1) == "id|title|ner-unsure|1"
