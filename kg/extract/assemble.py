@@ -115,6 +115,7 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
     every_passing = lex.settings.get("passing_sectors_salient", False) is True
     # and one whose passing lines in words are kept only where a company is linked to them
     linked_only = lex.settings.get("passing_lines_linked_only", False) is True
+    floor = calib.entity_floor(language, models)
     entities = []
     for k, ms in sorted(by_key.items()):
         named = [m for m in ms if m.source != "coref"]
@@ -148,8 +149,10 @@ def assemble(article: Article, language: str, mentions: list[Mention], found: li
         surfaces = sorted(({m.text for m in named} | set(known.aliases if known else ())) - {label})
         wikidata = next((m.wikidata for m in named if m.wikidata), None)
         spans = tuple(sorted({Span(m.start, m.end, m.text) for m in ms}))
-        bucket = calib.entity_features(language, case, (m.source for m in named), len(named))
-        conf = calib.entity_confidence(bucket, models)
+        bucket = calib.entity_features(language, case, calib.evidence(named), len(named))
+        conf = calib.entity_confidence(bucket, models, etype)
+        if conf < floor and k not in used:
+            continue  # a name more often wrong than the table's floor, which no relation needs (kg.extract.confidence)
         entities.append(Entity(k, label, etype, tuple(surfaces), wikidata, spans, conf))
     # Entities take their final (majority) type only here, so a relation read from mention types
     # can now join an entity of the wrong type ("PT Robert Tbk" and "Robert"): keep what the schema allows.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.brands import brand_kind, cased_products, joined_brands, org_kind, product_pieces, version_end
@@ -233,6 +233,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         keep = [c >= bar or not n for c, n, bar in zip(conf, need, bars, strict=True)]
         spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
         conf = [c for c, k in zip(conf, keep, strict=True) if k]
+    if conf is None and spans:
+        conf = model.span_confidence(s.tokens, spans, rows)  # how sure the tagger is (kg.extract.confidence)
     starts = {m.i for m in names} | {r[0] for r in runs}
     alone = not any(m.type in _ORGS for m in names) and all(e != "Organization" for _, _, e in reading.runs)
     for n, (i, j, etype) in enumerate(spans):
@@ -288,6 +290,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             elif kind == "Product" and low:
                 b = version_end(s.tokens, b, [*names, *out])
             m = _name_mention(s, a, b, kind, gaz, source="ner")
+            if conf is not None:
+                m = replace(m, sure=round(conf[n], 3))
             if b == j and cut_short(s, a, b, m.type, starts, lex):
                 continue  # "the Houston Post": the tagger's place is a piece of a longer name (kg.extract.cutshort)
             out.append(m)

@@ -47,6 +47,7 @@ class Mention:
     sector: str | None = None
     origin: str | None = None  # for descriptions: the place named in "asal X"
     passing: bool = False  # a sector word that is an entity even with no relation ("Asuransi Tak Bisa ...")
+    sure: float = 1.0  # a tagger's name: its weakest token's marginal probability (kg.extract.confidence)
 
 
 def _person_cues(lex: Lexicon) -> frozenset[str]:
