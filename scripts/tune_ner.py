@@ -4,7 +4,7 @@ The features are computed once (the jackknifed word lists of :func:`kg.train.ner
 and title-cased copies), then one CRF is trained per setting on everything except the held-out fold of
 ``scripts/cv_hybrid.py`` (by document) and scored alone (span P/R/F1 per type, :func:`kg.train.ner.score`)
 on the held-out units as written. The held-out units also go to crfsuite as its holdout group, so its
-verbose log (``--log``) shows the label figures at every iteration (is it still learning at 150?).
+log (``<dir>/<setting>.log``, JSON lines) shows the label figures at every iteration (still learning at 150?).
 Nothing is written to ``ontology/``: models go to ``--dir``.
 
     python scripts/tune_ner.py --language id --dir /tmp/tune --grid 0.1,0.01,150 0.02,0.1,150
