@@ -136,6 +136,7 @@ def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator
     # what the company does only after a description head ("perusahaan fintech X") or as one ("maskapai X").
     heads = lex.words("sector_before_name_heads")
     need_head = bool(heads)
+    ranks = lex.optional_words("sector_rank_words")
     for k, m in enumerate(ms):
         if m.type != "Sector":
             continue
@@ -144,9 +145,10 @@ def sector_next_to_org(s: Sentence, lex: Lexicon, ms: list[Mention]) -> Iterator
             nxt is not None
             and nxt.type == "Company"
             and nxt.source != "coref"
-            and nxt.i - m.j <= 2
-            # Reuters writes a name in brackets ("Italian car maker <Lumeo SpA>")
-            and all((t.is_word and not t.is_cap) or t.text in ("<", "(") for t in toks[m.j : nxt.i])
+            and nxt.i - m.j <= (3 if ranks else 2)
+            # Reuters writes a name in brackets ("Italian car maker <Lumeo SpA>"); a headline capitalises
+            # words of rank ("Produsen Baterai Terbesar Dunia CATL": sector_rank_words)
+            and all((t.is_word and not t.is_cap) or t.text in ("<", "(") or t.low in ranks for t in toks[m.j : nxt.i])
             and (not need_head or toks[m.i].low in heads or (m.i > 0 and toks[m.i - 1].low in heads))
         ):
             yield Found("operates_in", nxt, m, "asserted", s, confidence=0.7)

@@ -40,7 +40,8 @@ def job_pair(s: Sentence, lex: Lexicon, ms: list[Mention], h: Hit, lo: int, hi: 
     person_right = right_party(ms, h.j, hi, person, gap=6)
     if org_right is not None and person_right is None:
         # "Direktur PT Indofood Sukses Makmur Tbk (INDF), Fransiskus": a long name and its ticker
-        person_right = right_party(ms, org_right.j, hi, person, gap=5)
+        person_right = right_party(ms, org_right.j, hi, person,
+                                   gap=max(5, _past_region(s.tokens, lex, ms, org_right) - org_right.j))
     # a language with no list of link words lets any word stand between: then only two
     person_left = left_party(ms, h.i, lo, person, gap=TITLE_LINK_WORDS if lex.words("person_title_links") else 2)
     if person_left is not None and not _title_link(s.tokens[person_left.j : h.i], lex):
@@ -163,9 +164,17 @@ def _appointer(toks: Sequence[Token], lex: Lexicon, ms: list[Mention], person: M
 
 def _past_region(toks: Sequence[Token], lex: Lexicon, ms: Sequence[Mention], org: Mention) -> int:
     """Where the words naming an organisation's region after it end ("Twitter untuk wilayah Eropa": words
-    of ``job_region_words``, language.toml, then a place), else the organisation's end."""
+    of ``job_region_words``, language.toml, then a place), or its portfolio (a word of
+    ``job_portfolio_openers``, then plain words and sectors up to the next name), else the organisation's end."""
     words = lex.words("job_region_words")
     k = org.j
+    if k < len(toks) and toks[k].low in lex.optional_words("job_portfolio_openers"):
+        # "Deputi Kementerian BUMN bidang restrukturisasi dan pengembangan usaha, Aloysius": plain words up
+        # to the next name, which the caller takes as the holder only when it is next to the portfolio's end
+        nxt = next((m.i for m in ms if m.i > k and m.type != "Sector"), len(toks))  # "bidang pertambangan"
+        plain = toks[k + 1 : nxt]
+        if nxt - k <= PORTFOLIO_WORDS + 2 and all(not t.is_cap or not t.is_word for t in plain):
+            return nxt
     while k < len(toks) and toks[k].low in words:
         k += 1
     place = next((m for m in ms if m.i == k and m.type in PLACE_TYPES), None) if k > org.j else None

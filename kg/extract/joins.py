@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from kg.schema import ORG_TYPES
+
 if TYPE_CHECKING:
     from kg.extract.lexicon import Lexicon
     from kg.extract.mentions import Mention
@@ -65,10 +67,11 @@ def next_to(toks: Sequence[Token], j: int, i: int, *, words_allowed: int = 1) ->
     return words <= words_allowed
 
 
-def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -> Iterator[Mention]:
-    """The companies (or products, after a product) listed after ``first`` ("maskapai Garuda Indonesia, Lion
-    Air dan Citilink"): each joined to the one before by ``list_joiners`` (language.toml), a bracketed acronym
-    allowed after each."""
+def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention,
+                 kinds: frozenset[str] = frozenset({"Company"})) -> Iterator[Mention]:
+    """The companies (or products, after a product; or the names of ``kinds``) listed after ``first``
+    ("maskapai Garuda Indonesia, Lion Air dan Citilink"): each joined to the one before by ``list_joiners``
+    (language.toml), a bracketed acronym allowed after each."""
     toks = s.tokens
     joiners = lex.words("list_joiners")
     last = first
@@ -83,7 +86,7 @@ def listed_after(s: Sentence, lex: Lexicon, ms: list[Mention], first: Mention) -
         gap = toks[k : nxt.i] if nxt is not None else ()
         if nxt is None or not gap or len(gap) > 2 or not all(t.low in joiners for t in gap):
             return
-        if nxt.type != ("Product" if first.type == "Product" else "Company") or nxt.source == "coref":
+        if (nxt.type != "Product" if first.type == "Product" else nxt.type not in kinds) or nxt.source == "coref":
             return  # "meluncurkan A dan B": the products of one launch are listed alike
         yield nxt
         last = nxt
@@ -100,7 +103,9 @@ def listed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Men
         return
     subj, obj = pair
     last = max(pair, key=lambda m: m.i)
-    listed = list(listed_after(s, lex, ms, last)) if last.i >= j else []
+    # "bekerja sama dengan Bhinneka LUG dan Kementerian Pariwisata": a deal's partners may be any organisations
+    kinds = ORG_TYPES if last.type in ORG_TYPES else frozenset({"Company"})
+    listed = list(listed_after(s, lex, ms, last, kinds)) if last.i >= j else []
     if not listed or not {t.low for t in s.tokens[last.j : listed[-1].i]} & (lex.words("list_joiners") - {","}):
         return
     for more in listed:

@@ -71,6 +71,8 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
         # "with the SEC", "told Reuters", "kepada CNBC Indonesia": at most two lowercase words first
         k = j
         while k < len(toks) and k not in starts and k - j < 2 and toks[k].is_word and not toks[k].is_cap:
+            if _job_title(toks, lex, k):
+                break  # "menurut presiden direktur ahm": a speaker's job, as "Menurut Presiden Direktur AHM"
             k += 1
         n = starts.get(k)
         if n is not None and ms[n].type == "Person":
@@ -85,6 +87,20 @@ def venues(s: Sentence, lex: Lexicon, ms: Sequence[Mention]) -> set[int]:
                 nxt += 1
             n = starts.get(nxt)
     return out
+
+
+def _job_title(toks: Sequence[Token], lex: Lexicon, k: int) -> bool:
+    """Whether a job title cue (works_for) starts at token ``k``: in lowercase text the title between a
+    venue frame and a name ("menurut presiden direktur ahm , toshiyuki inuma") names the speaker's
+    employer, which is no venue (the title-case "Menurut Presiden Direktur AHM" skips no words anyway).
+
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> from kg.extract.text import tokenize
+    >>> toks = tuple(tokenize("menurut presiden direktur ahm"))
+    >>> _job_title(toks, load_lexicon("id"), 1), _job_title(toks, load_lexicon("id"), 0)
+    (True, False)
+    """
+    return any(c.relation == "works_for" and c.match(toks, k, lex) > k for c in lex.cues_starting(toks[k].text))
 
 
 # The venue frames of the last sentences read, by the id of their tokens: (the tokens, held so that
