@@ -234,6 +234,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
         spans = [sp for sp, k in zip(spans, keep, strict=True) if k]
         conf = [c for c, k in zip(conf, keep, strict=True) if k]
     starts = {m.i for m in names} | {r[0] for r in runs}
+    people = {m.i for m in names if m.type == "Person"} | {r[0] for r in runs if r[2] == "Person"}
     alone = not any(m.type in _ORGS for m in names) and all(e != "Organization" for _, _, e in reading.runs)
     for n, (i, j, etype) in enumerate(spans):
         # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
@@ -288,7 +289,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             elif kind == "Product" and low:
                 b = version_end(s.tokens, b, [*names, *out])
             m = _name_mention(s, a, b, kind, gaz, source="ner")
-            if b == j and cut_short(s, a, b, m.type, starts, lex):
+            if b == j and cut_short(s, a, b, m.type, starts, lex, people):
                 continue  # "the Houston Post": the tagger's place is a piece of a longer name (kg.extract.cutshort)
             out.append(m)
     return out
