@@ -28,7 +28,7 @@ from kg.extract.cutshort import cut_short, stock_code
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.nameruns import ampersand_runs
-from kg.extract.placeorg import BODY_OUTRANK, holds_places, place_body, place_end, place_org_runs
+from kg.extract.placeorg import BODY_OUTRANK, place_body, place_end, place_org_runs
 from kg.extract.runcuts import lowercase_cuts
 from kg.extract.taggerruns import (
     abbreviated_org,
@@ -179,7 +179,6 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need, bars = [], [], []
     outrank = outrank_bar(language)
-    anywhere = bool(lex.settings.get("place_bodies_anywhere", False))  # kg.extract.placeorg.holds_places
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
     runs = place_org_runs(s.tokens, runs, *(word_set(language, f"place_org_{w}.txt") for w in ("heads", "tails")))
@@ -225,10 +224,9 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             continue
         spans.append((i, j, etype))
         need.append(bool(inside) or any(soft[i:j]))
-        held_places = [(m.i, m.j, m.type) for m in inside]
-        bars.append(BODY_OUTRANK if not any(soft[i:j]) and (place_body(
-            s.tokens, i, j, etype, held_places, lambda w: organization_word(w, language))
-            or (anywhere and holds_places(etype, held_places))) else outrank)
+        bars.append(BODY_OUTRANK if not any(soft[i:j]) and place_body(
+            s.tokens, i, j, etype, [(m.i, m.j, m.type) for m in inside], lambda w: organization_word(w, language))
+            else outrank)
     conf: list[float] | None = None
     if any(need):
         conf = model.span_confidence(s.tokens, spans, rows)

@@ -85,20 +85,6 @@ def place_end(toks: Sequence[Token], i: int, j: int, said: frozenset[str], title
     return j
 
 
-def holds_places(etype: str, inside: Sequence[tuple[int, int, str]]) -> bool:
-    """The tagger's run is an Organization and every list name ``inside`` it ``(first, end, type)`` is a place
-    (a country too), wherever it stands: in a language that names a body after its place, in front or after
-    "of" ("Texas Department of Agriculture", "U.S. Coast Guard Training Center", "Truck Stops of America"),
-    such a run is weighed at ``BODY_OUTRANK`` where the language sets ``place_bodies_anywhere``.
-
-    >>> holds_places("Organization", [(0, 1, "Place"), (3, 4, "Country")]), holds_places("Organization", [])
-    (True, False)
-    >>> holds_places("Organization", [(0, 1, "Place"), (2, 3, "Company")]), holds_places("Person", [(0, 1, "Place")])
-    (False, False)
-    """
-    return etype == "Organization" and bool(inside) and all(t in ("Place", "Country") for _, _, t in inside)
-
-
 def place_body(toks: Sequence[Token], i: int, j: int, etype: str, inside: Sequence[tuple[int, int, str]],
                organization_word: Callable[[str], bool]) -> bool:
     """The tagger's run ``toks[i:j]`` is an Organization opened by an organisation word
