@@ -92,3 +92,6 @@ def test_a_title_between_a_name_and_a_person_keeps_the_name():
     assert cut_short(s, k, k + 3, "Organization", [p], lex)
     assert not cut_short(s, k, k + 3, "Organization", [p], lex, people=[p])
     assert cut_short(s, k, k + 2, "Organization", [p], lex, people=[p])  # two words before the person: cut
+    s = _sentence("said Velton Emperor Jane Rolt on Monday.")
+    k, p = _at(s, "Velton"), _at(s, "Jane")
+    assert cut_short(s, k, k + 1, "Place", [p], lex, people=[p])  # "Roman Emperor Julius Caesar": no place
