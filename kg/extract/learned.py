@@ -237,6 +237,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     # span ranked confidences better (out-of-fold AUC 0.75 -> 0.80, session 14) but cost about 15 % of Reuters
     # time, and the speed target is further away than the calibration one.
     starts = {m.i for m in names} | {r[0] for r in runs}
+    people = {m.i for m in names if m.type == "Person"} | {r[0] for r in runs if r[2] == "Person"}
     alone = not any(m.type in _ORGS for m in names) and all(e != "Organization" for _, _, e in reading.runs)
     for n, (i, j, etype) in enumerate(spans):
         # a tagger's run may hold a headline's verbs and nouns: cut and trim it (kg.extract.edges)
@@ -293,7 +294,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             m = _name_mention(s, a, b, kind, gaz, source="ner")
             if conf is not None:
                 m = replace(m, sure=round(conf[n], 3))
-            if b == j and cut_short(s, a, b, m.type, starts, lex):
+            if b == j and cut_short(s, a, b, m.type, starts, lex, people):
                 continue  # "the Houston Post": the tagger's place is a piece of a longer name (kg.extract.cutshort)
             out.append(m)
     return out

@@ -82,3 +82,16 @@ def test_a_lone_initial_or_title_is_no_person():
 def test_an_abbreviated_title_after_a_state_keeps_it():
     s = _sentence("Illinois Gov. Jane Rolt signed the bill.")
     assert not cut_short(s, 0, 1, "Place", [], load_lexicon("en"))
+
+
+def test_a_title_between_a_name_and_a_person_keeps_the_name():
+    # "California Highway Patrol Officer James O'Brien": the organisation, a title, the person
+    lex = load_lexicon("en")
+    s = _sentence("said Velton Harbour Patrol Officer Jane Rolt on Monday.")
+    k, p = _at(s, "Velton"), _at(s, "Jane")
+    assert cut_short(s, k, k + 3, "Organization", [p], lex)
+    assert not cut_short(s, k, k + 3, "Organization", [p], lex, people=[p])
+    assert cut_short(s, k, k + 2, "Organization", [p], lex, people=[p])  # two words before the person: cut
+    s = _sentence("said Velton Emperor Jane Rolt on Monday.")
+    k, p = _at(s, "Velton"), _at(s, "Jane")
+    assert cut_short(s, k, k + 1, "Place", [p], lex, people=[p])  # "Roman Emperor Julius Caesar": no place
