@@ -28,8 +28,8 @@ def _read(text: str, engine: str = "rules") -> tuple[set[tuple[str, str]], set[t
         ("Konsumen kini bisa membeli ponsel Samsung Zorvalite di toko resmi .", "Zorvalite"),
         # a brand's own spelling
         ("Para pengguna mulai memesan Samsung ZorvaLITE melalui toko daring .", "ZorvaLITE"),
-        # one coined word, no word of the language or of English (session 14: "Toyota Sienta")
-        ("Toyota Zorventa dikembangkan sesuai dengan karakter konsumen Indonesia .", "Zorventa"),
+        # one coined word, no word of the language or of English (session 14: "Toyota Sienta", "Nvidia Tegra")
+        ("Samsung Zorventa dikembangkan sesuai dengan karakter konsumen Indonesia .", "Zorventa"),
     ],
 )
 def test_model_after_its_maker(text, product, engine):
