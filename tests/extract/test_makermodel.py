@@ -28,6 +28,8 @@ def _read(text: str, engine: str = "rules") -> tuple[set[tuple[str, str]], set[t
         ("Konsumen kini bisa membeli ponsel Samsung Zorvalite di toko resmi .", "Zorvalite"),
         # a brand's own spelling
         ("Para pengguna mulai memesan Samsung ZorvaLITE melalui toko daring .", "ZorvaLITE"),
+        # one coined word, no word of the language or of English (session 14: "Toyota Sienta", "Nvidia Tegra")
+        ("Samsung Zorventa dikembangkan sesuai dengan karakter konsumen Indonesia .", "Zorventa"),
     ],
 )
 def test_model_after_its_maker(text, product, engine):
@@ -42,6 +44,8 @@ def test_model_after_its_maker(text, product, engine):
     [
         # the maker and a generic word name one thing (docs/annotations.md), no version or product noun
         "Kontrak dengan Sony Music diperpanjang oleh para musisi itu tahun lalu .",
+        # a coined word that a capitalised word follows: a longer name kg does not know
+        "Pengunjung memadati Samsung Zorvenda Avenue di pusat kota .",
         # a company of the maker's group: a company word ends the run
         "Kapal itu dibangun oleh Samsung Heavy Industries di galangan mereka .",
         # a headline capitalises every word: the maker's next word says nothing
