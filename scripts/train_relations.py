@@ -64,6 +64,7 @@ from kg.resources import ontology_dir  # noqa: E402
 # The data, training and scoring live in the package (kg train uses them too); re-exported here.
 from kg.train.logreg import MIN_COUNT, fit, probabilities, vectorize  # noqa: E402, F401
 from kg.train.relations import (  # noqa: E402, F401
+    CV_PARTITIONS,
     EXTRA_SOURCES,
     EXTRA_WEIGHTS,
     PIPELINE_THRESHOLDS,
@@ -248,10 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--partitions", type=int, default=TRUST_PARTITIONS,
                     help=f"partitions into five folds whose held-out counts the trust table averages "
                          f"(default {TRUST_PARTITIONS})")
+    ap.add_argument("--cv-partitions", type=int, default=CV_PARTITIONS,
+                    help=f"partitions into five folds whose per-fold F1 chooses C, the extra sets' weight and the "
+                         f"threshold (default {CV_PARTITIONS})")
+    ap.add_argument("--no-test", action="store_true",
+                    help="read no test split (for tuning): CoNLL04 dev figures only")
     args = ap.parse_args(argv)
 
     conll = {s: read_gold(args.data / "conll04" / f"{s}.gold.jsonl") for s in ("train", "dev")}
-    ann = {} if args.conll_only else {s: read_annotations(s) for s in ("train", "test")}
+    ann = {} if args.conll_only else {s: read_annotations(s) for s in ("train", *(() if args.no_test else ("test",)))}
     extra_files = () if args.conll_only or args.no_extra else EXTRA_FILES
     extra = [d for name in extra_files for d in read_sentences(args.train_data / name)]
     train = conll["train"] + ann.get("train", []) + extra
@@ -271,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_fold: list[Any] = []
     fold_models: list[str] = []
     text, model = train_model(train, pairs, cues, {"data": sources, "licences": licences}, args.workers, per_fold,
-                              fold_models if args.save_folds else None, args.partitions)
+                              fold_models if args.save_folds else None, args.partitions, args.cv_partitions)
     if args.dump_folds:
         # "folds": partition 0 (what trust_rules.py cross-validates), "partitions": every partition's folds
         args.dump_folds.write_text(json.dumps({"folds": per_fold[0], "partitions": per_fold, "trusted": model.trusted},
@@ -283,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     {"model_sha256": hashlib.sha256(text.encode()).hexdigest(), "data": sources})
         print(f"wrote {len(fold_models)} fold models and {MANIFEST} to {args.save_folds}")
     figures["conll04_dev"] = eval_relations("CoNLL04 dev", conll["dev"], model)
-    for lang in ("en", "id") if ann else ():
+    for lang in ("en", "id") if "test" in ann else ():
         figures[f"annotations_test_{lang}"] = eval_relations(
             f"annotations test [{lang}]", [d for d in ann["test"] if d.language == lang], model)
     if args.no_write:
@@ -299,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         figures["kg_conll04_dev"] = eval_kg("CoNLL04 dev", load_gold(args.data / "conll04" / "dev.gold.jsonl"),
                                             language="en")
-        for lang in ("en", "id") if ann else ():
+        for lang in ("en", "id") if "test" in ann else ():
             figures[f"kg_annotations_test_{lang}"] = eval_kg(
                 f"annotations test [{lang}]", annotation_gold([d for d in ann["test"] if d.language == lang]),
                 language=lang)

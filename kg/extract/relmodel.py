@@ -36,6 +36,7 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file, read_json_object
+from kg.extract.pairextra import between_roots, pair_extras
 from kg.extract.relweights import probabilities, rows
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
@@ -70,28 +71,6 @@ _COARSE = {
 }
 _DIGITS = re.compile(r"\d")
 _MAX_BETWEEN = 12  # longer gaps keep their first and last six words
-_PREPS = frozenset(
-    {
-        "of",
-        "at",
-        "in",
-        "for",
-        "from",
-        "with",
-        "by",
-        "to",
-        "on",
-        "di",
-        "dari",
-        "untuk",
-        "ke",
-        "pada",
-        "dengan",
-        "oleh",
-        "milik",
-        "asal",
-    }
-)
 
 
 def model_path(name: str = MODEL_FILE, models: str | None = None) -> Path:
@@ -348,6 +327,7 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
             f.append(f"bfl={words[0]}|{words[-1]}")
     else:
         f.append(f"adjacent|{o}")
+    f += pair_extras(pair, o, _dist(gap), language, cued)  # per language, and cues with the pair's types
     roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
     return f, (around, *roles, cued) if model is not None else (around, *roles)
 
@@ -382,6 +362,7 @@ def _between(read: _Reading, left: Span, right: Span, si: int, language: str, mo
         near = [wd[k][0] for k in range(max(0, left[0] - 4), left[0])]
         near += [wd[k][0] for k in range(right[1], min(n, right[1] + 4))]
         cued += [f"cue_n={c}" for c in cues.hits(near)]
+        f += between_roots(language, words, cues)
     return between, words, f, cued
 
 
@@ -438,7 +419,7 @@ def _role_features(read: _Reading, role: str, i: int, j: int, si: int) -> list[s
         got = [f"{role}-1={wd[i - 1][0] if i > 0 else '<s>'}",
                f"{role}+1={wd[j][0] if j < n else '</s>'}",
                f"{role}h={wd[j - 1][0]}",
-               *(f"{role}w={w[si]}" for w in wd[i : j - 1]),
+               *(f"{role}nw={w[si]}" for w in wd[i : j - 1]),
                f"{role}len={min(j - i, 4)}"]
         if j - i == 1 and tokens[i].is_upper:
             got.append(f"{role}acro")

@@ -36,7 +36,10 @@ from kg.train.reltrust import (
     shipping,
 )
 
-REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3
+REL_C_GRID = (3.0,)  # 3 won every earlier cross-validation over 0.1, 0.3, 1 and 3 but one (0.3, not repeated)
+# Partitions of the documents into five folds that choose C, the extra sets' weight and the threshold
+# (kg.train.relselect: the simplest setting within one standard error of the best)
+CV_PARTITIONS = 2
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 # The English relation sets are another genre (Wikipedia, web passages) with incomplete negatives
 # (KnowledgeNet marks only fact arguments; Re-DocRED's relations hold per document): their weight
@@ -139,41 +142,52 @@ def _fold_fit(docs: Sequence[Doc], pairs: Sequence[Pair], feats: Sequence[list[s
 
 
 def cv_relations(docs: list[Doc], pairs: list[Pair], feats: list[list[str]], workers: int = 1,
-                 fold_fits: list[Any] | None = None) -> tuple[float, float, tuple[float, float], dict]:
-    """C, threshold and the extra sets' weight with the best out-of-fold relation F1, and the
-    trust table at that choice (``workers``: processes for the folds; ``fold_fits``, when given, receives
-    the five fold models of the chosen setting, so that :func:`pipeline_thresholds` need not fit them again)."""
-    fold = folds_of(docs)
-    best: tuple[float, float, float, tuple[float, float]] = (-1.0, 0.0, 0.0, (1.0, 1.0))
-    table = {}
-    trust: dict[str, Any] = {}
+                 fold_fits: list[Any] | None = None, partitions: int = CV_PARTITIONS,
+                 ) -> tuple[float, float, tuple[float, float], dict]:
+    """C, threshold and the extra sets' weight: the simplest setting whose held-out relation F1 (per fold,
+    over ``partitions`` partitions of the documents into folds) is within one standard error of the best
+    (:func:`kg.train.relselect.choose`), and the trust table at that choice (``workers``: processes for the
+    folds; ``fold_fits``, when given, receives the five fold models of the chosen setting in partition 0, so
+    that :func:`pipeline_thresholds` need not fit them again)."""
+    from kg.train.relselect import Setting, choose, fold_scores, mean, within_noise
+
+    table: dict[Setting, list[list[float]]] = {}
+    pooled: dict[Setting, float] = {}
+    kept: dict[tuple[float, tuple[float, float]], tuple[list[Any], list[Any]]] = {}
     has_extra = any(d.source in EXTRA_SOURCES for d in docs)
-    for c, xw in ((c, xw) for c in REL_C_GRID for xw in (EXTRA_WEIGHTS if has_extra else ((1.0, 1.0),))):
-        oof: list[tuple[Pair, list[str], list[float]]] = []
-        _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw)
-        try:
-            results = _folds(_cv_fold, workers)
-        finally:
-            _JOB.clear()
-        for te, got, probs in results:
-            oof += [(pairs[n], got[0], q) for n, q in zip(te, probs, strict=True)]
-        for th in THRESHOLDS:
-            answers = [decide(p, labels, q, th) for p, labels, q in oof]
-            pred, gold = triples(docs, [p for p, _, _ in oof], answers)
-            # Each data set counts once: CoNLL04 (two types) and kg's annotations (all types).
-            f1s = []
-            for src in sorted({d.source for d in docs} & set(SCORED_SOURCES)):
-                f1s.append(prf({x for x in pred if docs[x[0]].source == src},
-                               {x for x in gold if docs[x[0]].source == src})["f1"])
-            f1 = round(sum(f1s) / len(f1s), 4)
-            table[f"C={c} extra={xw} t={th}"] = f1
-            if f1 > best[0]:
-                best = (f1, c, th, xw)
-                trust = trust_table(docs, [p for p, _, _ in oof], answers)
-                if fold_fits is not None:
-                    fold_fits[:] = [got for _, got, _ in results]
-        print(f"  C={c} extra weight={xw}: best F1 so far {best[0]:.4f}", flush=True)
-    return best[1], best[2], best[3], {"cv_f1": best[0], "extra_weight": list(best[3]), "grid": table, "trust": trust}
+    for seed in range(partitions):
+        fold = folds_of(docs, seed=seed)
+        for c, xw in ((c, xw) for c in REL_C_GRID for xw in (EXTRA_WEIGHTS if has_extra else ((1.0, 1.0),))):
+            _JOB.update(docs=docs, pairs=pairs, feats=feats, fold=fold, c=c, xw=xw)
+            try:
+                results = _folds(_cv_fold, workers)
+            finally:
+                _JOB.clear()
+            for th in THRESHOLDS:
+                table.setdefault((c, xw, th), []).append(fold_scores(docs, pairs, fold, results, th, SCORED_SOURCES))
+            if seed:
+                continue
+            oof = [(pairs[n], got[0], q) for te, got, probs in results for n, q in zip(te, probs, strict=True)]
+            kept[c, xw] = (oof, [got for _, got, _ in results])
+            for th in THRESHOLDS:
+                pred, gold = triples(docs, [p for p, _, _ in oof], [decide(p, lb, q, th) for p, lb, q in oof])
+                # Each data set counts once: CoNLL04 (two types) and kg's annotations (all types).
+                f1s = [prf({x for x in pred if docs[x[0]].source == src},
+                           {x for x in gold if docs[x[0]].source == src})["f1"]
+                       for src in sorted({d.source for d in docs} & set(SCORED_SOURCES))]
+                pooled[c, xw, th] = round(sum(f1s) / len(f1s), 4)
+        print(f"  partition {seed + 1}/{partitions}: best mean F1 so far {max(map(mean, table.values())):.4f}",
+              flush=True)
+    c, xw, th = best = choose(table)
+    oof, fits = kept[c, xw]
+    trust = trust_table(docs, [p for p, _, _ in oof], [decide(p, lb, q, th) for p, lb, q in oof])
+    if fold_fits is not None:
+        fold_fits[:] = fits
+    grid = {f"C={s[0]} extra={s[1]} t={s[2]}": {"pooled_f1": pooled[s], "mean_f1": round(mean(v), 4)}
+            for s, v in table.items()}
+    return c, th, xw, {"cv_f1": pooled[best], "mean_f1": round(mean(table[best]), 4),
+                       "within_one_se": [f"C={s[0]} extra={s[1]} t={s[2]}" for s in within_noise(table)],
+                       "extra_weight": list(xw), "grid": grid, "trust": trust}
 
 
 def _pipeline_fold(k: int) -> dict[tuple[str, str, float], tuple[int, int, int]]:
@@ -273,7 +287,8 @@ def _nested(got: dict[tuple[str, str, float], tuple[int, int, int]]) -> dict[str
 def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
                 meta: dict[str, Any], workers: int = 1,
                 per_fold: list[Any] | None = None, fold_models: list[str] | None = None,
-                partitions: int = TRUST_PARTITIONS) -> tuple[str, relmodel.Model]:
+                partitions: int = TRUST_PARTITIONS, cv_partitions: int = CV_PARTITIONS,
+                ) -> tuple[str, relmodel.Model]:
     """The relation classifier's JSON text and model: C, threshold and the extra sets' weight by
     cross-validation, then the trust table through kg's pipeline over ``partitions`` partitions
     (:func:`pipeline_thresholds`; ``per_fold`` receives its per-fold counts). ``fold_models``, when given,
@@ -283,7 +298,7 @@ def train_model(docs: list[Doc], pairs: list[Pair], cues: dict[str, Any],
     kind = "relation"
     feats = feature_lists(docs, pairs, untrained(kind, cues))
     fold_fits: list[Any] = []
-    c, th, xw, cv = cv_relations(docs, pairs, feats, workers, fold_fits)
+    c, th, xw, cv = cv_relations(docs, pairs, feats, workers, fold_fits, cv_partitions)
     labels = [p.label for p in pairs]
     rows = [n for n, p in enumerate(pairs) if p.train and sample_weight(docs, p, xw) > 0]
     weights = [sample_weight(docs, pairs[n], xw) for n in rows]
