@@ -35,8 +35,18 @@ def fold_of(doc_id: str, k: int) -> int:
     return int(hashlib.sha256(doc_id.rsplit(":", 1)[0].encode()).hexdigest(), 16) % k
 
 
-def train_folds(language: str, k: int, out: Path, shared: Path, caseless: bool = False) -> None:
+def fold_company(units: Sequence[object], held: set[int], language: str) -> dict[str, object]:
+    """The Company-or-Organisation model of a fold: fitted on the units it does not hold out, and only its
+    bias when cross-validation says it does no better than always answering the majority type."""
     import ner_company
+
+    orgs = ner_company.examples([u for i, u in enumerate(units) if i not in held], language)
+    acc, major = ner_company.cross_validate(orgs)
+    company: dict[str, object] = ner_company.fit(orgs)
+    return company if acc > major else {"bias": company["bias"]}
+
+
+def train_folds(language: str, k: int, out: Path, shared: Path, caseless: bool = False) -> None:
     from eval_annotations import gold_records
     from ner_data import annotated_units, training_docs
 
@@ -50,11 +60,7 @@ def train_folds(language: str, k: int, out: Path, shared: Path, caseless: bool =
     assert n == len(recs) == len(units), (n, len(recs), len(units))
     for f in range(k):
         held = {i for i in range(n) if fold_of(recs[i]["doc_id"], k) == f}
-        orgs = ner_company.examples([u for i, u in enumerate(units) if i not in held], language)
-        acc, major = ner_company.cross_validate(orgs)
-        company = ner_company.fit(orgs)
-        if acc <= major:
-            company = {"bias": company["bias"]}
+        company = fold_company(units, held, language)
         d = out / f"f{f}"
         d.mkdir(parents=True, exist_ok=True)
         model, _ = train([x for i, x in enumerate(docs) if i not in held], language, read_names(), PARAMS, d,

@@ -28,8 +28,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 def folds(language: str, k: int, fold: int, shared: Path) -> tuple[list, list, dict | None]:  # type: ignore[type-arg]
     """The training sentences less the held-out fold, the held-out units, and the company classifier."""
-    import ner_company
-    from cv_hybrid import fold_of
+    from cv_hybrid import fold_company, fold_of
     from eval_annotations import gold_records
     from ner_data import annotated_units, training_docs
 
@@ -39,11 +38,7 @@ def folds(language: str, k: int, fold: int, shared: Path) -> tuple[list, list, d
     n = stats["annotations"]
     units = annotated_units(language, "train", shared)
     held = {i for i in range(n) if fold_of(recs[i]["doc_id"], k) == fold}
-    orgs = ner_company.examples([u for i, u in enumerate(units) if i not in held], language)
-    acc, major = ner_company.cross_validate(orgs)
-    company = ner_company.fit(orgs)
-    if acc <= major:
-        company = {"bias": company["bias"]}
+    company = fold_company(units, held, language)
     return [x for i, x in enumerate(docs) if i not in held], [docs[i] for i in sorted(held)], company
 
 
