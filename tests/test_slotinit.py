@@ -87,7 +87,7 @@ def test_the_classes_kg_uses_it_on():
     m = Mention(0, 1, 3, 10, 20, "Tenvar Inc", "Company", "tenvar", "Tenvar Inc", source="pattern")
     assert (m.source, m.wikidata, m.passing) == ("pattern", None, False)
     assert dataclasses.replace(m, i=0).i == 0 and pickle.loads(pickle.dumps(m)) == m
-    assert str(inspect.signature(Mention)).endswith("origin=None, passing=False)")
+    assert str(inspect.signature(Mention)).endswith("origin=None, passing=False, sure=1.0)")
     h = Hit(1, 2, Cue(("buy",), relation="acquisition"))
     assert (h.i, h.j, h.cue.relation) == (1, 2, "acquisition")
     assert Found("acquisition", m, m, "asserted", None).confidence == 0.6  # type: ignore[arg-type]

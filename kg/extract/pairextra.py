@@ -39,7 +39,9 @@ def pair_extras(pair: str, o: str, dist: str, language: str, cued: Sequence[str]
     return out
 
 
-_ROOTS: dict[tuple[str, str], str] = {}
+# Per affix table (a model's Cues), per language and word: the root found. Keyed by the Cues object (held, so
+# its id is never reused), since another table strips the same word differently.
+_ROOTS: dict[int, tuple[object, dict[tuple[str, str], str]]] = {}
 
 
 def between_roots(language: str, words: Sequence[str], cues: _Forms | None) -> list[str]:
@@ -54,20 +56,29 @@ def between_roots(language: str, words: Sequence[str], cues: _Forms | None) -> l
     ['br=akuisisi', 'br=akuisisi']
     >>> between_roots("en", ["acquired"], c)
     []
+    >>> full = Cues([], prefixes=[["per", ""]], suffixes=[["an", ""]])  # another table, its own reading
+    >>> between_roots("id", ["perusahaan"], full), between_roots("id", ["perusahaan"], c)
+    (['br=usaha'], [])
     """
     if cues is None:
         return []
     roots = word_set(language, "root_words.txt")
     if not roots:
         return []
+    held = _ROOTS.get(id(cues))
+    if held is None:
+        if len(_ROOTS) > 8:  # tests build many tables; a run holds one or two
+            _ROOTS.clear()
+        held = _ROOTS[id(cues)] = (cues, {})
+    cache = held[1]
     out = []
     for w in words:
-        got = _ROOTS.get((language, w))
+        got = cache.get((language, w))
         if got is None:
-            if len(_ROOTS) > 1 << 16:  # bounded memory in long runs
-                _ROOTS.clear()
+            if len(cache) > 1 << 16:  # bounded memory in long runs
+                cache.clear()
             found = [f for f in cues.forms(w)[1:] if f in roots] if w not in roots and w.isalpha() else []
-            got = _ROOTS[language, w] = max(found, key=lambda f: (len(f), f)) if found else ""
+            got = cache[language, w] = max(found, key=lambda f: (len(f), f)) if found else ""
         if got:
             out.append(f"br={got}")
     return out
