@@ -12,6 +12,8 @@ model's features do not see whole; :func:`kg.extract.statusrules.read_rules` nam
 * ``held_before``: a post held in the past ("X was president of Y", :mod:`kg.extract.pastpost`);
 * ``disowned``: a party disowning the link after a contrast word
   (:func:`kg.extract.statusscope.disowned_after`).
+* ``asked``: a rumour read from a yes/no question about the link ("X Akuisisi Y, Benarkah?"; a wh-question is no
+  question: ``wh_question_words``, :func:`kg.extract.text.split_sentences`).
 
 ``status_guarded`` in each language.toml holds those the model never overrules, chosen by cross-validation on the train
 annotations (``docs/status.md``, "Rules vs model"). A planned post must stay planned: the person a new
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["CONSTRUCTIONS", "guarded", "guarded_constructions"]
 
 # the names kg.extract.statusrules.read_rules gives the constructions it reads (RuleReading.construction)
-CONSTRUCTIONS = ("post_governed", "handed_over", "held_before", "disowned")
+CONSTRUCTIONS = ("post_governed", "handed_over", "held_before", "disowned", "asked")
 
 
 def guarded_constructions(lex: Lexicon) -> frozenset[str]:

@@ -247,6 +247,8 @@ def read_rules(s: Sentence, lex: Lexicon, hits: Sequence[Hit], anchor: tuple[int
             o.cue.status == st and o.cue.near < 0 and lo <= o.i < hi and 0 <= anchor[0] - o.j <= GOVERN
             for o in outer_hits(hits)):
         return RuleReading(st, "post_governed")  # "Budi akan menjadi Direktur Utama", "to become chairman"
+    if s.question and st == "rumored" and not built:
+        built = "asked"  # a yes/no question about the link ("X Akuisisi Y, Benarkah?"; wh-questions are none)
     return RuleReading(st, built)
 
 

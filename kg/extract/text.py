@@ -232,6 +232,22 @@ def _lower_abbreviations(abbreviations: frozenset[str]) -> frozenset[str]:
     return frozenset(a.lower().strip(".") for a in abbreviations | legal_forms())
 
 
+def _asks_what(toks: Sequence[Token], yes_no: frozenset[str], wh: frozenset[str]) -> bool:
+    """Whether the sentence's last clause asks a wh-question ("…, Ada Apa?", "…, Siapa yang Jamin?"): it asks
+    about something else while the link it reports stands, unlike a yes/no question about the link ("…, Ada
+    Pandu Sjahrir?", "Benarkah?").
+
+    >>> from kg.extract.text import tokenize
+    >>> toks = tokenize("Saham CUAN Masuk Pantauan Bursa, Ada Apa?")
+    >>> _asks_what(toks, frozenset({"benarkah"}), frozenset({"apa"})), _asks_what(toks[:5], frozenset(), frozenset({"apa"}))
+    (True, False)
+    """
+    if not wh or any(t.low in yes_no for t in toks):
+        return False
+    last = max((k for k, t in enumerate(toks) if t.text == ","), default=-1)
+    return any(t.low in wh for t in toks[last + 1 :])
+
+
 def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon) -> list[Sentence]:
     """Split each region of ``text`` into sentences; no sentence crosses a region. In a text without
     capitals a full stop, "!" or "?" ends a sentence without a capital after it.
@@ -247,6 +263,7 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
     # the first capital ends the search: on cased text this costs a character or two
     caseless = not any(c.isupper() for c in text)
     questions = lex.words("question_words")
+    asks_what = lex.optional_words("wh_question_words")
     for rs, re_ in regions:
         tokens = tokenize(text, rs, re_)
         begin = 0
@@ -274,7 +291,7 @@ def split_sentences(text: str, regions: Iterable[tuple[int, int]], lex: Lexicon)
                         toks[-1].text == "?"
                         or any(t.low in questions for t in toks[-3:])
                         or (tc and any(t.low in questions for t in toks))
-                    )
+                    ) and not _asks_what(toks, questions, asks_what)
                     low = caseless or (not toks[0].is_cap and is_caseless([t.text for t in toks]))
                     out.append(Sentence(len(out), s, e, text[s:e], tuple(toks), tc, q, low))
                 begin = j + 1
