@@ -239,7 +239,8 @@ def _asks_what(toks: Sequence[Token], yes_no: frozenset[str], wh: frozenset[str]
 
     >>> from kg.extract.text import tokenize
     >>> toks = tokenize("Saham CUAN Masuk Pantauan Bursa, Ada Apa?")
-    >>> _asks_what(toks, frozenset({"benarkah"}), frozenset({"apa"})), _asks_what(toks[:5], frozenset(), frozenset({"apa"}))
+    >>> wh = frozenset({"apa"})
+    >>> _asks_what(toks, frozenset({"benarkah"}), wh), _asks_what(toks[:5], frozenset(), wh)
     (True, False)
     """
     if not wh or any(t.low in yes_no for t in toks):
