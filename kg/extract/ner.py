@@ -131,19 +131,10 @@ class Model:
 
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
         self._used += 1
-        res, get, zero = self.res, self.weights.get, self._zero
-        # the five rows as _score makes them (the same sums in the same order: "bias" is on every token),
-        # in one Python loop and written in one assignment: a new word costs this (about 9 an article)
-        rows = []
-        for attrs in (("bias", *res.own(text)), *res.neighbours(text)):
-            v = list(zero)
-            for a in attrs:
-                ws = get(a)
-                if ws:
-                    for k, w in ws:
-                        v[k] += w
-            rows.append(v)
-        self._table[self._used] = rows
+        res = self.res
+        # the five rows ("bias" is on every token) written in one assignment, the neighbours' feature sets made
+        # at once: a new word costs this (about 9 an article)
+        self._table[self._used] = [self._score(attrs) for attrs in (("bias", *res.own(text)), *res.neighbours(text))]
         self._vec[text] = self._used
         return self._used
 
