@@ -85,14 +85,21 @@ def models_after_makers(s: Sentence, names: list[Mention], gaz: GazIndex) -> lis
     [('yamaha', 'Company'), ('mwt-9', 'Product')]
     """
     makers = {m.j for m in names if m.type == "Company" and m.source != "coref" and _listed_company(m.text, gaz)}
-    return [_name_mention(s, m.i, m.j, "Product", gaz, m.source)
-            if m.i in makers and m.type in ("Company", "Organization") and m.source != "coref"
-            and gaz.lookup_name(m.text) is None else m for m in names]
+    return [_as_product(s, m, gaz) if m.i in makers and _unlisted_org(m, gaz) else m for m in names]
 
 
 def _listed_company(text: str, gaz: GazIndex) -> bool:
     known = gaz.lookup_name(text)
     return known is not None and known.type == "Company"
+
+
+def _unlisted_org(m: Mention, gaz: GazIndex) -> bool:
+    """Whether ``m`` is a company or organisation name of the text (no coreference) that no list knows."""
+    return m.type in ("Company", "Organization") and m.source != "coref" and gaz.lookup_name(m.text) is None
+
+
+def _as_product(s: Sentence, m: Mention, gaz: GazIndex) -> Mention:
+    return _name_mention(s, m.i, m.j, "Product", gaz, m.source)
 
 
 def models_after_heads(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
@@ -116,6 +123,5 @@ def models_after_heads(s: Sentence, names: list[Mention], lex: Lexicon, gaz: Gaz
     """
     heads = lex.optional_words("brand_product_heads") | lex.optional_words("caseless_product_heads")
     toks = s.tokens
-    return [_name_mention(s, m.i, m.j, "Product", gaz, m.source)
-            if m.i > 0 and toks[m.i - 1].low in heads and m.type in ("Company", "Organization")
-            and m.source != "coref" and gaz.lookup_name(m.text) is None else m for m in names]
+    return [_as_product(s, m, gaz) if m.i > 0 and toks[m.i - 1].low in heads and _unlisted_org(m, gaz) else m
+            for m in names]

@@ -208,7 +208,7 @@ class RuleReading:
     :data:`kg.extract.statusguard.CONSTRUCTIONS`; "" when cue words set it): ``post_governed`` (a plan, rumour
     or denial cue at most :data:`GOVERN` words before a post's title), ``handed_over``
     (:mod:`kg.extract.handover`), ``held_before`` (:mod:`kg.extract.pastpost`), ``disowned``
-    (:func:`kg.extract.statusscope.disowned_after`)."""
+    (:func:`kg.extract.statusscope.disowned_after`), ``asked`` (a rumour read from a yes/no question)."""
 
     status: str
     construction: str = ""
