@@ -20,7 +20,7 @@ from kg.schema import link_key
 if TYPE_CHECKING:
     from kg.extract.relmodel import Span
 
-__all__ = ["Asked", "asked_pairs", "classified_relations", "pair_status"]
+__all__ = ["Asked", "asked_pairs", "classified_relations", "pair_status", "status_at"]
 
 # Parties further apart than this (in tokens) are not paired: long wire sentences would cost
 # a classification per pair for almost no relations.
@@ -157,10 +157,18 @@ def pair_status(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, a: t
     ``b`` of ``s``: the rules' status cues and the status model (:func:`kg.extract.status.decide`),
     read where the relation stands (``hits``: the sentence's cues, :func:`kg.extract.cueparties.find_cues`);
     the rules alone without ``learned``."""
-    from kg.extract.nearest import clause
-    from kg.extract.status import NEGATION_ONLY, anchor_of, decide, fact_status
+    from kg.extract.status import anchor_of
 
-    anchor = anchor_of(hits, rtype, a, b)
+    return status_at(s, lex, hits, rtype, anchor_of(hits, rtype, a, b), a, b, models=models, learned=learned)
+
+
+def status_at(s: Sentence, lex: Lexicon, hits: Sequence[Hit], rtype: str, anchor: tuple[int, int],
+              a: tuple[int, int], b: tuple[int, int], *, models: str | None = None, learned: bool = True) -> str:
+    """:func:`pair_status` read at ``anchor`` (:func:`kg.extract.status.anchor_of` of the pair), in its clause:
+    a line of business or a seat by its negation and sale cues alone (:func:`kg.extract.status.fact_status`)."""
+    from kg.extract.nearest import clause
+    from kg.extract.status import NEGATION_ONLY, decide, fact_status
+
     lo, hi = clause(s, lex, anchor[0])
     if rtype in NEGATION_ONLY:
         return fact_status(s.tokens, lex, hits, anchor, lo, hi, rtype, (a, b), question=s.question)

@@ -29,8 +29,8 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.extract.nearest import clause
-from kg.extract.status import NEGATION_ONLY, anchor_of, fact_status
+from kg.extract.classified import status_at
+from kg.extract.status import NEGATION_ONLY, anchor_of
 
 if TYPE_CHECKING:
     from kg.extract.found import Found, Hit
@@ -51,8 +51,7 @@ def fact_statuses(s: Sentence, lex: Lexicon, hits: Sequence[Hit], found: list[Fo
             pa, pb = (a.i, a.j), (b.i, b.j)
             anchor = anchor_of(hits, f.type, pa, pb)
             if anchor[0] < len(s.tokens):
-                lo, hi = clause(s, lex, anchor[0])
-                st = fact_status(s.tokens, lex, hits, anchor, lo, hi, f.type, (pa, pb), question=s.question)
+                st = status_at(s, lex, hits, f.type, anchor, pa, pb)  # a fact type: its negation and sale cues
                 if st != "asserted":
                     f = dataclasses.replace(f, status=st)
         out.append(f)
