@@ -33,7 +33,7 @@ from kg.extract.bio import align, spans_to_bio
 from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import TYPES, Model, Resources, features
-from kg.extract.nerfeat import names_path, read_names
+from kg.extract.nerfeat import names_path, read_clusters, read_names
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
@@ -49,7 +49,8 @@ Span = tuple[int, int, str]  # character offsets and type
 # -- word lists -------------------------------------------------------------------------------------------
 
 def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
-    """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules)."""
+    """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules,
+    the language's word clusters: :func:`kg.extract.nerfeat.read_clusters`)."""
     vocab = {t.text for d in docs for t in d.tokens if t.text.islower()}
     entity: set[tuple[str, str]] = set()
     token_counts: dict[str, Counter[str]] = {}
@@ -67,7 +68,7 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
     lex = load_lexicon(language)
     return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type, names=[*fixed, *entity],
                      verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
-                     suffixes=[a + ">" + r for a, r in lex.suffixes])
+                     suffixes=[a + ">" + r for a, r in lex.suffixes], clusters=read_clusters(language))
 
 
 def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
@@ -84,7 +85,7 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
         token_type.setdefault(w.lower(), typ)
     return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
                      names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
-                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
+                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True, clusters=res.clusters)
 
 
 def without_unmarked_organisations(docs: Sequence[Doc], language: str) -> list[Doc]:
