@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -135,8 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "ontology" / "models")
-    ap.add_argument("--languages", default="id,en")
-    ap.add_argument("--min-count", type=int, default=4)
+    ap.add_argument("--languages", default="id")
+    ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--fine", type=int, default=400)
     ap.add_argument("--coarse", type=int, default=40)
     ap.add_argument("--check", action="store_true", help="compare with the files in --out; write nothing")

@@ -205,7 +205,7 @@ class Resources:
         w, sh = own[0], own[1]
         flags = [f for f in own[9:] if f in _FLAGS or f.startswith(("lx=", "cl=", "cf="))]
         far = [f for f in own[9:] if f.startswith("cf=")]
-        return tuple((p + w, p + sh, *(p + f for f in flags)) if d in (-1, 1) else (p + w, p + sh, *(p + f for f in far))
+        return tuple((p + w, p + sh, *(p + f for f in (flags if d in (-1, 1) else far)))
                      for d, p in zip(_NEAR, ("-2", "-1", "+1", "+2"), strict=True))
 
     def _morph(self, low: str) -> list[str]:
