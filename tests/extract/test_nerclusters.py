@@ -1,4 +1,4 @@
-"""Word-cluster features of the named-entity tagger (kg.extract.nerfeat, kept in the model file by kg.extract.nerfile)."""
+"""Word-cluster features of the named-entity tagger (kg.extract.nerfeat; kept in the model file: kg.extract.nerfile)."""
 
 import gzip
 import re
@@ -7,6 +7,7 @@ from pathlib import Path
 from kg.extract.ner import Model
 from kg.extract.nerfeat import Resources, features, read_clusters
 from kg.extract.text import tokenize
+from tests.extract.tiny import train_twice
 
 LABELS = ["O", "B-Person", "I-Person"]
 
@@ -52,3 +53,19 @@ def test_shipped_indonesian_clusters_are_lowercase_words_with_a_coarse_prefix() 
     assert len(got) > 5000
     assert all(w == w.lower() and "\t" not in w and re.fullmatch(r"\d+/\d+", c) for w, c in got.items())
     assert got["jakarta"] == got["surabaya"]  # learnt, not listed: two cities share a cluster
+
+
+_TINY = [
+    ("Bank Sentosa membuka kantor di Jakarta.", [("Bank Sentosa", "Organization"), ("Jakarta", "Place")]),
+    ("Direktur Budi Santoso mengatakan laba naik.", [("Budi Santoso", "Person")]),
+]
+
+
+def test_training_uses_the_clusters_only_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "clusters").mkdir()
+    plain = train_twice(tmp_path / "plain", _TINY, [])
+    assert plain.res.clusters == {} and not [a for a in plain.weights if "cf=" in a or "cl=" in a]
+    with_clusters = train_twice(tmp_path / "clusters", _TINY, [], clusters=True)
+    assert with_clusters.res.clusters == read_clusters("id")
+    assert "cf=" + read_clusters("id")["jakarta"] in with_clusters.weights
