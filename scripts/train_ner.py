@@ -195,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--hybrid", action="store_true", help="also score kg's default engine by casing")
     ap.add_argument("--eval-only", action="store_true", help="score the models in --out; train nothing")
     ap.add_argument("--names", action="store_true", help="rebuild ontology/models/names.tsv first")
+    ap.add_argument("--clusters", action="store_true",
+                    help="with word-cluster features (ontology/models/clusters-<language>.tsv; opt-in, docs/ner.md)")
     ap.add_argument("--caseless", action="store_true",
                     help="train the caseless models (ner-<language>-lower.tsv.gz) on lowercased sentences")
     args = ap.parse_args(argv)
@@ -225,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for part, (a, b) in enumerate(folds(tr, args.cv)):
                     (Path(tmp) / str(part)).mkdir()
                     model, _ = train(a, lang, names, params, Path(tmp) / str(part), augment=augment,
-                                     caseless=args.caseless)
+                                     caseless=args.caseless, clusters=args.clusters)
                     for casing in CASINGS:
                         c = score(recased(b, casing), predictor(model))["span"]["micro"]
                         total.update({casing + " tp": c[0], casing + " pred": c[1], casing + " gold": c[2]})
@@ -246,15 +248,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     company = {"bias": company["bias"]}
                 t0 = time.perf_counter()
                 model, crf = train(tr, lang, names, params, Path(tmp), augment=augment,
-                                   company=company, caseless=args.caseless)
+                                   company=company, caseless=args.caseless, clusters=args.clusters)
                 secs = time.perf_counter() - t0
                 copies = ("  all lowercased (a model for text without capitals; names and word lists lowercased);"
                           f" less {len(tr) - len(without_unmarked_organisations(tr, lang))} sentences of a set without"
                           " an Organization type (NERP) that hold an organisation name the other sets tag."
                           if args.caseless else "  plus title-cased copies of the sentences that carry capitals.")
                 header = [f"Named-entity model of kg for language {lang!r}, trained on:", *(f"  {u}" for u in used),
-                          copies, f"Settings: {params}. Regenerate: python scripts/train_ner.py"
-                          f"{' --caseless' if args.caseless else ''} (ontology/models/README.md)."]
+                          copies, *([f"  word clusters: clusters-{lang}.tsv."] if args.clusters else []),
+                          f"Settings: {params}. Regenerate: python scripts/train_ner.py"
+                          f"{' --caseless' if args.caseless else ''}{' --clusters' if args.clusters else ''}"
+                          " (ontology/models/README.md)."]
                 model.write(out, header)
                 digest = hashlib.sha256(out.read_bytes()).hexdigest()[:16]
                 kept = "(not kept)" if args.no_write else str(out)

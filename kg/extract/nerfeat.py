@@ -17,12 +17,31 @@ from kg.extract.casing import casing_of
 from kg.extract.text import Token, tokenize
 from kg.resources import ontology_dir, read_lines
 
-__all__ = ["Resources", "features", "names_path", "read_names", "sentence_casing", "sentence_texts", "word_pairs"]
+__all__ = ["Resources", "clusters_path", "features", "names_path", "read_clusters", "read_names", "sentence_casing",
+           "sentence_texts", "word_pairs"]
 
 
 def names_path() -> Path:
     """The fixed name and word lists copied into every model (``ontology/models/names.tsv``)."""
     return ontology_dir() / "models" / "names.tsv"
+
+
+def clusters_path(language: str) -> Path:
+    """The word clusters of ``language`` learnt from unlabelled text (``ontology/models/clusters-<language>.tsv``,
+    written by ``scripts/build_clusters.py``); training copies them into the model file."""
+    return ontology_dir() / "models" / f"clusters-{language}.tsv"
+
+
+def read_clusters(language: str) -> dict[str, str]:
+    """``lower-cased word -> "coarse/fine"`` of :func:`clusters_path` (none when the language has no file).
+
+    >>> read_clusters("id")["jakarta"] == read_clusters("id")["surabaya"], read_clusters("xx")
+    (True, {})
+    """
+    path = clusters_path(language)
+    if not path.is_file():
+        return {}
+    return dict(line.split("\t", 1) for line in read_lines(path))
 
 
 def read_names() -> list[tuple[str, str]]:
@@ -70,13 +89,17 @@ class Resources:
     ``caseless``: the lists of a model for text without capitals (:func:`kg.extract.casing.caseless`):
     its names and name tokens are lowercase, and ``seenlow`` and ``common`` mark every word, not
     only capitalised ones (there, "seen in lower case" means in cased training text).
+    ``clusters``: lower-cased word -> ``"coarse/fine"`` word cluster learnt from unlabelled text
+    (:func:`read_clusters`): a name unseen in training still shares its cluster with seen ones; a word
+    without a cluster gets no cluster feature (and a model file without clusters none at all).
     """
 
     def __init__(self, *, vocab: Iterable[str] = (), stop: Iterable[str] = (), common: Iterable[str] = (),
                  token_type: Mapping[str, str] | None = None, names: Iterable[tuple[str, str]] = (),
                  verbs: Iterable[str] = (), prefixes: Iterable[str] = (), suffixes: Iterable[str] = (),
-                 caseless: bool = False) -> None:
+                 caseless: bool = False, clusters: Mapping[str, str] | None = None) -> None:
         self.caseless = caseless
+        self.clusters = dict(clusters or {})
         self.vocab = frozenset(vocab)
         self.stop = frozenset(stop)
         self.common = frozenset(common)
@@ -147,6 +170,9 @@ class Resources:
             out.append("hv")
         out += self._morph(low)
         out += ["lx=" + k for k in self._single.get(text, ())]
+        cluster = self.clusters.get(low)
+        if cluster is not None:
+            out += ["cl=" + cluster.partition("/")[0], "cf=" + cluster]
         return remember(self._own, text, tuple(out))
 
     def neighbour(self, d: int, text: str) -> tuple[str, ...]:
@@ -168,13 +194,18 @@ class Resources:
         """:meth:`neighbour` of ``text`` at -2, -1, +1 and +2, made at once and not cached (what a new
         word's emission rows read: :meth:`kg.extract.ner.Model._block`).
 
+        The word's clusters go with it: both next to the token, the fine one two places away.
+
         >>> Resources(stop=["di"]).neighbours("di")[1:3]
         (('-1w=di', '-1sh=x', '-1stop'), ('+1w=di', '+1sh=x', '+1stop'))
+        >>> Resources(clusters={"di": "3/41"}).neighbours("Di")[:2]
+        (('-2w=di', '-2sh=Xx', '-2cf=3/41'), ('-1w=di', '-1sh=Xx', '-1cl=3', '-1cf=3/41'))
         """
         own = self.own(text)
         w, sh = own[0], own[1]
-        flags = [f for f in own[9:] if f in _FLAGS or f.startswith("lx=")]
-        return tuple((p + w, p + sh, *(p + f for f in flags)) if d in (-1, 1) else (p + w, p + sh)
+        flags = [f for f in own[9:] if f in _FLAGS or f.startswith(("lx=", "cl=", "cf="))]
+        far = [f for f in own[9:] if f.startswith("cf=")]
+        return tuple((p + w, p + sh, *(p + f for f in (flags if d in (-1, 1) else far)))
                      for d, p in zip(_NEAR, ("-2", "-1", "+1", "+2"), strict=True))
 
     def _morph(self, low: str) -> list[str]:

@@ -53,6 +53,11 @@ def model_lines(language: str, labels: Sequence[str], transitions: Mapping[tuple
         by_kind.setdefault(k, []).append(surface)
     for k, ss in sorted(by_kind.items()):
         yield f"name\t{k}\t" + "\t".join(sorted(ss)) + "\n"
+    by_cluster: dict[str, list[str]] = {}
+    for word, cluster in res.clusters.items():
+        by_cluster.setdefault(cluster, []).append(word)
+    for cluster, words in sorted(by_cluster.items()):
+        yield f"cluster\t{cluster}\t" + "\t".join(sorted(words)) + "\n"
 
 
 def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float], dict[tuple[str, str], float],
@@ -77,6 +82,7 @@ def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float]
     lists: dict[str, list[str]] = {k: [] for k in ("vocab", "stop", "common", "verbs", "prefix", "suffix")}
     token_type: dict[str, str] = {}
     names: list[tuple[str, str]] = []
+    clusters: dict[str, str] = {}  # none in a model file written before word clusters
     company: dict[str, float] = {}
     caseless = False
     for n, row in enumerate(rows[1:], 2):
@@ -103,11 +109,13 @@ def read_parts(path: Path) -> tuple[str, list[str], dict[tuple[str, str], float]
                 token_type.update(dict.fromkeys(f[2:], f[1]))
             elif kind == "name":
                 names += [(f[1], s) for s in f[2:]]
+            elif kind == "cluster":
+                clusters.update(dict.fromkeys(f[2:], f[1]))
             else:
                 raise ValueError(f"unknown row kind {kind!r}")
         except (IndexError, ValueError) as e:
             raise DataError(f"{path}:{n}: bad model row ({e})") from e
     res = Resources(vocab=lists["vocab"], stop=lists["stop"], common=lists["common"], token_type=token_type,
                     names=names, verbs=lists["verbs"], prefixes=lists["prefix"], suffixes=lists["suffix"],
-                    caseless=caseless)
+                    caseless=caseless, clusters=clusters)
     return language, labels, trans, weights, res, company

@@ -33,7 +33,7 @@ from kg.extract.bio import align, spans_to_bio
 from kg.extract.casing import CASINGS
 from kg.extract.lexicon import load_lexicon
 from kg.extract.ner import TYPES, Model, Resources, features
-from kg.extract.nerfeat import names_path, read_names
+from kg.extract.nerfeat import names_path, read_clusters, read_names
 from kg.resources import ontology_dir, read_lines
 from kg.train.ner_data import DEV, Doc, recased, title_copies
 
@@ -48,8 +48,11 @@ Span = tuple[int, int, str]  # character offsets and type
 
 # -- word lists -------------------------------------------------------------------------------------------
 
-def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
-    """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules)."""
+def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str, *,
+              clusters: bool = False) -> Resources:
+    """Word lists learnt from ``docs`` plus the fixed ones (names, stop words, headline verbs, affix rules;
+    with ``clusters`` the language's word clusters, :func:`kg.extract.nerfeat.read_clusters`: opt-in, as on
+    the full training data they did not help, docs/ner.md)."""
     vocab = {t.text for d in docs for t in d.tokens if t.text.islower()}
     entity: set[tuple[str, str]] = set()
     token_counts: dict[str, Counter[str]] = {}
@@ -67,15 +70,17 @@ def resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: s
     lex = load_lexicon(language)
     return Resources(vocab=vocab, stop=stopwords(), common=common, token_type=token_type, names=[*fixed, *entity],
                      verbs=headline_verbs(language), prefixes=[a + ">" + r for a, r in lex.prefixes],
-                     suffixes=[a + ">" + r for a, r in lex.suffixes])
+                     suffixes=[a + ">" + r for a, r in lex.suffixes],
+                     clusters=read_clusters(language) if clusters else None)
 
 
-def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
+def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], language: str, *,
+                       clusters: bool = False) -> Resources:
     """:func:`resources` for the caseless model: the vocabulary of words seen in lower case comes from
     the sentences that carry capitals only (in lowercased text every word is seen in lower case), and
     names and name tokens are lowercased, as the text the model reads."""
     has_caps = [any(c.isupper() for c in d.text) for d in docs]
-    res = resources([d for d, c in zip(docs, has_caps, strict=True) if c], names, language)
+    res = resources([d for d, c in zip(docs, has_caps, strict=True) if c], names, language, clusters=clusters)
     # the names of the lowercase sentences (NERP), which resources() left out with their vocabulary
     entity = {("e" + typ, " ".join(d.text[a:b].split())) for d, c in zip(docs, has_caps, strict=True) if not c
               for a, b, typ in d.gold if typ in TYPES}
@@ -84,7 +89,7 @@ def caseless_resources(docs: Sequence[Doc], names: Sequence[tuple[str, str]], la
         token_type.setdefault(w.lower(), typ)
     return Resources(vocab=res.vocab, stop=res.stop, common=res.common, token_type=token_type,
                      names={(k, n.lower()) for k, n in (*res.names, *entity)}, verbs=res.verbs,
-                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True)
+                     prefixes=res.prefixes, suffixes=res.suffixes, caseless=True, clusters=res.clusters)
 
 
 def without_unmarked_organisations(docs: Sequence[Doc], language: str) -> list[Doc]:
@@ -134,15 +139,18 @@ def labels(doc: Doc) -> list[str]:
 
 def train(docs: Sequence[Doc], language: str, names: Sequence[tuple[str, str]], params: dict[str, object],
           tmp: Path, *, augment: bool = True, company: dict[str, float] | None = None,
-          caseless: bool = False) -> tuple[Model, Path]:
+          caseless: bool = False, clusters: bool = False) -> tuple[Model, Path]:
     """A model of ``language`` from ``docs`` (and their title-cased copies); also returns the crfsuite
     file (for the agreement check). A copy goes with its sentence into the same jackknife part.
-    ``caseless``: the model for text without capitals, trained on the lowercased sentences only."""
+    ``caseless``: the model for text without capitals, trained on the lowercased sentences only;
+    ``clusters``: with word-cluster features (``ontology/models/clusters-<language>.tsv``)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(params)
-    lists = caseless_resources if caseless else resources
+    def lists(ds: Sequence[Doc], names: Sequence[tuple[str, str]], language: str) -> Resources:
+        return (caseless_resources if caseless else resources)(ds, names, language, clusters=clusters)
+
     if caseless:
         docs = without_unmarked_organisations(docs, language)
     for part in range(JACKKNIFE):

@@ -12,7 +12,7 @@ from tests.scripts import load_script
 
 
 def train_twice(tmp_path: Path, sentences: Sequence[tuple[str, Sequence[tuple[str, str]]]],
-                lists: Sequence[tuple[str, str]], *, caseless: bool = False) -> Model:
+                lists: Sequence[tuple[str, str]], *, caseless: bool = False, clusters: bool = False) -> Model:
     """Train ``scripts/train_ner.py``'s tagger twice on ``sentences`` (each four times, with its names),
     assert both runs write the same bytes, and return the model read back from the file."""
     pytest.importorskip("pycrfsuite")
@@ -27,7 +27,7 @@ def train_twice(tmp_path: Path, sentences: Sequence[tuple[str, Sequence[tuple[st
     outs = []
     for k in range(2):
         (tmp_path / str(k)).mkdir()
-        kw = {"caseless": True} if caseless else {}
+        kw = {**({"caseless": True} if caseless else {}), **({"clusters": True} if clusters else {})}
         model, _ = mod.train(docs, "id", list(lists), params, tmp_path / str(k), **kw)
         outs.append(model.write(tmp_path / str(k) / "m.tsv.gz", ["tiny"]).read_bytes())
     assert outs[0] == outs[1]
