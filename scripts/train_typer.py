@@ -76,7 +76,8 @@ def engine_mentions(units: list[Any], language: str, off: str) -> list[Found]:
             if (m.start, m.end) not in shown or m.source == "coref" or m.j <= m.i or vouched(s, m, gaz):
                 continue
             known = gaz.lookup_name(m.text)
-            feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None)
+            feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None,
+                             gaz=gaz)
             out.append((ex.unit.doc_id, tuple(feats), m.type, gold.get((m.start, m.end)), casing_of(s)))
     return out
 

@@ -77,8 +77,10 @@ def _casing(words: Sequence[str]) -> str:
     return "mixed"
 
 
-def features(tokens: Sequence[Token], i: int, j: int, *, caseless: bool, known: str | None) -> list[str]:
-    """Feature names of the mention ``tokens[i:j]`` (``known``: the gazetteer's type for its text)."""
+def features(tokens: Sequence[Token], i: int, j: int, *, caseless: bool, known: str | None,
+             gaz: GazIndex | None = None) -> list[str]:
+    """Feature names of the mention ``tokens[i:j]`` (``known``: the gazetteer's type for its text; ``gaz``:
+    the index that types its single words, "microsoft" in "microsoft garage")."""
     words = [t.text for t in tokens[i:j]]
     lows = [w.lower() for w in words]
     head, first = lows[-1], lows[0]
@@ -94,6 +96,12 @@ def features(tokens: Sequence[Token], i: int, j: int, *, caseless: bool, known: 
     for k, name in ((i - 1, "L1"), (i - 2, "L2"), (j, "R1"), (j + 1, "R2")):
         out.append(f"{name}={tokens[k].text.lower() if 0 <= k < n else '<s>'}")
     out += [f"Lw={w}" for w in sorted({t.text.lower() for t in tokens[max(0, i - 4):i]})]
+    out += [f"Rw={w}" for w in sorted({t.text.lower() for t in tokens[j:j + 3]})]
+    if gaz is not None and j - i > 1:
+        for k, w in enumerate(words):
+            hit = gaz.lookup_name(w) if w[:1].isalnum() else None
+            if hit is not None:
+                out.append(f"{'first' if k == 0 else 'last' if k == len(words) - 1 else 'mid'}:gaz={hit.type}")
     out.append(f"h|L1={head}|{tokens[i - 1].text.lower() if i else '<s>'}")
     return out
 
@@ -133,6 +141,11 @@ class Typer:
     def active(self) -> bool:
         """Whether the decision changes anything (a model written before its decision was chosen does not)."""
         return bool(self.pairs or self.drop)
+
+    @functools.cached_property
+    def asked(self) -> frozenset[tuple[str, str]]:
+        """(type, casing) of the mentions the decision may change: only those are read (speed)."""
+        return frozenset({(a, c) for a, _, c in self.pairs} | {("Sector", c) for c in self.drop})
 
 
 def parse(data: dict[str, Any], where: str = "typer model") -> Typer:
@@ -205,14 +218,15 @@ def retyped(s: Sentence, mentions: Sequence[Mention], gaz: GazIndex, *, language
     model = load(language, models)
     if model is None or not mentions or not model.active:
         return list(mentions)
+    casing = casing_of(s)
     out: list[Mention] = []
     for m in mentions:
-        if m.source == "coref" or m.j <= m.i or vouched(s, m, gaz):
+        if (m.type, casing) not in model.asked or m.source == "coref" or m.j <= m.i or vouched(s, m, gaz):
             out.append(m)
             continue
         known = gaz.lookup_name(m.text)
-        feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None)
-        new = decide(model, m.type, model.probabilities(feats), casing_of(s))
+        feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
+        new = decide(model, m.type, model.probabilities(feats), casing)
         if new == NONE:
             continue
         out.append(m if new == m.type else replace(m, type=new, sector=None if new != "Sector" else m.sector))

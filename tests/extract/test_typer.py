@@ -37,14 +37,19 @@ def _types(text: str, models: str | None = None) -> dict[str, str]:
 IPAD = "pengguna iphone dan ipad makin banyak ."
 
 
+def _off(folder: Path) -> str:
+    return _model(folder, {"h=ipad": [-9.0, 9.0, 0.0]}, [])  # a model without a decision: the step is off
+
+
 def test_a_product_read_as_a_company_is_retyped(tmp_path: Path) -> None:
-    assert _types(IPAD).get("ipad") == "Company"  # the tagger's reading, without the step
+    (tmp_path / "off").mkdir()
+    assert _types(IPAD, _off(tmp_path / "off")).get("ipad") == "Company"  # the tagger's reading, without the step
     models = _model(tmp_path, {"h=ipad": [-2.0, 2.0, 0.0]}, [["Company", "Product", "caseless", 0.3]])
     assert _types(IPAD, models)["ipad"] == "Product"
 
 
 def test_the_margin_and_the_casing_limit_the_change(tmp_path: Path) -> None:
-    # P(Product) - P(Company) is about 0.46 here: under a margin of 0.5 the type stays
+    # P(Product) - P(Company) is about 0.46 here: under a margin of 0.5 the tagger's Company stays
     assert _types(IPAD, _model(tmp_path, {"h=ipad": [-0.5, 0.5, 0.0]},
                                 [["Company", "Product", "caseless", 0.5]]))["ipad"] == "Company"
     # a pair allowed only in sentences with capitals does not fire in a caseless one
@@ -72,7 +77,9 @@ def test_a_sector_word_that_is_no_sector_reading_is_dropped() -> None:
 
 
 def test_a_model_without_a_decision_changes_nothing(tmp_path: Path) -> None:
-    assert _types(IPAD, _model(tmp_path, {"h=ipad": [-9.0, 9.0, 0.0]}, [])) == _types(IPAD)
+    (tmp_path / "none").mkdir()
+    without = _types(IPAD, str(tmp_path / "none"))  # no typer file in the folder: the shipped one
+    assert _types(IPAD, _off(tmp_path)) == {**without, "ipad": "Company"}
 
 
 def test_deterministic(tmp_path: Path) -> None:
@@ -97,3 +104,9 @@ def test_a_malformed_model_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="malformed typer model"):
         load("id", str(tmp_path))
     load.cache_clear()
+
+
+def test_the_shipped_model_types_a_product_by_its_neighbours() -> None:
+    load.cache_clear()
+    assert _types(IPAD)["ipad"] == "Product"  # "pengguna iphone dan ipad": what users own
+    assert _types("telkomsel meluncurkan paket baru .")["telkomsel"] == "Company"
