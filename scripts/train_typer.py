@@ -39,7 +39,7 @@ from kg.extract import read  # noqa: E402
 from kg.extract.assemble import assemble  # noqa: E402
 from kg.extract.engine import Engine  # noqa: E402
 from kg.extract.gazindex import gaz_index  # noqa: E402
-from kg.extract.typer import casing_of, features, model_name, parse, vouched  # noqa: E402
+from kg.extract.typer import CASINGS, NONE, Typer, askable, casing_of, features, model_name, parse, vouched  # noqa: E402
 from kg.io import atomic_write  # noqa: E402
 from kg.model import Article  # noqa: E402
 from kg.train.ner_data import ANNOTATIONS, SOURCES, training_docs  # noqa: E402
@@ -62,6 +62,11 @@ def engine_mentions(units: list[Any], language: str, off: str) -> list[Found]:
 
     gaz = gaz_index(language)
     lex = load_lexicon(language)
+    # a decision that may change every type and drop any passing sector: the mentions the step could read
+    types = ("Company", "Country", "Organization", "Person", "Place", "Product", "Sector")
+    everything = Typer((*types, NONE), {}, (0.0,) * (len(types) + 1),
+                       {(a, b, c): 0.0 for a in types for b in types for c in CASINGS if a != b},
+                       dict.fromkeys(CASINGS, 0.0))
     out = []
     for ex in units:
         art = Article(id=f"{ex.unit.doc_id}:{ex.unit.start}", text=ex.text, language=language)
@@ -70,10 +75,13 @@ def engine_mentions(units: list[Any], language: str, off: str) -> list[Found]:
         shown = {(sp.start, sp.end) for e in assemble(art, language, mentions, links, models=off).entities
                  for sp in e.mentions}
         sentences = split_sentences(art.text, art.segments(), lex)
+        linked = {m.key for f in links for m in (f.subject, f.object, f.sector) if m is not None}
         gold = {(a, b): t for a, b, t, _ in ex.entities}
         for m in mentions:
             s = sentences[m.sent]
-            if (m.start, m.end) not in shown or m.source == "coref" or m.j <= m.i or vouched(s, m, gaz):
+            if (m.start, m.end) not in shown or not askable(m, casing_of(s), everything) or vouched(s, m, gaz):
+                continue
+            if m.type == "Sector" and m.key in linked:  # a sector word a link names stays (unread_sectors)
                 continue
             known = gaz.lookup_name(m.text)
             feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None,

@@ -65,7 +65,7 @@ from kg.extract.sourceline import source_line
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
-from kg.extract.typer import retyped
+from kg.extract.typer import retyped, unread_sectors
 from kg.extract.unitdeals import without_owner_deals
 from kg.extract.vehicles import buying_vehicles
 from kg.model import Article, Extraction
@@ -219,6 +219,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         here += sold_from(s, lex, ms, here)
         here = fact_statuses(s, lex, hits[s.index], here)  # "sold its shoe divisions": that business has ended
         found += here
+    if learned:  # "Saham Banking ...": a sector word no link names and the typer reads as no sector
+        mentions = unread_sectors(sentences, mentions, found, gaz, language=language, models=models)
     return mentions, found
 
 

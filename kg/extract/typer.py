@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.found import Found
 from kg.extract.gazindex import GazIndex
 from kg.extract.mentions import Mention
 from kg.extract.modelfiles import model_file
@@ -145,7 +146,7 @@ class Typer:
     @functools.cached_property
     def asked(self) -> frozenset[tuple[str, str]]:
         """(type, casing) of the mentions the decision may change: only those are read (speed)."""
-        return frozenset({(a, c) for a, _, c in self.pairs} | {("Sector", c) for c in self.drop})
+        return frozenset((a, c) for a, _, c in self.pairs)
 
 
 def parse(data: dict[str, Any], where: str = "typer model") -> Typer:
@@ -212,6 +213,12 @@ def decide(model: Typer, current: str, probs: dict[str, float], casing: str) -> 
     return max(fired)[1] if fired else current
 
 
+def askable(m: Mention, casing: str, model: Typer) -> bool:
+    """Whether the decision may retype the mention: a (type, casing) it has pairs for, not a coreference
+    description."""
+    return (m.type, casing) in model.asked and m.source != "coref" and m.j > m.i
+
+
 def retyped(s: Sentence, mentions: Sequence[Mention], gaz: GazIndex, *, language: str,
             models: str | None = None) -> list[Mention]:
     """The mentions of one sentence with the types the classifier overrules (and unread sectors gone)."""
@@ -221,13 +228,37 @@ def retyped(s: Sentence, mentions: Sequence[Mention], gaz: GazIndex, *, language
     casing = casing_of(s)
     out: list[Mention] = []
     for m in mentions:
-        if (m.type, casing) not in model.asked or m.source == "coref" or m.j <= m.i or vouched(s, m, gaz):
+        if not askable(m, casing, model) or vouched(s, m, gaz):
             out.append(m)
             continue
         known = gaz.lookup_name(m.text)
         feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
         new = decide(model, m.type, model.probabilities(feats), casing)
-        if new == NONE:
-            continue
+        if new == NONE:  # a sector word goes only after the links are read (unread_sectors)
+            new = m.type
         out.append(m if new == m.type else replace(m, type=new, sector=None if new != "Sector" else m.sector))
+    return out
+
+
+def unread_sectors(sentences: Sequence[Sentence], mentions: Sequence[Mention], found: Sequence[Found],
+                   gaz: GazIndex, *, language: str, models: str | None = None) -> list[Mention]:
+    """The mentions of an article without the sector words the classifier reads as no sector reading.
+
+    Asked after the links are read: a sector word a link names ("maskapai - maskapai Citilink, Batik Air":
+    the airlines' line of business) is a sector reading whatever the classifier says.
+    """
+    model = load(language, models)
+    if model is None or not model.drop:
+        return list(mentions)
+    linked = {m.key for f in found for m in (f.subject, f.object, f.sector) if m is not None}
+    out: list[Mention] = []
+    for m in mentions:
+        s = sentences[m.sent]
+        casing = casing_of(s)
+        if m.type == "Sector" and casing in model.drop and m.key not in linked and m.source != "coref" and m.j > m.i:
+            known = gaz.lookup_name(m.text)
+            feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
+            if model.probabilities(feats).get(NONE, 0.0) >= model.drop[casing]:
+                continue
+        out.append(m)
     return out

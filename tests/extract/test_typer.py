@@ -110,3 +110,15 @@ def test_the_shipped_model_types_a_product_by_its_neighbours() -> None:
     load.cache_clear()
     assert _types(IPAD)["ipad"] == "Product"  # "pengguna iphone dan ipad": what users own
     assert _types("telkomsel meluncurkan paket baru .")["telkomsel"] == "Company"
+
+
+def test_a_sector_word_goes_only_when_no_link_names_it(tmp_path: Path) -> None:
+    # a model that reads every sector word as no sector reading, in sentences with capitals
+    (tmp_path / "off").mkdir()
+    headline = "Saham Perbankan Melonjak Jelang Akhir Pekan"
+    assert "Sector" in _types(headline, _off(tmp_path / "off")).values()
+    models = _model(tmp_path, {"sent=cased": [0.0, 0.0, 9.0]}, [], {"cased": 0.5})
+    assert "Sector" not in _types(headline, models).values()
+    listed = "Maskapai - maskapai Citilink , Batik Air dan Wings Air akan mendarat di bandara ini ."
+    x = extract(Article(id="t", text=listed, language="id"), engine=Engine("hybrid", models=models))
+    assert {r.subject for r in x.relations if r.type == "operates_in"} >= {"citilink", "batik-air", "wings-air"}
