@@ -13,7 +13,7 @@ fold on the train split: the classifier overrules the type only between the type
 sentence's casing (with or without capitals), when its probability for the other type beats the current
 type's by that pair's margin; a mention whose type the gazetteer vouches for (a Wikidata id, a legal
 form) is never retyped. A Sector mention whose "not a sector reading" probability reaches ``drop`` (per
-casing) is dropped.
+casing) is dropped once the links are read, if no link names it (:func:`unread_sectors`).
 No model file for a language: the step does nothing.
 
 >>> from kg.extract.text import tokenize
