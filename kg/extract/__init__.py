@@ -65,6 +65,7 @@ from kg.extract.sourceline import source_line
 from kg.extract.spelled import spelled_acronyms
 from kg.extract.text import split_sentences
 from kg.extract.titleholder import holders_after_title
+from kg.extract.typer import retyped, unread_sectors
 from kg.extract.unitdeals import without_owner_deals
 from kg.extract.vehicles import buying_vehicles
 from kg.model import Article, Extraction
@@ -142,8 +143,10 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = source_line(s, kept, gaz, lex)  # "Paris AFP": a wire story's place and source
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
-        first.append(sorted((m for m in kept if not names_currency(s, m, lex)
-                             and not joined_pair(s, m, gaz, lex)), key=lambda m: m.i))
+        kept = sorted((m for m in kept if not names_currency(s, m, lex) and not joined_pair(s, m, gaz, lex)),
+                      key=lambda m: m.i)
+        # "pengguna iphone": a product the tagger read as a company, retyped by its context (kg.extract.typer)
+        first.append(retyped(s, kept, gaz, language=language, models=models) if learned else kept)
     # Pass 2: short forms of the names this article introduced, then descriptions.
     aliases = local_aliases(article.text, [m for ms in first for m in ms], gaz, lex.cue_words)
     mentions: list[Mention] = []
@@ -216,6 +219,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         here += sold_from(s, lex, ms, here)
         here = fact_statuses(s, lex, hits[s.index], here)  # "sold its shoe divisions": that business has ended
         found += here
+    if learned:  # "Saham Banking ...": a sector word no link names and the typer reads as no sector
+        mentions = unread_sectors(sentences, mentions, found, gaz, language=language, models=models)
     return mentions, found
 
 
