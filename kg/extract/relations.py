@@ -54,6 +54,7 @@ from kg.extract.stake import status_type
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
 from kg.extract.titlechain import title_chain
+from kg.extract.titlehead import modified_title
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, RELATION_TYPES
 
@@ -187,6 +188,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 or fixed_parties(s, lex, ms, h, lo, hi)
             if pair is None and rtype == "works_for" and (wide := title_chain(s, lex, hits, h)) is not None:
                 # "X, wakil presiden dan analis industri di Y": the titles joined before this one are one job
+                wlo = clause(s, lex, wide.i)[0]
+                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
+                if pair is not None:
+                    h, lo = wide, wlo
+            if pair is None and rtype == "works_for" and (wide := modified_title(s, lex, ms, h)) is not None:
+                # "X, social media manager Y": an English title's modifiers stand between the holder and its head
                 wlo = clause(s, lex, wide.i)[0]
                 pair = fixed_parties(s, lex, ms, wide, wlo, hi)
                 if pair is not None:
