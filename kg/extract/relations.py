@@ -256,7 +256,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
         if rtype == "works_for":
             # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
-            for holder in [*presented, *listed_holders(s, lex, ms, h, subj)]:
+            holders = [*presented, *listed_holders(s, lex, ms, h, subj)]
+            if rtype in lex.optional_words("joined_subjects") and subj.j <= h.i:
+                # "A, B & C Jadi Dewan Penasihat X": the people listed before the holder hold the title too
+                holders += listed_before(s, lex, ms, subj, lo, accompanied=False)
+            for holder in holders:
                 yield Found(rtype, holder, obj, status, s, speaker, sector, round(conf - 0.05, 2))
         if rtype == "works_for" and status == "asserted":
             # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X

@@ -50,3 +50,15 @@ def test_membesut_a_product_is_a_launch():
 def test_a_product_rancangan_its_maker_is_launched_by_the_maker():
     rels = _rels("Pesawat Garuda-77 rancangan PT Sinar Dirgantara berbasis pesawat yang lebih tua.")
     assert any(r[0] == "launch" and r[1] == "pt sinar dirgantara" and r[2].endswith("garuda-77") for r in rels), rels
+
+
+def test_people_listed_before_a_titles_holder_hold_it_too():
+    rels = _rels("Budi Santoso, Andi Pratama & Rina Wulandari Jadi Dewan Penasihat PT Sinar Logistik")
+    for who in ("budi santoso", "andi pratama", "rina wulandari"):
+        assert _has(rels, "works_for", who, "pt sinar logistik"), rels
+
+
+def test_who_accompanies_a_titles_holder_does_not_hold_it():
+    rels = _rels("Toko itu diresmikan oleh Budi Santoso bersama dengan Rina Wulandari selaku CEO PT Sinar Logistik.")
+    assert _has(rels, "works_for", "rina wulandari", "pt sinar logistik"), rels
+    assert not _has(rels, "works_for", "budi santoso", "pt sinar logistik"), rels
