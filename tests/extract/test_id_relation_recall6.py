@@ -62,3 +62,15 @@ def test_who_accompanies_a_titles_holder_does_not_hold_it():
     rels = _rels("Toko itu diresmikan oleh Budi Santoso bersama dengan Rina Wulandari selaku CEO PT Sinar Logistik.")
     assert _has(rels, "works_for", "rina wulandari", "pt sinar logistik"), rels
     assert not _has(rels, "works_for", "budi santoso", "pt sinar logistik"), rels
+
+
+def test_names_listed_right_after_a_sector_word_are_in_that_sector():
+    rels = _rels("Pemerintah menyoroti keberadaan taksi online seperti PT Lumeo Transportasi dan PT Zorva Mobilitas.")
+    for who in ("pt lumeo transportasi", "pt zorva mobilitas"):
+        assert any(r[0] == "operates_in" and r[1] == who for r in rels), rels
+
+
+def test_words_between_a_sector_word_and_a_list_need_a_company_head():
+    # "kendaraan listrik buatan Tiongkok seperti X": where the vehicles are made stands between
+    rels = _rels("Pasar dibanjiri kendaraan listrik buatan Tiongkok seperti PT Lumeo Motor dan PT Zorva Motor.")
+    assert not any(r[0] == "operates_in" for r in rels), rels
