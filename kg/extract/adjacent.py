@@ -172,14 +172,17 @@ def _listed_members(s: Sentence, lex: Lexicon, ms: list[Mention], k: int) -> Men
     """ "maskapai yang beroperasi di Bandara X antara lain Garuda Indonesia, AirAsia dan Citilink",
     "produsen gawai sekelas Samsung, Sony ataupun LG": the first company of a list opened by a word of
     ``list_openers`` (language.toml) after a sector word that heads a kind of company (or after a short
-    relative clause on it); None if the sector word opens no list."""
+    relative clause on it), or right after any sector word ("transportasi daring seperti X dan Y", "taksi
+    online yakni X": the opener says the names are of that kind; session 15, train operates_in +5 links, no
+    false one); None if the sector word opens no list."""
     openers = lex.words("list_openers")
     heads = lex.words("sector_before_name_heads")
     toks = s.tokens
     m = ms[k]
     # "Badan Usaha Milik Negara (BUMN) konstruksi seperti A, B dan C": the head may be a bracketed short form
     before = m.i - 2 if m.i > 1 and toks[m.i - 1].text == ")" else m.i - 1
-    if not openers or not (toks[m.i].low in heads or (before >= 0 and toks[before].low in heads)):
+    headed = toks[m.i].low in heads or (before >= 0 and toks[before].low in heads)
+    if not openers:
         return None
     first = next((o for o in ms[k + 1 :] if o.i >= m.j and o.type in ORG_TYPES), None)
     if first is None or first.type != "Company" or first.source == "coref" or first.i - m.j > 12:
@@ -188,6 +191,8 @@ def _listed_members(s: Sentence, lex: Lexicon, ms: list[Mention], k: int) -> Men
     words = [t.low for t in gap if t.text not in (":", ",")]
     if not words or not (words[-1] in openers or " ".join(words[-2:]) in openers):
         return None
+    if not headed and not (words == [words[-1]] or " ".join(words) in openers):
+        return None  # "ponsel buatan Korea seperti Samsung": without a head only the opener may follow
     if len(words) > 2 and words[0] not in lex.words("relativizers"):
         return None  # "sektor semen dengan induk PT X": no list of the sector's companies
     return first

@@ -113,11 +113,14 @@ def listed_parties(s: Sentence, lex: Lexicon, ms: list[Mention], pair: tuple[Men
             yield (more, obj) if last is subj else (subj, more)
 
 
-def listed_before(s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int) -> list[Mention]:
+def listed_before(s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, lo: int, *,
+                  accompanied: bool = True) -> list[Mention]:
     """The names listed right before ``last``, nearest first ("Walt Disney Pictures dan Pixar merilis X",
     "PT KAI, PT BNI dan PT Telkom meluncurkan X"): each joined to the next by ``list_joiners``
     (language.toml), a bracketed acronym allowed after each, of an organisation type as ``last`` is; only a
-    list with a joiner other than a comma (a comma alone may end a headline's clause).
+    list with a joiner other than a comma (a comma alone may end a headline's clause). With ``accompanied``
+    false the ``subject_joiners`` join none: who accompanies a job's holder ("diresmikan oleh X bersama dengan
+    Y selaku CEO Z") does not hold the job.
 
     >>> from kg.extract.lexicon import load_lexicon
     >>> from kg.extract.mentions import Mention
@@ -131,7 +134,7 @@ def listed_before(s: Sentence, lex: Lexicon, ms: list[Mention], last: Mention, l
     ['Lumeo', 'Tenvar']
     """
     toks = s.tokens
-    joiners = lex.words("list_joiners") | lex.optional_words("subject_joiners")
+    joiners = lex.words("list_joiners") | (lex.optional_words("subject_joiners") if accompanied else frozenset())
 
     def named(m: Mention) -> Mention:
         # "PT Telekomunikasi Indonesia Tbk (Telkom)": a bracketed short form stands for the name before it

@@ -54,6 +54,7 @@ from kg.extract.stake import status_type
 from kg.extract.status import NEGATION_ONLY, decide, fact_status
 from kg.extract.text import Sentence, Token
 from kg.extract.titlechain import title_chain
+from kg.extract.titlehead import modified_title
 from kg.extract.venues import country_modifiers, venues
 from kg.schema import ORG_TYPES, RELATION_TYPES
 
@@ -191,6 +192,12 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
                 pair = fixed_parties(s, lex, ms, wide, wlo, hi)
                 if pair is not None:
                     h, lo = wide, wlo
+            if pair is None and rtype == "works_for" and (wide := modified_title(s, lex, ms, h)) is not None:
+                # "X, social media manager Y": an English title's modifiers stand between the holder and its head
+                wlo = clause(s, lex, wide.i)[0]
+                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
+                if pair is not None:
+                    h, lo = wide, wlo
             if pair is None and rtype == "works_for" and headline:
                 # "BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut"
                 pair = headline_job(s, lex, ms, h, lo, hi)
@@ -249,7 +256,11 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
         yield Found(rtype, subj, obj, status, s, speaker, sector, round(conf, 2))
         if rtype == "works_for":
             # "para pebalap KTM, yakni Pol Espargaro dan Bradley Smith": everyone listed holds the title
-            for holder in [*presented, *listed_holders(s, lex, ms, h, subj)]:
+            holders = [*presented, *listed_holders(s, lex, ms, h, subj)]
+            if rtype in lex.optional_words("joined_subjects") and subj.j <= h.i:
+                # "A, B & C Jadi Dewan Penasihat X": the people listed before the holder hold the title too
+                holders += listed_before(s, lex, ms, subj, lo, accompanied=False)
+            for holder in holders:
                 yield Found(rtype, holder, obj, status, s, speaker, sector, round(conf - 0.05, 2))
         if rtype == "works_for" and status == "asserted":
             # "X Jadi Komut Bank Mandiri Gantikan Y": Y held the job before X
