@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's kg, not whichever one an editable install points at.
+sys.path.insert(0, str(ROOT))
 
 
 def annotations_module() -> Any:
