@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Article
+from tests.extract.readings import relations_of
 
 
 def _rels(text: str) -> set[tuple[str, ...]]:
-    x = extract(Article(id="t", text=text, language="id"))
-    label = {e.id: e.label for e in x.entities}
-    return {(r.type, label[r.subject], label[r.object], r.status) for r in x.relations}
+    return relations_of(text, "id")
 
 
 def test_a_town_in_the_description_before_a_company_is_its_base():

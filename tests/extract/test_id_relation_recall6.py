@@ -7,14 +7,11 @@ Every sentence here was written for these tests (fictional people and companies)
 
 from __future__ import annotations
 
-from kg.extract import extract
-from kg.model import Article
+from tests.extract.readings import relations_of
 
 
 def _rels(text: str) -> set[tuple[str, ...]]:
-    x = extract(Article(id="t", text=text, language="id"))
-    label = {e.id: e.label for e in x.entities}
-    return {(r.type, label[r.subject].lower(), label[r.object].lower(), r.status) for r in x.relations}
+    return relations_of(text, "id", lower=True)
 
 
 def _has(rels: set[tuple[str, ...]], rtype: str, a: str, b: str) -> bool:
