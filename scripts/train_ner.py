@@ -13,6 +13,7 @@ With ``--caseless`` it trains the models for text without capitals instead
 
     python scripts/train_ner.py                     # train both, write the models, print figures
     python scripts/train_ner.py --no-write --cv 5   # 5-fold cross-validation on the training data only
+    python scripts/train_ner.py --no-write --no-test   # tuning: dev figures only, the test split is never read
     python scripts/train_ner.py --hybrid            # also the full hybrid engine (kg eval's scoring) by casing
     python scripts/train_ner.py --caseless          # the caseless models ner-<language>-lower.tsv.gz instead
     python scripts/train_ner.py --names             # first rebuild ontology/models/names.tsv
@@ -194,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--max-iter", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--hybrid", action="store_true", help="also score kg's default engine by casing")
     ap.add_argument("--eval-only", action="store_true", help="score the models in --out; train nothing")
+    ap.add_argument("--no-test", action="store_true",
+                    help="read no test split (for tuning, as train_status.py and train_relations.py): dev figures only")
     ap.add_argument("--names", action="store_true", help="rebuild ontology/models/names.tsv first")
     ap.add_argument("--clusters", action="store_true",
                     help="with word-cluster features (ontology/models/clusters-<language>.tsv; opt-in, docs/ner.md)")
@@ -215,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dev = read_gold(args.shared / DEV[lang])
         if args.caseless:
             dev = recased(dev, "lower")  # the text the caseless model is for
-        test = annotated(lang, "test", args.shared)
+        test = None if args.no_test else annotated(lang, "test", args.shared)
         print(f"\n== {lang}: {len(tr)} training sentences, {sum(len(d.tokens) for d in tr)} tokens, "
               f"{stats['mentions']} mentions in the complete sets ({stats['snapped']} snapped outwards to tokens, "
               f"{stats['dropped']} dropped)")
@@ -269,7 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             crf_pred = predictor(model)
             report(f"{DEV[lang]} ({len(dev)} sentences), CRF alone", score(dev, crf_pred))
             by_casing(f"{DEV[lang]}, CRF alone", dev, crf_pred)
-            by_casing(f"kg's test split ({lang}), CRF alone", test, crf_pred)
+            if test is not None:
+                by_casing(f"kg's test split ({lang}), CRF alone", test, crf_pred)
             if args.hybrid:
                 if args.no_write:
                     print("(--hybrid scores the shipped model files: run it without --no-write)")
@@ -277,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     from eval_annotations import gold_records
 
                     hybrid_by_casing(DEV[lang], records(args.shared / DEV[lang]))
-                    hybrid_by_casing(f"kg's test split ({lang})", gold_records("test", lang))
+                    if test is not None:
+                        hybrid_by_casing(f"kg's test split ({lang})", gold_records("test", lang))
             speed(out, dev)
     print(f"\ntotal runtime {time.perf_counter() - t_start:.1f} s")
     return 0
