@@ -39,7 +39,7 @@ from kg.extract import read  # noqa: E402
 from kg.extract.assemble import assemble  # noqa: E402
 from kg.extract.engine import Engine  # noqa: E402
 from kg.extract.gazindex import gaz_index  # noqa: E402
-from kg.extract.typer import CASINGS, NONE, Typer, askable, casing_of, features, model_name, parse, vouched  # noqa: E402
+from kg.extract.typer import CASINGS, NONE, Typer, askable, casing_of, mention_features, model_name, parse, vouched  # noqa: E402
 from kg.io import atomic_write  # noqa: E402
 from kg.model import Article  # noqa: E402
 from kg.train.ner_data import ANNOTATIONS, SOURCES, training_docs  # noqa: E402
@@ -83,9 +83,7 @@ def engine_mentions(units: list[Any], language: str, off: str) -> list[Found]:
                 continue
             if m.type == "Sector" and m.key in linked:  # a sector word a link names stays (unread_sectors)
                 continue
-            known = gaz.lookup_name(m.text)
-            feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None,
-                             gaz=gaz)
+            feats = mention_features(s, m, gaz)
             out.append((ex.unit.doc_id, tuple(feats), m.type, gold.get((m.start, m.end)), casing_of(s)))
     return out
 

@@ -186,18 +186,17 @@ def find_relations(s: Sentence, lex: Lexicon, ms: list[Mention], hits: list[Hit]
             # "Ani, Keponakan Budi yang Jadi Komisaris X": the apposition's relative clause is Ani's job
             pair = (relative_holder(s, lex, ms, h, lo, hi) if rtype == "works_for" else None) \
                 or fixed_parties(s, lex, ms, h, lo, hi)
-            if pair is None and rtype == "works_for" and (wide := title_chain(s, lex, hits, h)) is not None:
-                # "X, wakil presiden dan analis industri di Y": the titles joined before this one are one job
-                wlo = clause(s, lex, wide.i)[0]
-                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
-                if pair is not None:
-                    h, lo = wide, wlo
-            if pair is None and rtype == "works_for" and (wide := modified_title(s, lex, ms, h)) is not None:
-                # "X, social media manager Y": an English title's modifiers stand between the holder and its head
-                wlo = clause(s, lex, wide.i)[0]
-                pair = fixed_parties(s, lex, ms, wide, wlo, hi)
-                if pair is not None:
-                    h, lo = wide, wlo
+            if pair is None and rtype == "works_for":
+                # the cue widened: "X, wakil presiden dan analis industri di Y" (the titles joined before this one
+                # are one job); "X, social media manager Y" (an English title's modifiers before its head)
+                for wide in (title_chain(s, lex, hits, h), modified_title(s, lex, ms, h)):
+                    if wide is None:
+                        continue
+                    wlo = clause(s, lex, wide.i)[0]
+                    pair = fixed_parties(s, lex, ms, wide, wlo, hi)
+                    if pair is not None:
+                        h, lo = wide, wlo
+                        break
             if pair is None and rtype == "works_for" and headline:
                 # "BNI Rombak Total Jajaran Komisaris, Omar Sjawaldy Anwar Jadi Komut"
                 pair = headline_job(s, lex, ms, h, lo, hi)

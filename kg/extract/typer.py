@@ -107,6 +107,12 @@ def features(tokens: Sequence[Token], i: int, j: int, *, caseless: bool, known: 
     return out
 
 
+def mention_features(s: Sentence, m: Mention, gaz: GazIndex) -> list[str]:
+    """:func:`features` of a mention kg found, with the gazetteer's type for its text."""
+    known = gaz.lookup_name(m.text)
+    return features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
+
+
 CASINGS = ("caseless", "cased")
 
 
@@ -231,9 +237,7 @@ def retyped(s: Sentence, mentions: Sequence[Mention], gaz: GazIndex, *, language
         if not askable(m, casing, model) or vouched(s, m, gaz):
             out.append(m)
             continue
-        known = gaz.lookup_name(m.text)
-        feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
-        new = decide(model, m.type, model.probabilities(feats), casing)
+        new = decide(model, m.type, model.probabilities(mention_features(s, m, gaz)), casing)
         if new == NONE:  # a sector word goes only after the links are read (unread_sectors)
             new = m.type
         out.append(m if new == m.type else replace(m, type=new, sector=None if new != "Sector" else m.sector))
@@ -255,10 +259,8 @@ def unread_sectors(sentences: Sequence[Sentence], mentions: Sequence[Mention], f
     for m in mentions:
         s = sentences[m.sent]
         casing = casing_of(s)
-        if m.type == "Sector" and casing in model.drop and m.key not in linked and m.source != "coref" and m.j > m.i:
-            known = gaz.lookup_name(m.text)
-            feats = features(s.tokens, m.i, m.j, caseless=s.caseless, known=known.type if known else None, gaz=gaz)
-            if model.probabilities(feats).get(NONE, 0.0) >= model.drop[casing]:
-                continue
+        if m.type == "Sector" and casing in model.drop and m.key not in linked and m.source != "coref" and m.j > m.i \
+                and model.probabilities(mention_features(s, m, gaz)).get(NONE, 0.0) >= model.drop[casing]:
+            continue
         out.append(m)
     return out
