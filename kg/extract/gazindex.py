@@ -122,7 +122,11 @@ class GazIndex:
         first = toks[0].text
         # The text must be capitalised where the name is ("Ford", not "ford"); "iPhone"-style
         # names match their own case.
-        return first[0].isupper() or first[0].isdigit() or first == surface[0]
+        if not (first[0].isupper() or first[0].isdigit() or first == surface[0]):
+            return False
+        # A later word the name capitalises is capitalised in the text too: "Saham bank naik" (shares of
+        # banks rose) starts a sentence with two words that the lists also hold as one name, "Saham Bank"
+        return not any(a[0].isupper() and b.text[0].islower() for a, b in zip(surface[1:], toks[1:], strict=True))
 
     def _after_cue(self, toks: Sequence[Token], i: int) -> bool:
         """An organisation cue of one to three words ends right before ``toks[i]`` ("emiten", "pt")."""

@@ -67,3 +67,17 @@ def test_scan_finds_what_a_step_per_token_finds_and_no_overlaps(language):
                 assert all(a[1] <= b[0] for a, b in pairwise(hits))
                 found += len(hits)
     assert found > 0
+
+
+@pytest.mark.parametrize(("language", "text", "name", "found"), [
+    # two words of the language that a list also holds as one name, the second not capitalised
+    ("id", "Saham bank naik setelah rilis data inflasi.", "Saham Bank", False),
+    ("id", "Saham Bank naik setelah rilis data inflasi.", "Saham Bank", True),
+    ("en", "General motors are what the plant needs.", "General Motors", False),
+    ("en", "General Motors said the plant would close.", "General Motors", True),
+])
+def test_a_name_capitalised_in_the_list_is_capitalised_in_the_text(language, text, name, found):
+    lex, gaz = load_lexicon(language), gaz_index(language)
+    (s,) = split_sentences(text, [(0, len(text))], lex)
+    labels = [known.label for _, _, known in gaz.scan(s.tokens, title_case=s.title_case, caseless=s.caseless)]
+    assert (name in labels) is found
