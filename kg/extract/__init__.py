@@ -31,6 +31,7 @@ from kg.extract.classified import Asked, asked_pairs, classified_relations
 from kg.extract.context import type_by_context
 from kg.extract.coref import find_descriptions, resolve_descriptions
 from kg.extract.cueparties import find_cues
+from kg.extract.demonymbodies import demonym_bodies
 from kg.extract.engine import DEFAULT_ENGINE, LLM_ENGINES, Engine, as_engine
 from kg.extract.factread import fact_statuses
 from kg.extract.firmcopula import described_firms
@@ -116,8 +117,10 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
             if gone:
                 names = [n for n in names if n not in gone]
                 typed = [t for t in typed if t not in gone]
+        # "the Angolan Government": a country's adjective and a body's head word (kg.extract.demonymbodies)
+        kept = demonym_bodies(s, names + typed, lex, gaz)
         # "Commission on Good Government": a body's name goes on after its head word (kg.extract.bodies)
-        kept = whole_bodies(s, names + typed, lex, gaz)
+        kept = whole_bodies(s, kept, lex, gaz)
         kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person

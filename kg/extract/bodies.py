@@ -66,12 +66,21 @@ def body_end(toks: Sequence[Token], j: int, heads: frozenset[str], joins: frozen
     >>> toks = tokenize("a court for the case")
     >>> body_end(toks, 2, *args)
     2
+    >>> args = frozenset({"court", "center"}), frozenset({"on", "for"}), ("for", "the", "district", "of")
+    >>> toks = tokenize("the Jaffe Center for Strategic Studies said")
+    >>> [t.text for t in toks[1:body_end(toks, 3, *args)]]
+    ['Jaffe', 'Center', 'for', 'Strategic', 'Studies']
+    >>> toks = tokenize("the District Court for the District of Columbia ruled")
+    >>> [t.text for t in toks[1:body_end(toks, 3, *args)]]
+    ['District', 'Court', 'for', 'the', 'District', 'of', 'Columbia']
     """
     if j == 0 or j >= len(toks) or toks[j - 1].low not in heads:
         return j
     if toks[j].low in joins:
         end = _cap_run(toks, j + 1)
-        return end if end > j + 1 else j
+        if end > j + 1:
+            return end
+        # "for" is a topic's join and the district's preposition: "Court for the Southern District of"
     prep, article, word, of = district
     if toks[j].low != prep or j + 1 >= len(toks) or toks[j + 1].low != article:
         return j

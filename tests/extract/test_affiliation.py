@@ -49,6 +49,20 @@ def _links(text: str, names: dict[str, str], language: str = "en") -> set[tuple[
      {"Ruritania": "Country", "Foreign Ministry": "Organization"}, ("based_in", "Foreign Ministry", "Ruritania")),
     ("The Tokyo MAINICHI SHIMBUN reported the launch .",
      {"Tokyo": "Place", "MAINICHI SHIMBUN": "Organization"}, ("based_in", "MAINICHI SHIMBUN", "Tokyo")),
+    # the clause goes on after the place with a lower-case word
+    ("Meanwhile , Wen Lo at the Institute of Optics of Valdora found that the lens cracks .",
+     {"Wen Lo": "Person", "Institute of Optics": "Organization", "Valdora": "Place"},
+     ("based_in", "Institute of Optics", "Valdora")),
+    ("Her uncle was a patient at the Tenvar Clinic in Marlow in northern Ruritania until 1950 .",
+     {"Tenvar Clinic": "Organization", "Marlow": "Place", "Ruritania": "Country"},
+     ("based_in", "Tenvar Clinic", "Marlow")),
+    # a name that opens with a demonym or a place, the place named on its own
+    ("The Bolivian Water Authority said supplies would resume and Bolivia will pay for the pipes .",
+     {"Bolivian Water Authority": "Organization", "Bolivia": "Country"},
+     ("based_in", "Bolivian Water Authority", "Bolivia")),
+    ("Talks with Japan resumed , the Chinese Coast Authority said , and China will send two ships .",
+     {"Japan": "Country", "Chinese Coast Authority": "Organization", "China": "Country"},
+     ("based_in", "Chinese Coast Authority", "China")),
 ])
 def test_a_link_with_no_cue(text: str, names: dict[str, str], link: tuple[str, str, str]) -> None:
     assert link in _links(text, names)
@@ -68,6 +82,13 @@ def test_a_link_with_no_cue(text: str, names: dict[str, str], link: tuple[str, s
     ("Rui Costa , who last year sold most of his shares in Lumeo , resigned .",
      {"Rui Costa": "Person", "Lumeo": "Company"}),
     ("Rui Costa , a Senator from Ohio at Lumeo , resigned .", {"Rui Costa": "Person", "Lumeo": "Company"}),
+    # a list joiner after the place: the places say where it works, not where it is
+    ("The Tenvar Institute in Lyon and Nice runs two clinics .",
+     {"Tenvar Institute": "Organization", "Lyon": "Place", "Nice": "Place"}),
+    # a company whose name opens with a demonym: the country is its market, not read as its seat
+    ("Bolivian Tin said exports from Bolivia fell .", {"Bolivian Tin": "Company", "Bolivia": "Country"}),
+    # the place inside the name is no place named on its own
+    ("The Bolivian Water Authority said supplies would resume .", {"Bolivian Water Authority": "Organization"}),
 ])
 def test_no_link_without_the_shape(text: str, names: dict[str, str]) -> None:
     assert not {link for link in _links(text, names) if link[0] in ("works_for", "based_in")}
@@ -80,6 +101,9 @@ def test_the_shapes_are_language_data() -> None:
     lex = load_lexicon("id")
     assert list(affiliations(s, lex, ms)) == []
     assert list(place_before_org(s, lex, ms)) == []
+    s, ms = _sentence("Otoritas Air Bolivia mengatakan Bolivia akan membayar .",
+                      {"Otoritas Air Bolivia": "Organization", "Bolivia": "Country"}, "id")
+    assert list(affiliations(s, lex, ms)) == []
     s, ms = _sentence("Harga dikutip oleh Jakarta Lumeo Securities .",
                       {"Jakarta": "Place", "Lumeo Securities": "Company"}, "en")
     assert [(f.subject.text, f.object.text) for f in place_before_org(s, load_lexicon("en"), ms)] == [
@@ -137,3 +161,16 @@ def test_a_companys_company_is_its_unit(text: str, names: dict[str, str]) -> Non
 def test_a_companys_agency_is_no_unit() -> None:
     s, ms = _sentence("Tenvar Corp 's SEC filing was late .", {"Tenvar Corp": "Company", "SEC": "Organization"})
     assert not [f for f in affiliations(s, load_lexicon("en"), ms) if f.type == "subsidiary_of"]
+
+
+def test_a_demonym_opening_a_name_places_it_but_a_country_name_does_not() -> None:
+    from dataclasses import replace
+
+    from kg.extract.affiliation import _name_places
+
+    lex = load_lexicon("en")
+    s, ms = _sentence("The U.S. will pay , the American Water Office and the U.S. Ports Office said .",
+                      {"U.S.": "Country", "American Water Office": "Organization", "U.S. Ports Office": "Organization"})
+    ms = [replace(m, key="united-states") if m.text == "U.S." else m for m in ms]
+    got = [(f.subject.text, f.object.text) for f in _name_places(s, lex, ms)]
+    assert got == [("American Water Office", "U.S.")]

@@ -26,6 +26,8 @@ def _mentions(text: str) -> set[tuple[str, str]]:
      "U.S. District Court for the Northern District of Texas", "Texas"),
     ("The Presidential Commission on Good Government said it seized the shares of Vexo Corp.",
      "Presidential Commission on Good Government", "Good Government"),
+    ("Ana Ruiz, a professor at the Lumeo Institute for Coastal Studies, said the dunes are shrinking.",
+     "Lumeo Institute for Coastal Studies", "Coastal Studies"),
 ])
 def test_a_body_keeps_its_district_or_subject(text: str, body: str, inside: str) -> None:
     found = _mentions(text)
@@ -64,3 +66,12 @@ def test_a_name_cut_before_its_head_word_takes_it() -> None:
     assert [" ".join(m.text.split()) for m in whole] == ["U.S. Supreme Court"]
     other = _name_mention(s, court, court + 1, "Organization", gaz)  # a head word another name holds stays its
     assert whole_bodies(s, [cut, other], lex, gaz) == [cut, other]
+
+
+def test_for_after_an_institute_opens_a_subject_but_not_a_lowercase_phrase() -> None:
+    lex = load_lexicon("en")
+    args = lex.words("body_heads"), lex.words("body_topic_joins"), ("for", "the", "district", "of")
+    toks = tokenize("the Vexo Institute for Marine Biology said")
+    assert [t.text for t in toks[1 : body_end(toks, 3, *args)]] == ["Vexo", "Institute", "for", "Marine", "Biology"]
+    toks = tokenize("the Vexo Institute for two years said")
+    assert body_end(toks, 3, *args) == 3
