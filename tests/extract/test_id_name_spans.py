@@ -1,5 +1,5 @@
-"""Web site names, also as tokenised text writes them ("kompas . com"), and Indonesian tagger names cut out of
-a longer capitalised name (kg.extract.websites, kg.extract.cutshort with id's cut_name_types).
+"""Indonesian name spans: web site names, also as tokenised text writes them ("kompas . com"), and tagger names cut out
+of a longer capitalised name (kg.extract.websites, kg.extract.cutshort with id's cut_name_types).
 
 Sentences written for these tests (fictional sites and names).
 """
@@ -49,3 +49,11 @@ def test_an_indonesian_tagger_name_before_a_capitalised_word_that_starts_no_name
     assert cut_short(s, k, k + 1, "Organization", [], lex)
     assert not cut_short(s, k, k + 2, "Organization", [], lex)  # the whole name ends before a lowercase word
     assert not cut_short(s, k, k + 1, "Organization", [k + 1], lex)  # another name starts right after it
+
+
+def test_a_weekday_or_bersaudara_after_an_indonesian_name_does_not_make_it_a_piece():
+    lex = load_lexicon("id")
+    for text in ("Kata Rudi Tanoyo Selasa di Jakarta .", "Karya Tanoyo Bersaudara dipamerkan ."):
+        s = split_sentences(text, [(0, len(text))], lex)[0]
+        k = next(i for i, tok in enumerate(s.tokens) if tok.text == "Tanoyo")
+        assert not cut_short(s, k, k + 1, "Person", [], lex)
