@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from kg.extract.tokens import Token
 
-__all__ = ["SPACED_DOMAINS", "web_sites"]
+__all__ = ["SPACED_DOMAINS", "spaced_site", "web_sites"]
 
 _WEB_NAME = re.compile(r"(?!www\.)[a-z0-9][a-z0-9-]*[a-z][a-z0-9-]*(?:\.co)?\.(?:com|id|net|tv)")
 # The domains after which a full stop written apart still belongs to a site's name ("kompas . com"): not
@@ -37,7 +37,19 @@ def web_sites(toks: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         if "." in t.text and _WEB_NAME.fullmatch(t.low):
             out.append((i, i + 1))
-        elif (i + 2 < len(toks) and toks[i + 1].text == "." and toks[i + 2].low in SPACED_DOMAINS and t.is_word
-              and _WEB_NAME.fullmatch(f"{t.low}.{toks[i + 2].low}")):
+        elif i + 2 < len(toks) and spaced_site(t, toks[i + 1], toks[i + 2]) and _WEB_NAME.fullmatch(
+                f"{t.low}.{toks[i + 2].low}"):
             out.append((i, i + 3))
     return out
+
+
+def spaced_site(name: Token, dot: Token, domain: Token) -> bool:
+    """``name . domain`` is a web site's name as tokenised text writes it: a word, a full stop with a space on
+    each side, and a domain of :data:`SPACED_DOMAINS` in lower case ("kompas . com"; not "stg. Net income").
+
+    >>> from kg.extract.text import tokenize
+    >>> [spaced_site(*tokenize(t)) for t in ("kompas . com", "stg. Net", "year . Net")]
+    [True, False, False]
+    """
+    return (dot.text == "." and name.is_word and name.end < dot.start and dot.end < domain.start
+            and domain.text in SPACED_DOMAINS)
