@@ -57,3 +57,19 @@ def test_a_weekday_or_bersaudara_after_an_indonesian_name_does_not_make_it_a_pie
         s = split_sentences(text, [(0, len(text))], lex)[0]
         k = next(i for i, tok in enumerate(s.tokens) if tok.text == "Tanoyo")
         assert not cut_short(s, k, k + 1, "Person", [], lex)
+
+
+def test_a_listed_company_before_a_capitalised_foreign_word_is_a_piece_but_not_before_a_verb():
+    from kg.extract.gazindex import gaz_index
+    from kg.extract.listedpieces import without_listed_pieces
+    from kg.extract.mentions import find_names
+
+    lex = load_lexicon("id")
+
+    def kept(text: str) -> list[str]:
+        s = split_sentences(text, [(0, len(text))], lex)[0]
+        return [m.text for m in without_listed_pieces(s, find_names(s, lex, gaz_index("id")), lex)]
+
+    assert "Grab" not in kept("Sopir Grab Rideshare dan Gojek berdemo di Jakarta .")
+    assert "Grab" in kept("Kata sumber itu , Grab Naikkan tarif di Jakarta .")  # an affixed verb follows
+    assert "Grab" in kept("Sopir Grab dan Gojek berdemo di Jakarta .")
