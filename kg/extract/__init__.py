@@ -44,6 +44,7 @@ from kg.extract.jobs import portfolios, refused_jobs
 from kg.extract.language import detect
 from kg.extract.learned import tagged_names, tagger_readings, unconfirmed_guesses
 from kg.extract.lexicon import load_lexicon
+from kg.extract.listedpieces import without_listed_pieces
 from kg.extract.listing import listed_names
 from kg.extract.listkind import list_kinds
 from kg.extract.makersplit import split_makers
@@ -144,6 +145,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         kept = holders_after_title(s, kept, lex, gaz, h)  # "Direktur PT Telkom Guntur Siregar ditetapkan"
         kept = source_line(s, kept, gaz, lex)  # "Paris AFP": a wire story's place and source
+        kept = without_listed_pieces(s, kept, lex)  # "Fitch" of "Fitch Ratings": a piece of a longer name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
         kept = sorted((m for m in kept if not names_currency(s, m, lex) and not joined_pair(s, m, gaz, lex)),

@@ -29,6 +29,7 @@ from kg.extract.gazindex import GazIndex
 from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.mentions import Mention, _name_mention
 from kg.extract.text import Sentence, Token
+from kg.resources import word_set
 
 __all__ = ["caseless_launched", "coded_products", "is_model_code", "launched_run", "maker_named"]
 
@@ -52,6 +53,28 @@ def is_model_code(low: str) -> bool:
     """
     return (_CODE.fullmatch(low) is not None and _YEAR.fullmatch(low) is None and _ORDINAL.fullmatch(low) is None
             and not low.startswith(_MONEY) and len(low) <= 8)
+
+
+def _quantity(toks: Sequence[Token], j: int, units: frozenset[str]) -> bool:
+    """``toks[j]``, a number, is a measure: a unit of ``units`` written onto it ("4gb", "12mp") or after it, also
+    after its decimals written with a comma that the tokenizer split off ("5,1 inci": "5", ",", "1", "inci").
+
+    >>> from kg.extract.text import tokenize
+    >>> units = frozenset({"gb", "mp", "inci"})
+    >>> [_quantity(tokenize(t), 1, units) for t in ("ram 4gb", "layar 5,1 inci", "kamera 12 mp", "gear 360 baru")]
+    [True, True, True, False]
+    """
+    if not units:
+        return False
+    low = toks[j].low
+    digits = low.rstrip("abcdefghijklmnopqrstuvwxyz")
+    if digits and digits[-1].isdigit() and digits[0].isdigit() and low[len(digits):] in units:
+        return True
+    k = j + 1
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k].start == toks[j].end and toks[k + 1].text.isdigit() \
+            and toks[k + 1].start == toks[k].end:
+        k += 2  # Indonesian decimals: "5,1"
+    return k < len(toks) and toks[k].low in units
 
 
 def _word(t: Token) -> bool:
@@ -115,6 +138,8 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
                 inside[k] = True
     stop = sentence_starters()
     suffixes = lex.optional_words("product_code_suffixes")
+    units = lex.optional_words("quantity_units")
+    money = word_set(lex.code, "codes.txt")
 
     def word(k: int) -> bool:  # a word of a product's name: in cased text, capitalised
         t = toks[k]
@@ -137,8 +162,9 @@ def coded_products(s: Sentence, lex: Lexicon, gaz: GazIndex, names: Sequence[Men
         if hyphen:
             j += 1  # "DHC-6", "L-1011": the tokenizer cut the code at its hyphen
         if (j >= len(toks) or inside[j] or not is_model_code(toks[j].low)
-                or any(w.low.startswith(_MONEY) for w in toks[i:j])):
-            i += 1
+                or any(w.low.startswith(_MONEY) or w.low in money for w in toks[i:j])
+                or _quantity(toks, j, units)):
+            i += 1  # "cny 1499", "ram 4gb", "layar 5,1 inci": an amount or a measure, no model
             continue
         code = toks[j].low
         if cased and code.replace(".", "").replace(",", "").isdigit() and not hyphen and i not in makers:

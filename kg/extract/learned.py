@@ -42,6 +42,7 @@ from kg.extract.taggerruns import (
 )
 from kg.extract.text import Sentence, bracketed_acronym
 from kg.extract.venues import demonym_words
+from kg.extract.websites import web_sites
 from kg.resources import word_set
 from kg.schema import PLACE_TYPES
 
@@ -178,6 +179,7 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
     classes = lex.optional_words("class_acronyms")
     owners = lex.words("class_acronym_owners") if classes else frozenset()
     spans, need, bars = [], [], []
+    sites = web_sites(s.tokens)
     outrank = outrank_bar(language)
     model, rows = reading.model, reading.rows
     runs = joined_brands(s.tokens, reading.runs) if brands else reading.runs
@@ -193,6 +195,8 @@ def tagged_names(s: Sentence, gaz: GazIndex, names: list[Mention], *, language: 
             end -= 1
         if end == i:
             continue
+        if any(a <= i and end <= b and b - a > end - i for a, b in sites):
+            continue  # "kompas" of "kompas . com": the web site's name stands (kg.extract.websites)
         if stock_code(s, i, end):
             continue  # "Swedish Match <SMBS ST>": a stock code in Reuters' angle brackets names nothing new
         words = " ".join(t.low for t in s.tokens[i:end])

@@ -21,6 +21,7 @@ from kg.extract.sectorspan import modifiers_end
 from kg.extract.sectorwords import in_passing, modifies_noun, sector_not_after, sector_span_heads
 from kg.extract.text import Sentence, Token
 from kg.extract.tokens import token_lows
+from kg.extract.websites import web_sites
 from kg.ids import slug
 from kg.names import normalize
 from kg.schema import ORG_TYPES, PLACE_TYPES
@@ -194,7 +195,6 @@ def _inside_longer_name(toks: Sequence[Token], i: int, j: int, hits: list[tuple[
 
 
 # Reuters writes a company's ticker in angle brackets after its name: <CPML>, <TSCO.L>, <SKPS ST>.
-_WEB_NAME = re.compile(r"(?!www\.)[a-z0-9][a-z0-9-]*[a-z][a-z0-9-]*(?:\.co)?\.(?:com|id|net|tv)")
 _TICKER = re.compile(r"[A-Z]{1,6}([. ][A-Z]{1,3})?")
 
 
@@ -373,12 +373,11 @@ def find_names(s: Sentence, lex: Lexicon, gaz: GazIndex) -> list[Mention]:
             if j < len(toks) and toks[j].text == ">" and j > i + 1 and not ticker and not markup:
                 take(_name_mention(s, i + 1, j, "Company", gaz))
 
-    for i, t in enumerate(toks):
-        # "kompas.com", "beritagar.id": a web site named as a source or a business is a company (21 of 22
-        # on the Indonesian train split of annotations/, the other a product); no address ("www.", a path)
-        if "." in t.text and not taken[i] and _WEB_NAME.fullmatch(t.low) and not (
-                i > 0 and toks[i - 1].text in "@/:"):
-            take(_name_mention(s, i, i + 1, "Company", gaz))
+    for i, j in web_sites(toks):
+        # a web site named as a source or a business is a company (kg.extract.websites); written apart
+        # ("kompas . com") it holds the list's name before its full stop
+        if not any(taken[i:j]) or (j > i + 1 and all(i <= f.i and f.j <= j for f in found if f.i < j and i < f.j)):
+            take(_name_mention(s, i, j, "Company", gaz))
 
     # Organisation cue nouns announce a name: "unit Xiaomi EV", "startup Nusantara AI".
     if not s.title_case and not lex.org_cue_starts.isdisjoint(token_lows(toks)):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from kg.extract.casing import caseless as is_caseless
 from kg.extract.lexicon import Lexicon, sentence_starters
 from kg.extract.tokens import Token
+from kg.extract.websites import spaced_site
 
 # Words may contain inner dots, hyphens, ampersands, slashes and apostrophes ("Selular.ID", "O'Brien"),
 # but a possessive "'s" is its own token so that "Solvane's" still names Solvane.
@@ -206,6 +207,8 @@ def _boundary_after(tokens: list[Token], i: int, text: str, lex: Lexicon, casele
             return True
     if tok.text not in _END:
         return False
+    if tok.text == "." and i > 0 and spaced_site(tokens[i - 1], tok, nxt):
+        return False  # "jawapos . com": a web site's name written apart by tokenised text, no sentence end
     if caseless and tok.text == "." and i > 0 and tokens[i - 1].end == tok.start:
         # a text without capitals: a full stop ends a sentence, after an abbreviation only before a stop word
         word = tokens[i - 1].low

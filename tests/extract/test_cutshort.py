@@ -5,6 +5,8 @@ Sentences written for these tests (fictional names).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.extract.cutshort import cut_short
@@ -63,7 +65,10 @@ def test_countries_headlines_and_other_languages_are_not_asked():
     headline = _sentence("Velton Courier Buys Stake In Vexo")
     assert headline.title_case and not cut_short(headline, 0, 1, "Place", [], lex)
     s_id = _sentence("Harian Velton Courier menulis hal itu.", "id")
-    assert not cut_short(s_id, 1, 2, "Place", [], load_lexicon("id"))
+    id_lex = load_lexicon("id")
+    assert cut_short(s_id, 1, 2, "Place", [], id_lex)  # Indonesian asks too (cut_name_types)
+    unasked = replace(id_lex, settings={k: v for k, v in id_lex.settings.items() if k != "cut_name_types"})
+    assert not cut_short(s_id, 1, 2, "Place", [], unasked)
 
 
 def test_a_lone_initial_or_title_is_no_person():
