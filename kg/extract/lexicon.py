@@ -286,6 +286,13 @@ class Lexicon:
             return True
         return any(low == form + a.rstrip(">") and not r for a, r in self.negation_suffixes)
 
+    @property
+    def known_starts(self) -> dict[str, tuple[Cue, ...]]:
+        """:meth:`cues_starting`'s answers so far, by token text (never change it): a loop over every token
+        reads a text's cues here and asks the method only for a text not seen yet (a method call a token
+        was a sixth of :func:`kg.extract.cueparties.find_cues`)."""
+        return self._starting
+
     def cues_starting(self, token: str) -> tuple[Cue, ...]:
         """Cues whose first word this token can be (exact or after affix stripping; a noun cue only with
         the language's noun suffixes: "United" is not the cue "unit").

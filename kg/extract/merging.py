@@ -84,6 +84,11 @@ def _initials(words: tuple[str, ...]) -> set[str]:
     return {"".join(w[0] for w in words), "".join(w[0] for w in words if not is_legal_form(w))}
 
 
+# the types whose full names short forms join, and the types of names that may be short forms
+_NAMED = ORG_TYPES | {"Person"}
+_MERGED = ORG_TYPES | {"Person", "Place", "Product"}
+
+
 def merge_map(mentions: list[Mention], text: str, language: str = "en",
                apart: frozenset[frozenset[str]] = frozenset()) -> dict[str, str]:
     """key -> canonical key for names that are shorter forms, surnames or acronyms of another; never
@@ -92,10 +97,19 @@ def merge_map(mentions: list[Mention], text: str, language: str = "en",
     full: dict[str, tuple[str, ...]] = {}
     ftype: dict[str, str] = {}
     first: dict[str, int] = {}
+    # _words of each text (a name recurs in an article, and normalize is the costly part), made once
+    said: dict[str, tuple[str, ...]] = {}
+
+    def words_of(m: Mention) -> tuple[str, ...]:
+        got = said.get(m.text)
+        if got is None:
+            got = said[m.text] = _words(m, language)
+        return got
+
     for m in mentions:
         first.setdefault(m.key, m.start)
-        if m.source != "coref" and m.type in ORG_TYPES | {"Person"}:
-            toks = _words(m, language)
+        if m.source != "coref" and m.type in _NAMED:
+            toks = words_of(m)
             if len(toks) > len(full.get(m.key, ())):
                 full[m.key], ftype[m.key] = toks, m.type
     # candidates by the word a short form shares with them: first word (organisations), last (persons)
@@ -115,10 +129,10 @@ def merge_map(mentions: list[Mention], text: str, language: str = "en",
     out: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
     for m in mentions:
-        if m.source == "coref" or m.type not in ORG_TYPES | {"Person", "Place", "Product"} or (m.key, m.text) in seen:
+        if m.source == "coref" or m.type not in _MERGED or (m.key, m.text) in seen:
             continue
         seen.add((m.key, m.text))
-        mine = _words(m, language)
+        mine = words_of(m)
         if not mine:
             continue
         acronym = len(mine) == 1 and m.text.isupper() and len(mine[0]) >= 2
@@ -147,7 +161,7 @@ def merge_map(mentions: list[Mention], text: str, language: str = "en",
                 same = (m.type != "Person" or len(mine) == 1) and toks[: len(mine)] == mine
                 if not same and acronym:  # an acronym of the full name ("BRI", "NAI")
                     if key not in letters:
-                        raw = next(x.text for x in mentions if x.key == key and _words(x, language) == toks)
+                        raw = next(x.text for x in mentions if x.key == key and words_of(x) == toks)
                         letters[key] = _initials(tuple(w.lower() for w in re.findall(r"[^\W_]+", raw)))
                     same = mine[0] in letters[key]
             if same and (best is None or len(toks) > len(full[best])):

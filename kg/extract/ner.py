@@ -30,7 +30,8 @@ from kg.errors import ChoiceError, DataError
 from kg.extract import crfdecode, nerfile
 from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
-from kg.extract.nerfeat import Resources, features, sentence_casing, word_pairs
+from kg.extract.nerbatch import pair_ids
+from kg.extract.nerfeat import Resources, features, sentence_casing
 from kg.extract.text import Token
 from kg.resources import languages, word_set
 
@@ -201,9 +202,8 @@ class Model:
                 emit[i, k] += w
         if n > 1:
             # a token's pair with the word before it, then its pair with the word after it
-            index, after, before = self._pair_table()
-            at = index.get
-            ids = [at(p, 0) for p in word_pairs(texts)]
+            _, after, before = self._pair_table()
+            ids = pair_ids(self, tokens, texts)
             emit[1:] += before.take(ids, axis=0)
             emit[:-1] += after.take(ids, axis=0)
         for i, f in res.context_marks(texts):

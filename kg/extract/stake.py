@@ -60,18 +60,18 @@ def _signals(tokens: Sequence[Token], lo: int, hi: int, classes: dict[tuple[str,
     """The signals read over ``tokens[lo:hi]``: "stake", "percent-stake", "percent-control", "whole", "control",
     "more" (shares counted by "additional" or "more": a stake where the sentence names no control, :func:`_read`)."""
     out: set[str] = set()
+    get = classes.get
     k = lo
     while k < hi:
-        hit = None
-        for n in (2, 1):
-            words = tuple(t.low for t in tokens[k : k + n])
-            if len(words) == n and words in classes:
-                hit = (classes[words], n)
-                break
-        if hit is None:
-            k += 1
-            continue
-        cls, n = hit
+        # the two-word phrase at k, else the word (two key tuples a token, no generator: most words are
+        # neither, and this reads whole sentences)
+        low = tokens[k].low
+        cls, n = (get((low, tokens[k + 1].low)) if k + 1 < len(tokens) else None), 2
+        if cls is None:
+            cls, n = get((low,)), 1
+            if cls is None:
+                k += 1
+                continue
         if cls in ("control", "whole", "stake"):
             out.add(cls)
         elif cls == "count" and _quantity(tokens, k, classes):
