@@ -83,3 +83,12 @@ def test_folds_are_those_of_the_cross_validated_taggers() -> None:
     for k in (3, 5):
         assert [fold_of(f"{d}@0", k) for d in docs] == [cv.fold_of(f"{d}:40", k) for d in docs]
         assert len({fold_of(d, k) for d in docs}) == k
+
+
+def test_no_pair_retypes_into_sector() -> None:
+    # a sector word is output only when a link names it: a retyping into Sector cannot be scored on candidates
+    probs = {"Company": 0.05, "Sector": 0.95, NONE: 0.0}
+    cands = [Candidate("Company", "Sector", "cased", probs)] * 5
+    assert choose(cands)["pairs"] == []
+    assert choose([Candidate("Sector", "Company", "cased", {"Company": 0.95, "Sector": 0.05, NONE: 0.0})] * 5
+                  )["pairs"] == [["Sector", "Company", "cased", 0.8]]
