@@ -112,6 +112,14 @@ def test_the_shipped_model_types_a_product_by_its_neighbours() -> None:
     assert _types("telkomsel meluncurkan paket baru .")["telkomsel"] == "Company"
 
 
+def test_the_shipped_model_types_a_maker_read_as_a_product_company() -> None:
+    # the tagger reads the chip maker after "prosesor" as a product; the decision chosen on out-of-fold taggers
+    # lets the classifier make it the company (Product -> Company in caseless text)
+    load.cache_clear()
+    text = "ponsel murah ini menggunakan prosesor mediatek , namun kameranya biasa saja ."
+    assert _types(text)["mediatek"] == "Company"
+
+
 def test_a_sector_word_goes_only_when_no_link_names_it(tmp_path: Path) -> None:
     # a model that reads every sector word as no sector reading, in sentences with capitals
     (tmp_path / "off").mkdir()

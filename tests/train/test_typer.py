@@ -71,3 +71,24 @@ def test_a_pair_is_allowed_only_where_it_fixes_more_than_it_breaks() -> None:
     assert d["pairs"] == [["Company", "Product", "caseless", 0.8]]
     assert choose(_cands(1, 6, 0.6))["pairs"] == []
     assert choose(_cands(5, 1, 0.95))["drop"] == {}
+
+
+def test_folds_are_those_of_the_cross_validated_taggers() -> None:
+    # scripts/train_typer.py --taggers reads fold k's units with scripts/cv_hybrid.py's fold-k taggers: the
+    # typer's fold k must hold the units those taggers left out (cv_hybrid names a unit <document>:<offset>)
+    from tests.scripts import load_script
+
+    cv = load_script("scripts/cv_hybrid.py")
+    docs = [f"nerp-train-{n}" for n in range(40)] + ["cnbc-7", "cnbc-1203", "reuters-19"]
+    for k in (3, 5):
+        assert [fold_of(f"{d}@0", k) for d in docs] == [cv.fold_of(f"{d}:40", k) for d in docs]
+        assert len({fold_of(d, k) for d in docs}) == k
+
+
+def test_no_pair_retypes_into_sector() -> None:
+    # a sector word is output only when a link names it: a retyping into Sector cannot be scored on candidates
+    probs = {"Company": 0.05, "Sector": 0.95, NONE: 0.0}
+    cands = [Candidate("Company", "Sector", "cased", probs)] * 5
+    assert choose(cands)["pairs"] == []
+    assert choose([Candidate("Sector", "Company", "cased", {"Company": 0.95, "Sector": 0.05, NONE: 0.0})] * 5
+                  )["pairs"] == [["Sector", "Company", "cased", 0.8]]
