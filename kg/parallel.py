@@ -154,6 +154,26 @@ def _settle(engine: Engine) -> None:
     gc.freeze()
 
 
+# Articles read in this process before what they loaded is frozen (_freeze_loaded): by then every language
+# of the input has loaded its lexicons and models, and a short run never pays for the collection.
+FREEZE_AFTER = 50
+
+
+def _freeze_loaded() -> None:
+    """Freeze what a one-process run has loaded, once per process, as the workers do (:func:`_settle`).
+
+    Without it every full collection of a one-process run walks the lexicons, gazetteer and taggers again
+    (about 280,000 objects, 0.16 s each): 600 Reuters articles spent 18 % of their CPU time collecting
+    garbage, 5 % with the freeze (session 16). Freezing is once per process: what a caller holds is
+    collected first and stays freed by reference counting as before; only reference cycles formed among the
+    frozen objects later wait for :func:`gc.unfreeze`.
+    """
+    if gc.get_freeze_count():
+        return
+    gc.collect()
+    gc.freeze()
+
+
 def _exit_with(parent: int) -> None:
     # A build killed outright (SIGKILL, the OOM killer) cannot tell its pool to stop, and
     # pool workers never see their queue close (each holds both ends): without this they
@@ -436,8 +456,10 @@ def extract_many(
         return
     if dask is None and workers == 1:
         # One article at a time: each result is out (and, in a store, saved) before the next is read.
-        for item in items:
+        for n, item in enumerate(items):
             yield _extract_item(item, engine, slim)
+            if n == FREEZE_AFTER:
+                _freeze_loaded()
         return
     batches = _batches(items, size)
     head: list[list[Item]] = []

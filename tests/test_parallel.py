@@ -404,3 +404,23 @@ def test_a_warmed_worker_freezes_what_it_loaded() -> None:
         assert gc.get_freeze_count() > before
     finally:
         gc.unfreeze()
+
+
+def test_a_one_process_run_freezes_what_it_loaded_once() -> None:
+    # in a child: freezing is for the whole process, and this one is pytest's
+    code = (
+        "import gc\n"
+        "from kg.model import Article\n"
+        "from kg.parallel import FREEZE_AFTER, extract_many\n"
+        "text = 'Ford Motor Co bought Delta Corp.'\n"
+        "arts = [Article(id=f'a{i}', text=text, language='en') for i in range(FREEZE_AFTER + 3)]\n"
+        "out = list(extract_many(arts[:FREEZE_AFTER], workers=1))\n"
+        "before = gc.get_freeze_count()\n"
+        "out += list(extract_many(arts, workers=1))\n"
+        "first = gc.get_freeze_count()\n"
+        "out += list(extract_many(arts, workers=1))\n"
+        "print(len(out), before, first > 0, gc.get_freeze_count() == first)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=300)
+    # a call of FREEZE_AFTER articles freezes nothing; the first longer one freezes, a later one not again
+    assert done.stdout.split() == [str(50 + 2 * 53), "0", "True", "True"]
