@@ -70,6 +70,7 @@ from kg.extract.titleholder import holders_after_title
 from kg.extract.typer import retyped, unread_sectors
 from kg.extract.unitdeals import without_owner_deals
 from kg.extract.vehicles import buying_vehicles
+from kg.extract.wireplaces import state_abbreviations, venue_possessives
 from kg.model import Article, Extraction
 from kg.resources import languages
 from kg.schema import RELATION_TYPES, link_key
@@ -122,6 +123,7 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = demonym_bodies(s, names + typed, lex, gaz)
         # "Commission on Good Government": a body's name goes on after its head word (kg.extract.bodies)
         kept = whole_bodies(s, kept, lex, gaz)
+        kept = venue_possessives(s, kept, lex)  # "Ford's Theater": a venue's name, not the company
         kept = with_possessive(s, kept, lex, gaz)  # "Sotheby's, director of ...": the "'s" is the name's
         kept = split_addresses(s, kept, gaz)  # "Springfield, Va." read as one place: a town and its state
         kept = split_person_of(s, kept, gaz)  # "Rosario Ilaqua of L.F. Rothschild" read as one person
@@ -145,6 +147,8 @@ def read(article: Article, language: str, engine: Engine, *, rules: bool = True,
         kept = bare_sectors(s, kept, bare, lex)  # "Saham Bank Jumbo": the class; "MNC Bank": part of a name
         kept = holders_after_title(s, kept, lex, gaz, h)  # "Direktur PT Telkom Guntur Siregar ditetapkan"
         kept = source_line(s, kept, gaz, lex)  # "Paris AFP": a wire story's place and source
+        # "Portland, Ore.": the state, as AP abbreviates it (after the source line: "MEMPHIS , Tenn ." has none)
+        kept = state_abbreviations(s, kept, lex, gaz)
         kept = without_listed_pieces(s, kept, lex)  # "Fitch" of "Fitch Ratings": a piece of a longer name
         # "US$", "U.S. dlrs", "Dolar AS": a currency, not a place
         # "Grab-Emtek", "Rusia-Ukraina": two names joined by a hyphen, not one
