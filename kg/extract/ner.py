@@ -30,8 +30,8 @@ from kg.errors import ChoiceError, DataError
 from kg.extract import crfdecode, nerfile
 from kg.extract.bio import bio_to_spans
 from kg.extract.modelfiles import model_file
-from kg.extract.nerbatch import pair_ids
 from kg.extract.nerfeat import Resources, features, sentence_casing
+from kg.extract.nerpairs import pair_ids
 from kg.extract.text import Token
 from kg.resources import languages, word_set
 
