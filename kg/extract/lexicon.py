@@ -217,7 +217,7 @@ class Lexicon:
         file has no such key (a key every language must carry goes through :meth:`words`, which names
         the missing one).
 
-        >>> load_lexicon("id").optional_words("cut_name_types")
+        >>> load_lexicon("id").optional_words("demonym_bodies")
         frozenset()
         >>> "person" in load_lexicon("en").optional_words("cut_name_types")
         True
