@@ -19,11 +19,113 @@ from typing import Protocol
 
 from kg.resources import word_set
 
-__all__ = ["between_roots", "pair_extras"]
+__all__ = [
+    "between_roots",
+    "between_shape",
+    "both_ends",
+    "cue_with_pair",
+    "dist_class",
+    "pair_extras",
+    "pair_head",
+    "pair_near",
+    "pair_words",
+    "word_end",
+]
 
 
 class _Forms(Protocol):
     def forms(self, low: str) -> tuple[str, ...]: ...
+
+
+def dist_class(n: int) -> str:
+    """The class of a distance of ``n`` words that the features name.
+
+    >>> [dist_class(n) for n in (-1, 0, 3, 4, 9, 13)]
+    ['0', '0', '3', '4-5', '9-12', '13+']
+    """
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12")):
+        if n <= limit:
+            return name
+    return "13+"
+
+
+def pair_head(language: str, pair: str, o: str, dist: str) -> list[str]:
+    """The first features of every pair (:func:`kg.extract.relmodel.feature_parts`): a bias, the
+    language, the pair's types (``pair``), with its order ``o`` and with its distance class ``dist``.
+
+    >>> pair_head("en", "PER>ORG", "ba", "2")
+    ['bias', 'lang=en', 'T=PER>ORG', 'O=PER>ORG|ba', 'D=PER>ORG|ba|2']
+    """
+    return ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{dist}"]
+
+
+def between_shape(between: Sequence[tuple[str, str, bool]]) -> str:
+    """The words between a pair (``(lowercased, stem, capitalised)`` each) with each run of
+    capitalised words written C: names between, "at the Institute of Mechanics" -> "at the C of C".
+
+    >>> between_shape([("at", "at", False), ("the", "the", False), ("institute", "institute", True),
+    ...                ("of", "of", False), ("mechanics", "mechanic", True)])
+    'at the C of C'
+    """
+    shape: list[str] = []
+    for low, _, cap in between:
+        if not cap:
+            shape.append(low)
+        elif not shape or shape[-1] != "C":
+            shape.append("C")
+    return " ".join(shape)
+
+
+def pair_words(pair: str, o: str, gap: int, words: Sequence[str], shape: str) -> list[str]:
+    """The features of the ``words`` between a pair (lowercased; the first and last six of a longer
+    gap) ``gap`` words apart, with its types and order: :func:`pair_near`, then :func:`word_end` of the
+    first and of the last word, one feature of each in turn, and both words together.
+
+    >>> pair_words("PER>ORG", "ab", 2, ["of", "x"], "")  # doctest: +NORMALIZE_WHITESPACE
+    ['B=of x', 'Bo=ab|of x', 'Bt=PER>ORG|of x', 'bf=of', 'bl=x', 'bfo=ab|of', 'blo=ab|x',
+     'bft=PER>ORG|of', 'blt=PER>ORG|x', 'bfl=of|x']
+    """
+    f = pair_near(pair, o, gap, words, shape)
+    if words:
+        first, last = word_end("f", pair, o, words[0]), word_end("l", pair, o, words[-1])
+        f += [first[0], last[0], first[1], last[1], first[2], last[2]]
+        if gap > 1:
+            f.append(both_ends(words[0], words[-1]))
+    return f
+
+
+def pair_near(pair: str, o: str, gap: int, words: Sequence[str], shape: str) -> list[str]:
+    """The words between a pair ``gap`` words apart as a whole: all of them when they are few
+    (alone, with the order ``o``, with the types ``pair``), their :func:`between_shape` ``shape`` up
+    to ten; a pair with nothing between is adjacent.
+
+    >>> pair_near("PER>ORG", "ba", 0, [], ""), pair_near("PER>ORG", "ab", 6, ["x"] * 6, "x x C x")
+    (['B=', 'Bo=ba|', 'Bt=PER>ORG|', 'adjacent|ba'], ['Bc=ab|x x C x'])
+    """
+    f: list[str] = []
+    if gap <= 4:
+        joined = " ".join(words)
+        f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
+    elif gap <= 10:
+        f.append(f"Bc={o}|{shape}")
+    if not words:
+        f.append(f"adjacent|{o}")
+    return f
+
+
+def word_end(end: str, pair: str, o: str, word: str) -> list[str]:
+    """The first (``end`` "f") or last ("l") ``word`` between a pair: alone, with the order ``o``,
+    with the types ``pair``.
+
+    >>> word_end("l", "PER>ORG", "ab", "of")
+    ['bl=of', 'blo=ab|of', 'blt=PER>ORG|of']
+    """
+    return [f"b{end}={word}", f"b{end}o={o}|{word}", f"b{end}t={pair}|{word}"]
+
+
+def both_ends(first: str, last: str) -> str:
+    """The first and last words between a pair together."""
+    return f"bfl={first}|{last}"
 
 
 def pair_extras(pair: str, o: str, dist: str, language: str, cued: Sequence[str]) -> list[str]:
@@ -32,11 +134,17 @@ def pair_extras(pair: str, o: str, dist: str, language: str, cued: Sequence[str]
     ``cued`` (:func:`kg.extract.relmodel.feature_parts`' cue features) with the types and order."""
     out = [f"LT={language}|{pair}|{o}", f"LD={language}|{pair}|{o}|{dist}"]
     for x in cued:
-        if x.startswith("cue_b="):
-            out.append(f"cue_bt={pair}|{o}|{x[6:]}")
-        elif x.startswith("cue_n="):
-            out.append(f"cue_nt={pair}|{x[6:]}")
+        out += cue_with_pair(pair, o, x)
     return out
+
+
+def cue_with_pair(pair: str, o: str, cue: str) -> list[str]:
+    """The cue feature ``cue`` (``cue_b=`` between, ``cue_n=`` near) with the pair's types and order."""
+    if cue.startswith("cue_b="):
+        return [f"cue_bt={pair}|{o}|{cue[6:]}"]
+    if cue.startswith("cue_n="):
+        return [f"cue_nt={pair}|{cue[6:]}"]
+    return []
 
 
 # Per affix table (a model's Cues), per language and word: the root found. Keyed by the Cues object (held, so

@@ -36,7 +36,7 @@ from typing import Any
 
 from kg.errors import ChoiceError, DataError
 from kg.extract.modelfiles import model_file, read_json_object
-from kg.extract.pairextra import between_roots, pair_extras
+from kg.extract.pairextra import between_roots, between_shape, dist_class, pair_extras, pair_head, pair_words
 from kg.extract.relweights import probabilities, rows
 from kg.extract.text import Token
 from kg.schema import ENTITY_TYPES, RELATION_TYPES
@@ -51,6 +51,7 @@ __all__ = [
     "features",
     "load",
     "model_path",
+    "pair_reading",
 ]
 
 MODEL_FILE = "relations.json"
@@ -250,13 +251,6 @@ def _word_of(text: str) -> tuple[str, str, bool]:
     return low, stem, text[:1].isupper()
 
 
-def _dist(n: int) -> str:
-    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (8, "6-8"), (12, "9-12")):
-        if n <= limit:
-            return name
-    return "13+"
-
-
 def _trimmed(tokens: Sequence[Token], s: Span) -> Span:
     """``s`` without a last token that is a period: gold spans keep an abbreviation's or a sentence's
     final period ("Larami Corp.", "Philadelphia."), kg's names mostly do not, and the tokenizer splits
@@ -288,48 +282,50 @@ def feature_parts(tokens: Sequence[Token], a: Span, b: Span, *, language: str, m
     """:func:`features` before deduplication, in two: the pair's own (a new list) and the parts
     shared with other pairs of the sentence (what lies around the pair, each span in its role, the
     cues), which are the same list objects for every pair that shares them: never change them."""
+    got = pair_reading(tokens, a, b, language=language, model=model)
+    ta, tb, forward, gap, (between, words, around, cued), roles = got
+    pair, o, dist = f"{ta}>{tb}", "ab" if forward else "ba", dist_class(gap)
+    f = pair_head(language, pair, o, dist)
+    if gap < 0:
+        f.append("overlap")
+        return f, ()
+    f += pair_words(pair, o, gap, words, between_shape(between) if 4 < gap <= 10 else "")
+    f += pair_extras(pair, o, dist, language, cued)  # per language, and cues with the pair's types
+    return f, (around, *roles, cued) if model is not None else (around, *roles)
+
+
+_NOTHING: tuple[list[Any], list[str], list[str], list[str]] = ([], [], [], [])
+
+
+def pair_reading(tokens: Sequence[Token], a: Span, b: Span, *, language: str, model: Model | None = None
+                 ) -> tuple[str, str, bool, int, tuple[list[tuple[str, str, bool]], list[str], list[str], list[str]],
+                            tuple[list[str], ...]]:
+    """What the features of the pair ``a -> b`` are made of (:func:`feature_parts` makes the strings,
+    :mod:`kg.extract.pairscore` their rows): coarse types, ``a`` first, words between (negative: the
+    spans overlap, nothing else is read), :func:`_between`, role features (shared: never change them).
+
+    >>> from kg.extract.text import tokenize
+    >>> ta, tb, forward, gap, (_, words, _, _), _ = pair_reading(
+    ...     tokenize("Ana Diaz of Lumeo said"), (3, 4, "Company"), (0, 2, "Person"), language="en")
+    >>> ta, tb, forward, gap, words
+    ('ORG', 'PER', False, 1, ['of'])
+    """
     a, b = _trimmed(tokens, a), _trimmed(tokens, b)
     ta, tb = _COARSE[a[2]], _COARSE[b[2]]
     forward = a[0] <= b[0]
     left, right = (a, b) if forward else (b, a)
     lo, hi = left[1], right[0]
-    pair = f"{ta}>{tb}"
-    o = "ab" if forward else "ba"
-    gap = max(0, hi - lo)
-    si = 1 if language == "en" else 0  # the suffix stripper is English; other languages use the word
-    f = ["bias", f"lang={language}", f"T={pair}", f"O={pair}|{o}", f"D={pair}|{o}|{_dist(gap)}"]
     if lo > hi:
-        f.append("overlap")
-        return f, ()
+        return ta, tb, forward, -1, _NOTHING, ()
+    si = 1 if language == "en" else 0  # the suffix stripper is English; other languages use the word
     read = _read(tokens)
     # what lies between and around the two spans is the same for both directions of a pair: read once
     key = (left[0], lo, hi, right[1], si, language, model)
     got = read.spans.get(key)
     if got is None:
         got = read.spans[key] = _between(read, left, right, si, language, model)
-    between, words, around, cued = got
-    if gap <= 4:
-        joined = " ".join(words)
-        f += [f"B={joined}", f"Bo={o}|{joined}", f"Bt={pair}|{joined}"]
-    elif gap <= 10:
-        # Names between written C: "at the Institute of Mechanics" -> "at the C of C".
-        shape: list[str] = []
-        for low, _, cap in between:
-            if not cap:
-                shape.append(low)
-            elif not shape or shape[-1] != "C":
-                shape.append("C")
-        f.append(f"Bc={o}|{' '.join(shape)}")
-    if words:
-        f += [f"bf={words[0]}", f"bl={words[-1]}", f"bfo={o}|{words[0]}", f"blo={o}|{words[-1]}",
-              f"bft={pair}|{words[0]}", f"blt={pair}|{words[-1]}"]
-        if gap > 1:
-            f.append(f"bfl={words[0]}|{words[-1]}")
-    else:
-        f.append(f"adjacent|{o}")
-    f += pair_extras(pair, o, _dist(gap), language, cued)  # per language, and cues with the pair's types
     roles = (_role_features(read, "a", a[0], a[1], si), _role_features(read, "b", b[0], b[1], si))
-    return f, (around, *roles, cued) if model is not None else (around, *roles)
+    return ta, tb, forward, hi - lo, got, roles
 
 
 def _between(read: _Reading, left: Span, right: Span, si: int, language: str, model: Model | None

@@ -142,3 +142,26 @@ def test_classified_relations_read_ahead_are_those_read_in_place():
     read = (ask, pairscore.classify_many([(s.tokens, ask.spans())], language="en")[0])
     here = classified_relations(s, ms, set(), language="en")
     assert here and classified_relations(s, ms, set(), language="en", read=read) == here
+
+
+def test_rows_made_from_remembered_parts_are_the_rows_of_the_features():
+    # _pair_rows remembers the rows of a pair's own features by what they are made of (the kind of pair,
+    # the gap, the words between or their shape, the end words, the cues) across sentences: every pair,
+    # near and far (up to 4, up to 10 and more words apart), overlapping, in both languages and asked
+    # twice, must still get exactly the rows of its features
+    m = relmodel.load()
+    texts = [(TEXT, "en", NAMES),
+             ("Maria Lopez bergabung dengan Tenvar Industries di Oslo , kata Kestrel Analytics yang "
+              "menggugat Vexo Holdings dan Lumeo Corp .", "id",
+              [n for n in NAMES if n[0] not in ("Nordvik Institute", "Bergen")])]
+    pairscore._OWN.clear()
+    for _ in range(2):
+        for text, language, names in texts:
+            toks = tokenize(text)
+            spans = _spans(toks, names)
+            pairs = [*itertools.permutations(spans, 2), (spans[0], (spans[0][0], spans[0][1], "Company"))]
+            assert {max(0, max(a[0], b[0]) - min(a[1], b[1])) // 5 for a, b in pairs} >= {0, 1, 2}
+            for a, b in pairs:
+                want = relweights.rows(m, relmodel.features(toks, a, b, language=language, model=m))
+                assert pairscore._pair_rows(m, toks, a, b, language) == want
+    assert len(pairscore._OWN["last"][1]) >= 8  # kinds of both languages, orders and types were remembered
