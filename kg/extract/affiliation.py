@@ -186,21 +186,12 @@ def _demonym_keys(code: str) -> dict[str, str]:
     forms that are a country's name too ("U.S.": "U.S. House", "US Labor Department", "U.S. Strategic Defense
     Initiative Office" are not linked to the country in CoNLL04's or the team's English train gold)."""
     from kg import gazetteer
+    from kg.extract.surfaces import demonym_surfaces
     from kg.extract.venues import _adjectives_of
-    from kg.resources import language_dir, read_lines
 
-    path = language_dir(code) / "demonyms.txt"
-    if not path.is_file():
-        return {}
-    g = gazetteer.load()
     adjectives = _adjectives_of(code)
-    out: dict[str, str] = {}
-    for line in read_lines(path):
-        word, _, iso2 = line.partition("\t")
-        c = g.country(iso2.strip())
-        if c is not None and word.lower() in adjectives:
-            out[word.lower()] = c.id
-    return out
+    return {word.lower(): known.id for word, known in demonym_surfaces(gazetteer.load(), code)
+            if word.lower() in adjectives}
 
 
 def split_person_of(s: Sentence, names: list[Mention], gaz: GazIndex) -> list[Mention]:

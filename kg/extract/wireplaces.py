@@ -45,12 +45,6 @@ def _states(code: str) -> dict[str, str]:
     return out
 
 
-@functools.cache
-def _venue_nouns(code: str) -> frozenset[str]:
-    path = language_dir(code) / "venue_nouns.txt"
-    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
-
-
 def state_abbreviations(s: Sentence, names: list[Mention], lex: Lexicon, gaz: GazIndex) -> list[Mention]:
     """``names`` with each "Town, Abbr." state abbreviation a Place mention of its state ("Ore." -> Oregon),
     replacing whatever overlapped it (a tagger's company "Ore."). The abbreviation must follow a capitalised
@@ -116,7 +110,7 @@ def venue_possessives(s: Sentence, names: list[Mention], lex: Lexicon) -> list[M
     >>> venue_possessives(s, [_name_mention(s, 4, 5, "Company", gaz)], lex)
     []
     """
-    venues = _venue_nouns(lex.code)
+    venues = word_set(lex.code, "venue_nouns.txt")
     toks = s.tokens
     if not venues or s.title_case:
         return list(names)
